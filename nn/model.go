@@ -1,0 +1,143 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Tensor is a named parameter's value: Data holds the elements in row-major
+// order of Shape (OIHW for conv weights).
+type Tensor struct {
+	Shape []int
+	Data  []float32
+}
+
+// Model is an autoencoder ready to run. It is immutable and safe to share
+// between goroutines; each goroutine runs it through its own [Workspace].
+type Model struct {
+	arch   Arch
+	layers []layer
+	nEnc   int // layers[:nEnc] are the encoder
+	maxLen int // elements of the largest feature map
+}
+
+// layer is one step of the model with its input shape and parameters.
+type layer struct {
+	Layer
+	in   Shape
+	w, b []float32 // conv only
+}
+
+// New builds a model from an architecture and its parameters. params must
+// hold exactly the tensors [Arch.Params] lists, with those shapes and finite
+// values; the model keeps references to the slices, which must not change
+// afterwards.
+func New(a Arch, params map[string]Tensor) (*Model, error) {
+	shapes, err := a.Shapes()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkParams(a.Params(), params); err != nil {
+		return nil, err
+	}
+	m := &Model{arch: a, nEnc: len(a.Encoder)}
+	specs := a.Params()
+	for i, l := range a.layers() {
+		ly := layer{Layer: l, in: shapes[i]}
+		if l.Kind == KindConv {
+			ly.w, ly.b = params[specs[0].Name].Data, params[specs[1].Name].Data
+			specs = specs[2:]
+		}
+		m.layers = append(m.layers, ly)
+		m.maxLen = max(m.maxLen, shapes[i].Len())
+	}
+	return m, nil
+}
+
+// checkParams reports the first way params differs from specs.
+func checkParams(specs []ParamSpec, params map[string]Tensor) error {
+	want := map[string]bool{}
+	for _, s := range specs {
+		want[s.Name] = true
+		t, ok := params[s.Name]
+		if !ok {
+			return fmt.Errorf("tensor %q is missing (shape %v expected)", s.Name, s.Shape)
+		}
+		if !equalInts(t.Shape, s.Shape) {
+			return fmt.Errorf("tensor %q has shape %v, the architecture needs %v", s.Name, t.Shape, s.Shape)
+		}
+		if len(t.Data) != shapeLen(s.Shape) {
+			return fmt.Errorf("tensor %q has %d values, shape %v needs %d", s.Name, len(t.Data), s.Shape, shapeLen(s.Shape))
+		}
+		for i, v := range t.Data {
+			if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+				return fmt.Errorf("tensor %q has the non-finite value %v at index %d", s.Name, v, i)
+			}
+		}
+	}
+	var extra []string
+	for name := range params {
+		if !want[name] {
+			extra = append(extra, fmt.Sprintf("%q", name))
+		}
+	}
+	if len(extra) > 0 {
+		sort.Strings(extra)
+		return fmt.Errorf("tensors %s are not part of the architecture", strings.Join(extra, ", "))
+	}
+	return nil
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Arch returns the model's architecture.
+func (m *Model) Arch() Arch { return m.arch }
+
+// InputShape is the shape of one input (and output) image.
+func (m *Model) InputShape() Shape { return m.arch.Input }
+
+// LatentShape is the shape of one latent code.
+func (m *Model) LatentShape() Shape { return m.outShape(m.nEnc - 1) }
+
+func (m *Model) outShape(i int) Shape {
+	if i+1 < len(m.layers) {
+		return m.layers[i+1].in
+	}
+	return m.arch.Input
+}
+
+// forward runs one image through layers[from:to]. src holds that range's
+// input, dst receives its output; a and b are scratch buffers of maxLen.
+func (m *Model) forward(dst, src []float32, from, to int, a, b []float32) {
+	cur := src
+	for i := from; i < to; i++ {
+		l := &m.layers[i]
+		out := a
+		if i == to-1 {
+			out = dst
+		}
+		out = out[:m.outShape(i).Len()]
+		switch l.Kind {
+		case KindConv:
+			conv3x3(out, cur, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation)
+		case KindMaxPool:
+			maxPool2x2(out, cur, l.in)
+		case KindUpsample:
+			upsample2x(out, cur, l.in)
+		}
+		cur = out
+		a, b = b, a
+	}
+}

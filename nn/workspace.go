@@ -1,0 +1,66 @@
+package nn
+
+import "fmt"
+
+// Workspace holds the scratch memory to run a [Model]. It is not safe for
+// concurrent use: give each goroutine its own. Its methods allocate nothing.
+type Workspace struct {
+	m    *Model
+	a, b []float32
+}
+
+// NewWorkspace returns a Workspace for m.
+func (m *Model) NewWorkspace() *Workspace {
+	return &Workspace{m: m, a: make([]float32, m.maxLen), b: make([]float32, m.maxLen)}
+}
+
+// Encode writes the latent code of one image src (InputShape) to dst
+// (LatentShape).
+func (w *Workspace) Encode(dst, src []float32) error {
+	return w.EncodeBatch(dst, src)
+}
+
+// Decode writes the image decoded from one latent code src (LatentShape) to
+// dst (InputShape).
+func (w *Workspace) Decode(dst, src []float32) error {
+	return w.DecodeBatch(dst, src)
+}
+
+// Denoise writes the model's reconstruction of one image src to dst; both
+// have InputShape. dst and src may be the same slice.
+func (w *Workspace) Denoise(dst, src []float32) error {
+	return w.DenoiseBatch(dst, src)
+}
+
+// EncodeBatch encodes a batch: src holds N images back to back, dst receives
+// N latent codes.
+func (w *Workspace) EncodeBatch(dst, src []float32) error {
+	m := w.m
+	return w.run(dst, src, 0, m.nEnc, m.InputShape(), m.LatentShape())
+}
+
+// DecodeBatch decodes a batch of N latent codes into N images.
+func (w *Workspace) DecodeBatch(dst, src []float32) error {
+	m := w.m
+	return w.run(dst, src, m.nEnc, len(m.layers), m.LatentShape(), m.InputShape())
+}
+
+// DenoiseBatch runs N images through the encoder and the decoder.
+func (w *Workspace) DenoiseBatch(dst, src []float32) error {
+	m := w.m
+	return w.run(dst, src, 0, len(m.layers), m.InputShape(), m.InputShape())
+}
+
+func (w *Workspace) run(dst, src []float32, from, to int, in, out Shape) error {
+	n := len(src) / in.Len()
+	if len(src) == 0 || len(src) != n*in.Len() {
+		return fmt.Errorf("input has %d values, want a positive multiple of %d (%s per item)", len(src), in.Len(), in)
+	}
+	if len(dst) != n*out.Len() {
+		return fmt.Errorf("output has %d values, want %d (%d × %s)", len(dst), n*out.Len(), n, out)
+	}
+	for i := 0; i < n; i++ {
+		w.m.forward(dst[i*out.Len():(i+1)*out.Len()], src[i*in.Len():(i+1)*in.Len()], from, to, w.a, w.b)
+	}
+	return nil
+}

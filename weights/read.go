@@ -1,0 +1,112 @@
+package weights
+
+import (
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"os"
+
+	"github.com/nlpodyssey/safetensors"
+
+	"github.com/godae/dae/nn"
+)
+
+// MaxFileSize is the largest weights file Read accepts: 64 MiB, far more
+// than any autoencoder within nn's limits of this kind needs.
+const MaxFileSize = 64 << 20
+
+// MaxHeaderSize is the largest JSON header Parse accepts: 1 MiB.
+const MaxHeaderSize = 1 << 20
+
+// ArchKey is the __metadata__ key that holds the architecture as JSON.
+const ArchKey = "arch"
+
+// File is the content of a weights file.
+type File struct {
+	Arch     nn.Arch
+	Tensors  map[string]nn.Tensor
+	Metadata map[string]string // all of __metadata__, ArchKey included
+	Model    *nn.Model         // built from Arch and Tensors
+}
+
+// Read reads and parses the weights file at path.
+func Read(path string) (*File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s: file is larger than the %d MiB limit for weights", path, MaxFileSize>>20)
+	}
+	file, err := Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return file, nil
+}
+
+// Parse decodes and validates a weights file held in memory. The returned
+// tensors do not share memory with data.
+func Parse(data []byte) (*File, error) {
+	if len(data) < 8 {
+		return nil, fmt.Errorf("not a safetensors file: %d bytes, but the file must start with an 8-byte header length", len(data))
+	}
+	n := binary.LittleEndian.Uint64(data)
+	if n > MaxHeaderSize {
+		return nil, fmt.Errorf("not a weights file: the header declares %d bytes, more than the %d allowed", n, MaxHeaderSize)
+	}
+	if n > uint64(len(data)-8) {
+		return nil, fmt.Errorf("file is truncated: the header declares %d bytes but only %d follow", n, len(data)-8)
+	}
+	if n < 2 || data[8] != '{' {
+		return nil, fmt.Errorf("not a safetensors file: the header is not a JSON object")
+	}
+	st, err := safetensors.Deserialize(data)
+	if err != nil {
+		return nil, fmt.Errorf("invalid safetensors file: %w", err)
+	}
+	_, meta, err := safetensors.ReadMetadata(data)
+	if err != nil { // cannot fail after Deserialize succeeded
+		return nil, fmt.Errorf("invalid safetensors file: %w", err)
+	}
+	md := meta.Metadata()
+	archJSON, ok := md[ArchKey]
+	if !ok {
+		return nil, fmt.Errorf("the file's __metadata__ has no %q entry describing the architecture", ArchKey)
+	}
+	arch, err := nn.ParseArch([]byte(archJSON))
+	if err != nil {
+		return nil, fmt.Errorf("invalid architecture in __metadata__: %w", err)
+	}
+	tensors := map[string]nn.Tensor{}
+	for _, t := range st.Tensors() {
+		v := t.TensorView
+		if v.DType() != safetensors.F32 {
+			return nil, fmt.Errorf("tensor %q has dtype %s; only F32 is supported", t.Name, v.DType())
+		}
+		shape := make([]int, len(v.Shape()))
+		for i, d := range v.Shape() {
+			if d > MaxFileSize {
+				return nil, fmt.Errorf("tensor %q has an impossible shape %v", t.Name, v.Shape())
+			}
+			shape[i] = int(d)
+		}
+		raw := v.Data()
+		vals := make([]float32, len(raw)/4)
+		for i := range vals {
+			vals[i] = math.Float32frombits(binary.LittleEndian.Uint32(raw[4*i:]))
+		}
+		tensors[t.Name] = nn.Tensor{Shape: shape, Data: vals}
+	}
+	model, err := nn.New(arch, tensors)
+	if err != nil {
+		return nil, fmt.Errorf("weights do not fit the architecture: %w", err)
+	}
+	return &File{Arch: arch, Tensors: tensors, Metadata: md, Model: model}, nil
+}

@@ -1,0 +1,131 @@
+package weights
+
+import (
+	"encoding/binary"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/nn"
+)
+
+func encodeDefault(t *testing.T) []byte {
+	data, err := Encode(nn.DefaultArch(), nn.RandomParams(nn.DefaultArch(), 7), map[string]string{"note": "test"})
+	require.NoError(t, err)
+	return data
+}
+
+func TestWriteReadRoundTripIsBitExact(t *testing.T) {
+	a := nn.DefaultArch()
+	params := nn.RandomParams(a, 7)
+	path := filepath.Join(t.TempDir(), "w.safetensors")
+	require.NoError(t, Write(path, a, params, map[string]string{"epochs": "3"}))
+	f, err := Read(path)
+	require.NoError(t, err)
+	assert.Equal(t, a, f.Arch)
+	assert.Equal(t, params, f.Tensors)
+	assert.Equal(t, "3", f.Metadata["epochs"])
+	assert.Equal(t, a.JSON(), f.Metadata[ArchKey])
+	require.NotNil(t, f.Model)
+
+	again, err := Encode(a, f.Tensors, map[string]string{"epochs": "3"})
+	require.NoError(t, err)
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, raw, again, "encoding is deterministic")
+}
+
+func TestWriteIsAtomicAndLeavesNoTempFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "w.safetensors")
+	require.NoError(t, os.WriteFile(path, []byte("old"), 0o644))
+	bad := nn.RandomParams(nn.DefaultArch(), 1)
+	delete(bad, "encoder.0.bias")
+	require.Error(t, Write(path, nn.DefaultArch(), bad, nil))
+	old, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "old", string(old), "a failed write leaves the old file")
+	require.NoError(t, Write(path, nn.DefaultArch(), nn.RandomParams(nn.DefaultArch(), 1), nil))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1)
+}
+
+func TestEncodeRejectsReservedKey(t *testing.T) {
+	_, err := Encode(nn.DefaultArch(), nn.RandomParams(nn.DefaultArch(), 1), map[string]string{ArchKey: "x"})
+	assert.EqualError(t, err, `metadata key "arch" is reserved for the architecture`)
+}
+
+// withHeader rebuilds a file from good data with its JSON header replaced.
+func withHeader(data []byte, header string) []byte {
+	n := binary.LittleEndian.Uint64(data)
+	out := binary.LittleEndian.AppendUint64(nil, uint64(len(header)))
+	out = append(out, header...)
+	return append(out, data[8+n:]...)
+}
+
+func header(data []byte) string {
+	n := binary.LittleEndian.Uint64(data)
+	return string(data[8 : 8+n])
+}
+
+func TestParseRejectsBadFiles(t *testing.T) {
+	good := encodeDefault(t)
+	h := header(good)
+	replace := func(old, new string) []byte {
+		require.Contains(t, h, old)
+		return withHeader(good, strings.Replace(h, old, new, 1))
+	}
+	cases := map[string]struct {
+		data []byte
+		msg  string
+	}{
+		"empty":          {nil, "not a safetensors file: 0 bytes"},
+		"png":            {[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "header declares"},
+		"huge header":    {binary.LittleEndian.AppendUint64(nil, 1<<40), "the header declares 1099511627776 bytes, more than the 1048576 allowed"},
+		"truncated":      {good[:len(good)/2], "invalid safetensors file"},
+		"header cut":     {good[:100], "file is truncated: the header declares"},
+		"not json":       {withHeader(good, "[1,2,3]"), "the header is not a JSON object"},
+		"broken json":    {withHeader(good, "{\"a\":"), "invalid safetensors file"},
+		"f16":            {replace(`"dtype":"F32","shape":[16]`, `"dtype":"F16","shape":[32]`), `dtype F16; only F32 is supported`},
+		"no arch":        {replace(`"arch":`, `"arhc":`), `has no "arch" entry`},
+		"bad arch":       {replace(`\"kind\":\"upsample\"`, `\"kind\":\"upsampel\"`), `invalid architecture in __metadata__: decoder layer 1 (upsampel)`},
+		"overlap":        {replace(`"data_offsets":[0,`, `"data_offsets":[4,`), "invalid safetensors file"},
+		"misshaped":      {replace(`"shape":[16]`, `"shape":[4,4]`), `tensor "decoder.6.bias" has shape [4 4], the architecture needs [16]`},
+		"renamed tensor": {replace(`"decoder.9.bias"`, `"decoder.9.b"`), `tensor "decoder.9.bias" is missing`},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse(c.data)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.msg)
+		})
+	}
+}
+
+func TestParseRejectsNaN(t *testing.T) {
+	a := nn.DefaultArch()
+	p := nn.RandomParams(a, 1)
+	data, err := Encode(a, p, nil)
+	require.NoError(t, err)
+	// Overwrite the first value of the data section with a NaN.
+	n := binary.LittleEndian.Uint64(data)
+	binary.LittleEndian.PutUint32(data[8+n:], math.Float32bits(float32(math.NaN())))
+	_, err = Parse(data)
+	assert.ErrorContains(t, err, "has the non-finite value NaN at index 0")
+}
+
+func TestReadRefusesLargeFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.safetensors")
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(MaxFileSize+1))
+	require.NoError(t, f.Close())
+	_, err = Read(path)
+	assert.ErrorContains(t, err, "larger than the 64 MiB limit")
+}
