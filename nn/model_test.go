@@ -113,7 +113,9 @@ func TestNewRejectsBadParams(t *testing.T) {
 			`tensor "decoder.9.bias" is missing (shape [1] expected)`},
 		"extra": {func(p map[string]Tensor) { p["decoder.11.weight"] = Tensor{Shape: []int{1}, Data: []float32{0}} },
 			`tensors "decoder.11.weight" are not part of the architecture`},
-		"misshaped": {func(p map[string]Tensor) { p["encoder.0.weight"] = Tensor{Shape: []int{16, 1, 9}, Data: make([]float32, 144)} },
+		"misshaped": {func(p map[string]Tensor) {
+			p["encoder.0.weight"] = Tensor{Shape: []int{16, 1, 9}, Data: make([]float32, 144)}
+		},
 			`tensor "encoder.0.weight" has shape [16 1 9], the architecture needs [16 1 3 3]`},
 		"short data": {func(p map[string]Tensor) { p["encoder.0.bias"] = Tensor{Shape: []int{16}, Data: make([]float32, 15)} },
 			`tensor "encoder.0.bias" has 15 values, shape [16] needs 16`},

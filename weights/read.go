@@ -54,28 +54,10 @@ func Read(path string) (*File, error) {
 // Parse decodes and validates a weights file held in memory. The returned
 // tensors do not share memory with data.
 func Parse(data []byte) (*File, error) {
-	if len(data) < 8 {
-		return nil, fmt.Errorf("not a safetensors file: %d bytes, but the file must start with an 8-byte header length", len(data))
-	}
-	n := binary.LittleEndian.Uint64(data)
-	if n > MaxHeaderSize {
-		return nil, fmt.Errorf("not a weights file: the header declares %d bytes, more than the %d allowed", n, MaxHeaderSize)
-	}
-	if n > uint64(len(data)-8) {
-		return nil, fmt.Errorf("file is truncated: the header declares %d bytes but only %d follow", n, len(data)-8)
-	}
-	if n < 2 || data[8] != '{' {
-		return nil, fmt.Errorf("not a safetensors file: the header is not a JSON object")
-	}
-	st, err := safetensors.Deserialize(data)
+	tensors, md, err := ParseTensors(data)
 	if err != nil {
-		return nil, fmt.Errorf("invalid safetensors file: %w", err)
+		return nil, err
 	}
-	_, meta, err := safetensors.ReadMetadata(data)
-	if err != nil { // cannot fail after Deserialize succeeded
-		return nil, fmt.Errorf("invalid safetensors file: %w", err)
-	}
-	md := meta.Metadata()
 	archJSON, ok := md[ArchKey]
 	if !ok {
 		return nil, fmt.Errorf("the file's __metadata__ has no %q entry describing the architecture", ArchKey)
@@ -84,16 +66,48 @@ func Parse(data []byte) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("invalid architecture in __metadata__: %w", err)
 	}
+	model, err := nn.New(arch, tensors)
+	if err != nil {
+		return nil, fmt.Errorf("weights do not fit the architecture: %w", err)
+	}
+	return &File{Arch: arch, Tensors: tensors, Metadata: md, Model: model}, nil
+}
+
+// ParseTensors decodes any safetensors file whose tensors are all F32, with
+// the same checks of the container as Parse, and returns its tensors and
+// __metadata__ without interpreting them.
+func ParseTensors(data []byte) (map[string]nn.Tensor, map[string]string, error) {
+	if len(data) < 8 {
+		return nil, nil, fmt.Errorf("not a safetensors file: %d bytes, but the file must start with an 8-byte header length", len(data))
+	}
+	n := binary.LittleEndian.Uint64(data)
+	if n > MaxHeaderSize {
+		return nil, nil, fmt.Errorf("not a weights file: the header declares %d bytes, more than the %d allowed", n, MaxHeaderSize)
+	}
+	if n > uint64(len(data)-8) {
+		return nil, nil, fmt.Errorf("file is truncated: the header declares %d bytes but only %d follow", n, len(data)-8)
+	}
+	if n < 2 || data[8] != '{' {
+		return nil, nil, fmt.Errorf("not a safetensors file: the header is not a JSON object")
+	}
+	st, err := safetensors.Deserialize(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("invalid safetensors file: %w", err)
+	}
+	_, meta, err := safetensors.ReadMetadata(data)
+	if err != nil { // cannot fail after Deserialize succeeded
+		return nil, nil, fmt.Errorf("invalid safetensors file: %w", err)
+	}
 	tensors := map[string]nn.Tensor{}
 	for _, t := range st.Tensors() {
 		v := t.TensorView
 		if v.DType() != safetensors.F32 {
-			return nil, fmt.Errorf("tensor %q has dtype %s; only F32 is supported", t.Name, v.DType())
+			return nil, nil, fmt.Errorf("tensor %q has dtype %s; only F32 is supported", t.Name, v.DType())
 		}
 		shape := make([]int, len(v.Shape()))
 		for i, d := range v.Shape() {
 			if d > MaxFileSize {
-				return nil, fmt.Errorf("tensor %q has an impossible shape %v", t.Name, v.Shape())
+				return nil, nil, fmt.Errorf("tensor %q has an impossible shape %v", t.Name, v.Shape())
 			}
 			shape[i] = int(d)
 		}
@@ -104,9 +118,9 @@ func Parse(data []byte) (*File, error) {
 		}
 		tensors[t.Name] = nn.Tensor{Shape: shape, Data: vals}
 	}
-	model, err := nn.New(arch, tensors)
-	if err != nil {
-		return nil, fmt.Errorf("weights do not fit the architecture: %w", err)
+	md := meta.Metadata()
+	if md == nil {
+		md = map[string]string{}
 	}
-	return &File{Arch: arch, Tensors: tensors, Metadata: md, Model: model}, nil
+	return tensors, md, nil
 }

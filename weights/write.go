@@ -28,8 +28,15 @@ func Encode(arch nn.Arch, params map[string]nn.Tensor, meta map[string]string) (
 		md = map[string]string{}
 	}
 	md[ArchKey] = arch.JSON()
+	return EncodeTensors(params, md)
+}
+
+// EncodeTensors serialises any set of F32 tensors with the given
+// __metadata__ as a safetensors file, without checking them against an
+// architecture.
+func EncodeTensors(tensors map[string]nn.Tensor, meta map[string]string) ([]byte, error) {
 	views := map[string]safetensors.TensorView{}
-	for name, t := range params {
+	for name, t := range tensors {
 		raw := make([]byte, 4*len(t.Data))
 		for i, v := range t.Data {
 			binary.LittleEndian.PutUint32(raw[4*i:], math.Float32bits(v))
@@ -45,7 +52,7 @@ func Encode(arch nn.Arch, params map[string]nn.Tensor, meta map[string]string) (
 		views[name] = view
 	}
 	var buf bytes.Buffer
-	if err := safetensors.SerializeToWriter(views, md, &buf); err != nil {
+	if err := safetensors.SerializeToWriter(views, meta, &buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -1,0 +1,64 @@
+package mnist
+
+import (
+	"bytes"
+	"encoding/binary"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func idx(magic uint32, dims []uint32, data []byte) []byte {
+	b := binary.BigEndian.AppendUint32(nil, magic)
+	for _, d := range dims {
+		b = binary.BigEndian.AppendUint32(b, d)
+	}
+	return append(b, data...)
+}
+
+func TestReadSmall(t *testing.T) {
+	imgs := idx(imagesMagic, []uint32{2, 2, 2}, []byte{0, 255, 51, 0, 1, 2, 3, 4})
+	labels := idx(labelsMagic, []uint32{2}, []byte{7, 3})
+	s, err := Read(bytes.NewReader(imgs), bytes.NewReader(labels))
+	require.NoError(t, err)
+	assert.Equal(t, 2, s.Len())
+	assert.Equal(t, []uint8{7, 3}, s.Labels)
+	assert.Equal(t, []float32{0, 1, 0.2, 0}, s.Image(nil, 0))
+}
+
+func TestReadRejectsCorruptFiles(t *testing.T) {
+	goodImgs := idx(imagesMagic, []uint32{2, 2, 2}, make([]byte, 8))
+	goodLabels := idx(labelsMagic, []uint32{2}, []byte{1, 2})
+	cases := map[string]struct {
+		imgs, labels []byte
+		msg          string
+	}{
+		"empty":          {nil, goodLabels, "images header: EOF"},
+		"wrong magic":    {idx(0x0801, []uint32{2, 2, 2}, nil), goodLabels, "magic number 0x00000801, want 0x00000803"},
+		"huge count":     {idx(imagesMagic, []uint32{1 << 30, 28, 28}, nil), goodLabels, "out of range"},
+		"count mismatch": {goodImgs, idx(labelsMagic, []uint32{3}, []byte{1, 2, 3}), "3 labels for 2 images"},
+		"truncated":      {goodImgs[:len(goodImgs)-1], goodLabels, "images file is truncated"},
+		"trailing":       {append(goodImgs, 0), goodLabels, "images file has data after the declared 2 items"},
+		"bad label":      {goodImgs, idx(labelsMagic, []uint32{2}, []byte{1, 12}), "label 1 is 12"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := Read(bytes.NewReader(c.imgs), bytes.NewReader(c.labels))
+			assert.ErrorContains(t, err, c.msg)
+		})
+	}
+}
+
+func TestLoadShippedMNIST(t *testing.T) {
+	dir, err := DefaultDir()
+	require.NoError(t, err)
+	test, err := Load(dir, Test)
+	require.NoError(t, err)
+	assert.Equal(t, 10000, test.Len())
+	assert.Equal(t, 28, test.Rows)
+	assert.Equal(t, uint8(7), test.Labels[0], "the first test digit is a 7")
+
+	_, err = Load(t.TempDir(), Test)
+	assert.ErrorContains(t, err, "t10k-images-idx3-ubyte(.gz) not found")
+}

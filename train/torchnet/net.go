@@ -1,0 +1,113 @@
+//go:build gotch
+
+// Package torchnet builds an [nn.Arch] as a libtorch module through gotch,
+// for training and as the oracle the pure-Go engine is tested against.
+//
+// Variables are named as [nn.Arch.Params] names them, so a VarStore's
+// variables map one to one onto a weights file.
+//
+// It builds only with the build tag "gotch" and the patched gotch (see
+// train/gotchpatch and `make gotch`).
+package torchnet
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/sugarme/gotch/nn"
+	"github.com/sugarme/gotch/ts"
+
+	dnn "github.com/godae/dae/nn"
+)
+
+// Net is an autoencoder built from an architecture, with its parameters in
+// a VarStore.
+type Net struct {
+	Arch    dnn.Arch
+	encoder []step
+	decoder []step
+}
+
+type step struct {
+	dnn.Layer
+	in   dnn.Shape
+	conv *nn.Conv2D
+}
+
+// New adds the parameters of arch to vs (PyTorch's default initialisation)
+// and returns the module.
+func New(vs *nn.VarStore, arch dnn.Arch) (*Net, error) {
+	shapes, err := arch.Shapes()
+	if err != nil {
+		return nil, err
+	}
+	n := &Net{Arch: arch}
+	build := func(part string, layers []dnn.Layer, shapes []dnn.Shape) []step {
+		var steps []step
+		idx := 0 // index in the equivalent nn.Sequential
+		for i, l := range layers {
+			s := step{Layer: l, in: shapes[i]}
+			idx++
+			if l.Kind == dnn.KindConv {
+				pad := int64(1)
+				if l.Padding == dnn.PaddingValid {
+					pad = 0
+				}
+				path := vs.Root().Sub(part).Sub(strconv.Itoa(idx - 1))
+				s.conv = nn.NewConv2D(path, int64(shapes[i].C), int64(l.Out), 3, nn.NewConv2DConfig(nn.WithPadding2D(pad)))
+				if l.Activation != dnn.ActNone {
+					idx++
+				}
+			}
+			steps = append(steps, s)
+		}
+		return steps
+	}
+	n.encoder = build("encoder", arch.Encoder, shapes)
+	n.decoder = build("decoder", arch.Decoder, shapes[len(arch.Encoder):])
+	return n, nil
+}
+
+// Encode maps a batch (N,C,H,W) to its latent codes. The input is kept.
+func (n *Net) Encode(x *ts.Tensor) *ts.Tensor { return run(n.encoder, x) }
+
+// Decode maps a batch of latent codes to images. The input is kept.
+func (n *Net) Decode(z *ts.Tensor) *ts.Tensor { return run(n.decoder, z) }
+
+// Forward is Decode(Encode(x)). The input is kept.
+func (n *Net) Forward(x *ts.Tensor) *ts.Tensor {
+	z := n.Encode(x)
+	out := n.Decode(z)
+	z.MustDrop()
+	return out
+}
+
+// run applies steps to x, freeing every intermediate tensor (gotch does not
+// free them for us) but not x itself.
+func run(steps []step, x *ts.Tensor) *ts.Tensor {
+	cur := x
+	for _, s := range steps {
+		var next *ts.Tensor
+		switch s.Kind {
+		case dnn.KindConv:
+			next = s.conv.Forward(cur)
+			switch s.Activation {
+			case dnn.ActReLU:
+				next = next.MustRelu(true)
+			case dnn.ActSigmoid:
+				next = next.MustSigmoid(true)
+			}
+		case dnn.KindMaxPool:
+			next = cur.MustMaxPool2d([]int64{2, 2}, []int64{2, 2}, []int64{0, 0}, []int64{1, 1}, true, false)
+		case dnn.KindUpsample:
+			next = cur.MustUpsampleNearest2d([]int64{int64(2 * s.in.H), int64(2 * s.in.W)}, nil, nil, false)
+		default:
+			panic(fmt.Sprintf("torchnet: layer kind %q", s.Kind)) // Arch.Shapes rejects it first
+		}
+		if cur != x {
+			cur.MustDrop()
+		}
+		cur = next
+	}
+	return cur
+}
