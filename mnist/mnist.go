@@ -61,6 +61,15 @@ func (s *Set) Image(dst []float32, i int) []float32 {
 	return dst
 }
 
+// Floats returns the first n images scaled to [0,1], back to back.
+func (s *Set) Floats(n int) []float32 {
+	out := make([]float32, n*s.Rows*s.Cols)
+	for i, p := range s.Pixels[:len(out)] {
+		out[i] = float32(p) / 255
+	}
+	return out
+}
+
 // DefaultDir returns the data folder of [Module] in the module cache,
 // downloading the module through the Go module proxy when it is missing.
 func DefaultDir() (string, error) {

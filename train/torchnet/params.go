@@ -44,7 +44,7 @@ func SetParams(vs *nn.VarStore, params map[string]dnn.Tensor) error {
 			shape[i] = int64(d)
 		}
 		src := ts.MustOfSlice(p.Data).MustView(shape, true)
-		ts.NoGrad(func() { v.Copy_(src) })
+		NoGrad(func() { v.Copy_(src) })
 		src.MustDrop()
 	}
 	return nil

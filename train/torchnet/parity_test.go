@@ -74,7 +74,7 @@ func torchOutputs(t *testing.T, arch nn.Arch, params map[string]nn.Tensor, x []f
 	require.NoError(t, SetParams(vs, params))
 	in := toTensor(x, int64(n), 1, 28, 28)
 	defer in.MustDrop()
-	ts.NoGrad(func() {
+	NoGrad(func() {
 		z := net.Encode(in)
 		y := net.Forward(in)
 		codes, outs = values(z), values(y)

