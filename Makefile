@@ -38,8 +38,14 @@ gotch: $(BUILD)/gotch/.stamp ## Make the patched gotch copy and build/go.work
 
 $(BUILD)/gotch/.stamp: train/gotchpatch/*.go | libtorch
 	@mkdir -p $(BUILD)
-	$(GO) run ./train/gotchpatch -out $(BUILD)/gotch -work $(TORCHWORK)
+	$(GO) run ./train/gotchpatch -out $(BUILD)/gotch -work $(TORCHWORK) $(GOTCH_FLAGS)
 	@touch $@
+
+train: gotch ## Train both autoencoders on MNIST and write weights/ (ARGS="-epochs 5 ..." for flags)
+	$(TORCHGO) run -tags gotch ./train $(ARGS)
+
+eval: ## Measure weights/ and the classical denoisers on the noisy MNIST test set
+	$(GO) run ./cmd/eval $(ARGS)
 
 bench: ## Engine benchmarks (native)
 	$(GO) test -run '^$$' -bench . -benchmem ./nn

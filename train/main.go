@@ -49,39 +49,40 @@ func main() {
 	cuda := flag.Bool("cuda", false, "train on the GPU (needs a CUDA libtorch and `make gotch GOTCH_FLAGS=-cuda`)")
 	flag.Parse()
 
-	if err := run(cfg, *dataDir, *outDir, *models, *cuda); err != nil {
+	if _, err := run(cfg, *dataDir, *outDir, *models, *cuda); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(cfg Config, dataDir, outDir, models string, cuda bool) error {
+// run trains the models and writes their weights and the report to outDir.
+func run(cfg Config, dataDir, outDir, models string, cuda bool) (*report, error) {
 	if err := cfg.check(); err != nil {
-		return err
+		return nil, err
 	}
 	kinds, err := parseModels(models)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cfg.Device = gotch.CPU
 	if cuda {
 		cfg.Device = gotch.CudaIfAvailable()
 		if cfg.Device == gotch.CPU {
-			return fmt.Errorf("-cuda: no CUDA device is available to libtorch")
+			return nil, fmt.Errorf("-cuda: no CUDA device is available to libtorch")
 		}
 	}
 	torchnet.SetThreads(cfg.Threads)
 	if dataDir == "" {
 		if dataDir, err = mnist.DefaultDir(); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	d, err := loadData(dataDir, cfg.TrainSize, cfg.Noise)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(os.Stderr, "training on %d MNIST images, testing on %d with noise %.2f; %d epochs, batch %d, Adam lr %g, seed %d, %d threads on %s\n",
 		d.nTrain, len(d.testClean)/(d.rows*d.cols), cfg.Noise, cfg.Epochs, cfg.Batch, cfg.LR, cfg.Seed, torchnet.Threads(), cfg.Device.Name)
@@ -91,7 +92,7 @@ func run(cfg Config, dataDir, outDir, models string, cuda bool) error {
 	for _, kind := range kinds {
 		t, err := newTrainer(cfg, kind, d, os.Stderr)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var hist []Epoch
 		start := time.Now()
@@ -101,25 +102,25 @@ func run(cfg Config, dataDir, outDir, models string, cuda bool) error {
 				kind, e.Epoch, cfg.Epochs, e.TrainLoss, e.Test.PSNR, e.Test.SSIM, e.Test.BCE, e.Seconds, e.RSSMiB)
 		})
 		if err != nil {
-			return fmt.Errorf("training %s: %w", kind, err)
+			return nil, fmt.Errorf("training %s: %w", kind, err)
 		}
 		params, err := t.params()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		outputs, err := t.outputs(d.testNoisy[:figureDigits*d.rows*d.cols])
 		if err != nil {
-			return err
+			return nil, err
 		}
 		rep.add(kind, hist, outputs, time.Since(start))
 		path := filepath.Join(outDir, string(kind)+".safetensors")
 		if err := weights.Write(path, cfg.Arch, params, metadata(cfg, kind, d, hist, commit)); err != nil {
-			return err
+			return nil, err
 		}
 		fmt.Fprintf(os.Stderr, "wrote %s\n", path)
 	}
 	rep.peakRSS = peakRSSMiB()
-	return rep.write(outDir)
+	return rep, rep.write(outDir)
 }
 
 func (c Config) check() error {

@@ -1,0 +1,79 @@
+package classic
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/godae/dae/noise"
+	"github.com/godae/dae/quality"
+)
+
+func constant(n int, v float32) []float32 {
+	s := make([]float32, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+// A constant image is a fixed point of every method.
+func TestConstantImageIsKept(t *testing.T) {
+	src := constant(28*28, 0.3)
+	for _, m := range Methods {
+		dst := make([]float32, len(src))
+		m.Apply(dst, src, 28, 28, m.Grid[len(m.Grid)/2])
+		assert.InDeltaSlice(t, src, dst, 1e-5, m.Name)
+	}
+}
+
+func TestMedianRemovesSaltAndKnownValue(t *testing.T) {
+	src := constant(25, 0)
+	src[12] = 1 // one hot pixel in the centre of a 5×5 image
+	dst := make([]float32, 25)
+	Median(dst, src, 5, 5, 1)
+	assert.Equal(t, constant(25, 0), dst)
+}
+
+func TestGaussianBlurPreservesMass(t *testing.T) {
+	src := constant(21*21, 0)
+	src[10*21+10] = 1
+	dst := make([]float32, len(src))
+	GaussianBlur(dst, src, 21, 21, 1)
+	var sum float32
+	for _, v := range dst {
+		sum += v
+	}
+	assert.InDelta(t, 1, sum, 1e-5, "an impulse far from the edges keeps its mass")
+	assert.InDelta(t, 0.159, dst[10*21+10], 0.002, "peak of a unit 2D Gaussian: 1/(2πσ²)")
+}
+
+func TestReflect(t *testing.T) {
+	got := []int{}
+	for i := -3; i < 7; i++ {
+		got = append(got, reflect(i, 4))
+	}
+	assert.Equal(t, []int{2, 1, 0, 0, 1, 2, 3, 3, 2, 1}, got)
+}
+
+// Every method makes a noisy smooth image closer to the clean one.
+func TestMethodsDenoise(t *testing.T) {
+	clean := make([]float32, 28*28)
+	for y := 0; y < 28; y++ {
+		for x := 0; x < 28; x++ {
+			if x >= 8 && x < 20 && y >= 6 && y < 22 {
+				clean[y*28+x] = 1
+			}
+		}
+	}
+	noisy := make([]float32, len(clean))
+	noise.Gaussian(noisy, clean, 0.3, noise.New(5))
+	before := quality.PSNR(clean, noisy)
+	for _, m := range Methods {
+		dst := make([]float32, len(clean))
+		m.Apply(dst, noisy, 28, 28, m.Grid[1])
+		after := quality.PSNR(clean, dst)
+		t.Logf("%s: %.2f → %.2f dB", m.Name, before, after)
+		assert.Greater(t, after, before+1, m.Name)
+	}
+}

@@ -1,0 +1,249 @@
+// Package digitprep turns an image of a handwritten digit, as a person
+// uploads it, into the autoencoder's input the way MNIST was made: grey
+// levels, light ink on a dark background, the ink's bounding box scaled so
+// that its longer side is 20 pixels, centred by its centre of mass in a
+// 28×28 frame.
+//
+// PNG, JPEG, GIF (first frame) and WebP are read. An image that is already
+// 28×28 is taken as MNIST-format (only inverted if its background is
+// light), so that a noisy MNIST digit is not cropped to its noise.
+//
+// # Security considerations
+//
+// Uploads come from anyone. [Decode] reads the header first and refuses
+// images larger than [MaxPixels] or files larger than [MaxBytes] before it
+// decodes any pixels, so a decompression bomb costs nothing.
+package digitprep
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	_ "image/gif" // register the decoders
+	_ "image/jpeg"
+	_ "image/png"
+	"math"
+	"sort"
+
+	xdraw "golang.org/x/image/draw"
+	_ "golang.org/x/image/webp"
+)
+
+// Limits on what Decode accepts.
+const (
+	MaxBytes  = 20 << 20   // 20 MiB
+	MaxPixels = 40_000_000 // 40 megapixels, e.g. 8000×5000
+	Side      = 28         // the model's input side
+	Box       = 20         // the ink's longer side after scaling, as in MNIST
+)
+
+// ErrNotImage is returned for data that is none of the supported formats.
+var ErrNotImage = errors.New("not an image that can be read: PNG, JPEG, GIF or WebP expected")
+
+// ErrBlank is returned for an image with no ink: one grey level throughout.
+var ErrBlank = errors.New("no digit found: the image is a single flat colour")
+
+// Decode reads an image, checking its size from the header before
+// decoding.
+func Decode(data []byte) (image.Image, error) {
+	if len(data) == 0 {
+		return nil, errors.New("the file is empty")
+	}
+	if len(data) > MaxBytes {
+		return nil, fmt.Errorf("the file is %.1f MiB; the limit is %d MiB", float64(len(data))/(1<<20), MaxBytes>>20)
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, ErrNotImage
+	}
+	if cfg.Width < 1 || cfg.Height < 1 {
+		return nil, fmt.Errorf("the image is %d×%d pixels: it has no pixels", cfg.Width, cfg.Height)
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxPixels {
+		return nil, fmt.Errorf("the image is %d×%d pixels (%.0f megapixels); the limit is %d megapixels", cfg.Width, cfg.Height, float64(px)/1e6, MaxPixels/1_000_000)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("the image is damaged or truncated: %v", err)
+	}
+	return img, nil
+}
+
+// Info tells what Prepare did.
+type Info struct {
+	Width, Height int             // the source image's size
+	Inverted      bool            // the background was light, so grey levels were inverted
+	Bounds        image.Rectangle // the ink's bounding box in the source (the whole image for 28×28 input)
+}
+
+// Prepare makes the model input (28×28 values in [0,1], row-major) from an
+// image.
+func Prepare(img image.Image) ([]float32, Info, error) {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	info := Info{Width: w, Height: h, Bounds: image.Rect(0, 0, w, h)}
+	g := grey(img)
+	lo, hi := g[0], g[0]
+	for _, v := range g {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	if hi-lo < 1.0/255 {
+		return nil, info, ErrBlank
+	}
+	bg := median(border(g, w, h))
+	if bg > 0.5 {
+		info.Inverted = true
+		for i, v := range g {
+			g[i] = 1 - v
+		}
+		bg = 1 - bg
+	}
+	if w == Side && h == Side {
+		return g, info, nil
+	}
+	// Stretch so that the background is 0 and the strongest ink 1.
+	top := 0.0
+	for _, v := range g {
+		top = max(top, float64(v))
+	}
+	if top-float64(bg) < 1.0/255 {
+		return nil, info, ErrBlank
+	}
+	for i, v := range g {
+		g[i] = float32(math.Max(0, math.Min(1, (float64(v)-float64(bg))/(top-float64(bg)))))
+	}
+	box := inkBox(g, w, h)
+	info.Bounds = box
+	return frame(g, w, box), info, nil
+}
+
+// grey converts img to luminance in [0,1], compositing any transparency
+// over white (a drawing on a transparent canvas is ink on paper).
+func grey(img image.Image) []float32 {
+	b := img.Bounds()
+	out := make([]float32, 0, b.Dx()*b.Dy())
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, a := img.At(x, y).RGBA()
+			// Premultiplied: over white adds (1-a) of white.
+			white := 0xffff - a
+			lum := (0.299*float64(r+white) + 0.587*float64(g+white) + 0.114*float64(bl+white)) / 0xffff
+			out = append(out, float32(math.Min(1, lum)))
+		}
+	}
+	return out
+}
+
+func border(g []float32, w, h int) []float32 {
+	var s []float32
+	for x := 0; x < w; x++ {
+		s = append(s, g[x], g[(h-1)*w+x])
+	}
+	for y := 1; y < h-1; y++ {
+		s = append(s, g[y*w], g[y*w+w-1])
+	}
+	return s
+}
+
+func median(s []float32) float32 {
+	c := append([]float32(nil), s...)
+	sort.Slice(c, func(i, j int) bool { return c[i] < c[j] })
+	return c[len(c)/2]
+}
+
+// inkBox finds the bounding box of the ink: first the pixels that stay
+// bright after a box blur of about 1/28 of the image's size (the blur
+// averages scattered noise away, so a noisy upload is cropped to its digit),
+// then, within that box, the pixels brighter than half the ink.
+func inkBox(g []float32, w, h int) image.Rectangle {
+	r := max(1, min(w, h)/56)
+	// Integral image: sum of g over [0,x)×[0,y) at (y*(w+1)+x).
+	sum := make([]float64, (w+1)*(h+1))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			sum[(y+1)*(w+1)+x+1] = float64(g[y*w+x]) + sum[y*(w+1)+x+1] + sum[(y+1)*(w+1)+x] - sum[y*(w+1)+x]
+		}
+	}
+	blur := make([]float64, w*h)
+	top := 0.0
+	for y := 0; y < h; y++ {
+		y0, y1 := max(0, y-r), min(h, y+r+1)
+		for x := 0; x < w; x++ {
+			x0, x1 := max(0, x-r), min(w, x+r+1)
+			s := sum[y1*(w+1)+x1] - sum[y0*(w+1)+x1] - sum[y1*(w+1)+x0] + sum[y0*(w+1)+x0]
+			blur[y*w+x] = s / float64((y1-y0)*(x1-x0))
+			top = max(top, blur[y*w+x])
+		}
+	}
+	var coarse, tight image.Rectangle
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			if blur[y*w+x] > 0.4*top {
+				coarse = coarse.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	// Within the blurred box, tighten to the ink itself, undoing the blur's widening.
+	for y := coarse.Min.Y; y < coarse.Max.Y; y++ {
+		for x := coarse.Min.X; x < coarse.Max.X; x++ {
+			if g[y*w+x] > 0.5 {
+				tight = tight.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	if tight.Empty() {
+		return coarse
+	}
+	return tight
+}
+
+// frame scales the box of g (w wide) so that its longer side is Box pixels,
+// keeping the aspect ratio, and places it in a Side×Side frame with its
+// centre of mass at the centre.
+func frame(g []float32, w int, box image.Rectangle) []float32 {
+	src := image.NewGray16(box)
+	for y := box.Min.Y; y < box.Max.Y; y++ {
+		for x := box.Min.X; x < box.Max.X; x++ {
+			src.SetGray16(x, y, color.Gray16{Y: uint16(g[y*w+x]*0xffff + 0.5)})
+		}
+	}
+	bw, bh := box.Dx(), box.Dy()
+	sw, sh := Box, Box
+	if bw > bh {
+		sh = max(1, int(math.Round(float64(Box)*float64(bh)/float64(bw))))
+	} else {
+		sw = max(1, int(math.Round(float64(Box)*float64(bw)/float64(bh))))
+	}
+	scaled := image.NewGray16(image.Rect(0, 0, sw, sh))
+	xdraw.CatmullRom.Scale(scaled, scaled.Bounds(), src, box, xdraw.Src, nil)
+
+	vals := make([]float64, sw*sh)
+	var mass, mx, my float64
+	for y := 0; y < sh; y++ {
+		for x := 0; x < sw; x++ {
+			v := float64(scaled.Gray16At(x, y).Y) / 0xffff
+			vals[y*sw+x] = v
+			mass += v
+			mx += v * float64(x)
+			my += v * float64(y)
+		}
+	}
+	// Offset that puts the centre of mass at pixel (14, 14), by pixel index as in MNIST.
+	ox, oy := (Side-sw)/2, (Side-sh)/2
+	if mass > 0 {
+		ox = int(math.Round(Side/2 - mx/mass))
+		oy = int(math.Round(Side/2 - my/mass))
+	}
+	out := make([]float32, Side*Side)
+	for y := 0; y < sh; y++ {
+		for x := 0; x < sw; x++ {
+			tx, ty := x+ox, y+oy
+			if tx >= 0 && tx < Side && ty >= 0 && ty < Side {
+				out[ty*Side+tx] = float32(vals[y*sw+x])
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,180 @@
+package digitprep
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"math"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	xdraw "golang.org/x/image/draw"
+
+	"github.com/godae/dae/mnist"
+	"github.com/godae/dae/noise"
+	"github.com/godae/dae/quality"
+)
+
+func testDigit(t *testing.T, i int) []float32 {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	set, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	return set.Image(nil, i)
+}
+
+// photo renders an MNIST digit as a person might upload it: scaled up by k,
+// dark ink on light paper, off-centre on a larger canvas.
+func photo(digit []float32, k int) *image.RGBA {
+	small := image.NewGray(image.Rect(0, 0, 28, 28))
+	for i, v := range digit {
+		small.Pix[i] = uint8(255 - v*255) // dark ink on white
+	}
+	canvas := image.NewRGBA(image.Rect(0, 0, 28*k+90, 28*k+40))
+	for i := range canvas.Pix {
+		canvas.Pix[i] = 235 // light grey paper
+	}
+	at := image.Rect(60, 10, 60+28*k, 10+28*k)
+	xdraw.BiLinear.Scale(canvas, at, small, small.Bounds(), xdraw.Over, nil)
+	// Make the area around the digit paper-coloured too.
+	for y := at.Min.Y; y < at.Max.Y; y++ {
+		for x := at.Min.X; x < at.Max.X; x++ {
+			c := canvas.RGBAAt(x, y)
+			if c.R > 235 {
+				canvas.SetRGBA(x, y, color.RGBA{235, 235, 235, 255})
+			}
+		}
+	}
+	return canvas
+}
+
+func encode(t *testing.T, img image.Image, format string) []byte {
+	var b bytes.Buffer
+	switch format {
+	case "png":
+		require.NoError(t, png.Encode(&b, img))
+	case "jpeg":
+		require.NoError(t, jpeg.Encode(&b, img, &jpeg.Options{Quality: 85}))
+	case "gif":
+		require.NoError(t, gif.Encode(&b, img, nil))
+	}
+	return b.Bytes()
+}
+
+func TestUploadsBecomeMNISTDigits(t *testing.T) {
+	for _, i := range []int{0, 1, 2} {
+		digit := testDigit(t, i)
+		for _, format := range []string{"png", "jpeg", "gif"} {
+			img, err := Decode(encode(t, photo(digit, 7), format))
+			require.NoError(t, err)
+			got, info, err := Prepare(img)
+			require.NoError(t, err)
+			assert.True(t, info.Inverted, "light paper is inverted")
+			psnr := quality.PSNR(digit, got)
+			t.Logf("digit %d as %s: PSNR %.1f dB against the MNIST original, ink box %v", i, format, psnr, info.Bounds)
+			assert.Greater(t, psnr, 15.0, "digit %d %s", i, format)
+		}
+	}
+}
+
+func TestWebP(t *testing.T) {
+	data, err := os.ReadFile("testdata/seven.webp") // MNIST test digit 0, dark on light, 196×196 (made with cwebp)
+	require.NoError(t, err)
+	img, err := Decode(data)
+	require.NoError(t, err)
+	got, info, err := Prepare(img)
+	require.NoError(t, err)
+	assert.True(t, info.Inverted)
+	assert.Greater(t, quality.PSNR(testDigit(t, 0), got), 15.0)
+}
+
+func TestMNISTSizedInputIsKept(t *testing.T) {
+	digit := testDigit(t, 3)
+	g := image.NewGray(image.Rect(0, 0, 28, 28))
+	for i, v := range digit {
+		g.Pix[i] = uint8(v*255 + 0.5)
+	}
+	got, info, err := Prepare(g)
+	require.NoError(t, err)
+	assert.False(t, info.Inverted)
+	assert.InDeltaSlice(t, digit, got, 1.0/255)
+
+	for i, v := range digit { // dark on light: inverted, not moved
+		g.Pix[i] = uint8(255 - v*255 + 0.5)
+	}
+	got, info, err = Prepare(g)
+	require.NoError(t, err)
+	assert.True(t, info.Inverted)
+	assert.InDeltaSlice(t, digit, got, 1.0/255)
+}
+
+func TestBadInput(t *testing.T) {
+	_, err := Decode(nil)
+	assert.EqualError(t, err, "the file is empty")
+	_, err = Decode([]byte("hello, this is text"))
+	assert.ErrorIs(t, err, ErrNotImage)
+	png1 := encode(t, photo(make([]float32, 784), 2), "png")
+	_, err = Decode(png1[:len(png1)/2])
+	assert.ErrorContains(t, err, "damaged or truncated")
+
+	white := image.NewGray(image.Rect(0, 0, 50, 40))
+	for i := range white.Pix {
+		white.Pix[i] = 255
+	}
+	_, _, err = Prepare(white)
+	assert.ErrorIs(t, err, ErrBlank)
+	_, _, err = Prepare(image.NewGray(image.Rect(0, 0, 1, 1)))
+	assert.ErrorIs(t, err, ErrBlank)
+}
+
+// A PNG whose header claims 20000×20000 is refused before decoding.
+func TestHugeImageRefusedFromHeader(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1))))
+	data := b.Bytes()
+	// IHDR's width and height are at bytes 16..24, its CRC (of bytes 12..29) at 29..33.
+	copy(data[16:24], []byte{0, 0, 0x4e, 0x20, 0, 0, 0x4e, 0x20})
+	binary.BigEndian.PutUint32(data[29:33], crc32.ChecksumIEEE(data[12:29]))
+	_, err := Decode(data)
+	assert.EqualError(t, err, "the image is 20000×20000 pixels (400 megapixels); the limit is 40 megapixels")
+}
+
+// A large noisy upload is cropped to its digit, not to its noise.
+func TestNoisyUploadIsCroppedToTheDigit(t *testing.T) {
+	digit := testDigit(t, 1)
+	clean := photo(digit, 7)
+	cleanImg, err := Decode(encode(t, clean, "png"))
+	require.NoError(t, err)
+	_, cleanInfo, err := Prepare(cleanImg)
+	require.NoError(t, err)
+
+	noisy := image.NewGray(clean.Bounds())
+	r := noise.New(9)
+	for i := range noisy.Pix {
+		v := float64(clean.Pix[4*i]) / 255
+		noisy.Pix[i] = uint8(255 * math.Max(0, math.Min(1, v+0.3*r.NormFloat64())))
+	}
+	got, info, err := Prepare(noisy)
+	require.NoError(t, err)
+	t.Logf("clean box %v, noisy box %v, PSNR %.1f dB", cleanInfo.Bounds, info.Bounds, quality.PSNR(digit, got))
+	for _, d := range []int{
+		info.Bounds.Min.X - cleanInfo.Bounds.Min.X, info.Bounds.Max.X - cleanInfo.Bounds.Max.X,
+		info.Bounds.Min.Y - cleanInfo.Bounds.Min.Y, info.Bounds.Max.Y - cleanInfo.Bounds.Max.Y,
+	} {
+		assert.LessOrEqual(t, abs(d), 7, "box edges within one MNIST pixel (7 px here) of the clean box")
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

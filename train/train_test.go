@@ -1,0 +1,113 @@
+//go:build gotch
+
+package main
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/sugarme/gotch"
+	gnn "github.com/sugarme/gotch/nn"
+	"github.com/sugarme/gotch/ts"
+
+	"github.com/godae/dae/mnist"
+	"github.com/godae/dae/nn"
+	"github.com/godae/dae/noise"
+	"github.com/godae/dae/train/torchnet"
+	"github.com/godae/dae/weights"
+)
+
+func shortConfig() Config {
+	return Config{Arch: nn.DefaultArch(), Epochs: 2, Batch: 32, LR: 3e-3, Noise: 0.5, Seed: 7, Threads: 2, TrainSize: 320}
+}
+
+func TestShortTraining(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	out := t.TempDir()
+	rep, err := run(shortConfig(), "", out, "dae,ae", false)
+	require.NoError(t, err)
+	require.Len(t, rep.runs, 2)
+	for _, r := range rep.runs {
+		h := r.hist
+		require.Len(t, h, 2)
+		t.Logf("%s: loss %.4f → %.4f, test PSNR %.2f → %.2f dB", r.kind, h[0].TrainLoss, h[1].TrainLoss, h[0].Test.PSNR, h[1].Test.PSNR)
+		assert.Less(t, h[1].TrainLoss, h[0].TrainLoss, "%s: the loss goes down", r.kind)
+	}
+	for _, name := range []string{"dae.safetensors", "ae.safetensors", reportFile, figureFile} {
+		assert.FileExists(t, filepath.Join(out, name))
+	}
+
+	f, err := weights.Read(filepath.Join(out, "dae.safetensors"))
+	require.NoError(t, err)
+	for _, key := range []string{"arch", "model", "data", "input", "target", "loss", "optimizer", "epochs", "batch_size", "seed",
+		"threads", "device", "libraries", "commit", "test_set", "test_psnr_db", "test_ssim", "test_bce", "final_loss"} {
+		assert.NotEmpty(t, f.Metadata[key], "metadata %q", key)
+	}
+	assert.Equal(t, "2", f.Metadata["epochs"])
+	assert.Equal(t, "denoising autoencoder", f.Metadata["model"])
+
+	// The written file runs in nn as it runs in libtorch.
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	clean := test.Floats(64)
+	x := make([]float32, len(clean))
+	noise.Gaussian(x, clean, 0.5, noise.New(1))
+	vs := gnn.NewVarStore(gotch.CPU)
+	net, err := torchnet.New(vs, f.Arch)
+	require.NoError(t, err)
+	require.NoError(t, torchnet.SetParams(vs, f.Tensors))
+	var want []float32
+	torchnet.NoGrad(func() {
+		in := ts.MustOfSlice(x).MustView([]int64{64, 1, 28, 28}, true)
+		y := net.Forward(in)
+		want = make([]float32, y.Numel())
+		y.MustCopyData(want, y.Numel())
+		in.MustDrop()
+		y.MustDrop()
+	})
+	got := make([]float32, len(x))
+	require.NoError(t, f.Model.NewWorkspace().DenoiseBatch(got, x))
+	worst := 0.0
+	for i := range got {
+		worst = math.Max(worst, math.Abs(float64(got[i]-want[i])))
+	}
+	t.Logf("trained weights: max |nn - libtorch| = %.2e", worst)
+	assert.LessOrEqual(t, worst, 1e-5)
+}
+
+// Same seed, same machine: the same weights, byte for byte.
+func TestTrainingIsReproducible(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cfg := shortConfig()
+	cfg.Epochs = 1
+	a, b := t.TempDir(), t.TempDir()
+	_, err := run(cfg, "", a, "dae", false)
+	require.NoError(t, err)
+	_, err = run(cfg, "", b, "dae", false)
+	require.NoError(t, err)
+	wa, err := os.ReadFile(filepath.Join(a, "dae.safetensors"))
+	require.NoError(t, err)
+	wb, err := os.ReadFile(filepath.Join(b, "dae.safetensors"))
+	require.NoError(t, err)
+	assert.Equal(t, wa, wb)
+}
+
+func TestBadFlagsAreErrors(t *testing.T) {
+	cfg := shortConfig()
+	cfg.Noise = 2
+	_, err := run(cfg, "", t.TempDir(), "dae", false)
+	assert.EqualError(t, err, "-noise 2: must be between 0 and 1")
+	_, err = run(shortConfig(), "", t.TempDir(), "dae,vae", false)
+	assert.EqualError(t, err, `-models: "vae" is not a model; use dae, ae or dae,ae`)
+	_, err = run(shortConfig(), t.TempDir(), t.TempDir(), "dae", false)
+	assert.ErrorContains(t, err, "train-images-idx3-ubyte(.gz) not found")
+}
