@@ -41,7 +41,8 @@ func main() {
 	models := flag.String("models", "dae,ae", "which models to train: dae (denoising), ae (plain), or both")
 	flag.IntVar(&cfg.Epochs, "epochs", 20, "passes over the training set")
 	flag.IntVar(&cfg.Batch, "batch", 128, "images per optimizer step")
-	flag.Float64Var(&cfg.LR, "lr", 1e-3, "Adam learning rate")
+	flag.Float64Var(&cfg.LR, "lr", 1e-3, "Adam learning rate (the peak, with -schedule cosine)")
+	flag.StringVar(&cfg.Schedule, "schedule", Cosine, "learning-rate schedule: cosine (from -lr down to 0 over the run) or constant")
 	flag.Float64Var(&cfg.Noise, "noise", 0.5, "noise factor: inputs are clip(x + noise·N(0,1), 0, 1)")
 	flag.Int64Var(&cfg.Seed, "seed", 1, "seed of the initial weights, the shuffling and the noise")
 	flag.IntVar(&cfg.Threads, "threads", runtime.NumCPU(), "libtorch threads")
@@ -133,6 +134,8 @@ func (c Config) check() error {
 		return fmt.Errorf("-lr %g: must be positive", c.LR)
 	case c.Noise < 0 || c.Noise > 1:
 		return fmt.Errorf("-noise %g: must be between 0 and 1", c.Noise)
+	case c.Schedule != Cosine && c.Schedule != Constant:
+		return fmt.Errorf("-schedule %q: use %q or %q", c.Schedule, Cosine, Constant)
 	case c.Threads < 1:
 		return fmt.Errorf("-threads %d: must be at least 1", c.Threads)
 	case c.TrainSize < 0:
@@ -169,7 +172,7 @@ func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[s
 		"input":          input,
 		"target":         "the clean image",
 		"loss":           "binary cross-entropy (mean)",
-		"optimizer":      fmt.Sprintf("Adam lr=%g betas=(0.9,0.999) eps=1e-8 weight_decay=0", cfg.LR),
+		"optimizer":      fmt.Sprintf("Adam lr=%g (%s schedule) betas=(0.9,0.999) eps=1e-8 weight_decay=0", cfg.LR, cfg.Schedule),
 		"epochs":         strconv.Itoa(cfg.Epochs),
 		"batch_size":     strconv.Itoa(cfg.Batch),
 		"seed":           strconv.FormatInt(cfg.Seed, 10),

@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"time"
 
@@ -35,6 +36,7 @@ type Config struct {
 	Epochs    int
 	Batch     int
 	LR        float64
+	Schedule  string  // "cosine" (decay to 0 over the run) or "constant"
 	Noise     float64 // Gaussian noise factor of the denoising model's inputs
 	Seed      int64
 	Threads   int
@@ -69,6 +71,24 @@ type trainer struct {
 	opt  *gnn.Optimizer
 	d    *data
 	log  io.Writer
+	step int // optimizer steps taken
+}
+
+// Learning-rate schedules.
+const (
+	Constant = "constant"
+	Cosine   = "cosine"
+)
+
+// lr is the learning rate for the next step: constant, or cosine-annealed
+// from cfg.LR to 0 over the whole run.
+func (t *trainer) lr() float64 {
+	if t.cfg.Schedule != Cosine {
+		return t.cfg.LR
+	}
+	perEpoch := (t.d.nTrain + t.cfg.Batch - 1) / t.cfg.Batch
+	total := float64(t.cfg.Epochs * perEpoch)
+	return t.cfg.LR * 0.5 * (1 + math.Cos(math.Pi*float64(t.step)/total))
 }
 
 func newTrainer(cfg Config, kind Kind, d *data, log io.Writer) (*trainer, error) {
@@ -141,6 +161,8 @@ func (t *trainer) epoch(e int, order *rand.Rand) (float64, error) {
 			input = clean.MustAdd(eps, false).MustClamp(zero, one, true)
 			eps.MustDrop()
 		}
+		t.opt.SetLR(t.lr())
+		t.step++
 		out := t.net.Forward(input)
 		weight := ts.NewTensor()
 		loss := out.MustBinaryCrossEntropy(clean, weight, 1, true) // 1: mean

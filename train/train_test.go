@@ -23,7 +23,7 @@ import (
 )
 
 func shortConfig() Config {
-	return Config{Arch: nn.DefaultArch(), Epochs: 2, Batch: 32, LR: 3e-3, Noise: 0.5, Seed: 7, Threads: 2, TrainSize: 320}
+	return Config{Arch: nn.DefaultArch(), Epochs: 2, Batch: 32, LR: 3e-3, Schedule: Cosine, Noise: 0.5, Seed: 7, Threads: 2, TrainSize: 320}
 }
 
 func TestShortTraining(t *testing.T) {
