@@ -10,29 +10,39 @@ WASMGO := GOOS=js GOARCH=wasm $(GO)
 ADDR ?= localhost:8080
 
 .DEFAULT_GOAL := help
-.PHONY: help test test-go test-wasm test-torch lint wasm serve train eval bench gotch libtorch clean
+.PHONY: help test test-go test-wasm test-torch lint wasm serve train eval bench gotch libtorch chromium clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
-test: lint test-go test-wasm test-torch ## Everything CI runs (installs libtorch-dev when missing)
+test: lint test-go test-wasm test-torch ## Everything CI runs (installs libtorch-dev and chromium when missing)
 
 lint: ## gofmt and go vet, natively and for wasm
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(WASMGO) vet ./nn ./weights
+	$(WASMGO) vet ./nn ./weights ./wasm
 
-test-go: ## Pure-Go tests (no libtorch needed)
+test-go: chromium ## Pure-Go tests, and the browser tests in headless Chromium (no libtorch needed)
 	$(GO) test ./...
 
-test-wasm: ## Build the engine and weights loader for GOOS=js GOARCH=wasm
-	$(WASMGO) build ./nn ./weights
+test-wasm: ## Build the engine, the weights loader and the app for GOOS=js GOARCH=wasm
+	$(WASMGO) build ./nn ./weights ./wasm
+
+wasm: ## Build the browser app into web/ (main.wasm and wasm_exec.js)
+	$(WASMGO) build -trimpath -ldflags="-s -w" -o web/main.wasm ./wasm
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
+
+serve: wasm ## Run the app with the bundled weights on http://$(ADDR)
+	$(GO) run ./server -addr $(ADDR) $(ARGS)
 
 test-torch: gotch ## Parity and training tests against libtorch
 	$(TORCHGO) test -tags gotch ./train/...
 
 libtorch: ## Install Debian's libtorch-dev if it is missing
 	@scripts/apt-need libtorch-dev
+
+chromium: ## Install Debian's chromium (for the browser tests) if it is missing
+	@scripts/apt-need chromium
 
 gotch: $(BUILD)/gotch/.stamp ## Make the patched gotch copy and build/go.work
 

@@ -1,0 +1,130 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+)
+
+// root is the repository's top folder.
+const root = ".."
+
+// artifacts is where screenshots are saved.
+var artifacts = filepath.Join(root, "build", "e2e")
+
+// chromium is Debian's browser; make test installs it.
+const chromium = "/usr/bin/chromium"
+
+// startServer builds the wasm app and the server and runs the server on a
+// free loopback port until the test ends.
+func startServer(t *testing.T) string {
+	t.Helper()
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("%s is missing: run make test (it installs Debian's chromium), or apt-get install chromium", chromium)
+	}
+	run := func(name string, args ...string) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir = root
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s %v: %s", name, args, out)
+	}
+	run("make", "wasm")
+	bin := filepath.Join(t.TempDir(), "server")
+	run("go", "build", "-o", bin, "./server")
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	require.NoError(t, ln.Close())
+	srv := exec.Command(bin, "-addr", addr)
+	srv.Stderr = os.Stderr
+	require.NoError(t, srv.Start())
+	t.Cleanup(func() {
+		_ = srv.Process.Signal(os.Interrupt)
+		_ = srv.Wait()
+	})
+	url := "http://" + addr + "/"
+	for i := 0; ; i++ {
+		resp, err := http.Get(url + "healthz")
+		if err == nil && resp.StatusCode == 200 {
+			resp.Body.Close()
+			return url
+		}
+		require.Less(t, i, 100, "the server did not come up: %v", err)
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// browser is a headless Chromium tab that records console errors.
+type browser struct {
+	ctx    context.Context
+	mu     sync.Mutex
+	errors []string
+}
+
+func newBrowser(t *testing.T) *browser {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1000, 1300),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelB := chromedp.NewContext(actx)
+	ctx, cancelC := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
+	b := &browser{ctx: ctx}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.APITypeError {
+				var parts []string
+				for _, a := range e.Args {
+					parts = append(parts, string(a.Value)+a.Description)
+				}
+				b.errors = append(b.errors, "console.error: "+strings.Join(parts, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			b.errors = append(b.errors, fmt.Sprintf("exception: %s %v", e.ExceptionDetails.Text, e.ExceptionDetails.Exception.Description))
+		}
+	})
+	return b
+}
+
+func (b *browser) run(t *testing.T, actions ...chromedp.Action) {
+	t.Helper()
+	require.NoError(t, chromedp.Run(b.ctx, actions...))
+}
+
+func (b *browser) consoleErrors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.errors...)
+}
+
+// screenshot saves the page as build/e2e/NAME.png.
+func (b *browser) screenshot(t *testing.T, name string) {
+	var png []byte
+	b.run(t, chromedp.FullScreenshot(&png, 100))
+	require.NoError(t, os.MkdirAll(artifacts, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(artifacts, name+".png"), png, 0o644))
+}

@@ -1,0 +1,256 @@
+package e2e
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/noise"
+	"github.com/godae/dae/weights"
+	"github.com/godae/dae/webapp"
+)
+
+// page drives the app in one tab.
+type page struct {
+	t *testing.T
+	b *browser
+}
+
+func (p *page) run(actions ...chromedp.Action) { p.t.Helper(); p.b.run(p.t, actions...) }
+
+// src is an element's src attribute.
+func (p *page) src(sel string) string {
+	var v string
+	var ok bool
+	p.run(chromedp.AttributeValue(sel, "src", &v, &ok, chromedp.ByQuery))
+	return v
+}
+
+func (p *page) text(sel string) string {
+	var v string
+	p.run(chromedp.Text(sel, &v, chromedp.ByQuery))
+	return v
+}
+
+// changed waits until the element's src differs from before.
+func (p *page) changed(sel, before string) string {
+	p.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		var n int
+		p.run(chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll(%q).length`, sel), &n))
+		if n > 0 {
+			if s := p.src(sel); s != before {
+				return s
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	p.t.Fatalf("%s did not change", sel)
+	return ""
+}
+
+// js runs a script in the page.
+func (p *page) js(script string) {
+	p.t.Helper()
+	var res any
+	p.run(chromedp.Evaluate(script, &res))
+}
+
+// pixels decodes a data: URL of a greyscale PNG into values in [0,1].
+func pixels(t *testing.T, dataURL string) []float32 {
+	t.Helper()
+	raw, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(dataURL, "data:image/png;base64,"))
+	require.NoError(t, err)
+	img, err := png.Decode(bytes.NewReader(raw))
+	require.NoError(t, err)
+	g, ok := img.(*image.Gray)
+	require.True(t, ok, "a greyscale PNG")
+	out := make([]float32, len(g.Pix))
+	for i, v := range g.Pix {
+		out[i] = float32(v) / 255
+	}
+	return out
+}
+
+// sameImage checks the page's picture against values the native engine
+// computed, within one grey level.
+func sameImage(t *testing.T, what string, want []float32, dataURL string) {
+	t.Helper()
+	got := pixels(t, dataURL)
+	require.Len(t, got, len(want), what)
+	worst := 0.0
+	for i := range want {
+		worst = math.Max(worst, math.Abs(float64(got[i]-want[i])))
+	}
+	assert.LessOrEqual(t, worst, 1.0/255+1e-6, "%s: worst difference %.4f", what, worst)
+}
+
+func nativeModels(t *testing.T) *webapp.Models {
+	dae, err := weights.Read(filepath.Join(root, "weights", "dae.safetensors"))
+	require.NoError(t, err)
+	ae, err := weights.Read(filepath.Join(root, "weights", "ae.safetensors"))
+	require.NoError(t, err)
+	m, err := webapp.NewModels(dae.Model, ae.Model)
+	require.NoError(t, err)
+	return m
+}
+
+// checkResult compares the page's three 28×28 pictures with a native run.
+func (p *page) checkResult(what string, m *webapp.Models, input, clean []float32) *webapp.Result {
+	p.t.Helper()
+	want, err := m.Run(input, clean)
+	require.NoError(p.t, err)
+	sameImage(p.t, what+": model input", want.Input, p.src("#model-input"))
+	sameImage(p.t, what+": denoised", want.DAE, p.src("#dae-output"))
+	sameImage(p.t, what+": plain AE", want.AE, p.src("#ae-output"))
+	return want
+}
+
+// noisyUpload writes a large, noisy, light-on-dark picture of a digit.
+func noisyUpload(t *testing.T, digit []float32) (string, []byte) {
+	const k = 8
+	img := image.NewGray(image.Rect(0, 0, 28*k+40, 28*k+40))
+	r := noise.New(42)
+	for y := 0; y < img.Rect.Dy(); y++ {
+		for x := 0; x < img.Rect.Dx(); x++ {
+			v := 0.0
+			if dx, dy := (x-20)/k, (y-20)/k; x >= 20 && y >= 20 && dx < 28 && dy < 28 {
+				v = float64(digit[dy*28+dx])
+			}
+			img.Pix[y*img.Stride+x] = uint8(255 * math.Max(0, math.Min(1, v+0.35*r.NormFloat64())))
+		}
+	}
+	var b bytes.Buffer
+	require.NoError(t, png.Encode(&b, img))
+	path := filepath.Join(t.TempDir(), "noisy-digit.png")
+	require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+	return path, b.Bytes()
+}
+
+func TestApp(t *testing.T) {
+	url := startServer(t)
+	p := &page{t: t, b: newBrowser(t)}
+	m := nativeModels(t)
+	samples := webapp.Samples()
+	start := time.Now()
+	p.run(chromedp.Navigate(url), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	t.Logf("first denoised image %.0f ms after navigation started", float64(time.Since(start).Milliseconds()))
+
+	t.Run("gallery with noise", func(t *testing.T) {
+		noisy, err := webapp.DefaultNoise().Apply(samples[0].Pixels)
+		require.NoError(t, err)
+		want := p.checkResult("sample 0", m, noisy, samples[0].Pixels)
+		assert.Contains(t, p.text("#dae-scores"), fmt.Sprintf("%.1f dB", want.DAEScores.PSNR))
+		assert.NotEqual(t, p.src("#dae-output"), p.src("#ae-output"), "the two models differ")
+		p.b.screenshot(t, "gallery")
+
+		before := p.src("#dae-output")
+		p.run(chromedp.Click("#sample-7", chromedp.ByQuery))
+		p.changed("#dae-output", before)
+		noisy, _ = webapp.DefaultNoise().Apply(samples[7].Pixels)
+		p.checkResult("sample 7", m, noisy, samples[7].Pixels)
+	})
+
+	t.Run("noise controls", func(t *testing.T) {
+		n := webapp.DefaultNoise()
+		before := p.src("#model-input")
+		p.js(`(() => { const s = document.getElementById("noise-kind"); s.value = "saltpepper"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+		before = p.changed("#model-input", before)
+		n.Kind = webapp.SaltPepper
+		in, _ := n.Apply(samples[7].Pixels)
+		p.checkResult("salt and pepper", m, in, samples[7].Pixels)
+
+		p.run(chromedp.Click("#reroll", chromedp.ByQuery))
+		before = p.changed("#model-input", before)
+		n.Seed++
+		in, _ = n.Apply(samples[7].Pixels)
+		p.checkResult("re-rolled", m, in, samples[7].Pixels)
+
+		p.js(`(() => { const s = document.getElementById("noise-amount"); s.value = "80"; s.dispatchEvent(new Event("input", {bubbles: true})); })()`)
+		p.changed("#model-input", before)
+		n.Amount = 0.8
+		in, _ = n.Apply(samples[7].Pixels)
+		p.checkResult("amount 0.8", m, in, samples[7].Pixels)
+	})
+
+	t.Run("upload a noisy digit", func(t *testing.T) {
+		path, data := noisyUpload(t, samples[12].Pixels)
+		p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery))
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+		p.changed("#dae-output", "")
+		in, _, err := webapp.FromUpload(data)
+		require.NoError(t, err)
+		p.checkResult("upload", m, in, nil)
+		assert.Equal(t, "—", p.text("#dae-scores"), "no clean digit, no scores")
+		p.b.screenshot(t, "upload")
+	})
+
+	t.Run("upload a file that is not an image", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "notes.png")
+		require.NoError(t, os.WriteFile(path, []byte("these are not pixels"), 0o644))
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
+		assert.Contains(t, p.text("#message"), "notes.png: not an image that can be read")
+		p.b.screenshot(t, "upload-error")
+	})
+
+	t.Run("draw", func(t *testing.T) {
+		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+		p.js(`(() => {
+			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true}));
+			ev("pointerdown", 100, 60);
+			for (let i = 1; i <= 20; i++) ev("pointermove", 100 + i * 3, 60 + i * 8);
+			ev("pointerup", 160, 220);
+		})()`)
+		p.changed("#dae-output", "")
+		var dataURL string
+		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &dataURL))
+		raw, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(dataURL, "data:image/png;base64,"))
+		require.NoError(t, err)
+		img, err := png.Decode(bytes.NewReader(raw))
+		require.NoError(t, err)
+		nrgba := image.NewNRGBA(img.Bounds())
+		for y := 0; y < img.Bounds().Dy(); y++ {
+			for x := 0; x < img.Bounds().Dx(); x++ {
+				nrgba.Set(x, y, img.At(x, y))
+			}
+		}
+		clean, err := webapp.FromDrawing(nrgba.Pix, img.Bounds().Dx(), img.Bounds().Dy())
+		require.NoError(t, err)
+		n := webapp.Noise{Kind: webapp.SaltPepper, Amount: 0.8, Seed: 2} // as the noise controls left it
+		in, _ := n.Apply(clean)
+		p.checkResult("drawing", m, in, clean)
+		assert.Contains(t, p.text("#dae-scores"), "dB")
+		p.b.screenshot(t, "draw")
+	})
+
+	t.Run("own weights", func(t *testing.T) {
+		bad := filepath.Join(t.TempDir(), "broken.safetensors")
+		require.NoError(t, os.WriteFile(bad, []byte("\x10\x00\x00\x00\x00\x00\x00\x00{not json at all}"), 0o644))
+		p.run(chromedp.SetUploadFiles("#weights-file", []string{bad}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
+		assert.Contains(t, p.text("#message"), "broken.safetensors: these weights cannot be used")
+		assert.Contains(t, p.text("#weights-in-use"), "bundled")
+
+		golden, err := filepath.Abs(filepath.Join(root, "nn", "testdata", "golden.safetensors"))
+		require.NoError(t, err)
+		before := p.src("#dae-output")
+		p.run(chromedp.SetUploadFiles("#weights-file", []string{golden}, chromedp.ByQuery))
+		p.changed("#dae-output", before)
+		assert.Equal(t, "golden.safetensors", p.text("#weights-in-use"))
+	})
+
+	assert.Empty(t, p.b.consoleErrors(), "no console errors")
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// csp allows the app's own files, WebAssembly compilation, and the data:
+// and blob: images the app makes; nothing else.
+const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// handler serves the assets and /healthz.
+type handler struct {
+	assets map[string]*asset
+	start  time.Time
+}
+
+func securityHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", csp)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	securityHeaders(w.Header())
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.URL.Path == "/healthz" {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
+		return
+	}
+	a, ok := h.assets[r.URL.Path]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", a.contentType)
+	hd.Set("ETag", a.etag)
+	hd.Set("Cache-Control", "no-cache") // revalidate: the URLs are not content-hashed
+	hd.Set("Vary", "Accept-Encoding")
+	body := a.body
+	switch enc := chooseEncoding(r.Header.Get("Accept-Encoding"), a); enc {
+	case "br":
+		body = a.br
+		hd.Set("Content-Encoding", "br")
+	case "gzip":
+		body = a.gzip
+		hd.Set("Content-Encoding", "gzip")
+	}
+	// ServeContent handles If-None-Match (304), HEAD and ranges.
+	http.ServeContent(w, r, "", h.start, bytes.NewReader(body))
+}
+
+// chooseEncoding picks brotli, then gzip, when the client takes it and the
+// asset has it. A q=0 entry refuses an encoding.
+func chooseEncoding(accept string, a *asset) string {
+	takes := map[string]bool{}
+	for _, part := range strings.Split(accept, ",") {
+		fields := strings.Split(strings.TrimSpace(part), ";")
+		name := strings.ToLower(strings.TrimSpace(fields[0]))
+		ok := true
+		for _, f := range fields[1:] {
+			if q := strings.TrimSpace(f); q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000" {
+				ok = false
+			}
+		}
+		takes[name] = ok
+	}
+	switch {
+	case a.br != nil && takes["br"]:
+		return "br"
+	case a.gzip != nil && takes["gzip"]:
+		return "gzip"
+	}
+	return ""
+}

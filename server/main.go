@@ -1,0 +1,92 @@
+// Command server serves the denoising app: the page, its WebAssembly build
+// and the bundled weights, embedded in the binary (or read from a folder
+// with -dir, for development).
+//
+//	go run ./server                 # after make wasm; or just: make serve
+//	go run ./server -addr :9000 -dir .
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	dae "github.com/godae/dae"
+)
+
+func main() {
+	addr := flag.String("addr", "localhost:8080", "address to listen on")
+	dir := flag.String("dir", "", "serve the app from this folder (the repository root) instead of the embedded copy")
+	flag.Parse()
+	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, *addr, *dir, log, nil); err != nil {
+		fmt.Fprintln(os.Stderr, "server:", err)
+		os.Exit(1)
+	}
+}
+
+// newServer builds the HTTP server for the assets in fsys.
+func newServer(fsys fs.FS, log *slog.Logger) (*http.Server, error) {
+	assets, err := loadAssets(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return &http.Server{
+		Handler:           accessLog(log, &handler{assets: assets, start: time.Now()}),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}, nil
+}
+
+// run serves until ctx is done, then shuts down gracefully, letting
+// requests in flight finish. ready, if not nil, receives the address.
+func run(ctx context.Context, addr, dir string, log *slog.Logger, ready chan<- string) error {
+	var fsys fs.FS = dae.Assets
+	if dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	srv, err := newServer(fsys, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/")
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var big = bytes.Repeat([]byte("(module) wasm bytes that compress well "), 200)
+
+func testFS() fstest.MapFS {
+	files := fstest.MapFS{".git/config": {Data: []byte("secret")}, "web/.hidden": {Data: []byte("secret")}}
+	for _, r := range required {
+		files[r] = &fstest.MapFile{Data: []byte("content of " + r)}
+	}
+	files["web/main.wasm"] = &fstest.MapFile{Data: big}
+	return files
+}
+
+func testHandler(t *testing.T) http.Handler {
+	srv, err := newServer(testFS(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	require.NoError(t, err)
+	return srv.Handler
+}
+
+func get(t *testing.T, h http.Handler, method, target string, header map[string]string) *http.Response {
+	req := httptest.NewRequest(method, target, nil)
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+func TestMIMETypesAndSecurityHeaders(t *testing.T) {
+	h := testHandler(t)
+	for path, want := range map[string]string{
+		"/": "text/html; charset=utf-8", "/index.html": "text/html; charset=utf-8", "/web/main.wasm": "application/wasm",
+		"/web/boot.js": "text/javascript; charset=utf-8", "/web/style.css": "text/css; charset=utf-8",
+		"/weights/dae.safetensors": "application/octet-stream",
+	} {
+		resp := get(t, h, "GET", path, nil)
+		assert.Equal(t, 200, resp.StatusCode, path)
+		assert.Equal(t, want, resp.Header.Get("Content-Type"), path)
+		assert.Equal(t, "nosniff", resp.Header.Get("X-Content-Type-Options"))
+		assert.Equal(t, "no-referrer", resp.Header.Get("Referrer-Policy"))
+		assert.Contains(t, resp.Header.Get("Content-Security-Policy"), "script-src 'self' 'wasm-unsafe-eval'")
+	}
+}
+
+func TestCompressionByAcceptEncoding(t *testing.T) {
+	h := testHandler(t)
+	resp := get(t, h, "GET", "/web/main.wasm", map[string]string{"Accept-Encoding": "gzip, deflate, br"})
+	assert.Equal(t, "br", resp.Header.Get("Content-Encoding"))
+	body, err := io.ReadAll(brotli.NewReader(resp.Body))
+	require.NoError(t, err)
+	assert.Equal(t, big, body)
+
+	resp = get(t, h, "GET", "/web/main.wasm", map[string]string{"Accept-Encoding": "gzip, br;q=0"})
+	assert.Equal(t, "gzip", resp.Header.Get("Content-Encoding"))
+	zr, err := gzip.NewReader(resp.Body)
+	require.NoError(t, err)
+	body, err = io.ReadAll(zr)
+	require.NoError(t, err)
+	assert.Equal(t, big, body)
+
+	resp = get(t, h, "GET", "/web/main.wasm", nil)
+	assert.Empty(t, resp.Header.Get("Content-Encoding"))
+	body, _ = io.ReadAll(resp.Body)
+	assert.Equal(t, big, body)
+	assert.Equal(t, "Accept-Encoding", resp.Header.Get("Vary"))
+}
+
+func TestETagRevalidation(t *testing.T) {
+	h := testHandler(t)
+	etag := get(t, h, "GET", "/web/style.css", nil).Header.Get("ETag")
+	require.NotEmpty(t, etag)
+	resp := get(t, h, "GET", "/web/style.css", map[string]string{"If-None-Match": etag})
+	assert.Equal(t, http.StatusNotModified, resp.StatusCode)
+}
+
+func TestOnlyAssetsAreServed(t *testing.T) {
+	h := testHandler(t)
+	for _, path := range []string{"/../go.mod", "/web/../../go.mod", "/%2e%2e/go.mod", "/web/..%2f..%2fgo.mod", "/web\\..\\go.mod",
+		"/.git/config", "/web/.hidden", "/web/", "/web", "/etc/passwd", "//etc/passwd", "/nope"} {
+		resp := get(t, h, "GET", path, nil)
+		assert.Equal(t, http.StatusNotFound, resp.StatusCode, path)
+		body, _ := io.ReadAll(resp.Body)
+		assert.NotContains(t, string(body), "secret", path)
+	}
+}
+
+func TestMethodsAndHealth(t *testing.T) {
+	h := testHandler(t)
+	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"} {
+		resp := get(t, h, m, "/", nil)
+		assert.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode, m)
+		assert.Equal(t, "GET, HEAD", resp.Header.Get("Allow"))
+	}
+	resp := get(t, h, "HEAD", "/index.html", nil)
+	assert.Equal(t, 200, resp.StatusCode)
+	body, _ := io.ReadAll(resp.Body)
+	assert.Empty(t, body)
+	resp = get(t, h, "GET", "/healthz", nil)
+	assert.Equal(t, 200, resp.StatusCode)
+	body, _ = io.ReadAll(resp.Body)
+	assert.JSONEq(t, `{"status":"ok"}`, string(body))
+}
+
+func TestMissingWasmIsAClearError(t *testing.T) {
+	files := testFS()
+	delete(files, "web/main.wasm")
+	_, err := newServer(files, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	assert.EqualError(t, err, "the app's file web/main.wasm is missing (build the app first: make wasm, or use make serve)")
+}
+
+func TestAccessLogIsStructured(t *testing.T) {
+	var buf bytes.Buffer
+	srv, err := newServer(testFS(), slog.New(slog.NewJSONHandler(&buf, nil)))
+	require.NoError(t, err)
+	get(t, srv.Handler, "GET", "/nope", nil)
+	line := buf.String()
+	assert.Contains(t, line, `"path":"/nope"`)
+	assert.Contains(t, line, `"status":404`)
+}
+
+func TestServerLimits(t *testing.T) {
+	srv, err := newServer(testFS(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	require.NoError(t, err)
+	assert.Equal(t, 5*time.Second, srv.ReadHeaderTimeout)
+	assert.Equal(t, 16<<10, srv.MaxHeaderBytes)
+}
+
+// run shuts down on cancel and lets a request in flight finish: the
+// response is larger than the socket buffers and the client reads it only
+// after shutdown has begun.
+func TestGracefulShutdown(t *testing.T) {
+	dir := t.TempDir()
+	for name, f := range testFS() {
+		writeFile(t, dir, name, f.Data)
+	}
+	large := make([]byte, 16<<20)
+	for i := range large {
+		large[i] = byte(i * 7919 >> 3)
+	}
+	writeFile(t, dir, "web/large.png", large) // images are not compressed
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, "127.0.0.1:0", dir, slog.New(slog.NewTextHandler(io.Discard, nil)), ready) }()
+	addr := <-ready
+
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	resp, err := client.Get("http://" + addr + "/web/large.png")
+	require.NoError(t, err)
+	head := make([]byte, 1024)
+	_, err = io.ReadFull(resp.Body, head)
+	require.NoError(t, err)
+	cancel()
+	time.Sleep(300 * time.Millisecond)
+	select {
+	case err := <-done:
+		t.Fatalf("run returned while a response was still being sent: %v", err)
+	default:
+	}
+	rest, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	assert.Equal(t, large, append(head, rest...), "the request in flight got all of its answer")
+	require.NoError(t, <-done)
+	_, err = client.Get("http://" + addr + "/")
+	assert.Error(t, err, "the server is closed")
+}

@@ -1,0 +1,109 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
+	"github.com/hexops/vecty/prop"
+
+	"github.com/godae/dae/webapp"
+)
+
+// drawSide is the drawing canvas's size in canvas pixels.
+const drawSide = 280
+
+// DrawPad is a canvas to draw a digit on with a mouse, a pen or a finger;
+// the digit is denoised live, with the chosen noise added, as it is drawn.
+type DrawPad struct {
+	vecty.Core
+	App *App `vecty:"prop"`
+
+	drawing      bool
+	lastX, lastY float64
+}
+
+func canvas() js.Value { return js.Global().Get("document").Call("getElementById", "draw-canvas") }
+
+// Mount paints the canvas white when it appears.
+func (d *DrawPad) Mount() { clearCanvas() }
+
+func clearCanvas() {
+	c := canvas()
+	if !c.Truthy() {
+		return
+	}
+	ctx := c.Call("getContext", "2d")
+	ctx.Set("fillStyle", "#fff")
+	ctx.Call("fillRect", 0, 0, drawSide, drawSide)
+}
+
+// point is the event's position in canvas pixels.
+func point(e *vecty.Event) (float64, float64) {
+	c := e.Target
+	scale := float64(drawSide) / c.Get("clientWidth").Float()
+	return e.Get("offsetX").Float() * scale, e.Get("offsetY").Float() * scale
+}
+
+func (d *DrawPad) stroke(x, y float64) {
+	ctx := canvas().Call("getContext", "2d")
+	ctx.Set("strokeStyle", "#000")
+	ctx.Set("lineWidth", 22)
+	ctx.Set("lineCap", "round")
+	ctx.Set("lineJoin", "round")
+	ctx.Call("beginPath")
+	ctx.Call("moveTo", d.lastX, d.lastY)
+	ctx.Call("lineTo", x, y)
+	ctx.Call("stroke")
+	d.lastX, d.lastY = x, y
+	d.update()
+}
+
+// update turns the canvas into model input and runs it.
+func (d *DrawPad) update() {
+	data := canvas().Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide).Get("data")
+	rgba := make([]byte, data.Get("length").Int())
+	js.CopyBytesToGo(rgba, js.Global().Get("Uint8Array").New(data.Get("buffer")))
+	in, err := webapp.FromDrawing(rgba, drawSide, drawSide)
+	if err != nil {
+		d.App.fail(err)
+		return
+	}
+	d.App.drawing = in
+	d.App.original = webapp.DataURL(webapp.GrayPNG(in, webapp.Side, webapp.Side))
+	d.App.noisy(in)
+}
+
+// Render draws the canvas and its clear button.
+func (d *DrawPad) Render() vecty.ComponentOrHTML {
+	return elem.Section(vecty.Markup(vecty.Class("panel")),
+		elem.Heading2(vecty.Text("Draw a digit")),
+		elem.Canvas(vecty.Markup(
+			prop.ID("draw-canvas"), vecty.Class("draw"),
+			vecty.Attribute("width", drawSide), vecty.Attribute("height", drawSide),
+			vecty.Attribute("role", "img"), vecty.Attribute("aria-label", "Drawing area: draw a digit with a mouse, a pen or a finger"),
+			event.PointerDown(func(e *vecty.Event) {
+				d.drawing = true
+				e.Target.Call("setPointerCapture", e.Get("pointerId"))
+				d.lastX, d.lastY = point(e)
+				d.stroke(d.lastX+0.1, d.lastY+0.1) // a dot for a tap
+			}).PreventDefault(),
+			event.PointerMove(func(e *vecty.Event) {
+				if d.drawing {
+					d.stroke(point(e))
+				}
+			}),
+			event.PointerUp(func(*vecty.Event) { d.drawing = false }),
+		)),
+		elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
+			clearCanvas()
+			d.App.drawing = nil
+			d.App.result = nil
+			d.App.original = ""
+			vecty.Rerender(d.App)
+		})), vecty.Text("Clear")),
+	)
+}

@@ -1,0 +1,82 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"syscall/js"
+)
+
+// await waits for a JavaScript promise. It must not run on the goroutine of
+// a JavaScript callback (start a goroutine first), or it deadlocks.
+func await(p js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	var then, catch js.Func
+	then = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{v: args[0]}
+		return nil
+	})
+	catch = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		msg := "unknown error"
+		if len(args) > 0 && args[0].Truthy() {
+			msg = args[0].Call("toString").String()
+		}
+		ch <- result{err: errors.New(msg)}
+		return nil
+	})
+	defer then.Release()
+	defer catch.Release()
+	p.Call("then", then).Call("catch", catch)
+	r := <-ch
+	return r.v, r.err
+}
+
+// bytesOf copies an ArrayBuffer into Go memory.
+func bytesOf(buf js.Value) []byte {
+	u8 := js.Global().Get("Uint8Array").New(buf)
+	b := make([]byte, u8.Get("length").Int())
+	js.CopyBytesToGo(b, u8)
+	return b
+}
+
+// fetchBytes GETs url and returns the body.
+func fetchBytes(url string) ([]byte, error) {
+	resp, err := await(js.Global().Call("fetch", url))
+	if err != nil {
+		return nil, fmt.Errorf("could not fetch %s: %v", url, err)
+	}
+	if !resp.Get("ok").Bool() {
+		return nil, fmt.Errorf("could not fetch %s: HTTP %d", url, resp.Get("status").Int())
+	}
+	buf, err := await(resp.Call("arrayBuffer"))
+	if err != nil {
+		return nil, fmt.Errorf("could not read %s: %v", url, err)
+	}
+	return bytesOf(buf), nil
+}
+
+// fileBytes reads a File (from an input, a drop or a paste), refusing files
+// over limit bytes before reading them.
+func fileBytes(file js.Value, limit int) ([]byte, error) {
+	if size := file.Get("size").Int(); size > limit {
+		return nil, fmt.Errorf("%s is %.1f MiB; the limit is %d MiB", file.Get("name").String(), float64(size)/(1<<20), limit>>20)
+	}
+	buf, err := await(file.Call("arrayBuffer"))
+	if err != nil {
+		return nil, fmt.Errorf("could not read %s: %v", file.Get("name").String(), err)
+	}
+	return bytesOf(buf), nil
+}
+
+// firstFile returns the first file of a FileList-like value, if any.
+func firstFile(files js.Value) (js.Value, bool) {
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return js.Value{}, false
+	}
+	return files.Index(0), true
+}

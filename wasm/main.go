@@ -1,0 +1,29 @@
+//go:build js && wasm
+
+// Command wasm is the browser app: vecty components around the pure-Go
+// autoencoder engine. Build it with `make wasm`; index.html loads it.
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/hexops/vecty"
+)
+
+func main() {
+	vecty.SetTitle("Denoise a digit — godae")
+	app := newApp()
+	// Paste an image anywhere on the page.
+	js.Global().Get("document").Call("addEventListener", "paste", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if app.models == nil {
+			return nil
+		}
+		if f, ok := firstFile(args[0].Get("clipboardData").Get("files")); ok {
+			args[0].Call("preventDefault")
+			go app.uploadFile(f)
+		}
+		return nil
+	}))
+	go app.load()
+	vecty.RenderBody(app) // blocks forever
+}

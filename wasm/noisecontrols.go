@@ -1,0 +1,60 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
+	"github.com/hexops/vecty/prop"
+
+	"github.com/godae/dae/webapp"
+)
+
+// NoiseControls chooses the noise added to a gallery digit or a drawing.
+type NoiseControls struct {
+	vecty.Core
+	App   *App         `vecty:"prop"`
+	Noise webapp.Noise `vecty:"prop"`
+}
+
+// Render draws the kind selector, the amount slider and the re-roll button.
+func (n *NoiseControls) Render() vecty.ComponentOrHTML {
+	var options vecty.List
+	for _, k := range webapp.NoiseKinds {
+		options = append(options, elem.Option(vecty.Markup(prop.Value(k.Kind), vecty.Property("selected", k.Kind == n.Noise.Kind)), vecty.Text(k.Label)))
+	}
+	return elem.Section(vecty.Markup(vecty.Class("panel", "noise")),
+		elem.Label(vecty.Markup(prop.For("noise-kind")), vecty.Text("Noise")),
+		elem.Select(vecty.Markup(prop.ID("noise-kind"), event.Change(func(e *vecty.Event) {
+			next := n.Noise
+			next.Kind = e.Target.Get("value").String()
+			n.App.setNoise(next)
+		})), options),
+		elem.Label(vecty.Markup(prop.For("noise-amount")), vecty.Text(fmt.Sprintf("Amount %.2f", n.Noise.Amount))),
+		elem.Input(vecty.Markup(
+			prop.ID("noise-amount"), prop.Type(prop.TypeRange),
+			// In percent: the browser's default range (0 to 100, step 1)
+			// holds the value whatever order the attributes arrive in.
+			vecty.Attribute("min", "0"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
+			vecty.Property("value", strconv.Itoa(int(n.Noise.Amount*100+0.5))),
+			event.Input(func(e *vecty.Event) {
+				v, err := strconv.Atoi(e.Target.Get("value").String())
+				if err != nil {
+					return
+				}
+				next := n.Noise
+				next.Amount = float64(v) / 100
+				n.App.setNoise(next)
+			}),
+		)),
+		elem.Button(vecty.Markup(prop.ID("reroll"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
+			next := n.Noise
+			next.Seed++
+			n.App.setNoise(next)
+		})), vecty.Text("Re-roll noise")),
+	)
+}

@@ -1,0 +1,75 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/prop"
+
+	"github.com/godae/dae/webapp"
+)
+
+// Results shows what the models made of the input: the original, the
+// model's input, the denoising and the plain autoencoder's outputs, the
+// latent code, the time and, where the clean digit is known, PSNR and SSIM.
+type Results struct {
+	vecty.Core
+	App      *App           `vecty:"prop"`
+	Result   *webapp.Result `vecty:"prop"`
+	Original string         `vecty:"prop"`
+}
+
+func tile(id, title, src, alt string) vecty.ComponentOrHTML {
+	return elem.Figure(
+		elem.Image(vecty.Markup(prop.ID(id), prop.Src(src), prop.Alt(alt), vecty.Class("digit"))),
+		elem.FigureCaption(vecty.Text(title)),
+	)
+}
+
+func scores(s *webapp.Scores) string {
+	if s == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f dB · SSIM %.2f", s.PSNR, s.SSIM)
+}
+
+// Render draws the result tiles, or a prompt when there is no result yet.
+func (r *Results) Render() vecty.ComponentOrHTML {
+	res := r.Result
+	if res == nil {
+		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results")),
+			elem.Paragraph(vecty.Text("Give the page a digit to see it denoised.")))
+	}
+	png := func(v []float32) string { return webapp.DataURL(webapp.GrayPNG(v, webapp.Side, webapp.Side)) }
+	dae := png(res.DAE)
+	var tiles vecty.List
+	if r.Original != "" {
+		tiles = append(tiles, tile("original", "Your digit", r.Original, "the digit as given"))
+	}
+	tiles = append(tiles,
+		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees"),
+		tile("dae-output", "Denoising autoencoder", dae, "the digit denoised"),
+		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output"),
+	)
+	return elem.Section(vecty.Markup(vecty.Class("results"), prop.ID("results"), vecty.Attribute("aria-live", "polite")),
+		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles),
+		elem.Table(vecty.Markup(vecty.Class("metrics")),
+			elem.TableBody(
+				elem.TableRow(elem.TableHeader(vecty.Text("Denoising time")), elem.TableData(vecty.Markup(prop.ID("millis")), vecty.Text(fmt.Sprintf("%.2f ms", res.Millis)))),
+				elem.TableRow(elem.TableHeader(vecty.Text("Noisy input vs clean")), elem.TableData(vecty.Markup(prop.ID("noisy-scores")), vecty.Text(scores(res.NoisyScores)))),
+				elem.TableRow(elem.TableHeader(vecty.Text("Denoising AE vs clean")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(scores(res.DAEScores)))),
+				elem.TableRow(elem.TableHeader(vecty.Text("Plain AE vs clean")), elem.TableData(vecty.Markup(prop.ID("ae-scores")), vecty.Text(scores(res.AEScores)))),
+			),
+		),
+		elem.Figure(vecty.Markup(vecty.Class("latent")),
+			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(webapp.DataURL(webapp.LatentPNG(res.Latent, res.LatentShape))),
+				prop.Alt(fmt.Sprintf("heat map of the %s latent code", res.LatentShape)))),
+			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code: %d maps of %d×%d, each scaled to its own range", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
+		),
+		elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download result (PNG)")),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: it copies the noise it is shown. The denoising one was trained on noisy inputs against clean targets.")),
+	)
+}

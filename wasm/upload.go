@@ -1,0 +1,45 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
+	"github.com/hexops/vecty/prop"
+)
+
+// Upload takes an image file from a file picker or a drop; pasting an image
+// anywhere on the page works too (see main.go).
+type Upload struct {
+	vecty.Core
+	App *App `vecty:"prop"`
+}
+
+// Render draws the drop zone with its file picker.
+func (u *Upload) Render() vecty.ComponentOrHTML {
+	return elem.Section(
+		vecty.Markup(
+			vecty.Class("panel", "dropzone"), prop.ID("dropzone"),
+			event.DragOver(func(*vecty.Event) {}).PreventDefault(),
+			event.Drop(func(e *vecty.Event) {
+				if f, ok := firstFile(e.Get("dataTransfer").Get("files")); ok {
+					go u.App.uploadFile(f)
+				}
+			}).PreventDefault(),
+		),
+		elem.Label(vecty.Markup(prop.For("upload")), vecty.Text("Choose an image of a digit")),
+		elem.Input(vecty.Markup(
+			prop.ID("upload"), prop.Type(prop.TypeFile),
+			vecty.Attribute("accept", "image/png,image/jpeg,image/gif,image/webp"),
+			event.Change(func(e *vecty.Event) {
+				if f, ok := firstFile(e.Target.Get("files")); ok {
+					go u.App.uploadFile(f)
+				}
+			}),
+		)),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint")),
+			vecty.Text("…or drop one here, or paste it (Ctrl+V). PNG, JPEG, GIF or WebP, up to 20 MiB; dark on light or light on dark, photographed or scanned."),
+		),
+	)
+}

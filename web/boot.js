@@ -1,0 +1,22 @@
+// Starts the Go WebAssembly app; shows a message on the page if it cannot.
+(function () {
+  "use strict";
+  function fail(err) {
+    var el = document.getElementById("boot");
+    if (el) {
+      el.className = "error";
+      el.setAttribute("role", "alert");
+      el.textContent = "The app could not start: " + err + ". Try reloading the page; it needs a browser with WebAssembly.";
+    }
+  }
+  if (typeof WebAssembly !== "object" || typeof Go !== "function") {
+    fail("WebAssembly is not available");
+    return;
+  }
+  var go = new Go();
+  var load = WebAssembly.instantiateStreaming
+    ? WebAssembly.instantiateStreaming(fetch("web/main.wasm"), go.importObject)
+    : fetch("web/main.wasm").then(function (r) { return r.arrayBuffer(); })
+        .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+  load.then(function (r) { return go.run(r.instance); }).catch(fail);
+})();

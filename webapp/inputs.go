@@ -1,0 +1,47 @@
+package webapp
+
+import (
+	"errors"
+	"fmt"
+	"image"
+
+	"github.com/godae/dae/digitprep"
+	"github.com/godae/dae/weights"
+)
+
+// FromUpload turns an uploaded file into the model's input.
+func FromUpload(data []byte) ([]float32, digitprep.Info, error) {
+	img, err := digitprep.Decode(data)
+	if err != nil {
+		return nil, digitprep.Info{}, err
+	}
+	return digitprep.Prepare(img)
+}
+
+// FromDrawing turns the drawing canvas's RGBA pixels (w×h, as
+// getImageData returns them) into the model's input.
+func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
+	if w < 1 || h < 1 || len(rgba) != 4*w*h {
+		return nil, fmt.Errorf("drawing has %d bytes for %d×%d pixels", len(rgba), w, h)
+	}
+	img := &image.NRGBA{Pix: rgba, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+	in, _, err := digitprep.Prepare(img)
+	if errors.Is(err, digitprep.ErrBlank) {
+		return nil, errors.New("draw a digit first")
+	}
+	return in, err
+}
+
+// LoadDAE validates a weights file the person dropped in and returns models
+// that use it as the denoising autoencoder; on error m stays as it was.
+func (m *Models) LoadDAE(data []byte) (*Models, error) {
+	f, err := weights.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("these weights cannot be used: %w", err)
+	}
+	next, err := m.WithDAE(f.Model)
+	if err != nil {
+		return nil, fmt.Errorf("these weights cannot be used: %w", err)
+	}
+	return next, nil
+}

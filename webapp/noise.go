@@ -1,0 +1,53 @@
+package webapp
+
+import (
+	"fmt"
+
+	"github.com/godae/dae/noise"
+)
+
+// Noise kinds the page offers.
+const (
+	Gaussian   = "gaussian"
+	SaltPepper = "saltpepper"
+	Occlusion  = "occlusion"
+)
+
+// NoiseKinds lists the kinds with their labels, in the order the page shows them.
+var NoiseKinds = []struct{ Kind, Label string }{
+	{Gaussian, "Gaussian (as in training)"},
+	{SaltPepper, "salt and pepper"},
+	{Occlusion, "block occlusion"},
+}
+
+// Noise is what the person chose: a kind, an amount in [0,1] and the seed of
+// the current draw (the re-roll button changes it).
+type Noise struct {
+	Kind   string
+	Amount float64
+	Seed   uint64
+}
+
+// DefaultNoise is Gaussian noise of factor 0.5, as in training.
+func DefaultNoise() Noise { return Noise{Kind: Gaussian, Amount: 0.5, Seed: 1} }
+
+// Apply returns clean (28×28) corrupted by n; the same Noise gives the same
+// result.
+func (n Noise) Apply(clean []float32) ([]float32, error) {
+	if n.Amount < 0 || n.Amount > 1 {
+		return nil, fmt.Errorf("noise amount %g is outside 0 to 1", n.Amount)
+	}
+	out := make([]float32, len(clean))
+	r := noise.New(n.Seed)
+	switch n.Kind {
+	case Gaussian:
+		noise.Gaussian(out, clean, n.Amount, r)
+	case SaltPepper:
+		noise.SaltPepper(out, clean, n.Amount, r)
+	case Occlusion:
+		noise.Occlude(out, clean, 28, 28, n.Amount*0.6, r) // at most a 17×17 block
+	default:
+		return nil, fmt.Errorf("noise kind %q is unknown", n.Kind)
+	}
+	return out, nil
+}

@@ -1,0 +1,83 @@
+package webapp
+
+import (
+	"bytes"
+	"encoding/base64"
+	"image"
+	"image/color"
+	"image/png"
+
+	"github.com/godae/dae/nn"
+)
+
+// Gray8 converts values in [0,1] to 8-bit grey levels, rounding to the
+// nearest level (what the page shows, and what the browser tests compare).
+func Gray8(v float32) uint8 {
+	switch {
+	case v <= 0:
+		return 0
+	case v >= 1:
+		return 255
+	}
+	return uint8(v*255 + 0.5)
+}
+
+// GrayPNG encodes w×h values in [0,1] as a greyscale PNG, white ink on
+// black as in MNIST.
+func GrayPNG(vals []float32, w, h int) []byte {
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for i, v := range vals[:w*h] {
+		img.Pix[i] = Gray8(v)
+	}
+	return encodePNG(img)
+}
+
+// DataURL makes a data: URL of a PNG.
+func DataURL(png []byte) string {
+	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
+}
+
+// LatentPNG draws a latent code of shape C×H×W as C heat maps side by side,
+// one pixel per value with a one-pixel gap, each channel scaled to its own
+// range (dark blue low, yellow high).
+func LatentPNG(code []float32, s nn.Shape) []byte {
+	w := s.C*(s.W+1) - 1
+	img := image.NewRGBA(image.Rect(0, 0, w, s.H))
+	for c := 0; c < s.C; c++ {
+		ch := code[c*s.H*s.W : (c+1)*s.H*s.W]
+		lo, hi := ch[0], ch[0]
+		for _, v := range ch {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		for y := 0; y < s.H; y++ {
+			for x := 0; x < s.W; x++ {
+				t := float32(0)
+				if hi > lo {
+					t = (ch[y*s.W+x] - lo) / (hi - lo)
+				}
+				img.Set(c*(s.W+1)+x, y, heat(t))
+			}
+		}
+	}
+	return encodePNG(img)
+}
+
+// heat maps t in [0,1] to a colour from dark blue through teal to yellow
+// (a coarse viridis).
+func heat(t float32) color.RGBA {
+	stops := []color.RGBA{{68, 1, 84, 255}, {59, 82, 139, 255}, {33, 145, 140, 255}, {94, 201, 98, 255}, {253, 231, 37, 255}}
+	f := t * float32(len(stops)-1)
+	i := min(int(f), len(stops)-2)
+	u := f - float32(i)
+	a, b := stops[i], stops[i+1]
+	mix := func(x, y uint8) uint8 { return uint8(float32(x)*(1-u) + float32(y)*u + 0.5) }
+	return color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 255}
+}
+
+func encodePNG(img image.Image) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil { // cannot fail on an in-memory image
+		panic(err)
+	}
+	return b.Bytes()
+}

@@ -1,0 +1,143 @@
+package webapp
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/nn"
+	"github.com/godae/dae/weights"
+)
+
+func testModels(t *testing.T) *Models {
+	a := nn.DefaultArch()
+	dae, err := nn.New(a, nn.RandomParams(a, 1))
+	require.NoError(t, err)
+	ae, err := nn.New(a, nn.RandomParams(a, 2))
+	require.NoError(t, err)
+	m, err := NewModels(dae, ae)
+	require.NoError(t, err)
+	return m
+}
+
+func TestRunWithAndWithoutClean(t *testing.T) {
+	m := testModels(t)
+	clean := Samples()[0].Pixels
+	noisy, err := DefaultNoise().Apply(clean)
+	require.NoError(t, err)
+	r, err := m.Run(noisy, clean)
+	require.NoError(t, err)
+	assert.Len(t, r.DAE, 784)
+	assert.Len(t, r.Latent, 128)
+	assert.NotEqual(t, r.DAE, r.AE, "two different models")
+	require.NotNil(t, r.DAEScores)
+	assert.Less(t, r.NoisyScores.PSNR, 15.0)
+
+	want := make([]float32, 784)
+	require.NoError(t, m.dae.NewWorkspace().Denoise(want, noisy))
+	assert.Equal(t, want, r.DAE, "the page shows what nn computes")
+
+	r, err = m.Run(noisy, nil)
+	require.NoError(t, err)
+	assert.Nil(t, r.DAEScores)
+
+	_, err = m.Run(noisy[:10], nil)
+	assert.EqualError(t, err, "input has 10 values, want 784")
+}
+
+func TestNoise(t *testing.T) {
+	clean := Samples()[5].Pixels
+	for _, k := range NoiseKinds {
+		n := Noise{Kind: k.Kind, Amount: 0.5, Seed: 3}
+		a, err := n.Apply(clean)
+		require.NoError(t, err)
+		b, _ := n.Apply(clean)
+		assert.Equal(t, a, b, "%s: the same draw until re-rolled", k.Kind)
+		assert.NotEqual(t, clean, a, k.Kind)
+		n.Seed++
+		c, _ := n.Apply(clean)
+		assert.NotEqual(t, a, c, "%s: re-roll changes the noise", k.Kind)
+		zero, _ := Noise{Kind: k.Kind, Amount: 0, Seed: 3}.Apply(clean)
+		assert.Equal(t, clean, zero, "%s: amount 0 is the clean digit", k.Kind)
+	}
+	_, err := Noise{Kind: "speckle", Amount: 0.5}.Apply(clean)
+	assert.EqualError(t, err, `noise kind "speckle" is unknown`)
+	_, err = Noise{Kind: Gaussian, Amount: 2}.Apply(clean)
+	assert.Error(t, err)
+}
+
+func TestGrayPNGRoundTrip(t *testing.T) {
+	vals := Samples()[1].Pixels
+	img, err := png.Decode(bytes.NewReader(GrayPNG(vals, 28, 28)))
+	require.NoError(t, err)
+	g := img.(*image.Gray)
+	for i, v := range vals {
+		assert.InDelta(t, v, float32(g.Pix[i])/255, 0.5/255+1e-6)
+	}
+	assert.Equal(t, uint8(0), Gray8(-1))
+	assert.Equal(t, uint8(255), Gray8(2))
+	assert.Contains(t, DataURL([]byte{1}), "data:image/png;base64,AQ==")
+}
+
+func TestLatentPNG(t *testing.T) {
+	code := make([]float32, 128)
+	for i := range code {
+		code[i] = float32(i % 16)
+	}
+	img, err := png.Decode(bytes.NewReader(LatentPNG(code, nn.Shape{C: 8, H: 4, W: 4})))
+	require.NoError(t, err)
+	assert.Equal(t, image.Rect(0, 0, 39, 4), img.Bounds(), "8 maps of 4 px with 7 gaps")
+	r0, _, _, _ := img.At(0, 0).RGBA()
+	r1, _, _, _ := img.At(3, 3).RGBA()
+	assert.Equal(t, uint32(68*257), r0, "lowest value: dark end")
+	assert.Equal(t, uint32(253*257), r1, "highest value: yellow end")
+}
+
+func TestFromDrawing(t *testing.T) {
+	const w, h = 140, 140
+	rgba := make([]byte, 4*w*h)
+	for i := range rgba {
+		rgba[i] = 255 // white paper
+	}
+	_, err := FromDrawing(rgba, w, h)
+	assert.EqualError(t, err, "draw a digit first")
+	for y := 20; y < 120; y++ { // a vertical black stroke: a "1"
+		for x := 65; x < 75; x++ {
+			copy(rgba[4*(y*w+x):], []byte{0, 0, 0, 255})
+		}
+	}
+	in, err := FromDrawing(rgba, w, h)
+	require.NoError(t, err)
+	assert.Equal(t, float32(0), in[0], "background is black after inversion")
+	assert.Greater(t, in[14*28+14], float32(0.9), "the stroke is centred")
+	_, err = FromDrawing(rgba[:10], w, h)
+	assert.Error(t, err)
+}
+
+func TestLoadDAE(t *testing.T) {
+	m := testModels(t)
+	_, err := m.LoadDAE([]byte("not weights"))
+	assert.ErrorContains(t, err, "these weights cannot be used: not a weights file")
+	data, err := os.ReadFile("../nn/testdata/golden.safetensors")
+	require.NoError(t, err)
+	next, err := m.LoadDAE(data)
+	require.NoError(t, err)
+	f, err := weights.Parse(data)
+	require.NoError(t, err)
+	in := Samples()[2].Pixels
+	r, err := next.Run(in, nil)
+	require.NoError(t, err)
+	want := make([]float32, 784)
+	require.NoError(t, f.Model.NewWorkspace().Denoise(want, in))
+	assert.Equal(t, want, r.DAE)
+}
+
+func TestUploadErrors(t *testing.T) {
+	_, _, err := FromUpload([]byte("just some text"))
+	assert.ErrorContains(t, err, "not an image")
+}
