@@ -18,8 +18,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/godae/dae/noise"
-	"github.com/godae/dae/weights"
 	"github.com/godae/dae/webapp"
+	"github.com/godae/dae/weights"
 )
 
 // page drives the app in one tab.

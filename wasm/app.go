@@ -11,8 +11,8 @@ import (
 	"github.com/hexops/vecty/prop"
 
 	"github.com/godae/dae/digitprep"
-	"github.com/godae/dae/weights"
 	"github.com/godae/dae/webapp"
+	"github.com/godae/dae/weights"
 )
 
 // Input modes: the three ways to give the page a digit.

@@ -16,8 +16,8 @@ const sampleSize = 2 + 1 + Side*Side
 
 // Sample is a gallery digit: a clean MNIST test image.
 type Sample struct {
-	Index int // in the MNIST test set
-	Label int
+	Index  int // in the MNIST test set
+	Label  int
 	Pixels []float32
 }
 
