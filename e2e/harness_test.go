@@ -27,9 +27,14 @@ var artifacts = filepath.Join(root, "build", "e2e")
 // chromium is Debian's browser; make test installs it.
 const chromium = "/usr/bin/chromium"
 
-// startServer builds the wasm app and the server and runs the server on a
-// free loopback port until the test ends.
+// startServer builds the app and runs the server until the test ends.
 func startServer(t *testing.T) string {
+	return serve(t, buildApp(t))
+}
+
+// buildApp builds the wasm app into web/ and the server binary, which
+// embeds it, and returns the binary's path.
+func buildApp(t *testing.T) string {
 	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("%s is missing: run make test (it installs Debian's chromium), or apt-get install chromium", chromium)
@@ -43,12 +48,18 @@ func startServer(t *testing.T) string {
 	run("make", "wasm")
 	bin := filepath.Join(t.TempDir(), "server")
 	run("go", "build", "-o", bin, "./server")
+	return bin
+}
 
+// serve runs the server binary on a free loopback port until the test
+// ends, and returns the page's URL.
+func serve(t *testing.T, bin string, args ...string) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	addr := ln.Addr().String()
 	require.NoError(t, ln.Close())
-	srv := exec.Command(bin, "-addr", addr)
+	srv := exec.Command(bin, append([]string{"-addr", addr}, args...)...)
 	srv.Stderr = os.Stderr
 	require.NoError(t, srv.Start())
 	t.Cleanup(func() {

@@ -254,3 +254,50 @@ func TestApp(t *testing.T) {
 
 	assert.Empty(t, p.b.consoleErrors(), "no console errors")
 }
+
+// The page works from the keyboard and fits a phone's screen.
+func TestKeyboardAndPhone(t *testing.T) {
+	url := startServer(t)
+	p := &page{t: t, b: newBrowser(t)}
+	p.run(chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	before := p.src("#dae-output")
+	p.run(chromedp.Focus("#sample-4", chromedp.ByQuery), chromedp.KeyEvent("\r"))
+	p.changed("#dae-output", before)
+	var pressed string
+	var ok bool
+	p.run(chromedp.AttributeValue("#sample-4", "aria-pressed", &pressed, &ok, chromedp.ByQuery))
+	assert.Equal(t, "true", pressed, "Enter on a focused sample picks it")
+
+	var overflow bool
+	p.run(chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth`, &overflow))
+	assert.False(t, overflow, "no sideways scrolling at 390 px")
+	var unlabelled []string
+	p.run(chromedp.Evaluate(`[...document.querySelectorAll("input, select")].filter(e => !e.labels || e.labels.length === 0).map(e => e.id)`, &unlabelled))
+	assert.Empty(t, unlabelled, "every control has a label")
+	p.b.screenshot(t, "phone")
+	assert.Empty(t, p.b.consoleErrors())
+}
+
+// When the weights cannot be loaded the page says so instead of dying.
+func TestBrokenWeightsShowAMessage(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"index.html", "web/boot.js", "web/style.css", "weights/ae.safetensors"} {
+		copyFile(t, filepath.Join(root, f), filepath.Join(dir, f))
+	}
+	bin := buildApp(t)
+	copyFile(t, filepath.Join(root, "web", "main.wasm"), filepath.Join(dir, "web", "main.wasm"))
+	copyFile(t, filepath.Join(root, "web", "wasm_exec.js"), filepath.Join(dir, "web", "wasm_exec.js"))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "weights", "dae.safetensors"), []byte("truncated"), 0o644))
+	url := serve(t, bin, "-dir", dir)
+	p := &page{t: t, b: newBrowser(t)}
+	p.run(chromedp.Navigate(url), chromedp.WaitVisible("#fatal", chromedp.ByQuery))
+	assert.Contains(t, p.text("#fatal"), "The model could not be loaded: weights/dae.safetensors: not a weights file")
+	p.b.screenshot(t, "broken-weights")
+}
+
+func copyFile(t *testing.T, from, to string) {
+	data, err := os.ReadFile(from)
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(filepath.Dir(to), 0o755))
+	require.NoError(t, os.WriteFile(to, data, 0o644))
+}

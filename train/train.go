@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"runtime/debug"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -119,6 +120,7 @@ func (t *trainer) run(after func(Epoch)) error {
 		if err != nil {
 			return err
 		}
+		debug.FreeOSMemory() // so that RSS shows what is live, not the Go heap's headroom
 		after(Epoch{Epoch: e, TrainLoss: loss, Test: scores, Seconds: secs, RSSMiB: rssMiB()})
 	}
 	return nil
