@@ -28,7 +28,7 @@ var Methods = []Method{
 	{"Gaussian blur", "σ (px)", []float64{0.5, 0.75, 1, 1.25, 1.5, 2}, GaussianBlur},
 	{"median filter", "radius (px)", []float64{1, 2}, func(dst, src []float32, h, w int, p float64) { Median(dst, src, h, w, int(p)) }},
 	{"total variation", "weight", []float64{0.1, 0.2, 0.3, 0.5, 0.8, 1.2}, TV},
-	{"non-local means", "h", []float64{0.15, 0.2, 0.3, 0.4, 0.5, 0.7}, NLMeans},
+	{"non-local means", "h", []float64{0.08, 0.12, 0.16, 0.2, 0.3, 0.5}, NLMeans},
 }
 
 // reflect maps an index outside [0,n) back inside, mirroring at the edges

@@ -1,0 +1,56 @@
+package evaluation
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/classic"
+	"github.com/godae/dae/mnist"
+	"github.com/godae/dae/weights"
+)
+
+// The quality bars the shipped weights must meet on the 10,000 noisy test
+// digits (README, "Results"); make eval prints the same numbers.
+const (
+	minPSNR          = 17.5
+	minSSIM          = 0.77
+	minMarginClassic = 3.0 // dB over the best classical denoiser
+)
+
+func TestShippedWeightsMeetTheBars(t *testing.T) {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	testImgs, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	trainImgs, err := mnist.Load(dir, mnist.Train)
+	require.NoError(t, err)
+	test := TestSet(testImgs, 0, 0.5)
+
+	dae, err := weights.Read("../weights/dae.safetensors")
+	require.NoError(t, err)
+	ae, err := weights.Read("../weights/ae.safetensors")
+	require.NoError(t, err)
+	d, err := Model("denoising autoencoder", dae.Model, test)
+	require.NoError(t, err)
+	a, err := Model("plain autoencoder", ae.Model, test)
+	require.NoError(t, err)
+	t.Logf("DAE %.2f dB / %.3f, AE %.2f dB / %.3f", d.Scores.PSNR, d.Scores.SSIM, a.Scores.PSNR, a.Scores.SSIM)
+	assert.GreaterOrEqual(t, d.Scores.PSNR, minPSNR)
+	assert.GreaterOrEqual(t, d.Scores.SSIM, minSSIM)
+	assert.Less(t, a.Scores.PSNR, d.Scores.PSNR-2, "the plain autoencoder does visibly worse on noisy digits")
+
+	tuning := TuningSet(trainImgs, 300, 0.5)
+	best := 0.0
+	for _, m := range classic.Methods {
+		r := Classical(m, Tune(m, tuning), test)
+		t.Logf("%s (%s): %.2f dB / %.3f", r.Name, r.Param, r.Scores.PSNR, r.Scores.SSIM)
+		best = max(best, r.Scores.PSNR)
+	}
+	assert.GreaterOrEqual(t, d.Scores.PSNR, best+minMarginClassic, "the DAE beats the best classical denoiser by %g dB", minMarginClassic)
+
+	for _, key := range []string{"model", "data", "input", "optimizer", "epochs", "seed", "commit", "test_psnr_db", "test_ssim"} {
+		assert.NotEmpty(t, dae.Metadata[key], "metadata %q", key)
+	}
+}

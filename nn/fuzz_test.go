@@ -1,0 +1,37 @@
+package nn
+
+import "testing"
+
+// FuzzParseArch feeds arbitrary JSON to the architecture parser: it must
+// return an error or a valid architecture whose model builds and runs.
+func FuzzParseArch(f *testing.F) {
+	f.Add([]byte(DefaultArch().JSON()))
+	f.Add([]byte(`{"input":[1,4,4],"encoder":[{"kind":"maxpool"}],"decoder":[{"kind":"upsample"}]}`))
+	f.Add([]byte(`{"input":[1,5,5],"encoder":[{"kind":"conv","out":2,"kernel":3,"padding":"valid","activation":"relu"}],"decoder":[{"kind":"upsample"}]}`))
+	f.Add([]byte(`{`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := ParseArch(data)
+		if err != nil {
+			return
+		}
+		shapes, err := a.Shapes()
+		if err != nil {
+			t.Fatalf("ParseArch accepted an architecture Shapes rejects: %v", err)
+		}
+		total := 0
+		for _, s := range shapes {
+			total += s.Len()
+		}
+		if total > 1<<20 || a.NumParams() > 1<<20 {
+			return // valid but too big to run quickly in a fuzz loop
+		}
+		m, err := New(a, RandomParams(a, 1))
+		if err != nil {
+			t.Fatalf("a valid architecture did not build: %v", err)
+		}
+		in := make([]float32, a.Input.Len())
+		if err := m.NewWorkspace().Denoise(make([]float32, len(in)), in); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
