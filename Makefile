@@ -10,12 +10,12 @@ WASMGO := GOOS=js GOARCH=wasm $(GO)
 ADDR ?= localhost:8080
 
 .DEFAULT_GOAL := help
-.PHONY: help test test-go test-wasm test-torch lint wasm serve train eval bench gotch libtorch chromium clean
+.PHONY: help test test-go test-wasm test-torch lint wasm serve train eval bench gotch libtorch chromium fuzz fuzz-short loadtest clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
-test: lint test-go test-wasm test-torch ## Everything CI runs (installs libtorch-dev and chromium when missing)
+test: lint test-go test-wasm test-torch fuzz-short ## Everything CI runs (installs libtorch-dev and chromium when missing)
 
 lint: ## gofmt and go vet, natively and for wasm
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
@@ -56,6 +56,20 @@ train: gotch ## Train both autoencoders on MNIST and write weights/ (ARGS="-epoc
 
 eval: ## Measure weights/ and the classical denoisers on the noisy MNIST test set
 	$(GO) run ./cmd/eval $(ARGS)
+
+FUZZTIME ?= 10m
+FUZZ_TARGETS := weights:FuzzParse nn:FuzzParseArch digitprep:FuzzUpload
+
+fuzz-short: ## A 10-second run of each fuzz target (part of make test)
+	@$(MAKE) -s fuzz FUZZTIME=10s
+
+fuzz: ## Run each fuzz target for FUZZTIME (default 10m)
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
+	  echo "fuzzing $$fn in ./$$pkg for $(FUZZTIME)"; \
+	  $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
+
+loadtest: ## Hold the server at 256 connections for 30 s on loopback with wrk
+	scripts/loadtest 30 256
 
 bench: ## Engine benchmarks (native)
 	$(GO) test -run '^$$' -bench . -benchmem ./nn

@@ -4,8 +4,10 @@
 //
 // It reads gotch from the Go module cache, checks that the files it rewrites
 // are exactly v0.7.0's, stubs the 38 generated wrappers that libtorch 1.13
-// no longer compiles (calling one returns an error), and replaces
-// libtch/lib.go with one that links the CPU libraries (CUDA with -cuda).
+// no longer compiles (calling one returns an error), replaces libtch/lib.go
+// with one that links the CPU libraries (CUDA with -cuda), and fixes the
+// output arrays of the generated tensor ops, which gotch allocates too
+// small and never frees.
 // gotch's code is never committed to this repository: the copy lives in the
 // ignored build folder.
 //
@@ -64,6 +66,16 @@ func run(src, out, work, include string, cuda bool) error {
 	if err != nil {
 		return err
 	}
+	tsGen, err := os.ReadFile(filepath.Join(src, "ts", "tensor-generated.go"))
+	if err != nil {
+		return err
+	}
+	if err := checkPinned("ts/tensor-generated.go", tsGen); err != nil {
+		return err
+	}
+	if tsGen, err = fixOutputSlots(tsGen); err != nil {
+		return err
+	}
 
 	tmp := out + ".tmp"
 	if err := os.RemoveAll(tmp); err != nil {
@@ -86,6 +98,9 @@ func run(src, out, work, include string, cuda bool) error {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(tmp, "libtch", "torch_api_generated.cpp.h"), patched, 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "ts", "tensor-generated.go"), tsGen, 0o644); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(tmp, "libtch", "lib.go"), libGo(include, cuda), 0o644); err != nil {

@@ -16,6 +16,30 @@ const GotchVersion = "v0.7.0"
 var expectedSHA256 = map[string]string{
 	"libtch/lib.go":                    "895aa50710ea4ffbf8034f10dbb4a342e1133f34ce4a3bf866f6b8c2a31cf68d",
 	"libtch/torch_api_generated.cpp.h": "8971262ed6dfdf73ce85407e449167234fc008e6edeeeb7037c933b98ba3901e",
+	"ts/tensor-generated.go":           "23f80dbbb02c11fc4a6c15c5f1708ee32506005404a4cc696d874ab4f596884a",
+}
+
+// outputSlots is how many wrappers in ts/tensor-generated.go allocate a
+// C array for their outputs with C.malloc(0), never freed: 1,666 with one
+// output (ptr) and 154 with several (ctensorPtr0, at most 5 outputs).
+var outputSlots = map[string]int{"ptr": 1666, "ctensorPtr0": 154}
+
+// fixOutputSlots makes each of those allocations large enough for the
+// outputs libtorch writes into it (64 bytes: 8 tensor handles; malloc(0)
+// leaves no room, so the write overruns the heap block) and frees it when
+// the wrapper returns (gotch leaks it: about 32 bytes per op, megabytes per
+// training epoch). The wrappers copy the handles out before they return, so
+// the array is not needed after.
+func fixOutputSlots(src []byte) ([]byte, error) {
+	s := string(src)
+	for name, want := range outputSlots {
+		old := "  " + name + " := (*lib.Ctensor)(unsafe.Pointer(C.malloc(0)))\n"
+		if got := strings.Count(s, old); got != want {
+			return nil, fmt.Errorf("ts/tensor-generated.go has %d output allocations of %s, want %d: not gotch %s's file", got, name, want, GotchVersion)
+		}
+		s = strings.ReplaceAll(s, old, "  "+name+" := (*lib.Ctensor)(unsafe.Pointer(C.malloc(64)))\n  defer C.free(unsafe.Pointer("+name+"))\n")
+	}
+	return []byte(s), nil
 }
 
 // Unavailable lists the generated wrappers of gotch v0.7.0 (made for
