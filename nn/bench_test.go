@@ -1,9 +1,12 @@
 package nn
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"testing"
 )
 
+// BenchmarkDenoise is batch-1 latency on one goroutine.
 func BenchmarkDenoise(b *testing.B) {
 	m := defaultModel(b)
 	ws := m.NewWorkspace()
@@ -13,5 +16,61 @@ func BenchmarkDenoise(b *testing.B) {
 		if err := ws.Denoise(out, in); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkDenoiseParallel is throughput with a worker (and a Workspace)
+// per core; images/s is b.N per second.
+func BenchmarkDenoiseParallel(b *testing.B) {
+	m := defaultModel(b)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		ws := m.NewWorkspace()
+		in, out := make([]float32, 784), make([]float32, 784)
+		for pb.Next() {
+			if err := ws.Denoise(out, in); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+// BenchmarkLayers times each layer of the default model on its own.
+func BenchmarkLayers(b *testing.B) {
+	m := defaultModel(b)
+	r := rand.New(rand.NewPCG(1, 1))
+	for i, l := range m.layers {
+		in := randSlice(r, l.in.Len())
+		out := make([]float32, m.outShape(i).Len())
+		pad, acc := make([]float32, m.padLen), make([]float32, m.accLen)
+		name := fmt.Sprintf("%02d-%s-%s", i, l.Kind, l.in)
+		if l.Kind == KindConv {
+			name += fmt.Sprintf("-to-%d-%s", l.Out, l.Padding)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				switch l.Kind {
+				case KindConv:
+					conv3x3(out, in, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation, pad, acc)
+				case KindMaxPool:
+					maxPool2x2(out, in, l.in)
+				case KindUpsample:
+					upsample2x(out, in, l.in)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkConvReference is the plain definition, for comparison.
+func BenchmarkConvReference(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 1))
+	s := Shape{16, 14, 14}
+	in, w, bias := randSlice(r, s.Len()), randSlice(r, 8*16*9), randSlice(r, 8)
+	out := make([]float32, 8*14*14)
+	for b.Loop() {
+		conv3x3Ref(out, in, s, w, bias, 8, false, ActReLU)
 	}
 }

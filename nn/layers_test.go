@@ -1,47 +1,20 @@
 package nn
 
 import (
-	"math"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 )
 
-// naiveConv is the textbook definition of a 3×3, stride 1 convolution:
-// out(o,y,x) = act(b(o) + Σ_c,ky,kx w(o,c,ky,kx)·in(c, y+ky-pad, x+kx-pad)),
-// with in = 0 outside the image. It is the reference conv3x3 must match.
+// naiveConv runs the reference convolution into a new slice.
 func naiveConv(in []float32, s Shape, w, b []float32, o int, valid bool, act string) []float32 {
-	pad, oh, ow := 1, s.H, s.W
+	oh, ow := s.H, s.W
 	if valid {
-		pad, oh, ow = 0, s.H-2, s.W-2
+		oh, ow = s.H-2, s.W-2
 	}
 	out := make([]float32, o*oh*ow)
-	for oc := 0; oc < o; oc++ {
-		for y := 0; y < oh; y++ {
-			for x := 0; x < ow; x++ {
-				sum := float64(b[oc])
-				for c := 0; c < s.C; c++ {
-					for ky := 0; ky < 3; ky++ {
-						for kx := 0; kx < 3; kx++ {
-							iy, ix := y+ky-pad, x+kx-pad
-							if iy < 0 || iy >= s.H || ix < 0 || ix >= s.W {
-								continue
-							}
-							sum += float64(w[((oc*s.C+c)*3+ky)*3+kx]) * float64(in[(c*s.H+iy)*s.W+ix])
-						}
-					}
-				}
-				switch act {
-				case ActReLU:
-					sum = math.Max(0, sum)
-				case ActSigmoid:
-					sum = 1 / (1 + math.Exp(-sum))
-				}
-				out[(oc*oh+y)*ow+x] = float32(sum)
-			}
-		}
-	}
+	conv3x3Ref(out, in, s, w, b, o, valid, act)
 	return out
 }
 
@@ -53,7 +26,7 @@ func randSlice(r *rand.Rand, n int) []float32 {
 	return s
 }
 
-func TestConv3x3MatchesDefinition(t *testing.T) {
+func TestConv3x3MatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, tc := range []struct {
 		s     Shape
@@ -73,7 +46,7 @@ func TestConv3x3MatchesDefinition(t *testing.T) {
 		b := randSlice(r, tc.o)
 		want := naiveConv(in, tc.s, w, b, tc.o, tc.valid, tc.act)
 		got := make([]float32, len(want))
-		conv3x3(got, in, tc.s, w, b, tc.o, tc.valid, tc.act)
+		conv3x3(got, in, tc.s, w, b, tc.o, tc.valid, tc.act, make([]float32, padLen(tc.s)), make([]float32, accLen(tc.s, tc.valid)))
 		assert.InDeltaSlice(t, want, got, 1e-5, "%+v", tc)
 	}
 }
@@ -84,10 +57,12 @@ func TestConv3x3KnownValues(t *testing.T) {
 	in := []float32{1, 1, 1, 1, 1, 1, 1, 1, 1}
 	w := []float32{1, 1, 1, 1, 1, 1, 1, 1, 1}
 	got := make([]float32, 9)
-	conv3x3(got, in, Shape{1, 3, 3}, w, []float32{0.5}, 1, false, ActNone)
+	pad := make([]float32, padLen(Shape{1, 3, 3}))
+	acc := make([]float32, accLen(Shape{1, 3, 3}, false))
+	conv3x3(got, in, Shape{1, 3, 3}, w, []float32{0.5}, 1, false, ActNone, pad, acc)
 	assert.Equal(t, []float32{4.5, 6.5, 4.5, 6.5, 9.5, 6.5, 4.5, 6.5, 4.5}, got)
 	valid := make([]float32, 1)
-	conv3x3(valid, in, Shape{1, 3, 3}, w, []float32{-10}, 1, true, ActReLU)
+	conv3x3(valid, in, Shape{1, 3, 3}, w, []float32{-10}, 1, true, ActReLU, pad, acc)
 	assert.Equal(t, []float32{0}, valid, "9-10 = -1 clipped by ReLU")
 }
 

@@ -21,6 +21,8 @@ type Model struct {
 	layers []layer
 	nEnc   int // layers[:nEnc] are the encoder
 	maxLen int // elements of the largest feature map
+	padLen int // elements of the largest zero-padded input of a 'same' conv
+	accLen int // elements of the largest conv accumulator
 }
 
 // layer is one step of the model with its input shape and parameters.
@@ -52,6 +54,12 @@ func New(a Arch, params map[string]Tensor) (*Model, error) {
 		}
 		m.layers = append(m.layers, ly)
 		m.maxLen = max(m.maxLen, shapes[i].Len())
+		if l.Kind == KindConv {
+			m.accLen = max(m.accLen, accLen(shapes[i], l.Padding == PaddingValid))
+			if l.Padding == PaddingSame {
+				m.padLen = max(m.padLen, padLen(shapes[i]))
+			}
+		}
 	}
 	return m, nil
 }
@@ -119,8 +127,9 @@ func (m *Model) outShape(i int) Shape {
 }
 
 // forward runs one image through layers[from:to]. src holds that range's
-// input, dst receives its output; a and b are scratch buffers of maxLen.
-func (m *Model) forward(dst, src []float32, from, to int, a, b []float32) {
+// input, dst receives its output; a and b are scratch buffers of maxLen,
+// pad one of padLen and acc one of accLen.
+func (m *Model) forward(dst, src []float32, from, to int, a, b, pad, acc []float32) {
 	cur := src
 	for i := from; i < to; i++ {
 		l := &m.layers[i]
@@ -131,7 +140,7 @@ func (m *Model) forward(dst, src []float32, from, to int, a, b []float32) {
 		out = out[:m.outShape(i).Len()]
 		switch l.Kind {
 		case KindConv:
-			conv3x3(out, cur, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation)
+			conv3x3(out, cur, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation, pad, acc)
 		case KindMaxPool:
 			maxPool2x2(out, cur, l.in)
 		case KindUpsample:

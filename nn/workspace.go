@@ -6,12 +6,14 @@ import "fmt"
 // concurrent use: give each goroutine its own. Its methods allocate nothing.
 type Workspace struct {
 	m    *Model
-	a, b []float32
+	a, b []float32 // feature maps, alternately input and output of a layer
+	pad  []float32 // zero-padded input of a 'same' convolution
+	acc  []float32 // a convolution's accumulator
 }
 
 // NewWorkspace returns a Workspace for m.
 func (m *Model) NewWorkspace() *Workspace {
-	return &Workspace{m: m, a: make([]float32, m.maxLen), b: make([]float32, m.maxLen)}
+	return &Workspace{m: m, a: make([]float32, m.maxLen), b: make([]float32, m.maxLen), pad: make([]float32, m.padLen), acc: make([]float32, m.accLen)}
 }
 
 // Encode writes the latent code of one image src (InputShape) to dst
@@ -60,7 +62,7 @@ func (w *Workspace) run(dst, src []float32, from, to int, in, out Shape) error {
 		return fmt.Errorf("output has %d values, want %d (%d × %s)", len(dst), n*out.Len(), n, out)
 	}
 	for i := 0; i < n; i++ {
-		w.m.forward(dst[i*out.Len():(i+1)*out.Len()], src[i*in.Len():(i+1)*in.Len()], from, to, w.a, w.b)
+		w.m.forward(dst[i*out.Len():(i+1)*out.Len()], src[i*in.Len():(i+1)*in.Len()], from, to, w.a, w.b, w.pad, w.acc)
 	}
 	return nil
 }
