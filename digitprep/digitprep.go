@@ -75,15 +75,16 @@ func Decode(data []byte) (image.Image, error) {
 type Info struct {
 	Width, Height int             // the source image's size
 	Inverted      bool            // the background was light, so grey levels were inverted
-	Bounds        image.Rectangle // the ink's bounding box in the source (the whole image for 28×28 input)
+	Bounds        image.Rectangle // the ink's bounding box (the whole image for 28×28 input), in the source's pixels after shrinking to MaxWork
 }
 
 // Prepare makes the model input (28×28 values in [0,1], row-major) from an
 // image.
 func Prepare(img image.Image) ([]float32, Info, error) {
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	info := Info{Width: w, Height: h, Bounds: image.Rect(0, 0, w, h)}
+	info := Info{Width: b.Dx(), Height: b.Dy(), Bounds: image.Rect(0, 0, b.Dx(), b.Dy())}
+	img = shrink(img)
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	g := grey(img)
 	lo, hi := g[0], g[0]
 	for _, v := range g {

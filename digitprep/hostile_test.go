@@ -1,0 +1,116 @@
+package digitprep
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/color/palette"
+	"image/gif"
+	"image/png"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/quality"
+)
+
+// bigDigit draws MNIST digit i k times larger, dark on white, as a 16-bit
+// grey image.
+func bigDigit(t *testing.T, i, k int) *image.Gray16 {
+	d := testDigit(t, i)
+	img := image.NewGray16(image.Rect(0, 0, 28*k, 28*k))
+	for y := 0; y < 28*k; y++ {
+		for x := 0; x < 28*k; x++ {
+			img.SetGray16(x, y, color.Gray16{Y: uint16((1 - d[(y/k)*28+x/k]) * 0xffff)})
+		}
+	}
+	return img
+}
+
+func TestSixteenBitPNG(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, png.Encode(&b, bigDigit(t, 0, 6)))
+	img, err := Decode(b.Bytes())
+	require.NoError(t, err)
+	_, ok := img.(*image.Gray16)
+	require.True(t, ok, "decoded as 16-bit")
+	got, info, err := Prepare(img)
+	require.NoError(t, err)
+	assert.True(t, info.Inverted)
+	assert.Greater(t, quality.PSNR(testDigit(t, 0), got), 15.0)
+}
+
+func TestCMYKJPEG(t *testing.T) {
+	data, err := os.ReadFile("testdata/seven-cmyk.jpg") // MNIST test digit 0, light on dark, CMYK (made with ImageMagick)
+	require.NoError(t, err)
+	img, err := Decode(data)
+	require.NoError(t, err)
+	_, ok := img.(*image.CMYK)
+	require.True(t, ok, "decoded as CMYK")
+	got, info, err := Prepare(img)
+	require.NoError(t, err)
+	assert.False(t, info.Inverted, "already light on dark")
+	assert.Greater(t, quality.PSNR(testDigit(t, 0), got), 15.0)
+}
+
+// An animated GIF is read as its first frame.
+func TestAnimatedGIFUsesTheFirstFrame(t *testing.T) {
+	frame := func(i int) *image.Paletted {
+		src := bigDigit(t, i, 4)
+		p := image.NewPaletted(src.Bounds(), palette.Plan9)
+		for y := 0; y < src.Rect.Dy(); y++ {
+			for x := 0; x < src.Rect.Dx(); x++ {
+				p.Set(x, y, src.At(x, y))
+			}
+		}
+		return p
+	}
+	var b bytes.Buffer
+	require.NoError(t, gif.EncodeAll(&b, &gif.GIF{Image: []*image.Paletted{frame(0), frame(1)}, Delay: []int{10, 10}}))
+	img, err := Decode(b.Bytes())
+	require.NoError(t, err)
+	got, _, err := Prepare(img)
+	require.NoError(t, err)
+	assert.Greater(t, quality.PSNR(testDigit(t, 0), got), quality.PSNR(testDigit(t, 1), got)+3, "closer to frame 1's digit than frame 2's")
+}
+
+func TestBlackAndWhiteImagesHaveNoDigit(t *testing.T) {
+	for _, v := range []uint8{0, 255} {
+		img := image.NewGray(image.Rect(0, 0, 300, 200))
+		for i := range img.Pix {
+			img.Pix[i] = v
+		}
+		var b bytes.Buffer
+		require.NoError(t, png.Encode(&b, img))
+		dec, err := Decode(b.Bytes())
+		require.NoError(t, err)
+		_, _, err = Prepare(dec)
+		assert.ErrorIs(t, err, ErrBlank, "grey level %d", v)
+	}
+}
+
+// A 40-megapixel photo is shrunk before it is processed: it gives the
+// same digit as a small copy, and quickly.
+func TestLargeImageIsShrunkFirst(t *testing.T) {
+	small := bigDigit(t, 2, 10) // 280×280
+	large := image.NewGray16(image.Rect(0, 0, 7700, 5000))
+	for i := range large.Pix {
+		large.Pix[i] = 0xff
+	}
+	// Put the digit, 10 times larger again, in the middle.
+	for y := 0; y < 2800; y++ {
+		for x := 0; x < 2800; x++ {
+			large.SetGray16(2450+x, 1100+y, small.Gray16At(x/10, y/10))
+		}
+	}
+	start := time.Now()
+	got, info, err := Prepare(large)
+	took := time.Since(start)
+	require.NoError(t, err)
+	t.Logf("7700×5000 prepared in %v; ink box %v after shrinking", took, info.Bounds)
+	assert.Greater(t, quality.PSNR(testDigit(t, 2), got), 15.0)
+	assert.LessOrEqual(t, max(info.Bounds.Max.X, info.Bounds.Max.Y), MaxWork)
+}
