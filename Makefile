@@ -71,8 +71,9 @@ fuzz: ## Run each fuzz target for FUZZTIME (default 10m)
 loadtest: ## Hold the server at 256 connections for 30 s on loopback with wrk
 	scripts/loadtest 30 256
 
-bench: ## Engine benchmarks (native)
+bench: gotch ## Engine benchmarks, native: nn (every layer, batch 1, batch 256, a worker per core) and libtorch
 	$(GO) test -run '^$$' -bench . -benchmem ./nn
+	$(TORCHGO) test -tags gotch -run '^$$' -bench . ./train/torchnet
 
 clean: ## Remove build outputs
 	rm -rf $(BUILD)

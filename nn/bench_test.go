@@ -34,6 +34,21 @@ func BenchmarkDenoiseParallel(b *testing.B) {
 			}
 		}
 	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "img/s")
+}
+
+// BenchmarkDenoiseBatch256 is one goroutine running batches of 256.
+func BenchmarkDenoiseBatch256(b *testing.B) {
+	m := defaultModel(b)
+	ws := m.NewWorkspace()
+	in, out := make([]float32, 256*784), make([]float32, 256*784)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := ws.DenoiseBatch(out, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(256*float64(b.N)/b.Elapsed().Seconds(), "img/s")
 }
 
 // BenchmarkLayers times each layer of the default model on its own.
