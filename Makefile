@@ -71,9 +71,10 @@ fuzz: ## Run each fuzz target for FUZZTIME (default 10m)
 loadtest: ## Hold the server at 256 connections for 30 s on loopback with wrk
 	scripts/loadtest 30 256
 
-bench: gotch ## Engine benchmarks, native: nn (every layer, batch 1, batch 256, a worker per core) and libtorch
+bench: gotch chromium ## Benchmarks: nn and libtorch natively, then Go wasm against onnxruntime-web and TF.js in Chromium
 	$(GO) test -run '^$$' -bench . -benchmem ./nn
 	$(TORCHGO) test -tags gotch -run '^$$' -bench . ./train/torchnet
+	$(GO) run ./bench/run
 
 clean: ## Remove build outputs
 	rm -rf $(BUILD)

@@ -29,6 +29,8 @@ var required = []string{"index.html", "web/main.wasm", "web/wasm_exec.js", "web/
 var contentTypes = map[string]string{
 	".html":        "text/html; charset=utf-8",
 	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".json":        "application/json",
 	".css":         "text/css; charset=utf-8",
 	".wasm":        "application/wasm",
 	".safetensors": "application/octet-stream",
@@ -37,8 +39,9 @@ var contentTypes = map[string]string{
 
 // loadAssets reads every regular file of fsys (dotfiles excluded) into
 // memory and compresses the compressible ones. The result is the whole set
-// of URLs the server answers, so nothing else can be reached.
-func loadAssets(fsys fs.FS) (map[string]*asset, error) {
+// of URLs the server answers, so nothing else can be reached. With
+// requireApp, the app's own files must be among them.
+func loadAssets(fsys fs.FS, requireApp bool) (map[string]*asset, error) {
 	assets := map[string]*asset{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -81,7 +84,7 @@ func loadAssets(fsys fs.FS) (map[string]*asset, error) {
 		return nil, err
 	}
 	for _, r := range required {
-		if assets["/"+r] == nil {
+		if requireApp && assets["/"+r] == nil {
 			hint := ""
 			if strings.HasPrefix(r, "web/") {
 				hint = " (build the app first: make wasm, or use make serve)"
@@ -89,7 +92,9 @@ func loadAssets(fsys fs.FS) (map[string]*asset, error) {
 			return nil, fmt.Errorf("the app's file %s is missing%s", r, hint)
 		}
 	}
-	assets["/"] = assets["/index.html"]
+	if a := assets["/index.html"]; a != nil {
+		assets["/"] = a
+	}
 	return assets, nil
 }
 

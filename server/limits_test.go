@@ -17,7 +17,7 @@ import (
 // listen serves the test assets with the real http.Server settings on a
 // loopback port; adjust may shorten its timeouts.
 func listen(t *testing.T, adjust func(*http.Server)) string {
-	srv, err := newServer(testFS(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := newServer(testFS(), true, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	require.NoError(t, err)
 	if adjust != nil {
 		adjust(srv)

@@ -25,25 +25,31 @@ import (
 
 func main() {
 	addr := flag.String("addr", "localhost:8080", "address to listen on")
-	dir := flag.String("dir", "", "serve the app from this folder (the repository root) instead of the embedded copy")
+	dir := flag.String("dir", "", "serve the app from this folder (the repository root) instead of the embedded copy, read at start")
+	site := flag.Bool("site", false, "with -dir: serve the folder as it is, without requiring the app's files (the browser benchmark uses this)")
 	flag.Parse()
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *addr, *dir, log, nil); err != nil {
+	if err := run(ctx, *addr, *dir, !*site, log, nil); err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
 }
 
-// newServer builds the HTTP server for the assets in fsys.
-func newServer(fsys fs.FS, log *slog.Logger) (*http.Server, error) {
-	assets, err := loadAssets(fsys)
+// newServer builds the HTTP server for the assets in fsys; see loadAssets
+// for requireApp.
+func newServer(fsys fs.FS, requireApp bool, log *slog.Logger) (*http.Server, error) {
+	assets, err := loadAssets(fsys, requireApp)
 	if err != nil {
 		return nil, err
 	}
+	policy := csp
+	if !requireApp {
+		policy = siteCSP
+	}
 	return &http.Server{
-		Handler:           accessLog(log, &handler{assets: assets, start: time.Now()}),
+		Handler:           accessLog(log, &handler{assets: assets, start: time.Now(), csp: policy}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -55,12 +61,14 @@ func newServer(fsys fs.FS, log *slog.Logger) (*http.Server, error) {
 
 // run serves until ctx is done, then shuts down gracefully, letting
 // requests in flight finish. ready, if not nil, receives the address.
-func run(ctx context.Context, addr, dir string, log *slog.Logger, ready chan<- string) error {
+func run(ctx context.Context, addr, dir string, requireApp bool, log *slog.Logger, ready chan<- string) error {
 	var fsys fs.FS = dae.Assets
 	if dir != "" {
 		fsys = os.DirFS(dir)
+	} else if !requireApp {
+		return fmt.Errorf("-site needs -dir")
 	}
-	srv, err := newServer(fsys, log)
+	srv, err := newServer(fsys, requireApp, log)
 	if err != nil {
 		return err
 	}

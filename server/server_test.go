@@ -29,7 +29,7 @@ func testFS() fstest.MapFS {
 }
 
 func testHandler(t *testing.T) http.Handler {
-	srv, err := newServer(testFS(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := newServer(testFS(), true, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	require.NoError(t, err)
 	return srv.Handler
 }
@@ -122,13 +122,13 @@ func TestMethodsAndHealth(t *testing.T) {
 func TestMissingWasmIsAClearError(t *testing.T) {
 	files := testFS()
 	delete(files, "web/main.wasm")
-	_, err := newServer(files, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	_, err := newServer(files, true, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	assert.EqualError(t, err, "the app's file web/main.wasm is missing (build the app first: make wasm, or use make serve)")
 }
 
 func TestAccessLogIsStructured(t *testing.T) {
 	var buf bytes.Buffer
-	srv, err := newServer(testFS(), slog.New(slog.NewJSONHandler(&buf, nil)))
+	srv, err := newServer(testFS(), true, slog.New(slog.NewJSONHandler(&buf, nil)))
 	require.NoError(t, err)
 	get(t, srv.Handler, "GET", "/nope", nil)
 	line := buf.String()
@@ -137,7 +137,7 @@ func TestAccessLogIsStructured(t *testing.T) {
 }
 
 func TestServerLimits(t *testing.T) {
-	srv, err := newServer(testFS(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := newServer(testFS(), true, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	require.NoError(t, err)
 	assert.Equal(t, 5*time.Second, srv.ReadHeaderTimeout)
 	assert.Equal(t, 16<<10, srv.MaxHeaderBytes)
@@ -159,7 +159,9 @@ func TestGracefulShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, "127.0.0.1:0", dir, slog.New(slog.NewTextHandler(io.Discard, nil)), ready) }()
+	go func() {
+		done <- run(ctx, "127.0.0.1:0", dir, true, slog.New(slog.NewTextHandler(io.Discard, nil)), ready)
+	}()
 	addr := <-ready
 
 	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}

@@ -1,0 +1,238 @@
+// Command run is the browser benchmark: it builds the pure-Go engine for
+// wasm, exports the shipped weights for onnxruntime-web and TF.js, serves
+// them and the peers (installed from npm) with the project's server, and
+// runs each engine in a fresh headless Chromium (cold cache): it checks the
+// outputs against the Go engine within 1e-4, then measures batch-1 latency
+// (median and p95 of 500 runs), batch-256 throughput, time to first
+// inference and bytes transferred. Results go to bench/results/latest.json
+// and latest.md.
+//
+//	go run ./bench/run        # or: make bench
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/google/renameio/v2"
+)
+
+// engines are run in this order; the first is ours.
+var engines = []string{"go-wasm", "ort-wasm-simd", "tfjs-wasm-simd", "tfjs-wasm-scalar", "tfjs-cpu"}
+
+// peerFiles are copied from bench/node_modules into the site.
+var peerFiles = map[string]string{
+	"onnxruntime-web/dist/ort.wasm.min.js":                                    "ort/ort.wasm.min.js",
+	"onnxruntime-web/dist/ort-wasm-simd-threaded.mjs":                         "ort/ort-wasm-simd-threaded.mjs",
+	"onnxruntime-web/dist/ort-wasm-simd-threaded.wasm":                        "ort/ort-wasm-simd-threaded.wasm",
+	"@tensorflow/tfjs/dist/tf.min.js":                                         "tfjs/tf.min.js",
+	"@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js":               "tfjs/tf-backend-wasm.min.js",
+	"@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm":               "tfjs/tfjs-backend-wasm.wasm",
+	"@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm":          "tfjs/tfjs-backend-wasm-simd.wasm",
+	"@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm": "tfjs/tfjs-backend-wasm-threaded-simd.wasm",
+}
+
+const site = "build/bench/site"
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func sh(env []string, name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o644)
+}
+
+// prepare builds the site the benchmark page is served from.
+func prepare() error {
+	if err := os.RemoveAll(site); err != nil {
+		return err
+	}
+	if err := sh(nil, "npm", "install", "--prefix", "bench", "--no-audit", "--no-fund", "--loglevel=error"); err != nil {
+		return err
+	}
+	for from, to := range peerFiles {
+		if err := copyFile(filepath.Join("bench", "node_modules", from), filepath.Join(site, to)); err != nil {
+			return err
+		}
+	}
+	for _, f := range []string{"index.html", "bench.js"} {
+		if err := copyFile(filepath.Join("bench", "site", f), filepath.Join(site, f)); err != nil {
+			return err
+		}
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return err
+	}
+	if err := copyFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"), filepath.Join(site, "wasm_exec.js")); err != nil {
+		return err
+	}
+	if err := sh([]string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(site, "godae.wasm"), "./bench/wasm"); err != nil {
+		return err
+	}
+	return sh(nil, "go", "run", "./bench/export", "-out", site)
+}
+
+// Result is what the page measured for one engine.
+type Result struct {
+	Engine               string  `json:"engine"`
+	Error                string  `json:"error,omitempty"`
+	MaxAbsDiff           float64 `json:"maxAbsDiff"`
+	FirstInferenceMs     float64 `json:"firstInferenceMs"`
+	Batch1MedianMs       float64 `json:"batch1MedianMs"`
+	Batch1P95Ms          float64 `json:"batch1P95Ms"`
+	BatchSize            int     `json:"batchSize"`
+	BatchImagesPerSecond float64 `json:"batchImagesPerSecond"`
+	BytesTransferred     int     `json:"bytesTransferred"`
+}
+
+func measure(url, engine string) (Result, error) {
+	dir, err := os.MkdirTemp("", "bench-chromium")
+	if err != nil {
+		return Result{}, err
+	}
+	defer os.RemoveAll(dir)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(dir))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancelB := chromedp.NewContext(actx)
+	defer cancelB()
+	ctx, cancelC := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancelC()
+	if err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil { // start the browser before timing
+		return Result{}, err
+	}
+	var raw string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(url+"?engine="+engine),
+		chromedp.Poll(`window.benchResult ? JSON.stringify(window.benchResult) : null`, &raw, chromedp.WithPollingTimeout(150*time.Second)),
+	)
+	if err != nil {
+		return Result{}, fmt.Errorf("%s: %w", engine, err)
+	}
+	var r Result
+	if err := json.Unmarshal([]byte(raw), &r); err != nil {
+		return Result{}, err
+	}
+	return r, nil
+}
+
+func run() error {
+	if err := prepare(); err != nil {
+		return err
+	}
+	bin := filepath.Join("build", "bench", "server")
+	if err := sh(nil, "go", "build", "-o", bin, "./server"); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	srv := exec.Command(bin, "-addr", addr, "-dir", site, "-site")
+	if err := srv.Start(); err != nil {
+		return err
+	}
+	defer func() { _ = srv.Process.Signal(os.Interrupt); _ = srv.Wait() }()
+	url := "http://" + addr + "/"
+	for i := 0; ; i++ {
+		if resp, err := http.Get(url + "healthz"); err == nil {
+			resp.Body.Close()
+			break
+		}
+		if i > 200 {
+			return errors.New("the server did not start")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	var results []Result
+	for _, e := range engines {
+		fmt.Fprintf(os.Stderr, "bench: %s…\n", e)
+		r, err := measure(url, e)
+		if err != nil {
+			return err
+		}
+		if r.Error != "" {
+			fmt.Fprintf(os.Stderr, "bench: %s failed: %s\n", e, r.Error)
+		}
+		results = append(results, r)
+	}
+	return write(results)
+}
+
+func machine() string {
+	cpu := "unknown CPU"
+	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "model name"); ok {
+				cpu = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v), ":"))
+				break
+			}
+		}
+	}
+	browser, _ := exec.Command("/usr/bin/chromium", "--version").Output()
+	return fmt.Sprintf("%d vCPU (%s), %s, %s", runtime.NumCPU(), cpu, strings.TrimSpace(string(browser)), runtime.Version())
+}
+
+func write(results []Result) error {
+	date := time.Now().UTC().Format("2006-01-02")
+	out := map[string]any{"date": date, "machine": machine(), "command": "make bench (go run ./bench/run)", "results": results}
+	js, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll("bench/results", 0o755); err != nil {
+		return err
+	}
+	if err := renameio.WriteFile("bench/results/latest.json", append(js, '\n'), 0o644); err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Browser benchmark, %s, %s; `make bench`. One thread per engine, cold cache per engine.\n\n", date, machine())
+	b.WriteString("| engine | batch-1 median (ms) | batch-1 p95 (ms) | batch-256 (img/s) | first inference (ms after navigation) | transfer (KB) | max diff vs Go |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range results {
+		if r.Error != "" {
+			fmt.Fprintf(&b, "| %s | failed: %s | | | | | |\n", r.Engine, r.Error)
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %.0f | %.0f | %.0f | %.1e |\n", r.Engine, r.Batch1MedianMs, r.Batch1P95Ms, r.BatchImagesPerSecond, r.FirstInferenceMs, float64(r.BytesTransferred)/1024, r.MaxAbsDiff)
+	}
+	fmt.Print(b.String())
+	return renameio.WriteFile("bench/results/latest.md", []byte(b.String()), 0o644)
+}
