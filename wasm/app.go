@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"syscall/js"
 
@@ -45,15 +46,24 @@ func newApp() *App {
 	return &App{status: "Loading the model…", mode: ModeGallery, noise: webapp.DefaultNoise(), weights: "bundled (weights/dae.safetensors)"}
 }
 
-// load fetches the bundled weights; it runs on its own goroutine.
+// load fetches the bundled weights, both at once; it runs on its own
+// goroutine.
 func (a *App) load() {
-	dae, err := loadWeights("weights/dae.safetensors")
+	type loaded struct {
+		f   *weights.File
+		err error
+	}
+	daec, aec := make(chan loaded, 1), make(chan loaded, 1)
+	for url, c := range map[string]chan loaded{"weights/dae.safetensors": daec, "weights/ae.safetensors": aec} {
+		go func() {
+			f, err := loadWeights(url)
+			c <- loaded{f, err}
+		}()
+	}
+	dae, ae := <-daec, <-aec
+	err := errors.Join(dae.err, ae.err)
 	if err == nil {
-		var ae *weights.File
-		ae, err = loadWeights("weights/ae.safetensors")
-		if err == nil {
-			a.models, err = webapp.NewModels(dae.Model, ae.Model)
-		}
+		a.models, err = webapp.NewModels(dae.f.Model, ae.f.Model)
 	}
 	if err != nil {
 		a.fatal = "The model could not be loaded: " + err.Error()
