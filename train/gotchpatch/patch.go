@@ -22,7 +22,10 @@ var expectedSHA256 = map[string]string{
 // outputSlots is how many wrappers in ts/tensor-generated.go allocate a
 // C array for their outputs with C.malloc(0), never freed: 1,666 with one
 // output (ptr) and 154 with several (ctensorPtr0, at most 5 outputs).
-var outputSlots = map[string]int{"ptr": 1666, "ctensorPtr0": 154}
+var outputSlots = []struct {
+	name  string
+	count int
+}{{"ptr", 1666}, {"ctensorPtr0", 154}}
 
 // fixOutputSlots makes each of those allocations large enough for the
 // outputs libtorch writes into it (64 bytes: 8 tensor handles; malloc(0)
@@ -32,7 +35,8 @@ var outputSlots = map[string]int{"ptr": 1666, "ctensorPtr0": 154}
 // the array is not needed after.
 func fixOutputSlots(src []byte) ([]byte, error) {
 	s := string(src)
-	for name, want := range outputSlots {
+	for _, slot := range outputSlots {
+		name, want := slot.name, slot.count
 		old := "  " + name + " := (*lib.Ctensor)(unsafe.Pointer(C.malloc(0)))\n"
 		if got := strings.Count(s, old); got != want {
 			return nil, fmt.Errorf("ts/tensor-generated.go has %d output allocations of %s, want %d: not gotch %s's file", got, name, want, GotchVersion)
