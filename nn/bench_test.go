@@ -55,7 +55,8 @@ func BenchmarkDenoiseBatch256(b *testing.B) {
 func BenchmarkLayers(b *testing.B) {
 	m := defaultModel(b)
 	r := rand.New(rand.NewPCG(1, 1))
-	for i, l := range m.layers {
+	for i := range m.layers {
+		l := &m.layers[i]
 		in := randSlice(r, l.in.Len())
 		out := make([]float32, m.outShape(i).Len())
 		pad, acc := make([]float32, m.padLen), make([]float32, m.accLen)
@@ -66,14 +67,7 @@ func BenchmarkLayers(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				switch l.Kind {
-				case KindConv:
-					conv3x3(out, in, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation, pad, acc)
-				case KindMaxPool:
-					maxPool2x2(out, in, l.in)
-				case KindUpsample:
-					upsample2x(out, in, l.in)
-				}
+				l.apply(out, in, pad, acc)
 			}
 		})
 	}

@@ -138,15 +138,21 @@ func (m *Model) forward(dst, src []float32, from, to int, a, b, pad, acc []float
 			out = dst
 		}
 		out = out[:m.outShape(i).Len()]
-		switch l.Kind {
-		case KindConv:
-			conv3x3(out, cur, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation, pad, acc)
-		case KindMaxPool:
-			maxPool2x2(out, cur, l.in)
-		case KindUpsample:
-			upsample2x(out, cur, l.in)
-		}
+		l.apply(out, cur, pad, acc)
 		cur = out
 		a, b = b, a
+	}
+}
+
+// apply runs the layer on one feature map: in has the layer's input shape,
+// out its output shape; pad and acc are conv3x3's scratch buffers.
+func (l *layer) apply(out, in, pad, acc []float32) {
+	switch l.Kind {
+	case KindConv:
+		conv3x3(out, in, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation, pad, acc)
+	case KindMaxPool:
+		maxPool2x2(out, in, l.in)
+	case KindUpsample:
+		upsample2x(out, in, l.in)
 	}
 }
