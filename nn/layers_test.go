@@ -86,3 +86,15 @@ func TestUpsampleNearest(t *testing.T) {
 		5, 5, 6, 6, 5, 5, 6, 6, 7, 7, 8, 8, 7, 7, 8, 8,
 	}, got)
 }
+
+func TestMaxPoolMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, s := range []Shape{{16, 28, 28}, {8, 7, 7}, {3, 5, 8}, {2, 8, 5}, {1, 1, 1}, {4, 1, 6}} {
+		in := randSlice(r, s.Len())
+		n := s.C * ((s.H + 1) / 2) * ((s.W + 1) / 2)
+		want, got := make([]float32, n), make([]float32, n)
+		maxPool2x2Ref(want, in, s)
+		maxPool2x2(got, in, s)
+		assert.Equal(t, want, got, "%s", s)
+	}
+}

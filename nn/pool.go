@@ -4,24 +4,41 @@ package nn
 // in is (C,H,W), out is (C,⌈H/2⌉,⌈W/2⌉); a window that hangs over the
 // bottom or right edge takes the maximum of the cells it covers (as
 // PyTorch's MaxPool2d(2, ceil_mode=True) does).
+//
+// The comparisons are written out (not the max builtin, whose NaN handling
+// costs a function call per use in the wasm build).
 func maxPool2x2(out, in []float32, s Shape) {
 	oh, ow := (s.H+1)/2, (s.W+1)/2
+	fullW := s.W / 2 // output columns whose window is two wide
 	for c := 0; c < s.C; c++ {
 		src := in[c*s.H*s.W : (c+1)*s.H*s.W]
 		dst := out[c*oh*ow : (c+1)*oh*ow]
 		for oy := 0; oy < oh; oy++ {
-			y0 := 2 * oy
-			y1 := min(y0+2, s.H)
-			for ox := 0; ox < ow; ox++ {
-				x0 := 2 * ox
-				x1 := min(x0+2, s.W)
-				m := src[y0*s.W+x0]
-				for y := y0; y < y1; y++ {
-					for x := x0; x < x1; x++ {
-						m = max(m, src[y*s.W+x])
-					}
+			r0 := src[2*oy*s.W : 2*oy*s.W+s.W]
+			r1 := r0 // a last odd row pools with itself
+			if 2*oy+1 < s.H {
+				r1 = src[(2*oy+1)*s.W : (2*oy+1)*s.W+s.W]
+			}
+			d := dst[oy*ow : oy*ow+ow]
+			for ox := 0; ox < fullW; ox++ {
+				m := r0[2*ox]
+				if v := r0[2*ox+1]; v > m {
+					m = v
 				}
-				dst[oy*ow+ox] = m
+				if v := r1[2*ox]; v > m {
+					m = v
+				}
+				if v := r1[2*ox+1]; v > m {
+					m = v
+				}
+				d[ox] = m
+			}
+			if fullW < ow { // odd width: the last window is one wide
+				m := r0[s.W-1]
+				if v := r1[s.W-1]; v > m {
+					m = v
+				}
+				d[ow-1] = m
 			}
 		}
 	}
