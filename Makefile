@@ -20,13 +20,13 @@ test: lint test-go test-wasm test-torch fuzz-short ## Everything CI runs (instal
 lint: ## gofmt and go vet, natively and for wasm
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(WASMGO) vet ./nn ./weights ./wasm
+	$(WASMGO) vet ./nn ./weights ./wasm ./bench/wasm
 
 test-go: chromium ## Pure-Go tests, and the browser tests in headless Chromium (no libtorch needed)
 	$(GO) test ./...
 
 test-wasm: ## Build the engine, the weights loader and the app for GOOS=js GOARCH=wasm
-	$(WASMGO) build ./nn ./weights ./wasm
+	$(WASMGO) build ./nn ./weights ./wasm ./bench/wasm
 
 wasm: ## Build the browser app into web/ (main.wasm and wasm_exec.js)
 	$(WASMGO) build -trimpath -ldflags="-s -w" -o web/main.wasm ./wasm
