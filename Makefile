@@ -10,7 +10,7 @@ WASMGO := GOOS=js GOARCH=wasm $(GO)
 ADDR ?= localhost:8080
 
 .DEFAULT_GOAL := help
-.PHONY: help test test-go test-wasm test-torch lint wasm serve train eval bench gotch libtorch chromium fuzz fuzz-short loadtest clean
+.PHONY: help test test-go test-wasm test-torch lint wasm serve train eval bench gotch libtorch chromium fuzz fuzz-short loadtest bench-train clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ fuzz: ## Run each fuzz target for FUZZTIME (default 10m)
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
 	  echo "fuzzing $$fn in ./$$pkg for $(FUZZTIME)"; \
 	  $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
+
+bench-train: ## Time an epoch of make train against PyTorch (installs python3-torch)
+	bench/train-epoch
 
 loadtest: ## Hold the server at 256 connections for 30 s on loopback with wrk
 	scripts/loadtest 30 256
