@@ -37,6 +37,8 @@ func (h *handler) securityHeaders(hd http.Header) {
 	}
 }
 
+// ServeHTTP answers GET and HEAD for the assets and /healthz, with the
+// security headers on every response.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.securityHeaders(w.Header())
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

@@ -13,11 +13,13 @@ type recorder struct {
 	bytes  int
 }
 
+// WriteHeader records the status and passes it on.
 func (r *recorder) WriteHeader(code int) {
 	r.status = code
 	r.ResponseWriter.WriteHeader(code)
 }
 
+// Write counts the bytes and passes them on.
 func (r *recorder) Write(b []byte) (int, error) {
 	if r.status == 0 {
 		r.status = http.StatusOK
