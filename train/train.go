@@ -17,6 +17,7 @@ import (
 	gnn "github.com/sugarme/gotch/nn"
 	"github.com/sugarme/gotch/ts"
 
+	"github.com/godae/dae/evaluation"
 	"github.com/godae/dae/mnist"
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/noise"
@@ -69,7 +70,6 @@ type data struct {
 type trainer struct {
 	cfg   Config
 	kind  Kind
-	vs    *gnn.VarStore
 	net   *torchnet.Net
 	opt   *adam
 	d     *data
@@ -108,7 +108,7 @@ func newTrainer(cfg Config, kind Kind, d *data, log io.Writer, ck *checkpoint) (
 	if err != nil {
 		return nil, err
 	}
-	t := &trainer{cfg: cfg, kind: kind, vs: vs, net: net, d: d, log: log}
+	t := &trainer{cfg: cfg, kind: kind, net: net, d: d, log: log}
 	params, err := torchnet.Params(vs, cfg.Arch)
 	if err != nil {
 		return nil, err
@@ -260,8 +260,8 @@ func (t *trainer) evaluate(inputs []float32) (quality.Scores, error) {
 // libtorch holds).
 func (t *trainer) params() map[string]nn.Tensor { return t.opt.params }
 
-// loadData reads MNIST from dir and makes the fixed noisy test set: the
-// test images with Gaussian noise drawn once from noise.TestSeed.
+// loadData reads MNIST from dir and makes the fixed noisy test set (see
+// evaluation.TestSet).
 func loadData(dir string, trainSize int, noiseFactor float64) (*data, error) {
 	tr, err := mnist.Load(dir, mnist.Train)
 	if err != nil {
@@ -275,8 +275,6 @@ func loadData(dir string, trainSize int, noiseFactor float64) (*data, error) {
 	if trainSize > 0 && trainSize < n {
 		n = trainSize
 	}
-	d := &data{rows: tr.Rows, cols: tr.Cols, nTrain: n, train: tr.Floats(n), testClean: te.Floats(te.Len())}
-	d.testNoisy = make([]float32, len(d.testClean))
-	noise.Gaussian(d.testNoisy, d.testClean, noiseFactor, noise.New(noise.TestSeed))
-	return d, nil
+	test := evaluation.TestSet(te, 0, noiseFactor) // the set make eval measures on
+	return &data{rows: tr.Rows, cols: tr.Cols, nTrain: n, train: tr.Floats(n), testClean: test.Clean, testNoisy: test.Noisy}, nil
 }

@@ -48,29 +48,19 @@ func run(src, out, work, include string, cuda bool) error {
 	if _, err := os.Stat(filepath.Join(include, "torch", "torch.h")); err != nil {
 		return fmt.Errorf("libtorch headers not found in %s (install them with: apt-get install libtorch-dev): %w", include, err)
 	}
-	gen, err := os.ReadFile(filepath.Join(src, "libtch", "torch_api_generated.cpp.h"))
+	gen, err := readPinned(src, "libtch/torch_api_generated.cpp.h")
 	if err != nil {
 		return err
 	}
-	lib, err := os.ReadFile(filepath.Join(src, "libtch", "lib.go"))
-	if err != nil {
-		return err
-	}
-	if err := checkPinned("libtch/torch_api_generated.cpp.h", gen); err != nil {
-		return err
-	}
-	if err := checkPinned("libtch/lib.go", lib); err != nil {
+	if _, err := readPinned(src, "libtch/lib.go"); err != nil {
 		return err
 	}
 	patched, err := stubFunctions(gen, Unavailable)
 	if err != nil {
 		return err
 	}
-	tsGen, err := os.ReadFile(filepath.Join(src, "ts", "tensor-generated.go"))
+	tsGen, err := readPinned(src, "ts/tensor-generated.go")
 	if err != nil {
-		return err
-	}
-	if err := checkPinned("ts/tensor-generated.go", tsGen); err != nil {
 		return err
 	}
 	if tsGen, err = fixOutputSlots(tsGen); err != nil {
@@ -116,6 +106,16 @@ func run(src, out, work, include string, cuda bool) error {
 		return err
 	}
 	return writeWork(work, out)
+}
+
+// readPinned reads file (slash-separated) from the gotch folder src and
+// checks that it is v0.7.0's.
+func readPinned(src, file string) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(file)))
+	if err != nil {
+		return nil, err
+	}
+	return data, checkPinned(file, data)
 }
 
 // moduleDir downloads a module (a no-op when cached) and returns its folder.
