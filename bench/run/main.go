@@ -14,6 +14,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -45,7 +46,13 @@ var peerFiles = map[string]string{
 
 const site = "build/bench/site"
 
+var (
+	only    = flag.String("engines", "", "comma-separated engines to run (default: all); a partial run prints its table but does not write bench/results")
+	jsFlags = flag.String("js-flags", "", "V8 flags passed to Chromium, for experiments (e.g. --no-liftoff)")
+)
+
 func main() {
+	flag.Parse()
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -127,6 +134,9 @@ func measure(url, engine string) (Result, error) {
 		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(dir))
+	if *jsFlags != "" {
+		opts = append(opts, chromedp.Flag("js-flags", *jsFlags))
+	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelA()
 	ctx, cancelB := chromedp.NewContext(actx)
@@ -181,8 +191,12 @@ func run() error {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+	list := engines
+	if *only != "" {
+		list = strings.Split(*only, ",")
+	}
 	var results []Result
-	for _, e := range engines {
+	for _, e := range list {
 		fmt.Fprintf(os.Stderr, "bench: %s…\n", e)
 		r, err := measure(url, e)
 		if err != nil {
@@ -193,7 +207,7 @@ func run() error {
 		}
 		results = append(results, r)
 	}
-	return write(results)
+	return write(results, *only == "" && *jsFlags == "")
 }
 
 func machine() string {
@@ -210,17 +224,12 @@ func machine() string {
 	return fmt.Sprintf("%d vCPU (%s), %s, %s", runtime.NumCPU(), cpu, strings.TrimSpace(string(browser)), runtime.Version())
 }
 
-func write(results []Result) error {
+// write prints the table and, if save, writes bench/results.
+func write(results []Result, save bool) error {
 	date := time.Now().UTC().Format("2006-01-02")
 	out := map[string]any{"date": date, "machine": machine(), "command": "make bench (go run ./bench/run)", "results": results}
 	js, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll("bench/results", 0o755); err != nil {
-		return err
-	}
-	if err := renameio.WriteFile("bench/results/latest.json", append(js, '\n'), 0o644); err != nil {
 		return err
 	}
 	var b strings.Builder
@@ -234,5 +243,14 @@ func write(results []Result) error {
 		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %.0f | %.0f | %.0f | %.1e |\n", r.Engine, r.Batch1MedianMs, r.Batch1P95Ms, r.BatchImagesPerSecond, r.FirstInferenceMs, float64(r.BytesTransferred)/1024, r.MaxAbsDiff)
 	}
 	fmt.Print(b.String())
+	if !save {
+		return nil
+	}
+	if err := os.MkdirAll("bench/results", 0o755); err != nil {
+		return err
+	}
+	if err := renameio.WriteFile("bench/results/latest.json", append(js, '\n'), 0o644); err != nil {
+		return err
+	}
 	return renameio.WriteFile("bench/results/latest.md", []byte(b.String()), 0o644)
 }
