@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -46,9 +47,20 @@ func TestConv3x3MatchesReference(t *testing.T) {
 		b := randSlice(r, tc.o)
 		want := naiveConv(in, tc.s, w, b, tc.o, tc.valid, tc.act)
 		got := make([]float32, len(want))
-		conv3x3(got, in, tc.s, w, b, tc.o, tc.valid, tc.act, make([]float32, padLen(tc.s)), make([]float32, accLen(tc.s, tc.valid)))
+		// Scratch left dirty by an earlier layer must not leak into the output.
+		pad, acc := nanSlice(padLen(tc.s, tc.valid)), nanSlice(accLen(tc.s, tc.valid))
+		conv3x3(got, in, tc.s, w, b, tc.o, tc.valid, tc.act, pad, acc)
 		assert.InDeltaSlice(t, want, got, 1e-5, "%+v", tc)
 	}
+}
+
+// nanSlice returns n NaNs.
+func nanSlice(n int) []float32 {
+	s := make([]float32, n)
+	for i := range s {
+		s[i] = float32(math.NaN())
+	}
+	return s
 }
 
 func TestConv3x3KnownValues(t *testing.T) {
@@ -57,7 +69,7 @@ func TestConv3x3KnownValues(t *testing.T) {
 	in := []float32{1, 1, 1, 1, 1, 1, 1, 1, 1}
 	w := []float32{1, 1, 1, 1, 1, 1, 1, 1, 1}
 	got := make([]float32, 9)
-	pad := make([]float32, padLen(Shape{1, 3, 3}))
+	pad := make([]float32, padLen(Shape{1, 3, 3}, false))
 	acc := make([]float32, accLen(Shape{1, 3, 3}, false))
 	conv3x3(got, in, Shape{1, 3, 3}, w, []float32{0.5}, 1, false, ActNone, pad, acc)
 	assert.Equal(t, []float32{4.5, 6.5, 4.5, 6.5, 9.5, 6.5, 4.5, 6.5, 4.5}, got)

@@ -56,9 +56,7 @@ func New(a Arch, params map[string]Tensor) (*Model, error) {
 		m.maxLen = max(m.maxLen, shapes[i].Len())
 		if l.Kind == KindConv {
 			m.accLen = max(m.accLen, accLen(shapes[i], l.Padding == PaddingValid))
-			if l.Padding == PaddingSame {
-				m.padLen = max(m.padLen, padLen(shapes[i]))
-			}
+			m.padLen = max(m.padLen, padLen(shapes[i], l.Padding == PaddingValid))
 		}
 	}
 	return m, nil
