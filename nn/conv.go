@@ -49,15 +49,44 @@ func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act 
 			convRows(sum, src[base:base+n4+2], src[base+sw:base+sw+n4+2], src[base+2*sw:base+2*sw+n4+2], k)
 		}
 		dst := out[oc*oh*ow : (oc+1)*oh*ow]
-		bias := b[oc]
 		for y := 0; y < oh; y++ {
-			row := dst[y*ow : (y+1)*ow]
-			for x, v := range sum[y*sw : y*sw+ow] {
-				row[x] = v + bias
-			}
+			storeRow(dst[y*ow:(y+1)*ow], sum[y*sw:y*sw+ow], b[oc], act == ActReLU)
 		}
-		activate(dst, act)
+		if act == ActSigmoid {
+			activate(dst, act)
+		}
 	}
+}
+
+// storeRow writes v+bias for each v of src to dst, through ReLU if relu is
+// set, four values per iteration.
+func storeRow(dst, src []float32, bias float32, relu bool) {
+	src = src[:len(dst)]
+	x := 0
+	if relu {
+		for ; x+4 <= len(dst); x += 4 {
+			d, s := dst[x:x+4:x+4], src[x:x+4:x+4]
+			d[0], d[1], d[2], d[3] = reLU(s[0]+bias), reLU(s[1]+bias), reLU(s[2]+bias), reLU(s[3]+bias)
+		}
+		for ; x < len(dst); x++ {
+			dst[x] = reLU(src[x] + bias)
+		}
+		return
+	}
+	for ; x+4 <= len(dst); x += 4 {
+		d, s := dst[x:x+4:x+4], src[x:x+4:x+4]
+		d[0], d[1], d[2], d[3] = s[0]+bias, s[1]+bias, s[2]+bias, s[3]+bias
+	}
+	for ; x < len(dst); x++ {
+		dst[x] = src[x] + bias
+	}
+}
+
+// reLU is max(v, 0) without a branch: (v+|v|)/2, exact in float64. Go's
+// wasm backend turns a branch into a jump through the function's dispatch
+// loop and the max builtin into a call, so this is the fast form there.
+func reLU(v float32) float32 {
+	return float32((float64(v) + math.Abs(float64(v))) * 0.5)
 }
 
 // slack is how many values past the last channel conv3x3's blocks of four
