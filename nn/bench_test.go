@@ -60,11 +60,7 @@ func BenchmarkLayers(b *testing.B) {
 		in := randSlice(r, l.in.Len())
 		out := make([]float32, m.outShape(i).Len())
 		pad, acc := make([]float32, m.padLen), make([]float32, m.accLen)
-		name := fmt.Sprintf("%02d-%s-%s", i, l.Kind, l.in)
-		if l.Kind == KindConv {
-			name += fmt.Sprintf("-to-%d-%s", l.Out, l.Padding)
-		}
-		b.Run(name, func(b *testing.B) {
+		b.Run(fmt.Sprintf("%02d-%s", i, l), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				l.apply(out, in, pad, acc)

@@ -36,8 +36,8 @@ func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act 
 		padCopy(src, in, s)
 	}
 	oh, ow := sh-2, sw-2
-	n := (oh-1)*sw + ow // acc positions that hold outputs, garbage columns between rows included
-	n4 := (n + 3) &^ 3  // rounded up to whole blocks of four; the slack keeps the reads in src
+	n := (oh-1)*sw + ow   // acc positions that hold outputs, garbage columns between rows included
+	n4 := (n + 7) / 8 * 8 // rounded up to whole blocks of eight; the slack keeps the reads in src
 	sum := acc[:n4]
 	for oc := 0; oc < o; oc++ {
 		for i := range sum {
@@ -91,31 +91,49 @@ func reLU(v float32) float32 {
 
 // slack is how many values past the last channel conv3x3's blocks of four
 // may read.
-const slack = 4
+const slack = 8
 
 // convRows adds one input channel's nine taps to sum, four positions at a
 // time: position x reads r0[x:x+3], r1[x:x+3] and r2[x:x+3], so four
 // neighbours share six loads per row.
 func convRows(sum, r0, r1, r2, k []float32) {
-	k0, k1, k2, k3, k4, k5, k6, k7, k8 := k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7], k[8]
-	for x := 0; x+4 <= len(sum); x += 4 {
-		s := sum[x : x+4 : x+4]
-		p := r0[x : x+6 : x+6]
-		s0 := s[0] + k0*p[0] + k1*p[1] + k2*p[2]
-		s1 := s[1] + k0*p[1] + k1*p[2] + k2*p[3]
-		s2 := s[2] + k0*p[2] + k1*p[3] + k2*p[4]
-		s3 := s[3] + k0*p[3] + k1*p[4] + k2*p[5]
-		p = r1[x : x+6 : x+6]
-		s0 += k3*p[0] + k4*p[1] + k5*p[2]
-		s1 += k3*p[1] + k4*p[2] + k5*p[3]
-		s2 += k3*p[2] + k4*p[3] + k5*p[4]
-		s3 += k3*p[3] + k4*p[4] + k5*p[5]
-		p = r2[x : x+6 : x+6]
-		s0 += k6*p[0] + k7*p[1] + k8*p[2]
-		s1 += k6*p[1] + k7*p[2] + k8*p[3]
-		s2 += k6*p[2] + k7*p[3] + k8*p[4]
-		s3 += k6*p[3] + k7*p[4] + k8*p[5]
-		s[0], s[1], s[2], s[3] = s0, s1, s2, s3
+	k = k[:9]
+	for x := 0; x+8 <= len(sum); x += 8 {
+		s := sum[x : x+8 : x+8]
+		s0, s1, s2, s3, s4, s5, s6, s7 := s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]
+		var p []float32
+		var a, b, c float32
+		p = r0[x : x+10 : x+10]
+		a, b, c = k[0], k[1], k[2]
+		s0 += a*p[0] + b*p[1] + c*p[2]
+		s1 += a*p[1] + b*p[2] + c*p[3]
+		s2 += a*p[2] + b*p[3] + c*p[4]
+		s3 += a*p[3] + b*p[4] + c*p[5]
+		s4 += a*p[4] + b*p[5] + c*p[6]
+		s5 += a*p[5] + b*p[6] + c*p[7]
+		s6 += a*p[6] + b*p[7] + c*p[8]
+		s7 += a*p[7] + b*p[8] + c*p[9]
+		p = r1[x : x+10 : x+10]
+		a, b, c = k[3], k[4], k[5]
+		s0 += a*p[0] + b*p[1] + c*p[2]
+		s1 += a*p[1] + b*p[2] + c*p[3]
+		s2 += a*p[2] + b*p[3] + c*p[4]
+		s3 += a*p[3] + b*p[4] + c*p[5]
+		s4 += a*p[4] + b*p[5] + c*p[6]
+		s5 += a*p[5] + b*p[6] + c*p[7]
+		s6 += a*p[6] + b*p[7] + c*p[8]
+		s7 += a*p[7] + b*p[8] + c*p[9]
+		p = r2[x : x+10 : x+10]
+		a, b, c = k[6], k[7], k[8]
+		s0 += a*p[0] + b*p[1] + c*p[2]
+		s1 += a*p[1] + b*p[2] + c*p[3]
+		s2 += a*p[2] + b*p[3] + c*p[4]
+		s3 += a*p[3] + b*p[4] + c*p[5]
+		s4 += a*p[4] + b*p[5] + c*p[6]
+		s5 += a*p[5] + b*p[6] + c*p[7]
+		s6 += a*p[6] + b*p[7] + c*p[8]
+		s7 += a*p[7] + b*p[8] + c*p[9]
+		s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7] = s0, s1, s2, s3, s4, s5, s6, s7
 	}
 }
 
@@ -123,9 +141,9 @@ func convRows(sum, r0, r1, r2, k []float32) {
 // shape s.
 func accLen(s Shape, valid bool) int {
 	if valid {
-		return (s.H-2)*s.W + 4
+		return (s.H-2)*s.W + 8
 	}
-	return s.H*(s.W+2) + 4
+	return s.H*(s.W+2) + 8
 }
 
 // padCopy copies in, (C,H,W) with shape s, into dst, (C,H+2,W+2), with a

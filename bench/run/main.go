@@ -122,6 +122,13 @@ type Result struct {
 	BatchSize            int     `json:"batchSize"`
 	BatchImagesPerSecond float64 `json:"batchImagesPerSecond"`
 	BytesTransferred     int     `json:"bytesTransferred"`
+	Layers               []Layer `json:"layers,omitempty"`
+}
+
+// Layer is the mean time of one layer of the Go engine in the browser.
+type Layer struct {
+	Layer string  `json:"layer"`
+	Ns    float64 `json:"ns"`
 }
 
 func measure(url, engine string) (Result, error) {
@@ -241,6 +248,19 @@ func write(results []Result, save bool) error {
 			continue
 		}
 		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %.0f | %.0f | %.0f | %.1e |\n", r.Engine, r.Batch1MedianMs, r.Batch1P95Ms, r.BatchImagesPerSecond, r.FirstInferenceMs, float64(r.BytesTransferred)/1024, r.MaxAbsDiff)
+	}
+	for _, r := range results {
+		if len(r.Layers) == 0 {
+			continue
+		}
+		var total float64
+		for _, l := range r.Layers {
+			total += l.Ns
+		}
+		fmt.Fprintf(&b, "\n%s layer by layer (nn.Workspace.ProfileLayers in the page, mean of 300 runs each; total %.3f ms):\n\n| layer | µs | share |\n|---|---:|---:|\n", r.Engine, total/1e6)
+		for _, l := range r.Layers {
+			fmt.Fprintf(&b, "| %s | %.1f | %.0f%% |\n", l.Layer, l.Ns/1e3, 100*l.Ns/total)
+		}
 	}
 	fmt.Print(b.String())
 	if !save {

@@ -2,11 +2,13 @@
 
 // Command wasm is the pure-Go engine as the browser benchmark calls it:
 // godae.load(weights) parses a safetensors file and godae.denoise(in, out, n)
-// runs n images, with in and out Uint8Array views of Float32Arrays.
+// runs n images, with in and out Uint8Array views of Float32Arrays;
+// godae.profile(in, reps) times each layer on one image and returns JSON.
 package main
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"math"
 	"syscall/js"
 
@@ -48,6 +50,19 @@ func main() {
 		}
 		js.CopyBytesToJS(args[1], raw)
 		return nil
+	}))
+	api.Set("profile", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		img, buf := make([]float32, 784), make([]byte, 4*784)
+		js.CopyBytesToGo(buf, args[0])
+		for i := range img {
+			img[i] = math.Float32frombits(binary.LittleEndian.Uint32(buf[4*i:]))
+		}
+		times, err := ws.ProfileLayers(img, args[1].Int())
+		if err != nil {
+			return err.Error()
+		}
+		js, _ := json.Marshal(times)
+		return string(js)
 	}))
 	js.Global().Set("godae", api)
 	select {}

@@ -1,0 +1,49 @@
+package nn
+
+import (
+	"fmt"
+	"time"
+)
+
+// LayerTime is the mean time one layer of a model took on one image.
+type LayerTime struct {
+	Layer string        `json:"layer"`
+	Time  time.Duration `json:"ns"`
+}
+
+// ProfileLayers runs one image src (InputShape) through the model, then
+// runs each layer reps more times on its own input and reports the mean
+// time per layer. It is for where pprof cannot go, such as a browser: the
+// benchmark page calls it to show where the time goes in wasm.
+func (w *Workspace) ProfileLayers(src []float32, reps int) ([]LayerTime, error) {
+	m := w.m
+	if len(src) != m.InputShape().Len() {
+		return nil, fmt.Errorf("input has %d values, want %d (%s)", len(src), m.InputShape().Len(), m.InputShape())
+	}
+	if reps < 1 {
+		return nil, fmt.Errorf("reps is %d, want at least 1", reps)
+	}
+	times := make([]LayerTime, len(m.layers))
+	in := src
+	for i := range m.layers {
+		l := &m.layers[i]
+		out := make([]float32, m.outShape(i).Len())
+		start := time.Now()
+		for range reps {
+			l.apply(out, in, w.pad, w.acc)
+		}
+		times[i] = LayerTime{Layer: fmt.Sprintf("%02d-%s", i, l), Time: time.Since(start) / time.Duration(reps)}
+		in = out
+	}
+	return times, nil
+}
+
+// String names the layer with its input shape, e.g.
+// "conv-16×14×14-to-8-same".
+func (l *layer) String() string {
+	name := fmt.Sprintf("%s-%s", l.Kind, l.in)
+	if l.Kind == KindConv {
+		name += fmt.Sprintf("-to-%d-%s", l.Out, l.Padding)
+	}
+	return name
+}
