@@ -180,8 +180,6 @@ func activate(x []float32, act string) {
 			}
 		}
 	case ActSigmoid:
-		for i, v := range x {
-			x[i] = float32(1 / (1 + math.Exp(-float64(v))))
-		}
+		sigmoids(x)
 	}
 }
