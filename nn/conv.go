@@ -49,36 +49,38 @@ func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act 
 			convRows(sum, src[base:base+n4+2], src[base+sw:base+sw+n4+2], src[base+2*sw:base+2*sw+n4+2], k)
 		}
 		dst := out[oc*oh*ow : (oc+1)*oh*ow]
-		for y := 0; y < oh; y++ {
-			storeRow(dst[y*ow:(y+1)*ow], sum[y*sw:y*sw+ow], b[oc], act == ActReLU)
-		}
+		store(dst, sum, ow, sw, b[oc], act == ActReLU)
 		if act == ActSigmoid {
 			activate(dst, act)
 		}
 	}
 }
 
-// storeRow writes v+bias for each v of src to dst, through ReLU if relu is
-// set, four values per iteration.
-func storeRow(dst, src []float32, bias float32, relu bool) {
-	src = src[:len(dst)]
-	x := 0
-	if relu {
-		for ; x+4 <= len(dst); x += 4 {
-			d, s := dst[x:x+4:x+4], src[x:x+4:x+4]
-			d[0], d[1], d[2], d[3] = reLU(s[0]+bias), reLU(s[1]+bias), reLU(s[2]+bias), reLU(s[3]+bias)
+// store writes v+bias for each output v of sum to dst, through ReLU if
+// relu is set: dst has rows of w values, sum rows of stride values of which
+// the first w are outputs. It goes four values per iteration and has no
+// call per row: both are dear in wasm.
+func store(dst, sum []float32, w, stride int, bias float32, relu bool) {
+	for y := 0; y < len(dst)/w; y++ {
+		d, s := dst[y*w:(y+1)*w], sum[y*stride:y*stride+w]
+		x := 0
+		if relu {
+			for ; x+4 <= len(d); x += 4 {
+				d, s := d[x:x+4:x+4], s[x:x+4:x+4]
+				d[0], d[1], d[2], d[3] = reLU(s[0]+bias), reLU(s[1]+bias), reLU(s[2]+bias), reLU(s[3]+bias)
+			}
+			for ; x < len(d); x++ {
+				d[x] = reLU(s[x] + bias)
+			}
+			continue
 		}
-		for ; x < len(dst); x++ {
-			dst[x] = reLU(src[x] + bias)
+		for ; x+4 <= len(d); x += 4 {
+			d, s := d[x:x+4:x+4], s[x:x+4:x+4]
+			d[0], d[1], d[2], d[3] = s[0]+bias, s[1]+bias, s[2]+bias, s[3]+bias
 		}
-		return
-	}
-	for ; x+4 <= len(dst); x += 4 {
-		d, s := dst[x:x+4:x+4], src[x:x+4:x+4]
-		d[0], d[1], d[2], d[3] = s[0]+bias, s[1]+bias, s[2]+bias, s[3]+bias
-	}
-	for ; x < len(dst); x++ {
-		dst[x] = src[x] + bias
+		for ; x < len(d); x++ {
+			d[x] = s[x] + bias
+		}
 	}
 }
 
