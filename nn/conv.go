@@ -14,15 +14,18 @@ import "math"
 // (y,x) sits at y·W'+x where W' is the padded row length, so every tap of
 // one input channel is one shifted, contiguous run of that channel, and the
 // nine taps are summed in one loop over the whole plane (not one short loop
-// per row), four neighbouring positions per iteration (see convRows). The
-// two columns at the end of each row of acc, and the up to three positions
+// per row), eight neighbouring positions per iteration (see convRows). The
+// two columns at the end of each row of acc, and the up to seven positions
 // after the last one, are garbage and are skipped when acc is copied out
 // with the bias and activation.
 //
-// Four positions per iteration matter most in the browser: Go's wasm
-// backend turns every jump into a trip through the function's dispatch
-// loop, so fewer, fuller iterations are faster (0.44 → 0.32 ms per image
-// in Chromium 156).
+// Fat iterations matter most in the browser: Go's wasm backend turns every
+// jump into a trip through the function's dispatch loop, so fewer, fuller
+// iterations are faster. In Chromium 156 a whole image took 0.44 ms with
+// one position per iteration, 0.32 ms with four and 0.27 ms with eight;
+// six and twelve were slower than eight (twelve spills registers: Go's wasm
+// code has sixteen float32 locals), and so was keeping the eight sums in
+// registers across all input channels.
 func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act string, pad, acc []float32) {
 	sh, sw := s.H, s.W
 	if !valid {
@@ -95,9 +98,10 @@ func reLU(v float32) float32 {
 // may read.
 const slack = 8
 
-// convRows adds one input channel's nine taps to sum, four positions at a
-// time: position x reads r0[x:x+3], r1[x:x+3] and r2[x:x+3], so four
-// neighbours share six loads per row.
+// convRows adds one input channel's nine taps to sum, eight positions at a
+// time: position x reads r0[x:x+3], r1[x:x+3] and r2[x:x+3], so eight
+// neighbours share ten loads per kernel row, and the row's three weights
+// are loaded once for them.
 func convRows(sum, r0, r1, r2, k []float32) {
 	k = k[:9]
 	for x := 0; x+8 <= len(sum); x += 8 {
