@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	js.Global().Get("performance").Call("mark", "go-main")
 	vecty.SetTitle("Denoise a digit — godae")
 	app := newApp()
 	// Paste an image anywhere on the page.

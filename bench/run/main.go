@@ -49,6 +49,7 @@ const site = "build/bench/site"
 var (
 	only    = flag.String("engines", "", "comma-separated engines to run (default: all); a partial run prints its table but does not write bench/results")
 	jsFlags = flag.String("js-flags", "", "V8 flags passed to Chromium, for experiments (e.g. --no-liftoff)")
+	withApp = flag.Bool("app", false, "with -engines: measure the app's cold start too")
 )
 
 func main() {
@@ -131,12 +132,13 @@ type Layer struct {
 	Ns    float64 `json:"ns"`
 }
 
-func measure(url, engine string) (Result, error) {
+// browser starts a fresh headless Chromium with an empty profile (a cold
+// cache) and returns a context for it with a time limit.
+func browser() (context.Context, context.CancelFunc, error) {
 	dir, err := os.MkdirTemp("", "bench-chromium")
 	if err != nil {
-		return Result{}, err
+		return nil, nil, err
 	}
-	defer os.RemoveAll(dir)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
@@ -145,14 +147,22 @@ func measure(url, engine string) (Result, error) {
 		opts = append(opts, chromedp.Flag("js-flags", *jsFlags))
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
 	ctx, cancelB := chromedp.NewContext(actx)
-	defer cancelB()
 	ctx, cancelC := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancelC()
+	cancel := func() { cancelC(); cancelB(); cancelA(); os.RemoveAll(dir) }
 	if err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil { // start the browser before timing
+		cancel()
+		return nil, nil, err
+	}
+	return ctx, cancel, nil
+}
+
+func measure(url, engine string) (Result, error) {
+	ctx, cancel, err := browser()
+	if err != nil {
 		return Result{}, err
 	}
+	defer cancel()
 	var raw string
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(url+"?engine="+engine),
@@ -168,6 +178,34 @@ func measure(url, engine string) (Result, error) {
 	return r, nil
 }
 
+// startServer runs the server binary bin with args on a free port until
+// stop is called.
+func startServer(bin string, args ...string) (url string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	srv := exec.Command(bin, append([]string{"-addr", addr}, args...)...)
+	if err := srv.Start(); err != nil {
+		return "", nil, err
+	}
+	stop = func() { _ = srv.Process.Signal(os.Interrupt); _ = srv.Wait() }
+	url = "http://" + addr + "/"
+	for i := 0; ; i++ {
+		if resp, err := http.Get(url + "healthz"); err == nil {
+			resp.Body.Close()
+			return url, stop, nil
+		}
+		if i > 200 {
+			stop()
+			return "", nil, errors.New("the server did not start")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 func run() error {
 	if err := prepare(); err != nil {
 		return err
@@ -176,28 +214,11 @@ func run() error {
 	if err := sh(nil, "go", "build", "-o", bin, "./server"); err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	url, stop, err := startServer(bin, "-dir", site, "-site")
 	if err != nil {
 		return err
 	}
-	addr := ln.Addr().String()
-	ln.Close()
-	srv := exec.Command(bin, "-addr", addr, "-dir", site, "-site")
-	if err := srv.Start(); err != nil {
-		return err
-	}
-	defer func() { _ = srv.Process.Signal(os.Interrupt); _ = srv.Wait() }()
-	url := "http://" + addr + "/"
-	for i := 0; ; i++ {
-		if resp, err := http.Get(url + "healthz"); err == nil {
-			resp.Body.Close()
-			break
-		}
-		if i > 200 {
-			return errors.New("the server did not start")
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	defer stop()
 	list := engines
 	if *only != "" {
 		list = strings.Split(*only, ",")
@@ -214,7 +235,16 @@ func run() error {
 		}
 		results = append(results, r)
 	}
-	return write(results, *only == "" && *jsFlags == "")
+	var app *App
+	if *only == "" || *withApp {
+		fmt.Fprintln(os.Stderr, "bench: the app…")
+		a, err := measureApp()
+		if err != nil {
+			return err
+		}
+		app = &a
+	}
+	return write(results, app, *only == "" && *jsFlags == "")
 }
 
 func machine() string {
@@ -232,9 +262,9 @@ func machine() string {
 }
 
 // write prints the table and, if save, writes bench/results.
-func write(results []Result, save bool) error {
+func write(results []Result, app *App, save bool) error {
 	date := time.Now().UTC().Format("2006-01-02")
-	out := map[string]any{"date": date, "machine": machine(), "command": "make bench (go run ./bench/run)", "results": results}
+	out := map[string]any{"date": date, "machine": machine(), "command": "make bench (go run ./bench/run)", "results": results, "app": app}
 	js, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		return err
@@ -261,6 +291,9 @@ func write(results []Result, save bool) error {
 		for _, l := range r.Layers {
 			fmt.Fprintf(&b, "| %s | %.1f | %.0f%% |\n", l.Layer, l.Ns/1e3, 100*l.Ns/total)
 		}
+	}
+	if app != nil {
+		writeApp(&b, *app)
 	}
 	fmt.Print(b.String())
 	if !save {

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// App is what a cold load of the real app (make serve) costs: when the
+// page's marks were set, in ms after navigation started, and the bytes it
+// transferred.
+type App struct {
+	WasmReadyMs     float64    `json:"wasmReadyMs"`     // main.wasm compiled and instantiated
+	GoMainMs        float64    `json:"goMainMs"`        // the Go program's main started
+	FirstDenoisedMs float64    `json:"firstDenoisedMs"` // the first denoised image on the page
+	Resources       []Resource `json:"resources"`
+}
+
+// Resource is one file the page loaded, with its size as sent with gzip
+// (what the target counts) and as Chromium received it (the server prefers
+// brotli).
+type Resource struct {
+	URL           string `json:"url"`
+	GzipBytes     int    `json:"gzipBytes"`
+	ChromiumBytes int    `json:"chromiumBytes"`
+	DecodedBytes  int    `json:"decodedBytes"`
+}
+
+// GzipTotal is the sum of the resources' gzip sizes.
+func (a App) GzipTotal() int {
+	n := 0
+	for _, r := range a.Resources {
+		n += r.GzipBytes
+	}
+	return n
+}
+
+// measureApp builds the app and the server as make serve does, loads the
+// page in a fresh Chromium and waits for the first denoised image.
+func measureApp() (App, error) {
+	if err := sh(nil, "make", "--no-print-directory", "wasm"); err != nil {
+		return App{}, err
+	}
+	bin := filepath.Join("build", "bench", "app-server")
+	if err := sh(nil, "go", "build", "-o", bin, "./server"); err != nil {
+		return App{}, err
+	}
+	url, stop, err := startServer(bin)
+	if err != nil {
+		return App{}, err
+	}
+	defer stop()
+	ctx, cancel, err := browser()
+	if err != nil {
+		return App{}, err
+	}
+	defer cancel()
+	var raw string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(url),
+		chromedp.Poll(`(() => {
+			const mark = n => (performance.getEntriesByName(n)[0] || {}).startTime;
+			if (mark("first-denoised") === undefined) return null;
+			const files = performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"));
+			return JSON.stringify({
+				wasmReadyMs: mark("wasm-ready"), goMainMs: mark("go-main"), firstDenoisedMs: mark("first-denoised"),
+				resources: files.map(e => ({url: e.name, chromiumBytes: e.transferSize, decodedBytes: e.decodedBodySize})),
+			});
+		})()`, &raw, chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)),
+	)
+	if err != nil {
+		return App{}, fmt.Errorf("app: %w", err)
+	}
+	var a App
+	if err := json.Unmarshal([]byte(raw), &a); err != nil {
+		return App{}, err
+	}
+	for i := range a.Resources {
+		r := &a.Resources[i]
+		if !strings.HasPrefix(r.URL, url) {
+			continue // data: URLs and the like cost no transfer
+		}
+		if r.GzipBytes, err = gzipSize(r.URL); err != nil {
+			return App{}, err
+		}
+	}
+	return a, nil
+}
+
+// gzipSize is how many bytes the server sends for url to a client that
+// accepts only gzip.
+func gzipSize(url string) (int, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	n, err := io.Copy(io.Discard, resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		return 0, fmt.Errorf("%s: %s", url, resp.Status)
+	}
+	return int(n), err
+}
+
+// writeApp adds the app's table to the Markdown.
+func writeApp(b *strings.Builder, a App) {
+	fmt.Fprintf(b, "\nThe app itself (`make serve`, cold cache): wasm instantiated %.0f ms, Go main %.0f ms, first denoised image %.0f ms after navigation; %.0f KB with gzip (%s).\n\n",
+		a.WasmReadyMs, a.GoMainMs, a.FirstDenoisedMs, float64(a.GzipTotal())/1024, "what a gzip-only client is sent")
+	b.WriteString("| file | gzip (KB) | as Chromium got it (KB) | decoded (KB) |\n|---|---:|---:|---:|\n")
+	for _, r := range a.Resources {
+		if r.GzipBytes == 0 {
+			continue
+		}
+		name := r.URL[strings.Index(r.URL[len("http://"):], "/")+len("http://"):]
+		fmt.Fprintf(b, "| %s | %.1f | %.1f | %.1f |\n", name, float64(r.GzipBytes)/1024, float64(r.ChromiumBytes)/1024, float64(r.DecodedBytes)/1024)
+	}
+}
