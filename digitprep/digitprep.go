@@ -4,15 +4,19 @@
 // that its longer side is 20 pixels, centred by its centre of mass in a
 // 28×28 frame.
 //
-// PNG, JPEG, GIF (first frame) and WebP are read. An image that is already
-// 28×28 is taken as MNIST-format (only inverted if its background is
-// light), so that a noisy MNIST digit is not cropped to its noise.
+// [Decode] reads the formats registered with package image: a program
+// imports the decoders it wants (the tests register PNG, JPEG, GIF and
+// WebP; the browser app registers none and lets the browser decode, so
+// that it does not carry the decoders). An image that is already 28×28 is
+// taken as MNIST-format (only inverted if its background is light), so that
+// a noisy MNIST digit is not cropped to its noise.
 //
 // # Security considerations
 //
 // Uploads come from anyone. [Decode] reads the header first and refuses
 // images larger than [MaxPixels] or files larger than [MaxBytes] before it
-// decodes any pixels, so a decompression bomb costs nothing.
+// decodes any pixels, so a decompression bomb costs nothing. A program that
+// decodes by other means applies the same limits with [CheckSize].
 package digitprep
 
 import (
@@ -21,14 +25,10 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	_ "image/gif" // register the decoders
-	_ "image/jpeg"
-	_ "image/png"
 	"math"
 	"sort"
 
 	xdraw "golang.org/x/image/draw"
-	_ "golang.org/x/image/webp"
 )
 
 // Limits on what Decode accepts.
@@ -48,27 +48,45 @@ var ErrBlank = errors.New("no digit found: the image is a single flat colour")
 // Decode reads an image, checking its size from the header before
 // decoding.
 func Decode(data []byte) (image.Image, error) {
-	if len(data) == 0 {
-		return nil, errors.New("the file is empty")
-	}
-	if len(data) > MaxBytes {
-		return nil, fmt.Errorf("the file is %.1f MiB; the limit is %d MiB", float64(len(data))/(1<<20), MaxBytes>>20)
+	if err := CheckFileSize(len(data)); err != nil {
+		return nil, err
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return nil, ErrNotImage
 	}
-	if cfg.Width < 1 || cfg.Height < 1 {
-		return nil, fmt.Errorf("the image is %d×%d pixels: it has no pixels", cfg.Width, cfg.Height)
-	}
-	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxPixels {
-		return nil, fmt.Errorf("the image is %d×%d pixels (%.0f megapixels); the limit is %d megapixels", cfg.Width, cfg.Height, float64(px)/1e6, MaxPixels/1_000_000)
+	if err := CheckSize(cfg.Width, cfg.Height); err != nil {
+		return nil, err
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("the image is damaged or truncated: %v", err)
 	}
 	return img, nil
+}
+
+// CheckFileSize refuses a file of n bytes that is empty or larger than
+// MaxBytes.
+func CheckFileSize(n int) error {
+	if n == 0 {
+		return errors.New("the file is empty")
+	}
+	if n > MaxBytes {
+		return fmt.Errorf("the file is %.1f MiB; the limit is %d MiB", float64(n)/(1<<20), MaxBytes>>20)
+	}
+	return nil
+}
+
+// CheckSize refuses an image of w×h pixels that has no pixels or more than
+// MaxPixels.
+func CheckSize(w, h int) error {
+	if w < 1 || h < 1 {
+		return fmt.Errorf("the image is %d×%d pixels: it has no pixels", w, h)
+	}
+	if px := int64(w) * int64(h); px > MaxPixels {
+		return fmt.Errorf("the image is %d×%d pixels (%.0f megapixels); the limit is %d megapixels", w, h, float64(px)/1e6, MaxPixels/1_000_000)
+	}
+	return nil
 }
 
 // Info tells what Prepare did.

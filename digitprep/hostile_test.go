@@ -114,3 +114,24 @@ func TestLargeImageIsShrunkFirst(t *testing.T) {
 	assert.Greater(t, quality.PSNR(testDigit(t, 2), got), 15.0)
 	assert.LessOrEqual(t, max(info.Bounds.Max.X, info.Bounds.Max.Y), MaxWork)
 }
+
+func TestWorkSize(t *testing.T) {
+	for _, tc := range []struct{ w, h, ww, wh int }{
+		{28, 28, 28, 28},
+		{1024, 10, 1024, 10},
+		{1025, 1, 513, 1},
+		{7700, 5000, 963, 625},
+		{5000, 7700, 625, 963},
+	} {
+		w, h := WorkSize(tc.w, tc.h)
+		assert.Equal(t, [2]int{tc.ww, tc.wh}, [2]int{w, h}, "%d×%d", tc.w, tc.h)
+		assert.LessOrEqual(t, max(w, h), MaxWork)
+	}
+}
+
+func TestCheckSize(t *testing.T) {
+	require.NoError(t, CheckSize(1, 1))
+	require.NoError(t, CheckSize(8000, 5000))
+	assert.EqualError(t, CheckSize(0, 5), "the image is 0×5 pixels: it has no pixels")
+	assert.EqualError(t, CheckSize(20000, 20000), "the image is 20000×20000 pixels (400 megapixels); the limit is 40 megapixels")
+}

@@ -11,17 +11,29 @@ import (
 // up 20 pixels tall, so nothing that matters is lost.
 const MaxWork = 1024
 
+// shrinkFactor is the smallest integer that brings the longer side of a
+// w×h image to MaxWork or less.
+func shrinkFactor(w, h int) int { return max(1, (max(w, h)+MaxWork-1)/MaxWork) }
+
+// WorkSize is the size Prepare shrinks a w×h image to before it looks for
+// the digit. A program that decodes by other means (the browser app) can
+// scale to it first and hand Prepare no more pixels than it will use.
+func WorkSize(w, h int) (int, int) {
+	k := shrinkFactor(w, h)
+	return (w + k - 1) / k, (h + k - 1) / k
+}
+
 // shrink returns img, or img reduced by the smallest integer factor that
 // brings its longer side to MaxWork or less. It converts k rows at a time
 // (with image/draw's fast paths), so it never holds the full image twice.
 func shrink(img image.Image) image.Image {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
-	k := (max(w, h) + MaxWork - 1) / MaxWork
+	k := shrinkFactor(w, h)
 	if k <= 1 {
 		return img
 	}
-	ow, oh := (w+k-1)/k, (h+k-1)/k
+	ow, oh := WorkSize(w, h)
 	out := image.NewRGBA(image.Rect(0, 0, ow, oh))
 	strip := image.NewRGBA(image.Rect(0, 0, w, k))
 	sums := make([]uint32, 4*ow)

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"math"
 	"os"
@@ -69,18 +70,23 @@ func (p *page) js(script string) {
 	p.run(chromedp.Evaluate(script, &res))
 }
 
-// pixels decodes a data: URL of a greyscale PNG into values in [0,1].
+// pixels decodes a data: URL of a grey picture (a PNG the browser made from
+// a canvas, so RGBA with R = G = B and opaque) into values in [0,1].
 func pixels(t *testing.T, dataURL string) []float32 {
 	t.Helper()
+	require.True(t, strings.HasPrefix(dataURL, "data:image/png;base64,"), "a PNG data: URL")
 	raw, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(dataURL, "data:image/png;base64,"))
 	require.NoError(t, err)
 	img, err := png.Decode(bytes.NewReader(raw))
 	require.NoError(t, err)
-	g, ok := img.(*image.Gray)
-	require.True(t, ok, "a greyscale PNG")
-	out := make([]float32, len(g.Pix))
-	for i, v := range g.Pix {
-		out[i] = float32(v) / 255
+	b := img.Bounds()
+	out := make([]float32, 0, b.Dx()*b.Dy())
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			require.True(t, c.R == c.G && c.G == c.B && c.A == 255, "grey and opaque at (%d,%d): %v", x, y, c)
+			out = append(out, float32(c.R)/255)
+		}
 	}
 	return out
 }
@@ -204,6 +210,18 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
 		assert.Contains(t, p.text("#message"), "notes.png: not an image that can be read")
 		p.b.screenshot(t, "upload-error")
+	})
+
+	t.Run("upload an image over the pixel limit", func(t *testing.T) {
+		// 45 megapixels of black: 44 KB as a PNG, refused from its size
+		// before the browser draws it.
+		var b bytes.Buffer
+		require.NoError(t, png.Encode(&b, image.NewGray(image.Rect(0, 0, 9000, 5000))))
+		path := filepath.Join(t.TempDir(), "huge.png")
+		require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery),
+			chromedp.Poll(`document.querySelector("#message")?.textContent.includes("huge.png")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+		assert.Contains(t, p.text("#message"), "huge.png: the image is 9000×5000 pixels (45 megapixels); the limit is 40 megapixels")
 	})
 
 	t.Run("draw", func(t *testing.T) {

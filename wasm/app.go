@@ -11,7 +11,6 @@ import (
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/prop"
 
-	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/webapp"
 	"github.com/godae/dae/weights"
 )
@@ -128,7 +127,7 @@ func (a *App) setMode(m string) {
 	case ModeDraw:
 		a.original = ""
 		if a.drawing != nil {
-			a.original = webapp.DataURL(webapp.GrayPNG(a.drawing, webapp.Side, webapp.Side))
+			a.original = grayURL(a.drawing)
 			a.noisy(a.drawing)
 			return
 		}
@@ -143,7 +142,7 @@ func (a *App) setMode(m string) {
 func (a *App) showSample(i int) {
 	s := webapp.Samples()[i]
 	a.sample = i
-	a.original = webapp.DataURL(webapp.GrayPNG(s.Pixels, webapp.Side, webapp.Side))
+	a.original = grayURL(s.Pixels)
 	a.noisy(s.Pixels)
 }
 
@@ -163,12 +162,11 @@ func (a *App) setNoise(n webapp.Noise) {
 // uploadFile reads, prepares and denoises an image file; it runs on its own
 // goroutine.
 func (a *App) uploadFile(file js.Value) {
-	data, err := fileBytes(file, digitprep.MaxBytes)
-	if err != nil {
-		a.fail(err)
-		return
+	var in []float32
+	img, err := decodeFile(file)
+	if err == nil {
+		in, _, err = webapp.FromImage(img)
 	}
-	in, _, err := webapp.FromUpload(data)
 	if err != nil {
 		a.fail(fmt.Errorf("%s: %w", file.Get("name").String(), err))
 		return

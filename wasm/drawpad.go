@@ -73,7 +73,7 @@ func (d *DrawPad) update() {
 		return
 	}
 	d.App.drawing = in
-	d.App.original = webapp.DataURL(webapp.GrayPNG(in, webapp.Side, webapp.Side))
+	d.App.original = grayURL(in)
 	d.App.noisy(in)
 }
 

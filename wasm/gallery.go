@@ -28,7 +28,7 @@ func (g *Gallery) Render() vecty.ComponentOrHTML {
 	samples := webapp.Samples()
 	if thumbs == nil {
 		for _, s := range samples {
-			thumbs = append(thumbs, webapp.DataURL(webapp.GrayPNG(s.Pixels, webapp.Side, webapp.Side)))
+			thumbs = append(thumbs, grayURL(s.Pixels))
 		}
 	}
 	var items vecty.List

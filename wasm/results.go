@@ -43,7 +43,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results")),
 			elem.Paragraph(vecty.Text("Give the page a digit to see it denoised.")))
 	}
-	png := func(v []float32) string { return webapp.DataURL(webapp.GrayPNG(v, webapp.Side, webapp.Side)) }
+	png := grayURL
 	dae := png(res.DAE)
 	var tiles vecty.List
 	if r.Original != "" {
@@ -65,7 +65,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 			),
 		),
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
-			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(webapp.DataURL(webapp.LatentPNG(res.Latent, res.LatentShape))),
+			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
 				prop.Alt(fmt.Sprintf("heat map of the %s latent code", res.LatentShape)))),
 			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code: %d maps of %d×%d, each scaled to its own range", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 		),

@@ -1,11 +1,8 @@
 package webapp
 
 import (
-	"bytes"
-	"encoding/base64"
 	"image"
 	"image/color"
-	"image/png"
 
 	"github.com/godae/dae/nn"
 )
@@ -22,25 +19,21 @@ func Gray8(v float32) uint8 {
 	return uint8(v*255 + 0.5)
 }
 
-// GrayPNG encodes w×h values in [0,1] as a greyscale PNG, white ink on
-// black as in MNIST.
-func GrayPNG(vals []float32, w, h int) []byte {
+// GrayImage makes w×h values in [0,1] a greyscale picture, white ink on
+// black as in MNIST. (The page has the browser encode its pictures, so the
+// app carries no PNG encoder.)
+func GrayImage(vals []float32, w, h int) *image.Gray {
 	img := image.NewGray(image.Rect(0, 0, w, h))
 	for i, v := range vals[:w*h] {
 		img.Pix[i] = Gray8(v)
 	}
-	return encodePNG(img)
+	return img
 }
 
-// DataURL makes a data: URL of a PNG.
-func DataURL(png []byte) string {
-	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
-}
-
-// LatentPNG draws a latent code of shape C×H×W as C heat maps side by side,
+// LatentImage draws a latent code of shape C×H×W as C heat maps side by side,
 // one pixel per value with a one-pixel gap, each channel scaled to its own
 // range (dark blue low, yellow high).
-func LatentPNG(code []float32, s nn.Shape) []byte {
+func LatentImage(code []float32, s nn.Shape) *image.RGBA {
 	w := s.C*(s.W+1) - 1
 	img := image.NewRGBA(image.Rect(0, 0, w, s.H))
 	for c := 0; c < s.C; c++ {
@@ -59,7 +52,7 @@ func LatentPNG(code []float32, s nn.Shape) []byte {
 			}
 		}
 	}
-	return encodePNG(img)
+	return img
 }
 
 // heat maps t in [0,1] to a colour from dark blue through teal to yellow
@@ -72,12 +65,4 @@ func heat(t float32) color.RGBA {
 	a, b := stops[i], stops[i+1]
 	mix := func(x, y uint8) uint8 { return uint8(float32(x)*(1-u) + float32(y)*u + 0.5) }
 	return color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 255}
-}
-
-func encodePNG(img image.Image) []byte {
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil { // cannot fail on an in-memory image
-		panic(err)
-	}
-	return b.Bytes()
 }
