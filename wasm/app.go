@@ -77,8 +77,21 @@ func (a *App) load() {
 	js.Global().Get("performance").Call("mark", "first-denoised")
 }
 
+// loadWeights fetches and parses a weights file; boot.js has usually
+// started the download already, while the wasm compiled.
 func loadWeights(url string) (*weights.File, error) {
-	data, err := fetchBytes(url)
+	var data []byte
+	var err error
+	if pending := js.Global().Get("godaeWeights"); pending.Truthy() && pending.Get(url).Truthy() {
+		var buf js.Value
+		if buf, err = await(pending.Get(url)); err == nil {
+			data = bytesOf(buf)
+		} else {
+			err = fmt.Errorf("could not fetch %s: %v", url, err)
+		}
+	} else {
+		data, err = fetchBytes(url)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,17 @@
     return;
   }
   var go = new Go();
+  // The bundled weights download while the wasm compiles; the app awaits
+  // these promises (window.godaeWeights) rather than fetching them again.
+  window.godaeWeights = {};
+  ["weights/dae.safetensors", "weights/ae.safetensors"].forEach(function (url) {
+    var p = fetch(url).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.arrayBuffer();
+    });
+    p.catch(function () {}); // reported by the app when it awaits p
+    window.godaeWeights[url] = p;
+  });
   var load = WebAssembly.instantiateStreaming
     ? WebAssembly.instantiateStreaming(fetch("web/main.wasm"), go.importObject)
     : fetch("web/main.wasm").then(function (r) { return r.arrayBuffer(); })
