@@ -1,7 +1,6 @@
 package nn
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -103,21 +102,6 @@ func DefaultArch() Arch {
 			conv(1, PaddingSame, ActSigmoid),
 		},
 	}
-}
-
-// ParseArch decodes an Arch from JSON and validates it. Unknown fields are
-// an error, so that a typo is not silently ignored.
-func ParseArch(data []byte) (Arch, error) {
-	var a Arch
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&a); err != nil {
-		return Arch{}, fmt.Errorf("architecture is not valid JSON of the expected form: %w", err)
-	}
-	if _, err := a.Shapes(); err != nil {
-		return Arch{}, err
-	}
-	return a, nil
 }
 
 // JSON encodes the Arch in the form [ParseArch] reads.

@@ -3,13 +3,15 @@ package nn
 import "testing"
 
 // FuzzParseArch feeds arbitrary JSON to the architecture parser: it must
-// return an error or a valid architecture whose model builds and runs.
+// return an error or a valid architecture whose model builds and runs, and
+// read it as encoding/json does.
 func FuzzParseArch(f *testing.F) {
 	f.Add([]byte(DefaultArch().JSON()))
 	f.Add([]byte(`{"input":[1,4,4],"encoder":[{"kind":"maxpool"}],"decoder":[{"kind":"upsample"}]}`))
 	f.Add([]byte(`{"input":[1,5,5],"encoder":[{"kind":"conv","out":2,"kernel":3,"padding":"valid","activation":"relu"}],"decoder":[{"kind":"upsample"}]}`))
 	f.Add([]byte(`{`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		checkArchAgainstJSON(t, data)
 		a, err := ParseArch(data)
 		if err != nil {
 			return

@@ -8,7 +8,8 @@ import (
 )
 
 // FuzzParse feeds arbitrary bytes to the loader: it must return a model or
-// an error, never panic, and a model it returns must run.
+// an error, never panic, and a model it returns must run. The container
+// must be read as the reference safetensors library reads it.
 func FuzzParse(f *testing.F) {
 	good, err := Encode(nn.DefaultArch(), nn.RandomParams(nn.DefaultArch(), 1), map[string]string{"k": "v"})
 	if err != nil {
@@ -22,6 +23,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(golden)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		checkAgainstReference(t, data)
 		file, err := Parse(data)
 		if err != nil {
 			return

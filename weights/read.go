@@ -7,8 +7,6 @@ import (
 	"math"
 	"os"
 
-	"github.com/nlpodyssey/safetensors"
-
 	"github.com/godae/dae/nn"
 )
 
@@ -90,35 +88,30 @@ func ParseTensors(data []byte) (map[string]nn.Tensor, map[string]string, error) 
 	if n < 2 || data[8] != '{' {
 		return nil, nil, fmt.Errorf("not a safetensors file: the header is not a JSON object")
 	}
-	st, err := safetensors.Deserialize(data)
+	entries, md, err := parseHeader(data[8:8+n], uint64(len(data))-8-n)
 	if err != nil {
 		return nil, nil, fmt.Errorf("invalid safetensors file: %w", err)
 	}
-	_, meta, err := safetensors.ReadMetadata(data)
-	if err != nil { // cannot fail after Deserialize succeeded
-		return nil, nil, fmt.Errorf("invalid safetensors file: %w", err)
-	}
+	section := data[8+n:]
 	tensors := map[string]nn.Tensor{}
-	for _, t := range st.Tensors() {
-		v := t.TensorView
-		if v.DType() != safetensors.F32 {
-			return nil, nil, fmt.Errorf("tensor %q has dtype %s; only F32 is supported", t.Name, v.DType())
+	for _, e := range entries {
+		if e.dtype != "F32" {
+			return nil, nil, fmt.Errorf("tensor %q has dtype %s; only F32 is supported", e.name, e.dtype)
 		}
-		shape := make([]int, len(v.Shape()))
-		for i, d := range v.Shape() {
+		shape := make([]int, len(e.shape))
+		for i, d := range e.shape {
 			if d > MaxFileSize {
-				return nil, nil, fmt.Errorf("tensor %q has an impossible shape %v", t.Name, v.Shape())
+				return nil, nil, fmt.Errorf("tensor %q has an impossible shape %v", e.name, e.shape)
 			}
 			shape[i] = int(d)
 		}
-		raw := v.Data()
+		raw := section[e.begin:e.end]
 		vals := make([]float32, len(raw)/4)
 		for i := range vals {
 			vals[i] = math.Float32frombits(binary.LittleEndian.Uint32(raw[4*i:]))
 		}
-		tensors[t.Name] = nn.Tensor{Shape: shape, Data: vals}
+		tensors[e.name] = nn.Tensor{Shape: shape, Data: vals}
 	}
-	md := meta.Metadata()
 	if md == nil {
 		md = map[string]string{}
 	}

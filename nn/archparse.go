@@ -1,0 +1,133 @@
+package nn
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/valyala/fastjson"
+)
+
+// ParseArch decodes an Arch from JSON and validates it. Unknown fields and
+// repeated fields are errors, so that a typo is not silently ignored.
+//
+// It reads the JSON with fastjson rather than encoding/json: the weights
+// loader runs in the browser app, and encoding/json with the reflection it
+// brings would add 150 KB (gzip) to its wasm. The tests hold it to
+// encoding/json's reading of Arch (what Arch.JSON writes).
+func ParseArch(data []byte) (Arch, error) {
+	var p fastjson.Parser
+	v, err := p.ParseBytes(data)
+	if err == nil {
+		var a Arch
+		if a, err = archFrom(v); err == nil {
+			if _, err := a.Shapes(); err != nil {
+				return Arch{}, err
+			}
+			return a, nil
+		}
+	}
+	return Arch{}, fmt.Errorf("architecture is not valid JSON of the expected form: %w", err)
+}
+
+// fields visits the members of a JSON object, refusing repeated names and
+// stopping at the first error f returns.
+func fields(v *fastjson.Value, what string, f func(name string, v *fastjson.Value) error) error {
+	obj, err := v.Object()
+	if err != nil {
+		return fmt.Errorf("%s is not an object", what)
+	}
+	seen := map[string]bool{}
+	obj.Visit(func(k []byte, v *fastjson.Value) {
+		if err != nil {
+			return
+		}
+		if seen[string(k)] {
+			err = fmt.Errorf("%s has %q twice", what, k)
+			return
+		}
+		seen[string(k)] = true
+		err = f(string(k), v)
+	})
+	return err
+}
+
+func archFrom(v *fastjson.Value) (Arch, error) {
+	var a Arch
+	err := fields(v, "the architecture", func(name string, v *fastjson.Value) error {
+		var err error
+		switch name {
+		case "input":
+			a.Input, err = shapeFrom(v)
+		case "encoder":
+			a.Encoder, err = layersFrom(v, name)
+		case "decoder":
+			a.Decoder, err = layersFrom(v, name)
+		default:
+			err = fmt.Errorf("unknown field %q", name)
+		}
+		return err
+	})
+	return a, err
+}
+
+// shapeFrom reads [C, H, W].
+func shapeFrom(v *fastjson.Value) (Shape, error) {
+	arr, err := v.Array()
+	if err != nil || len(arr) != 3 {
+		return Shape{}, errors.New("shape must be [C, H, W]")
+	}
+	var s [3]int
+	for i, x := range arr {
+		if s[i], err = x.Int(); err != nil {
+			return Shape{}, fmt.Errorf("shape must be [C, H, W] of integers, not %s", x)
+		}
+	}
+	return Shape{s[0], s[1], s[2]}, nil
+}
+
+func layersFrom(v *fastjson.Value, what string) ([]Layer, error) {
+	if v.Type() == fastjson.TypeNull {
+		return nil, nil
+	}
+	arr, err := v.Array()
+	if err != nil {
+		return nil, fmt.Errorf("%s is not an array of layers", what)
+	}
+	if len(arr) > MaxLayers {
+		return nil, fmt.Errorf("%s has %d layers, more than %d", what, len(arr), MaxLayers)
+	}
+	layers := make([]Layer, len(arr))
+	for i, x := range arr {
+		l := &layers[i]
+		err := fields(x, fmt.Sprintf("%s layer %d", what, i), func(name string, v *fastjson.Value) error {
+			var err error
+			switch name {
+			case "kind":
+				l.Kind, err = stringFrom(v)
+			case "padding":
+				l.Padding, err = stringFrom(v)
+			case "activation":
+				l.Activation, err = stringFrom(v)
+			case "out":
+				l.Out, err = v.Int()
+			case "kernel":
+				l.Kernel, err = v.Int()
+			default:
+				return fmt.Errorf("%s layer %d: unknown field %q", what, i, name)
+			}
+			if err != nil {
+				return fmt.Errorf("%s layer %d: %s: %w", what, i, name, err)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return layers, nil
+}
+
+func stringFrom(v *fastjson.Value) (string, error) {
+	b, err := v.StringBytes()
+	return string(b), err
+}
