@@ -73,8 +73,6 @@ func (a *App) load() {
 	a.status = ""
 	a.showSample(a.sample)
 	js.Global().Get("document").Get("body").Call("setAttribute", "data-ready", "true")
-	// For make bench: when the first denoised image was on the page.
-	js.Global().Get("performance").Call("mark", "first-denoised")
 }
 
 // loadWeights fetches and parses a weights file; boot.js has usually
