@@ -28,8 +28,13 @@ test-go: chromium ## Pure-Go tests, and the browser tests in headless Chromium (
 test-wasm: ## Build the engine, the weights loader and the app for GOOS=js GOARCH=wasm
 	$(WASMGO) build ./nn ./weights ./wasm ./bench/wasm
 
+# The app's wasm is built without inlining outside the standard library and
+# the engine (nn): 3,826 → 3,740 KB (19 KB less with gzip), and only nn's
+# loops are hot.
+APPFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=std= -gcflags=github.com/godae/dae/nn=
+
 wasm: ## Build the browser app into web/ (main.wasm and wasm_exec.js)
-	$(WASMGO) build -trimpath -ldflags="-s -w" -o web/main.wasm ./wasm
+	$(WASMGO) build $(APPFLAGS) -o web/main.wasm ./wasm
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
 
 serve: wasm ## Run the app with the bundled weights on http://$(ADDR)

@@ -18,6 +18,13 @@ var canvas2D js.Value
 func pngURL(img image.Image) string {
 	b := img.Bounds()
 	rgba, ok := img.(*image.RGBA)
+	if gray, isGray := img.(*image.Gray); isGray && gray.Stride == b.Dx() {
+		rgba, ok = image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy())), true
+		for i, v := range gray.Pix { // draw.Draw would go through At for each pixel
+			p := rgba.Pix[4*i : 4*i+4 : 4*i+4]
+			p[0], p[1], p[2], p[3] = v, v, v, 255
+		}
+	}
 	if !ok || rgba.Stride != 4*b.Dx() {
 		rgba = image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
 		draw.Draw(rgba, rgba.Rect, img, b.Min, draw.Src)
