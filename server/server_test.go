@@ -184,3 +184,41 @@ func TestGracefulShutdown(t *testing.T) {
 	_, err = client.Get("http://" + addr + "/")
 	assert.Error(t, err, "the server is closed")
 }
+
+func gzipOf(t *testing.T, b []byte) []byte {
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	require.NoError(t, err)
+	_, err = w.Write(b)
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	return buf.Bytes()
+}
+
+func TestPrecompressedGzip(t *testing.T) {
+	fsys := testFS()
+	pre := gzipOf(t, big) // BestSpeed: not what the server would make itself
+	fsys["web/main.wasm.gz"] = &fstest.MapFile{Data: pre}
+	fsys["web/style.css"] = &fstest.MapFile{Data: big}
+	fsys["web/style.css.gz"] = &fstest.MapFile{Data: gzipOf(t, []byte("an older stylesheet"))}
+	fsys["web/data.gz"] = &fstest.MapFile{Data: []byte("a file of its own")}
+	srv, err := newServer(fsys, true, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	require.NoError(t, err)
+	h := srv.Handler
+
+	resp := get(t, h, "GET", "/web/main.wasm", map[string]string{"Accept-Encoding": "gzip"})
+	assert.Equal(t, "gzip", resp.Header.Get("Content-Encoding"))
+	body, _ := io.ReadAll(resp.Body)
+	assert.Equal(t, pre, body, "the precompressed form is sent as it is")
+
+	resp = get(t, h, "GET", "/web/style.css", map[string]string{"Accept-Encoding": "gzip"})
+	zr, err := gzip.NewReader(resp.Body)
+	require.NoError(t, err)
+	body, err = io.ReadAll(zr)
+	require.NoError(t, err)
+	assert.Equal(t, big, body, "a stale .gz is ignored")
+
+	assert.Equal(t, 404, get(t, h, "GET", "/web/main.wasm.gz", nil).StatusCode)
+	assert.Equal(t, 404, get(t, h, "GET", "/web/style.css.gz", nil).StatusCode)
+	assert.Equal(t, 200, get(t, h, "GET", "/web/data.gz", nil).StatusCode, "a .gz without its original is a file like any other")
+}

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
-	"slices"
+	"sort"
 
 	"github.com/valyala/fastjson"
 )
@@ -62,11 +62,9 @@ func parseHeader(header []byte, dataLen uint64) ([]entry, map[string]string, err
 	if err != nil {
 		return nil, nil, err
 	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		if a.begin != b.begin {
-			return cmpUint(a.begin, b.begin)
-		}
-		return cmpUint(a.end, b.end)
+	sort.Slice(entries, func(i, j int) bool { // sort, not slices: 15 KB less wasm
+		a, b := entries[i], entries[j]
+		return a.begin < b.begin || (a.begin == b.begin && a.end < b.end)
 	})
 	next := uint64(0)
 	for _, e := range entries {
@@ -87,16 +85,6 @@ func parseHeader(header []byte, dataLen uint64) ([]entry, map[string]string, err
 		return nil, nil, fmt.Errorf("the tensors take %d bytes but the data section has %d", next, dataLen)
 	}
 	return entries, meta, nil
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // parseMetadata reads __metadata__: an object of strings.
