@@ -33,8 +33,9 @@ const engines = {
     let out = new Float32Array(0);
     const run = async (input, n) => {
       if (out.length !== n * SIZE) out = new Float32Array(n * SIZE);
-      const e = godae.denoise(new Uint8Array(input.buffer, input.byteOffset, n * SIZE * 4), new Uint8Array(out.buffer), n);
-      if (e) throw new Error(e);
+      godae.in = new Uint8Array(input.buffer, input.byteOffset, n * SIZE * 4);
+      godae.out = new Uint8Array(out.buffer);
+      if (instance.exports.denoise(n) !== 0) throw new Error(godae.error);
       return out;
     };
     // Where the time goes, layer by layer, in this browser.
