@@ -23,11 +23,10 @@ const (
 )
 
 // App is the page: it holds the state and renders the panels. Every action
-// changes the state on the main goroutine and calls vecty.Rerender.
+// changes the state on the main goroutine and calls rerender.
 type App struct {
 	vecty.Core
 
-	status   string // "" when ready; otherwise what the page is waiting for
 	fatal    string // set when the page cannot work at all (weights did not load)
 	message  string // the last error, shown until the next action
 	models   *webapp.Models
@@ -39,14 +38,24 @@ type App struct {
 	upload   string    // object URL of the uploaded image
 	original string    // what the "your image" tile shows (a URL)
 	result   *webapp.Result
+	shown    bool // the page has been rendered once, so it can be rerendered
+}
+
+// rerender redraws the page on the next frame. Before the first render
+// (while main loads the model) there is nothing to redraw.
+func (a *App) rerender() {
+	if a.shown {
+		vecty.Rerender(a)
+	}
 }
 
 func newApp() *App {
-	return &App{status: "Loading the model…", mode: ModeGallery, noise: webapp.DefaultNoise(), weights: "bundled (weights/dae.safetensors)"}
+	return &App{mode: ModeGallery, noise: webapp.DefaultNoise(), weights: "bundled (weights/dae.safetensors)"}
 }
 
-// load fetches the bundled weights, both at once; it runs on its own
-// goroutine.
+// load fetches the bundled weights, both at once, and denoises the first
+// gallery digit; main calls it before the first render, so that the page
+// appears once, with a result, rather than first as "Loading".
 func (a *App) load() {
 	type loaded struct {
 		f   *weights.File
@@ -66,13 +75,9 @@ func (a *App) load() {
 	}
 	if err != nil {
 		a.fatal = "The model could not be loaded: " + err.Error()
-		a.status = ""
-		vecty.Rerender(a)
 		return
 	}
-	a.status = ""
 	a.showSample(a.sample)
-	js.Global().Get("document").Get("body").Call("setAttribute", "data-ready", "true")
 }
 
 // loadWeights fetches and parses a weights file; boot.js has usually
@@ -103,7 +108,7 @@ func loadWeights(url string) (*weights.File, error) {
 // fail shows an error and keeps everything else as it was.
 func (a *App) fail(err error) {
 	a.message = err.Error()
-	vecty.Rerender(a)
+	a.rerender()
 }
 
 // run denoises input and shows the result.
@@ -115,7 +120,7 @@ func (a *App) run(input, clean []float32) {
 	}
 	a.message = ""
 	a.result = r
-	vecty.Rerender(a)
+	a.rerender()
 }
 
 // noisy applies the chosen noise to a clean digit and runs it.
@@ -147,7 +152,7 @@ func (a *App) setMode(m string) {
 		a.original = a.upload
 		a.result = nil
 	}
-	vecty.Rerender(a)
+	a.rerender()
 }
 
 func (a *App) showSample(i int) {
@@ -166,7 +171,7 @@ func (a *App) setNoise(n webapp.Noise) {
 	case a.mode == ModeDraw && a.drawing != nil:
 		a.noisy(a.drawing)
 	default:
-		vecty.Rerender(a)
+		a.rerender()
 	}
 }
 
@@ -209,15 +214,12 @@ func (a *App) loadCustomWeights(file js.Value) {
 		a.run(a.result.Input, a.result.Clean)
 		return
 	}
-	vecty.Rerender(a)
+	a.rerender()
 }
 
 // Render draws the whole page.
 func (a *App) Render() vecty.ComponentOrHTML {
 	var main vecty.List
-	if a.status != "" {
-		main = append(main, elem.Paragraph(vecty.Markup(vecty.Class("status"), vecty.Attribute("role", "status"), prop.ID("status")), vecty.Text(a.status)))
-	}
 	if a.fatal != "" {
 		main = append(main, alert("fatal", a.fatal))
 	}

@@ -25,6 +25,13 @@ func main() {
 		}
 		return nil
 	}))
-	go app.load()
-	vecty.RenderBody(app) // blocks forever
+	app.load()
+	if err := vecty.RenderInto("body", app); err != nil {
+		panic(err) // cannot happen: index.html has a body and Render returns one
+	}
+	app.shown = true
+	if app.models != nil {
+		js.Global().Get("document").Get("body").Call("setAttribute", "data-ready", "true")
+	}
+	select {} // serve the page's events
 }
