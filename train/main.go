@@ -20,6 +20,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -43,6 +44,7 @@ type options struct {
 	dataDir, outDir, models string
 	checkpoints             string // folder of the per-epoch checkpoints
 	cuda, fresh, force      bool
+	cpuProfile              string // write a pprof CPU profile of the run here
 }
 
 func main() {
@@ -63,13 +65,27 @@ func main() {
 	flag.IntVar(&cfg.Threads, "threads", runtime.NumCPU(), "libtorch threads")
 	flag.IntVar(&cfg.TrainSize, "train-size", 0, "use only the first N training images (0: all 60,000)")
 	flag.BoolVar(&o.cuda, "cuda", false, "train on the GPU (needs a CUDA libtorch and `make gotch GOTCH_FLAGS=-cuda`)")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof); time inside libtorch shows as its cgo calls")
 	flag.Parse()
 
 	// SIGINT and SIGTERM stop the run between two batches; the checkpoint of
 	// the last whole epoch stays for the next run to resume from.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train: -cpuprofile:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
 	if _, err := run(ctx, cfg, o); err != nil {
+		pprof.StopCPUProfile() // os.Exit skips the deferred calls
 		fmt.Fprintln(os.Stderr, "train:", err)
 		if errors.Is(err, errInterrupted) {
 			os.Exit(130)
