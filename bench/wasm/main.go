@@ -41,16 +41,12 @@ func denoise(n int32) int32 {
 	}
 	in, out, raw = in[:size], out[:size], raw[:4*size]
 	js.CopyBytesToGo(raw, api.Get("in"))
-	for i := range in {
-		in[i] = math.Float32frombits(binary.LittleEndian.Uint32(raw[4*i:]))
-	}
+	fromBytes(in, raw)
 	if err := ws.DenoiseBatch(out, in); err != nil {
 		api.Set("error", err.Error())
 		return 1
 	}
-	for i, v := range out {
-		binary.LittleEndian.PutUint32(raw[4*i:], math.Float32bits(v))
-	}
+	toBytes(raw, out)
 	js.CopyBytesToJS(api.Get("out"), raw)
 	return 0
 }
@@ -82,4 +78,31 @@ func main() {
 	}))
 	js.Global().Set("godae", api)
 	select {}
+}
+
+// fromBytes decodes little-endian float32s, four per iteration (a loop
+// iteration is dear in Go's wasm code); len(dst) is a multiple of 784.
+func fromBytes(dst []float32, src []byte) {
+	src = src[:4*len(dst)]
+	le := binary.LittleEndian
+	for i := 0; i+4 <= len(dst); i += 4 {
+		d, b := dst[i:i+4:i+4], src[4*i:4*i+16:4*i+16]
+		d[0] = math.Float32frombits(le.Uint32(b[0:4]))
+		d[1] = math.Float32frombits(le.Uint32(b[4:8]))
+		d[2] = math.Float32frombits(le.Uint32(b[8:12]))
+		d[3] = math.Float32frombits(le.Uint32(b[12:16]))
+	}
+}
+
+// toBytes is the inverse of fromBytes.
+func toBytes(dst []byte, src []float32) {
+	dst = dst[:4*len(src)]
+	le := binary.LittleEndian
+	for i := 0; i+4 <= len(src); i += 4 {
+		s, b := src[i:i+4:i+4], dst[4*i:4*i+16:4*i+16]
+		le.PutUint32(b[0:4], math.Float32bits(s[0]))
+		le.PutUint32(b[4:8], math.Float32bits(s[1]))
+		le.PutUint32(b[8:12], math.Float32bits(s[2]))
+		le.PutUint32(b[12:16], math.Float32bits(s[3]))
+	}
 }
