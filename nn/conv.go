@@ -101,7 +101,8 @@ const slack = 8
 // convRows adds one input channel's nine taps to sum, eight positions at a
 // time: position x reads r0[x:x+3], r1[x:x+3] and r2[x:x+3], so eight
 // neighbours share ten loads per kernel row, and the row's three weights
-// are loaded once for them.
+// are loaded once for them. The three kernel rows are written out: as a
+// loop over the rows the whole model took 0.385 ms in Chromium, not 0.27.
 func convRows(sum, r0, r1, r2, k []float32) {
 	k = k[:9]
 	for x := 0; x+8 <= len(sum); x += 8 {
