@@ -204,6 +204,28 @@ func TestApp(t *testing.T) {
 		p.b.screenshot(t, "upload")
 	})
 
+	t.Run("upload WebP and CMYK JPEG", func(t *testing.T) {
+		// Other decoders than Go's (the browser's), so the input is compared
+		// loosely with the one prepared natively.
+		for _, name := range []string{"seven.webp", "seven-cmyk.jpg"} {
+			path, err := filepath.Abs(filepath.Join("..", "digitprep", "testdata", name))
+			require.NoError(t, err)
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			before := p.src("#model-input")
+			p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+			got := pixels(t, p.changed("#model-input", before))
+			want, _, err := webapp.FromUpload(data)
+			require.NoError(t, err)
+			var diff float64
+			for i := range want {
+				diff += math.Abs(float64(got[i] - want[i]))
+			}
+			t.Logf("%s: mean difference from Go's decoding %.4f", name, diff/float64(len(want)))
+			assert.Less(t, diff/float64(len(want)), 0.02, name)
+		}
+	})
+
 	t.Run("upload a file that is not an image", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "notes.png")
 		require.NoError(t, os.WriteFile(path, []byte("these are not pixels"), 0o644))
