@@ -146,6 +146,26 @@ func noisyUpload(t *testing.T, digit []float32) (string, []byte) {
 	return path, b.Bytes()
 }
 
+// bigUpload writes a 2,280-pixel PNG of a digit, dark on light.
+func bigUpload(t *testing.T, digit []float32) string {
+	const k = 80
+	img := image.NewGray(image.Rect(0, 0, 28*k+40, 28*k+40))
+	for y := 0; y < img.Rect.Dy(); y++ {
+		for x := 0; x < img.Rect.Dx(); x++ {
+			v := 0.0
+			if dx, dy := (x-20)/k, (y-20)/k; x >= 20 && y >= 20 && dx < 28 && dy < 28 {
+				v = float64(digit[dy*28+dx])
+			}
+			img.Pix[y*img.Stride+x] = uint8(255 * (1 - v))
+		}
+	}
+	var b bytes.Buffer
+	require.NoError(t, png.Encode(&b, img))
+	path := filepath.Join(t.TempDir(), "big-digit.png")
+	require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+	return path
+}
+
 func TestApp(t *testing.T) {
 	url := startServer(t)
 	p := &page{t: t, b: newBrowser(t)}
@@ -204,12 +224,18 @@ func TestApp(t *testing.T) {
 		p.b.screenshot(t, "upload")
 	})
 
-	t.Run("upload WebP and CMYK JPEG", func(t *testing.T) {
-		// Other decoders than Go's (the browser's), so the input is compared
-		// loosely with the one prepared natively.
+	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {
+		// The browser decodes (and scales the large one to 1,140 px first)
+		// with other code than Go's, so the input is compared loosely with
+		// the one prepared natively.
+		var paths []string
 		for _, name := range []string{"seven.webp", "seven-cmyk.jpg"} {
 			path, err := filepath.Abs(filepath.Join("..", "digitprep", "testdata", name))
 			require.NoError(t, err)
+			paths = append(paths, path)
+		}
+		paths = append(paths, bigUpload(t, samples[3].Pixels))
+		for _, path := range paths {
 			data, err := os.ReadFile(path)
 			require.NoError(t, err)
 			before := p.src("#model-input")
@@ -221,6 +247,7 @@ func TestApp(t *testing.T) {
 			for i := range want {
 				diff += math.Abs(float64(got[i] - want[i]))
 			}
+			name := filepath.Base(path)
 			t.Logf("%s: mean difference from Go's decoding %.4f", name, diff/float64(len(want)))
 			assert.Less(t, diff/float64(len(want)), 0.02, name)
 		}
