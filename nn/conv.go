@@ -8,8 +8,12 @@ import "math"
 // 'valid'. This is cross-correlation, as in libtorch and Keras.
 // conv3x3Ref is the same computation written as its definition.
 //
-// How it is fast without SIMD: the input is first copied into pad, for
-// 'same' as (C,H+2,W+2) with a zero border, so that no loop tests bounds. An
+// out is written in layout lo (padded when a 'same' convolution comes
+// next); inPadded says in is already padded, with slack after it.
+//
+// How it is fast without SIMD: a 'same' convolution reads its input padded,
+// (C,H+2,W+2) with a zero border, so that no loop tests bounds: the previous
+// layer wrote it so, or it is copied into pad here. An
 // output channel is then accumulated in acc at the padded width: output
 // (y,x) sits at y·W'+x where W' is the padded row length, so every tap of
 // one input channel is one shifted, contiguous run of that channel, and the
@@ -26,22 +30,28 @@ import "math"
 // six and twelve were slower than eight (twelve spills registers: Go's wasm
 // code has sixteen float32 locals), and so was keeping the eight sums in
 // registers across all input channels.
-func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act string, pad, acc []float32) {
+func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act string, inPadded bool, lo layout, pad, acc []float32) {
 	sh, sw := s.H, s.W
 	if !valid {
 		sh, sw = s.H+2, s.W+2
 	}
 	plane := sh * sw
-	src := pad[:s.C*plane+slack]
-	if valid {
+	var src []float32
+	switch {
+	case inPadded: // the previous layer wrote it padded, with slack after it
+		src = in[:s.C*plane+slack]
+	case valid:
+		src = pad[:s.C*plane+slack]
 		copy(src, in[:s.C*plane])
-	} else {
+	default:
+		src = pad[:s.C*plane+slack]
 		padCopy(src, in, s)
 	}
 	oh, ow := sh-2, sw-2
 	n := (oh-1)*sw + ow   // acc positions that hold outputs, garbage columns between rows included
 	n4 := (n + 7) / 8 * 8 // rounded up to whole blocks of eight; the slack keeps the reads in src
 	sum := acc[:n4]
+	lo.prepare(out, o)
 	for oc := 0; oc < o; oc++ {
 		for i := range sum {
 			sum[i] = 0
@@ -51,21 +61,19 @@ func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act 
 			base := c * plane
 			convRows(sum, src[base:base+n4+2], src[base+sw:base+sw+n4+2], src[base+2*sw:base+2*sw+n4+2], k)
 		}
-		dst := out[oc*oh*ow : (oc+1)*oh*ow]
-		store(dst, sum, ow, sw, b[oc], act == ActReLU)
-		if act == ActSigmoid {
-			activate(dst, act)
-		}
+		store(out, lo, oc, oh, ow, sum, sw, b[oc], act)
 	}
 }
 
-// store writes v+bias for each output v of sum to dst, through ReLU if
-// relu is set: dst has rows of w values, sum rows of stride values of which
-// the first w are outputs. It goes four values per iteration and has no
-// call per row: both are dear in wasm.
-func store(dst, sum []float32, w, stride int, bias float32, relu bool) {
-	for y := 0; y < len(dst)/w; y++ {
-		d, s := dst[y*w:(y+1)*w], sum[y*stride:y*stride+w]
+// store writes output channel oc, oh rows of ow values, to out in layout
+// lo: v+bias for each output v of sum (rows of stride sw, of which the
+// first ow are outputs), through the activation act. It goes four values
+// per iteration and has no call per row (but for the sigmoid of a last
+// layer): both are dear in wasm.
+func store(out []float32, lo layout, oc, oh, ow int, sum []float32, sw int, bias float32, act string) {
+	relu := act == ActReLU
+	for y := 0; y < oh; y++ {
+		d, s := lo.row(out, oc, y, ow), sum[y*sw:y*sw+ow]
 		x := 0
 		if relu {
 			for ; x+4 <= len(d); x += 4 {
@@ -83,6 +91,9 @@ func store(dst, sum []float32, w, stride int, bias float32, relu bool) {
 		}
 		for ; x < len(d); x++ {
 			d[x] = s[x] + bias
+		}
+		if act == ActSigmoid {
+			sigmoids(d)
 		}
 	}
 }
@@ -175,18 +186,4 @@ func padLen(s Shape, valid bool) int {
 		return s.Len() + slack
 	}
 	return s.C*(s.H+2)*(s.W+2) + slack
-}
-
-// activate applies act to x in place.
-func activate(x []float32, act string) {
-	switch act {
-	case ActReLU:
-		for i, v := range x {
-			if v < 0 {
-				x[i] = 0
-			}
-		}
-	case ActSigmoid:
-		sigmoids(x)
-	}
 }

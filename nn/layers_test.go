@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // naiveConv runs the reference convolution into a new slice.
@@ -46,12 +47,59 @@ func TestConv3x3MatchesReference(t *testing.T) {
 		w := randSlice(r, tc.o*tc.s.C*9)
 		b := randSlice(r, tc.o)
 		want := naiveConv(in, tc.s, w, b, tc.o, tc.valid, tc.act)
-		got := make([]float32, len(want))
-		// Scratch left dirty by an earlier layer must not leak into the output.
-		pad, acc := nanSlice(padLen(tc.s, tc.valid)), nanSlice(accLen(tc.s, tc.valid))
-		conv3x3(got, in, tc.s, w, b, tc.o, tc.valid, tc.act, pad, acc)
-		assert.InDeltaSlice(t, want, got, 1e-5, "%+v", tc)
+		os := Shape{tc.o, tc.s.H, tc.s.W}
+		if tc.valid {
+			os = Shape{tc.o, tc.s.H - 2, tc.s.W - 2}
+		}
+		for _, inPadded := range []bool{false, true} {
+			if inPadded && tc.valid {
+				continue // only a 'same' convolution reads padded input
+			}
+			src := in
+			if inPadded {
+				src = toPadded(in, tc.s)
+			}
+			for _, lo := range []layout{compact(os), padded(os)} {
+				got := nanSlice(lo.len(os.C) + slack)
+				// Scratch left dirty by an earlier layer must not leak into the output.
+				pad, acc := nanSlice(padLen(tc.s, tc.valid)), nanSlice(accLen(tc.s, tc.valid))
+				conv3x3(got, src, tc.s, w, b, tc.o, tc.valid, tc.act, inPadded, lo, pad, acc)
+				assert.InDeltaSlice(t, want, fromLayout(t, got, os, lo), 1e-5, "%+v, input padded %v, output %+v", tc, inPadded, lo)
+			}
+		}
 	}
+}
+
+// toPadded lays in, of shape s, out padded as a layer before a 'same'
+// convolution writes it, with NaNs in the slack after it.
+func toPadded(in []float32, s Shape) []float32 {
+	out := nanSlice(padded(s).len(s.C) + slack)
+	padCopy(out[:padded(s).len(s.C)], in, s)
+	return out
+}
+
+// fromLayout reads a map of shape s laid out in lo back to compact form,
+// checking that a padded map's border is zero.
+func fromLayout(t *testing.T, m []float32, s Shape, lo layout) []float32 {
+	t.Helper()
+	out := make([]float32, 0, s.Len())
+	for c := 0; c < s.C; c++ {
+		for y := 0; y < s.H; y++ {
+			out = append(out, lo.row(m, c, y, s.W)...)
+		}
+	}
+	if lo.isPadded() {
+		for c := 0; c < s.C; c++ {
+			for py := 0; py < s.H+2; py++ {
+				for px := 0; px < s.W+2; px++ {
+					if py == 0 || py == s.H+1 || px == 0 || px == s.W+1 {
+						require.Zero(t, m[c*lo.plane+py*lo.stride+px], "border of channel %d at (%d,%d)", c, py, px)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // nanSlice returns n NaNs.
@@ -71,10 +119,10 @@ func TestConv3x3KnownValues(t *testing.T) {
 	got := make([]float32, 9)
 	pad := make([]float32, padLen(Shape{1, 3, 3}, false))
 	acc := make([]float32, accLen(Shape{1, 3, 3}, false))
-	conv3x3(got, in, Shape{1, 3, 3}, w, []float32{0.5}, 1, false, ActNone, pad, acc)
+	conv3x3(got, in, Shape{1, 3, 3}, w, []float32{0.5}, 1, false, ActNone, false, compact(Shape{1, 3, 3}), pad, acc)
 	assert.Equal(t, []float32{4.5, 6.5, 4.5, 6.5, 9.5, 6.5, 4.5, 6.5, 4.5}, got)
 	valid := make([]float32, 1)
-	conv3x3(valid, in, Shape{1, 3, 3}, w, []float32{-10}, 1, true, ActReLU, pad, acc)
+	conv3x3(valid, in, Shape{1, 3, 3}, w, []float32{-10}, 1, true, ActReLU, false, compact(Shape{1, 1, 1}), pad, acc)
 	assert.Equal(t, []float32{0}, valid, "9-10 = -1 clipped by ReLU")
 }
 
@@ -85,28 +133,36 @@ func TestMaxPoolSameRoundsUp(t *testing.T) {
 		7, 8, -9,
 	}
 	got := make([]float32, 4)
-	maxPool2x2(got, in, Shape{1, 3, 3})
+	maxPool2x2(got, in, Shape{1, 3, 3}, compact(Shape{1, 2, 2}))
 	assert.Equal(t, []float32{5, 6, 8, -9}, got, "edge windows cover only the cells inside")
 }
 
 func TestUpsampleNearest(t *testing.T) {
 	in := []float32{1, 2, 3, 4, 5, 6, 7, 8} // two channels of 2×2
 	got := make([]float32, 32)
-	upsample2x(got, in, Shape{2, 2, 2})
-	assert.Equal(t, []float32{
+	upsample2x(got, in, Shape{2, 2, 2}, compact(Shape{2, 4, 4}))
+	want := []float32{
 		1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4,
 		5, 5, 6, 6, 5, 5, 6, 6, 7, 7, 8, 8, 7, 7, 8, 8,
-	}, got)
+	}
+	assert.Equal(t, want, got)
+	lo := padded(Shape{2, 4, 4})
+	got = nanSlice(lo.len(2))
+	upsample2x(got, in, Shape{2, 2, 2}, lo)
+	assert.Equal(t, want, fromLayout(t, got, Shape{2, 4, 4}, lo))
 }
 
 func TestMaxPoolMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, s := range []Shape{{16, 28, 28}, {8, 7, 7}, {3, 5, 8}, {2, 8, 5}, {1, 1, 1}, {4, 1, 6}} {
 		in := randSlice(r, s.Len())
-		n := s.C * ((s.H + 1) / 2) * ((s.W + 1) / 2)
-		want, got := make([]float32, n), make([]float32, n)
+		os := Shape{s.C, (s.H + 1) / 2, (s.W + 1) / 2}
+		want := make([]float32, os.Len())
 		maxPool2x2Ref(want, in, s)
-		maxPool2x2(got, in, s)
-		assert.Equal(t, want, got, "%s", s)
+		for _, lo := range []layout{compact(os), padded(os)} {
+			got := nanSlice(lo.len(os.C))
+			maxPool2x2(got, in, s, lo)
+			assert.Equal(t, want, fromLayout(t, got, os, lo), "%s %+v", s, lo)
+		}
 	}
 }

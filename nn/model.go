@@ -20,7 +20,7 @@ type Model struct {
 	arch   Arch
 	layers []layer
 	nEnc   int // layers[:nEnc] are the encoder
-	maxLen int // elements of the largest feature map
+	maxLen int // elements of the largest feature map, padded, and slack
 	padLen int // elements of the largest zero-padded input of a 'same' conv
 	accLen int // elements of the largest conv accumulator
 }
@@ -53,7 +53,7 @@ func New(a Arch, params map[string]Tensor) (*Model, error) {
 			specs = specs[2:]
 		}
 		m.layers = append(m.layers, ly)
-		m.maxLen = max(m.maxLen, shapes[i].Len())
+		m.maxLen = max(m.maxLen, padded(shapes[i]).len(shapes[i].C)+slack) // any map, padded, with conv3x3's slack
 		if l.Kind == KindConv {
 			m.accLen = max(m.accLen, accLen(shapes[i], l.Padding == PaddingValid))
 			m.padLen = max(m.padLen, padLen(shapes[i], l.Padding == PaddingValid))
@@ -126,7 +126,8 @@ func (m *Model) outShape(i int) Shape {
 
 // forward runs one image through layers[from:to]. src holds that range's
 // input, dst receives its output; a and b are scratch buffers of maxLen,
-// pad one of padLen and acc one of accLen.
+// pad one of padLen and acc one of accLen. A layer that feeds a 'same'
+// convolution writes its output padded for it (see layout).
 func (m *Model) forward(dst, src []float32, from, to int, a, b, pad, acc []float32) {
 	cur := src
 	for i := from; i < to; i++ {
@@ -135,22 +136,35 @@ func (m *Model) forward(dst, src []float32, from, to int, a, b, pad, acc []float
 		if i == to-1 {
 			out = dst
 		}
-		out = out[:m.outShape(i).Len()]
-		l.apply(out, cur, pad, acc)
+		l.apply(out, cur, i > from && l.readsPadded(), m.outLayout(i, to), pad, acc)
 		cur = out
 		a, b = b, a
 	}
 }
 
-// apply runs the layer on one feature map: in has the layer's input shape,
-// out its output shape; pad and acc are conv3x3's scratch buffers.
-func (l *layer) apply(out, in, pad, acc []float32) {
+// outLayout is how layer i lays out its output when layers up to to run:
+// padded if a 'same' convolution reads it next, compact otherwise.
+func (m *Model) outLayout(i, to int) layout {
+	if i+1 < to && m.layers[i+1].readsPadded() {
+		return padded(m.outShape(i))
+	}
+	return compact(m.outShape(i))
+}
+
+// readsPadded reports whether the layer is a 'same' convolution, which
+// reads its input padded.
+func (l *layer) readsPadded() bool { return l.Kind == KindConv && l.Padding == PaddingSame }
+
+// apply runs the layer on one feature map: in has the layer's input shape
+// (padded if inPadded), out receives its output in layout lo; pad and acc
+// are conv3x3's scratch buffers.
+func (l *layer) apply(out, in []float32, inPadded bool, lo layout, pad, acc []float32) {
 	switch l.Kind {
 	case KindConv:
-		conv3x3(out, in, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation, pad, acc)
+		conv3x3(out, in, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation, inPadded, lo, pad, acc)
 	case KindMaxPool:
-		maxPool2x2(out, in, l.in)
+		maxPool2x2(out, in, l.in, lo)
 	case KindUpsample:
-		upsample2x(out, in, l.in)
+		upsample2x(out, in, l.in, lo)
 	}
 }

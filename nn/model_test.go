@@ -24,11 +24,11 @@ func naiveForward(m *Model, in []float32, from, to int) []float32 {
 			cur = naiveConv(cur, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation)
 		case KindMaxPool:
 			out := make([]float32, l.in.C*((l.in.H+1)/2)*((l.in.W+1)/2))
-			maxPool2x2(out, cur, l.in)
+			maxPool2x2(out, cur, l.in, compact(Shape{l.in.C, (l.in.H + 1) / 2, (l.in.W + 1) / 2}))
 			cur = out
 		case KindUpsample:
 			out := make([]float32, 4*l.in.Len())
-			upsample2x(out, cur, l.in)
+			upsample2x(out, cur, l.in, compact(Shape{l.in.C, 2 * l.in.H, 2 * l.in.W}))
 			cur = out
 		}
 	}

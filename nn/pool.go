@@ -6,20 +6,21 @@ package nn
 // PyTorch's MaxPool2d(2, ceil_mode=True) does).
 //
 // The comparisons are written out (not the max builtin, whose NaN handling
-// costs a function call per use in the wasm build).
-func maxPool2x2(out, in []float32, s Shape) {
+// costs a function call per use in the wasm build). out is written in
+// layout lo.
+func maxPool2x2(out, in []float32, s Shape, lo layout) {
 	oh, ow := (s.H+1)/2, (s.W+1)/2
 	fullW := s.W / 2 // output columns whose window is two wide
+	lo.prepare(out, s.C)
 	for c := 0; c < s.C; c++ {
 		src := in[c*s.H*s.W : (c+1)*s.H*s.W]
-		dst := out[c*oh*ow : (c+1)*oh*ow]
 		for oy := 0; oy < oh; oy++ {
 			r0 := src[2*oy*s.W : 2*oy*s.W+s.W]
 			r1 := r0 // a last odd row pools with itself
 			if 2*oy+1 < s.H {
 				r1 = src[(2*oy+1)*s.W : (2*oy+1)*s.W+s.W]
 			}
-			d := dst[oy*ow : oy*ow+ow]
+			d := lo.row(out, c, oy, ow)
 			for ox := 0; ox < fullW; ox++ {
 				m := r0[2*ox]
 				if v := r0[2*ox+1]; v > m {

@@ -27,10 +27,10 @@ func (w *Workspace) ProfileLayers(src []float32, reps int) ([]LayerTime, error) 
 	in := src
 	for i := range m.layers {
 		l := &m.layers[i]
-		out := make([]float32, m.outShape(i).Len())
+		out, lo := make([]float32, m.maxLen), m.outLayout(i, len(m.layers)) // as forward does
 		start := time.Now()
 		for range reps {
-			l.apply(out, in, w.pad, w.acc)
+			l.apply(out, in, i > 0 && l.readsPadded(), lo, w.pad, w.acc)
 		}
 		times[i] = LayerTime{Layer: fmt.Sprintf("%02d-%s", i, l), Time: time.Since(start) / time.Duration(reps)}
 		in = out
