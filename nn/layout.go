@@ -5,8 +5,8 @@ package nn
 // input of a 'same' convolution is padded: a border of zeros all round, so
 // that the convolution reads its neighbours without testing bounds. The
 // layer before such a convolution writes its output padded straight away,
-// which spares a copy of every row (10 % of an image's time in the wasm
-// build, where each copy is a call).
+// which spares the convolution a copy of every row (each copy is a call in
+// the wasm build: about 4 % of an image's time in Chromium).
 type layout struct{ off, stride, plane int }
 
 // compact is the layout without padding: (C,H,W) row-major.
