@@ -116,16 +116,9 @@ func measureApp() (App, error) {
 		warm, warmWasm = append(warm, a.FirstDenoisedMs), append(warmWasm, a.WasmReadyMs)
 	}
 	a := runs[0]
-	pick := func(f func(App) float64) float64 {
-		var xs []float64
-		for _, r := range runs {
-			xs = append(xs, f(r))
-		}
-		return median(xs)
-	}
-	a.WasmReadyMs = pick(func(r App) float64 { return r.WasmReadyMs })
-	a.GoMainMs = pick(func(r App) float64 { return r.GoMainMs })
-	a.FirstDenoisedMs = pick(func(r App) float64 { return r.FirstDenoisedMs })
+	a.WasmReadyMs = medianOf(runs, func(r App) float64 { return r.WasmReadyMs })
+	a.GoMainMs = medianOf(runs, func(r App) float64 { return r.GoMainMs })
+	a.FirstDenoisedMs = medianOf(runs, func(r App) float64 { return r.FirstDenoisedMs })
 	for _, r := range runs {
 		a.FirstDenoisedRunsMs = append(a.FirstDenoisedRunsMs, r.FirstDenoisedMs)
 	}
@@ -149,6 +142,15 @@ func median(xs []float64) float64 {
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	return s[len(s)/2]
+}
+
+// medianOf is the median of f over runs.
+func medianOf[T any](runs []T, f func(T) float64) float64 {
+	xs := make([]float64, len(runs))
+	for i, r := range runs {
+		xs[i] = f(r)
+	}
+	return median(xs)
 }
 
 // firstImageWatch runs in the page before its own scripts: it marks

@@ -139,17 +139,10 @@ type Layer struct {
 // worst output difference, and the first run's layer profile).
 func combine(runs []Result) Result {
 	r := runs[0]
-	pick := func(f func(Result) float64) float64 {
-		var xs []float64
-		for _, x := range runs {
-			xs = append(xs, f(x))
-		}
-		return median(xs)
-	}
-	r.Batch1MedianMs = pick(func(x Result) float64 { return x.Batch1MedianMs })
-	r.Batch1P95Ms = pick(func(x Result) float64 { return x.Batch1P95Ms })
-	r.BatchImagesPerSecond = pick(func(x Result) float64 { return x.BatchImagesPerSecond })
-	r.FirstInferenceMs = pick(func(x Result) float64 { return x.FirstInferenceMs })
+	r.Batch1MedianMs = medianOf(runs, func(x Result) float64 { return x.Batch1MedianMs })
+	r.Batch1P95Ms = medianOf(runs, func(x Result) float64 { return x.Batch1P95Ms })
+	r.BatchImagesPerSecond = medianOf(runs, func(x Result) float64 { return x.BatchImagesPerSecond })
+	r.FirstInferenceMs = medianOf(runs, func(x Result) float64 { return x.FirstInferenceMs })
 	for _, x := range runs {
 		r.MaxAbsDiff = max(r.MaxAbsDiff, x.MaxAbsDiff)
 	}
