@@ -80,21 +80,9 @@ func (a *App) load() {
 	a.showSample(a.sample)
 }
 
-// loadWeights fetches and parses a weights file; boot.js has usually
-// started the download already, while the wasm compiled.
+// loadWeights fetches and parses a weights file.
 func loadWeights(url string) (*weights.File, error) {
-	var data []byte
-	var err error
-	if pending := js.Global().Get("godaeWeights"); pending.Truthy() && pending.Get(url).Truthy() {
-		var buf js.Value
-		if buf, err = await(pending.Get(url)); err == nil {
-			data = bytesOf(buf)
-		} else {
-			err = fmt.Errorf("could not fetch %s: %v", url, err)
-		}
-	} else {
-		data, err = fetchBytes(url)
-	}
+	data, err := startedFetch(url)
 	if err != nil {
 		return nil, err
 	}

@@ -60,6 +60,20 @@ func fetchBytes(url string) ([]byte, error) {
 	return bytesOf(buf), nil
 }
 
+// startedFetch returns the body of url from the download boot.js started
+// while the wasm compiled (window.godaeWeights), or fetches it.
+func startedFetch(url string) ([]byte, error) {
+	pending := js.Global().Get("godaeWeights")
+	if !pending.Truthy() || !pending.Get(url).Truthy() {
+		return fetchBytes(url)
+	}
+	buf, err := await(pending.Get(url))
+	if err != nil {
+		return nil, fmt.Errorf("could not fetch %s: %v", url, err)
+	}
+	return bytesOf(buf), nil
+}
+
 // fileBytes reads a File (from an input, a drop or a paste), refusing files
 // over limit bytes before reading them.
 func fileBytes(file js.Value, limit int) ([]byte, error) {
