@@ -166,3 +166,29 @@ func TestMaxPoolMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+func TestOrderKeyIsTotalOrder(t *testing.T) {
+	negNaN := math.Float32frombits(0xffc00000)
+	posNaN := math.Float32frombits(0x7fc00000)
+	inf := float32(math.Inf(1))
+	ordered := []float32{negNaN, -inf, -3, -math.SmallestNonzeroFloat32, float32(math.Copysign(0, -1)), 0, math.SmallestNonzeroFloat32, 1, math.MaxFloat32, inf, posNaN}
+	for i := 1; i < len(ordered); i++ {
+		assert.Less(t, orderKey(ordered[i-1]), orderKey(ordered[i]), "%v before %v", ordered[i-1], ordered[i])
+	}
+	for _, v := range ordered {
+		assert.Equal(t, math.Float32bits(v), math.Float32bits(fromOrderKey(orderKey(v))), "%v round trip", v)
+	}
+}
+
+func TestMaxPoolSpecialValues(t *testing.T) {
+	negZero := float32(math.Copysign(0, -1))
+	posNaN := math.Float32frombits(0x7fc00000)
+	in := []float32{
+		negZero, 0, -1, -2, // window 1: -0 and +0 → +0; window 2: -1
+		negZero, negZero, -3, posNaN, // window 2 has a NaN without the sign bit: it wins
+	}
+	got := make([]float32, 2)
+	maxPool2x2(got, in, Shape{1, 2, 4}, compact(Shape{1, 1, 2}))
+	assert.False(t, math.Signbit(float64(got[0])), "+0 is above -0")
+	assert.True(t, math.IsNaN(float64(got[1])))
+}

@@ -1,13 +1,22 @@
 package nn
 
+import "math"
+
 // maxPool2x2 is 2×2 max pooling with stride 2 and Keras 'same' semantics:
 // in is (C,H,W), out is (C,⌈H/2⌉,⌈W/2⌉); a window that hangs over the
 // bottom or right edge takes the maximum of the cells it covers (as
-// PyTorch's MaxPool2d(2, ceil_mode=True) does).
+// PyTorch's MaxPool2d(2, ceil_mode=True) does). out is written in layout
+// lo.
 //
-// The comparisons are written out (not the max builtin, whose NaN handling
-// costs a function call per use in the wasm build). out is written in
-// layout lo.
+// The maximum is taken in IEEE 754's total order (-0 below +0; a NaN with
+// the sign bit set below everything, without it above everything), by
+// comparing orderKey integers: Go's wasm backend turns an integer maximum
+// into a select, but a float comparison into a branch, and these branches
+// are coin flips on real data. In Chromium this made a whole image 4–6 %
+// faster (0.225–0.23 → 0.215–0.22 ms), though natively the pooling takes
+// twice as long (4.4 → 9.4 µs on 16×28×28), and though ProfileLayers, which
+// repeats one input, shows it slower (the processor learns that input's
+// branches). The max builtin is no way out: it is a call in the wasm build.
 func maxPool2x2(out, in []float32, s Shape, lo layout) {
 	oh, ow := (s.H+1)/2, (s.W+1)/2
 	fullW := s.W / 2 // output columns whose window is two wide
@@ -22,25 +31,37 @@ func maxPool2x2(out, in []float32, s Shape, lo layout) {
 			}
 			d := lo.row(out, c, oy, ow)
 			for ox := 0; ox < fullW; ox++ {
-				m := r0[2*ox]
-				if v := r0[2*ox+1]; v > m {
-					m = v
+				m := orderKey(r0[2*ox])
+				if k := orderKey(r0[2*ox+1]); k > m {
+					m = k
 				}
-				if v := r1[2*ox]; v > m {
-					m = v
+				if k := orderKey(r1[2*ox]); k > m {
+					m = k
 				}
-				if v := r1[2*ox+1]; v > m {
-					m = v
+				if k := orderKey(r1[2*ox+1]); k > m {
+					m = k
 				}
-				d[ox] = m
+				d[ox] = fromOrderKey(m)
 			}
 			if fullW < ow { // odd width: the last window is one wide
-				m := r0[s.W-1]
-				if v := r1[s.W-1]; v > m {
-					m = v
+				m := orderKey(r0[s.W-1])
+				if k := orderKey(r1[s.W-1]); k > m {
+					m = k
 				}
-				d[ow-1] = m
+				d[ow-1] = fromOrderKey(m)
 			}
 		}
 	}
+}
+
+// orderKey maps a float32 to an int32 whose order is IEEE 754's total
+// order of the floats.
+func orderKey(f float32) int32 {
+	b := int32(math.Float32bits(f))
+	return b ^ ((b >> 31) & 0x7fffffff)
+}
+
+// fromOrderKey inverts orderKey.
+func fromOrderKey(k int32) float32 {
+	return math.Float32frombits(uint32(k ^ ((k >> 31) & 0x7fffffff)))
 }
