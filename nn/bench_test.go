@@ -55,17 +55,23 @@ func BenchmarkDenoiseBatch256(b *testing.B) {
 func BenchmarkLayers(b *testing.B) {
 	m := defaultModel(b)
 	r := rand.New(rand.NewPCG(1, 1))
-	for i := range m.layers {
+	for i := 0; i < len(m.layers); i++ {
 		l := &m.layers[i]
-		// Laid out as in forward; the input's border is not zero, which
-		// changes nothing but the values.
+		// Laid out and fused as in forward; the input's border is not
+		// zero, which changes nothing but the values.
+		inPadded, pool := i > 0 && l.readsPadded(), m.fusesPool(i, len(m.layers))
+		name := fmt.Sprintf("%02d-%s", i, l)
+		if pool {
+			i++
+			name += fmt.Sprintf("+%02d-%s", i, &m.layers[i])
+		}
 		in, out := randSlice(r, m.maxLen), make([]float32, m.maxLen)
 		pad, acc := make([]float32, m.padLen), make([]float32, m.accLen)
-		inPadded, lo := i > 0 && l.readsPadded(), m.outLayout(i, len(m.layers))
-		b.Run(fmt.Sprintf("%02d-%s", i, l), func(b *testing.B) {
+		lo := m.outLayout(i, len(m.layers))
+		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				l.apply(out, in, inPadded, lo, pad, acc)
+				l.apply(out, in, inPadded, pool, lo, pad, acc)
 			}
 		})
 	}

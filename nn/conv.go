@@ -9,7 +9,9 @@ import "math"
 // conv3x3Ref is the same computation written as its definition.
 //
 // out is written in layout lo (padded when a 'same' convolution comes
-// next); inPadded says in is already padded, with slack after it.
+// next); inPadded says in is already padded, with slack after it. With
+// pool, the 2×2 max pooling that follows runs in the same pass (see
+// Model.fusesPool) and out is the pooled map.
 //
 // How it is fast without SIMD: a 'same' convolution reads its input padded,
 // (C,H+2,W+2) with a zero border, so that no loop tests bounds: the previous
@@ -30,7 +32,7 @@ import "math"
 // six and twelve were slower than eight (twelve spills registers: Go's wasm
 // code has sixteen float32 locals), and so was keeping the eight sums in
 // registers across all input channels.
-func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act string, inPadded bool, lo layout, pad, acc []float32) {
+func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act string, inPadded, pool bool, lo layout, pad, acc []float32) {
 	sh, sw := s.H, s.W
 	if !valid {
 		sh, sw = s.H+2, s.W+2
@@ -61,7 +63,17 @@ func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act 
 			base := c * plane
 			convRows(sum, src[base:base+n4+2], src[base+sw:base+sw+n4+2], src[base+2*sw:base+2*sw+n4+2], k)
 		}
-		store(out, lo, oc, oh, ow, sum, sw, b[oc], act)
+		if !pool {
+			store(out, lo, oc, oh, ow, sum, sw, b[oc], act)
+			continue
+		}
+		// Pool the sums, then add the bias and apply the activation to the
+		// maxima only: max(f(v+b)) = f(max(v)+b) exactly, as f (ReLU or
+		// none) and rounding are monotone.
+		ph, pw := (oh+1)/2, (ow+1)/2
+		pooled := acc[n4 : n4+ph*pw]
+		poolPlane(pooled, pw, sum, sw, oh, ow)
+		store(out, lo, oc, ph, pw, pooled, pw, b[oc], act)
 	}
 }
 
@@ -156,12 +168,13 @@ func convRows(sum, r0, r1, r2, k []float32) {
 }
 
 // accLen is the size of the acc buffer conv3x3 needs for an input of
-// shape s.
+// shape s: the sums, in whole blocks of eight, and room for them pooled.
 func accLen(s Shape, valid bool) int {
+	h, w, stride := s.H, s.W, s.W+2
 	if valid {
-		return (s.H-2)*s.W + 8
+		h, w, stride = s.H-2, s.W-2, s.W
 	}
-	return s.H*(s.W+2) + 8
+	return h*stride + 8 + ((h+1)/2)*((w+1)/2)
 }
 
 // padCopy copies in, (C,H,W) with shape s, into dst, (C,H+2,W+2), with a

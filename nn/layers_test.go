@@ -63,8 +63,20 @@ func TestConv3x3MatchesReference(t *testing.T) {
 				got := nanSlice(lo.len(os.C) + slack)
 				// Scratch left dirty by an earlier layer must not leak into the output.
 				pad, acc := nanSlice(padLen(tc.s, tc.valid)), nanSlice(accLen(tc.s, tc.valid))
-				conv3x3(got, src, tc.s, w, b, tc.o, tc.valid, tc.act, inPadded, lo, pad, acc)
+				conv3x3(got, src, tc.s, w, b, tc.o, tc.valid, tc.act, inPadded, false, lo, pad, acc)
 				assert.InDeltaSlice(t, want, fromLayout(t, got, os, lo), 1e-5, "%+v, input padded %v, output %+v", tc, inPadded, lo)
+			}
+			if tc.act == ActSigmoid {
+				continue // the pooling runs in the convolution's pass only after ReLU or none
+			}
+			ps := Shape{os.C, (os.H + 1) / 2, (os.W + 1) / 2}
+			pooled := make([]float32, ps.Len())
+			maxPool2x2Ref(pooled, want, os)
+			for _, lo := range []layout{compact(ps), padded(ps)} {
+				got := nanSlice(lo.len(ps.C) + slack)
+				pad, acc := nanSlice(padLen(tc.s, tc.valid)), nanSlice(accLen(tc.s, tc.valid))
+				conv3x3(got, src, tc.s, w, b, tc.o, tc.valid, tc.act, inPadded, true, lo, pad, acc)
+				assert.InDeltaSlice(t, pooled, fromLayout(t, got, ps, lo), 1e-5, "%+v pooled, input padded %v, output %+v", tc, inPadded, lo)
 			}
 		}
 	}
@@ -119,10 +131,10 @@ func TestConv3x3KnownValues(t *testing.T) {
 	got := make([]float32, 9)
 	pad := make([]float32, padLen(Shape{1, 3, 3}, false))
 	acc := make([]float32, accLen(Shape{1, 3, 3}, false))
-	conv3x3(got, in, Shape{1, 3, 3}, w, []float32{0.5}, 1, false, ActNone, false, compact(Shape{1, 3, 3}), pad, acc)
+	conv3x3(got, in, Shape{1, 3, 3}, w, []float32{0.5}, 1, false, ActNone, false, false, compact(Shape{1, 3, 3}), pad, acc)
 	assert.Equal(t, []float32{4.5, 6.5, 4.5, 6.5, 9.5, 6.5, 4.5, 6.5, 4.5}, got)
 	valid := make([]float32, 1)
-	conv3x3(valid, in, Shape{1, 3, 3}, w, []float32{-10}, 1, true, ActReLU, false, compact(Shape{1, 1, 1}), pad, acc)
+	conv3x3(valid, in, Shape{1, 3, 3}, w, []float32{-10}, 1, true, ActReLU, false, false, compact(Shape{1, 1, 1}), pad, acc)
 	assert.Equal(t, []float32{0}, valid, "9-10 = -1 clipped by ReLU")
 }
 

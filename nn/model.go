@@ -132,14 +132,28 @@ func (m *Model) forward(dst, src []float32, from, to int, a, b, pad, acc []float
 	cur := src
 	for i := from; i < to; i++ {
 		l := &m.layers[i]
+		inPadded, pool := i > from && l.readsPadded(), m.fusesPool(i, to)
+		if pool {
+			i++ // the pooling runs inside the convolution
+		}
 		out := a
 		if i == to-1 {
 			out = dst
 		}
-		l.apply(out, cur, i > from && l.readsPadded(), m.outLayout(i, to), pad, acc)
+		l.apply(out, cur, inPadded, pool, m.outLayout(i, to), pad, acc)
 		cur = out
 		a, b = b, a
 	}
+}
+
+// fusesPool reports whether layer i, a convolution with ReLU or no
+// activation, runs the max pooling of layer i+1 in its own pass when layers
+// up to to run: the convolution's output is then never written out and
+// read back.
+func (m *Model) fusesPool(i, to int) bool {
+	l := &m.layers[i]
+	return l.Kind == KindConv && (l.Activation == ActReLU || l.Activation == ActNone) &&
+		i+1 < to && m.layers[i+1].Kind == KindMaxPool
 }
 
 // outLayout is how layer i lays out its output when layers up to to run:
@@ -156,12 +170,12 @@ func (m *Model) outLayout(i, to int) layout {
 func (l *layer) readsPadded() bool { return l.Kind == KindConv && l.Padding == PaddingSame }
 
 // apply runs the layer on one feature map: in has the layer's input shape
-// (padded if inPadded), out receives its output in layout lo; pad and acc
-// are conv3x3's scratch buffers.
-func (l *layer) apply(out, in []float32, inPadded bool, lo layout, pad, acc []float32) {
+// (padded if inPadded), out receives its output in layout lo (pooled if
+// pool, see fusesPool); pad and acc are conv3x3's scratch buffers.
+func (l *layer) apply(out, in []float32, inPadded, pool bool, lo layout, pad, acc []float32) {
 	switch l.Kind {
 	case KindConv:
-		conv3x3(out, in, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation, inPadded, lo, pad, acc)
+		conv3x3(out, in, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation, inPadded, pool, lo, pad, acc)
 	case KindMaxPool:
 		maxPool2x2(out, in, l.in, lo)
 	case KindUpsample:

@@ -18,38 +18,44 @@ import "math"
 // repeats one input, shows it slower (the processor learns that input's
 // branches). The max builtin is no way out: it is a call in the wasm build.
 func maxPool2x2(out, in []float32, s Shape, lo layout) {
-	oh, ow := (s.H+1)/2, (s.W+1)/2
-	fullW := s.W / 2 // output columns whose window is two wide
 	lo.prepare(out, s.C)
 	for c := 0; c < s.C; c++ {
-		src := in[c*s.H*s.W : (c+1)*s.H*s.W]
-		for oy := 0; oy < oh; oy++ {
-			r0 := src[2*oy*s.W : 2*oy*s.W+s.W]
-			r1 := r0 // a last odd row pools with itself
-			if 2*oy+1 < s.H {
-				r1 = src[(2*oy+1)*s.W : (2*oy+1)*s.W+s.W]
+		poolPlane(out[lo.off+c*lo.plane:], lo.stride, in[c*s.H*s.W:(c+1)*s.H*s.W], s.W, s.H, s.W)
+	}
+}
+
+// poolPlane pools one h×w plane whose rows start stride apart in src (the
+// first w of each row are the plane's), writing rows ⌈w/2⌉ long, dstStride
+// apart, to dst.
+func poolPlane(dst []float32, dstStride int, src []float32, stride, h, w int) {
+	oh, ow := (h+1)/2, (w+1)/2
+	fullW := w / 2 // output columns whose window is two wide
+	for oy := 0; oy < oh; oy++ {
+		r0 := src[2*oy*stride : 2*oy*stride+w]
+		r1 := r0 // a last odd row pools with itself
+		if 2*oy+1 < h {
+			r1 = src[(2*oy+1)*stride : (2*oy+1)*stride+w]
+		}
+		d := dst[oy*dstStride : oy*dstStride+ow]
+		for ox := 0; ox < fullW; ox++ {
+			m := orderKey(r0[2*ox])
+			if k := orderKey(r0[2*ox+1]); k > m {
+				m = k
 			}
-			d := lo.row(out, c, oy, ow)
-			for ox := 0; ox < fullW; ox++ {
-				m := orderKey(r0[2*ox])
-				if k := orderKey(r0[2*ox+1]); k > m {
-					m = k
-				}
-				if k := orderKey(r1[2*ox]); k > m {
-					m = k
-				}
-				if k := orderKey(r1[2*ox+1]); k > m {
-					m = k
-				}
-				d[ox] = fromOrderKey(m)
+			if k := orderKey(r1[2*ox]); k > m {
+				m = k
 			}
-			if fullW < ow { // odd width: the last window is one wide
-				m := orderKey(r0[s.W-1])
-				if k := orderKey(r1[s.W-1]); k > m {
-					m = k
-				}
-				d[ow-1] = fromOrderKey(m)
+			if k := orderKey(r1[2*ox+1]); k > m {
+				m = k
 			}
+			d[ox] = fromOrderKey(m)
+		}
+		if fullW < ow { // odd width: the last window is one wide
+			m := orderKey(r0[w-1])
+			if k := orderKey(r1[w-1]); k > m {
+				m = k
+			}
+			d[ow-1] = fromOrderKey(m)
 		}
 	}
 }

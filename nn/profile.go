@@ -13,7 +13,7 @@ type LayerTime struct {
 
 // ProfileLayers runs one image src (InputShape) through the model, then
 // runs each layer reps more times on its own input and reports the mean
-// time per layer. It is for where pprof cannot go, such as a browser: the
+// time per layer (a convolution and the pooling it runs count as one). It is for where pprof cannot go, such as a browser: the
 // benchmark page calls it to show where the time goes in wasm. Each layer
 // sees one input over and over, so the processor learns its branches: max
 // pooling, whose comparisons are data-dependent, costs more in a stream of
@@ -27,16 +27,22 @@ func (w *Workspace) ProfileLayers(src []float32, reps int) ([]LayerTime, error) 
 	if reps < 1 {
 		return nil, fmt.Errorf("reps is %d, want at least 1", reps)
 	}
-	times := make([]LayerTime, len(m.layers))
+	var times []LayerTime
 	in := src
-	for i := range m.layers {
+	for i := 0; i < len(m.layers); i++ {
 		l := &m.layers[i]
-		out, lo := make([]float32, m.maxLen), m.outLayout(i, len(m.layers)) // as forward does
+		inPadded, pool := i > 0 && l.readsPadded(), m.fusesPool(i, len(m.layers))
+		name := fmt.Sprintf("%02d-%s", i, l)
+		if pool { // one step, as forward runs them
+			i++
+			name += fmt.Sprintf(" + %02d-%s", i, &m.layers[i])
+		}
+		out, lo := make([]float32, m.maxLen), m.outLayout(i, len(m.layers))
 		start := time.Now()
 		for range reps {
-			l.apply(out, in, i > 0 && l.readsPadded(), lo, w.pad, w.acc)
+			l.apply(out, in, inPadded, pool, lo, w.pad, w.acc)
 		}
-		times[i] = LayerTime{Layer: fmt.Sprintf("%02d-%s", i, l), Time: time.Since(start) / time.Duration(reps)}
+		times = append(times, LayerTime{Layer: name, Time: time.Since(start) / time.Duration(reps)})
 		in = out
 	}
 	return times, nil
