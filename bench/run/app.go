@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -165,6 +164,27 @@ const firstImageWatch = `new PerformanceObserver((list, watch) => {
 	}
 }).observe({type: "element", buffered: true});`
 
+// pollString evaluates expr in the page every 50 ms until it gives a
+// string, which it stores in out. It evaluates in a loop rather than with
+// chromedp.Poll, which can lose the page's context right after a
+// navigation ("Cannot find context with specified id").
+func pollString(expr string, out *string, timeout time.Duration) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		deadline := time.Now().Add(timeout)
+		for time.Now().Before(deadline) {
+			var v any
+			if err := chromedp.Evaluate(expr, &v).Do(ctx); err == nil {
+				if s, ok := v.(string); ok {
+					*out = s
+					return nil
+				}
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		return fmt.Errorf("the page gave no result within %s", timeout)
+	})
+}
+
 // appState is null until the first denoised image is painted, then the
 // page's marks and resources as JSON.
 const appState = `(() => {
@@ -190,25 +210,7 @@ func watchFirstImage(ctx context.Context) error {
 // watchFirstImage has prepared) and reads its marks and resources.
 func loadApp(ctx context.Context, url string) (App, error) {
 	var raw string
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(url),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			// Evaluate in a loop rather than chromedp.Poll, which can lose
-			// the page's context right after a navigation.
-			deadline := time.Now().Add(60 * time.Second)
-			for time.Now().Before(deadline) {
-				var v any
-				if err := chromedp.Evaluate(appState, &v).Do(ctx); err == nil {
-					if s, ok := v.(string); ok {
-						raw = s
-						return nil
-					}
-				}
-				time.Sleep(50 * time.Millisecond)
-			}
-			return errors.New("no denoised image within 60 s")
-		}),
-	)
+	err := chromedp.Run(ctx, chromedp.Navigate(url), pollString(appState, &raw, 60*time.Second))
 	if err != nil {
 		return App{}, fmt.Errorf("app at %s: %w", url, err)
 	}

@@ -184,7 +184,7 @@ func measure(url, engine string) (Result, error) {
 	var raw string
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(url+"?engine="+engine),
-		chromedp.Poll(`window.benchResult ? JSON.stringify(window.benchResult) : null`, &raw, chromedp.WithPollingTimeout(150*time.Second)),
+		pollString(`window.benchResult ? JSON.stringify(window.benchResult) : null`, &raw, 150*time.Second),
 	)
 	if err != nil {
 		return Result{}, fmt.Errorf("%s: %w", engine, err)
