@@ -23,6 +23,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -135,8 +136,8 @@ type Layer struct {
 	Ns    float64 `json:"ns"`
 }
 
-// combine takes the median of each measure over runs of one engine (the
-// worst output difference, and the first run's layer profile).
+// combine takes the median of each measure over runs of one engine, layer
+// times included, and the worst output difference.
 func combine(runs []Result) Result {
 	r := runs[0]
 	r.Batch1MedianMs = medianOf(runs, func(x Result) float64 { return x.Batch1MedianMs })
@@ -145,6 +146,10 @@ func combine(runs []Result) Result {
 	r.FirstInferenceMs = medianOf(runs, func(x Result) float64 { return x.FirstInferenceMs })
 	for _, x := range runs {
 		r.MaxAbsDiff = max(r.MaxAbsDiff, x.MaxAbsDiff)
+	}
+	r.Layers = slices.Clone(r.Layers)
+	for i := range r.Layers {
+		r.Layers[i].Ns = medianOf(runs, func(x Result) float64 { return x.Layers[i].Ns })
 	}
 	r.Runs = len(runs)
 	return r
