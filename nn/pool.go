@@ -37,7 +37,32 @@ func poolPlane(dst []float32, dstStride int, src []float32, stride, h, w int) {
 			r1 = src[(2*oy+1)*stride : (2*oy+1)*stride+w]
 		}
 		d := dst[oy*dstStride : oy*dstStride+ow]
-		for ox := 0; ox < fullW; ox++ {
+		ox := 0
+		for ; ox+2 <= fullW; ox += 2 { // two windows per iteration: loops are dear in wasm
+			a, b := r0[2*ox:2*ox+4:2*ox+4], r1[2*ox:2*ox+4:2*ox+4]
+			m := orderKey(a[0])
+			if k := orderKey(a[1]); k > m {
+				m = k
+			}
+			if k := orderKey(b[0]); k > m {
+				m = k
+			}
+			if k := orderKey(b[1]); k > m {
+				m = k
+			}
+			n := orderKey(a[2])
+			if k := orderKey(a[3]); k > n {
+				n = k
+			}
+			if k := orderKey(b[2]); k > n {
+				n = k
+			}
+			if k := orderKey(b[3]); k > n {
+				n = k
+			}
+			d[ox], d[ox+1] = fromOrderKey(m), fromOrderKey(n)
+		}
+		for ; ox < fullW; ox++ {
 			m := orderKey(r0[2*ox])
 			if k := orderKey(r0[2*ox+1]); k > m {
 				m = k
