@@ -8,12 +8,13 @@ func upsample2x(out, in []float32, s Shape, lo layout) {
 	for c := 0; c < s.C; c++ {
 		src := in[c*s.H*s.W : (c+1)*s.H*s.W]
 		for y := 0; y < s.H; y++ {
-			row := lo.row(out, c, 2*y, ow)
+			// Both output rows in one loop: a copy of the first would be a
+			// call per row in the wasm build.
+			r0, r1 := lo.row(out, c, 2*y, ow), lo.row(out, c, 2*y+1, ow)
 			for x, v := range src[y*s.W : (y+1)*s.W] {
-				row[2*x] = v
-				row[2*x+1] = v
+				r0[2*x], r0[2*x+1] = v, v
+				r1[2*x], r1[2*x+1] = v, v
 			}
-			copy(lo.row(out, c, 2*y+1, ow), row)
 		}
 	}
 }
