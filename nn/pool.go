@@ -40,49 +40,27 @@ func poolPlane(dst []float32, dstStride int, src []float32, stride, h, w int) {
 		ox := 0
 		for ; ox+2 <= fullW; ox += 2 { // two windows per iteration: loops are dear in wasm
 			a, b := r0[2*ox:2*ox+4:2*ox+4], r1[2*ox:2*ox+4:2*ox+4]
-			m := orderKey(a[0])
-			if k := orderKey(a[1]); k > m {
-				m = k
-			}
-			if k := orderKey(b[0]); k > m {
-				m = k
-			}
-			if k := orderKey(b[1]); k > m {
-				m = k
-			}
-			n := orderKey(a[2])
-			if k := orderKey(a[3]); k > n {
-				n = k
-			}
-			if k := orderKey(b[2]); k > n {
-				n = k
-			}
-			if k := orderKey(b[3]); k > n {
-				n = k
-			}
-			d[ox], d[ox+1] = fromOrderKey(m), fromOrderKey(n)
+			d[ox] = fromOrderKey(maxKey(maxKey(orderKey(a[0]), orderKey(a[1])), maxKey(orderKey(b[0]), orderKey(b[1]))))
+			d[ox+1] = fromOrderKey(maxKey(maxKey(orderKey(a[2]), orderKey(a[3])), maxKey(orderKey(b[2]), orderKey(b[3]))))
 		}
 		for ; ox < fullW; ox++ {
-			m := orderKey(r0[2*ox])
-			if k := orderKey(r0[2*ox+1]); k > m {
-				m = k
-			}
-			if k := orderKey(r1[2*ox]); k > m {
-				m = k
-			}
-			if k := orderKey(r1[2*ox+1]); k > m {
-				m = k
-			}
-			d[ox] = fromOrderKey(m)
+			a, b := r0[2*ox:2*ox+2:2*ox+2], r1[2*ox:2*ox+2:2*ox+2]
+			d[ox] = fromOrderKey(maxKey(maxKey(orderKey(a[0]), orderKey(a[1])), maxKey(orderKey(b[0]), orderKey(b[1]))))
 		}
 		if fullW < ow { // odd width: the last window is one wide
-			m := orderKey(r0[w-1])
-			if k := orderKey(r1[w-1]); k > m {
-				m = k
-			}
-			d[ow-1] = fromOrderKey(m)
+			d[ow-1] = fromOrderKey(maxKey(orderKey(r0[w-1]), orderKey(r1[w-1])))
 		}
 	}
+}
+
+// maxKey is the larger of two keys. It is inlined, and Go compiles it to a
+// select, not a branch (a helper taking four floats would be too big to
+// inline, and a call per window is dear in wasm).
+func maxKey(a, b int32) int32 {
+	if b > a {
+		return b
+	}
+	return a
 }
 
 // orderKey maps a float32 to an int32 whose order is IEEE 754's total
