@@ -164,27 +164,6 @@ const firstImageWatch = `new PerformanceObserver((list, watch) => {
 	}
 }).observe({type: "element", buffered: true});`
 
-// pollString evaluates expr in the page every 50 ms until it gives a
-// string, which it stores in out. It evaluates in a loop rather than with
-// chromedp.Poll, which can lose the page's context right after a
-// navigation ("Cannot find context with specified id").
-func pollString(expr string, out *string, timeout time.Duration) chromedp.Action {
-	return chromedp.ActionFunc(func(ctx context.Context) error {
-		deadline := time.Now().Add(timeout)
-		for time.Now().Before(deadline) {
-			var v any
-			if err := chromedp.Evaluate(expr, &v).Do(ctx); err == nil {
-				if s, ok := v.(string); ok {
-					*out = s
-					return nil
-				}
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		return fmt.Errorf("the page gave no result within %s", timeout)
-	})
-}
-
 // appState is null until the first denoised image is painted, then the
 // page's marks and resources as JSON.
 const appState = `(() => {

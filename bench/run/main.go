@@ -180,6 +180,27 @@ func browser() (context.Context, context.CancelFunc, error) {
 	return ctx, cancel, nil
 }
 
+// pollString evaluates expr in the page every 50 ms until it gives a
+// string, which it stores in out. It evaluates in a loop rather than with
+// chromedp.Poll, which can lose the page's context right after a
+// navigation ("Cannot find context with specified id").
+func pollString(expr string, out *string, timeout time.Duration) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		deadline := time.Now().Add(timeout)
+		for time.Now().Before(deadline) {
+			var v any
+			if err := chromedp.Evaluate(expr, &v).Do(ctx); err == nil {
+				if s, ok := v.(string); ok {
+					*out = s
+					return nil
+				}
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		return fmt.Errorf("the page gave no result within %s", timeout)
+	})
+}
+
 func measure(url, engine string) (Result, error) {
 	ctx, cancel, err := browser()
 	if err != nil {
