@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -134,22 +133,6 @@ func measureApp() (App, error) {
 		}
 	}
 	return a, nil
-}
-
-// median of xs (the upper one for an even count).
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	return s[len(s)/2]
-}
-
-// medianOf is the median of f over runs.
-func medianOf[T any](runs []T, f func(T) float64) float64 {
-	xs := make([]float64, len(runs))
-	for i, r := range runs {
-		xs[i] = f(r)
-	}
-	return median(xs)
 }
 
 // firstImageWatch runs in the page before its own scripts: it marks

@@ -136,6 +136,22 @@ type Layer struct {
 	Ns    float64 `json:"ns"`
 }
 
+// median of xs (the upper one for an even count).
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// medianOf is the median of f over runs.
+func medianOf[T any](runs []T, f func(T) float64) float64 {
+	xs := make([]float64, len(runs))
+	for i, r := range runs {
+		xs[i] = f(r)
+	}
+	return median(xs)
+}
+
 // combine takes the median of each measure over runs of one engine, layer
 // times included, and the worst output difference.
 func combine(runs []Result) Result {
