@@ -1,7 +1,6 @@
 package nn
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"testing"
 )
@@ -51,39 +50,32 @@ func BenchmarkDenoiseBatch256(b *testing.B) {
 	b.ReportMetric(256*float64(b.N)/b.Elapsed().Seconds(), "img/s")
 }
 
-// BenchmarkLayers times each layer of the default model on its own.
+// BenchmarkLayers times each step of the default model on its own, as
+// forward runs it (the input's padding border is not zero, which changes
+// nothing but the values).
 func BenchmarkLayers(b *testing.B) {
 	m := defaultModel(b)
 	r := rand.New(rand.NewPCG(1, 1))
-	for i := 0; i < len(m.layers); i++ {
-		l := &m.layers[i]
-		// Laid out and fused as in forward; the input's border is not
-		// zero, which changes nothing but the values.
-		inPadded, pool := i > 0 && l.readsPadded(), m.fusesPool(i, len(m.layers))
-		name := fmt.Sprintf("%02d-%s", i, l)
-		if pool {
-			i++
-			name += fmt.Sprintf("+%02d-%s", i, &m.layers[i])
-		}
+	for i := range m.denoise {
+		s := &m.denoise[i]
 		in, out := randSlice(r, m.maxLen), make([]float32, m.maxLen)
 		pad, acc := make([]float32, m.padLen), make([]float32, m.accLen)
-		lo := m.outLayout(i, len(m.layers))
-		b.Run(name, func(b *testing.B) {
+		b.Run(s.String(), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				l.apply(out, in, inPadded, pool, lo, pad, acc)
+				s.run(out, in, pad, acc)
 			}
 		})
 	}
 }
 
-// BenchmarkConvReference is the plain definition, for comparison.
+// BenchmarkConvReference is the plain definition (in float64, with its
+// rounding bound), for comparison.
 func BenchmarkConvReference(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 1))
 	s := Shape{16, 14, 14}
-	in, w, bias := randSlice(r, s.Len()), randSlice(r, 8*16*9), randSlice(r, 8)
-	out := make([]float32, 8*14*14)
+	in, w, bias := exactly(randSlice(r, s.Len())), randSlice(r, 8*16*9), randSlice(r, 8)
 	for b.Loop() {
-		conv3x3Ref(out, in, s, w, bias, 8, false, ActReLU)
+		conv3x3Ref(in, s, w, bias, 8, false, ActReLU)
 	}
 }

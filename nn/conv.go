@@ -2,16 +2,17 @@ package nn
 
 import "math"
 
-// conv3x3 computes a 3×3 convolution with stride 1, adds the bias and applies
-// the activation. in is (C,H,W) with shape s, w is (O,C,3,3), b is (O), out
-// is (O,H',W') where H',W' = H,W for 'same' (zero padding 1) and H-2,W-2 for
-// 'valid'. This is cross-correlation, as in libtorch and Keras.
-// conv3x3Ref is the same computation written as its definition.
+// conv3x3 runs the convolution step st: a 3×3 convolution with stride 1,
+// the bias added and the activation applied. in is (C,H,W) with shape
+// st.in, the weights are (O,C,3,3), the bias (O), out is (O,H',W') where
+// H',W' = H,W for 'same' (zero padding 1) and H-2,W-2 for 'valid'. This is
+// cross-correlation, as in libtorch and Keras. conv3x3Ref is the same
+// computation written as its definition.
 //
-// out is written in layout lo (padded when a 'same' convolution comes
-// next); inPadded says in is already padded, with slack after it. With
-// pool, the 2×2 max pooling that follows runs in the same pass (see
-// Model.fusesPool) and out is the pooled map.
+// out is written in layout st.lo (padded when a 'same' convolution comes
+// next); st.inPadded says in is already padded, with slack after it. With
+// st.pool, the 2×2 max pooling that follows runs in the same pass (see
+// Model.plan) and out is the pooled map.
 //
 // How it is fast without SIMD: a 'same' convolution reads its input padded,
 // (C,H+2,W+2) with a zero border, so that no loop tests bounds: the previous
@@ -32,27 +33,29 @@ import "math"
 // six and twelve were slower than eight (twelve spills registers: Go's wasm
 // code has sixteen float32 locals), and so was keeping the eight sums in
 // registers across all input channels.
-func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act string, inPadded, pool bool, lo layout, pad, acc []float32) {
+func conv3x3(out, in []float32, st *step, pad, acc []float32) {
+	s, w, b, o, act, lo := st.in, st.w, st.b, st.Out, st.Activation, st.lo
+	valid := st.Padding == PaddingValid
 	sh, sw := s.H, s.W
 	if !valid {
 		sh, sw = s.H+2, s.W+2
 	}
-	plane := sh * sw
+	area := sh * sw
 	var src []float32
 	switch {
-	case inPadded: // the previous layer wrote it padded, with slack after it
-		src = in[:s.C*plane+slack]
+	case st.inPadded: // the previous layer wrote it padded, with slack after it
+		src = in[:s.C*area+slack]
 	case valid:
-		src = pad[:s.C*plane+slack]
-		copy(src, in[:s.C*plane])
+		src = pad[:s.C*area+slack]
+		copy(src, in[:s.C*area])
 	default:
-		src = pad[:s.C*plane+slack]
+		src = pad[:s.C*area+slack]
 		padCopy(src, in, s)
 	}
 	oh, ow := sh-2, sw-2
 	n := (oh-1)*sw + ow   // acc positions that hold outputs, garbage columns between rows included
-	n4 := (n + 7) / 8 * 8 // rounded up to whole blocks of eight; the slack keeps the reads in src
-	sum := acc[:n4]
+	n8 := (n + 7) / 8 * 8 // rounded up to whole blocks of eight; the slack keeps the reads in src
+	sum := acc[:n8]
 	lo.prepare(out, o)
 	for oc := 0; oc < o; oc++ {
 		for i := range sum {
@@ -60,32 +63,37 @@ func conv3x3(out, in []float32, s Shape, w, b []float32, o int, valid bool, act 
 		}
 		for c := 0; c < s.C; c++ {
 			k := w[(oc*s.C+c)*9 : (oc*s.C+c)*9+9]
-			base := c * plane
-			convRows(sum, src[base:base+n4+2], src[base+sw:base+sw+n4+2], src[base+2*sw:base+2*sw+n4+2], k)
+			base := c * area
+			convRows(sum, src[base:base+n8+2], src[base+sw:base+sw+n8+2], src[base+2*sw:base+2*sw+n8+2], k)
 		}
-		if !pool {
-			store(out, lo, oc, oh, ow, sum, sw, b[oc], act)
+		if st.pool == nil {
+			store(out, lo, oc, plane{sum, oh, ow, sw}, b[oc], act)
 			continue
 		}
 		// Pool the sums, then add the bias and apply the activation to the
 		// maxima only: max(f(v+b)) = f(max(v)+b) exactly, as f (ReLU or
 		// none) and rounding are monotone.
 		ph, pw := (oh+1)/2, (ow+1)/2
-		pooled := acc[n4 : n4+ph*pw]
+		pooled := acc[n8 : n8+ph*pw]
 		poolPlane(pooled, pw, sum, sw, oh, ow)
-		store(out, lo, oc, ph, pw, pooled, pw, b[oc], act)
+		store(out, lo, oc, plane{pooled, ph, pw, pw}, b[oc], act)
 	}
 }
 
-// store writes output channel oc, oh rows of ow values, to out in layout
-// lo: v+bias for each output v of sum (rows of stride sw, of which the
-// first ow are outputs), through the activation act. It goes four values
-// per iteration and has no call per row (but for the sigmoid of a last
-// layer): both are dear in wasm.
-func store(out []float32, lo layout, oc, oh, ow int, sum []float32, sw int, bias float32, act string) {
+// plane is an h×w plane whose rows start stride apart in v.
+type plane struct {
+	v            []float32
+	h, w, stride int
+}
+
+// store writes output channel oc to out in layout lo: v+bias for each
+// value v of sums, through the activation act. It goes four values per
+// iteration and has no call per row (but for the sigmoid of a last layer):
+// both are dear in wasm.
+func store(out []float32, lo layout, oc int, sums plane, bias float32, act string) {
 	relu := act == ActReLU
-	for y := 0; y < oh; y++ {
-		d, s := lo.row(out, oc, y, ow), sum[y*sw:y*sw+ow]
+	for y := 0; y < sums.h; y++ {
+		d, s := lo.row(out, oc, y, sums.w), sums.v[y*sums.stride:y*sums.stride+sums.w]
 		x := 0
 		if relu {
 			for ; x+4 <= len(d); x += 4 {

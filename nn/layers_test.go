@@ -9,17 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// naiveConv runs the reference convolution into a new slice.
-func naiveConv(in []float32, s Shape, w, b []float32, o int, valid bool, act string) []float32 {
-	oh, ow := s.H, s.W
-	if valid {
-		oh, ow = s.H-2, s.W-2
-	}
-	out := make([]float32, o*oh*ow)
-	conv3x3Ref(out, in, s, w, b, o, valid, act)
-	return out
-}
-
 func randSlice(r *rand.Rand, n int) []float32 {
 	s := make([]float32, n)
 	for i := range s {
@@ -46,7 +35,7 @@ func TestConv3x3MatchesReference(t *testing.T) {
 		in := randSlice(r, tc.s.Len())
 		w := randSlice(r, tc.o*tc.s.C*9)
 		b := randSlice(r, tc.o)
-		want := naiveConv(in, tc.s, w, b, tc.o, tc.valid, tc.act)
+		want := conv3x3Ref(exactly(in), tc.s, w, b, tc.o, tc.valid, tc.act)
 		os := Shape{tc.o, tc.s.H, tc.s.W}
 		if tc.valid {
 			os = Shape{tc.o, tc.s.H - 2, tc.s.W - 2}
@@ -63,23 +52,39 @@ func TestConv3x3MatchesReference(t *testing.T) {
 				got := nanSlice(lo.len(os.C) + slack)
 				// Scratch left dirty by an earlier layer must not leak into the output.
 				pad, acc := nanSlice(padLen(tc.s, tc.valid)), nanSlice(accLen(tc.s, tc.valid))
-				conv3x3(got, src, tc.s, w, b, tc.o, tc.valid, tc.act, inPadded, false, lo, pad, acc)
-				assert.InDeltaSlice(t, want, fromLayout(t, got, os, lo), 1e-5, "%+v, input padded %v, output %+v", tc, inPadded, lo)
+				conv3x3(got, src, convStep(tc.s, w, b, tc.o, tc.valid, tc.act, inPadded, false, lo), pad, acc)
+				_, err := want.check(fromLayout(t, got, os, lo))
+				assert.NoError(t, err, "%+v, input padded %v, output %+v", tc, inPadded, lo)
 			}
 			if tc.act == ActSigmoid {
 				continue // the pooling runs in the convolution's pass only after ReLU or none
 			}
 			ps := Shape{os.C, (os.H + 1) / 2, (os.W + 1) / 2}
-			pooled := make([]float32, ps.Len())
-			maxPool2x2Ref(pooled, want, os)
+			pooled := maxPool2x2BoundedRef(want, os)
 			for _, lo := range []layout{compact(ps), padded(ps)} {
 				got := nanSlice(lo.len(ps.C) + slack)
 				pad, acc := nanSlice(padLen(tc.s, tc.valid)), nanSlice(accLen(tc.s, tc.valid))
-				conv3x3(got, src, tc.s, w, b, tc.o, tc.valid, tc.act, inPadded, true, lo, pad, acc)
-				assert.InDeltaSlice(t, pooled, fromLayout(t, got, ps, lo), 1e-5, "%+v pooled, input padded %v, output %+v", tc, inPadded, lo)
+				conv3x3(got, src, convStep(tc.s, w, b, tc.o, tc.valid, tc.act, inPadded, true, lo), pad, acc)
+				_, err := pooled.check(fromLayout(t, got, ps, lo))
+				assert.NoError(t, err, "%+v pooled, input padded %v, output %+v", tc, inPadded, lo)
 			}
 		}
 	}
+}
+
+// convStep is a convolution step on input shape s writing layout lo, with
+// the max pooling after it when pool.
+func convStep(s Shape, w, b []float32, o int, valid bool, act string, inPadded, pool bool, lo layout) *step {
+	padding := PaddingSame
+	if valid {
+		padding = PaddingValid
+	}
+	l := &layer{Layer: conv(o, padding, act), in: s, w: w, b: b}
+	st := &step{layer: l, inPadded: inPadded, lo: lo}
+	if pool {
+		st.pool = &layer{Layer: Layer{Kind: KindMaxPool}}
+	}
+	return st
 }
 
 // toPadded lays in, of shape s, out padded as a layer before a 'same'
@@ -131,10 +136,10 @@ func TestConv3x3KnownValues(t *testing.T) {
 	got := make([]float32, 9)
 	pad := make([]float32, padLen(Shape{1, 3, 3}, false))
 	acc := make([]float32, accLen(Shape{1, 3, 3}, false))
-	conv3x3(got, in, Shape{1, 3, 3}, w, []float32{0.5}, 1, false, ActNone, false, false, compact(Shape{1, 3, 3}), pad, acc)
+	conv3x3(got, in, convStep(Shape{1, 3, 3}, w, []float32{0.5}, 1, false, ActNone, false, false, compact(Shape{1, 3, 3})), pad, acc)
 	assert.Equal(t, []float32{4.5, 6.5, 4.5, 6.5, 9.5, 6.5, 4.5, 6.5, 4.5}, got)
 	valid := make([]float32, 1)
-	conv3x3(valid, in, Shape{1, 3, 3}, w, []float32{-10}, 1, true, ActReLU, false, false, compact(Shape{1, 1, 1}), pad, acc)
+	conv3x3(valid, in, convStep(Shape{1, 3, 3}, w, []float32{-10}, 1, true, ActReLU, false, false, compact(Shape{1, 1, 1})), pad, acc)
 	assert.Equal(t, []float32{0}, valid, "9-10 = -1 clipped by ReLU")
 }
 

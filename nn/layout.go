@@ -34,3 +34,14 @@ func (l layout) prepare(out []float32, c int) {
 		clear(out[:l.len(c)])
 	}
 }
+
+// appendCompact appends map m, of shape s in layout l, to dst in compact
+// form.
+func (l layout) appendCompact(dst, m []float32, s Shape) []float32 {
+	for c := 0; c < s.C; c++ {
+		for y := 0; y < s.H; y++ {
+			dst = append(dst, l.row(m, c, y, s.W)...)
+		}
+	}
+	return dst
+}

@@ -20,9 +20,11 @@ type Model struct {
 	arch   Arch
 	layers []layer
 	nEnc   int // layers[:nEnc] are the encoder
-	maxLen int // elements of the largest feature map, padded, and slack
-	padLen int // elements of the largest zero-padded input of a 'same' conv
-	accLen int // elements of the largest conv accumulator
+	// The plans that run the encoder, the decoder and both (see plan).
+	encode, decode, denoise []step
+	maxLen                  int // elements of the largest feature map, padded, and slack
+	padLen                  int // elements of the largest zero-padded input of a 'same' conv
+	accLen                  int // elements of the largest conv accumulator
 }
 
 // layer is one step of the model with its input shape and parameters.
@@ -59,6 +61,7 @@ func New(a Arch, params map[string]Tensor) (*Model, error) {
 			m.padLen = max(m.padLen, padLen(shapes[i], l.Padding == PaddingValid))
 		}
 	}
+	m.encode, m.decode, m.denoise = m.plan(0, m.nEnc), m.plan(m.nEnc, len(m.layers)), m.plan(0, len(m.layers))
 	return m, nil
 }
 
@@ -124,61 +127,22 @@ func (m *Model) outShape(i int) Shape {
 	return m.arch.Input
 }
 
-// forward runs one image through layers[from:to]. src holds that range's
-// input, dst receives its output; a and b are scratch buffers of maxLen,
-// pad one of padLen and acc one of accLen. A layer that feeds a 'same'
-// convolution writes its output padded for it (see layout).
-func (m *Model) forward(dst, src []float32, from, to int, a, b, pad, acc []float32) {
+// forward runs one image through the steps of plan p. src holds the
+// plan's input, dst receives its output; a and b are scratch buffers of
+// maxLen, pad one of padLen and acc one of accLen.
+func forward(p []step, dst, src []float32, a, b, pad, acc []float32) {
 	cur := src
-	for i := from; i < to; i++ {
-		l := &m.layers[i]
-		inPadded, pool := i > from && l.readsPadded(), m.fusesPool(i, to)
-		if pool {
-			i++ // the pooling runs inside the convolution
-		}
+	for i := range p {
 		out := a
-		if i == to-1 {
+		if i == len(p)-1 {
 			out = dst
 		}
-		l.apply(out, cur, inPadded, pool, m.outLayout(i, to), pad, acc)
+		p[i].run(out, cur, pad, acc)
 		cur = out
 		a, b = b, a
 	}
 }
 
-// fusesPool reports whether layer i, a convolution with ReLU or no
-// activation, runs the max pooling of layer i+1 in its own pass when layers
-// up to to run: the convolution's output is then never written out and
-// read back.
-func (m *Model) fusesPool(i, to int) bool {
-	l := &m.layers[i]
-	return l.Kind == KindConv && (l.Activation == ActReLU || l.Activation == ActNone) &&
-		i+1 < to && m.layers[i+1].Kind == KindMaxPool
-}
-
-// outLayout is how layer i lays out its output when layers up to to run:
-// padded if a 'same' convolution reads it next, compact otherwise.
-func (m *Model) outLayout(i, to int) layout {
-	if i+1 < to && m.layers[i+1].readsPadded() {
-		return padded(m.outShape(i))
-	}
-	return compact(m.outShape(i))
-}
-
 // readsPadded reports whether the layer is a 'same' convolution, which
 // reads its input padded.
 func (l *layer) readsPadded() bool { return l.Kind == KindConv && l.Padding == PaddingSame }
-
-// apply runs the layer on one feature map: in has the layer's input shape
-// (padded if inPadded), out receives its output in layout lo (pooled if
-// pool, see fusesPool); pad and acc are conv3x3's scratch buffers.
-func (l *layer) apply(out, in []float32, inPadded, pool bool, lo layout, pad, acc []float32) {
-	switch l.Kind {
-	case KindConv:
-		conv3x3(out, in, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation, inPadded, pool, lo, pad, acc)
-	case KindMaxPool:
-		maxPool2x2(out, in, l.in, lo)
-	case KindUpsample:
-		upsample2x(out, in, l.in, lo)
-	}
-}

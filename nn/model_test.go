@@ -15,26 +15,6 @@ func defaultModel(t testing.TB) *Model {
 	return m
 }
 
-// naiveForward runs one image through the model with the reference layers.
-func naiveForward(m *Model, in []float32, from, to int) []float32 {
-	cur := in
-	for _, l := range m.layers[from:to] {
-		switch l.Kind {
-		case KindConv:
-			cur = naiveConv(cur, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation)
-		case KindMaxPool:
-			out := make([]float32, l.in.C*((l.in.H+1)/2)*((l.in.W+1)/2))
-			maxPool2x2(out, cur, l.in, compact(Shape{l.in.C, (l.in.H + 1) / 2, (l.in.W + 1) / 2}))
-			cur = out
-		case KindUpsample:
-			out := make([]float32, 4*l.in.Len())
-			upsample2x(out, cur, l.in, compact(Shape{l.in.C, 2 * l.in.H, 2 * l.in.W}))
-			cur = out
-		}
-	}
-	return cur
-}
-
 func TestEncodeDecodeDenoiseAgree(t *testing.T) {
 	m := defaultModel(t)
 	ws := m.NewWorkspace()
@@ -45,14 +25,19 @@ func TestEncodeDecodeDenoiseAgree(t *testing.T) {
 	}
 	code := make([]float32, m.LatentShape().Len())
 	require.NoError(t, ws.Encode(code, img))
-	assert.InDeltaSlice(t, naiveForward(m, img, 0, m.nEnc), code, 1e-5)
 
 	dec := make([]float32, 784)
 	require.NoError(t, ws.Decode(dec, code))
 	den := make([]float32, 784)
 	require.NoError(t, ws.Denoise(den, img))
 	assert.Equal(t, dec, den, "Denoise is Decode∘Encode")
-	assert.InDeltaSlice(t, naiveForward(m, img, 0, len(m.layers)), den, 1e-5)
+	trace, err := ws.Trace(img)
+	require.NoError(t, err)
+	assert.Equal(t, code, trace[m.nEnc-1], "Trace runs the steps Encode runs")
+	assert.Equal(t, den, trace[len(trace)-1], "Trace runs the steps Denoise runs")
+	used, err := m.CheckTrace("the engine", img, trace)
+	assert.NoError(t, err)
+	t.Logf("the engine used %.2f%% of its rounding bounds", 100*used)
 	for _, v := range den {
 		require.True(t, v >= 0 && v <= 1, "sigmoid output %v out of [0,1]", v)
 	}

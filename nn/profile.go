@@ -29,31 +29,15 @@ func (w *Workspace) ProfileLayers(src []float32, reps int) ([]LayerTime, error) 
 	}
 	var times []LayerTime
 	in := src
-	for i := 0; i < len(m.layers); i++ {
-		l := &m.layers[i]
-		inPadded, pool := i > 0 && l.readsPadded(), m.fusesPool(i, len(m.layers))
-		name := fmt.Sprintf("%02d-%s", i, l)
-		if pool { // one step, as forward runs them
-			i++
-			name += fmt.Sprintf(" + %02d-%s", i, &m.layers[i])
-		}
-		out, lo := make([]float32, m.maxLen), m.outLayout(i, len(m.layers))
+	for i := range m.denoise {
+		s := &m.denoise[i]
+		out := make([]float32, m.maxLen)
 		start := time.Now()
 		for range reps {
-			l.apply(out, in, inPadded, pool, lo, w.pad, w.acc)
+			s.run(out, in, w.pad, w.acc)
 		}
-		times = append(times, LayerTime{Layer: name, Time: time.Since(start) / time.Duration(reps)})
+		times = append(times, LayerTime{Layer: s.String(), Time: time.Since(start) / time.Duration(reps)})
 		in = out
 	}
 	return times, nil
-}
-
-// String names the layer with its input shape, e.g.
-// "conv-16×14×14-to-8-same".
-func (l *layer) String() string {
-	name := fmt.Sprintf("%s-%s", l.Kind, l.in)
-	if l.Kind == KindConv {
-		name += fmt.Sprintf("-to-%d-%s", l.Out, l.Padding)
-	}
-	return name
 }

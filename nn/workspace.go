@@ -38,22 +38,22 @@ func (w *Workspace) Denoise(dst, src []float32) error {
 // N latent codes.
 func (w *Workspace) EncodeBatch(dst, src []float32) error {
 	m := w.m
-	return w.run(dst, src, 0, m.nEnc, m.InputShape(), m.LatentShape())
+	return w.run(m.encode, dst, src, m.InputShape(), m.LatentShape())
 }
 
 // DecodeBatch decodes a batch of N latent codes into N images.
 func (w *Workspace) DecodeBatch(dst, src []float32) error {
 	m := w.m
-	return w.run(dst, src, m.nEnc, len(m.layers), m.LatentShape(), m.InputShape())
+	return w.run(m.decode, dst, src, m.LatentShape(), m.InputShape())
 }
 
 // DenoiseBatch runs N images through the encoder and the decoder.
 func (w *Workspace) DenoiseBatch(dst, src []float32) error {
 	m := w.m
-	return w.run(dst, src, 0, len(m.layers), m.InputShape(), m.InputShape())
+	return w.run(m.denoise, dst, src, m.InputShape(), m.InputShape())
 }
 
-func (w *Workspace) run(dst, src []float32, from, to int, in, out Shape) error {
+func (w *Workspace) run(p []step, dst, src []float32, in, out Shape) error {
 	n := len(src) / in.Len()
 	if len(src) == 0 || len(src) != n*in.Len() {
 		return fmt.Errorf("input has %d values, want a positive multiple of %d (%s per item)", len(src), in.Len(), in)
@@ -62,7 +62,7 @@ func (w *Workspace) run(dst, src []float32, from, to int, in, out Shape) error {
 		return fmt.Errorf("output has %d values, want %d (%d × %s)", len(dst), n*out.Len(), n, out)
 	}
 	for i := 0; i < n; i++ {
-		w.m.forward(dst[i*out.Len():(i+1)*out.Len()], src[i*in.Len():(i+1)*in.Len()], from, to, w.a, w.b, w.pad, w.acc)
+		forward(p, dst[i*out.Len():(i+1)*out.Len()], src[i*in.Len():(i+1)*in.Len()], w.a, w.b, w.pad, w.acc)
 	}
 	return nil
 }
