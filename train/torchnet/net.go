@@ -69,10 +69,26 @@ func New(vs *nn.VarStore, arch dnn.Arch) (*Net, error) {
 }
 
 // Encode maps a batch (N,C,H,W) to its latent codes. The input is kept.
-func (n *Net) Encode(x *ts.Tensor) *ts.Tensor { return run(n.encoder, x) }
+func (n *Net) Encode(x *ts.Tensor) *ts.Tensor { return run(n.encoder, x, nil) }
 
 // Decode maps a batch of latent codes to images. The input is kept.
-func (n *Net) Decode(z *ts.Tensor) *ts.Tensor { return run(n.decoder, z) }
+func (n *Net) Decode(z *ts.Tensor) *ts.Tensor { return run(n.decoder, z, nil) }
+
+// Trace runs a batch through the model layer by layer and returns every
+// layer's output, the N maps back to back, in the form nn.Model.CheckTrace
+// reads: it is how libtorch is checked against the model's definition.
+func (n *Net) Trace(x *ts.Tensor) [][]float32 {
+	var outs [][]float32
+	keep := func(t *ts.Tensor) {
+		v := make([]float32, t.Numel())
+		t.MustCopyData(v, t.Numel())
+		outs = append(outs, v)
+	}
+	z := run(n.encoder, x, keep)
+	run(n.decoder, z, keep).MustDrop()
+	z.MustDrop()
+	return outs
+}
 
 // Forward is Decode(Encode(x)). The input is kept.
 func (n *Net) Forward(x *ts.Tensor) *ts.Tensor {
@@ -83,8 +99,9 @@ func (n *Net) Forward(x *ts.Tensor) *ts.Tensor {
 }
 
 // run applies steps to x, freeing every intermediate tensor (gotch does not
-// free them for us) but not x itself.
-func run(steps []step, x *ts.Tensor) *ts.Tensor {
+// free them for us) but not x itself. keep, if not nil, sees each step's
+// output.
+func run(steps []step, x *ts.Tensor, keep func(*ts.Tensor)) *ts.Tensor {
 	cur := x
 	for _, s := range steps {
 		var next *ts.Tensor
@@ -103,6 +120,9 @@ func run(steps []step, x *ts.Tensor) *ts.Tensor {
 			next = cur.MustUpsampleNearest2d([]int64{int64(2 * s.in.H), int64(2 * s.in.W)}, nil, nil, false)
 		default:
 			panic(fmt.Sprintf("torchnet: layer kind %q", s.Kind)) // Arch.Shapes rejects it first
+		}
+		if keep != nil {
+			keep(next)
 		}
 		if cur != x {
 			cur.MustDrop()
