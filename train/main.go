@@ -45,6 +45,9 @@ type options struct {
 	checkpoints             string // folder of the per-epoch checkpoints
 	cuda, fresh, force      bool
 	cpuProfile              string // write a pprof CPU profile of the run here
+	// epochDone, if not nil, is called after each epoch, once its
+	// checkpoint is written: the tests stop runs there, at a known point.
+	epochDone func(ctx context.Context, kind Kind, epoch int)
 }
 
 func main() {
@@ -64,6 +67,7 @@ func main() {
 	flag.Int64Var(&cfg.Seed, "seed", 1, "seed of the initial weights, the shuffling and the noise")
 	flag.IntVar(&cfg.Threads, "threads", runtime.NumCPU(), "libtorch threads")
 	flag.IntVar(&cfg.TrainSize, "train-size", 0, "use only the first N training images (0: all 60,000)")
+	flag.IntVar(&cfg.TestSize, "test-size", 0, "measure on only the first N noisy test images after each epoch (0: all 10,000)")
 	flag.BoolVar(&o.cuda, "cuda", false, "train on the GPU (needs a CUDA libtorch and `make gotch GOTCH_FLAGS=-cuda`)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof); time inside libtorch shows as its cgo calls")
 	flag.Parse()
@@ -121,7 +125,7 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
 		return nil, err
 	}
-	d, err := loadData(dataDir, cfg.TrainSize, cfg.Noise)
+	d, err := loadData(dataDir, cfg.TrainSize, cfg.TestSize, cfg.Noise)
 	if err != nil {
 		return nil, err
 	}
@@ -149,6 +153,9 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 		err = t.run(ctx, save, func(e Epoch) {
 			fmt.Fprintf(os.Stderr, "%s epoch %2d/%d  loss %.4f  test PSNR %.2f dB  SSIM %.3f  BCE %.4f  %.1fs  RSS %.0f MiB\n",
 				kind, e.Epoch, cfg.Epochs, e.TrainLoss, e.Test.PSNR, e.Test.SSIM, e.Test.BCE, e.Seconds, e.RSSMiB)
+			if o.epochDone != nil {
+				o.epochDone(ctx, kind, e.Epoch)
+			}
 		})
 		if errors.Is(err, errInterrupted) {
 			return nil, fmt.Errorf("%w during %s epoch %d; the checkpoint after epoch %d is in %s: run the same command to resume",
@@ -200,6 +207,8 @@ func (c Config) check() error {
 		return fmt.Errorf("-threads %d: must be at least 1", c.Threads)
 	case c.TrainSize < 0:
 		return fmt.Errorf("-train-size %d: must be 0 (all) or more", c.TrainSize)
+	case c.TestSize < 0:
+		return fmt.Errorf("-test-size %d: must be 0 (all) or more", c.TestSize)
 	}
 	return nil
 }
@@ -240,7 +249,7 @@ func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[s
 		"device":         cfg.Device.Name,
 		"libraries":      "libtorch 1.13.1 (Debian libtorch-dev), gotch v0.7.0 (patched by train/gotchpatch), " + runtime.Version(),
 		"commit":         commit,
-		"test_set":       fmt.Sprintf("MNIST test set, 10000 images, Gaussian noise factor %g drawn once with seed %d", cfg.Noise, noise.TestSeed),
+		"test_set":       fmt.Sprintf("MNIST test set, %s images, Gaussian noise factor %g drawn once with seed %d", d.testDigits(), cfg.Noise, noise.TestSeed),
 		"test_psnr_db":   f(last.Test.PSNR),
 		"test_ssim":      f(last.Test.SSIM),
 		"test_bce":       f(last.Test.BCE),

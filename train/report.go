@@ -66,7 +66,7 @@ func (r *report) markdown() string {
 	fmt.Fprintf(&b, "# Training report\n\n")
 	fmt.Fprintf(&b, "%d MNIST training images, %d epochs, batch %d, Adam lr %g (%s schedule), noise factor %g, seed %d, %d libtorch threads on %s. Peak RSS %.0f MiB.\n\n",
 		r.data.nTrain, c.Epochs, c.Batch, c.LR, c.Schedule, c.Noise, c.Seed, c.Threads, c.Device.Name, r.peakRSS)
-	fmt.Fprintf(&b, "Test metrics: the 10,000 MNIST test digits with Gaussian noise (factor %g, drawn once), output against the clean digit; mean per image.\n\n", c.Noise)
+	fmt.Fprintf(&b, "Test metrics: the %s MNIST test digits with Gaussian noise (factor %g, drawn once), output against the clean digit; mean per image.\n\n", r.data.testDigits(), c.Noise)
 	fmt.Fprintf(&b, "![clean, noisy, and the models' outputs; loss curves](%s)\n\n", figureFile)
 	for _, run := range r.runs {
 		fmt.Fprintf(&b, "## %s (%s in all)\n\n", run.kind, run.took.Round(time.Second))

@@ -45,6 +45,16 @@ func reference(t *testing.T) []byte {
 	return referenceBytes
 }
 
+// stopAfterFirstEpoch makes o's run call stop once its first epoch's
+// checkpoint is written.
+func stopAfterFirstEpoch(o *options, stop func()) {
+	o.epochDone = func(_ context.Context, _ Kind, epoch int) {
+		if epoch == 1 {
+			stop()
+		}
+	}
+}
+
 // waitForEpoch waits until the checkpoint in dir records at least epoch e.
 func waitForEpoch(t *testing.T, dir string, e int) {
 	deadline := time.Now().Add(2 * time.Minute)
@@ -83,10 +93,11 @@ func TestResumeAfterInterrupt(t *testing.T) {
 	out := t.TempDir()
 	o := opts(t, out, "dae")
 	ctx, cancel := context.WithCancel(context.Background())
-	go func() { waitForEpoch(t, o.checkpoints, 1); cancel() }()
+	stopAfterFirstEpoch(&o, cancel)
 	_, err := run(ctx, resumeConfig(), o)
 	require.ErrorIs(t, err, errInterrupted)
 	assert.Contains(t, err.Error(), "run the same command to resume")
+	o.epochDone = nil
 	assert.NoFileExists(t, filepath.Join(out, "dae.safetensors"))
 
 	_, err = run(context.Background(), resumeConfig(), o)
@@ -98,7 +109,8 @@ func TestResumeAfterInterrupt(t *testing.T) {
 }
 
 // TestHelperTrain is the child process of TestResumeAfterSignal: a
-// training run that stops on SIGINT as the command does.
+// training run that stops on SIGINT as the command does. After its first
+// epoch it waits for the signal, so that the signal always comes mid-run.
 func TestHelperTrain(t *testing.T) {
 	dir := os.Getenv("GODAE_TRAIN_CHILD")
 	if dir == "" {
@@ -107,7 +119,13 @@ func TestHelperTrain(t *testing.T) {
 	runtime.LockOSThread()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	_, err := run(ctx, resumeConfig(), options{outDir: filepath.Join(dir, "out"), models: "dae", checkpoints: filepath.Join(dir, "checkpoints")})
+	o := options{outDir: filepath.Join(dir, "out"), models: "dae", checkpoints: filepath.Join(dir, "checkpoints")}
+	o.epochDone = func(ctx context.Context, _ Kind, epoch int) {
+		if epoch == 1 {
+			<-ctx.Done()
+		}
+	}
+	_, err := run(ctx, resumeConfig(), o)
 	require.ErrorIs(t, err, errInterrupted)
 }
 
@@ -144,9 +162,10 @@ func TestCheckpointOfAnotherConfigurationIsRefused(t *testing.T) {
 	defer runtime.UnlockOSThread()
 	o := opts(t, t.TempDir(), "dae")
 	ctx, cancel := context.WithCancel(context.Background())
-	go func() { waitForEpoch(t, o.checkpoints, 1); cancel() }()
+	stopAfterFirstEpoch(&o, cancel)
 	_, err := run(ctx, resumeConfig(), o)
 	require.ErrorIs(t, err, errInterrupted)
+	o.epochDone = nil
 	other := resumeConfig()
 	other.LR = 1e-2
 	_, err = run(context.Background(), other, o)

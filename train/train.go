@@ -10,6 +10,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -46,6 +47,7 @@ type Config struct {
 	Threads   int
 	Device    gotch.Device
 	TrainSize int // images of the training set used (all if 0)
+	TestSize  int // images of the noisy test set measured after every epoch (all 10,000 if 0)
 }
 
 // Epoch is what one epoch measured.
@@ -63,6 +65,7 @@ type data struct {
 	nTrain     int
 	testClean  []float32
 	testNoisy  []float32 // the fixed noisy test set
+	testAll    int       // images in the whole test set
 	rows, cols int
 }
 
@@ -260,9 +263,21 @@ func (t *trainer) evaluate(inputs []float32) (quality.Scores, error) {
 // libtorch holds).
 func (t *trainer) params() map[string]nn.Tensor { return t.opt.params }
 
+// nTest is the number of test images.
+func (d *data) nTest() int { return len(d.testClean) / (d.rows * d.cols) }
+
+// testDigits says which test digits are measured: all of them, or the
+// first few.
+func (d *data) testDigits() string {
+	if d.nTest() == d.testAll {
+		return strconv.Itoa(d.testAll)
+	}
+	return fmt.Sprintf("first %d of %d", d.nTest(), d.testAll)
+}
+
 // loadData reads MNIST from dir and makes the fixed noisy test set (see
 // evaluation.TestSet).
-func loadData(dir string, trainSize int, noiseFactor float64) (*data, error) {
+func loadData(dir string, trainSize, testSize int, noiseFactor float64) (*data, error) {
 	tr, err := mnist.Load(dir, mnist.Train)
 	if err != nil {
 		return nil, err
@@ -275,6 +290,6 @@ func loadData(dir string, trainSize int, noiseFactor float64) (*data, error) {
 	if trainSize > 0 && trainSize < n {
 		n = trainSize
 	}
-	test := evaluation.TestSet(te, 0, noiseFactor) // the set make eval measures on
-	return &data{rows: tr.Rows, cols: tr.Cols, nTrain: n, train: tr.Floats(n), testClean: test.Clean, testNoisy: test.Noisy}, nil
+	test := evaluation.TestSet(te, testSize, noiseFactor) // the set make eval measures on
+	return &data{rows: tr.Rows, cols: tr.Cols, nTrain: n, train: tr.Floats(n), testClean: test.Clean, testNoisy: test.Noisy, testAll: te.Len()}, nil
 }
