@@ -167,54 +167,6 @@ func TV(dst, src []float32, h, w int, weight float64) {
 	}
 }
 
-// Non-local means patch and search sizes (scikit-image's defaults).
-const (
-	nlmPatch  = 2 // 5×5 patches
-	nlmSearch = 6 // 13×13 search window
-)
-
-// NLMeans is non-local means: each pixel becomes the average of the pixels
-// in its 13×13 neighbourhood, weighted by exp(-d²/h²) where d² is the mean
-// squared difference of the 5×5 patches around the two pixels (mirrored
-// edges).
-func NLMeans(dst, src []float32, h, w int, hp float64) {
-	pad := nlmPatch + nlmSearch
-	pw, ph := w+2*pad, h+2*pad
-	p := make([]float64, pw*ph)
-	for y := 0; y < ph; y++ {
-		for x := 0; x < pw; x++ {
-			p[y*pw+x] = float64(src[reflect(y-pad, h)*w+reflect(x-pad, w)])
-		}
-	}
-	const area = (2*nlmPatch + 1) * (2*nlmPatch + 1)
-	inv := 1 / (hp * hp * area)
-	out := make([]float32, h*w)
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			cy, cx := y+pad, x+pad
-			var sum, wsum float64
-			for sy := cy - nlmSearch; sy <= cy+nlmSearch; sy++ {
-				for sx := cx - nlmSearch; sx <= cx+nlmSearch; sx++ {
-					var d2 float64
-					for dy := -nlmPatch; dy <= nlmPatch; dy++ {
-						a := p[(cy+dy)*pw+cx-nlmPatch : (cy+dy)*pw+cx+nlmPatch+1]
-						b := p[(sy+dy)*pw+sx-nlmPatch : (sy+dy)*pw+sx+nlmPatch+1]
-						for i := range a {
-							diff := a[i] - b[i]
-							d2 += diff * diff
-						}
-					}
-					wt := math.Exp(-d2 * inv)
-					sum += wt * p[sy*pw+sx]
-					wsum += wt
-				}
-			}
-			out[y*w+x] = float32(sum / wsum)
-		}
-	}
-	copy(dst, out)
-}
-
 // Find returns the method of that name.
 func Find(name string) (Method, error) {
 	for _, m := range Methods {

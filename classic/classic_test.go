@@ -1,6 +1,7 @@
 package classic
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -76,4 +77,33 @@ func TestMethodsDenoise(t *testing.T) {
 		t.Logf("%s: %.2f → %.2f dB", m.Name, before, after)
 		assert.Greater(t, after, before+1, m.Name)
 	}
+}
+
+// NLMeans, offset by offset, computes what its definition does.
+func TestNLMeansMatchesReference(t *testing.T) {
+	for _, size := range [][2]int{{28, 28}, {9, 13}, {3, 5}} {
+		h, w := size[0], size[1]
+		clean := constant(h*w, 0)
+		for i := range clean {
+			clean[i] = float32(i%7) / 7
+		}
+		src := make([]float32, len(clean))
+		noise.Gaussian(src, clean, 0.3, noise.New(5))
+		for _, hp := range []float64{0.08, 0.3} {
+			want, got := make([]float32, h*w), make([]float32, h*w)
+			nlMeansRef(want, src, h, w, hp)
+			NLMeans(got, src, h, w, hp)
+			assert.InDeltaSlice(t, want, got, 1e-6, "%d×%d, h=%g", h, w, hp)
+		}
+	}
+}
+
+func TestExpNeg(t *testing.T) {
+	worst := 0.0
+	for x := 0.0; x <= 700; x += 0.001 {
+		worst = math.Max(worst, math.Abs(expNeg(x)-math.Exp(-x))/math.Exp(-x))
+	}
+	assert.Less(t, worst, 1e-8, "relative error")
+	assert.Equal(t, 1.0, expNeg(0))
+	assert.Zero(t, expNeg(701))
 }

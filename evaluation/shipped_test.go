@@ -24,8 +24,6 @@ func TestShippedWeightsMeetTheBars(t *testing.T) {
 	require.NoError(t, err)
 	testImgs, err := mnist.Load(dir, mnist.Test)
 	require.NoError(t, err)
-	trainImgs, err := mnist.Load(dir, mnist.Train)
-	require.NoError(t, err)
 	test := TestSet(testImgs, 0, 0.5)
 
 	dae, err := weights.Read("../weights/dae.safetensors")
@@ -41,10 +39,12 @@ func TestShippedWeightsMeetTheBars(t *testing.T) {
 	assert.GreaterOrEqual(t, d.Scores.SSIM, minSSIM)
 	assert.Less(t, a.Scores.PSNR, d.Scores.PSNR-2, "the plain autoencoder does visibly worse on noisy digits")
 
-	tuning := TuningSet(trainImgs, 300, 0.5)
+	tuned, err := ReadTuned("../" + TunedFile)
+	require.NoError(t, err)
+	require.Equal(t, 0.5, tuned.Noise)
 	best := 0.0
 	for _, m := range classic.Methods {
-		r := Classical(m, Tune(m, tuning), test)
+		r := Classical(m, tuned.Params[m.Name], test)
 		t.Logf("%s (%s): %.2f dB / %.3f", r.Name, r.Param, r.Scores.PSNR, r.Scores.SSIM)
 		best = max(best, r.Scores.PSNR)
 	}
@@ -53,4 +53,16 @@ func TestShippedWeightsMeetTheBars(t *testing.T) {
 	for _, key := range []string{"model", "data", "input", "optimizer", "epochs", "seed", "commit", "test_psnr_db", "test_ssim"} {
 		assert.NotEmpty(t, dae.Metadata[key], "metadata %q", key)
 	}
+}
+
+// The kept parameters are what tuning gives today: tuning again on the
+// same noisy training digits picks the same ones.
+func TestTunedParamsAreCurrent(t *testing.T) {
+	kept, err := ReadTuned("../" + TunedFile)
+	require.NoError(t, err)
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	train, err := mnist.Load(dir, mnist.Train)
+	require.NoError(t, err)
+	assert.Equal(t, kept, TuneAll(train, kept.Images, kept.Noise), "run make eval ARGS=-retune")
 }
