@@ -41,4 +41,3 @@ func nlMeansRef(dst, src []float32, h, w int, hp float64) {
 	}
 	copy(dst, out)
 }
-
