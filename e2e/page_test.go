@@ -31,11 +31,10 @@ type page struct {
 
 func (p *page) run(actions ...chromedp.Action) { p.t.Helper(); p.b.run(p.t, actions...) }
 
-// src is an element's src attribute.
+// src is an element's src attribute, "" while there is no such element.
 func (p *page) src(sel string) string {
 	var v string
-	var ok bool
-	p.run(chromedp.AttributeValue(sel, "src", &v, &ok, chromedp.ByQuery))
+	p.run(chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q)?.getAttribute("src") ?? ""`, sel), &v))
 	return v
 }
 
@@ -50,12 +49,8 @@ func (p *page) changed(sel, before string) string {
 	p.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
-		var n int
-		p.run(chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll(%q).length`, sel), &n))
-		if n > 0 {
-			if s := p.src(sel); s != before {
-				return s
-			}
+		if s := p.src(sel); s != "" && s != before {
+			return s
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -168,14 +163,22 @@ func bigUpload(t *testing.T, digit []float32) string {
 
 func TestApp(t *testing.T) {
 	url := startServer(t)
-	p := &page{t: t, b: newBrowser(t)}
+	b := newBrowser(t)
 	m := nativeModels(t)
 	samples := webapp.Samples()
-	start := time.Now()
-	p.run(chromedp.Navigate(url), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
-	t.Logf("first denoised image %.0f ms after navigation started", float64(time.Since(start).Milliseconds()))
+	// open loads the page afresh for a subtest, so that every subtest
+	// starts from the page's first state (the gallery, sample 0, the
+	// default noise, the bundled weights), whatever ran before it.
+	open := func(t *testing.T) *page {
+		p := &page{t: t, b: b}
+		start := time.Now()
+		p.run(chromedp.Navigate(url), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+		t.Logf("first denoised image %.0f ms after navigation started", float64(time.Since(start).Milliseconds()))
+		return p
+	}
 
 	t.Run("gallery with noise", func(t *testing.T) {
+		p := open(t)
 		noisy, err := webapp.DefaultNoise().Apply(samples[0].Pixels)
 		require.NoError(t, err)
 		want := p.checkResult("sample 0", m, noisy, samples[0].Pixels)
@@ -191,8 +194,12 @@ func TestApp(t *testing.T) {
 	})
 
 	t.Run("noise controls", func(t *testing.T) {
+		p := open(t)
+		before := p.src("#dae-output")
+		p.run(chromedp.Click("#sample-7", chromedp.ByQuery))
+		p.changed("#dae-output", before)
 		n := webapp.DefaultNoise()
-		before := p.src("#model-input")
+		before = p.src("#model-input")
 		p.js(`(() => { const s = document.getElementById("noise-kind"); s.value = "saltpepper"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
 		before = p.changed("#model-input", before)
 		n.Kind = webapp.SaltPepper
@@ -212,9 +219,16 @@ func TestApp(t *testing.T) {
 		p.checkResult("amount 0.8", m, in, samples[7].Pixels)
 	})
 
-	t.Run("upload a noisy digit", func(t *testing.T) {
-		path, data := noisyUpload(t, samples[12].Pixels)
+	// upload opens the page on the upload tab.
+	upload := func(t *testing.T) *page {
+		p := open(t)
 		p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery))
+		return p
+	}
+
+	t.Run("upload a noisy digit", func(t *testing.T) {
+		p := upload(t)
+		path, data := noisyUpload(t, samples[12].Pixels)
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 		p.changed("#dae-output", "")
 		in, _, err := webapp.FromUpload(data)
@@ -228,6 +242,7 @@ func TestApp(t *testing.T) {
 		// The browser decodes (and scales the large one to 1,140 px first)
 		// with other code than Go's, so the input is compared loosely with
 		// the one prepared natively.
+		p := upload(t)
 		var paths []string
 		for _, name := range []string{"seven.webp", "seven-cmyk.jpg"} {
 			path, err := filepath.Abs(filepath.Join("..", "digitprep", "testdata", name))
@@ -254,6 +269,7 @@ func TestApp(t *testing.T) {
 	})
 
 	t.Run("upload a file that is not an image", func(t *testing.T) {
+		p := upload(t)
 		path := filepath.Join(t.TempDir(), "notes.png")
 		require.NoError(t, os.WriteFile(path, []byte("these are not pixels"), 0o644))
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
@@ -264,16 +280,18 @@ func TestApp(t *testing.T) {
 	t.Run("upload an image over the pixel limit", func(t *testing.T) {
 		// 45 megapixels of black: 44 KB as a PNG, refused from its size
 		// before the browser draws it.
-		var b bytes.Buffer
-		require.NoError(t, png.Encode(&b, image.NewGray(image.Rect(0, 0, 9000, 5000))))
+		p := upload(t)
+		var huge bytes.Buffer
+		require.NoError(t, png.Encode(&huge, image.NewGray(image.Rect(0, 0, 9000, 5000))))
 		path := filepath.Join(t.TempDir(), "huge.png")
-		require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+		require.NoError(t, os.WriteFile(path, huge.Bytes(), 0o644))
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery),
 			chromedp.Poll(`document.querySelector("#message")?.textContent.includes("huge.png")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
 		assert.Contains(t, p.text("#message"), "huge.png: the image is 9000×5000 pixels (45 megapixels); the limit is 40 megapixels")
 	})
 
 	t.Run("draw", func(t *testing.T) {
+		p := open(t)
 		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 		p.js(`(() => {
 			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
@@ -297,14 +315,14 @@ func TestApp(t *testing.T) {
 		}
 		clean, err := webapp.FromDrawing(nrgba.Pix, img.Bounds().Dx(), img.Bounds().Dy())
 		require.NoError(t, err)
-		n := webapp.Noise{Kind: webapp.SaltPepper, Amount: 0.8, Seed: 2} // as the noise controls left it
-		in, _ := n.Apply(clean)
+		in, _ := webapp.DefaultNoise().Apply(clean)
 		p.checkResult("drawing", m, in, clean)
 		assert.Contains(t, p.text("#dae-scores"), "dB")
 		p.b.screenshot(t, "draw")
 	})
 
 	t.Run("own weights", func(t *testing.T) {
+		p := open(t)
 		bad := filepath.Join(t.TempDir(), "broken.safetensors")
 		require.NoError(t, os.WriteFile(bad, []byte("\x10\x00\x00\x00\x00\x00\x00\x00{not json at all}"), 0o644))
 		p.run(chromedp.SetUploadFiles("#weights-file", []string{bad}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
@@ -319,7 +337,7 @@ func TestApp(t *testing.T) {
 		assert.Equal(t, "golden.safetensors", p.text("#weights-in-use"))
 	})
 
-	assert.Empty(t, p.b.consoleErrors(), "no console errors")
+	assert.Empty(t, b.consoleErrors(), "no console errors")
 }
 
 // The page works from the keyboard and fits a phone's screen.
