@@ -12,7 +12,11 @@ import (
 )
 
 // The quality bars the shipped weights must meet on the 10,000 noisy test
-// digits (README, "Results"); make eval prints the same numbers.
+// digits (README, "Results"); make eval prints the same numbers. The scores
+// are means over 10,000 images computed in float64 from float32 outputs
+// that another processor may round differently in the last bit (about
+// 1e-7), which moves a mean PSNR by far less than 1e-4 dB: the margins
+// (0.3 dB, 0.02 SSIM, 0.6 dB over the median filter) are not at risk.
 const (
 	minPSNR          = 17.5
 	minSSIM          = 0.77
