@@ -20,18 +20,18 @@ test: lint test-go test-wasm test-torch fuzz-short ## Everything CI runs (instal
 lint: ## gofmt and go vet, natively and for wasm
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(WASMGO) vet ./nn ./weights ./wasm ./bench/wasm
+	$(WASMGO) vet ./nn ./weights ./wasm ./bench/engine
 
 test-go: chromium ## Pure-Go tests, and the browser tests in headless Chromium (no libtorch needed)
 	$(GO) test ./...
 
 test-wasm: ## Build the engine, the weights loader and the app for GOOS=js GOARCH=wasm
-	$(WASMGO) build ./nn ./weights ./wasm ./bench/wasm
+	$(WASMGO) build ./nn ./weights ./wasm ./bench/engine
 
 # The app's wasm is built without inlining except in math and the engine
-# (nn), whose loops are the only hot code: 50 KB less with gzip (1,002 → 952
-# KB with zopfli), though 5 % more before compression. The first denoised
-# image comes no later (make bench).
+# (nn), whose loops are the only hot code: smaller with gzip, though larger
+# before compression, and the first denoised image comes no later (README,
+# Performance; make bench).
 APPFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=math= -gcflags=github.com/godae/dae/nn=
 
 wasm: ## Build the browser app into web/ (main.wasm, main.wasm.gz with zopfli if installed, wasm_exec.js)

@@ -28,11 +28,10 @@ import "math"
 //
 // Fat iterations matter most in the browser: Go's wasm backend turns every
 // jump into a trip through the function's dispatch loop, so fewer, fuller
-// iterations are faster. In Chromium 156 a whole image took 0.44 ms with
-// one position per iteration, 0.32 ms with four and 0.27 ms with eight;
-// six and twelve were slower than eight (twelve spills registers: Go's wasm
-// code has sixteen float32 locals), and so was keeping the eight sums in
-// registers across all input channels.
+// iterations are faster. Eight positions per iteration beat one, four, six
+// and twelve (twelve spills registers: Go's wasm code has sixteen float32
+// locals), and keeping the eight sums in registers across all input
+// channels was no faster (README, Performance, has the numbers).
 func conv3x3(out, in []float32, st *step, pad, acc []float32) {
 	s, w, b, o, act, lo := st.in, st.w, st.b, st.Out, st.Activation, st.lo
 	valid := st.Padding == PaddingValid
@@ -132,8 +131,8 @@ const slack = 8
 // convRows adds one input channel's nine taps to sum, eight positions at a
 // time: position x reads r0[x:x+3], r1[x:x+3] and r2[x:x+3], so eight
 // neighbours share ten loads per kernel row, and the row's three weights
-// are loaded once for them. The three kernel rows are written out: as a
-// loop over the rows the whole model took 0.385 ms in Chromium, not 0.27.
+// are loaded once for them. The three kernel rows are written out, not a
+// loop: a loop's jumps are dear in the wasm build.
 func convRows(sum, r0, r1, r2, k []float32) {
 	k = k[:9]
 	for x := 0; x+8 <= len(sum); x += 8 {

@@ -21,6 +21,7 @@
 // A [Model] is immutable after [New] and may be shared by any number of
 // goroutines. All scratch memory lives in a [Workspace]; a Workspace must be
 // used by one goroutine at a time, so give each goroutine its own
-// ([Model.NewWorkspace] is cheap). After its first call at a given batch size,
-// a Workspace allocates nothing.
+// ([Model.NewWorkspace] is cheap). A Workspace holds all the memory its
+// Encode, Decode and Denoise methods need, for any batch size: they
+// allocate nothing. Trace and ProfileLayers, for tests and profiling, do.
 package nn

@@ -12,11 +12,10 @@ import "math"
 // the sign bit set below everything, without it above everything), by
 // comparing orderKey integers: Go's wasm backend turns an integer maximum
 // into a select, but a float comparison into a branch, and these branches
-// are coin flips on real data. In Chromium this made a whole image 4–6 %
-// faster (0.225–0.23 → 0.215–0.22 ms), though natively the pooling takes
-// twice as long (4.4 → 9.4 µs on 16×28×28), and though ProfileLayers, which
-// repeats one input, shows it slower (the processor learns that input's
-// branches). The max builtin is no way out: it is a call in the wasm build.
+// are coin flips on real data. That is faster in the browser, though
+// natively the pooling is slower, and though ProfileLayers, which repeats
+// one input, shows it slower (the processor learns that input's branches).
+// The max builtin is no way out: it is a call in the wasm build.
 func maxPool2x2(out, in []float32, s Shape, lo layout) {
 	lo.prepare(out, s.C)
 	for c := 0; c < s.C; c++ {

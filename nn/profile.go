@@ -17,8 +17,8 @@ type LayerTime struct {
 // benchmark page calls it to show where the time goes in wasm. Each layer
 // sees one input over and over, so the processor learns its branches: max
 // pooling, whose comparisons are data-dependent, costs more in a stream of
-// different images than this says (the sum of the layers came to 0.21 ms
-// in Chromium where a whole image took 0.23).
+// different images than this says: the steps add up to less than a whole
+// image takes.
 func (w *Workspace) ProfileLayers(src []float32, reps int) ([]LayerTime, error) {
 	m := w.m
 	if len(src) != m.InputShape().Len() {

@@ -3,7 +3,9 @@ package nn
 import "fmt"
 
 // Workspace holds the scratch memory to run a [Model]. It is not safe for
-// concurrent use: give each goroutine its own. Its methods allocate nothing.
+// concurrent use: give each goroutine its own. Its Encode, Decode and
+// Denoise methods (and their Batch forms) allocate nothing; Trace and
+// ProfileLayers do.
 type Workspace struct {
 	m    *Model
 	a, b []float32 // feature maps, alternately input and output of a layer

@@ -31,7 +31,7 @@ type Noise struct {
 // DefaultNoise is Gaussian noise of factor 0.5, as in training.
 func DefaultNoise() Noise { return Noise{Kind: Gaussian, Amount: 0.5, Seed: 1} }
 
-// Apply returns clean (28×28) corrupted by n; the same Noise gives the same
+// Apply returns clean (Side×Side) corrupted by n; the same Noise gives the same
 // result.
 func (n Noise) Apply(clean []float32) ([]float32, error) {
 	if n.Amount < 0 || n.Amount > 1 {
@@ -45,7 +45,7 @@ func (n Noise) Apply(clean []float32) ([]float32, error) {
 	case SaltPepper:
 		noise.SaltPepper(out, clean, n.Amount, r)
 	case Occlusion:
-		noise.Occlude(out, clean, 28, 28, n.Amount*0.6, r) // at most a 17×17 block
+		noise.Occlude(out, clean, Side, Side, n.Amount*0.6, r) // at most a 17×17 block
 	default:
 		return nil, fmt.Errorf("noise kind %q is unknown", n.Kind)
 	}

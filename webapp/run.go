@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/quality"
 )
 
-// Side is the side of the model's input and output images.
-const Side = 28
+// Side is the side of the model's input and output images: MNIST's, as
+// uploads are prepared.
+const Side = digitprep.Side
 
 // Models are the two autoencoders the page compares, each with its
 // workspace (the page runs them on one goroutine).

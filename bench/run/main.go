@@ -109,7 +109,7 @@ func prepare() error {
 	if err := copyFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"), filepath.Join(site, "wasm_exec.js")); err != nil {
 		return err
 	}
-	if err := sh([]string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(site, "godae.wasm"), "./bench/wasm"); err != nil {
+	if err := sh([]string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(site, "godae.wasm"), "./bench/engine"); err != nil {
 		return err
 	}
 	return sh(nil, "go", "run", "./bench/export", "-out", site)

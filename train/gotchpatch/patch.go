@@ -11,7 +11,7 @@ import (
 // GotchVersion is the gotch release this patch is written for.
 const GotchVersion = "v0.7.0"
 
-// expectedSHA256 pins the two files the patch rewrites, as gotch v0.7.0
+// expectedSHA256 pins the three files the patch rewrites, as gotch v0.7.0
 // ships them. Any other content means another gotch, and the patch stops.
 var expectedSHA256 = map[string]string{
 	"libtch/lib.go":                    "895aa50710ea4ffbf8034f10dbb4a342e1133f34ce4a3bf866f6b8c2a31cf68d",

@@ -1,14 +1,16 @@
 //go:build js && wasm
 
-// Command wasm is the pure-Go engine as the browser benchmark calls it:
+// Command engine is the pure-Go engine alone, built for the browser
+// benchmark's page (GOOS=js GOARCH=wasm), without the app around it:
 // godae.load(weights) parses a safetensors file; the module's export
 // denoise(n) runs n images from godae.in to godae.out (Uint8Array views of
 // Float32Arrays) and returns 0, or 1 with the error in godae.error;
-// godae.profile(in, reps) times each layer on one image and returns JSON.
+// godae.profile(in, reps) times each step of the model on one image and
+// returns JSON.
 //
 // denoise is a //go:wasmexport function, not a js.FuncOf: the page calls it
-// directly, without syscall/js's hand-over to a Go goroutine: batch-1
-// median 0.245–0.255 → 0.235–0.24 ms in Chromium (four runs each).
+// directly, without syscall/js's hand-over to a Go goroutine, which would
+// be part of every measured call.
 package main
 
 import (
@@ -23,6 +25,7 @@ import (
 
 // The engine and its buffers, set up by load and reused by every call.
 var (
+	model   *nn.Model
 	ws      *nn.Workspace
 	in, out []float32
 	raw     []byte
@@ -31,11 +34,11 @@ var (
 
 //go:wasmexport denoise
 func denoise(n int32) int32 {
-	size := 784 * int(n)
 	if ws == nil || n < 1 {
 		api.Set("error", "load the weights first, and give at least one image")
 		return 1
 	}
+	size := model.InputShape().Len() * int(n)
 	if cap(in) < size {
 		in, out, raw = make([]float32, size), make([]float32, size), make([]byte, 4*size)
 	}
@@ -60,11 +63,12 @@ func main() {
 		if err != nil {
 			return err.Error()
 		}
-		ws = f.Model.NewWorkspace()
+		model, ws = f.Model, f.Model.NewWorkspace()
 		return nil
 	}))
 	api.Set("profile", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		img, buf := make([]float32, 784), make([]byte, 4*784)
+		img := make([]float32, model.InputShape().Len())
+		buf := make([]byte, 4*len(img))
 		js.CopyBytesToGo(buf, args[0])
 		for i := range img {
 			img[i] = math.Float32frombits(binary.LittleEndian.Uint32(buf[4*i:]))
@@ -81,16 +85,20 @@ func main() {
 }
 
 // fromBytes decodes little-endian float32s, four per iteration (a loop
-// iteration is dear in Go's wasm code); len(dst) is a multiple of 784.
+// iteration is dear in Go's wasm code).
 func fromBytes(dst []float32, src []byte) {
 	src = src[:4*len(dst)]
 	le := binary.LittleEndian
-	for i := 0; i+4 <= len(dst); i += 4 {
+	i := 0
+	for ; i+4 <= len(dst); i += 4 {
 		d, b := dst[i:i+4:i+4], src[4*i:4*i+16:4*i+16]
 		d[0] = math.Float32frombits(le.Uint32(b[0:4]))
 		d[1] = math.Float32frombits(le.Uint32(b[4:8]))
 		d[2] = math.Float32frombits(le.Uint32(b[8:12]))
 		d[3] = math.Float32frombits(le.Uint32(b[12:16]))
+	}
+	for ; i < len(dst); i++ {
+		dst[i] = math.Float32frombits(le.Uint32(src[4*i:]))
 	}
 }
 
@@ -98,11 +106,15 @@ func fromBytes(dst []float32, src []byte) {
 func toBytes(dst []byte, src []float32) {
 	dst = dst[:4*len(src)]
 	le := binary.LittleEndian
-	for i := 0; i+4 <= len(src); i += 4 {
+	i := 0
+	for ; i+4 <= len(src); i += 4 {
 		s, b := src[i:i+4:i+4], dst[4*i:4*i+16:4*i+16]
 		le.PutUint32(b[0:4], math.Float32bits(s[0]))
 		le.PutUint32(b[4:8], math.Float32bits(s[1]))
 		le.PutUint32(b[8:12], math.Float32bits(s[2]))
 		le.PutUint32(b[12:16], math.Float32bits(s[3]))
+	}
+	for ; i < len(src); i++ {
+		le.PutUint32(dst[4*i:], math.Float32bits(src[i]))
 	}
 }
