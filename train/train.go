@@ -124,7 +124,6 @@ func newTrainer(cfg Config, kind Kind, d *data, log io.Writer, ck *checkpoint) (
 	}
 	vars := map[string]*ts.Tensor{}
 	for name, v := range vs.Variables() {
-		v := v
 		vars[name] = &v
 	}
 	t.opt = newAdam(vars, params)

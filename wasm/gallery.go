@@ -33,7 +33,6 @@ func (g *Gallery) Render() vecty.ComponentOrHTML {
 	}
 	var items vecty.List
 	for i, s := range samples {
-		i := i
 		items = append(items, elem.Button(
 			vecty.Markup(
 				prop.ID(fmt.Sprintf("sample-%d", i)),
