@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/noise"
 	"github.com/godae/dae/webapp"
 	"github.com/godae/dae/weights"
@@ -97,6 +98,16 @@ func sameImage(t *testing.T, what string, want []float32, dataURL string) {
 		worst = math.Max(worst, math.Abs(float64(got[i]-want[i])))
 	}
 	assert.LessOrEqual(t, worst, 1.0/255+1e-6, "%s: worst difference %.4f", what, worst)
+}
+
+// prepare is what the page does with an upload, natively: decode it (with
+// Go's decoders, where the page has the browser's) and prepare it.
+func prepare(data []byte) ([]float32, digitprep.Info, error) {
+	img, err := digitprep.Decode(data)
+	if err != nil {
+		return nil, digitprep.Info{}, err
+	}
+	return digitprep.Prepare(img)
 }
 
 func nativeModels(t *testing.T) *webapp.Models {
@@ -231,7 +242,7 @@ func TestApp(t *testing.T) {
 		path, data := noisyUpload(t, samples[12].Pixels)
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 		p.changed("#dae-output", "")
-		in, _, err := webapp.FromUpload(data)
+		in, _, err := prepare(data)
 		require.NoError(t, err)
 		p.checkResult("upload", m, in, nil)
 		assert.Equal(t, "—", p.text("#dae-scores"), "no clean digit, no scores")
@@ -256,7 +267,7 @@ func TestApp(t *testing.T) {
 			before := p.src("#model-input")
 			p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 			got := pixels(t, p.changed("#model-input", before))
-			want, _, err := webapp.FromUpload(data)
+			want, _, err := prepare(data)
 			require.NoError(t, err)
 			var diff float64
 			for i := range want {

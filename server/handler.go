@@ -7,32 +7,45 @@ import (
 	"time"
 )
 
-// csp allows the app's own files, WebAssembly compilation, and the data:
-// and blob: images the app makes; nothing else.
-const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
-	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+// policy is what the served pages may do.
+type policy struct {
+	csp string
+	// isolate sends Cross-Origin-Embedder-Policy, which (with the opener
+	// policy every response has) makes the page cross-origin isolated.
+	isolate bool
+}
 
-// siteCSP is the policy of -site mode, which serves the browser benchmark:
-// TF.js builds functions from strings, so scripts may also eval there.
-const siteCSP = "default-src 'none'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
-	"img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+// appPolicy allows the app's own files, WebAssembly compilation, and the
+// data: and blob: images the app makes; nothing else.
+var appPolicy = policy{
+	csp: "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+		"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+}
+
+// benchPolicy is that of -site mode, which serves the browser benchmark:
+// TF.js builds functions from strings, so scripts may also eval there, and
+// cross-origin isolation gives the page 5 µs timers instead of 100 µs ones
+// (everything it loads is same-origin).
+var benchPolicy = policy{
+	csp: "default-src 'none'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+		"img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+	isolate: true,
+}
 
 // handler serves the assets and /healthz.
 type handler struct {
 	assets map[string]*asset
 	start  time.Time
-	csp    string
+	policy policy
 }
 
 func (h *handler) securityHeaders(hd http.Header) {
-	hd.Set("Content-Security-Policy", h.csp)
+	hd.Set("Content-Security-Policy", h.policy.csp)
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Referrer-Policy", "no-referrer")
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("Cross-Origin-Opener-Policy", "same-origin")
-	if h.csp == siteCSP {
-		// Cross-origin isolation gives the benchmark page 5 µs timers
-		// instead of 100 µs ones; everything it loads is same-origin.
+	if h.policy.isolate {
 		hd.Set("Cross-Origin-Embedder-Policy", "require-corp")
 	}
 }

@@ -44,12 +44,12 @@ func newServer(fsys fs.FS, requireApp bool, log *slog.Logger) (*http.Server, err
 	if err != nil {
 		return nil, err
 	}
-	policy := csp
+	p := appPolicy
 	if !requireApp {
-		policy = siteCSP
+		p = benchPolicy
 	}
 	return &http.Server{
-		Handler:           accessLog(log, &handler{assets: assets, start: time.Now(), csp: policy}),
+		Handler:           accessLog(log, &handler{assets: assets, start: time.Now(), policy: p}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,

@@ -11,6 +11,7 @@ import (
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/prop"
 
+	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/webapp"
 	"github.com/godae/dae/weights"
 )
@@ -169,7 +170,7 @@ func (a *App) uploadFile(file js.Value) {
 	var in []float32
 	img, err := decodeFile(file)
 	if err == nil {
-		in, _, err = webapp.FromImage(img)
+		in, _, err = digitprep.Prepare(img)
 	}
 	if err != nil {
 		a.fail(fmt.Errorf("%s: %w", file.Get("name").String(), err))

@@ -9,23 +9,6 @@ import (
 	"github.com/godae/dae/weights"
 )
 
-// FromUpload turns an uploaded file into the model's input. It reads the
-// image formats the program registered with package image (see
-// digitprep.Decode); the browser app decodes with the browser instead and
-// calls FromImage.
-func FromUpload(data []byte) ([]float32, digitprep.Info, error) {
-	img, err := digitprep.Decode(data)
-	if err != nil {
-		return nil, digitprep.Info{}, err
-	}
-	return FromImage(img)
-}
-
-// FromImage turns a decoded upload into the model's input.
-func FromImage(img image.Image) ([]float32, digitprep.Info, error) {
-	return digitprep.Prepare(img)
-}
-
 // FromDrawing turns the drawing canvas's RGBA pixels (w×h, as
 // getImageData returns them) into the model's input.
 func FromDrawing(rgba []byte, w, h int) ([]float32, error) {

@@ -131,8 +131,3 @@ func TestLoadDAE(t *testing.T) {
 	require.NoError(t, f.Model.NewWorkspace().Denoise(want, in))
 	assert.Equal(t, want, r.DAE)
 }
-
-func TestUploadErrors(t *testing.T) {
-	_, _, err := FromUpload([]byte("just some text"))
-	assert.ErrorContains(t, err, "not an image")
-}

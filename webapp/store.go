@@ -1,0 +1,284 @@
+package webapp
+
+import (
+	"fmt"
+	"image"
+	"sync"
+
+	"github.com/godae/dae/digitprep"
+	"github.com/godae/dae/nn"
+)
+
+// Mode is how the person gives the page a digit: the page's tabs.
+type Mode string
+
+// The three ways to give the page a digit.
+const (
+	ModeGallery Mode = "gallery"
+	ModeUpload  Mode = "upload"
+	ModeDraw    Mode = "draw"
+)
+
+// State is everything the page shows. Only the [Store]'s actions change it;
+// the components render it and dispatch actions.
+type State struct {
+	Fatal   string // set when the page cannot work at all (the weights did not load)
+	Message string // the last error, shown until the next action
+	Weights string // which denoising weights are in use
+	Ready   bool   // the models are loaded
+	Mode    Mode
+	Noise   Noise
+	Sample  int       // the gallery digit shown
+	Drawing []float32 // the drawn digit as model input, before noise; nil before drawing
+	Upload  *Upload   // the last upload prepared; nil before any
+	Result  *Result   // what the models made of the current input; nil if there is none
+}
+
+// Upload is an uploaded image: where the page shows it from (an object
+// URL) and the model input prepared from it.
+type Upload struct {
+	Name, URL string
+	Input     []float32
+}
+
+// Original is the picture of the current digit as it was given: pixels
+// (a gallery digit or a drawing, Side×Side), or the URL of an upload; both
+// empty when there is none.
+func (s State) Original() (pixels []float32, url string) {
+	switch s.Mode {
+	case ModeGallery:
+		return Samples()[s.Sample].Pixels, ""
+	case ModeDraw:
+		return s.Drawing, ""
+	default:
+		if s.Upload != nil {
+			return nil, s.Upload.URL
+		}
+		return nil, ""
+	}
+}
+
+// Ticket stands for an asynchronous action (an upload, a weights file)
+// between its start and its end: [Store.FinishUpload] and
+// [Store.FinishWeights] drop the result of one that a later one of the same
+// kind has superseded.
+type Ticket struct {
+	n    int
+	mode Mode // the tab shown when the action started
+}
+
+// Store holds the page's state and the models, and changes the state
+// through its actions, each of which leaves the state consistent and then
+// calls the change callback. It is safe for concurrent use: the page calls
+// the actions of asynchronous work (decoding an upload, reading a weights
+// file) from their own goroutines.
+type Store struct {
+	mu       sync.Mutex
+	state    State
+	models   *Models
+	uploads  int // tickets given for uploads
+	loads    int // tickets given for weights files
+	onChange func()
+}
+
+// NewStore returns a store with the page's first state (the gallery, the
+// first sample, the default noise) and no models yet; onChange, if not
+// nil, is called after every action.
+func NewStore(onChange func()) *Store {
+	return &Store{state: State{Mode: ModeGallery, Noise: DefaultNoise(), Weights: "bundled (weights/dae.safetensors)"}, onChange: onChange}
+}
+
+// State returns the current state. Its slices are shared: read them only.
+func (s *Store) State() State {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state
+}
+
+// do runs an action under the lock, then calls the change callback.
+func (s *Store) do(action func(st *State)) {
+	s.mu.Lock()
+	action(&s.state)
+	s.mu.Unlock()
+	if s.onChange != nil {
+		s.onChange()
+	}
+}
+
+// Loaded takes the bundled models, or the error that kept them from
+// loading, and shows the first gallery digit.
+func (s *Store) Loaded(dae, ae *nn.Model, err error) {
+	s.do(func(st *State) {
+		if err == nil {
+			s.models, err = NewModels(dae, ae)
+		}
+		if err != nil {
+			st.Fatal = "The model could not be loaded: " + err.Error()
+			return
+		}
+		st.Ready = true
+		s.show(st)
+	})
+}
+
+// SetMode switches tabs and shows that tab's digit: the gallery's sample,
+// the drawing, or the last upload.
+func (s *Store) SetMode(m Mode) {
+	s.do(func(st *State) {
+		st.Mode, st.Message = m, ""
+		s.show(st)
+	})
+}
+
+// ShowSample shows gallery digit i with the chosen noise.
+func (s *Store) ShowSample(i int) {
+	s.do(func(st *State) {
+		if i < 0 || i >= len(Samples()) {
+			st.Message = fmt.Sprintf("there is no sample %d", i)
+			return
+		}
+		st.Mode, st.Sample, st.Message = ModeGallery, i, ""
+		s.show(st)
+	})
+}
+
+// SetNoise changes the noise and shows the current digit with it.
+func (s *Store) SetNoise(n Noise) {
+	s.do(func(st *State) {
+		st.Noise, st.Message = n, ""
+		s.show(st)
+	})
+}
+
+// Drew takes the drawing canvas's RGBA pixels (w×h, as getImageData
+// returns them) as the digit, and shows it with the chosen noise.
+func (s *Store) Drew(rgba []byte, w, h int) {
+	s.do(func(st *State) {
+		in, err := FromDrawing(rgba, w, h)
+		if err != nil {
+			st.Message = err.Error()
+			return
+		}
+		st.Mode, st.Drawing, st.Message = ModeDraw, in, ""
+		s.show(st)
+	})
+}
+
+// ClearDrawing forgets the drawing.
+func (s *Store) ClearDrawing() {
+	s.do(func(st *State) {
+		st.Drawing, st.Message = nil, ""
+		s.show(st)
+	})
+}
+
+// StartUpload is called when an upload begins, before its file is decoded.
+func (s *Store) StartUpload() Ticket {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.uploads++
+	return Ticket{n: s.uploads, mode: s.state.Mode}
+}
+
+// FinishUpload takes an upload begun with t, decoded into img (or failed
+// with err), whose picture the page shows from url. An upload that a later
+// one superseded is dropped; otherwise it becomes the upload, and is shown
+// unless another tab was chosen meanwhile (the upload tab shows it when
+// chosen). It returns the object URL that is no longer shown (the replaced
+// upload's, or url itself if it is not used), for the page to release, or
+// "".
+func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err error) (release string) {
+	release = url
+	s.do(func(st *State) {
+		if t.n != s.uploads {
+			return // superseded
+		}
+		var in []float32
+		if err == nil {
+			in, _, err = digitprep.Prepare(img)
+		}
+		if err != nil {
+			st.Message = fmt.Sprintf("%s: %v", name, err)
+			return
+		}
+		if st.Upload != nil {
+			release = st.Upload.URL
+		} else {
+			release = ""
+		}
+		st.Upload = &Upload{Name: name, URL: url, Input: in}
+		if st.Mode == t.mode { // no tab chosen meanwhile
+			st.Mode, st.Message = ModeUpload, ""
+		}
+		s.show(st)
+	})
+	return release
+}
+
+// StartWeights is called when the person gives a weights file, before it
+// is read.
+func (s *Store) StartWeights() Ticket {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.loads++
+	return Ticket{n: s.loads, mode: s.state.Mode}
+}
+
+// FinishWeights takes the weights file begun with t, read into data (or
+// failed with err), as the denoising model, and shows the current digit
+// with it. A bad file leaves the model in use as it was; a file that a
+// later one superseded is dropped.
+func (s *Store) FinishWeights(t Ticket, name string, data []byte, err error) {
+	s.do(func(st *State) {
+		if t.n != s.loads || s.models == nil {
+			return
+		}
+		var next *Models
+		if err == nil {
+			next, err = s.models.LoadDAE(data)
+		}
+		if err != nil {
+			st.Message = fmt.Sprintf("%s: %v (the model in use is unchanged)", name, err)
+			return
+		}
+		s.models, st.Weights, st.Message = next, name, ""
+		s.show(st)
+	})
+}
+
+// show runs the current tab's digit through the models into st.Result:
+// the gallery's sample and the drawing with the chosen noise, the upload as
+// it is.
+func (s *Store) show(st *State) {
+	st.Result = nil
+	if s.models == nil {
+		return
+	}
+	var input, clean []float32
+	switch st.Mode {
+	case ModeGallery:
+		clean = Samples()[st.Sample].Pixels
+	case ModeDraw:
+		clean = st.Drawing
+	case ModeUpload:
+		if st.Upload != nil {
+			input = st.Upload.Input
+		}
+	}
+	if clean != nil {
+		var err error
+		if input, err = st.Noise.Apply(clean); err != nil {
+			st.Message = err.Error()
+			return
+		}
+	}
+	if input == nil {
+		return
+	}
+	r, err := s.models.Run(input, clean)
+	if err != nil {
+		st.Message = err.Error()
+		return
+	}
+	st.Result = r
+}

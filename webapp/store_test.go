@@ -1,0 +1,226 @@
+package webapp
+
+import (
+	"errors"
+	"image"
+	"image/color"
+	"os"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/nn"
+)
+
+// loadedStore is a store with random models loaded, and a count of the
+// change callbacks.
+func loadedStore(t *testing.T) (*Store, *atomic.Int32) {
+	changes := new(atomic.Int32)
+	s := NewStore(func() { changes.Add(1) })
+	a := nn.DefaultArch()
+	dae, err := nn.New(a, nn.RandomParams(a, 1))
+	require.NoError(t, err)
+	ae, err := nn.New(a, nn.RandomParams(a, 2))
+	require.NoError(t, err)
+	s.Loaded(dae, ae, nil)
+	return s, changes
+}
+
+// digitImage is an upload: a light bar on black, 60×60.
+func digitImage() image.Image {
+	img := image.NewGray(image.Rect(0, 0, 60, 60))
+	for y := 10; y < 50; y++ {
+		for x := 25; x < 33; x++ {
+			img.SetGray(x, y, color.Gray{Y: 255})
+		}
+	}
+	return img
+}
+
+// drawing is a canvas's RGBA pixels: a dark bar on white.
+func drawing(w, h int) []byte {
+	rgba := make([]byte, 4*w*h)
+	for i := range rgba {
+		rgba[i] = 255
+	}
+	for y := h / 4; y < 3*h/4; y++ {
+		for x := w/2 - 3; x < w/2+3; x++ {
+			i := 4 * (y*w + x)
+			rgba[i], rgba[i+1], rgba[i+2] = 0, 0, 0
+		}
+	}
+	return rgba
+}
+
+func TestStoreStartsWithTheFirstSample(t *testing.T) {
+	s, changes := loadedStore(t)
+	st := s.State()
+	assert.True(t, st.Ready)
+	assert.Equal(t, ModeGallery, st.Mode)
+	require.NotNil(t, st.Result)
+	want, err := DefaultNoise().Apply(Samples()[0].Pixels)
+	require.NoError(t, err)
+	assert.Equal(t, want, st.Result.Input)
+	assert.NotNil(t, st.Result.DAEScores, "a gallery digit is known clean")
+	pixels, url := st.Original()
+	assert.Equal(t, Samples()[0].Pixels, pixels)
+	assert.Empty(t, url)
+	assert.Equal(t, int32(1), changes.Load())
+}
+
+func TestStoreModelsThatDoNotLoad(t *testing.T) {
+	s := NewStore(nil)
+	s.Loaded(nil, nil, errors.New("weights/dae.safetensors: not a weights file"))
+	st := s.State()
+	assert.Equal(t, "The model could not be loaded: weights/dae.safetensors: not a weights file", st.Fatal)
+	assert.False(t, st.Ready)
+	assert.Nil(t, st.Result)
+	s.ShowSample(3) // the controls are not shown, but nothing breaks
+	assert.Nil(t, s.State().Result)
+}
+
+func TestStoreGalleryAndNoise(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.ShowSample(7)
+	n := Noise{Kind: SaltPepper, Amount: 0.8, Seed: 9}
+	s.SetNoise(n)
+	st := s.State()
+	want, _ := n.Apply(Samples()[7].Pixels)
+	assert.Equal(t, want, st.Result.Input)
+	assert.Equal(t, 7, st.Sample)
+
+	s.ShowSample(len(Samples()))
+	assert.Contains(t, s.State().Message, "there is no sample")
+	assert.Equal(t, want, s.State().Result.Input, "a bad action leaves the result")
+}
+
+func TestStoreDrawing(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.SetMode(ModeDraw)
+	st := s.State()
+	assert.Nil(t, st.Result, "nothing drawn yet")
+	pixels, _ := st.Original()
+	assert.Nil(t, pixels)
+
+	s.Drew(drawing(280, 280), 280, 280)
+	st = s.State()
+	require.NotNil(t, st.Result)
+	want, _ := st.Noise.Apply(st.Drawing)
+	assert.Equal(t, want, st.Result.Input, "the drawing with the chosen noise")
+	assert.NotNil(t, st.Result.DAEScores)
+
+	s.SetMode(ModeGallery)
+	s.SetMode(ModeDraw)
+	assert.Equal(t, want, s.State().Result.Input, "the drawing is still there")
+
+	s.ClearDrawing()
+	assert.Nil(t, s.State().Result)
+	assert.Nil(t, s.State().Drawing)
+
+	s.Drew(make([]byte, 4*10*10), 10, 10) // transparent black: nothing drawn
+	assert.Equal(t, "draw a digit first", s.State().Message)
+}
+
+func TestStoreUpload(t *testing.T) {
+	s, _ := loadedStore(t)
+	tk := s.StartUpload()
+	release := s.FinishUpload(tk, "one.png", "blob:1", digitImage(), nil)
+	assert.Empty(t, release, "the first upload replaces none")
+	st := s.State()
+	assert.Equal(t, ModeUpload, st.Mode, "an upload started from the gallery (a paste) is shown")
+	require.NotNil(t, st.Result)
+	assert.Nil(t, st.Result.DAEScores, "no clean digit, no scores")
+	_, url := st.Original()
+	assert.Equal(t, "blob:1", url)
+
+	tk = s.StartUpload()
+	assert.Equal(t, "blob:1", s.FinishUpload(tk, "two.png", "blob:2", digitImage(), nil), "the replaced upload's URL is released")
+
+	tk = s.StartUpload()
+	assert.Equal(t, "blob:3", s.FinishUpload(tk, "notes.png", "blob:3", nil, errors.New("not an image that can be read")))
+	assert.Equal(t, "notes.png: not an image that can be read", s.State().Message)
+	_, url = s.State().Original()
+	assert.Equal(t, "blob:2", url, "a failed upload leaves the last one")
+}
+
+// An upload that finishes after a later one is dropped, whichever order
+// they finish in.
+func TestStoreDropsSupersededUploads(t *testing.T) {
+	s, _ := loadedStore(t)
+	first, second := s.StartUpload(), s.StartUpload()
+	assert.Empty(t, s.FinishUpload(second, "second.png", "blob:2", digitImage(), nil))
+	assert.Equal(t, "blob:1", s.FinishUpload(first, "first.png", "blob:1", digitImage(), nil), "dropped: its URL is released")
+	assert.Equal(t, "second.png", s.State().Upload.Name)
+
+	third := s.StartUpload()
+	s.StartUpload()
+	assert.Equal(t, "blob:3", s.FinishUpload(third, "third.png", "blob:3", nil, errors.New("damaged")))
+	assert.Empty(t, s.State().Message, "a superseded upload's error is not shown either")
+}
+
+// A tab chosen while an upload decodes stays chosen; the upload tab shows
+// the upload when chosen.
+func TestStoreUploadKeepsATabChosenMeanwhile(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.SetMode(ModeUpload)
+	tk := s.StartUpload()
+	s.SetMode(ModeDraw)
+	s.FinishUpload(tk, "one.png", "blob:1", digitImage(), nil)
+	st := s.State()
+	assert.Equal(t, ModeDraw, st.Mode)
+	assert.Nil(t, st.Result, "the draw tab, with nothing drawn")
+
+	s.SetMode(ModeUpload)
+	require.NotNil(t, s.State().Result)
+	assert.Equal(t, s.State().Upload.Input, s.State().Result.Input)
+}
+
+func TestStoreWeights(t *testing.T) {
+	s, _ := loadedStore(t)
+	before := s.State().Result.DAE
+
+	tk := s.StartWeights()
+	s.FinishWeights(tk, "broken.safetensors", []byte("nonsense"), nil)
+	st := s.State()
+	assert.Contains(t, st.Message, "broken.safetensors: these weights cannot be used")
+	assert.Contains(t, st.Message, "(the model in use is unchanged)")
+	assert.Equal(t, "bundled (weights/dae.safetensors)", st.Weights)
+
+	golden, err := os.ReadFile("../nn/testdata/golden.safetensors")
+	require.NoError(t, err)
+	tk = s.StartWeights()
+	s.FinishWeights(tk, "golden.safetensors", golden, nil)
+	st = s.State()
+	assert.Equal(t, "golden.safetensors", st.Weights)
+	assert.Empty(t, st.Message)
+	assert.NotEqual(t, before, st.Result.DAE, "the digit is shown again with the new weights")
+
+	first, second := s.StartWeights(), s.StartWeights()
+	s.FinishWeights(second, "second.safetensors", golden, nil)
+	s.FinishWeights(first, "first.safetensors", []byte("late and broken"), nil)
+	assert.Equal(t, "second.safetensors", s.State().Weights)
+	assert.Empty(t, s.State().Message, "the superseded file is dropped")
+}
+
+// Actions from several goroutines (as the page's asynchronous work calls
+// them) leave a consistent state; run with -race.
+func TestStoreConcurrentActions(t *testing.T) {
+	s, _ := loadedStore(t)
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tk := s.StartUpload()
+			s.ShowSample(i)
+			s.FinishUpload(tk, "x.png", "blob:x", digitImage(), nil)
+		}()
+	}
+	wg.Wait()
+	st := s.State()
+	require.NotNil(t, st.Result)
+	assert.Len(t, st.Result.DAE, Side*Side)
+}
