@@ -20,7 +20,7 @@ const drawSide = 280
 // the digit is denoised live, with the chosen noise added, as it is drawn.
 type DrawPad struct {
 	vecty.Core
-	App *App `vecty:"prop"`
+	Store *webapp.Store `vecty:"prop"`
 
 	drawing      bool
 	lastX, lastY float64
@@ -62,19 +62,12 @@ func (d *DrawPad) stroke(x, y float64) {
 	d.update()
 }
 
-// update turns the canvas into model input and runs it.
+// update gives the canvas's pixels to the store, which shows the digit.
 func (d *DrawPad) update() {
 	data := canvas().Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide).Get("data")
 	rgba := make([]byte, data.Get("length").Int())
 	js.CopyBytesToGo(rgba, js.Global().Get("Uint8Array").New(data.Get("buffer")))
-	in, err := webapp.FromDrawing(rgba, drawSide, drawSide)
-	if err != nil {
-		d.App.fail(err)
-		return
-	}
-	d.App.drawing = in
-	d.App.original = grayURL(in)
-	d.App.noisy(in)
+	d.Store.Drew(rgba, drawSide, drawSide)
 }
 
 // Render draws the canvas and its clear button.
@@ -100,10 +93,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 		)),
 		elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
 			clearCanvas()
-			d.App.drawing = nil
-			d.App.result = nil
-			d.App.original = ""
-			vecty.Rerender(d.App)
+			d.Store.ClearDrawing()
 		})), vecty.Text("Clear")),
 	)
 }

@@ -16,8 +16,8 @@ import (
 // Gallery shows MNIST test digits to pick from.
 type Gallery struct {
 	vecty.Core
-	App      *App `vecty:"prop"`
-	Selected int  `vecty:"prop"`
+	Store    *webapp.Store `vecty:"prop"`
+	Selected int           `vecty:"prop"`
 }
 
 // thumbs are the gallery's pictures, made once.
@@ -40,7 +40,7 @@ func (g *Gallery) Render() vecty.ComponentOrHTML {
 				vecty.Attribute("aria-label", fmt.Sprintf("digit %d (MNIST test image %d)", s.Label, s.Index)),
 				vecty.Attribute("aria-pressed", g.Selected == i),
 				vecty.ClassMap{"sample": true, "active": g.Selected == i},
-				event.Click(func(*vecty.Event) { g.App.showSample(i) }),
+				event.Click(func(*vecty.Event) { g.Store.ShowSample(i) }),
 			),
 			elem.Image(vecty.Markup(prop.Src(thumbs[i]), prop.Alt(""))),
 		))

@@ -16,12 +16,12 @@ func main() {
 	app := newApp()
 	// Paste an image anywhere on the page.
 	js.Global().Get("document").Call("addEventListener", "paste", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if app.models == nil {
+		if !app.store.State().Ready {
 			return nil
 		}
 		if f, ok := firstFile(args[0].Get("clipboardData").Get("files")); ok {
 			args[0].Call("preventDefault")
-			go app.uploadFile(f)
+			go uploadFile(app.store, f)
 		}
 		return nil
 	}))
@@ -30,7 +30,7 @@ func main() {
 		panic(err) // cannot happen: index.html has a body and Render returns one
 	}
 	app.shown = true
-	if app.models != nil {
+	if app.store.State().Ready {
 		js.Global().Get("document").Get("body").Call("setAttribute", "data-ready", "true")
 	}
 	select {} // serve the page's events

@@ -17,8 +17,8 @@ import (
 // NoiseControls chooses the noise added to a gallery digit or a drawing.
 type NoiseControls struct {
 	vecty.Core
-	App   *App         `vecty:"prop"`
-	Noise webapp.Noise `vecty:"prop"`
+	Store *webapp.Store `vecty:"prop"`
+	Noise webapp.Noise  `vecty:"prop"`
 }
 
 // Render draws the kind selector, the amount slider and the re-roll button.
@@ -32,7 +32,7 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 		elem.Select(vecty.Markup(prop.ID("noise-kind"), event.Change(func(e *vecty.Event) {
 			next := n.Noise
 			next.Kind = e.Target.Get("value").String()
-			n.App.setNoise(next)
+			n.Store.SetNoise(next)
 		})), options),
 		elem.Label(vecty.Markup(prop.For("noise-amount")), vecty.Text(fmt.Sprintf("Amount %.2f", n.Noise.Amount))),
 		elem.Input(vecty.Markup(
@@ -48,13 +48,13 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 				}
 				next := n.Noise
 				next.Amount = float64(v) / 100
-				n.App.setNoise(next)
+				n.Store.SetNoise(next)
 			}),
 		)),
 		elem.Button(vecty.Markup(prop.ID("reroll"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
 			next := n.Noise
 			next.Seed++
-			n.App.setNoise(next)
+			n.Store.SetNoise(next)
 		})), vecty.Text("Re-roll noise")),
 	)
 }

@@ -17,9 +17,8 @@ import (
 // latent code, the time and, where the clean digit is known, PSNR and SSIM.
 type Results struct {
 	vecty.Core
-	App      *App           `vecty:"prop"`
 	Result   *webapp.Result `vecty:"prop"`
-	Original string         `vecty:"prop"`
+	Original string         `vecty:"prop"` // the picture of the digit as given (a URL), or ""
 }
 
 func tile(id, title, src, alt string) vecty.ComponentOrHTML {

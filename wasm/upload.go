@@ -7,13 +7,15 @@ import (
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
+
+	"github.com/godae/dae/webapp"
 )
 
 // Upload takes an image file from a file picker or a drop; pasting an image
 // anywhere on the page works too (see main.go).
 type Upload struct {
 	vecty.Core
-	App *App `vecty:"prop"`
+	Store *webapp.Store `vecty:"prop"`
 }
 
 // Render draws the drop zone with its file picker.
@@ -24,7 +26,7 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 			event.DragOver(func(*vecty.Event) {}).PreventDefault(),
 			event.Drop(func(e *vecty.Event) {
 				if f, ok := firstFile(e.Get("dataTransfer").Get("files")); ok {
-					go u.App.uploadFile(f)
+					go uploadFile(u.Store, f)
 				}
 			}).PreventDefault(),
 		),
@@ -34,7 +36,7 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 			vecty.Attribute("accept", "image/png,image/jpeg,image/gif,image/webp"),
 			event.Change(func(e *vecty.Event) {
 				if f, ok := firstFile(e.Target.Get("files")); ok {
-					go u.App.uploadFile(f)
+					go uploadFile(u.Store, f)
 				}
 			}),
 		)),

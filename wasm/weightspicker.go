@@ -7,14 +7,16 @@ import (
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
+
+	"github.com/godae/dae/webapp"
 )
 
 // WeightsPicker lets the person use their own denoising weights, such as a
 // file written by `make train`.
 type WeightsPicker struct {
 	vecty.Core
-	App   *App   `vecty:"prop"`
-	InUse string `vecty:"prop"`
+	Store *webapp.Store `vecty:"prop"`
+	InUse string        `vecty:"prop"`
 }
 
 // Render draws the weights in use and a file picker for others.
@@ -25,7 +27,7 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 		elem.Input(vecty.Markup(prop.ID("weights-file"), prop.Type(prop.TypeFile), vecty.Attribute("accept", ".safetensors"),
 			event.Change(func(e *vecty.Event) {
 				if f, ok := firstFile(e.Target.Get("files")); ok {
-					go w.App.loadCustomWeights(f)
+					go loadCustomWeights(w.Store, f)
 				}
 			}),
 		)),
