@@ -1,29 +1,37 @@
 package nn
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 )
 
+// Kind is a kind of layer: what it computes.
+type Kind string
+
 // Layer kinds accepted in an [Arch].
 const (
-	KindConv     = "conv"     // 3×3 convolution, stride 1, with bias and activation
-	KindMaxPool  = "maxpool"  // 2×2 max pooling, stride 2, Keras 'same' (ceil) output size
-	KindUpsample = "upsample" // nearest-neighbour ×2 upsampling
+	KindConv     Kind = "conv"     // 3×3 convolution, stride 1, with bias and activation
+	KindMaxPool  Kind = "maxpool"  // 2×2 max pooling, stride 2, Keras 'same' (ceil) output size
+	KindUpsample Kind = "upsample" // nearest-neighbour ×2 upsampling
 )
+
+// Padding is how a convolution treats the edges.
+type Padding string
 
 // Padding modes of a convolution.
 const (
-	PaddingSame  = "same"  // output has the input's height and width
-	PaddingValid = "valid" // no padding: output is 2 smaller in each dimension
+	PaddingSame  Padding = "same"  // output has the input's height and width
+	PaddingValid Padding = "valid" // no padding: output is 2 smaller in each dimension
 )
+
+// Activation is the function a convolution applies to its sums.
+type Activation string
 
 // Activations that a convolution may fuse.
 const (
-	ActNone    = "none"
-	ActReLU    = "relu"
-	ActSigmoid = "sigmoid"
+	ActNone    Activation = "none"
+	ActReLU    Activation = "relu"
+	ActSigmoid Activation = "sigmoid"
 )
 
 // MaxLayers bounds the number of layers an Arch may have, so that a hostile
@@ -38,11 +46,11 @@ const MaxSide = 4096
 
 // Layer is one step of an [Arch]. Only conv layers have parameters.
 type Layer struct {
-	Kind       string `json:"kind"`                 // KindConv, KindMaxPool or KindUpsample
-	Out        int    `json:"out,omitempty"`        // conv: output channels
-	Kernel     int    `json:"kernel,omitempty"`     // conv: kernel side; only 3 is supported
-	Padding    string `json:"padding,omitempty"`    // conv: PaddingSame or PaddingValid
-	Activation string `json:"activation,omitempty"` // conv: ActReLU, ActSigmoid or ActNone
+	Kind       Kind       `json:"kind"`                 // KindConv, KindMaxPool or KindUpsample
+	Out        int        `json:"out,omitempty"`        // conv: output channels
+	Kernel     int        `json:"kernel,omitempty"`     // conv: kernel side; only 3 is supported
+	Padding    Padding    `json:"padding,omitempty"`    // conv: PaddingSame or PaddingValid
+	Activation Activation `json:"activation,omitempty"` // conv: ActReLU, ActSigmoid or ActNone
 }
 
 // Arch describes an autoencoder: the input shape, the encoder layers that
@@ -65,20 +73,8 @@ func (s Shape) Len() int { return s.C * s.H * s.W }
 // String formats the shape as C×H×W.
 func (s Shape) String() string { return fmt.Sprintf("%d×%d×%d", s.C, s.H, s.W) }
 
-// MarshalJSON writes the shape as [C, H, W].
-func (s Shape) MarshalJSON() ([]byte, error) { return json.Marshal([3]int{s.C, s.H, s.W}) }
 
-// UnmarshalJSON reads a shape written as [C, H, W].
-func (s *Shape) UnmarshalJSON(b []byte) error {
-	var v [3]int
-	if err := json.Unmarshal(b, &v); err != nil {
-		return fmt.Errorf("shape must be [C, H, W]: %w", err)
-	}
-	*s = Shape{v[0], v[1], v[2]}
-	return nil
-}
-
-func conv(out int, padding, act string) Layer {
+func conv(out int, padding Padding, act Activation) Layer {
 	return Layer{Kind: KindConv, Out: out, Kernel: 3, Padding: padding, Activation: act}
 }
 
@@ -104,14 +100,6 @@ func DefaultArch() Arch {
 	}
 }
 
-// JSON encodes the Arch in the form [ParseArch] reads.
-func (a Arch) JSON() string {
-	b, err := json.Marshal(a)
-	if err != nil { // cannot happen: Arch holds only ints and strings
-		panic(err)
-	}
-	return string(b)
-}
 
 // LatentShape is the shape of the code the encoder produces.
 func (a Arch) LatentShape() (Shape, error) {
@@ -204,6 +192,6 @@ func (l Layer) outShape(in Shape) (Shape, error) {
 		}
 		return Shape{in.C, 2 * in.H, 2 * in.W}, nil
 	default:
-		return Shape{}, fmt.Errorf("layer kind %q is unknown: use %s", l.Kind, strings.Join([]string{KindConv, KindMaxPool, KindUpsample}, ", "))
+		return Shape{}, fmt.Errorf("layer kind %q is unknown: use %s", l.Kind, strings.Join([]string{string(KindConv), string(KindMaxPool), string(KindUpsample)}, ", "))
 	}
 }

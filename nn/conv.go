@@ -89,7 +89,7 @@ type plane struct {
 // value v of sums, through the activation act. It goes four values per
 // iteration and has no call per row (but for the sigmoid of a last layer):
 // both are dear in wasm.
-func store(out []float32, lo layout, oc int, sums plane, bias float32, act string) {
+func store(out []float32, lo layout, oc int, sums plane, bias float32, act Activation) {
 	relu := act == ActReLU
 	for y := 0; y < sums.h; y++ {
 		d, s := lo.row(out, oc, y, sums.w), sums.v[y*sums.stride:y*sums.stride+sums.w]

@@ -11,7 +11,7 @@ import "math"
 // sums in float64 the exact values of x, and bounds the error of a float32
 // implementation that reads inputs within x.Bound of them (see
 // [Model.CheckTrace]).
-func conv3x3Ref(x bounded, s Shape, w, b []float32, o int, valid bool, act string) bounded {
+func conv3x3Ref(x bounded, s Shape, w, b []float32, o int, valid bool, act Activation) bounded {
 	p, oh, ow := 1, s.H, s.W
 	if valid {
 		p, oh, ow = 0, s.H-2, s.W-2

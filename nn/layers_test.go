@@ -23,7 +23,7 @@ func TestConv3x3MatchesReference(t *testing.T) {
 		s     Shape
 		o     int
 		valid bool
-		act   string
+		act   Activation
 	}{
 		{Shape{1, 28, 28}, 16, false, ActReLU},
 		{Shape{8, 7, 7}, 8, false, ActNone},
@@ -74,7 +74,7 @@ func TestConv3x3MatchesReference(t *testing.T) {
 
 // convStep is a convolution step on input shape s writing layout lo, with
 // the max pooling after it when pool.
-func convStep(s Shape, w, b []float32, o int, valid bool, act string, inPadded, pool bool, lo layout) *step {
+func convStep(s Shape, w, b []float32, o int, valid bool, act Activation, inPadded, pool bool, lo layout) *step {
 	padding := PaddingSame
 	if valid {
 		padding = PaddingValid

@@ -23,7 +23,7 @@ type entry struct {
 // tensors in data order and __metadata__.
 //
 // The checks are the reference safetensors code's (as ported by
-// github.com/nlpodyssey/safetensors, which writes our files and which the
+// github.com/nlpodyssey/safetensors, whose writing EncodeTensors repeats and which the
 // tests hold this reader to), and a little stricter: no trailing data after
 // the JSON, no repeated names. The JSON is read with fastjson rather than
 // encoding/json because encoding/json, with the reflection it brings,
@@ -51,7 +51,7 @@ func parseHeader(header []byte, dataLen uint64) ([]entry, map[string]string, err
 			return
 		}
 		seen[name] = true
-		if name == "__metadata__" {
+		if name == metadataKey {
 			meta, err = parseMetadata(v)
 			return
 		}
@@ -170,3 +170,7 @@ func dtypeSize(dtype string) int {
 	}
 	return 0
 }
+
+// metadataKey is the header key that holds the file's metadata rather than
+// a tensor.
+const metadataKey = "__metadata__"

@@ -9,6 +9,8 @@ import (
 	"github.com/nlpodyssey/safetensors"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/nn"
 )
 
 // checkAgainstReference holds ParseTensors to the safetensors library that
@@ -108,3 +110,43 @@ func TestParseTensorsAgreesWithTheReference(t *testing.T) {
 }
 
 func mathBits(v float32) uint32 { return math.Float32bits(v) }
+
+// Our writer writes what the reference writes, byte for byte, whatever the
+// names, shapes and metadata.
+func TestEncodeTensorsWritesWhatTheReferenceWrites(t *testing.T) {
+	odd := "<a & b> \"q\" \\ \b\f\n\r\t\x01\x1f é → \u2028\u2029 \xff\xfe end"
+	for name, tc := range map[string]struct {
+		tensors map[string]nn.Tensor
+		meta    map[string]string
+	}{
+		"weights":     {nn.RandomParams(nn.DefaultArch(), 3), map[string]string{ArchKey: nn.DefaultArch().JSON(), "model": "x"}},
+		"no metadata": {map[string]nn.Tensor{"b": {Shape: []int{2}, Data: []float32{1, 2}}, "a": {Shape: []int{1, 1}, Data: []float32{3}}}, nil},
+		"odd strings": {map[string]nn.Tensor{odd: {Shape: []int{1, 1}, Data: []float32{-0}}, "Z": {Shape: []int{0}, Data: nil}},
+			map[string]string{odd: odd, "": "", "_": "__metadata", "~": "<script>"}},
+	} {
+		got, err := EncodeTensors(tc.tensors, tc.meta)
+		require.NoError(t, err, name)
+		views := map[string]safetensors.TensorView{}
+		for k, v := range tc.tensors {
+			raw := make([]byte, 0, 4*len(v.Data))
+			for _, f := range v.Data {
+				raw = binary.LittleEndian.AppendUint32(raw, math.Float32bits(f))
+			}
+			shape := make([]uint64, len(v.Shape))
+			for i, d := range v.Shape {
+				shape[i] = uint64(d)
+			}
+			view, err := safetensors.NewTensorView(safetensors.F32, shape, raw)
+			require.NoError(t, err)
+			views[k] = view
+		}
+		want, err := safetensors.Serialize(views, tc.meta)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(got), name)
+		checkAgainstReference(t, got)
+	}
+	_, err := EncodeTensors(map[string]nn.Tensor{"a": {Shape: []int{3}, Data: []float32{1}}}, nil)
+	assert.EqualError(t, err, `tensor "a" has 1 values, shape [3] needs 3`)
+	_, err = EncodeTensors(map[string]nn.Tensor{metadataKey: {Shape: []int{1}, Data: []float32{1}}}, map[string]string{"k": "v"})
+	assert.ErrorContains(t, err, "may not be named")
+}

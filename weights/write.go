@@ -1,14 +1,16 @@
 package weights
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"maps"
 	"math"
+	"slices"
+	"strconv"
 
 	"github.com/google/renameio/v2"
-	"github.com/nlpodyssey/safetensors"
+
+	"github.com/godae/dae/internal/jsonstr"
 
 	"github.com/godae/dae/nn"
 )
@@ -34,28 +36,84 @@ func Encode(arch nn.Arch, params map[string]nn.Tensor, meta map[string]string) (
 // EncodeTensors serialises any set of F32 tensors with the given
 // __metadata__ as a safetensors file, without checking them against an
 // architecture.
+//
+// It writes what the reference implementation (github.com/nlpodyssey/
+// safetensors, a port of Hugging Face's code) writes, byte for byte, as
+// the tests check: tensors in name order, the header's keys sorted, strings
+// escaped as encoding/json escapes them, and the header padded with spaces
+// to a multiple of 8 bytes. It is written here rather than called there so
+// that the browser app, which links this package to read weights, does not
+// link that library and encoding/json with it.
 func EncodeTensors(tensors map[string]nn.Tensor, meta map[string]string) ([]byte, error) {
-	views := map[string]safetensors.TensorView{}
-	for name, t := range tensors {
-		raw := make([]byte, 4*len(t.Data))
-		for i, v := range t.Data {
-			binary.LittleEndian.PutUint32(raw[4*i:], math.Float32bits(v))
+	names := slices.Sorted(maps.Keys(tensors))
+	keys := slices.Clone(names)
+	if len(meta) > 0 {
+		if _, ok := tensors[metadataKey]; ok {
+			return nil, fmt.Errorf("a tensor may not be named %q", metadataKey)
 		}
-		shape := make([]uint64, len(t.Shape))
-		for i, d := range t.Shape {
-			shape[i] = uint64(d)
-		}
-		view, err := safetensors.NewTensorView(safetensors.F32, shape, raw)
-		if err != nil {
-			return nil, fmt.Errorf("tensor %q: %w", name, err)
-		}
-		views[name] = view
+		keys = append(keys, metadataKey)
+		slices.Sort(keys)
 	}
-	var buf bytes.Buffer
-	if err := safetensors.SerializeToWriter(views, meta, &buf); err != nil {
-		return nil, err
+	offsets := map[string][2]uint64{}
+	var end uint64
+	for _, name := range names {
+		t := tensors[name]
+		n := 1
+		for _, d := range t.Shape {
+			if d < 0 {
+				return nil, fmt.Errorf("tensor %q has the negative dimension %d", name, d)
+			}
+			n *= d
+		}
+		if n != len(t.Data) {
+			return nil, fmt.Errorf("tensor %q has %d values, shape %v needs %d", name, len(t.Data), t.Shape, n)
+		}
+		offsets[name] = [2]uint64{end, end + 4*uint64(n)}
+		end += 4 * uint64(n)
 	}
-	return buf.Bytes(), nil
+
+	h := []byte{'{'}
+	for i, k := range keys {
+		if i > 0 {
+			h = append(h, ',')
+		}
+		h = append(jsonstr.Append(h, k), ':')
+		if k == metadataKey {
+			h = append(h, '{')
+			for j, mk := range slices.Sorted(maps.Keys(meta)) {
+				if j > 0 {
+					h = append(h, ',')
+				}
+				h = jsonstr.Append(append(jsonstr.Append(h, mk), ':'), meta[mk])
+			}
+			h = append(h, '}')
+			continue
+		}
+		h = append(h, `{"dtype":"F32","shape":[`...)
+		for j, d := range tensors[k].Shape {
+			if j > 0 {
+				h = append(h, ',')
+			}
+			h = strconv.AppendInt(h, int64(d), 10)
+		}
+		o := offsets[k]
+		h = append(h, `],"data_offsets":[`...)
+		h = append(strconv.AppendUint(append(strconv.AppendUint(h, o[0], 10), ','), o[1], 10), "]}"...)
+	}
+	h = append(h, '}')
+	for len(h)%8 != 0 {
+		h = append(h, ' ')
+	}
+
+	out := make([]byte, 0, 8+len(h)+int(end))
+	out = binary.LittleEndian.AppendUint64(out, uint64(len(h)))
+	out = append(out, h...)
+	for _, name := range names {
+		for _, v := range tensors[name].Data {
+			out = binary.LittleEndian.AppendUint32(out, math.Float32bits(v))
+		}
+	}
+	return out, nil
 }
 
 // Write encodes the weights (see Encode) and writes them to path

@@ -58,13 +58,13 @@ func run(weightsPath, out string, n int) error {
 	var layers []tfLayer
 	specs := f.Arch.Params()
 	for _, l := range append(append([]nn.Layer(nil), f.Arch.Encoder...), f.Arch.Decoder...) {
-		t := tfLayer{Kind: l.Kind}
+		t := tfLayer{Kind: string(l.Kind)}
 		if l.Kind == nn.KindConv {
 			w, b := f.Tensors[specs[0].Name], f.Tensors[specs[1].Name]
 			specs = specs[2:]
 			o, c := w.Shape[0], w.Shape[1]
-			t.Filters, t.Padding, t.Activation, t.Bias = o, l.Padding, l.Activation, b.Data
-			if t.Activation == nn.ActNone {
+			t.Filters, t.Padding, t.Activation, t.Bias = o, string(l.Padding), string(l.Activation), b.Data
+			if l.Activation == nn.ActNone {
 				t.Activation = "linear"
 			}
 			t.Kernel = make([]float32, len(w.Data))

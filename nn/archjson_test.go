@@ -9,9 +9,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// checkArchAgainstJSON holds ParseArch to encoding/json's reading of Arch:
-// whatever ParseArch accepts, encoding/json (with unknown fields refused)
-// must read as the same Arch. ParseArch may refuse more: repeated fields,
+// checkArchAgainstJSON holds ParseArch to encoding/json's reading of Arch,
+// and Arch.JSON to its writing: whatever ParseArch accepts, encoding/json
+// (with unknown fields refused) must read as the same Arch, and write as
+// Arch.JSON does. ParseArch may refuse more: repeated fields,
 // field names in another case, nulls, trailing data.
 func checkArchAgainstJSON(t *testing.T, data []byte) {
 	t.Helper()
@@ -24,6 +25,9 @@ func checkArchAgainstJSON(t *testing.T, data []byte) {
 	dec.DisallowUnknownFields()
 	require.NoError(t, dec.Decode(&want), "ParseArch accepted what encoding/json refuses")
 	assert.Equal(t, want, got)
+	written, err := json.Marshal(got)
+	require.NoError(t, err)
+	assert.Equal(t, string(written), got.JSON(), "Arch.JSON writes what encoding/json writes")
 }
 
 func TestParseArchAgreesWithEncodingJSON(t *testing.T) {
@@ -53,5 +57,20 @@ func TestParseArchAgreesWithEncodingJSON(t *testing.T) {
 	for _, s := range refuse {
 		_, err := ParseArch([]byte(s))
 		assert.Error(t, err, s)
+	}
+}
+
+// Arch.JSON writes what encoding/json writes for the Arch, so that weights
+// files keep their bytes.
+func TestArchJSONIsEncodingJSONs(t *testing.T) {
+	for _, a := range []Arch{
+		DefaultArch(),
+		{Input: Shape{3, 5, 7}, Encoder: []Layer{{Kind: KindMaxPool}}},
+		{Input: Shape{1, 4, 4}, Encoder: []Layer{}, Decoder: []Layer{conv(2, PaddingValid, ActNone), {Kind: "<odd & \"kind\">", Out: -1}}},
+		{},
+	} {
+		want, err := json.Marshal(a)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), a.JSON())
 	}
 }

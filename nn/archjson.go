@@ -3,9 +3,52 @@ package nn
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/valyala/fastjson"
+
+	"github.com/godae/dae/internal/jsonstr"
 )
+
+// JSON encodes the Arch in the form [ParseArch] reads, as encoding/json
+// would encode it (the tests hold it to that): written by hand, like
+// ParseArch reads by hand, so that the browser app links no encoding/json.
+func (a Arch) JSON() string {
+	b := append([]byte(`{"input":[`), strconv.Itoa(a.Input.C)+","+strconv.Itoa(a.Input.H)+","+strconv.Itoa(a.Input.W)+`],"encoder":`...)
+	b = appendLayers(b, a.Encoder)
+	b = append(b, `,"decoder":`...)
+	b = appendLayers(b, a.Decoder)
+	return string(append(b, '}'))
+}
+
+// appendLayers writes layers as encoding/json writes a []Layer: null when
+// nil, and each layer's fields in order, those with zero values left out.
+func appendLayers(b []byte, layers []Layer) []byte {
+	if layers == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, l := range layers {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsonstr.Append(append(b, `{"kind":`...), string(l.Kind))
+		if l.Out != 0 {
+			b = strconv.AppendInt(append(b, `,"out":`...), int64(l.Out), 10)
+		}
+		if l.Kernel != 0 {
+			b = strconv.AppendInt(append(b, `,"kernel":`...), int64(l.Kernel), 10)
+		}
+		if l.Padding != "" {
+			b = jsonstr.Append(append(b, `,"padding":`...), string(l.Padding))
+		}
+		if l.Activation != "" {
+			b = jsonstr.Append(append(b, `,"activation":`...), string(l.Activation))
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
 
 // ParseArch decodes an Arch from JSON and validates it. Unknown fields and
 // repeated fields are errors, so that a typo is not silently ignored.
@@ -103,11 +146,17 @@ func layersFrom(v *fastjson.Value, what string) ([]Layer, error) {
 			var err error
 			switch name {
 			case "kind":
-				l.Kind, err = stringFrom(v)
+				var s string
+				s, err = stringFrom(v)
+				l.Kind = Kind(s)
 			case "padding":
-				l.Padding, err = stringFrom(v)
+				var s string
+				s, err = stringFrom(v)
+				l.Padding = Padding(s)
 			case "activation":
-				l.Activation, err = stringFrom(v)
+				var s string
+				s, err = stringFrom(v)
+				l.Activation = Activation(s)
 			case "out":
 				l.Out, err = v.Int()
 			case "kernel":

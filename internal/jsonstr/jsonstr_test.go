@@ -1,0 +1,22 @@
+package jsonstr
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// Append writes what encoding/json writes, for any string.
+func FuzzAppend(f *testing.F) {
+	for _, s := range []string{"", "plain", "<a & b> \"q\" \\ \b\f\n\r\t\x01\x1f é → \u2028\u2029 \xff\xfe", "\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Append(nil, s); string(got) != string(want) {
+			t.Errorf("Append(%q) = %s, encoding/json writes %s", s, got, want)
+		}
+	})
+}
