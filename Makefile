@@ -62,7 +62,7 @@ train: gotch ## Train both autoencoders on MNIST and write weights/ (ARGS="-epoc
 	$(TORCHGO) run -tags gotch ./train $(ARGS)
 
 eval: ## Measure weights/ and the classical denoisers on the noisy MNIST test set
-	$(GO) run ./cmd/eval $(ARGS)
+	$(GO) run ./eval $(ARGS)
 
 FUZZTIME ?= 10m
 FUZZ_TARGETS := weights:FuzzParse nn:FuzzParseArch digitprep:FuzzUpload

@@ -3,9 +3,9 @@
 // Markdown table (mean per-image PSNR in dB and SSIM against the clean
 // digit, data range 1).
 //
-//	go run ./cmd/eval                      # or: make eval
-//	go run ./cmd/eval -dae my.safetensors -classic=false
-//	go run ./cmd/eval -retune              # tune the classical methods again and keep the result
+//	go run ./eval                      # or: make eval
+//	go run ./eval -dae my.safetensors -classic=false
+//	go run ./eval -retune              # tune the classical methods again and keep the result
 //
 // The classical methods' parameters are the ones tuned on noisy training
 // digits and kept in weights/classical.json (evaluation.Tuned); with
