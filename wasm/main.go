@@ -1,7 +1,10 @@
 //go:build js && wasm
 
-// Command wasm is the browser app: vecty components around the pure-Go
-// autoencoder engine. Build it with `make wasm`; index.html loads it.
+// Command wasm is the browser app: the vecty components that render the
+// state kept by webapp.Store and dispatch its actions, and the code that
+// talks to the browser (fetching weights, decoding uploads, canvases). The
+// logic itself is in package webapp, tested natively. Build it with
+// `make wasm`; index.html loads it.
 package main
 
 import (

@@ -1,5 +1,10 @@
-// Package webapp is the browser app's logic that needs no browser: the
-// models and the noise the person chose, running an input through both
-// autoencoders, the metrics, and the pictures (PNG data URLs) the page
-// shows. The wasm/ package wires it to the DOM; this one is tested natively.
+// Package webapp is the browser app's logic, everything of it that needs no
+// browser, tested natively: the page's state and the actions that change it
+// ([Store]), running an input through both autoencoders ([Models]), the
+// noise the person chose, the gallery, and the pictures the page shows.
+//
+// The split with the wasm/ command: webapp decides what the page shows;
+// wasm/ holds the vecty components, which render a [State] and dispatch
+// the store's actions, and the code that talks to the browser (fetching,
+// decoding images, canvases). No component changes the state itself.
 package webapp
