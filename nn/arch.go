@@ -73,7 +73,6 @@ func (s Shape) Len() int { return s.C * s.H * s.W }
 // String formats the shape as C×H×W.
 func (s Shape) String() string { return fmt.Sprintf("%d×%d×%d", s.C, s.H, s.W) }
 
-
 func conv(out int, padding Padding, act Activation) Layer {
 	return Layer{Kind: KindConv, Out: out, Kernel: 3, Padding: padding, Activation: act}
 }
@@ -99,7 +98,6 @@ func DefaultArch() Arch {
 		},
 	}
 }
-
 
 // LatentShape is the shape of the code the encoder produces.
 func (a Arch) LatentShape() (Shape, error) {
