@@ -6,6 +6,27 @@ const (
 	nlmSearch = 6 // 13×13 search window
 )
 
+// nlmPadded is the image src (h×w) in float64 with mirrored borders as
+// wide as a patch and a search reach: pw columns, pad of them each side.
+func nlmPadded(src []float32, h, w int) (p []float64, pw, pad int) {
+	pad = nlmPatch + nlmSearch
+	pw, ph := w+2*pad, h+2*pad
+	p = make([]float64, pw*ph)
+	for y := 0; y < ph; y++ {
+		for x := 0; x < pw; x++ {
+			p[y*pw+x] = float64(src[reflect(y-pad, h)*w+reflect(x-pad, w)])
+		}
+	}
+	return p, pw, pad
+}
+
+// nlmInv is 1/(h²·patch area): a patch distance times it is the exponent
+// of a weight.
+func nlmInv(hp float64) float64 {
+	const area = (2*nlmPatch + 1) * (2*nlmPatch + 1)
+	return 1 / (hp * hp * area)
+}
+
 // NLMeans is non-local means: each pixel becomes the average of the pixels
 // in its 13×13 neighbourhood, weighted by exp(-d²/h²) where d² is the mean
 // squared difference of the 5×5 patches around the two pixels (mirrored
@@ -17,16 +38,8 @@ const (
 // boxes with sliding sums, so each patch distance costs four additions
 // instead of 25 multiply-adds.
 func NLMeans(dst, src []float32, h, w int, hp float64) {
-	pad := nlmPatch + nlmSearch
-	pw, ph := w+2*pad, h+2*pad
-	p := make([]float64, pw*ph)
-	for y := 0; y < ph; y++ {
-		for x := 0; x < pw; x++ {
-			p[y*pw+x] = float64(src[reflect(y-pad, h)*w+reflect(x-pad, w)])
-		}
-	}
-	const area = (2*nlmPatch + 1) * (2*nlmPatch + 1)
-	inv := 1 / (hp * hp * area)
+	p, pw, pad := nlmPadded(src, h, w)
+	inv := nlmInv(hp)
 	// For one offset: the squared differences over the rows and columns
 	// that the patches of the image's pixels cover, (h+4)×(w+4); their sums
 	// along each row over 5 columns, (h+4)×w; and those summed over 5 rows,

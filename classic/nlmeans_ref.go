@@ -5,16 +5,8 @@ import "math"
 // nlMeansRef is NLMeans written as its definition, pixel by pixel and
 // patch by patch: the reference the fast version is tested against.
 func nlMeansRef(dst, src []float32, h, w int, hp float64) {
-	pad := nlmPatch + nlmSearch
-	pw, ph := w+2*pad, h+2*pad
-	p := make([]float64, pw*ph)
-	for y := 0; y < ph; y++ {
-		for x := 0; x < pw; x++ {
-			p[y*pw+x] = float64(src[reflect(y-pad, h)*w+reflect(x-pad, w)])
-		}
-	}
-	const area = (2*nlmPatch + 1) * (2*nlmPatch + 1)
-	inv := 1 / (hp * hp * area)
+	p, pw, pad := nlmPadded(src, h, w)
+	inv := nlmInv(hp)
 	out := make([]float32, h*w)
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
