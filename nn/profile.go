@@ -11,14 +11,15 @@ type LayerTime struct {
 	Time  time.Duration `json:"ns"`
 }
 
-// ProfileLayers runs one image src (InputShape) through the model, then
-// runs each layer reps more times on its own input and reports the mean
-// time per layer (a convolution and the pooling it runs count as one). It is for where pprof cannot go, such as a browser: the
-// benchmark page calls it to show where the time goes in wasm. Each layer
+// ProfileLayers runs one image src (InputShape) through the model's steps
+// (see plan: a layer, or a convolution with the pooling it runs), each
+// step reps times on the previous step's output, and reports the mean time
+// per step. It is for where pprof cannot go, such as a browser: the
+// benchmark page calls it to show where the time goes in wasm. Each step
 // sees one input over and over, so the processor learns its branches: max
 // pooling, whose comparisons are data-dependent, costs more in a stream of
-// different images than this says: the steps add up to less than a whole
-// image takes.
+// different images than this says, and the steps add up to less than a
+// whole image takes.
 func (w *Workspace) ProfileLayers(src []float32, reps int) ([]LayerTime, error) {
 	m := w.m
 	if len(src) != m.InputShape().Len() {
