@@ -144,6 +144,11 @@ func openIdx(dir, name string) (io.ReadCloser, error) {
 // header cannot make Read allocate without limit.
 const MaxImages = 1 << 20
 
+// MaxPixelBytes bounds the pixels an idx header may declare in all
+// (MNIST's training set has 47 MB): each field of a header can be within
+// its range while their product is a terabyte.
+const MaxPixelBytes = 256 << 20
+
 // Read reads an images idx stream and a labels idx stream and checks that
 // they agree: same count, labels 0–9, exact lengths.
 func Read(images, labels io.Reader) (*Set, error) {
@@ -158,6 +163,9 @@ func Read(images, labels io.Reader) (*Set, error) {
 	if n > MaxImages || rows < 1 || cols < 1 || rows > 1024 || cols > 1024 {
 		return nil, fmt.Errorf("images header declares %d images of %d×%d, out of range", n, rows, cols)
 	}
+	if size := n * rows * cols; size > MaxPixelBytes {
+		return nil, fmt.Errorf("images header declares %d images of %d×%d, %d MiB of pixels; the limit is %d MiB", n, rows, cols, size>>20, MaxPixelBytes>>20)
+	}
 	var lh [2]uint32
 	if err := binary.Read(labels, binary.BigEndian, &lh); err != nil {
 		return nil, fmt.Errorf("labels header: %w", err)
@@ -168,12 +176,13 @@ func Read(images, labels io.Reader) (*Set, error) {
 	if int(lh[1]) != n {
 		return nil, fmt.Errorf("labels file has %d labels for %d images", lh[1], n)
 	}
-	s := &Set{Rows: rows, Cols: cols, Pixels: make([]uint8, n*rows*cols), Labels: make([]uint8, n)}
-	if _, err := io.ReadFull(images, s.Pixels); err != nil {
-		return nil, fmt.Errorf("images file is truncated: %w", err)
+	s := &Set{Rows: rows, Cols: cols}
+	var err error
+	if s.Pixels, err = readN(images, n*rows*cols); err != nil {
+		return nil, fmt.Errorf("images file %w", err)
 	}
-	if _, err := io.ReadFull(labels, s.Labels); err != nil {
-		return nil, fmt.Errorf("labels file is truncated: %w", err)
+	if s.Labels, err = readN(labels, n); err != nil {
+		return nil, fmt.Errorf("labels file %w", err)
 	}
 	for name, r := range map[string]io.Reader{"images": images, "labels": labels} {
 		if k, _ := io.Copy(io.Discard, io.LimitReader(r, 1)); k != 0 {
@@ -186,4 +195,18 @@ func Read(images, labels io.Reader) (*Set, error) {
 		}
 	}
 	return s, nil
+}
+
+// readN reads n bytes of r. Its memory grows with the bytes that are
+// really there, not with n, so a header that declares more than the file
+// holds costs no more than the file.
+func readN(r io.Reader, n int) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, int64(n)))
+	if err != nil {
+		return nil, fmt.Errorf("cannot be read: %w", err)
+	}
+	if len(b) < n {
+		return nil, fmt.Errorf("is truncated: %d bytes of the %d declared", len(b), n)
+	}
+	return b, nil
 }

@@ -34,9 +34,14 @@ func TestReadRejectsCorruptFiles(t *testing.T) {
 		imgs, labels []byte
 		msg          string
 	}{
-		"empty":          {nil, goodLabels, "images header: EOF"},
-		"wrong magic":    {idx(0x0801, []uint32{2, 2, 2}, nil), goodLabels, "magic number 0x00000801, want 0x00000803"},
-		"huge count":     {idx(imagesMagic, []uint32{1 << 30, 28, 28}, nil), goodLabels, "out of range"},
+		"empty":       {nil, goodLabels, "images header: EOF"},
+		"wrong magic": {idx(0x0801, []uint32{2, 2, 2}, nil), goodLabels, "magic number 0x00000801, want 0x00000803"},
+		"huge count":  {idx(imagesMagic, []uint32{1 << 30, 28, 28}, nil), goodLabels, "out of range"},
+		// Each field in range, a terabyte in all: refused before anything is allocated.
+		"terabyte": {idx(imagesMagic, []uint32{1 << 20, 1024, 1024}, nil), idx(labelsMagic, []uint32{1 << 20}, nil),
+			"declares 1048576 images of 1024×1024, 1048576 MiB of pixels; the limit is 256 MiB"},
+		// A header that declares more than the file holds costs what the file holds.
+		"short file":     {idx(imagesMagic, []uint32{60000, 28, 28}, make([]byte, 100)), idx(labelsMagic, []uint32{60000}, nil), "images file is truncated: 100 bytes of the 47040000 declared"},
 		"count mismatch": {goodImgs, idx(labelsMagic, []uint32{3}, []byte{1, 2, 3}), "3 labels for 2 images"},
 		"truncated":      {goodImgs[:len(goodImgs)-1], goodLabels, "images file is truncated"},
 		"trailing":       {append(goodImgs, 0), goodLabels, "images file has data after the declared 2 items"},
