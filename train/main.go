@@ -16,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -122,7 +123,7 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 			return nil, err
 		}
 	}
-	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
+	if err := checkWritable(o.outDir); err != nil {
 		return nil, err
 	}
 	d, err := loadData(dataDir, cfg.TrainSize, cfg.TestSize, cfg.Noise)
@@ -191,15 +192,30 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 	return rep, nil
 }
 
+// checkWritable makes dir if needed and checks that files can be written
+// in it, so that a run that could not keep its weights fails before it
+// trains rather than after.
+func checkWritable(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("-out %s: %w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, ".write-check-*")
+	if err != nil {
+		return fmt.Errorf("-out %s: cannot write there: %w", dir, err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
 func (c Config) check() error {
 	switch {
 	case c.Epochs < 1:
 		return fmt.Errorf("-epochs %d: must be at least 1", c.Epochs)
 	case c.Batch < 1:
 		return fmt.Errorf("-batch %d: must be at least 1", c.Batch)
-	case c.LR <= 0:
-		return fmt.Errorf("-lr %g: must be positive", c.LR)
-	case c.Noise < 0 || c.Noise > 1:
+	case !(c.LR > 0) || math.IsInf(c.LR, 1): // NaN fails every comparison
+		return fmt.Errorf("-lr %g: must be a positive number", c.LR)
+	case !(c.Noise >= 0 && c.Noise <= 1):
 		return fmt.Errorf("-noise %g: must be between 0 and 1", c.Noise)
 	case c.Schedule != Cosine && c.Schedule != Constant:
 		return fmt.Errorf("-schedule %q: use %q or %q", c.Schedule, Cosine, Constant)

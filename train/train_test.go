@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"math"
+	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -89,6 +91,28 @@ func TestBadFlagsAreErrors(t *testing.T) {
 	cfg.Noise = 2
 	_, err := run(context.Background(), cfg, opts(t, t.TempDir(), "dae"))
 	assert.EqualError(t, err, "-noise 2: must be between 0 and 1")
+	for _, bad := range []struct {
+		set func(*Config)
+		msg string
+	}{
+		{func(c *Config) { c.Noise = math.NaN() }, "-noise NaN: must be between 0 and 1"},
+		{func(c *Config) { c.LR = math.NaN() }, "-lr NaN: must be a positive number"},
+		{func(c *Config) { c.LR = math.Inf(1) }, "-lr +Inf: must be a positive number"},
+		{func(c *Config) { c.TestSize = -1 }, "-test-size -1: must be 0 (all) or more"},
+	} {
+		cfg := shortConfig()
+		bad.set(&cfg)
+		_, err := run(context.Background(), cfg, opts(t, t.TempDir(), "dae"))
+		assert.EqualError(t, err, bad.msg)
+	}
+	// An -out where nothing can be written is refused before the data loads
+	// (a file stands where its folder should be; root may write anywhere else).
+	file := filepath.Join(t.TempDir(), "file")
+	require.NoError(t, os.WriteFile(file, nil, 0o644))
+	_, err = run(context.Background(), shortConfig(), opts(t, filepath.Join(file, "out"), "dae"))
+	assert.ErrorContains(t, err, "-out "+filepath.Join(file, "out"))
+	_, err = run(context.Background(), shortConfig(), opts(t, "/proc", "dae"))
+	assert.ErrorContains(t, err, "-out /proc: cannot write there")
 	_, err = run(context.Background(), shortConfig(), opts(t, t.TempDir(), "dae,vae"))
 	assert.EqualError(t, err, `-models: "vae" is not a model; use dae, ae or dae,ae`)
 	o := opts(t, t.TempDir(), "dae")
