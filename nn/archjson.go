@@ -60,16 +60,17 @@ func appendLayers(b []byte, layers []Layer) []byte {
 func ParseArch(data []byte) (Arch, error) {
 	var p fastjson.Parser
 	v, err := p.ParseBytes(data)
-	if err == nil {
-		var a Arch
-		if a, err = archFrom(v); err == nil {
-			if _, err := a.Shapes(); err != nil {
-				return Arch{}, err
-			}
-			return a, nil
-		}
+	if err != nil {
+		return Arch{}, fmt.Errorf("architecture is not valid JSON: %s", jsonstr.Shorten(err.Error()))
 	}
-	return Arch{}, fmt.Errorf("architecture is not valid JSON of the expected form: %w", err)
+	a, err := archFrom(v)
+	if err != nil {
+		return Arch{}, fmt.Errorf("architecture is not valid JSON of the expected form: %w", err)
+	}
+	if _, err := a.Shapes(); err != nil {
+		return Arch{}, err
+	}
+	return a, nil
 }
 
 // fields visits the members of a JSON object, refusing repeated names and

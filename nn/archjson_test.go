@@ -3,6 +3,7 @@ package nn
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -73,4 +74,13 @@ func TestArchJSONIsEncodingJSONs(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, string(want), a.JSON())
 	}
+}
+
+// Deeply nested input gives a message a person can read, not one
+// "cannot parse array" per level.
+func TestParseArchErrorIsShort(t *testing.T) {
+	_, err := ParseArch([]byte(strings.Repeat("[", 10000)))
+	require.Error(t, err)
+	assert.Less(t, len(err.Error()), 400)
+	assert.Contains(t, err.Error(), "exceeds 300")
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 
 	"github.com/valyala/fastjson"
+
+	"github.com/godae/dae/internal/jsonstr"
 )
 
 // entry is one tensor as the header describes it.
@@ -32,7 +34,7 @@ func parseHeader(header []byte, dataLen uint64) ([]entry, map[string]string, err
 	var p fastjson.Parser
 	v, err := p.ParseBytes(header)
 	if err != nil {
-		return nil, nil, fmt.Errorf("the header is not valid JSON: %w", err)
+		return nil, nil, fmt.Errorf("the header is not valid JSON: %s", jsonstr.Shorten(err.Error()))
 	}
 	obj, err := v.Object()
 	if err != nil {

@@ -147,3 +147,13 @@ func TestShippedFilesRoundTrip(t *testing.T) {
 		assert.Equal(t, raw, again, name)
 	}
 }
+
+// A deeply nested header gives a message a person can read.
+func TestNestedHeaderErrorIsShort(t *testing.T) {
+	header := strings.Repeat("[", 10000)
+	data := binary.LittleEndian.AppendUint64(nil, uint64(len(header)))
+	_, err := Parse(append(data, header...))
+	require.Error(t, err)
+	assert.Less(t, len(err.Error()), 400)
+	assert.Contains(t, err.Error(), "exceeds 300")
+}

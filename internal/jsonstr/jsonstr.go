@@ -1,6 +1,7 @@
-// Package jsonstr writes JSON strings as encoding/json does, for the
-// packages that write JSON by hand (nn's architectures, weights' headers)
-// so that the browser app, which links them, need not link encoding/json.
+// Package jsonstr holds what the packages that handle JSON by hand (nn's
+// architectures, weights' headers; by hand so that the browser app, which
+// links them, need not link encoding/json) share: strings written as
+// encoding/json writes them, and parser errors short enough to show.
 package jsonstr
 
 import "unicode/utf8"

@@ -2,6 +2,7 @@ package jsonstr
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -19,4 +20,15 @@ func FuzzAppend(f *testing.F) {
 			t.Errorf("Append(%q) = %s, encoding/json writes %s", s, got, want)
 		}
 	})
+}
+
+func TestShorten(t *testing.T) {
+	if got := Shorten("short"); got != "short" {
+		t.Errorf("Shorten changed a short message: %q", got)
+	}
+	long := strings.Repeat("cannot parse array: ", 700) + "too big depth"
+	got := Shorten(long)
+	if len(got) > MaxErrorLen+10 || !strings.HasPrefix(got, "cannot parse array") || !strings.HasSuffix(got, "too big depth") {
+		t.Errorf("Shorten(%d characters) = %q", len(long), got)
+	}
 }
