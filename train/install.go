@@ -14,28 +14,48 @@ import (
 	"github.com/godae/dae/weights"
 )
 
-// install writes new weights to path, atomically, unless path already
-// holds weights measured on the same test set that score better (higher
-// PSNR or SSIM) and force is off: then the new weights go beside it as
-// NAME.candidate.safetensors and path is left alone. It returns what it did.
-func install(path string, data []byte, force bool) (string, error) {
+// install writes new weights to path, atomically, unless judge says to
+// keep what is there: then the new weights go beside it as
+// NAME.candidate.safetensors. It returns what it did, and whether it kept
+// the old weights.
+func install(path string, data []byte, force bool) (msg string, kept bool, err error) {
+	keep, why, err := judge(path, data, force)
+	if err != nil {
+		return "", false, err
+	}
+	msg, err = put(path, data, keep, "the new weights "+why)
+	return msg, keep, err
+}
+
+// judge says whether the weights in path should stay rather than be
+// replaced by data: when they were measured on the same test set and score
+// better (higher PSNR or SSIM), or cannot be compared, and force is off.
+// why says how the new ones compare.
+func judge(path string, data []byte, force bool) (keep bool, why string, err error) {
 	next, err := weights.Parse(data)
 	if err != nil {
-		return "", err
+		return false, "", err
 	}
 	old, err := weights.Read(path)
 	switch {
 	case force || errors.Is(err, os.ErrNotExist):
+		return false, "", nil
 	case err != nil:
-		return "", fmt.Errorf("%s exists but cannot be read (%v): move it away or pass -force", path, err)
-	default:
-		if worse, why := scoresWorse(next.Metadata, old.Metadata); worse {
-			candidate := strings.TrimSuffix(path, ".safetensors") + ".candidate.safetensors"
-			if err := renameio.WriteFile(candidate, data, 0o644); err != nil {
-				return "", err
-			}
-			return fmt.Sprintf("kept %s: the new weights %s; they are in %s (pass -force to replace)", path, why, candidate), nil
+		return false, "", fmt.Errorf("%s exists but cannot be read (%v): move it away or pass -force", path, err)
+	}
+	keep, why = scoresWorse(next.Metadata, old.Metadata)
+	return keep, why, nil
+}
+
+// put writes data to path, or with keep beside it as
+// NAME.candidate.safetensors, and says what it did.
+func put(path string, data []byte, keep bool, why string) (string, error) {
+	if keep {
+		candidate := strings.TrimSuffix(path, ".safetensors") + ".candidate.safetensors"
+		if err := renameio.WriteFile(candidate, data, 0o644); err != nil {
+			return "", err
 		}
+		return fmt.Sprintf("kept %s: %s; the new weights are in %s (pass -force to replace)", path, why, candidate), nil
 	}
 	if err := renameio.WriteFile(path, data, 0o644); err != nil {
 		return "", err

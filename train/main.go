@@ -134,6 +134,12 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 		d.nTrain, len(d.testClean)/(d.rows*d.cols), cfg.Noise, cfg.Epochs, cfg.Batch, cfg.LR, cfg.Schedule, cfg.Seed, torchnet.Threads(), cfg.Device.Name)
 
 	rep := &report{cfg: cfg, data: d}
+	type result struct {
+		path string
+		data []byte
+		why  string // why the weights in path stay, if they do
+	}
+	var trained []result
 	commit := gitCommit()
 	for _, kind := range kinds {
 		var ck *checkpoint
@@ -174,7 +180,25 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 		if err != nil {
 			return nil, err
 		}
-		msg, err := install(filepath.Join(o.outDir, string(kind)+".safetensors"), data, o.force)
+		path := filepath.Join(o.outDir, string(kind)+".safetensors")
+		keep, why, err := judge(path, data, o.force)
+		if err != nil {
+			return nil, err
+		}
+		if keep {
+			rep.candidate = true
+			why = "the new weights " + why
+		}
+		trained = append(trained, result{path, data, why})
+	}
+	// The models of a run are installed together or not at all, so that the
+	// report beside them describes all of them.
+	for _, r := range trained {
+		why := r.why
+		if rep.candidate && why == "" {
+			why = "another model of this run was kept back"
+		}
+		msg, err := put(r.path, r.data, rep.candidate, why)
 		if err != nil {
 			return nil, err
 		}
@@ -183,6 +207,10 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 	rep.peakRSS = peakRSSMiB()
 	if err := rep.write(o.outDir); err != nil {
 		return nil, err
+	}
+	if rep.candidate {
+		fmt.Fprintf(os.Stderr, "the report of this run is %s, beside the candidate weights; %s still describes the weights kept\n",
+			filepath.Join(o.outDir, rep.files().report), reportFile)
 	}
 	for _, kind := range kinds {
 		if err := os.Remove(checkpointPath(o.checkpoints, kind)); err != nil && !os.IsNotExist(err) {

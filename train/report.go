@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/google/renameio/v2"
@@ -36,6 +37,9 @@ type report struct {
 	data    *data
 	runs    []modelRun
 	peakRSS float64
+	// candidate is set when a model's new weights were not installed (see
+	// install): the report then describes candidates, not what is in -out.
+	candidate bool
 }
 
 type modelRun struct {
@@ -49,25 +53,47 @@ func (r *report) add(kind Kind, hist []Epoch, outputs []float32, took time.Durat
 	r.runs = append(r.runs, modelRun{kind, hist, outputs, took})
 }
 
+// reportFiles names a report and its figure.
+type reportFiles struct{ report, figure string }
+
+// files are where the report goes: report.md and report.png, or, when a
+// model's new weights were not installed, report.candidate.md and
+// report.candidate.png beside them, so that report.md always describes the
+// weights in its folder.
+func (r *report) files() reportFiles {
+	if r.candidate {
+		return reportFiles{candidateName(reportFile), candidateName(figureFile)}
+	}
+	return reportFiles{reportFile, figureFile}
+}
+
+// candidateName is NAME.candidate.EXT for NAME.EXT.
+func candidateName(file string) string {
+	ext := filepath.Ext(file)
+	return strings.TrimSuffix(file, ext) + ".candidate" + ext
+}
+
 func (r *report) write(dir string) error {
+	f := r.files()
 	png, err := r.figure()
 	if err != nil {
 		return err
 	}
-	if err := renameio.WriteFile(filepath.Join(dir, figureFile), png, 0o644); err != nil {
+	if err := renameio.WriteFile(filepath.Join(dir, f.figure), png, 0o644); err != nil {
 		return err
 	}
-	return renameio.WriteFile(filepath.Join(dir, reportFile), []byte(r.markdown()), 0o644)
+	return renameio.WriteFile(filepath.Join(dir, f.report), []byte(r.markdown(f.figure)), 0o644)
 }
 
-func (r *report) markdown() string {
+// markdown is the report, showing the figure written as figure.
+func (r *report) markdown(figure string) string {
 	var b bytes.Buffer
 	c := r.cfg
 	fmt.Fprintf(&b, "# Training report\n\n")
 	fmt.Fprintf(&b, "%d MNIST training images, %d epochs, batch %d, Adam lr %g (%s schedule), noise factor %g, seed %d, %d libtorch threads on %s. Peak RSS %.0f MiB.\n\n",
 		r.data.nTrain, c.Epochs, c.Batch, c.LR, c.Schedule, c.Noise, c.Seed, c.Threads, c.Device.Name, r.peakRSS)
 	fmt.Fprintf(&b, "Test metrics: the %s MNIST test digits with Gaussian noise (factor %g, drawn once), output against the clean digit; mean per image.\n\n", r.data.testDigits(), c.Noise)
-	fmt.Fprintf(&b, "![clean, noisy, and the models' outputs; loss curves](%s)\n\n", figureFile)
+	fmt.Fprintf(&b, "![clean, noisy, and the models' outputs; loss curves](%s)\n\n", figure)
 	for _, run := range r.runs {
 		fmt.Fprintf(&b, "## %s (%s in all)\n\n", run.kind, run.took.Round(time.Second))
 		fmt.Fprintf(&b, "| epoch | train loss | test PSNR (dB) | test SSIM | test BCE | seconds | RSS (MiB) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
