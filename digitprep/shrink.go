@@ -23,9 +23,15 @@ func WorkSize(w, h int) (int, int) {
 	return (w + k - 1) / k, (h + k - 1) / k
 }
 
-// shrink returns img, or img reduced by the smallest integer factor that
-// brings its longer side to MaxWork or less. It converts k rows at a time
-// (with image/draw's fast paths), so it never holds the full image twice.
+// shrinkCols is how many output columns shrink converts at a time.
+const shrinkCols = 64
+
+// shrink returns img, or img reduced by the smallest integer factor k that
+// brings its longer side to MaxWork or less. It converts blocks of k rows
+// and 64·k columns at a time (with image/draw's fast paths), so its memory
+// is bounded by the output and such a block, never more than the image
+// itself holds, whatever the image's shape (a 4,000,000×10 image has k =
+// 3,907: its strip of k whole rows would have been 62 GB).
 func shrink(img image.Image) image.Image {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
@@ -35,29 +41,33 @@ func shrink(img image.Image) image.Image {
 	}
 	ow, oh := WorkSize(w, h)
 	out := image.NewRGBA(image.Rect(0, 0, ow, oh))
-	strip := image.NewRGBA(image.Rect(0, 0, w, k))
-	sums := make([]uint32, 4*ow)
-	counts := make([]uint32, ow)
+	bw := min(w, shrinkCols*k)
+	block := image.NewRGBA(image.Rect(0, 0, bw, min(k, h)))
+	var sums [4 * shrinkCols]uint32
+	var counts [shrinkCols]uint32
 	for oy := 0; oy < oh; oy++ {
 		rows := min(k, h-oy*k)
-		draw.Draw(strip, image.Rect(0, 0, w, rows), img, image.Pt(b.Min.X, b.Min.Y+oy*k), draw.Src)
-		clear(sums)
-		clear(counts)
-		for y := 0; y < rows; y++ {
-			row := strip.Pix[y*strip.Stride : y*strip.Stride+4*w]
-			for x := 0; x < w; x++ {
-				o := x / k
-				sums[4*o] += uint32(row[4*x])
-				sums[4*o+1] += uint32(row[4*x+1])
-				sums[4*o+2] += uint32(row[4*x+2])
-				sums[4*o+3] += uint32(row[4*x+3])
-				counts[o]++
+		for x0 := 0; x0 < w; x0 += bw {
+			cols := min(bw, w-x0)
+			draw.Draw(block, image.Rect(0, 0, cols, rows), img, image.Pt(b.Min.X+x0, b.Min.Y+oy*k), draw.Src)
+			clear(sums[:])
+			clear(counts[:])
+			for y := 0; y < rows; y++ {
+				row := block.Pix[y*block.Stride : y*block.Stride+4*cols]
+				for x := 0; x < cols; x++ {
+					o := x / k
+					sums[4*o] += uint32(row[4*x])
+					sums[4*o+1] += uint32(row[4*x+1])
+					sums[4*o+2] += uint32(row[4*x+2])
+					sums[4*o+3] += uint32(row[4*x+3])
+					counts[o]++
+				}
 			}
-		}
-		dst := out.Pix[oy*out.Stride:]
-		for o := 0; o < ow; o++ {
-			for c := 0; c < 4; c++ {
-				dst[4*o+c] = uint8((sums[4*o+c] + counts[o]/2) / counts[o])
+			dst := out.Pix[oy*out.Stride+4*(x0/k):]
+			for o := 0; o < (cols+k-1)/k; o++ {
+				for c := 0; c < 4; c++ {
+					dst[4*o+c] = uint8((sums[4*o+c] + counts[o]/2) / counts[o])
+				}
 			}
 		}
 	}
