@@ -108,7 +108,8 @@ func (a Arch) LatentShape() (Shape, error) {
 	return shapes[len(a.Encoder)], nil
 }
 
-// Shapes validates the Arch and returns the shape after each layer:
+// Shapes validates the Arch, its cost within the budget ([MaxMACs],
+// [MaxWorkspaceBytes]) included, and returns the shape after each layer:
 // shapes[0] is the input, shapes[i+1] the output of layer i, counting the
 // encoder's layers first and then the decoder's. The decoder's output must
 // have the input's shape.
@@ -135,6 +136,9 @@ func (a Arch) Shapes() ([]Shape, error) {
 	}
 	if s != in {
 		return nil, fmt.Errorf("architecture output is %s but the input is %s: the decoder must give back the input's shape (check the number of pooling, upsampling and 'valid' layers)", s, in)
+	}
+	if err := cost(a.layers(), shapes).checkBudget(); err != nil {
+		return nil, err
 	}
 	return shapes, nil
 }

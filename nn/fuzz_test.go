@@ -3,8 +3,9 @@ package nn
 import "testing"
 
 // FuzzParseArch feeds arbitrary JSON to the architecture parser: it must
-// return an error or a valid architecture whose model builds and runs, and
-// read it as encoding/json does.
+// return an error or a valid architecture within the budget (MaxMACs,
+// MaxWorkspaceBytes) whose model builds and runs one image, and read it as
+// encoding/json does.
 func FuzzParseArch(f *testing.F) {
 	f.Add([]byte(DefaultArch().JSON()))
 	f.Add([]byte(`{"input":[1,4,4],"encoder":[{"kind":"maxpool"}],"decoder":[{"kind":"upsample"}]}`))
@@ -20,12 +21,9 @@ func FuzzParseArch(f *testing.F) {
 		if err != nil {
 			t.Fatalf("ParseArch accepted an architecture Shapes rejects: %v", err)
 		}
-		total := 0
-		for _, s := range shapes {
-			total += s.Len()
-		}
-		if total > 1<<20 || a.NumParams() > 1<<20 {
-			return // valid but too big to run quickly in a fuzz loop
+		c := cost(a.layers(), shapes)
+		if c.MACs > MaxMACs || c.WorkspaceBytes > MaxWorkspaceBytes {
+			t.Fatalf("ParseArch accepted an architecture over the budget: %+v", c)
 		}
 		m, err := New(a, RandomParams(a, 1))
 		if err != nil {

@@ -55,12 +55,9 @@ func New(a Arch, params map[string]Tensor) (*Model, error) {
 			specs = specs[2:]
 		}
 		m.layers = append(m.layers, ly)
-		m.maxLen = max(m.maxLen, padded(shapes[i]).len(shapes[i].C)+slack) // any map, padded, with conv3x3's slack
-		if l.Kind == KindConv {
-			m.accLen = max(m.accLen, accLen(shapes[i], l.Padding == PaddingValid))
-			m.padLen = max(m.padLen, padLen(shapes[i], l.Padding == PaddingValid))
-		}
 	}
+	s := scratchFor(a.layers(), shapes)
+	m.maxLen, m.padLen, m.accLen = s.maxLen, s.padLen, s.accLen
 	m.encode, m.decode, m.denoise = m.plan(0, m.nEnc), m.plan(m.nEnc, len(m.layers)), m.plan(0, len(m.layers))
 	return m, nil
 }

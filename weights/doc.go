@@ -13,7 +13,9 @@
 // everything before it trusts it: the header length against [MaxHeaderSize]
 // and the data, the JSON, offsets that must tile the data exactly, dtypes,
 // names and shapes against the architecture, and non-finite values. The
-// architecture itself is bounded ([nn.MaxLayers], [nn.MaxChannels],
-// [nn.MaxSide]) and files larger than [MaxFileSize] are refused before they
-// are read.
+// architecture itself is bounded field by field ([nn.MaxLayers],
+// [nn.MaxChannels], [nn.MaxSide]) and in its total cost per image
+// ([nn.MaxMACs], [nn.MaxWorkspaceBytes]), so that no file that loads can
+// make the engine allocate or compute without limit; files larger than
+// [MaxFileSize] are refused before they are read.
 package weights

@@ -1,0 +1,78 @@
+package nn
+
+import "fmt"
+
+// Cost is what running one image through a model takes: the multiply-adds
+// of its convolutions, and the memory of a [Workspace], in bytes.
+type Cost struct {
+	MACs           int64
+	WorkspaceBytes int64
+}
+
+// The budget of an architecture. Each field of an Arch has its limit
+// (MaxLayers, MaxChannels, MaxSide), but together they can still ask for
+// terabytes or hours an image: 1024 channels upsampled seven times pass
+// every field's check. [Arch.Shapes] therefore refuses an architecture
+// whose cost is over this budget, before anything is allocated. It is
+// about 65 times the seed model's multiply-adds and 300 times its
+// workspace: room for larger models, none for runaway ones.
+const (
+	MaxMACs           = 50_000_000 // multiply-adds per image
+	MaxWorkspaceBytes = 64 << 20   // a Workspace's scratch memory
+)
+
+// scratch is the element counts of a Workspace's buffers: two feature
+// maps, the padded input of a 'same' convolution, and a convolution's
+// accumulator.
+type scratch struct{ maxLen, padLen, accLen int }
+
+// scratchFor is the scratch that layers with these input shapes need.
+func scratchFor(layers []Layer, shapes []Shape) scratch {
+	var s scratch
+	for i, l := range layers {
+		in := shapes[i]
+		s.maxLen = max(s.maxLen, padded(in).len(in.C)+slack) // any map, padded, with conv3x3's slack
+		if l.Kind == KindConv {
+			s.accLen = max(s.accLen, accLen(in, l.Padding == PaddingValid))
+			s.padLen = max(s.padLen, padLen(in, l.Padding == PaddingValid))
+		}
+	}
+	return s
+}
+
+// cost is what layers with these shapes (shapes[i] in, shapes[i+1] out)
+// take for one image.
+func cost(layers []Layer, shapes []Shape) Cost {
+	var c Cost
+	for i, l := range layers {
+		if l.Kind == KindConv {
+			out := shapes[i+1]
+			c.MACs += int64(out.Len()) * int64(shapes[i].C) * 9
+		}
+	}
+	s := scratchFor(layers, shapes)
+	c.WorkspaceBytes = 4 * int64(2*s.maxLen+s.padLen+s.accLen)
+	return c
+}
+
+// checkBudget refuses a cost over the budget, naming the figure and the
+// limit.
+func (c Cost) checkBudget() error {
+	if c.MACs > MaxMACs {
+		return fmt.Errorf("architecture needs %d million multiply-adds per image; the limit is %d million", c.MACs/1_000_000, MaxMACs/1_000_000)
+	}
+	if c.WorkspaceBytes > MaxWorkspaceBytes {
+		return fmt.Errorf("architecture needs %d MiB of working memory; the limit is %d MiB", c.WorkspaceBytes>>20, MaxWorkspaceBytes>>20)
+	}
+	return nil
+}
+
+// Cost is what running one image through a model of this architecture
+// takes; it fails as [Arch.Shapes] does.
+func (a Arch) Cost() (Cost, error) {
+	shapes, err := a.Shapes()
+	if err != nil {
+		return Cost{}, err
+	}
+	return cost(a.layers(), shapes), nil
+}
