@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/godae/dae/nn"
-	"github.com/godae/dae/noise"
 	"github.com/godae/dae/weights"
 )
 
@@ -58,17 +57,23 @@ func TestInstallNeverMakesWeightsWorse(t *testing.T) {
 	assert.Equal(t, worse, now)
 }
 
+// betterWeightsIn is a one-epoch test configuration and an -out folder
+// that already holds weights of kind scoring far better on its test set.
+func betterWeightsIn(t *testing.T, kind string) (Config, string, []byte) {
+	cfg := shortConfig()
+	cfg.Epochs = 1
+	out := t.TempDir()
+	best := scored(t, "99", "0.99", testSetName(fmt.Sprintf("first %d of 10000", cfg.TestSize), cfg.Noise))
+	require.NoError(t, os.WriteFile(filepath.Join(out, kind+".safetensors"), best, 0o644))
+	return cfg, out, best
+}
+
 // A run whose weights are kept back leaves the report beside the kept
 // weights alone, and writes its own beside its candidate weights.
 func TestReportOfKeptWeightsStays(t *testing.T) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	out := t.TempDir()
-	cfg := shortConfig()
-	cfg.Epochs = 1
-	testSet := fmt.Sprintf("MNIST test set, first %d of 10000 images, Gaussian noise factor %g drawn once with seed %d", cfg.TestSize, cfg.Noise, noise.TestSeed)
-	best := scored(t, "99", "0.99", testSet)
-	require.NoError(t, os.WriteFile(filepath.Join(out, "dae.safetensors"), best, 0o644))
+	cfg, out, best := betterWeightsIn(t, "dae")
 	require.NoError(t, os.WriteFile(filepath.Join(out, reportFile), []byte("the report of the kept weights"), 0o644))
 
 	_, err := run(context.Background(), cfg, opts(t, out, "dae"))
@@ -89,12 +94,7 @@ func TestReportOfKeptWeightsStays(t *testing.T) {
 func TestRunInstallsAllModelsOrNone(t *testing.T) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	out := t.TempDir()
-	cfg := shortConfig()
-	cfg.Epochs = 1
-	testSet := fmt.Sprintf("MNIST test set, first %d of 10000 images, Gaussian noise factor %g drawn once with seed %d", cfg.TestSize, cfg.Noise, noise.TestSeed)
-	best := scored(t, "99", "0.99", testSet)
-	require.NoError(t, os.WriteFile(filepath.Join(out, "ae.safetensors"), best, 0o644))
+	cfg, out, _ := betterWeightsIn(t, "ae")
 
 	_, err := run(context.Background(), cfg, opts(t, out, "dae,ae"))
 	require.NoError(t, err)

@@ -270,6 +270,12 @@ func parseModels(s string) ([]Kind, error) {
 	return kinds, nil
 }
 
+// testSetName names the noisy test set a model was measured on, for its
+// metadata: install compares only weights measured on the same set.
+func testSetName(digits string, factor float64) string {
+	return fmt.Sprintf("MNIST test set, %s images, Gaussian noise factor %g drawn once with seed %d", digits, factor, noise.TestSeed)
+}
+
 // metadata records the facts of a run in the weights file. It holds no time
 // stamp, so the same run writes the same bytes.
 func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[string]string {
@@ -293,7 +299,7 @@ func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[s
 		"device":         cfg.Device.Name,
 		"libraries":      "libtorch 1.13.1 (Debian libtorch-dev), gotch v0.7.0 (patched by train/gotchpatch), " + runtime.Version(),
 		"commit":         commit,
-		"test_set":       fmt.Sprintf("MNIST test set, %s images, Gaussian noise factor %g drawn once with seed %d", d.testDigits(), cfg.Noise, noise.TestSeed),
+		"test_set":       testSetName(d.testDigits(), cfg.Noise),
 		"test_psnr_db":   f(last.Test.PSNR),
 		"test_ssim":      f(last.Test.SSIM),
 		"test_bce":       f(last.Test.BCE),
