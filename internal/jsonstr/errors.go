@@ -1,5 +1,7 @@
 package jsonstr
 
+import "unicode/utf8"
+
 // MaxErrorLen is the longest a JSON parser's message is shown.
 const MaxErrorLen = 300
 
@@ -12,6 +14,12 @@ func Shorten(msg string) string {
 	if len(msg) <= MaxErrorLen {
 		return msg
 	}
-	const head = MaxErrorLen / 3
-	return msg[:head] + " … " + msg[len(msg)-(MaxErrorLen-head):]
+	head, tail := MaxErrorLen/3, len(msg)-(MaxErrorLen-MaxErrorLen/3)
+	for head > 0 && !utf8.RuneStart(msg[head]) { // cut between characters
+		head--
+	}
+	for tail < len(msg) && !utf8.RuneStart(msg[tail]) {
+		tail++
+	}
+	return msg[:head] + " … " + msg[tail:]
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Append writes what encoding/json writes, for any string.
@@ -25,6 +26,9 @@ func FuzzAppend(f *testing.F) {
 func TestShorten(t *testing.T) {
 	if got := Shorten("short"); got != "short" {
 		t.Errorf("Shorten changed a short message: %q", got)
+	}
+	if got := Shorten("x" + strings.Repeat("é", 400)); !utf8.ValidString(got) {
+		t.Errorf("Shorten cut a character in two: %q", got)
 	}
 	long := strings.Repeat("cannot parse array: ", 700) + "too big depth"
 	got := Shorten(long)
