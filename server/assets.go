@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,13 +14,17 @@ import (
 	"strings"
 
 	"github.com/andybalholm/brotli"
+
+	dae "github.com/godae/dae"
 )
 
 // asset is one file the server can send, with its precompressed forms.
+// Each form is a representation of its own with its own ETag, so that a
+// client resuming a download (If-Range) never joins bytes of two encodings.
 type asset struct {
-	body, gzip, br []byte // gzip and br are nil when compression does not pay
-	contentType    string
-	etag           string
+	body, gzip, br         []byte // gzip and br are nil when compression does not pay
+	contentType            string
+	etag, etagGzip, etagBr string
 }
 
 // required are the files without which the app cannot work.
@@ -38,10 +43,11 @@ var contentTypes = map[string]string{
 	".png":         "image/png",
 }
 
-// loadAssets reads every regular file of fsys (dotfiles excluded) into
-// memory and compresses the compressible ones. The result is the whole set
-// of URLs the server answers, so nothing else can be reached. With
-// requireApp, the app's own files must be among them.
+// loadAssets reads the files of fsys into memory and compresses the
+// compressible ones. The result is the whole set of URLs the server
+// answers, so nothing else can be reached. With requireApp it reads only
+// the app's files (dae.AppFiles), which must be there; without, every
+// regular file. Dotfiles are never read.
 //
 // A file X.gz next to X is X compressed ahead of time (make wasm writes
 // web/main.wasm.gz with zopfli, 4 % smaller than gzip -9): it is sent to
@@ -49,24 +55,33 @@ var contentTypes = map[string]string{
 // bytes (a stale one is ignored). It is not served under its own name.
 func loadAssets(fsys fs.FS, requireApp bool) (map[string]*asset, error) {
 	files := map[string][]byte{}
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if strings.HasPrefix(d.Name(), ".") && p != "." {
-			if d.IsDir() {
-				return fs.SkipDir
+	roots := []string{"."}
+	if requireApp {
+		roots = dae.AppFiles
+	}
+	for _, root := range roots {
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) && p == root {
+				return nil // reported below, with a hint, if required
 			}
-			return nil
+			if err != nil {
+				return err
+			}
+			if strings.HasPrefix(d.Name(), ".") && p != "." {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			files[p], err = fs.ReadFile(fsys, p)
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		files[p], err = fs.ReadFile(fsys, p)
-		return err
-	})
-	if err != nil {
-		return nil, err
 	}
 	assets := map[string]*asset{}
 	for p, body := range files {
@@ -105,7 +120,8 @@ func newAsset(p string, body, pre []byte) (*asset, error) {
 		a.contentType = "application/octet-stream"
 	}
 	sum := sha256.Sum256(body)
-	a.etag = `"` + hex.EncodeToString(sum[:12]) + `"`
+	tag := hex.EncodeToString(sum[:12])
+	a.etag, a.etagGzip, a.etagBr = `"`+tag+`"`, `"`+tag+`-gzip"`, `"`+tag+`-br"`
 	if len(body) <= 1024 || strings.HasPrefix(a.contentType, "image/") {
 		return a, nil
 	}

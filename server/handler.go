@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -72,42 +71,18 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	hd := w.Header()
 	hd.Set("Content-Type", a.contentType)
-	hd.Set("ETag", a.etag)
 	hd.Set("Cache-Control", "no-cache") // revalidate: the URLs are not content-hashed
 	hd.Set("Vary", "Accept-Encoding")
-	body := a.body
+	body, etag := a.body, a.etag
 	switch enc := chooseEncoding(r.Header.Get("Accept-Encoding"), a); enc {
 	case "br":
-		body = a.br
+		body, etag = a.br, a.etagBr
 		hd.Set("Content-Encoding", "br")
 	case "gzip":
-		body = a.gzip
+		body, etag = a.gzip, a.etagGzip
 		hd.Set("Content-Encoding", "gzip")
 	}
-	// ServeContent handles If-None-Match (304), HEAD and ranges.
-	http.ServeContent(w, r, "", h.start, bytes.NewReader(body))
-}
-
-// chooseEncoding picks brotli, then gzip, when the client takes it and the
-// asset has it. A q=0 entry refuses an encoding.
-func chooseEncoding(accept string, a *asset) string {
-	takes := map[string]bool{}
-	for _, part := range strings.Split(accept, ",") {
-		fields := strings.Split(strings.TrimSpace(part), ";")
-		name := strings.ToLower(strings.TrimSpace(fields[0]))
-		ok := true
-		for _, f := range fields[1:] {
-			if q := strings.TrimSpace(f); q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000" {
-				ok = false
-			}
-		}
-		takes[name] = ok
-	}
-	switch {
-	case a.br != nil && takes["br"]:
-		return "br"
-	case a.gzip != nil && takes["gzip"]:
-		return "gzip"
-	}
-	return ""
+	hd.Set("ETag", etag)
+	// ServeContent handles If-None-Match (304), If-Range, HEAD and ranges.
+	http.ServeContent(lengthWriter{w, len(body)}, r, "", h.start, bytes.NewReader(body))
 }

@@ -25,8 +25,8 @@ import (
 
 func main() {
 	addr := flag.String("addr", "localhost:8080", "address to listen on")
-	dir := flag.String("dir", "", "serve the app from this folder (the repository root) instead of the embedded copy, read at start")
-	site := flag.Bool("site", false, "with -dir: serve the folder as it is, without requiring the app's files (the browser benchmark uses this)")
+	dir := flag.String("dir", "", "serve the app's files (index.html, web/, the bundled weights) from this folder, the repository root, instead of the embedded copy; read at start")
+	site := flag.Bool("site", false, "with -dir: serve every file of the folder instead of the app's (the browser benchmark uses this)")
 	flag.Parse()
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -55,7 +55,10 @@ func newServer(fsys fs.FS, requireApp bool, log *slog.Logger) (*http.Server, err
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    16 << 10,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		// "OPTIONS *" reaches the handler, which answers 405 with the
+		// security headers, instead of net/http's bare 200.
+		DisableGeneralOptionsHandler: true,
+		ErrorLog:                     slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}, nil
 }
 
