@@ -14,9 +14,11 @@
 // # Security considerations
 //
 // Uploads come from anyone. [Decode] reads the header first and refuses
-// images larger than [MaxPixels] or files larger than [MaxBytes] before it
-// decodes any pixels, so a decompression bomb costs nothing. A program that
-// decodes by other means applies the same limits with [CheckSize].
+// images larger than [MaxPixels], files larger than [MaxBytes], and JPEGs
+// whose passes over the image would cost more than [MaxScanPixels], before
+// it decodes any pixels, so a decompression bomb costs neither memory nor
+// time. A program that decodes by other means applies the same limits with
+// [CheckFileSize], [CheckSize] and [CheckScans].
 package digitprep
 
 import (
@@ -56,6 +58,9 @@ func Decode(data []byte) (image.Image, error) {
 		return nil, ErrNotImage
 	}
 	if err := CheckSize(cfg.Width, cfg.Height); err != nil {
+		return nil, err
+	}
+	if err := CheckScans(data); err != nil {
 		return nil, err
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))

@@ -24,6 +24,7 @@ func FuzzUpload(f *testing.F) {
 		f.Add(webp)
 	}
 	f.Add([]byte("GIF89a"))
+	f.Add(progressiveBomb(64, 48, 3))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		img, err := Decode(data)
 		if err != nil {

@@ -135,3 +135,42 @@ func TestCheckSize(t *testing.T) {
 	assert.EqualError(t, CheckSize(0, 5), "the image is 0×5 pixels: it has no pixels")
 	assert.EqualError(t, CheckSize(20000, 20000), "the image is 20000×20000 pixels (400 megapixels); the limit is 40 megapixels")
 }
+
+// A progressive JPEG of many empty scans is refused from its markers,
+// before decoding; one with the scans an encoder writes is decoded.
+func TestProgressiveJPEGBomb(t *testing.T) {
+	bomb := progressiveBomb(6000, 6000, 1000)
+	t.Logf("the bomb: %d KB", len(bomb)>>10)
+	_, err := Decode(bomb)
+	assert.EqualError(t, err, "the JPEG has 1001 scans of 6000×6000 pixels, 36.0 billion pixel passes to decode; the limit is 1.28 billion (a photo has 1 to about 10 scans)")
+
+	w, h, scans := jpegScans(progressiveBomb(6000, 6000, 9))
+	assert.Equal(t, [3]int{6000, 6000, 10}, [3]int{w, h, scans})
+	img, err := Decode(progressiveBomb(640, 480, 9))
+	require.NoError(t, err)
+	assert.Equal(t, image.Rect(0, 0, 640, 480), img.Bounds())
+	// A small image may have more scans: the work is what is bounded.
+	_, err = Decode(progressiveBomb(64, 64, 1000))
+	assert.NoError(t, err)
+}
+
+// The scan counter finds the markers whatever lies between them: stuffed
+// bytes, restart markers, fill bytes, segments that claim too much, and
+// stops at the end of the image.
+func TestJPEGScansWalksMarkers(t *testing.T) {
+	sof := []byte{0xFF, 0xC0, 0, 11, 8, 0, 10, 0, 20, 1, 1, 0x11, 0}
+	sos := []byte{0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0}
+	var data []byte
+	data = append(data, 0xFF, 0xD8)
+	data = append(data, sof...)
+	data = append(data, sos...)
+	data = append(data, 0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD3, 0x56, 0xFF, 0xFF)
+	data = append(data, sos...)
+	data = append(data, 0xFF, 0xD9)
+	data = append(data, sos...) // after the end: not a scan
+	w, h, scans := jpegScans(data)
+	assert.Equal(t, [3]int{20, 10, 2}, [3]int{w, h, scans})
+	for _, d := range [][]byte{nil, {0xFF}, {0xFF, 0xD8}, {0xFF, 0xD8, 0xFF, 0xDA, 0xFF}, {0xFF, 0xD8, 0xFF, 0xC0, 0, 0}, {0xFF, 0xD8, 0xFF, 0xDA, 0, 1, 0xFF, 0xDA}, []byte("not a jpeg")} {
+		assert.NotPanics(t, func() { jpegScans(d) }, "%x", d)
+	}
+}
