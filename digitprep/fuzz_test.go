@@ -6,6 +6,8 @@ import (
 	"image/png"
 	"os"
 	"testing"
+
+	"github.com/godae/dae/internal/hostile"
 )
 
 // FuzzUpload feeds arbitrary bytes through Decode and Prepare: they must
@@ -24,7 +26,7 @@ func FuzzUpload(f *testing.F) {
 		f.Add(webp)
 	}
 	f.Add([]byte("GIF89a"))
-	f.Add(progressiveBomb(64, 48, 3))
+	f.Add(hostile.ProgressiveJPEG(64, 48, 3))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		img, err := Decode(data)
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/godae/dae/internal/hostile"
 	"github.com/godae/dae/quality"
 )
 
@@ -139,18 +140,18 @@ func TestCheckSize(t *testing.T) {
 // A progressive JPEG of many empty scans is refused from its markers,
 // before decoding; one with the scans an encoder writes is decoded.
 func TestProgressiveJPEGBomb(t *testing.T) {
-	bomb := progressiveBomb(6000, 6000, 1000)
+	bomb := hostile.ProgressiveJPEG(6000, 6000, 1000)
 	t.Logf("the bomb: %d KB", len(bomb)>>10)
 	_, err := Decode(bomb)
 	assert.EqualError(t, err, "the JPEG has 1001 scans of 6000×6000 pixels, 36.0 billion pixel passes to decode; the limit is 1.28 billion (a photo has 1 to about 10 scans)")
 
-	w, h, scans := jpegScans(progressiveBomb(6000, 6000, 9))
+	w, h, scans := jpegScans(hostile.ProgressiveJPEG(6000, 6000, 9))
 	assert.Equal(t, [3]int{6000, 6000, 10}, [3]int{w, h, scans})
-	img, err := Decode(progressiveBomb(640, 480, 9))
+	img, err := Decode(hostile.ProgressiveJPEG(640, 480, 9))
 	require.NoError(t, err)
 	assert.Equal(t, image.Rect(0, 0, 640, 480), img.Bounds())
 	// A small image may have more scans: the work is what is bounded.
-	_, err = Decode(progressiveBomb(64, 64, 1000))
+	_, err = Decode(hostile.ProgressiveJPEG(64, 64, 1000))
 	assert.NoError(t, err)
 }
 

@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/godae/dae/internal/hostile"
 	"github.com/godae/dae/nn"
-	"github.com/godae/dae/weights"
 )
 
 // loadedStore is a store with random models loaded, and a count of the
@@ -226,36 +226,21 @@ func TestStoreConcurrentActions(t *testing.T) {
 	assert.Len(t, st.Result.DAE, Side*Side)
 }
 
-// A weights file whose architecture passes every per-field limit but would
-// need 100 GB of working memory (1024 channels upsampled seven times) is
-// refused with the figure and the limit, and the page keeps its model.
+// Weights files whose architecture passes every per-field limit but would
+// need 100 GB of working memory or minutes an image (#14.1) are refused
+// with the figure and the limit, and the page keeps its model.
 func TestStoreRefusesWeightsOverBudget(t *testing.T) {
 	s, _ := loadedStore(t)
 	before := s.State().Result.DAE
-	layers := []nn.Layer{{Kind: nn.KindConv, Out: 1024, Kernel: 3, Padding: nn.PaddingSame, Activation: nn.ActReLU}}
-	for range 7 {
-		layers = append(layers, nn.Layer{Kind: nn.KindUpsample})
+	for name, arch := range hostile.Architectures() {
+		data, err := hostile.Weights(arch)
+		require.NoError(t, err)
+		tk := s.StartWeights()
+		s.FinishWeights(tk, "hostile.safetensors", data, nil)
+		st := s.State()
+		assert.Contains(t, st.Message, "hostile.safetensors: these weights cannot be used", name)
+		assert.Contains(t, st.Message, "; the limit is ", name)
+		assert.Equal(t, "bundled (weights/dae.safetensors)", st.Weights, name)
+		assert.Equal(t, before, st.Result.DAE, name)
 	}
-	decoder := []nn.Layer{}
-	for range 7 {
-		decoder = append(decoder, nn.Layer{Kind: nn.KindMaxPool})
-	}
-	decoder = append(decoder, nn.Layer{Kind: nn.KindConv, Out: 1, Kernel: 3, Padding: nn.PaddingSame, Activation: nn.ActSigmoid})
-	arch := nn.Arch{Input: nn.Shape{C: 1, H: 28, W: 28}, Encoder: layers, Decoder: decoder}
-	tensors := map[string]nn.Tensor{
-		"encoder.0.weight": {Shape: []int{1024, 1, 3, 3}, Data: make([]float32, 1024*9)},
-		"encoder.0.bias":   {Shape: []int{1024}, Data: make([]float32, 1024)},
-		"decoder.7.weight": {Shape: []int{1, 1024, 3, 3}, Data: make([]float32, 1024*9)},
-		"decoder.7.bias":   {Shape: []int{1}, Data: make([]float32, 1)},
-	}
-	data, err := weights.EncodeTensors(tensors, map[string]string{weights.ArchKey: arch.JSON()})
-	require.NoError(t, err)
-
-	tk := s.StartWeights()
-	s.FinishWeights(tk, "hostile.safetensors", data, nil)
-	st := s.State()
-	assert.Contains(t, st.Message, "hostile.safetensors: these weights cannot be used")
-	assert.Contains(t, st.Message, "MiB of working memory; the limit is 64 MiB")
-	assert.Equal(t, "bundled (weights/dae.safetensors)", st.Weights)
-	assert.Equal(t, before, st.Result.DAE)
 }

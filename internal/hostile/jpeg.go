@@ -1,4 +1,8 @@
-package digitprep
+// Package hostile makes the hostile inputs that the tests throw at the
+// app: files that are valid, small and within every per-field limit, yet
+// would cost minutes or gigabytes if nothing bounded the work they cause
+// (issue #14). Each is made by code rather than committed as a file.
+package hostile
 
 import (
 	"bytes"
@@ -6,12 +10,14 @@ import (
 	mbits "math/bits"
 )
 
-// progressiveBomb writes a valid greyscale progressive JPEG of w×h pixels
+// ProgressiveJPEG writes a valid greyscale progressive JPEG of w×h pixels
 // (w and h multiples of 8) whose every coefficient is zero, with one DC
 // scan and then acScans first-pass AC scans, each of which says "all
 // blocks empty" in a few bytes: a small file whose decoding passes over
-// every block once per scan. This is the CPU bomb of issue #14.2.
-func progressiveBomb(w, h, acScans int) []byte {
+// every block once per scan. With 6000×6000 and 1000 scans (115 KB) it is
+// the CPU bomb of issue #14.2; with about ten scans it is an ordinary
+// progressive JPEG of a black image.
+func ProgressiveJPEG(w, h, acScans int) []byte {
 	var b bytes.Buffer
 	segment := func(marker byte, body ...byte) {
 		b.Write([]byte{0xFF, marker})
