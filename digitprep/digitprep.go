@@ -144,20 +144,43 @@ func Prepare(img image.Image) ([]float32, Info, error) {
 }
 
 // grey converts img to luminance in [0,1], compositing any transparency
-// over white (a drawing on a transparent canvas is ink on paper).
+// over white (a drawing on a transparent canvas is ink on paper). The
+// pixel types that uploads arrive as (the browser's NRGBA, shrink's RGBA)
+// are read from their pixel arrays rather than through At, which boxes
+// every pixel's colour; the values are the same.
 func grey(img image.Image) []float32 {
 	b := img.Bounds()
 	out := make([]float32, 0, b.Dx()*b.Dy())
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, a := img.At(x, y).RGBA()
-			// Premultiplied: over white adds (1-a) of white.
-			white := 0xffff - a
-			lum := (0.299*float64(r+white) + 0.587*float64(g+white) + 0.114*float64(bl+white)) / 0xffff
-			out = append(out, float32(math.Min(1, lum)))
+	switch m := img.(type) {
+	case *image.NRGBA:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
+			for i := 0; i+3 < len(row); i += 4 {
+				out = append(out, lum(color.NRGBA{R: row[i], G: row[i+1], B: row[i+2], A: row[i+3]}.RGBA()))
+			}
+		}
+	case *image.RGBA:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
+			for i := 0; i+3 < len(row); i += 4 {
+				out = append(out, lum(color.RGBA{R: row[i], G: row[i+1], B: row[i+2], A: row[i+3]}.RGBA()))
+			}
+		}
+	default:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				out = append(out, lum(img.At(x, y).RGBA()))
+			}
 		}
 	}
 	return out
+}
+
+// lum is the luminance of a premultiplied colour over white.
+func lum(r, g, b, a uint32) float32 {
+	white := 0xffff - a // premultiplied: over white adds (1-a) of white
+	l := (0.299*float64(r+white) + 0.587*float64(g+white) + 0.114*float64(b+white)) / 0xffff
+	return float32(math.Min(1, l))
 }
 
 func border(g []float32, w, h int) []float32 {

@@ -10,6 +10,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
+	"math/rand/v2"
 	"os"
 	"testing"
 
@@ -177,4 +178,35 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// grey reads NRGBA and RGBA pixels directly; it gives what At gives, for
+// every pixel of random images, transparent ones included, and for
+// sub-images.
+func TestGreyFastPathsMatchAt(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	nrgba := image.NewNRGBA(image.Rect(0, 0, 37, 23))
+	rgba := image.NewRGBA(image.Rect(0, 0, 37, 23))
+	for i := range nrgba.Pix {
+		nrgba.Pix[i] = uint8(r.IntN(256))
+	}
+	for i := 0; i < len(rgba.Pix); i += 4 {
+		a := uint8(r.IntN(256))
+		for c := range 3 {
+			rgba.Pix[i+c] = uint8(r.IntN(int(a) + 1)) // premultiplied: at most alpha
+		}
+		rgba.Pix[i+3] = a
+	}
+	for _, img := range []image.Image{nrgba, rgba, nrgba.SubImage(image.Rect(3, 4, 30, 20)), rgba.SubImage(image.Rect(5, 1, 9, 22))} {
+		got := grey(img)
+		b := img.Bounds()
+		require.Len(t, got, b.Dx()*b.Dy())
+		i := 0
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				require.Equal(t, lum(img.At(x, y).RGBA()), got[i], "%T at %d,%d", img, x, y)
+				i++
+			}
+		}
+	}
 }

@@ -6,20 +6,87 @@ import (
 	"fmt"
 	"image"
 	"syscall/js"
+	"time"
 
 	"github.com/godae/dae/digitprep"
 )
 
+// decodeLimit is how long the browser may take to decode an upload before
+// the page gives up on it with a message. Decoding runs off the page's
+// thread, so the page answers meanwhile; within digitprep's limits a photo
+// takes a fraction of this.
+const decodeLimit = 5 * time.Second
+
+// decodeWorker is the script that decodes uploads off the page's thread.
+const decodeWorker = "web/decode.js"
+
 // decodeFile has the browser decode an uploaded image file, so that the app
-// carries no image decoders: an <img> element reads any format the browser
-// knows. The file's size and then the image's are checked with digitprep's
-// limits before any pixel is drawn; the pixels come back scaled to
-// digitprep.WorkSize, no more than Prepare will use. It waits for the
-// browser, so it must run on its own goroutine.
+// carries no image decoders. Before any pixel is decoded it applies
+// digitprep's limits: the file's size, its JPEG scans (from the bytes), and
+// the image's size (from the header, which an <img> reads without decoding
+// the pixels). Then a worker (decodeWorker) decodes the image and scales it
+// to digitprep.WorkSize, no more than Prepare will use, on a thread of its
+// own: decoding and scaling a 40-megapixel photo takes long enough to
+// freeze the page if it ran on the page's thread, as drawImage and
+// createImageBitmap's scaling do. A worker that takes longer than
+// decodeLimit is terminated. decodeFile waits for the browser, so it must
+// run on its own goroutine.
 func decodeFile(file js.Value) (image.Image, error) {
 	if err := digitprep.CheckFileSize(file.Get("size").Int()); err != nil {
 		return nil, err
 	}
+	data, err := fileBytes(file, digitprep.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	if err := digitprep.CheckScans(data); err != nil {
+		return nil, err
+	}
+	w, h, err := imageSize(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := digitprep.CheckSize(w, h); err != nil {
+		return nil, err
+	}
+	tw, th := digitprep.WorkSize(w, h)
+	worker := js.Global().Get("Worker").New(decodeWorker)
+	defer worker.Call("terminate")
+	answer := make(chan js.Value, 1)
+	onmessage := js.FuncOf(func(_ js.Value, args []js.Value) any { answer <- args[0].Get("data"); return nil })
+	onerror := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		args[0].Call("preventDefault")
+		msg := js.Global().Get("Object").New()
+		msg.Set("error", "the decoder ("+decodeWorker+") could not run: "+args[0].Get("message").String())
+		answer <- msg
+		return nil
+	})
+	defer onmessage.Release()
+	defer onerror.Release()
+	worker.Set("onmessage", onmessage)
+	worker.Set("onerror", onerror)
+	worker.Call("postMessage", map[string]any{"file": file, "width": tw, "height": th})
+	var got js.Value
+	select {
+	case got = <-answer:
+	case <-time.After(decodeLimit):
+		return nil, fmt.Errorf("the browser took more than %v to decode the image, so the page gave up on it; try a smaller or simpler file (a PNG or a baseline JPEG)", decodeLimit)
+	}
+	if e := got.Get("error"); e.Truthy() {
+		return nil, fmt.Errorf("%w (%s)", digitprep.ErrNotImage, e.String())
+	}
+	pix := make([]byte, 4*tw*th)
+	if n := js.CopyBytesToGo(pix, got.Get("pixels")); n != len(pix) {
+		return nil, fmt.Errorf("the browser gave %d bytes for %d×%d pixels", n, tw, th)
+	}
+	return &image.NRGBA{Pix: pix, Stride: 4 * tw, Rect: image.Rect(0, 0, tw, th)}, nil
+}
+
+// imageSize reads an image file's size as the browser sees it (after any
+// EXIF rotation, as createImageBitmap applies it). An <img> has its size
+// once the header is read; it decodes pixels only when drawn, which this
+// one never is.
+func imageSize(file js.Value) (w, h int, err error) {
 	url := js.Global().Get("URL").Call("createObjectURL", file)
 	defer js.Global().Get("URL").Call("revokeObjectURL", url)
 	img := js.Global().Get("document").Call("createElement", "img")
@@ -32,23 +99,7 @@ func decodeFile(file js.Value) (image.Image, error) {
 	img.Set("onerror", onerror)
 	img.Set("src", url)
 	if !<-loaded {
-		return nil, digitprep.ErrNotImage
+		return 0, 0, digitprep.ErrNotImage
 	}
-	w, h := img.Get("naturalWidth").Int(), img.Get("naturalHeight").Int()
-	if err := digitprep.CheckSize(w, h); err != nil {
-		return nil, err
-	}
-	tw, th := digitprep.WorkSize(w, h)
-	canvas := js.Global().Get("document").Call("createElement", "canvas")
-	canvas.Set("width", tw)
-	canvas.Set("height", th)
-	ctx := canvas.Call("getContext", "2d")
-	ctx.Set("imageSmoothingQuality", "high")
-	ctx.Call("drawImage", img, 0, 0, tw, th)
-	data := ctx.Call("getImageData", 0, 0, tw, th).Get("data")
-	pix := make([]byte, 4*tw*th)
-	if n := js.CopyBytesToGo(pix, data); n != len(pix) {
-		return nil, fmt.Errorf("the browser gave %d bytes for %d×%d pixels", n, tw, th)
-	}
-	return &image.NRGBA{Pix: pix, Stride: 4 * tw, Rect: image.Rect(0, 0, tw, th)}, nil
+	return img.Get("naturalWidth").Int(), img.Get("naturalHeight").Int(), nil
 }

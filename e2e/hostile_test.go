@@ -1,0 +1,160 @@
+package e2e
+
+import (
+	"bytes"
+	"image"
+	"image/jpeg"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/internal/hostile"
+	"github.com/godae/dae/webapp"
+)
+
+// Budgets of issue #14 for hostile input in the page.
+const (
+	refuseWithin = 2 * time.Second        // a hostile file gets its message within this
+	longestTask  = 200 * time.Millisecond // no task of the page's thread runs longer meanwhile
+)
+
+// watchLongTasks records the page's long tasks (the Long Tasks API reports
+// every task of the page's thread over 50 ms) in window.longTasks.
+func (p *page) watchLongTasks() {
+	p.js(`window.longTasks = []; new PerformanceObserver(l => { for (const e of l.getEntries()) window.longTasks.push(e.duration) }).observe({type: "longtask"})`)
+}
+
+// longTasks returns the long tasks recorded since the last call, after
+// giving the browser time to report one that has just ended.
+func (p *page) longTasks() []time.Duration {
+	time.Sleep(300 * time.Millisecond)
+	var ms []float64
+	p.run(chromedp.Evaluate(`window.longTasks.splice(0)`, &ms))
+	var d []time.Duration
+	for _, v := range ms {
+		d = append(d, time.Duration(v*float64(time.Millisecond)))
+	}
+	return d
+}
+
+// refuses gives the file at path to the file input sel and checks that the
+// page says why it refuses it, naming the file, within refuseWithin, with
+// no long task over longestTask.
+func (p *page) refuses(sel, path, want string) {
+	p.t.Helper()
+	name := filepath.Base(path)
+	start := time.Now()
+	p.run(chromedp.SetUploadFiles(sel, []string{path}, chromedp.ByQuery),
+		chromedp.Poll(`document.querySelector("#message")?.textContent.includes(`+jsString(name)+`)`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+	took := time.Since(start)
+	msg := p.text("#message")
+	tasks := p.longTasks()
+	p.t.Logf("%s: refused in %v, long tasks %v: %s", name, took.Round(time.Millisecond), tasks, msg)
+	assert.Less(p.t, took, refuseWithin, "%s: the message came in time", name)
+	assert.Contains(p.t, msg, want, name)
+	if len(tasks) > 0 {
+		assert.LessOrEqual(p.t, slices.Max(tasks), longestTask, "%s: the page kept answering", name)
+	}
+}
+
+// photo is a 8000×5000 baseline JPEG (40 megapixels, the limit) of a
+// digit, dark on light, 3,000 pixels tall.
+func photo(t *testing.T, digit []float32) []byte {
+	const w, h, k = 8000, 5000, 108
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	x0, y0 := (w-28*k)/2, (h-28*k)/2
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			v := 0.0
+			if dx, dy := (x-x0)/k, (y-y0)/k; x >= x0 && y >= y0 && dx < 28 && dy < 28 {
+				v = float64(digit[dy*28+dx])
+			}
+			img.Pix[y*img.Stride+x] = uint8(235 - 200*v)
+		}
+	}
+	var b bytes.Buffer
+	require.NoError(t, jpeg.Encode(&b, img, &jpeg.Options{Quality: 85}))
+	return b.Bytes()
+}
+
+// jsString quotes s for a script.
+func jsString(s string) string {
+	b := []byte{'"'}
+	for _, r := range s {
+		if r == '"' || r == '\\' {
+			b = append(b, '\\')
+		}
+		b = append(b, string(r)...)
+	}
+	return string(append(b, '"'))
+}
+
+// Hostile uploads and weights files (issue #14) are refused with a message
+// in time while the page keeps answering, and afterwards the app works
+// with the model it had.
+func TestHostileInputKeepsThePageResponsive(t *testing.T) {
+	url := startServer(t)
+	p := &page{t: t, b: newBrowser(t)}
+	p.run(chromedp.Navigate(url), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	p.watchLongTasks()
+
+	// The measurement can fail: a task of 300 ms is seen.
+	p.js(`setTimeout(() => { const end = performance.now() + 300; while (performance.now() < end) {} }, 0)`)
+	tasks := p.longTasks()
+	require.NotEmpty(t, tasks, "the Long Tasks API reports a busy page")
+	require.Greater(t, slices.Max(tasks), longestTask)
+
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, data, 0o644))
+		return path
+	}
+	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery))
+	p.refuses("#upload", write("scans.jpg", hostile.ProgressiveJPEG(6000, 6000, 1000)),
+		"scans.jpg: the JPEG has 1001 scans of 6000×6000 pixels")
+	// Within every limit (40 megapixels, 31 scans): the browser decodes it,
+	// off the page's thread, and it holds no digit.
+	p.refuses("#upload", write("dark.jpg", hostile.ProgressiveJPEG(8000, 5000, 30)),
+		"dark.jpg: no digit found")
+
+	for name, arch := range hostile.Architectures() {
+		data, err := hostile.Weights(arch)
+		require.NoError(t, err)
+		p.refuses("#weights-file", write(name+".safetensors", data), "; the limit is ")
+		assert.Contains(t, p.text("#weights-in-use"), "bundled", name)
+	}
+
+	// The app still works, with the bundled model, on an upload of the
+	// largest size, without freezing the page either.
+	p.longTasks()
+	path := write("photo.jpg", photo(t, webapp.Samples()[12].Pixels))
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	before := p.src("#dae-output")
+	start := time.Now()
+	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+	p.changed("#dae-output", before)
+	took := time.Since(start)
+	tasks = p.longTasks()
+	t.Logf("a 40-megapixel photo denoised in %v, long tasks %v", took.Round(time.Millisecond), tasks)
+	if len(tasks) > 0 {
+		assert.LessOrEqual(t, slices.Max(tasks), longestTask, "the page kept answering")
+	}
+	in, _, err := prepare(data)
+	require.NoError(t, err)
+	var diff float64
+	for i, v := range pixels(t, p.src("#model-input")) {
+		diff += math.Abs(float64(v - in[i]))
+	}
+	assert.Less(t, diff/float64(len(in)), 0.02, "the model input is the one prepared natively, up to the browser's decoding and scaling")
+	assert.Equal(t, "bundled (weights/dae.safetensors)", p.text("#weights-in-use"))
+	assert.Empty(t, p.b.consoleErrors())
+}

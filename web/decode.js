@@ -1,0 +1,19 @@
+// A worker that decodes an uploaded image off the page's thread: the page
+// posts {file, width, height}; createImageBitmap decodes the file and scales
+// it to width×height here, and the pixels go back as RGBA bytes ({pixels}),
+// or the reason it failed ({error}). The page terminates the worker when it
+// has its answer, or when decoding takes too long.
+"use strict";
+self.onmessage = async function (e) {
+  const { file, width, height } = e.data;
+  try {
+    const bitmap = await createImageBitmap(file, { resizeWidth: width, resizeHeight: height, resizeQuality: "high" });
+    const ctx = new OffscreenCanvas(width, height).getContext("2d");
+    ctx.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    const pixels = ctx.getImageData(0, 0, width, height).data;
+    self.postMessage({ pixels: pixels }, [pixels.buffer]);
+  } catch (err) {
+    self.postMessage({ error: String(err) });
+  }
+};
