@@ -65,7 +65,7 @@ eval: ## Measure weights/ and the classical denoisers on the noisy MNIST test se
 	$(GO) run ./eval $(ARGS)
 
 FUZZTIME ?= 10m
-FUZZ_TARGETS := weights:FuzzParse nn:FuzzParseArch digitprep:FuzzUpload
+FUZZ_TARGETS := weights:FuzzParse nn:FuzzParseArch nn:FuzzBudget digitprep:FuzzUpload
 
 fuzz-short: ## A 10-second run of each fuzz target (part of make test)
 	@$(MAKE) -s fuzz FUZZTIME=10s

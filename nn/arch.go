@@ -109,7 +109,7 @@ func (a Arch) LatentShape() (Shape, error) {
 }
 
 // Shapes validates the Arch, its cost within the budget ([MaxMACs],
-// [MaxWorkspaceBytes]) included, and returns the shape after each layer:
+// [MaxValues], [MaxWorkspaceBytes]) included, and returns the shape after each layer:
 // shapes[0] is the input, shapes[i+1] the output of layer i, counting the
 // encoder's layers first and then the decoder's. The decoder's output must
 // have the input's shape.

@@ -3,9 +3,11 @@ package nn
 import "fmt"
 
 // Cost is what running one image through a model takes: the multiply-adds
-// of its convolutions, and the memory of a [Workspace], in bytes.
+// of its convolutions, the values its layers read and write, and the
+// memory of a [Workspace], in bytes.
 type Cost struct {
 	MACs           int64
+	Values         int64 // each layer's input and output, summed over the layers
 	WorkspaceBytes int64
 }
 
@@ -13,11 +15,17 @@ type Cost struct {
 // (MaxLayers, MaxChannels, MaxSide), but together they can still ask for
 // terabytes or hours an image: 1024 channels upsampled seven times pass
 // every field's check. [Arch.Shapes] therefore refuses an architecture
-// whose cost is over this budget, before anything is allocated. It is
-// about 65 times the seed model's multiply-adds and 300 times its
-// workspace: room for larger models, none for runaway ones.
+// whose cost is over this budget, before anything is allocated. The time
+// an image takes is bounded by two figures, not one: multiply-adds, and
+// values moved, which cost time without any multiply-add (32 pooling and
+// upsampling layers over a 2048×2048 input take longer than 40 million
+// multiply-adds over 64 channels). The budget is about 65 times the seed
+// model's multiply-adds, 200 times its values and 300 times its
+// workspace: room for larger models, none for runaway ones. FuzzBudget
+// checks that what it admits runs in bounded time and memory.
 const (
 	MaxMACs           = 50_000_000 // multiply-adds per image
+	MaxValues         = 16_000_000 // values read and written per image
 	MaxWorkspaceBytes = 64 << 20   // a Workspace's scratch memory
 )
 
@@ -45,10 +53,11 @@ func scratchFor(layers []Layer, shapes []Shape) scratch {
 func cost(layers []Layer, shapes []Shape) Cost {
 	var c Cost
 	for i, l := range layers {
+		in, out := shapes[i], shapes[i+1]
 		if l.Kind == KindConv {
-			out := shapes[i+1]
-			c.MACs += int64(out.Len()) * int64(shapes[i].C) * 9
+			c.MACs += int64(out.Len()) * int64(in.C) * 9
 		}
+		c.Values += int64(in.Len()) + int64(out.Len())
 	}
 	s := scratchFor(layers, shapes)
 	c.WorkspaceBytes = 4 * int64(2*s.maxLen+s.padLen+s.accLen)
@@ -58,11 +67,14 @@ func cost(layers []Layer, shapes []Shape) Cost {
 // checkBudget refuses a cost over the budget, naming the figure and the
 // limit.
 func (c Cost) checkBudget() error {
+	if c.WorkspaceBytes > MaxWorkspaceBytes {
+		return fmt.Errorf("architecture needs %d MiB of working memory; the limit is %d MiB", c.WorkspaceBytes>>20, MaxWorkspaceBytes>>20)
+	}
 	if c.MACs > MaxMACs {
 		return fmt.Errorf("architecture needs %d million multiply-adds per image; the limit is %d million", c.MACs/1_000_000, MaxMACs/1_000_000)
 	}
-	if c.WorkspaceBytes > MaxWorkspaceBytes {
-		return fmt.Errorf("architecture needs %d MiB of working memory; the limit is %d MiB", c.WorkspaceBytes>>20, MaxWorkspaceBytes>>20)
+	if c.Values > MaxValues {
+		return fmt.Errorf("architecture reads and writes %d million values per image; the limit is %d million", c.Values/1_000_000, MaxValues/1_000_000)
 	}
 	return nil
 }

@@ -3,12 +3,16 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
 
+	"github.com/godae/dae/nn"
 	"github.com/godae/dae/webapp"
+	"github.com/godae/dae/weights"
 )
 
 // WeightsPicker lets the person use their own denoising weights, such as a
@@ -31,5 +35,14 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 				}
 			}),
 		)),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-limits")), vecty.Text(weightsLimits)),
 	)
 }
+
+// weightsLimits states what a weights file may ask of the page, from the
+// limits the loader enforces.
+var weightsLimits = fmt.Sprintf("Up to %d MiB; a model may take at most %d million multiply-adds, %d million values and %d MiB of memory per image (the bundled one: %.2f million, %.2f million, %d KiB).",
+	weights.MaxFileSize>>20, nn.MaxMACs/1_000_000, nn.MaxValues/1_000_000, nn.MaxWorkspaceBytes>>20,
+	float64(seedCost.MACs)/1e6, float64(seedCost.Values)/1e6, seedCost.WorkspaceBytes>>10)
+
+var seedCost, _ = nn.DefaultArch().Cost()
