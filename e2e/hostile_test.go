@@ -125,7 +125,7 @@ func TestHostileInputKeepsThePageResponsive(t *testing.T) {
 	p.refuses("#upload", write("dark.jpg", hostile.ProgressiveJPEG(8000, 5000, 30)),
 		"dark.jpg: no digit found")
 
-	assert.Contains(t, p.text("#weights-limits"), "a model may take at most 50 million multiply-adds, 16 million values and 64 MiB of memory per image")
+	assert.Contains(t, p.text("#weights-limits"), "a model may have at most 16 million parameters and take 50 million multiply-adds, 16 million values and 64 MiB of memory per image")
 	for name, arch := range hostile.Architectures() {
 		data, err := hostile.Weights(arch)
 		require.NoError(t, err)

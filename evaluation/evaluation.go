@@ -18,6 +18,7 @@ import (
 // Data is a clean set and its noisy copy, h×w images back to back.
 type Data struct {
 	Clean, Noisy []float32
+	Labels       []uint8 // each image's digit
 	H, W         int
 }
 
@@ -42,7 +43,7 @@ func noisy(set *mnist.Set, n int, factor float64, seed uint64) Data {
 	if n <= 0 || n > set.Len() {
 		n = set.Len()
 	}
-	d := Data{Clean: set.Floats(n), H: set.Rows, W: set.Cols}
+	d := Data{Clean: set.Floats(n), Labels: set.Labels[:n], H: set.Rows, W: set.Cols}
 	d.Noisy = make([]float32, len(d.Clean))
 	noise.Gaussian(d.Noisy, d.Clean, factor, noise.New(seed))
 	return d

@@ -26,6 +26,10 @@ func budgetEdge() map[string]Arch {
 		// 47 million multiply-adds at one channel: the least work for each
 		// pixel loop, and a sigmoid for every value.
 		"sigmoids": {Input: Shape{1, 1024, 1024}, Encoder: []Layer{sig, sig}, Decoder: []Layer{sig, sig, sig}},
+		// 15 million parameters over 1×1 maps, each read once.
+		"parameters": {Input: Shape{1, 1, 1},
+			Encoder: []Layer{conv(1021, PaddingSame, ActReLU), conv(1021, PaddingSame, ActReLU)},
+			Decoder: []Layer{conv(613, PaddingSame, ActReLU), conv(1, PaddingSame, ActSigmoid)}},
 		// 15.7 million values and no multiply-add.
 		"values": {Input: Shape{1, 1024, 1024}, Encoder: poolUp[:6], Decoder: poolUp[6:]},
 	}
@@ -41,7 +45,7 @@ var edgeTime = sync.OnceValue(func() time.Duration {
 			panic(err)
 		}
 		in := make([]float32, a.Input.Len())
-		slowest = max(slowest, imageTime(m.NewWorkspace(), in, make([]float32, len(in)), 3))
+		slowest = max(slowest, imageTime(m.NewWorkspace(), in, make([]float32, outputLen(a)), 3))
 	}
 	return slowest
 })
@@ -51,12 +55,30 @@ func imageTime(ws *Workspace, in, out []float32, n int) time.Duration {
 	best := time.Duration(1<<63 - 1)
 	for range n {
 		start := time.Now()
-		if err := ws.Denoise(out, in); err != nil {
+		if err := runAll(ws, out, in); err != nil {
 			panic(err)
 		}
 		best = min(best, time.Since(start))
 	}
 	return best
+}
+
+// runAll runs one image through the whole model: the autoencoder, or the
+// encoder alone.
+func runAll(ws *Workspace, dst, src []float32) error {
+	if ws.m.arch.IsAutoencoder() {
+		return ws.Denoise(dst, src)
+	}
+	return ws.Encode(dst, src)
+}
+
+// outputLen is the length of the whole model's output for one image.
+func outputLen(a Arch) int {
+	if a.IsAutoencoder() {
+		return a.Input.Len()
+	}
+	s, _ := a.LatentShape()
+	return s.Len()
 }
 
 // archFromBytes reads an architecture from arbitrary bytes: the input's
@@ -76,17 +98,21 @@ func archFromBytes(data []byte) Arch {
 	var layers []Layer
 	for i := 6; i+1 < len(data) && len(layers) < MaxLayers; i += 2 {
 		k, v := data[i], data[i+1]
-		switch k % 3 {
+		switch k % 5 {
 		case 0:
-			l := Layer{Kind: KindConv, Kernel: 3, Out: 1 + int(v)*4, Padding: PaddingSame, Activation: []Activation{ActReLU, ActSigmoid, ActNone}[k/3%3]}
-			if k/9%2 == 1 {
+			l := Layer{Kind: KindConv, Kernel: 3, Out: 1 + int(v)*4, Padding: PaddingSame, Activation: []Activation{ActReLU, ActSigmoid, ActNone}[k/5%3]}
+			if k/15%2 == 1 {
 				l.Padding = PaddingValid
 			}
 			layers = append(layers, l)
 		case 1:
 			layers = append(layers, Layer{Kind: KindMaxPool})
-		default:
+		case 2:
 			layers = append(layers, Layer{Kind: KindUpsample})
+		case 3:
+			layers = append(layers, Layer{Kind: KindFlatten})
+		default:
+			layers = append(layers, Layer{Kind: KindDense, Out: 1 + int(v)*4, Activation: []Activation{ActReLU, ActSigmoid, ActNone, ActSoftmax}[k/5%4]})
 		}
 	}
 	n := min(len(layers), int(data[5]))
@@ -95,7 +121,7 @@ func archFromBytes(data []byte) Arch {
 }
 
 // archBytes is the inverse of archFromBytes for the architectures it can
-// give (input channels 1 to 4, conv channels 1 + 4k).
+// give (input channels 1 to 4, conv and dense channels 1 + 4k).
 func archBytes(a Arch) []byte {
 	data := []byte{byte(a.Input.C - 1), 0, 0, 0, 0, byte(len(a.Encoder))}
 	binary.BigEndian.PutUint16(data[1:], uint16(a.Input.H-1))
@@ -103,15 +129,20 @@ func archBytes(a Arch) []byte {
 	for _, l := range a.layers() {
 		switch l.Kind {
 		case KindConv:
-			k := map[Activation]byte{ActReLU: 0, ActSigmoid: 1, ActNone: 2}[l.Activation] * 3
+			k := map[Activation]byte{ActReLU: 0, ActSigmoid: 1, ActNone: 2}[l.Activation] * 5
 			if l.Padding == PaddingValid {
-				k += 9
+				k += 15
 			}
 			data = append(data, k, byte((l.Out-1)/4))
 		case KindMaxPool:
 			data = append(data, 1, 0)
 		case KindUpsample:
 			data = append(data, 2, 0)
+		case KindFlatten:
+			data = append(data, 3, 0)
+		case KindDense:
+			k := map[Activation]byte{ActReLU: 0, ActSigmoid: 1, ActNone: 2, ActSoftmax: 3}[l.Activation]*5 + 4
+			data = append(data, k, byte((l.Out-1)/4))
 		}
 	}
 	return data
@@ -127,6 +158,7 @@ func archBytes(a Arch) []byte {
 // process.
 func FuzzBudget(f *testing.F) {
 	f.Add(archBytes(DefaultArch()))
+	f.Add(archBytes(Arch{Input: Shape{1, 28, 28}, Encoder: []Layer{conv(17, PaddingSame, ActReLU), {Kind: KindMaxPool}, {Kind: KindFlatten}, {Kind: KindDense, Out: 9, Activation: ActSoftmax}}}))
 	for _, a := range budgetEdge() {
 		f.Add(archBytes(a))
 	}
@@ -138,7 +170,7 @@ func FuzzBudget(f *testing.F) {
 		}
 		params := RandomParams(a, 1)
 		in := make([]float32, a.Input.Len())
-		out := make([]float32, len(in))
+		out := make([]float32, outputLen(a))
 		limit := 2 * edgeTime()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
@@ -169,13 +201,21 @@ func TestBudgetEdge(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if c.MACs < MaxMACs*9/10 && c.Values < MaxValues*9/10 {
+		if c.MACs < MaxMACs*9/10 && c.Values < MaxValues*9/10 && c.Params < MaxParams*9/10 {
 			t.Errorf("%s is not near the budget: %+v", name, c)
 		}
 		if got := archFromBytes(archBytes(a)); got.JSON() != a.JSON() {
 			t.Errorf("%s: bytes give back %s", name, got.JSON())
 		}
 		t.Logf("%s: %+v", name, c)
+	}
+	for name, a := range budgetEdge() {
+		m, err := New(a, RandomParams(a, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := make([]float32, a.Input.Len())
+		t.Logf("%s: %v an image", name, imageTime(m.NewWorkspace(), in, make([]float32, outputLen(a)), 3))
 	}
 	t.Logf("slowest edge: %v an image", edgeTime())
 }

@@ -58,8 +58,14 @@ func conv3x3Ref(x bounded, s Shape, w, b []float32, o int, valid bool, act Activ
 func sigmoidRef(z, e float64) (float64, float64) {
 	sig := func(t float64) float64 { return 1 / (1 + math.Exp(-t)) }
 	v, lo, hi := sig(z), sig(z-e), sig(z+e)
-	return v, math.Max(hi-v, v-lo) + sigmoidULPs*2*u32*hi
+	return v, math.Max(hi-v, v-lo) + sigmoidULPs*2*u32*hi + tiny
 }
+
+// tiny is float32's smallest normal number. Below it a result has fewer
+// bits than float32's 24, down to none: rounded, or flushed to zero by
+// vector kernels that do so, it may be off by up to tiny, whatever its
+// relative bound says.
+const tiny = 0x1p-126
 
 // reLURef is max(0, z) and the bound of a float32 ReLU of an input within e
 // of z: the output lies in [max(0, z−e), max(0, z+e)], so a sum known to be

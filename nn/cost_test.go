@@ -19,6 +19,7 @@ func TestDefaultArchCost(t *testing.T) {
 	assert.Equal(t, int64(4*(2*m.maxLen+m.padLen+m.accLen)), c.WorkspaceBytes, "what NewWorkspace allocates")
 	assert.Less(t, c.MACs*50, int64(MaxMACs), "the budget leaves room for far larger models")
 	assert.Less(t, c.Values*50, int64(MaxValues))
+	assert.Equal(t, int64(DefaultArch().NumParams()), c.Params)
 }
 
 // Architectures within every per-field limit that asked for terabytes or
@@ -56,6 +57,9 @@ func TestArchOverBudgetIsRefused(t *testing.T) {
 			Encoder: append([]Layer{conv(16, PaddingSame, ActReLU)}, repeat(up, 5)...),
 			Decoder: append(append(repeat(conv(16, PaddingSame, ActReLU), 29), repeat(pool, 5)...), conv(1, PaddingSame, ActSigmoid))},
 			"MiB of working memory; the limit is 64 MiB"},
+		"865 channels over 1×1 maps": {Arch{Input: Shape{1, 1, 1},
+			Encoder: repeat(conv(865, PaddingSame, ActReLU), 4), Decoder: []Layer{conv(1, PaddingSame, ActSigmoid)}},
+			"million parameters; the limit is 16 million"},
 		"three 64-channel convolutions": {Arch{Input: Shape{1, 28, 28},
 			Encoder: repeat(conv(64, PaddingSame, ActReLU), 3), Decoder: []Layer{conv(1, PaddingSame, ActSigmoid)}},
 			"million multiply-adds per image; the limit is 50 million"},

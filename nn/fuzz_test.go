@@ -11,6 +11,7 @@ func FuzzParseArch(f *testing.F) {
 	f.Add([]byte(`{"input":[1,4,4],"encoder":[{"kind":"maxpool"}],"decoder":[{"kind":"upsample"}]}`))
 	f.Add([]byte(`{"input":[1,5,5],"encoder":[{"kind":"conv","out":2,"kernel":3,"padding":"valid","activation":"relu"}],"decoder":[{"kind":"upsample"}]}`))
 	f.Add([]byte(`{`))
+	f.Add([]byte(ClassifierArch().JSON()))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkArchAgainstJSON(t, data)
 		a, err := ParseArch(data)
@@ -30,7 +31,7 @@ func FuzzParseArch(f *testing.F) {
 			t.Fatalf("a valid architecture did not build: %v", err)
 		}
 		in := make([]float32, a.Input.Len())
-		if err := m.NewWorkspace().Denoise(make([]float32, len(in)), in); err != nil {
+		if err := runAll(m.NewWorkspace(), make([]float32, outputLen(a)), in); err != nil {
 			t.Fatal(err)
 		}
 	})

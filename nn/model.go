@@ -14,12 +14,14 @@ type Tensor struct {
 	Data  []float32
 }
 
-// Model is an autoencoder ready to run. It is immutable and safe to share
-// between goroutines; each goroutine runs it through its own [Workspace].
+// Model is an autoencoder, or an encoder alone such as a classifier (see
+// [Arch]), ready to run. It is immutable and safe to share between
+// goroutines; each goroutine runs it through its own [Workspace].
 type Model struct {
 	arch   Arch
 	layers []layer
-	nEnc   int // layers[:nEnc] are the encoder
+	shapes []Shape // shapes[i] is layer i's input, shapes[len(layers)] the output
+	nEnc   int     // layers[:nEnc] are the encoder
 	// The plans that run the encoder, the decoder and both (see plan).
 	encode, decode, denoise []step
 	maxLen                  int // elements of the largest feature map, padded, and slack
@@ -31,7 +33,7 @@ type Model struct {
 type layer struct {
 	Layer
 	in   Shape
-	w, b []float32 // conv only
+	w, b []float32 // conv and dense only
 }
 
 // New builds a model from an architecture and its parameters. params must
@@ -46,11 +48,11 @@ func New(a Arch, params map[string]Tensor) (*Model, error) {
 	if err := checkParams(a.Params(), params); err != nil {
 		return nil, err
 	}
-	m := &Model{arch: a, nEnc: len(a.Encoder)}
+	m := &Model{arch: a, shapes: shapes, nEnc: len(a.Encoder)}
 	specs := a.Params()
 	for i, l := range a.layers() {
 		ly := layer{Layer: l, in: shapes[i]}
-		if l.Kind == KindConv {
+		if l.hasParams() {
 			ly.w, ly.b = params[specs[0].Name].Data, params[specs[1].Name].Data
 			specs = specs[2:]
 		}
@@ -111,18 +113,16 @@ func equalInts(a, b []int) bool {
 // Arch returns the model's architecture.
 func (m *Model) Arch() Arch { return m.arch }
 
-// InputShape is the shape of one input (and output) image.
+// InputShape is the shape of one input image (and of an autoencoder's
+// output).
 func (m *Model) InputShape() Shape { return m.arch.Input }
 
-// LatentShape is the shape of one latent code.
-func (m *Model) LatentShape() Shape { return m.outShape(m.nEnc - 1) }
+// LatentShape is the shape of one latent code: the encoder's output (for a
+// classifier, one probability per class).
+func (m *Model) LatentShape() Shape { return m.shapes[m.nEnc] }
 
-func (m *Model) outShape(i int) Shape {
-	if i+1 < len(m.layers) {
-		return m.layers[i+1].in
-	}
-	return m.arch.Input
-}
+// outShape is the shape of layer i's output.
+func (m *Model) outShape(i int) Shape { return m.shapes[i+1] }
 
 // forward runs one image through the steps of plan p. src holds the
 // plan's input, dst receives its output; a and b are scratch buffers of

@@ -60,6 +60,10 @@ func (s *step) run(out, in, pad, acc []float32) {
 		maxPool2x2(out, in, s.in, s.lo)
 	case KindUpsample:
 		upsample2x(out, in, s.in, s.lo)
+	case KindFlatten:
+		flatten(out, in, s.in, s.lo)
+	case KindDense:
+		dense(out, in, s.layer, s.lo)
 	}
 }
 
@@ -77,8 +81,11 @@ func (s *step) String() string {
 // "conv-16×14×14-to-8-same".
 func (l *layer) String() string {
 	name := fmt.Sprintf("%s-%s", l.Kind, l.in)
-	if l.Kind == KindConv {
+	switch l.Kind {
+	case KindConv:
 		name += fmt.Sprintf("-to-%d-%s", l.Out, l.Padding)
+	case KindDense:
+		name += fmt.Sprintf("-to-%d-%s", l.Out, l.Activation)
 	}
 	return name
 }

@@ -28,10 +28,14 @@ import (
 // The bound of one convolution output z = b + Σₖ wₖxₖ over K = 9·C
 // products is γ_{K+1}·(|b| + Σₖ|wₖ|·|xₖ|) (see gamma); with inputs off by
 // up to eₖ (only after a nil output), Σₖ|wₖ|·eₖ more, and eₖ added to |xₖ|.
-// ReLU and max pooling are exact in float32, so they carry the bounds of
+// A dense layer's sums are bounded likewise, over K = C products. ReLU and
+// max pooling are exact in float32, so they carry the bounds of
 // their inputs as intervals (a ReLU of a sum known to be negative is
 // exactly 0); upsampling copies. A sigmoid carries its input's interval
-// through σ and adds its own rounding (sigmoidULPs). An error in a layer (a
+// through σ and adds its own rounding (sigmoidULPs); a softmax carries
+// the intervals of all its inputs through, and adds the rounding of its
+// exponentials, their sum and the division (see softmaxRef). Flattening
+// moves nothing. An error in a layer (a
 // weight, a bias, the padding, the pooling's edge) moves outputs far
 // beyond these bounds.
 func (m *Model) CheckTrace(what string, src []float32, outs [][]float32) (used float64, err error) {
@@ -133,8 +137,12 @@ func (l *layer) reference(x bounded) bounded {
 	switch l.Kind {
 	case KindConv:
 		return conv3x3Ref(x, l.in, l.w, l.b, l.Out, l.Padding == PaddingValid, l.Activation)
+	case KindDense:
+		return denseRef(x, l.w, l.b, l.Out, l.Activation)
 	case KindMaxPool:
 		return maxPool2x2BoundedRef(x, l.in)
+	case KindFlatten:
+		return x // the same values in the same order
 	default:
 		return upsample2xRef(x, l.in)
 	}

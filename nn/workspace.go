@@ -46,13 +46,27 @@ func (w *Workspace) EncodeBatch(dst, src []float32) error {
 // DecodeBatch decodes a batch of N latent codes into N images.
 func (w *Workspace) DecodeBatch(dst, src []float32) error {
 	m := w.m
+	if err := m.needDecoder(); err != nil {
+		return err
+	}
 	return w.run(m.decode, dst, src, m.LatentShape(), m.InputShape())
 }
 
 // DenoiseBatch runs N images through the encoder and the decoder.
 func (w *Workspace) DenoiseBatch(dst, src []float32) error {
 	m := w.m
+	if err := m.needDecoder(); err != nil {
+		return err
+	}
 	return w.run(m.denoise, dst, src, m.InputShape(), m.InputShape())
+}
+
+// needDecoder refuses to decode with an encoder alone.
+func (m *Model) needDecoder() error {
+	if !m.arch.IsAutoencoder() {
+		return fmt.Errorf("the model is an encoder alone (its output is %s): it has no decoder to decode or denoise with", m.LatentShape())
+	}
+	return nil
 }
 
 func (w *Workspace) run(p []step, dst, src []float32, in, out Shape) error {

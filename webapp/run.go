@@ -27,6 +27,9 @@ func NewModels(dae, ae *nn.Model) (*Models, error) {
 		if m == nil {
 			return nil, fmt.Errorf("the %s autoencoder is missing", name)
 		}
+		if !m.Arch().IsAutoencoder() {
+			return nil, fmt.Errorf("the %s autoencoder's weights are of an encoder alone (its output is %s), such as a classifier, not of an autoencoder", name, m.LatentShape())
+		}
 		if s := m.InputShape(); s != (nn.Shape{C: 1, H: Side, W: Side}) {
 			return nil, fmt.Errorf("the %s autoencoder takes %s images; the page needs 1×28×28", name, s)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/godae/dae/internal/hostile"
 	"github.com/godae/dae/nn"
+	"github.com/godae/dae/weights"
 )
 
 // loadedStore is a store with random models loaded, and a count of the
@@ -243,4 +244,18 @@ func TestStoreRefusesWeightsOverBudget(t *testing.T) {
 		assert.Equal(t, "bundled (weights/dae.safetensors)", st.Weights, name)
 		assert.Equal(t, before, st.Result.DAE, name)
 	}
+}
+
+// A classifier's weights (an encoder alone) load as weights but are not a
+// denoiser: refused with a message, the model kept.
+func TestStoreRefusesAClassifier(t *testing.T) {
+	s, _ := loadedStore(t)
+	a := nn.ClassifierArch()
+	data, err := weights.Encode(a, nn.RandomParams(a, 1), nil)
+	require.NoError(t, err)
+	tk := s.StartWeights()
+	s.FinishWeights(tk, "reader.safetensors", data, nil)
+	st := s.State()
+	assert.Contains(t, st.Message, "reader.safetensors: these weights cannot be used: the denoising autoencoder's weights are of an encoder alone (its output is 10×1×1)")
+	assert.Equal(t, "bundled (weights/dae.safetensors)", st.Weights)
 }

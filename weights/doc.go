@@ -15,7 +15,7 @@
 // names and shapes against the architecture, and non-finite values. The
 // architecture itself is bounded field by field ([nn.MaxLayers],
 // [nn.MaxChannels], [nn.MaxSide]) and in its total cost per image
-// ([nn.MaxMACs], [nn.MaxValues], [nn.MaxWorkspaceBytes]), so that no file that loads can
+// ([nn.MaxMACs], [nn.MaxValues], [nn.MaxParams], [nn.MaxWorkspaceBytes]), so that no file that loads can
 // make the engine allocate or compute without limit; files larger than
 // [MaxFileSize] are refused before they are read.
 package weights
