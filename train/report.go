@@ -96,6 +96,15 @@ func (r *report) markdown(figure string) string {
 	fmt.Fprintf(&b, "![clean, noisy, and the models' outputs; loss curves](%s)\n\n", figure)
 	for _, run := range r.runs {
 		fmt.Fprintf(&b, "## %s (%s in all)\n\n", run.kind, run.took.Round(time.Second))
+		if run.kind == Reader {
+			fmt.Fprintf(&b, "The digit reader: trained on clean digits shifted by up to %d pixels, measured on the clean test digits.\n\n", readerShift)
+			fmt.Fprintf(&b, "| epoch | train loss (cross-entropy) | test accuracy | seconds | RSS (MiB) |\n|---:|---:|---:|---:|---:|\n")
+			for _, e := range run.hist {
+				fmt.Fprintf(&b, "| %d | %.4f | %.2f %% | %.1f | %.0f |\n", e.Epoch, e.TrainLoss, 100*e.Accuracy, e.Seconds, e.RSSMiB)
+			}
+			b.WriteString("\n")
+			continue
+		}
 		fmt.Fprintf(&b, "| epoch | train loss | test PSNR (dB) | test SSIM | test BCE | seconds | RSS (MiB) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, e := range run.hist {
 			fmt.Fprintf(&b, "| %d | %.4f | %.2f | %.3f | %.4f | %.1f | %.0f |\n", e.Epoch, e.TrainLoss, e.Test.PSNR, e.Test.SSIM, e.Test.BCE, e.Seconds, e.RSSMiB)
@@ -106,11 +115,18 @@ func (r *report) markdown(figure string) string {
 }
 
 // figure draws rows of clean, noisy and model-output digits above the
-// training-loss curves of each model.
+// training-loss curves of each autoencoder (the reader's loss is another
+// measure, in the report's table).
 func (r *report) figure() ([]byte, error) {
 	const cell = 48 // points per digit
 	const label = 90
-	rows := 2 + len(r.runs)
+	var runs []modelRun
+	for _, run := range r.runs {
+		if run.kind != Reader {
+			runs = append(runs, run)
+		}
+	}
+	rows := 2 + len(runs)
 	width := vg.Length(label + figureDigits*cell + 10)
 	plotH := vg.Length(260)
 	height := vg.Length(rows*cell+20) + plotH
@@ -122,7 +138,7 @@ func (r *report) figure() ([]byte, error) {
 	size := r.data.rows * r.data.cols
 	names := []string{"clean", "noisy"}
 	sources := [][]float32{r.data.testClean, r.data.testNoisy}
-	for _, run := range r.runs {
+	for _, run := range runs {
 		names = append(names, map[Kind]string{Denoising: "DAE output", Plain: "AE output"}[run.kind])
 		sources = append(sources, run.outputs)
 	}
@@ -142,7 +158,7 @@ func (r *report) figure() ([]byte, error) {
 	p.X.Label.Text = "epoch"
 	p.Y.Label.Text = "loss"
 	p.Legend.Top = true
-	for i, run := range r.runs {
+	for i, run := range runs {
 		pts := make(plotter.XYs, len(run.hist))
 		for j, e := range run.hist {
 			pts[j] = plotter.XY{X: float64(e.Epoch), Y: e.TrainLoss}

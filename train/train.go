@@ -29,15 +29,22 @@ import (
 // Kind says what a model learns to give back.
 type Kind string
 
-// The two models trained from the same architecture.
+// The models a run trains: two autoencoders of the same architecture, and
+// the digit reader that measures them.
 const (
-	Denoising Kind = "dae" // noisy input → clean image
-	Plain     Kind = "ae"  // clean input → clean image
+	Denoising Kind = "dae"        // noisy input → clean image
+	Plain     Kind = "ae"         // clean input → clean image
+	Reader    Kind = "classifier" // clean input, shifted → its digit (nn.ClassifierArch)
 )
+
+// readerShift is how far, in pixels, the digit reader's training images
+// are shifted at random each way: uploads prepared from photos are centred
+// by their centre of mass, as MNIST's are, but not always to the pixel.
+const readerShift = 2
 
 // Config holds what a training run does; the flags fill it.
 type Config struct {
-	Arch      nn.Arch
+	Arch      nn.Arch // the autoencoders' (the reader's is nn.ClassifierArch)
 	Epochs    int
 	Batch     int
 	LR        float64
@@ -50,11 +57,20 @@ type Config struct {
 	TestSize  int // images of the noisy test set measured after every epoch (all 10,000 if 0)
 }
 
+// archOf is the architecture of the model of that kind.
+func (c Config) archOf(kind Kind) nn.Arch {
+	if kind == Reader {
+		return nn.ClassifierArch()
+	}
+	return c.Arch
+}
+
 // Epoch is what one epoch measured.
 type Epoch struct {
 	Epoch     int
-	TrainLoss float64        // mean BCE over the epoch's batches
-	Test      quality.Scores // on the fixed noisy test set
+	TrainLoss float64        // mean loss over the epoch's batches: BCE, or cross-entropy for the reader
+	Test      quality.Scores // on the fixed noisy test set (autoencoders)
+	Accuracy  float64        // share of the clean test digits read right (the reader)
 	Seconds   float64
 	RSSMiB    float64 // resident memory after the epoch
 }
@@ -62,8 +78,10 @@ type Epoch struct {
 // data is the training and test data in memory, as [0,1] floats.
 type data struct {
 	train      []float32 // N×784
+	trainLabel []uint8   // their digits
 	nTrain     int
 	testClean  []float32
+	testLabel  []uint8   // the test digits' digits
 	testNoisy  []float32 // the fixed noisy test set
 	testAll    int       // images in the whole test set
 	rows, cols int
@@ -73,6 +91,7 @@ type data struct {
 type trainer struct {
 	cfg   Config
 	kind  Kind
+	arch  nn.Arch
 	net   *torchnet.Net
 	opt   *adam
 	d     *data
@@ -107,12 +126,13 @@ func (t *trainer) stepsPerEpoch() int { return (t.d.nTrain + t.cfg.Batch - 1) / 
 func newTrainer(cfg Config, kind Kind, d *data, log io.Writer, ck *checkpoint) (*trainer, error) {
 	torchnet.Seed(cfg.Seed)
 	vs := gnn.NewVarStore(cfg.Device)
-	net, err := torchnet.New(vs, cfg.Arch)
+	arch := cfg.archOf(kind)
+	net, err := torchnet.New(vs, arch)
 	if err != nil {
 		return nil, err
 	}
-	t := &trainer{cfg: cfg, kind: kind, net: net, d: d, log: log}
-	params, err := torchnet.Params(vs, cfg.Arch)
+	t := &trainer{cfg: cfg, kind: kind, arch: arch, net: net, d: d, log: log}
+	params, err := torchnet.Params(vs, arch)
 	if err != nil {
 		return nil, err
 	}
@@ -145,12 +165,17 @@ func (t *trainer) run(ctx context.Context, save func(*trainer) error, after func
 			return err
 		}
 		secs := time.Since(start).Seconds()
-		scores, err := t.evaluate(t.d.testNoisy)
+		ep := Epoch{Epoch: e, TrainLoss: loss, Seconds: secs}
+		if t.kind == Reader {
+			ep.Accuracy, err = t.accuracy()
+		} else {
+			ep.Test, err = t.evaluate(t.d.testNoisy)
+		}
 		if err != nil {
 			return err
 		}
 		debug.FreeOSMemory() // so that RSS shows what is live, not the Go heap's headroom
-		ep := Epoch{Epoch: e, TrainLoss: loss, Test: scores, Seconds: secs, RSSMiB: rssMiB()}
+		ep.RSSMiB = rssMiB()
 		t.epoch, t.hist = e, append(t.hist, ep)
 		if save != nil {
 			if err := save(t); err != nil {
@@ -200,16 +225,33 @@ func (t *trainer) trainEpoch(ctx context.Context, e int) (float64, error) {
 			clean = append(clean, d.train[j*size:(j+1)*size]...)
 		}
 		input := clean
-		if t.kind == Denoising {
+		switch t.kind {
+		case Denoising:
 			// clip(x + factor·N(0,1), 0, 1), fresh noise for every batch.
 			input = noisy[:len(clean)]
 			noise.Gaussian(input, clean, t.cfg.Noise, t.stream(e, b))
+		case Reader:
+			input = noisy[:len(clean)]
+			r := t.stream(e, b)
+			for k := range idx {
+				dx, dy := r.IntN(2*readerShift+1)-readerShift, r.IntN(2*readerShift+1)-readerShift
+				shift(input[k*size:(k+1)*size], clean[k*size:(k+1)*size], d.rows, d.cols, dx, dy)
+			}
 		}
-		target := ts.MustOfSlice(clean).MustView(shape(len(idx)), true).MustTo(t.cfg.Device, true)
 		x := ts.MustOfSlice(input).MustView(shape(len(idx)), true).MustTo(t.cfg.Device, true)
-		out := t.net.Forward(x)
+		var target, loss *ts.Tensor
 		weight := ts.NewTensor()
-		loss := out.MustBinaryCrossEntropy(target, weight, 1, true) // 1: mean
+		if t.kind == Reader {
+			labels := make([]int64, len(idx))
+			for k, j := range idx {
+				labels[k] = int64(d.trainLabel[j])
+			}
+			target = ts.MustOfSlice(labels).MustTo(t.cfg.Device, true)
+			loss = t.net.Logits(x).CrossEntropyForLogits(target) // mean
+		} else {
+			target = ts.MustOfSlice(clean).MustView(shape(len(idx)), true).MustTo(t.cfg.Device, true)
+			loss = t.net.Forward(x).MustBinaryCrossEntropy(target, weight, 1, true) // 1: mean
+		}
 		if err := loss.Backward(); err != nil {
 			return 0, err
 		}
@@ -228,8 +270,29 @@ func (t *trainer) trainEpoch(ctx context.Context, e int) (float64, error) {
 	return total / float64(steps), nil
 }
 
+// shift writes src (rows×cols) moved by dx columns and dy rows to dst,
+// with zeros where nothing moved in.
+func shift(dst, src []float32, rows, cols, dx, dy int) {
+	clear(dst)
+	for y := max(0, dy); y < min(rows, rows+dy); y++ {
+		for x := max(0, dx); x < min(cols, cols+dx); x++ {
+			dst[y*cols+x] = src[(y-dy)*cols+x-dx]
+		}
+	}
+}
+
+// accuracy is the share of the clean test digits the reader reads right.
+func (t *trainer) accuracy() (float64, error) {
+	probs, err := t.outputs(t.d.testClean)
+	if err != nil {
+		return 0, err
+	}
+	return evaluation.Accuracy(probs, t.d.testLabel), nil
+}
+
 // outputs runs images (N×784, back to back) through the model in batches,
-// without gradients, and returns the reconstructions.
+// without gradients, and returns its outputs: reconstructions, or the
+// reader's ten probabilities an image.
 func (t *trainer) outputs(images []float32) ([]float32, error) {
 	const chunk = 1000
 	size := t.d.rows * t.d.cols
@@ -290,5 +353,6 @@ func loadData(dir string, trainSize, testSize int, noiseFactor float64) (*data, 
 		n = trainSize
 	}
 	test := evaluation.TestSet(te, testSize, noiseFactor) // the set make eval measures on
-	return &data{rows: tr.Rows, cols: tr.Cols, nTrain: n, train: tr.Floats(n), testClean: test.Clean, testNoisy: test.Noisy, testAll: te.Len()}, nil
+	return &data{rows: tr.Rows, cols: tr.Cols, nTrain: n, train: tr.Floats(n), trainLabel: tr.Labels[:n],
+		testClean: test.Clean, testNoisy: test.Noisy, testLabel: test.Labels, testAll: te.Len()}, nil
 }

@@ -86,6 +86,68 @@ func TestShortTraining(t *testing.T) {
 	assert.NoError(t, err)
 }
 
+// The digit reader trains like the autoencoders: its loss goes down, it
+// reads far more than a tenth of the test digits after a short run, its
+// file holds its facts and the reader's architecture, and it runs in nn
+// as in libtorch, layer by layer within the rounding bounds.
+func TestShortReaderTraining(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	out := t.TempDir()
+	cfg := shortConfig()
+	cfg.TrainSize = 1000
+	rep, err := run(context.Background(), cfg, opts(t, out, "classifier"))
+	require.NoError(t, err)
+	require.Len(t, rep.runs, 1)
+	h := rep.runs[0].hist
+	t.Logf("loss %.4f → %.4f, test accuracy %.1f%% → %.1f%%", h[0].TrainLoss, h[1].TrainLoss, 100*h[0].Accuracy, 100*h[1].Accuracy)
+	assert.Less(t, h[1].TrainLoss, h[0].TrainLoss, "the loss goes down")
+	assert.Greater(t, h[1].Accuracy, 0.5, "it reads, after 2 epochs of 1,000 digits")
+
+	f, err := weights.Read(filepath.Join(out, "classifier.safetensors"))
+	require.NoError(t, err)
+	assert.Equal(t, nn.ClassifierArch(), f.Arch)
+	assert.Equal(t, "digit reader (MNIST classifier)", f.Metadata["model"])
+	assert.Equal(t, "MNIST test set, first 500 of 10000 clean images", f.Metadata["test_set"])
+	assert.NotEmpty(t, f.Metadata["test_accuracy"])
+	md, err := os.ReadFile(filepath.Join(out, reportFile))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "| epoch | train loss (cross-entropy) | test accuracy |")
+
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	x := test.Floats(16)
+	vs := gnn.NewVarStore(gotch.CPU)
+	net, err := torchnet.New(vs, f.Arch)
+	require.NoError(t, err)
+	require.NoError(t, torchnet.SetParams(vs, f.Tensors))
+	var libtorch [][]float32
+	torchnet.NoGrad(func() {
+		in := ts.MustOfSlice(x).MustView([]int64{16, 1, 28, 28}, true)
+		libtorch = net.Trace(in)
+		in.MustDrop()
+	})
+	_, err = f.Model.CheckTrace("libtorch ("+torchnet.Machine()+")", x, libtorch)
+	assert.NoError(t, err)
+	engine, err := f.Model.NewWorkspace().Trace(x)
+	require.NoError(t, err)
+	_, err = f.Model.CheckTrace("nn", x, engine)
+	assert.NoError(t, err)
+}
+
+func TestShiftMovesTheDigit(t *testing.T) {
+	src := []float32{1, 2, 3, 4, 5, 6, 7, 8, 9} // 3×3
+	dst := make([]float32, 9)
+	shift(dst, src, 3, 3, 1, -1)
+	assert.Equal(t, []float32{0, 4, 5, 0, 7, 8, 0, 0, 0}, dst)
+	shift(dst, src, 3, 3, -2, 2)
+	assert.Equal(t, []float32{0, 0, 0, 0, 0, 0, 3, 0, 0}, dst)
+	shift(dst, src, 3, 3, 0, 0)
+	assert.Equal(t, src, dst)
+}
+
 func TestBadFlagsAreErrors(t *testing.T) {
 	cfg := shortConfig()
 	cfg.Noise = 2
@@ -114,7 +176,7 @@ func TestBadFlagsAreErrors(t *testing.T) {
 	_, err = run(context.Background(), shortConfig(), opts(t, "/proc", "dae"))
 	assert.ErrorContains(t, err, "-out /proc: cannot write there")
 	_, err = run(context.Background(), shortConfig(), opts(t, t.TempDir(), "dae,vae"))
-	assert.EqualError(t, err, `-models: "vae" is not a model; use dae, ae or dae,ae`)
+	assert.EqualError(t, err, `-models: "vae" is not a model; use dae, ae, classifier, or several with commas`)
 	o := opts(t, t.TempDir(), "dae")
 	o.dataDir = t.TempDir()
 	_, err = run(context.Background(), shortConfig(), o)

@@ -14,14 +14,15 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/sugarme/gotch"
 	"github.com/sugarme/gotch/nn"
 	"github.com/sugarme/gotch/ts"
 
 	dnn "github.com/godae/dae/nn"
 )
 
-// Net is an autoencoder built from an architecture, with its parameters in
-// a VarStore.
+// Net is an autoencoder, or an encoder alone such as the digit reader,
+// built from an architecture, with its parameters in a VarStore.
 type Net struct {
 	Arch    dnn.Arch
 	encoder []step
@@ -30,8 +31,9 @@ type Net struct {
 
 type step struct {
 	dnn.Layer
-	in   dnn.Shape
-	conv *nn.Conv2D
+	in     dnn.Shape
+	conv   *nn.Conv2D
+	linear *nn.Linear
 }
 
 // New adds the parameters of arch to vs (PyTorch's default initialisation)
@@ -48,16 +50,19 @@ func New(vs *nn.VarStore, arch dnn.Arch) (*Net, error) {
 		for i, l := range layers {
 			s := step{Layer: l, in: shapes[i]}
 			idx++
-			if l.Kind == dnn.KindConv {
+			path := vs.Root().Sub(part).Sub(strconv.Itoa(idx - 1))
+			switch l.Kind {
+			case dnn.KindConv:
 				pad := int64(1)
 				if l.Padding == dnn.PaddingValid {
 					pad = 0
 				}
-				path := vs.Root().Sub(part).Sub(strconv.Itoa(idx - 1))
 				s.conv = nn.NewConv2D(path, int64(shapes[i].C), int64(l.Out), 3, nn.NewConv2DConfig(nn.WithPadding2D(pad)))
-				if l.Activation != dnn.ActNone {
-					idx++
-				}
+			case dnn.KindDense:
+				s.linear = nn.NewLinear(path, int64(shapes[i].C), int64(l.Out), nn.DefaultLinearConfig())
+			}
+			if (l.Kind == dnn.KindConv || l.Kind == dnn.KindDense) && l.Activation != dnn.ActNone {
+				idx++
 			}
 			steps = append(steps, s)
 		}
@@ -66,6 +71,18 @@ func New(vs *nn.VarStore, arch dnn.Arch) (*Net, error) {
 	n.encoder = build("encoder", arch.Encoder, shapes)
 	n.decoder = build("decoder", arch.Decoder, shapes[len(arch.Encoder):])
 	return n, nil
+}
+
+// Logits runs an encoder alone whose last layer is a dense softmax without
+// that softmax: the scores a cross-entropy loss takes. The input is kept.
+func (n *Net) Logits(x *ts.Tensor) *ts.Tensor {
+	last := n.encoder[len(n.encoder)-1]
+	if last.Kind != dnn.KindDense || last.Activation != dnn.ActSoftmax {
+		panic("torchnet: Logits of a network that does not end in a softmax")
+	}
+	steps := append(n.encoder[:len(n.encoder)-1:len(n.encoder)-1], last)
+	steps[len(steps)-1].Activation = dnn.ActNone
+	return run(steps, x, nil)
 }
 
 // Encode maps a batch (N,C,H,W) to its latent codes. The input is kept.
@@ -85,13 +102,19 @@ func (n *Net) Trace(x *ts.Tensor) [][]float32 {
 		outs = append(outs, v)
 	}
 	z := run(n.encoder, x, keep)
-	run(n.decoder, z, keep).MustDrop()
+	if len(n.decoder) > 0 {
+		run(n.decoder, z, keep).MustDrop()
+	}
 	z.MustDrop()
 	return outs
 }
 
-// Forward is Decode(Encode(x)). The input is kept.
+// Forward is Decode(Encode(x)), or Encode(x) for an encoder alone. The
+// input is kept.
 func (n *Net) Forward(x *ts.Tensor) *ts.Tensor {
+	if len(n.decoder) == 0 {
+		return n.Encode(x)
+	}
 	z := n.Encode(x)
 	out := n.Decode(z)
 	z.MustDrop()
@@ -106,14 +129,22 @@ func run(steps []step, x *ts.Tensor, keep func(*ts.Tensor)) *ts.Tensor {
 	for _, s := range steps {
 		var next *ts.Tensor
 		switch s.Kind {
-		case dnn.KindConv:
-			next = s.conv.Forward(cur)
+		case dnn.KindConv, dnn.KindDense:
+			if s.conv != nil {
+				next = s.conv.Forward(cur)
+			} else {
+				next = s.linear.Forward(cur)
+			}
 			switch s.Activation {
 			case dnn.ActReLU:
 				next = next.MustRelu(true)
 			case dnn.ActSigmoid:
 				next = next.MustSigmoid(true)
+			case dnn.ActSoftmax:
+				next = next.MustSoftmax(1, gotch.Float, true)
 			}
+		case dnn.KindFlatten:
+			next = cur.MustFlatten(1, -1, false)
 		case dnn.KindMaxPool:
 			next = cur.MustMaxPool2d([]int64{2, 2}, []int64{2, 2}, []int64{0, 0}, []int64{1, 1}, true, false)
 		case dnn.KindUpsample:
