@@ -303,7 +303,7 @@ func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[s
 	}
 	if kind == Reader {
 		m["model"] = "digit reader (MNIST classifier)"
-		m["input"] = fmt.Sprintf("the clean image, shifted at random by up to %d pixels each way", readerShift)
+		m["input"] = augmentText
 		m["target"] = "the digit; the output is the probability of each of 0–9 (softmax)"
 		m["loss"] = "cross-entropy (mean) of the scores before the softmax"
 		m["test_set"] = fmt.Sprintf("MNIST test set, %s clean images", d.testDigits())

@@ -97,7 +97,7 @@ func (r *report) markdown(figure string) string {
 	for _, run := range r.runs {
 		fmt.Fprintf(&b, "## %s (%s in all)\n\n", run.kind, run.took.Round(time.Second))
 		if run.kind == Reader {
-			fmt.Fprintf(&b, "The digit reader: trained on clean digits shifted by up to %d pixels, measured on the clean test digits.\n\n", readerShift)
+			fmt.Fprintf(&b, "The digit reader: trained on %s; measured on the clean test digits.\n\n", augmentText)
 			fmt.Fprintf(&b, "| epoch | train loss (cross-entropy) | test accuracy | seconds | RSS (MiB) |\n|---:|---:|---:|---:|---:|\n")
 			for _, e := range run.hist {
 				fmt.Fprintf(&b, "| %d | %.4f | %.2f %% | %.1f | %.0f |\n", e.Epoch, e.TrainLoss, 100*e.Accuracy, e.Seconds, e.RSSMiB)

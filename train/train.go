@@ -34,13 +34,8 @@ type Kind string
 const (
 	Denoising Kind = "dae"        // noisy input → clean image
 	Plain     Kind = "ae"         // clean input → clean image
-	Reader    Kind = "classifier" // clean input, shifted → its digit (nn.ClassifierArch)
+	Reader    Kind = "classifier" // clean input, varied (augment) → its digit (nn.ClassifierArch)
 )
-
-// readerShift is how far, in pixels, the digit reader's training images
-// are shifted at random each way: uploads prepared from photos are centred
-// by their centre of mass, as MNIST's are, but not always to the pixel.
-const readerShift = 2
 
 // Config holds what a training run does; the flags fill it.
 type Config struct {
@@ -234,8 +229,7 @@ func (t *trainer) trainEpoch(ctx context.Context, e int) (float64, error) {
 			input = noisy[:len(clean)]
 			r := t.stream(e, b)
 			for k := range idx {
-				dx, dy := r.IntN(2*readerShift+1)-readerShift, r.IntN(2*readerShift+1)-readerShift
-				shift(input[k*size:(k+1)*size], clean[k*size:(k+1)*size], d.rows, d.cols, dx, dy)
+				augment(input[k*size:(k+1)*size], clean[k*size:(k+1)*size], d.rows, d.cols, r)
 			}
 		}
 		x := ts.MustOfSlice(input).MustView(shape(len(idx)), true).MustTo(t.cfg.Device, true)
@@ -268,17 +262,6 @@ func (t *trainer) trainEpoch(ctx context.Context, e int) (float64, error) {
 		_ = bar.Add(len(idx))
 	}
 	return total / float64(steps), nil
-}
-
-// shift writes src (rows×cols) moved by dx columns and dy rows to dst,
-// with zeros where nothing moved in.
-func shift(dst, src []float32, rows, cols, dx, dy int) {
-	clear(dst)
-	for y := max(0, dy); y < min(rows, rows+dy); y++ {
-		for x := max(0, dx); x < min(cols, cols+dx); x++ {
-			dst[y*cols+x] = src[(y-dy)*cols+x-dx]
-		}
-	}
 }
 
 // accuracy is the share of the clean test digits the reader reads right.

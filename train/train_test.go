@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -137,15 +138,37 @@ func TestShortReaderTraining(t *testing.T) {
 	assert.NoError(t, err)
 }
 
-func TestShiftMovesTheDigit(t *testing.T) {
-	src := []float32{1, 2, 3, 4, 5, 6, 7, 8, 9} // 3×3
-	dst := make([]float32, 9)
-	shift(dst, src, 3, 3, 1, -1)
-	assert.Equal(t, []float32{0, 4, 5, 0, 7, 8, 0, 0, 0}, dst)
-	shift(dst, src, 3, 3, -2, 2)
-	assert.Equal(t, []float32{0, 0, 0, 0, 0, 0, 3, 0, 0}, dst)
-	shift(dst, src, 3, 3, 0, 0)
-	assert.Equal(t, src, dst)
+// augment moves a digit without losing it: the ink's total stays within
+// the bounds the scaling and the stroke change allow, its centre moves by
+// no more than the shift and what rotating and scaling about the frame's
+// centre move it, and the same stream gives the same digit.
+func TestAugmentKeepsTheDigit(t *testing.T) {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	centre := func(v []float32) (mass, cx, cy float64) {
+		for i, x := range v {
+			mass += float64(x)
+			cx += float64(x) * float64(i%28)
+			cy += float64(x) * float64(i/28)
+		}
+		return mass, cx / mass, cy / mass
+	}
+	for i := 0; i < 200; i++ {
+		src := test.Image(nil, i)
+		dst := make([]float32, len(src))
+		augment(dst, src, 28, 28, rand.New(rand.NewPCG(uint64(i), 1)))
+		m0, x0, y0 := centre(src)
+		m1, x1, y1 := centre(dst)
+		// (1 ± 0.12)² for the size; half a pixel either side of strokes about
+		// 2 pixels wide (MNIST's median) for the pen.
+		assert.True(t, m1/m0 > 0.45 && m1/m0 < 2.5, "image %d: ink %.0f → %.0f", i, m0, m1)
+		assert.LessOrEqual(t, math.Hypot(x1-x0, y1-y0), 2*math.Sqrt2+2, "image %d: the centre moved", i)
+		again := make([]float32, len(src))
+		augment(again, src, 28, 28, rand.New(rand.NewPCG(uint64(i), 1)))
+		assert.Equal(t, dst, again)
+	}
 }
 
 func TestBadFlagsAreErrors(t *testing.T) {
