@@ -241,7 +241,9 @@ func (t *trainer) trainEpoch(ctx context.Context, e int) (float64, error) {
 				labels[k] = int64(d.trainLabel[j])
 			}
 			target = ts.MustOfSlice(labels).MustTo(t.cfg.Device, true)
-			loss = t.net.Logits(x).CrossEntropyForLogits(target) // mean
+			logits := t.net.Logits(x)
+			loss = logits.CrossEntropyForLogits(target) // mean; keeps logits, and with it the graph
+			logits.MustDrop()
 		} else {
 			target = ts.MustOfSlice(clean).MustView(shape(len(idx)), true).MustTo(t.cfg.Device, true)
 			loss = t.net.Forward(x).MustBinaryCrossEntropy(target, weight, 1, true) // 1: mean
