@@ -115,7 +115,7 @@ func loadCheckpoint(dir string, cfg Config, kind Kind) (*checkpoint, error) {
 			ck.v[strings.TrimPrefix(name, prefixV)] = t.Data
 		}
 	}
-	if _, err := nn.New(cfg.Arch, ck.params); err != nil {
+	if _, err := nn.New(cfg.archOf(kind), ck.params); err != nil {
 		return nil, bad("%v", err)
 	}
 	for name, p := range ck.params {

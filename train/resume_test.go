@@ -108,6 +108,34 @@ func TestResumeAfterInterrupt(t *testing.T) {
 	assert.NoFileExists(t, checkpointPath(o.checkpoints, Denoising), "checkpoints go when the run is done")
 }
 
+// The digit reader resumes too: stopped after its first epoch and started
+// again, it ends with the weights of a run never stopped (its checkpoint is
+// checked against its own architecture, not the autoencoders').
+func TestReaderResumes(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cfg := resumeConfig()
+	cfg.Epochs = 2
+	refOut := t.TempDir()
+	_, err := run(context.Background(), cfg, opts(t, refOut, "classifier"))
+	require.NoError(t, err)
+	ref, err := os.ReadFile(filepath.Join(refOut, "classifier.safetensors"))
+	require.NoError(t, err)
+
+	out := t.TempDir()
+	o := opts(t, out, "classifier")
+	ctx, cancel := context.WithCancel(context.Background())
+	stopAfterFirstEpoch(&o, cancel)
+	_, err = run(ctx, cfg, o)
+	require.ErrorIs(t, err, errInterrupted)
+	o.epochDone = nil
+	_, err = run(context.Background(), cfg, o)
+	require.NoError(t, err)
+	got, err := os.ReadFile(filepath.Join(out, "classifier.safetensors"))
+	require.NoError(t, err)
+	assert.Equal(t, ref, got)
+}
+
 // TestHelperTrain is the child process of TestResumeAfterSignal: a
 // training run that stops on SIGINT as the command does. After its first
 // epoch it waits for the signal, so that the signal always comes mid-run.
