@@ -58,6 +58,9 @@ func appendLayers(b []byte, layers []Layer) []byte {
 // brings would add 150 KB (gzip) to its wasm. The tests hold it to
 // encoding/json's reading of Arch (what Arch.JSON writes).
 func ParseArch(data []byte) (Arch, error) {
+	if err := jsonstr.CheckControl(data); err != nil {
+		return Arch{}, fmt.Errorf("architecture is not valid JSON: %w", err)
+	}
 	var p fastjson.Parser
 	v, err := p.ParseBytes(data)
 	if err != nil {

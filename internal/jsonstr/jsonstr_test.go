@@ -36,3 +36,16 @@ func TestShorten(t *testing.T) {
 		t.Errorf("Shorten(%d characters) = %q", len(long), got)
 	}
 }
+
+func TestCheckControl(t *testing.T) {
+	for _, ok := range []string{`{"a":"b"}`, "{\n\t\"a\" : \"b\\n\\u001d\"\r\n}", `"\\"`, `"\""`, ``} {
+		if err := CheckControl([]byte(ok)); err != nil {
+			t.Errorf("%q: %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"{\"a\":\"b\x1d\"}", "\"\t\"", "\"\\\"\n\"", "\"\x00"} {
+		if err := CheckControl([]byte(bad)); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+}
