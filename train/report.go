@@ -49,7 +49,14 @@ type modelRun struct {
 	took    time.Duration
 }
 
-func (r *report) add(kind Kind, hist []Epoch, outputs []float32, took time.Duration) {
+// add records a model's run. took is the training time of its epochs
+// (summed from hist, so that a run resumed from a checkpoint reports its
+// whole training, not the part after the resumption).
+func (r *report) add(kind Kind, hist []Epoch, outputs []float32) {
+	var took time.Duration
+	for _, e := range hist {
+		took += time.Duration(e.Seconds * float64(time.Second))
+	}
 	r.runs = append(r.runs, modelRun{kind, hist, outputs, took})
 }
 
@@ -95,7 +102,7 @@ func (r *report) markdown(figure string) string {
 	fmt.Fprintf(&b, "Test metrics: the %s MNIST test digits with Gaussian noise (factor %g, drawn once), output against the clean digit; mean per image.\n\n", r.data.testDigits(), c.Noise)
 	fmt.Fprintf(&b, "![clean, noisy, and the models' outputs; loss curves](%s)\n\n", figure)
 	for _, run := range r.runs {
-		fmt.Fprintf(&b, "## %s (%s in all)\n\n", run.kind, run.took.Round(time.Second))
+		fmt.Fprintf(&b, "## %s (%s of training epochs)\n\n", run.kind, run.took.Round(time.Second))
 		if run.kind == Reader {
 			fmt.Fprintf(&b, "The digit reader: trained on %s; measured on the clean test digits.\n\n", augmentText)
 			fmt.Fprintf(&b, "| epoch | train loss (cross-entropy) | test accuracy | seconds | RSS (MiB) |\n|---:|---:|---:|---:|---:|\n")
