@@ -1,8 +1,15 @@
-// Package digitprep turns an image of a handwritten digit, as a person
-// uploads it, into the autoencoder's input the way MNIST was made: grey
-// levels, light ink on a dark background, the ink's bounding box scaled so
-// that its longer side is 20 pixels, centred by its centre of mass in a
-// 28×28 frame.
+// Package digitprep turns an image of a digit, as a person uploads it (a
+// photo, a scan, a screenshot, a drawing), into the autoencoder's input the
+// way MNIST was made (LeCun, Cortes and Burges, "The MNIST database": each
+// digit size-normalised to fit a 20×20 box preserving its aspect ratio,
+// anti-aliased, and centred by its centre of mass in 28×28). Before that it
+// does what MNIST's makers did by scanning clean forms: grey levels, light
+// ink on a black background (a light background is inverted), the
+// background mapped to 0 and the ink to about 1 whatever the paper, the
+// pen and the lighting, the digit found as the main ink among noise,
+// specks and borders, and strokes far thinner or thicker than MNIST's
+// brought towards them. Rotation is left alone: MNIST's digits slant as
+// they were written.
 //
 // [Decode] reads the formats registered with package image: a program
 // imports the decoders it wants (the tests register PNG, JPEG, GIF and
@@ -102,7 +109,10 @@ type Info struct {
 }
 
 // Prepare makes the model input (28×28 values in [0,1], row-major) from an
-// image.
+// image: grey levels; inverted if the border is mostly light; then, unless
+// the image is already 28×28 (taken as MNIST-format), the ink found and
+// levelled (findInk), its strokes brought towards MNIST's width
+// (normaliseStroke), and its box scaled and centred (frame).
 func Prepare(img image.Image) ([]float32, Info, error) {
 	b := img.Bounds()
 	info := Info{Width: b.Dx(), Height: b.Dy(), Bounds: image.Rect(0, 0, b.Dx(), b.Dy())}
@@ -116,31 +126,22 @@ func Prepare(img image.Image) ([]float32, Info, error) {
 	if hi-lo < 1.0/255 {
 		return nil, info, ErrBlank
 	}
-	bg := median(border(g, w, h))
-	if bg > 0.5 {
+	if median(border(g, w, h)) > 0.5 {
 		info.Inverted = true
 		for i, v := range g {
 			g[i] = 1 - v
 		}
-		bg = 1 - bg
 	}
 	if w == Side && h == Side {
 		return g, info, nil
 	}
-	// Stretch so that the background is 0 and the strongest ink 1.
-	top := 0.0
-	for _, v := range g {
-		top = max(top, float64(v))
+	t, err := findInk(g, w, h)
+	if err != nil {
+		return nil, info, err
 	}
-	if top-float64(bg) < 1.0/255 {
-		return nil, info, ErrBlank
-	}
-	for i, v := range g {
-		g[i] = float32(math.Max(0, math.Min(1, (float64(v)-float64(bg))/(top-float64(bg)))))
-	}
-	box := inkBox(g, w, h)
-	info.Bounds = box
-	return frame(g, w, box), info, nil
+	t = normaliseStroke(t)
+	info.Bounds = t.box.Add(t.origin)
+	return frame(t.v, t.w, t.box), info, nil
 }
 
 // grey converts img to luminance in [0,1], compositing any transparency
@@ -198,52 +199,6 @@ func median(s []float32) float32 {
 	c := append([]float32(nil), s...)
 	sort.Slice(c, func(i, j int) bool { return c[i] < c[j] })
 	return c[len(c)/2]
-}
-
-// inkBox finds the bounding box of the ink: first the pixels that stay
-// bright after a box blur of about 1/28 of the image's size (the blur
-// averages scattered noise away, so a noisy upload is cropped to its digit),
-// then, within that box, the pixels brighter than half the ink.
-func inkBox(g []float32, w, h int) image.Rectangle {
-	r := max(1, min(w, h)/56)
-	// Integral image: sum of g over [0,x)×[0,y) at (y*(w+1)+x).
-	sum := make([]float64, (w+1)*(h+1))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			sum[(y+1)*(w+1)+x+1] = float64(g[y*w+x]) + sum[y*(w+1)+x+1] + sum[(y+1)*(w+1)+x] - sum[y*(w+1)+x]
-		}
-	}
-	blur := make([]float64, w*h)
-	top := 0.0
-	for y := 0; y < h; y++ {
-		y0, y1 := max(0, y-r), min(h, y+r+1)
-		for x := 0; x < w; x++ {
-			x0, x1 := max(0, x-r), min(w, x+r+1)
-			s := sum[y1*(w+1)+x1] - sum[y0*(w+1)+x1] - sum[y1*(w+1)+x0] + sum[y0*(w+1)+x0]
-			blur[y*w+x] = s / float64((y1-y0)*(x1-x0))
-			top = max(top, blur[y*w+x])
-		}
-	}
-	var coarse, tight image.Rectangle
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			if blur[y*w+x] > 0.4*top {
-				coarse = coarse.Union(image.Rect(x, y, x+1, y+1))
-			}
-		}
-	}
-	// Within the blurred box, tighten to the ink itself, undoing the blur's widening.
-	for y := coarse.Min.Y; y < coarse.Max.Y; y++ {
-		for x := coarse.Min.X; x < coarse.Max.X; x++ {
-			if g[y*w+x] > 0.5 {
-				tight = tight.Union(image.Rect(x, y, x+1, y+1))
-			}
-		}
-	}
-	if tight.Empty() {
-		return coarse
-	}
-	return tight
 }
 
 // frame scales the box of g (w wide) so that its longer side is Box pixels,

@@ -119,10 +119,10 @@ func TestLargeImageIsShrunkFirst(t *testing.T) {
 func TestWorkSize(t *testing.T) {
 	for _, tc := range []struct{ w, h, ww, wh int }{
 		{28, 28, 28, 28},
-		{1024, 10, 1024, 10},
-		{1025, 1, 513, 1},
-		{7700, 5000, 963, 625},
-		{5000, 7700, 625, 963},
+		{512, 10, 512, 10},
+		{513, 1, 257, 1},
+		{7700, 5000, 482, 313},
+		{5000, 7700, 313, 482},
 	} {
 		w, h := WorkSize(tc.w, tc.h)
 		assert.Equal(t, [2]int{tc.ww, tc.wh}, [2]int{w, h}, "%d×%d", tc.w, tc.h)

@@ -1,0 +1,263 @@
+package digitprep
+
+import (
+	"image"
+	"math"
+)
+
+// ink is what preparation learns of an image's ink: its values (w×h, a
+// crop of the image around the digit), from 0 on the background to about 1
+// in the strokes, with everything that is not the digit set to 0, and the
+// digit's bounding box in the crop. The crop leaves room around the digit
+// for thickening its strokes.
+type ink struct {
+	v      []float32
+	w, h   int
+	box    image.Rectangle
+	origin image.Point // where the crop's top left corner is in the image
+}
+
+// findInk separates the digit from its background in g (w×h, light ink on
+// dark, in [0,1]), the way a person looking at a photo would:
+//
+//  1. the background, lighting gradients and shadows included, is what is
+//     left after removing every bright structure narrower than a third of
+//     the image (see background; of the lightly blurred image, so that
+//     noise does not drag it down); the ink is what stands above it, less
+//     the typical offset of the background pixels;
+//  2. the noise is the spread of that ink over the whole image (most
+//     pixels are background), measured robustly (the median absolute
+//     deviation);
+//  3. the digit is the connected component of blurred ink that holds the
+//     most ink, with the pieces close to it (a stroke broken by noise or a
+//     faint pen); specks, page borders and smudges elsewhere are dropped.
+//     Components are grown from ink above 40 % of the strongest down to
+//     15 % (and always well above the noise), so that a faint stretch
+//     joins a stroke to the rest instead of cutting it off;
+//  4. the ink's level is the median ink in the digit's strokes, so that
+//     strokes come out near 1 however grey the pen was, and the noise
+//     floor is taken off so that the background comes out at 0.
+//
+// It returns ErrBlank when nothing stands out of the noise.
+func findInk(g []float32, w, h int) (ink, error) {
+	s := min(w, h)
+	light := boxBlur(g, w, h, max(1, s/100))
+	bg := background(light, w, h)
+	raw := make([]float32, w*h)
+	for i := range raw {
+		raw[i] = light[i] - bg[i]
+	}
+	offset := quantile(raw, 0.5)
+	for i := range raw {
+		raw[i] -= offset
+	}
+	spread := 1.4826 * float64(quantile(absAll(raw), 0.5))
+
+	// The detection map: blurred over about 1/56 of the image, so that
+	// scattered noise averages out and a stroke stays one piece.
+	r := max(1, s/56)
+	d := boxBlur(raw, w, h, r)
+	top := float32(0)
+	for _, v := range d {
+		top = max(top, v)
+	}
+	dSpread := 1.4826 * float64(quantile(absAll(d), 0.5))
+	if top < 1.0/255 || float64(top) < 4*dSpread {
+		return ink{}, ErrBlank
+	}
+	keep := digitMask(d, w, h, max(0.4*top, float32(4*dSpread)), max(0.15*top, float32(3*dSpread)))
+
+	// The ink's level: the median ink where the blurred ink is strong.
+	var strong []float32
+	for i, k := range keep {
+		if k && d[i] > 0.6*top {
+			strong = append(strong, raw[i])
+		}
+	}
+	level := float64(quantile(strong, 0.5))
+	floor := math.Min(2*spread, 0.3*level)
+	if level-floor < 1.0/255 {
+		return ink{}, ErrBlank
+	}
+	// Crop around the digit, leaving room to thicken its strokes, and keep
+	// its pixels with a margin for the blur's reach.
+	var kb image.Rectangle
+	for i, k := range keep {
+		if k {
+			kb = kb.Union(image.Rect(i%w, i/w, i%w+1, i/w+1))
+		}
+	}
+	m := max(r+1, max(kb.Dx(), kb.Dy())/4)
+	crop := kb.Inset(-m).Intersect(image.Rect(0, 0, w, h))
+	out := ink{w: crop.Dx(), h: crop.Dy(), origin: crop.Min}
+	near := make([]float32, out.w*out.h)
+	for y := 0; y < out.h; y++ {
+		for x := 0; x < out.w; x++ {
+			if keep[(y+crop.Min.Y)*w+x+crop.Min.X] {
+				near[y*out.w+x] = 1
+			}
+		}
+	}
+	near = maxFilter(near, out.w, out.h, r+1)
+	out.v = make([]float32, out.w*out.h)
+	for y := 0; y < out.h; y++ {
+		for x := 0; x < out.w; x++ {
+			if near[y*out.w+x] > 0 {
+				v := float64(raw[(y+crop.Min.Y)*w+x+crop.Min.X])
+				out.v[y*out.w+x] = float32(math.Max(0, math.Min(1, (v-floor)/(level-floor))))
+			}
+		}
+	}
+	out.box = inkBox(out.v, out.w, out.h)
+	if out.box.Empty() {
+		return ink{}, ErrBlank
+	}
+	return out, nil
+}
+
+// inkBox is the box of the pixels of v (w×h) over half.
+func inkBox(v []float32, w, h int) image.Rectangle {
+	var b image.Rectangle
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			if v[y*w+x] > 0.5 {
+				b = b.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	return b
+}
+
+// background is the grey opening of light over a window a third of its
+// shorter side wide, smoothed over the same window: what is left when every
+// structure narrower than that, the strokes, is taken away. It is smooth
+// by construction, so it is computed on a copy at most 128 pixels on its
+// shorter side and scaled back up.
+func background(light []float32, w, h int) []float32 {
+	k := max(1, min(w, h)/128)
+	small, sw, sh := downsample(light, w, h, k)
+	win := max(2, min(sw, sh)/6)
+	bg := boxBlur(maxFilter(minFilter(small, sw, sh, win), sw, sh, win), sw, sh, win)
+	return upsample(bg, sw, sh, w, h, k)
+}
+
+// downsample averages k×k blocks of g (w×h; the last blocks may be
+// smaller).
+func downsample(g []float32, w, h, k int) ([]float32, int, int) {
+	if k == 1 {
+		return g, w, h
+	}
+	sw, sh := (w+k-1)/k, (h+k-1)/k
+	sum := make([]float32, sw*sh)
+	n := make([]float32, sw*sh)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			sum[(y/k)*sw+x/k] += g[y*w+x]
+			n[(y/k)*sw+x/k]++
+		}
+	}
+	for i := range sum {
+		sum[i] /= n[i]
+	}
+	return sum, sw, sh
+}
+
+// upsample scales small (sw×sh, blocks of k×k pixels of a w×h image) back
+// to w×h, bilinearly between the blocks' centres.
+func upsample(small []float32, sw, sh, w, h, k int) []float32 {
+	if k == 1 {
+		return small
+	}
+	out := make([]float32, w*h)
+	for y := 0; y < h; y++ {
+		fy := math.Max(0, math.Min(float64(sh-1), (float64(y)+0.5)/float64(k)-0.5))
+		y0 := min(int(fy), sh-1)
+		y1, ty := min(y0+1, sh-1), float32(fy-float64(y0))
+		for x := 0; x < w; x++ {
+			fx := math.Max(0, math.Min(float64(sw-1), (float64(x)+0.5)/float64(k)-0.5))
+			x0 := min(int(fx), sw-1)
+			x1, tx := min(x0+1, sw-1), float32(fx-float64(x0))
+			out[y*w+x] = (1-ty)*((1-tx)*small[y0*sw+x0]+tx*small[y0*sw+x1]) + ty*((1-tx)*small[y1*sw+x0]+tx*small[y1*sw+x1])
+		}
+	}
+	return out
+}
+
+func absAll(v []float32) []float32 {
+	out := make([]float32, len(v))
+	for i, x := range v {
+		out[i] = float32(math.Abs(float64(x)))
+	}
+	return out
+}
+
+// digitMask marks the connected components (8-connected) of d > low that
+// reach above high and make the digit: the one with the most ink, and any
+// other with at least a twentieth of its ink within half its size of it.
+func digitMask(d []float32, w, h int, high, low float32) []bool {
+	label := make([]int32, w*h) // 0: not above the threshold or not yet seen
+	type comp struct {
+		mass float64
+		box  image.Rectangle
+	}
+	comps := []comp{{}} // component n is comps[n]
+	var stack []int
+	for start, v := range d {
+		if v <= high || label[start] != 0 {
+			continue
+		}
+		n := int32(len(comps))
+		c := comp{}
+		label[start] = n
+		stack = append(stack[:0], start)
+		for len(stack) > 0 {
+			i := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			x, y := i%w, i/w
+			c.mass += float64(d[i])
+			c.box = c.box.Union(image.Rect(x, y, x+1, y+1))
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					xx, yy := x+dx, y+dy
+					if xx < 0 || yy < 0 || xx >= w || yy >= h {
+						continue
+					}
+					if j := yy*w + xx; label[j] == 0 && d[j] > low {
+						label[j] = n
+						stack = append(stack, j)
+					}
+				}
+			}
+		}
+		comps = append(comps, c)
+	}
+	main := 1
+	for n := range comps {
+		if comps[n].mass > comps[main].mass {
+			main = n
+		}
+	}
+	chosen := make([]bool, len(comps))
+	chosen[main] = true
+	box := comps[main].box
+	reach := max(box.Dx(), box.Dy()) / 2
+	for n := 1; n < len(comps); n++ {
+		c := comps[n]
+		if n != main && c.mass >= comps[main].mass/20 && gap(c.box, comps[main].box) <= reach {
+			chosen[n] = true
+		}
+	}
+	keep := make([]bool, w*h)
+	for i, n := range label {
+		keep[i] = n != 0 && chosen[n]
+	}
+	return keep
+}
+
+// gap is the distance between two rectangles along the axis that
+// separates them most; 0 when they overlap.
+func gap(a, b image.Rectangle) int {
+	dx := max(0, max(a.Min.X-b.Max.X, b.Min.X-a.Max.X))
+	dy := max(0, max(a.Min.Y-b.Max.Y, b.Min.Y-a.Max.Y))
+	return max(dx, dy)
+}

@@ -1,0 +1,72 @@
+package digitprep
+
+import (
+	"image"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/mnist"
+)
+
+// minStroke and maxStroke are the 5th and 95th percentiles of the stroke
+// widths of MNIST's test digits, at the scale of the 20-pixel box.
+func TestStrokeWidthsOfMNIST(t *testing.T) {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	var widths []float64
+	for i := 0; i < test.Len(); i++ {
+		d := test.Image(nil, i)
+		var box image.Rectangle
+		for y := 0; y < Side; y++ {
+			for x := 0; x < Side; x++ {
+				if d[y*Side+x] > 0.5 {
+					box = box.Union(image.Rect(x, y, x+1, y+1))
+				}
+			}
+		}
+		widths = append(widths, strokeWidth(d, Side, box)/(float64(max(box.Dx(), box.Dy()))/Box))
+	}
+	sort.Float64s(widths)
+	lo, mid, hi := widths[len(widths)/20], widths[len(widths)/2], widths[len(widths)*19/20]
+	t.Logf("MNIST stroke widths at the 20-pixel scale: 5%% %.2f, median %.2f, 95%% %.2f", lo, mid, hi)
+	assert.InDelta(t, lo, minStroke, 0.1)
+	assert.InDelta(t, hi, maxStroke, 0.1)
+	assert.InDelta(t, mid, midStroke, 0.1)
+}
+
+// A hairline is thickened and a blob thinned, towards MNIST's widths; a
+// stroke within them is left alone.
+func TestNormaliseStroke(t *testing.T) {
+	const w, h = 200, 200
+	bar := func(width int) ink {
+		t := ink{v: make([]float32, w*h), w: w, h: h}
+		for y := 20; y < 180; y++ {
+			for x := 100 - width/2; x < 100-width/2+width; x++ {
+				t.v[y*w+x] = 1
+			}
+		}
+		t.box = image.Rect(100-width/2, 20, 100-width/2+width, 180)
+		return t
+	}
+	width := func(t ink) float64 {
+		return strokeWidth(t.v, w, t.box) / (float64(max(t.box.Dx(), t.box.Dy())) / Box)
+	}
+	for _, c := range []struct {
+		px   int
+		want func(float64) bool
+	}{
+		{2, func(s float64) bool { return s >= minStroke-0.3 }},              // 0.25 px at the box's scale
+		{16, func(s float64) bool { return s == 16*2*160/(2*(16+160.0))/8 }}, // 1.8 px: left alone
+		{70, func(s float64) bool { return s <= maxStroke+0.3 }},             // 8.75 px
+	} {
+		before := bar(c.px)
+		after := normaliseStroke(before)
+		t.Logf("%d px: %.2f → %.2f at the box's scale", c.px, width(before), width(after))
+		assert.True(t, c.want(width(after)), "%d px: %.2f", c.px, width(after))
+	}
+}

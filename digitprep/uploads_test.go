@@ -1,0 +1,128 @@
+package digitprep
+
+import (
+	"fmt"
+	"image"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/internal/uploads"
+	"github.com/godae/dae/mnist"
+	"github.com/godae/dae/reader"
+	"github.com/godae/dae/weights"
+)
+
+// uploadCount is how many generated uploads the tests prepare.
+const uploadCount = 250
+
+// looksLikeMNIST reports how a prepared 28×28 input differs from what
+// MNIST's makers produced, or "" if it does not: the background (pixels
+// more than 2 pixels from any stroke pixel, over 0.5) must average at most
+// 0.05, the strokes must reach about 1 (the 98th percentile at least
+// 0.8), and the digit's box (pixels over 0.25) must have its longer side
+// 19 to 21 pixels.
+func looksLikeMNIST(in []float32) string {
+	var box image.Rectangle
+	near := make([]bool, Side*Side)
+	for y := 0; y < Side; y++ {
+		for x := 0; x < Side; x++ {
+			v := in[y*Side+x]
+			if v > 0.25 {
+				box = box.Union(image.Rect(x, y, x+1, y+1))
+			}
+			if v > 0.5 {
+				for dy := -2; dy <= 2; dy++ {
+					for dx := -2; dx <= 2; dx++ {
+						if xx, yy := x+dx, y+dy; xx >= 0 && yy >= 0 && xx < Side && yy < Side {
+							near[yy*Side+xx] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	var bg float64
+	n := 0
+	for i, v := range in {
+		if !near[i] {
+			bg += float64(v)
+			n++
+		}
+	}
+	sorted := append([]float32(nil), in...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	switch side := max(box.Dx(), box.Dy()); {
+	case n > 0 && bg/float64(n) > 0.05:
+		return fmt.Sprintf("the background averages %.3f", bg/float64(n))
+	case sorted[len(sorted)*98/100] < 0.8:
+		return fmt.Sprintf("the strokes reach only %.2f", sorted[len(sorted)*98/100])
+	case side < 19 || side > 21:
+		return fmt.Sprintf("the digit's box is %d×%d", box.Dx(), box.Dy())
+	}
+	return ""
+}
+
+// The checks hold for MNIST's own test digits, which they describe.
+func TestMNISTLooksLikeMNIST(t *testing.T) {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	failed := 0
+	for i := 0; i < test.Len(); i++ {
+		if why := looksLikeMNIST(test.Image(nil, i)); why != "" {
+			failed++
+		}
+	}
+	t.Logf("%d of %d MNIST test digits fail the checks", failed, test.Len())
+	assert.Less(t, failed, test.Len()/100)
+}
+
+// The generated uploads (photos, scans and screenshots of printed and
+// handwritten digits; see internal/uploads) are prepared the way MNIST
+// was made: every one passes looksLikeMNIST, and the digit reader reads
+// at least 98 % of them as the digit drawn.
+func TestUploadsArePreparedAsMNIST(t *testing.T) {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	set, err := uploads.Set(uploadCount, 1, test)
+	require.NoError(t, err)
+	f, err := weights.Read("../weights/classifier.safetensors")
+	require.NoError(t, err)
+	ws := f.Model.NewWorkspace()
+	dae, err := weights.Read("../weights/dae.safetensors")
+	require.NoError(t, err)
+	daeWS := dae.Model.NewWorkspace()
+	right, daeRight := 0, 0
+	for _, u := range set {
+		img, err := Decode(u.Data)
+		require.NoError(t, err, u.Name)
+		in, _, err := Prepare(img)
+		if !assert.NoError(t, err, u.Name) {
+			continue
+		}
+		assert.Empty(t, looksLikeMNIST(in), u.Name)
+		probs := make([]float32, reader.Digits)
+		require.NoError(t, ws.Encode(probs, in))
+		if r := reader.Of(probs); r.Digit == u.Digit {
+			right++
+		} else {
+			t.Logf("%s read as %s", u.Name, r)
+		}
+		// What the denoising autoencoder makes of it, read the same way.
+		out := make([]float32, len(in))
+		require.NoError(t, daeWS.Denoise(out, in))
+		require.NoError(t, ws.Encode(probs, out))
+		if reader.Of(probs).Digit == u.Digit {
+			daeRight++
+		}
+	}
+	t.Logf("%d of %d uploads read as their digit (%.1f %%); after the denoising autoencoder %d (%.1f %%)",
+		right, len(set), 100*float64(right)/float64(len(set)), daeRight, 100*float64(daeRight)/float64(len(set)))
+	assert.GreaterOrEqual(t, float64(right), 0.98*float64(len(set)))
+}
