@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -18,8 +19,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	dae "github.com/godae/dae"
 	"github.com/godae/dae/digitprep"
+	"github.com/godae/dae/internal/uploads"
+	"github.com/godae/dae/mnist"
 	"github.com/godae/dae/noise"
+	"github.com/godae/dae/reader"
 	"github.com/godae/dae/webapp"
 	"github.com/godae/dae/weights"
 )
@@ -115,12 +120,15 @@ func nativeModels(t *testing.T) *webapp.Models {
 	require.NoError(t, err)
 	ae, err := weights.Read(filepath.Join(root, "weights", "ae.safetensors"))
 	require.NoError(t, err)
-	m, err := webapp.NewModels(dae.Model, ae.Model)
+	rd, err := weights.Read(filepath.Join(root, "weights", "classifier.safetensors"))
+	require.NoError(t, err)
+	m, err := webapp.NewModels(dae.Model, ae.Model, rd.Model)
 	require.NoError(t, err)
 	return m
 }
 
-// checkResult compares the page's three 28×28 pictures with a native run.
+// checkResult compares the page's three 28×28 pictures, and what the
+// digit reader saw in each, with a native run.
 func (p *page) checkResult(what string, m *webapp.Models, input, clean []float32) *webapp.Result {
 	p.t.Helper()
 	want, err := m.Run(input, clean)
@@ -128,7 +136,23 @@ func (p *page) checkResult(what string, m *webapp.Models, input, clean []float32
 	sameImage(p.t, what+": model input", want.Input, p.src("#model-input"))
 	sameImage(p.t, what+": denoised", want.DAE, p.src("#dae-output"))
 	sameImage(p.t, what+": plain AE", want.AE, p.src("#ae-output"))
+	for id, r := range map[string]reader.Reading{"#model-input-reading": want.InputReading, "#dae-output-reading": want.DAEReading, "#ae-output-reading": want.AEReading} {
+		sameReading(p.t, what+": "+id, r, p.text(id))
+	}
+	assert.Contains(p.t, p.text("#reading"), "Digit reader — input: ", what)
 	return want
+}
+
+// sameReading checks a reading shown as "reads 7 (41 %)": the digit, and
+// the percentage within 1 (a processor that fuses multiply-adds natively
+// rounds differently from the wasm build).
+func sameReading(t *testing.T, what string, want reader.Reading, text string) {
+	t.Helper()
+	var digit, percent int
+	_, err := fmt.Sscanf(text, "reads %d (%d %%)", &digit, &percent)
+	require.NoError(t, err, "%s: %q", what, text)
+	assert.Equal(t, want.Digit, digit, "%s: %q", what, text)
+	assert.InDelta(t, 100*want.P, percent, 1, "%s: %q", what, text)
 }
 
 // noisyUpload writes a large, noisy, light-on-dark picture of a digit.
@@ -250,7 +274,7 @@ func TestApp(t *testing.T) {
 	})
 
 	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {
-		// The browser decodes (and scales the large one to 1,140 px first)
+		// The browser decodes (and scales the large one to 456 px first)
 		// with other code than Go's, so the input is compared loosely with
 		// the one prepared natively.
 		p := upload(t)
@@ -276,6 +300,35 @@ func TestApp(t *testing.T) {
 			name := filepath.Base(path)
 			t.Logf("%s: mean difference from Go's decoding %.4f", name, diff/float64(len(want)))
 			assert.Less(t, diff/float64(len(want)), 0.02, name)
+		}
+	})
+
+	t.Run("uploads of printed and handwritten digits are read right", func(t *testing.T) {
+		// A handful of the generated uploads (internal/uploads) through the
+		// real file input: the page's reading of its model input names the
+		// digit drawn, as the native preparation and reader do.
+		p := upload(t)
+		dir, err := mnist.DefaultDir()
+		require.NoError(t, err)
+		test, err := mnist.Load(dir, mnist.Test)
+		require.NoError(t, err)
+		set, err := uploads.Set(10, 2, test) // one of each digit
+		require.NoError(t, err)
+		tmp := t.TempDir()
+		for _, u := range set {
+			path := filepath.Join(tmp, u.Name)
+			require.NoError(t, os.WriteFile(path, u.Data, 0o644))
+			before := p.src("#model-input")
+			p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+			p.changed("#model-input", before)
+			in, _, err := prepare(u.Data)
+			require.NoError(t, err)
+			want, err := m.Run(in, nil)
+			require.NoError(t, err)
+			shown := p.text("#model-input-reading")
+			t.Logf("%s: %s", u.Name, shown)
+			assert.Equal(t, u.Digit, want.InputReading.Digit, "%s: read natively as %s", u.Name, want.InputReading)
+			assert.True(t, strings.HasPrefix(shown, fmt.Sprintf("reads %d (", u.Digit)), "%s: the page shows %q", u.Name, shown)
 		}
 	})
 
@@ -377,12 +430,18 @@ func TestKeyboardAndPhone(t *testing.T) {
 // When the weights cannot be loaded the page says so instead of dying.
 func TestBrokenWeightsShowAMessage(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"index.html", "web/boot.js", "web/style.css", "weights/ae.safetensors"} {
-		copyFile(t, filepath.Join(root, f), filepath.Join(dir, f))
-	}
 	bin := buildApp(t)
-	copyFile(t, filepath.Join(root, "web", "main.wasm"), filepath.Join(dir, "web", "main.wasm"))
-	copyFile(t, filepath.Join(root, "web", "wasm_exec.js"), filepath.Join(dir, "web", "wasm_exec.js"))
+	for _, f := range dae.AppFiles { // the app's files as the server serves them, built
+		require.NoError(t, filepath.WalkDir(filepath.Join(root, f), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, err := filepath.Rel(root, p)
+			require.NoError(t, err)
+			copyFile(t, p, filepath.Join(dir, rel))
+			return nil
+		}))
+	}
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "weights", "dae.safetensors"), []byte("truncated"), 0o644))
 	url := serve(t, bin, "-dir", dir)
 	p := &page{t: t, b: newBrowser(t)}

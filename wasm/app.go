@@ -11,6 +11,7 @@ import (
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/prop"
 
+	"github.com/godae/dae/nn"
 	"github.com/godae/dae/webapp"
 	"github.com/godae/dae/weights"
 )
@@ -38,7 +39,11 @@ func (a *App) rerender() {
 	}
 }
 
-// load fetches the bundled weights, both at once, and gives them to the
+// bundled are the weights the page loads: the two autoencoders and the
+// digit reader (boot.js starts their downloads).
+var bundled = []string{"weights/dae.safetensors", "weights/ae.safetensors", "weights/classifier.safetensors"}
+
+// load fetches the bundled weights, all at once, and gives them to the
 // store, which shows the first gallery digit; main calls it before the
 // first render, so that the page appears once, with a result, rather than
 // first as "Loading".
@@ -47,19 +52,29 @@ func (a *App) load() {
 		f   *weights.File
 		err error
 	}
-	daec, aec := make(chan loaded, 1), make(chan loaded, 1)
-	for url, c := range map[string]chan loaded{"weights/dae.safetensors": daec, "weights/ae.safetensors": aec} {
+	chans := make([]chan loaded, len(bundled))
+	for i, url := range bundled {
+		chans[i] = make(chan loaded, 1)
 		go func() {
 			f, err := loadWeights(url)
-			c <- loaded{f, err}
+			chans[i] <- loaded{f, err}
 		}()
 	}
-	dae, ae := <-daec, <-aec
-	if err := errors.Join(dae.err, ae.err); err != nil {
-		a.store.Loaded(nil, nil, err)
+	var models []*nn.Model
+	var errs []error
+	for _, c := range chans {
+		l := <-c
+		if l.err != nil {
+			errs = append(errs, l.err)
+			continue
+		}
+		models = append(models, l.f.Model)
+	}
+	if err := errors.Join(errs...); err != nil {
+		a.store.Loaded(nil, nil, nil, err)
 		return
 	}
-	a.store.Loaded(dae.f.Model, ae.f.Model, nil)
+	a.store.Loaded(models[0], models[1], models[2], nil)
 }
 
 // loadWeights fetches and parses a weights file.

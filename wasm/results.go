@@ -9,24 +9,32 @@ import (
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/prop"
 
+	"github.com/godae/dae/reader"
 	"github.com/godae/dae/webapp"
 )
 
 // Results shows what the models made of the input: the original, the
-// model's input, the denoising and the plain autoencoder's outputs, the
-// latent code, the time and, where the clean digit is known, PSNR and SSIM.
+// model's input, the denoising and the plain autoencoder's outputs with
+// what the digit reader sees in each, the latent code, the time and, where
+// the clean digit is known, PSNR and SSIM.
 type Results struct {
 	vecty.Core
 	Result   *webapp.Result `vecty:"prop"`
 	Original string         `vecty:"prop"` // the picture of the digit as given (a URL), or ""
 }
 
-func tile(id, title, src, alt string) vecty.ComponentOrHTML {
+// tile is a picture with its title and, if reading is not nil, what the
+// digit reader sees in it (in an element with id ID-reading).
+func tile(id, title, src, alt string, reading *reader.Reading) vecty.ComponentOrHTML {
+	caption := vecty.List{vecty.Text(title)}
+	if reading != nil {
+		caption = append(caption, elem.Break(), elem.Span(vecty.Markup(prop.ID(id+"-reading"), vecty.Class("reading")), vecty.Text("reads "+reading.String())))
+	}
 	return elem.Figure(
 		// elementtiming: the browser records when each picture is painted
 		// (the Element Timing API; make bench reads "dae-output").
 		elem.Image(vecty.Markup(prop.ID(id), prop.Src(src), prop.Alt(alt), vecty.Class("digit"), vecty.Attribute("elementtiming", id))),
-		elem.FigureCaption(vecty.Text(title)),
+		elem.FigureCaption(caption),
 	)
 }
 
@@ -48,15 +56,17 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	dae := png(res.DAE)
 	var tiles vecty.List
 	if r.Original != "" {
-		tiles = append(tiles, tile("original", "Your digit", r.Original, "the digit as given"))
+		tiles = append(tiles, tile("original", "Your digit", r.Original, "the digit as given", nil))
 	}
 	tiles = append(tiles,
-		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees"),
-		tile("dae-output", "Denoising autoencoder", dae, "the digit denoised"),
-		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output"),
+		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading),
+		tile("dae-output", "Denoising autoencoder", dae, "the digit denoised", &res.DAEReading),
+		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output", &res.AEReading),
 	)
 	return elem.Section(vecty.Markup(vecty.Class("results"), prop.ID("results"), vecty.Attribute("aria-live", "polite")),
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles),
+		elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")),
+			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s: %s.", res.InputReading, res.DAEReading, res.Verdict()))),
 		elem.Table(vecty.Markup(vecty.Class("metrics")),
 			elem.TableBody(
 				elem.TableRow(elem.TableHeader(vecty.Text("Denoising time")), elem.TableData(vecty.Markup(prop.ID("millis")), vecty.Text(fmt.Sprintf("%.2f ms", res.Millis)))),
@@ -71,6 +81,6 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code: %d maps of %d×%d, each scaled to its own range", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 		),
 		elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download result (PNG)")),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: it copies the noise it is shown. The denoising one was trained on noisy inputs against clean targets.")),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: it copies the noise it is shown. The denoising one was trained on noisy inputs against clean targets. The digit reader is a small classifier trained on clean MNIST digits; its confidence is the probability it gives its digit.")),
 	)
 }

@@ -17,7 +17,7 @@
   // The bundled weights download while the wasm compiles; the app awaits
   // these promises (window.godaeWeights) rather than fetching them again.
   window.godaeWeights = {};
-  ["weights/dae.safetensors", "weights/ae.safetensors"].forEach(function (url) {
+  ["weights/dae.safetensors", "weights/ae.safetensors", "weights/classifier.safetensors"].forEach(function (url) {
     var p = fetch(url).then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.arrayBuffer();

@@ -8,21 +8,30 @@ import (
 	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/quality"
+	"github.com/godae/dae/reader"
 )
 
 // Side is the side of the model's input and output images: MNIST's, as
 // uploads are prepared.
 const Side = digitprep.Side
 
-// Models are the two autoencoders the page compares, each with its
-// workspace (the page runs them on one goroutine).
+// Models are the two autoencoders the page compares and the digit reader
+// that reads their inputs and outputs, each with its workspace (the page
+// runs them on one goroutine).
 type Models struct {
-	dae, ae     *nn.Model
-	daeWS, aeWS *nn.Workspace
+	dae, ae, rd       *nn.Model
+	daeWS, aeWS, rdWS *nn.Workspace
 }
 
-// NewModels checks that both models take 1×28×28 images and prepares them.
-func NewModels(dae, ae *nn.Model) (*Models, error) {
+// NewModels checks that both autoencoders take 1×28×28 images to images
+// and the reader 1×28×28 images to ten probabilities, and prepares them.
+func NewModels(dae, ae, rd *nn.Model) (*Models, error) {
+	if rd == nil {
+		return nil, errors.New("the digit reader is missing")
+	}
+	if err := reader.Check(rd); err != nil {
+		return nil, err
+	}
 	for name, m := range map[string]*nn.Model{"denoising": dae, "plain": ae} {
 		if m == nil {
 			return nil, fmt.Errorf("the %s autoencoder is missing", name)
@@ -34,12 +43,21 @@ func NewModels(dae, ae *nn.Model) (*Models, error) {
 			return nil, fmt.Errorf("the %s autoencoder takes %s images; the page needs 1×28×28", name, s)
 		}
 	}
-	return &Models{dae: dae, ae: ae, daeWS: dae.NewWorkspace(), aeWS: ae.NewWorkspace()}, nil
+	return &Models{dae: dae, ae: ae, rd: rd, daeWS: dae.NewWorkspace(), aeWS: ae.NewWorkspace(), rdWS: rd.NewWorkspace()}, nil
 }
 
 // WithDAE returns Models with the denoising autoencoder replaced (by one
 // the person dropped in).
-func (m *Models) WithDAE(dae *nn.Model) (*Models, error) { return NewModels(dae, m.ae) }
+func (m *Models) WithDAE(dae *nn.Model) (*Models, error) { return NewModels(dae, m.ae, m.rd) }
+
+// read runs the digit reader on one 28×28 image.
+func (m *Models) read(img []float32) (reader.Reading, error) {
+	var probs [reader.Digits]float32
+	if err := m.rdWS.Encode(probs[:], img); err != nil {
+		return reader.Reading{}, err
+	}
+	return reader.Of(probs[:]), nil
+}
 
 // Scores are the metrics of one output against the clean digit.
 type Scores struct{ PSNR, SSIM float64 }
@@ -55,6 +73,36 @@ type Result struct {
 	DAEScores   *Scores // against Clean, when known
 	AEScores    *Scores
 	NoisyScores *Scores // the input itself against Clean
+	// What the digit reader sees in the input and in each output: whether
+	// denoising kept the digit.
+	InputReading, DAEReading, AEReading reader.Reading
+	Label                               int // the digit it is, where known (a gallery digit), else -1
+}
+
+// Verdict says in words what denoising did to the digit the reader sees:
+// against the digit it is, where that is known.
+func (r *Result) Verdict() string {
+	in, out := r.InputReading, r.DAEReading
+	if r.Label >= 0 {
+		switch inOK, outOK := in.Digit == r.Label, out.Digit == r.Label; {
+		case inOK && outOK:
+			return fmt.Sprintf("it is a %d, and denoising kept it", r.Label)
+		case outOK:
+			return fmt.Sprintf("it is a %d: denoising recovered it", r.Label)
+		case inOK:
+			return fmt.Sprintf("it is a %d: denoising lost it", r.Label)
+		default:
+			return fmt.Sprintf("it is a %d, which the reader sees neither before nor after denoising", r.Label)
+		}
+	}
+	switch {
+	case in.Digit == out.Digit && out.P >= in.P:
+		return "denoising kept the digit and made it clearer"
+	case in.Digit == out.Digit:
+		return "denoising kept the digit"
+	default:
+		return "denoising changed what the reader sees"
+	}
 }
 
 // Run runs input (28×28 in [0,1]) through both models. clean may be nil.
@@ -65,7 +113,7 @@ func (m *Models) Run(input, clean []float32) (*Result, error) {
 	if clean != nil && len(clean) != len(input) {
 		return nil, errors.New("clean and input differ in size")
 	}
-	r := &Result{Input: input, Clean: clean, DAE: make([]float32, len(input)), AE: make([]float32, len(input)), LatentShape: m.dae.LatentShape()}
+	r := &Result{Input: input, Clean: clean, DAE: make([]float32, len(input)), AE: make([]float32, len(input)), LatentShape: m.dae.LatentShape(), Label: -1}
 	r.Latent = make([]float32, r.LatentShape.Len())
 	// Denoise is Decode(Encode(x)); running the halves keeps the code the
 	// heat map shows without encoding twice.
@@ -79,6 +127,15 @@ func (m *Models) Run(input, clean []float32) (*Result, error) {
 	r.Millis = float64(time.Since(start).Microseconds()) / 1000
 	if err := m.aeWS.Denoise(r.AE, input); err != nil {
 		return nil, err
+	}
+	for _, x := range []struct {
+		img []float32
+		to  *reader.Reading
+	}{{input, &r.InputReading}, {r.DAE, &r.DAEReading}, {r.AE, &r.AEReading}} {
+		var err error
+		if *x.to, err = m.read(x.img); err != nil {
+			return nil, err
+		}
 	}
 	if clean != nil {
 		score := func(out []float32) *Scores {

@@ -107,10 +107,10 @@ func (s *Store) do(action func(st *State)) {
 
 // Loaded takes the bundled models, or the error that kept them from
 // loading, and shows the first gallery digit.
-func (s *Store) Loaded(dae, ae *nn.Model, err error) {
+func (s *Store) Loaded(dae, ae, reader *nn.Model, err error) {
 	s.do(func(st *State) {
 		if err == nil {
-			s.models, err = NewModels(dae, ae)
+			s.models, err = NewModels(dae, ae, reader)
 		}
 		if err != nil {
 			st.Fatal = "The model could not be loaded: " + err.Error()
@@ -279,6 +279,9 @@ func (s *Store) show(st *State) {
 	if err != nil {
 		st.Message = err.Error()
 		return
+	}
+	if st.Mode == ModeGallery {
+		r.Label = Samples()[st.Sample].Label
 	}
 	st.Result = r
 }

@@ -27,7 +27,7 @@ func loadedStore(t *testing.T) (*Store, *atomic.Int32) {
 	require.NoError(t, err)
 	ae, err := nn.New(a, nn.RandomParams(a, 2))
 	require.NoError(t, err)
-	s.Loaded(dae, ae, nil)
+	s.Loaded(dae, ae, randomReader(t), nil)
 	return s, changes
 }
 
@@ -75,7 +75,7 @@ func TestStoreStartsWithTheFirstSample(t *testing.T) {
 
 func TestStoreModelsThatDoNotLoad(t *testing.T) {
 	s := NewStore(nil)
-	s.Loaded(nil, nil, errors.New("weights/dae.safetensors: not a weights file"))
+	s.Loaded(nil, nil, nil, errors.New("weights/dae.safetensors: not a weights file"))
 	st := s.State()
 	assert.Equal(t, "The model could not be loaded: weights/dae.safetensors: not a weights file", st.Fatal)
 	assert.False(t, st.Ready)
@@ -258,4 +258,14 @@ func TestStoreRefusesAClassifier(t *testing.T) {
 	st := s.State()
 	assert.Contains(t, st.Message, "reader.safetensors: these weights cannot be used: the denoising autoencoder's weights are of an encoder alone (its output is 10×1×1)")
 	assert.Equal(t, "bundled (weights/dae.safetensors)", st.Weights)
+}
+
+// A gallery digit's result knows which digit it is; an upload's does not.
+func TestResultKnowsTheGalleryLabel(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.ShowSample(7)
+	assert.Equal(t, Samples()[7].Label, s.State().Result.Label)
+	tk := s.StartUpload()
+	s.FinishUpload(tk, "x.png", "blob:x", digitImage(), nil)
+	assert.Equal(t, -1, s.State().Result.Label)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/godae/dae/nn"
+	"github.com/godae/dae/reader"
 	"github.com/godae/dae/weights"
 )
 
@@ -18,9 +19,17 @@ func testModels(t *testing.T) *Models {
 	require.NoError(t, err)
 	ae, err := nn.New(a, nn.RandomParams(a, 2))
 	require.NoError(t, err)
-	m, err := NewModels(dae, ae)
+	m, err := NewModels(dae, ae, randomReader(t))
 	require.NoError(t, err)
 	return m
+}
+
+// randomReader is a digit reader with random weights: its readings are
+// well-formed, not right.
+func randomReader(t *testing.T) *nn.Model {
+	r, err := nn.New(nn.ClassifierArch(), nn.RandomParams(nn.ClassifierArch(), 3))
+	require.NoError(t, err)
+	return r
 }
 
 func TestRunWithAndWithoutClean(t *testing.T) {
@@ -130,4 +139,45 @@ func TestLoadDAE(t *testing.T) {
 	want := make([]float32, 784)
 	require.NoError(t, f.Model.NewWorkspace().Denoise(want, in))
 	assert.Equal(t, want, r.DAE)
+}
+
+// Run reads the input and both outputs with the digit reader, as the
+// reader reads them alone.
+func TestRunReadsInputAndOutputs(t *testing.T) {
+	m := testModels(t)
+	in := Samples()[3].Pixels
+	r, err := m.Run(in, nil)
+	require.NoError(t, err)
+	ws := m.rd.NewWorkspace()
+	for name, x := range map[string]struct {
+		img []float32
+		got reader.Reading
+	}{"input": {in, r.InputReading}, "DAE": {r.DAE, r.DAEReading}, "AE": {r.AE, r.AEReading}} {
+		probs := make([]float32, reader.Digits)
+		require.NoError(t, ws.Encode(probs, x.img))
+		assert.Equal(t, reader.Of(probs), x.got, name)
+		assert.Greater(t, x.got.P, 0.0, name)
+	}
+}
+
+func TestModelsNeedAReader(t *testing.T) {
+	a := nn.DefaultArch()
+	dae, err := nn.New(a, nn.RandomParams(a, 1))
+	require.NoError(t, err)
+	_, err = NewModels(dae, dae, nil)
+	assert.EqualError(t, err, "the digit reader is missing")
+	_, err = NewModels(dae, dae, dae)
+	assert.ErrorContains(t, err, "a reader takes 1×28×28 images to 10 probabilities")
+}
+
+func TestVerdict(t *testing.T) {
+	r := func(label, in, out int) *Result {
+		return &Result{Label: label, InputReading: reader.Reading{Digit: in, P: 0.5}, DAEReading: reader.Reading{Digit: out, P: 0.9}}
+	}
+	assert.Equal(t, "it is a 0: denoising recovered it", r(0, 8, 0).Verdict())
+	assert.Equal(t, "it is a 3: denoising lost it", r(3, 3, 5).Verdict())
+	assert.Equal(t, "it is a 3, and denoising kept it", r(3, 3, 3).Verdict())
+	assert.Equal(t, "it is a 3, which the reader sees neither before nor after denoising", r(3, 1, 2).Verdict())
+	assert.Equal(t, "denoising kept the digit and made it clearer", r(-1, 4, 4).Verdict())
+	assert.Equal(t, "denoising changed what the reader sees", r(-1, 4, 9).Verdict())
 }
