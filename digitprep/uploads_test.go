@@ -126,3 +126,36 @@ func TestUploadsArePreparedAsMNIST(t *testing.T) {
 		right, len(set), 100*float64(right)/float64(len(set)), daeRight, 100*float64(daeRight)/float64(len(set)))
 	assert.GreaterOrEqual(t, float64(right), 0.98*float64(len(set)))
 }
+
+// A digit drawn with a thin pen on a large pad (the page's drawing: dark
+// strokes 3 px wide on a transparent 300-pixel canvas) comes out with
+// strokes as wide as MNIST's, not as a hairline.
+func TestThinDrawingIsThickened(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 300, 300))
+	ink := func(x, y int) {
+		for dy := -1; dy <= 1; dy++ {
+			for dx := -1; dx <= 1; dx++ {
+				o := img.PixOffset(x+dx, y+dy)
+				img.Pix[o+3] = 255 // opaque black on transparent
+			}
+		}
+	}
+	for i := 0; i < 200; i++ { // a 7: a bar and a slanted stroke
+		ink(80+i/2, 60)
+		ink(180-i/3, 60+i)
+	}
+	in, _, err := Prepare(img)
+	require.NoError(t, err)
+	assert.Empty(t, looksLikeMNIST(in))
+	var box image.Rectangle
+	for y := 0; y < Side; y++ {
+		for x := 0; x < Side; x++ {
+			if in[y*Side+x] > 0.5 {
+				box = box.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	w := strokeWidth(in, Side, box) / (float64(max(box.Dx(), box.Dy())) / Box)
+	t.Logf("stroke width %.2f px at the box's scale (MNIST: %.1f to %.1f)", w, minStroke, maxStroke)
+	assert.GreaterOrEqual(t, w, minStroke)
+}
