@@ -1,6 +1,9 @@
 // Package noise corrupts images in [0,1] the ways the app and the training
 // use: additive Gaussian noise clipped to [0,1] (the training corruption
-// clip(x + factor·N(0,1), 0, 1)), salt-and-pepper and block occlusion.
+// clip(x + factor·N(0,1), 0, 1)), salt-and-pepper and block occlusion; and
+// the damage of photos, scans and files (blur, grey uneven backgrounds,
+// faint or thin ink, JPEG blocking, several blocks), which Blind mixes for
+// a blind denoiser's training.
 // Every function draws from the *rand.Rand it is given, so a seed fixes the
 // result on every platform.
 package noise
