@@ -6,6 +6,8 @@ import (
 	"image/jpeg"
 	"math"
 	"math/rand/v2"
+
+	"github.com/godae/dae/classic"
 )
 
 // The kinds of damage besides noise that a digit suffers between a pen and
@@ -14,42 +16,16 @@ import (
 // to dst and keeps values in [0,1]; dst and src may be the same slice.
 
 // Blur is a Gaussian blur of σ pixels (a camera out of focus, a scan at
-// low resolution); σ below 0.2 copies.
+// low resolution): classic.GaussianBlur; σ below 0.2 copies.
 func Blur(dst, src []float32, h, w int, sigma float64) {
 	if sigma < 0.2 {
 		copy(dst, src)
 		return
 	}
-	r := int(math.Ceil(3 * sigma))
-	k := make([]float64, 2*r+1)
-	var sum float64
-	for i := range k {
-		d := float64(i - r)
-		k[i] = math.Exp(-d * d / (2 * sigma * sigma))
-		sum += k[i]
-	}
-	tmp := make([]float64, h*w)
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			var s float64
-			for i, kv := range k {
-				if xx := x + i - r; xx >= 0 && xx < w {
-					s += kv * float64(src[y*w+xx])
-				}
-			}
-			tmp[y*w+x] = s / sum
-		}
-	}
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			var s float64
-			for i, kv := range k {
-				if yy := y + i - r; yy >= 0 && yy < h {
-					s += kv * tmp[yy*w+x]
-				}
-			}
-			dst[y*w+x] = clip01(s / sum)
-		}
+	out := make([]float32, len(src))
+	classic.GaussianBlur(out, src, h, w, sigma)
+	for i, v := range out {
+		dst[i] = clip01(float64(v))
 	}
 }
 

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
+	"github.com/godae/dae/classic"
 	"github.com/godae/dae/mnist"
 )
 
@@ -365,13 +366,13 @@ func compose(mask *image.Gray, c Case, r *rand.Rand) *image.Gray {
 	sin, cos := math.Sincos(c.Rotate * math.Pi / 180)
 	gx, gy := math.Sincos(2 * math.Pi * r.Float64()) // the lighting's direction
 	diag := math.Hypot(float64(c.Width), float64(c.Height))
-	cover := make([]float64, c.Width*c.Height)
+	cover := make([]float32, c.Width*c.Height)
 	for y := 0; y < c.Height; y++ {
 		for x := 0; x < c.Width; x++ {
 			// Back from the canvas to the mask: unrotate, unscale.
 			dx, dy := (float64(x)+0.5-cx)/scale, (float64(y)+0.5-cy)/scale
 			u, v := cos*dx+sin*dy+mx, -sin*dx+cos*dy+my
-			cover[y*c.Width+x] = bilinear(mask, u, v)
+			cover[y*c.Width+x] = float32(bilinear(mask, u, v))
 		}
 	}
 	cover = blur(cover, c.Width, c.Height, c.Blur)
@@ -380,7 +381,7 @@ func compose(mask *image.Gray, c Case, r *rand.Rand) *image.Gray {
 		for x := 0; x < c.Width; x++ {
 			t := ((float64(x)-float64(c.Width)/2)*gx + (float64(y)-float64(c.Height)/2)*gy) / diag
 			paper := c.Paper + c.Gradient*t*2*sign(0.5-c.Paper)
-			a := cover[y*c.Width+x]
+			a := float64(cover[y*c.Width+x])
 			v := paper*(1-a) + c.Ink*a + c.Noise*r.NormFloat64()
 			img.Pix[y*img.Stride+x] = uint8(255*math.Max(0, math.Min(1, v)) + 0.5)
 		}
@@ -422,37 +423,14 @@ func bilinear(g *image.Gray, u, v float64) float64 {
 	return (1-ty)*((1-tx)*at(x0, y0)+tx*at(x0+1, y0)) + ty*((1-tx)*at(x0, y0+1)+tx*at(x0+1, y0+1))
 }
 
-// blur is a separable Gaussian blur of σ pixels (none below 0.3).
-func blur(v []float64, w, h int, sigma float64) []float64 {
+// blur is classic.GaussianBlur of σ pixels (none below 0.3).
+func blur(v []float32, w, h int, sigma float64) []float32 {
 	if sigma < 0.3 {
 		return v
 	}
-	rad := int(math.Ceil(3 * sigma))
-	k := make([]float64, 2*rad+1)
-	var sum float64
-	for i := range k {
-		d := float64(i - rad)
-		k[i] = math.Exp(-d * d / (2 * sigma * sigma))
-		sum += k[i]
-	}
-	for i := range k {
-		k[i] /= sum
-	}
-	pass := func(src []float64, n, stride, lines, lineStride int) []float64 {
-		dst := make([]float64, len(src))
-		for l := 0; l < lines; l++ {
-			for i := 0; i < n; i++ {
-				var s float64
-				for j, kv := range k {
-					p := min(max(i+j-rad, 0), n-1)
-					s += kv * src[l*lineStride+p*stride]
-				}
-				dst[l*lineStride+i*stride] = s
-			}
-		}
-		return dst
-	}
-	return pass(pass(v, w, 1, h, w), h, w, w, 1)
+	out := make([]float32, len(v))
+	classic.GaussianBlur(out, v, h, w, sigma)
+	return out
 }
 
 // encode writes img as PNG (quality 0) or JPEG of that quality.
