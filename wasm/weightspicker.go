@@ -41,7 +41,7 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 
 // weightsLimits states what a weights file may ask of the page, from the
 // limits the loader enforces.
-var weightsLimits = fmt.Sprintf("Up to %d MiB; a model may have at most %d million parameters and take %d million multiply-adds, %d million values and %d MiB of memory per image (the bundled one: %d parameters, %.2f million, %.2f million, %d KiB).",
+var weightsLimits = fmt.Sprintf("Up to %d MiB; a model may have at most %d million parameters and take %d million multiply-adds, %d million values and %d MiB of memory per image (the bundled one has %d parameters and takes %.2f million multiply-adds, %.2f million values and %d KiB).",
 	weights.MaxFileSize>>20, nn.MaxParams/1_000_000, nn.MaxMACs/1_000_000, nn.MaxValues/1_000_000, nn.MaxWorkspaceBytes>>20,
 	seedCost.Params, float64(seedCost.MACs)/1e6, float64(seedCost.Values)/1e6, seedCost.WorkspaceBytes>>10)
 
