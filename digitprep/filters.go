@@ -88,8 +88,11 @@ const quantileSamples = 1 << 14
 
 // quantile is about the value below which a share p of v lies, from an
 // even sample of at most quantileSamples of its values (v is not
-// changed).
+// changed); 0 for no values.
 func quantile(v []float32, p float64) float32 {
+	if len(v) == 0 {
+		return 0
+	}
 	step := max(1, len(v)/quantileSamples)
 	c := make([]float32, 0, len(v)/step+1)
 	for i := 0; i < len(v); i += step {

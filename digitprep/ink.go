@@ -67,12 +67,23 @@ func findInk(g []float32, w, h int) (ink, error) {
 	}
 	keep := digitMask(d, w, h, max(0.4*top, float32(4*dSpread)), max(0.15*top, float32(3*dSpread)))
 
-	// The ink's level: the median ink where the blurred ink is strong.
+	// The ink's level: the median ink where the digit's blurred ink is
+	// strong (the digit, the component with the most ink, need not hold the
+	// image's strongest pixel).
+	digitTop := float32(0)
+	for i, k := range keep {
+		if k {
+			digitTop = max(digitTop, d[i])
+		}
+	}
 	var strong []float32
 	for i, k := range keep {
-		if k && d[i] > 0.6*top {
+		if k && d[i] > 0.6*digitTop {
 			strong = append(strong, raw[i])
 		}
+	}
+	if len(strong) == 0 {
+		return ink{}, ErrBlank
 	}
 	level := float64(quantile(strong, 0.5))
 	floor := math.Min(2*spread, 0.3*level)
