@@ -51,8 +51,9 @@ const (
 // ErrNotImage is returned for data that is none of the supported formats.
 var ErrNotImage = errors.New("not an image that can be read: PNG, JPEG, GIF or WebP expected")
 
-// ErrBlank is returned for an image with no ink: one grey level throughout.
-var ErrBlank = errors.New("no digit found: the image is a single flat colour")
+// ErrBlank is returned for an image with no digit: one grey level
+// throughout, or nothing that stands out of the background and its noise.
+var ErrBlank = errors.New("no digit found: nothing stands out of the background")
 
 // Decode reads an image, checking its size from the header before
 // decoding.

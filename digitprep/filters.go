@@ -4,7 +4,7 @@ import "slices"
 
 // The image filters preparation uses, on w×h float32 images in row-major
 // order. Each costs a fixed number of operations a pixel whatever its
-// radius, so that a 1024-pixel image with a window of a sixth of its side
+// radius, so that a 512-pixel image with a window of a sixth of its side
 // costs no more than with a small one.
 
 // boxBlur is the mean over the (2r+1)² window around each pixel, the

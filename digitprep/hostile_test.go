@@ -175,3 +175,31 @@ func TestJPEGScansWalksMarkers(t *testing.T) {
 		assert.NotPanics(t, func() { jpegScans(d) }, "%x", d)
 	}
 }
+
+// A pale pencil 1 on light paper with a small black speck far from it: the
+// speck holds the strongest ink, the 1 the most. Preparation once took the
+// ink's level from pixels near the image's strongest ink, found none in the
+// digit and panicked (found by a review and by FuzzUpload); the digit is
+// the 1.
+func TestPaleDigitWithADarkSpeck(t *testing.T) {
+	for _, side := range []int{200, 300, 512, 1000} {
+		img := image.NewGray(image.Rect(0, 0, side, side))
+		for i := range img.Pix {
+			img.Pix[i] = 240
+		}
+		for y := side / 4; y < side*3/4; y++ {
+			for x := side/2 - side/40; x < side/2+side/40; x++ {
+				img.Pix[y*img.Stride+x] = 150
+			}
+		}
+		for y := 2; y < 2+side/50; y++ {
+			for x := 2; x < 2+side/50; x++ {
+				img.Pix[y*img.Stride+x] = 0
+			}
+		}
+		in, info, err := Prepare(img)
+		require.NoError(t, err, "%d px", side)
+		assert.Greater(t, info.Bounds.Dy(), 3*info.Bounds.Dx(), "%d px: the digit is the tall 1, not the speck (%v)", side, info.Bounds)
+		assert.Len(t, in, Side*Side)
+	}
+}

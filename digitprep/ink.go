@@ -62,10 +62,14 @@ func findInk(g []float32, w, h int) (ink, error) {
 		top = max(top, v)
 	}
 	dSpread := 1.4826 * float64(quantile(absAll(d), 0.5))
-	if top < 1.0/255 || float64(top) < 4*dSpread {
+	high := max(0.4*top, float32(4*dSpread))
+	if top < 1.0/255 || top <= high {
 		return ink{}, ErrBlank
 	}
-	keep := digitMask(d, w, h, max(0.4*top, float32(4*dSpread)), max(0.15*top, float32(3*dSpread)))
+	keep := digitMask(d, w, h, high, max(0.15*top, float32(3*dSpread)))
+	if keep == nil {
+		return ink{}, ErrBlank
+	}
 
 	// The ink's level: the median ink where the digit's blurred ink is
 	// strong (the digit, the component with the most ink, need not hold the
@@ -205,6 +209,7 @@ func absAll(v []float32) []float32 {
 // digitMask marks the connected components (8-connected) of d > low that
 // reach above high and make the digit: the one with the most ink, and any
 // other with at least a twentieth of its ink within half its size of it.
+// It returns nil when nothing is above high.
 func digitMask(d []float32, w, h int, high, low float32) []bool {
 	label := make([]int32, w*h) // 0: not above the threshold or not yet seen
 	type comp struct {
@@ -241,6 +246,9 @@ func digitMask(d []float32, w, h int, high, low float32) []bool {
 			}
 		}
 		comps = append(comps, c)
+	}
+	if len(comps) == 1 {
+		return nil // nothing above high
 	}
 	main := 1
 	for n := range comps {

@@ -5,7 +5,7 @@ import "fmt"
 // MaxScanPixels bounds the work of decoding a JPEG: its pixels times its
 // scans. A progressive JPEG is decoded in passes (scans) over the whole
 // image, and each pass costs about as much as decoding a baseline image of
-// that size, however little it holds: a 130 KB file of a thousand empty
+// that size, however little it holds: a 115 KB file of a thousand empty
 // scans over 6000×6000 pixels costs what a thousand photos do. Encoders
 // write one scan (baseline) or about ten (progressive); the limit allows 32
 // at the largest size, and more for smaller images.

@@ -31,7 +31,7 @@ func Blur(dst, src []float32, h, w int, sigma float64) {
 
 // Background puts the digit on a grey, uneven background with low
 // contrast, as a photo of paper does once inverted: the background is
-// level at the centre and changes by up to gradient across the image in a
+// level at the centre and varies by up to ±gradient about it, along a
 // random direction, and the ink rises contrast above it.
 func Background(dst, src []float32, h, w int, level, gradient, contrast float64, r *rand.Rand) {
 	gy, gx := math.Sincos(2 * math.Pi * r.Float64())

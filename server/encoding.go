@@ -24,7 +24,7 @@ func chooseEncoding(accept string, a *asset) string {
 			k, v, _ := strings.Cut(param, "=")
 			if strings.EqualFold(strings.TrimSpace(k), "q") {
 				var err error
-				if q, err = strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil || q < 0 || q > 1 {
+				if q, err = strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil || !(q >= 0 && q <= 1) { // NaN too
 					q = 0
 				}
 			}

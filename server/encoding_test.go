@@ -42,6 +42,8 @@ func TestChooseEncoding(t *testing.T) {
 		{"br;q=abc, gzip;q=0.1", both, "gzip"},
 		{"br;q=2", both, ""},
 		{"br;q=-1, gzip", both, "gzip"},
+		{"gzip, identity;q=nan", both, "gzip"},
+		{"br;q=NaN, gzip;q=0.5", both, "gzip"},
 		{"deflate", both, ""},
 		{";;,,;q=;", both, ""},
 		{"br;level=5;q=0.3, gzip;q=0.2", both, "br"},

@@ -51,18 +51,29 @@ func decodeFile(file js.Value) (image.Image, error) {
 	}
 	tw, th := digitprep.WorkSize(w, h)
 	worker := js.Global().Get("Worker").New(decodeWorker)
-	defer worker.Call("terminate")
 	answer := make(chan js.Value, 1)
-	onmessage := js.FuncOf(func(_ js.Value, args []js.Value) any { answer <- args[0].Get("data"); return nil })
+	// The first answer counts; a later event never blocks the browser.
+	give := func(v js.Value) {
+		select {
+		case answer <- v:
+		default:
+		}
+	}
+	onmessage := js.FuncOf(func(_ js.Value, args []js.Value) any { give(args[0].Get("data")); return nil })
 	onerror := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		args[0].Call("preventDefault")
 		msg := js.Global().Get("Object").New()
 		msg.Set("error", "the decoder ("+decodeWorker+") could not run: "+args[0].Get("message").String())
-		answer <- msg
+		give(msg)
 		return nil
 	})
-	defer onmessage.Release()
-	defer onerror.Release()
+	// The worker stops before its callbacks are released, so that none is
+	// called after.
+	defer func() {
+		worker.Call("terminate")
+		onmessage.Release()
+		onerror.Release()
+	}()
 	worker.Set("onmessage", onmessage)
 	worker.Set("onerror", onerror)
 	worker.Call("postMessage", map[string]any{"file": file, "width": tw, "height": th})

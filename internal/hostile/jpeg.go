@@ -16,7 +16,7 @@ import (
 // blocks empty" in a few bytes: a small file whose decoding passes over
 // every block once per scan. With 6000×6000 and 1000 scans (115 KB) it is
 // the CPU bomb of issue #14.2; with about ten scans it is an ordinary
-// progressive JPEG of a black image.
+// progressive JPEG of a mid-grey image.
 func ProgressiveJPEG(w, h, acScans int) []byte {
 	var b bytes.Buffer
 	segment := func(marker byte, body ...byte) {

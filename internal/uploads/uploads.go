@@ -131,7 +131,7 @@ func one(i int, r *rand.Rand, faces map[string]*opentype.Font, test *mnist.Set) 
 		c.JPEG = 60 + r.IntN(36)
 	}
 	// Paper and ink far enough apart to see the digit (contrast at least
-	// 0.3), and lighting that leaves at least 0.25 everywhere.
+	// 0.25), and lighting that leaves at least 0.25 everywhere.
 	c.Paper, c.Ink = 0.6+0.35*r.Float64(), 0.35*r.Float64()
 	if c.LightInk {
 		c.Paper, c.Ink = 0.3*r.Float64(), 0.6+0.4*r.Float64()
