@@ -31,7 +31,7 @@ type entry struct {
 // encoding/json because encoding/json, with the reflection it brings,
 // would add 150 KB (gzip) to the browser app's wasm.
 func parseHeader(header []byte, dataLen uint64) ([]entry, map[string]string, error) {
-	if err := jsonstr.CheckControl(header); err != nil {
+	if err := jsonstr.Check(header); err != nil {
 		return nil, nil, fmt.Errorf("the header is not valid JSON: %w", err)
 	}
 	var p fastjson.Parser

@@ -157,3 +157,34 @@ func TestNestedHeaderErrorIsShort(t *testing.T) {
 	assert.Less(t, len(err.Error()), 400)
 	assert.Contains(t, err.Error(), "exceeds 300")
 }
+
+// A tensor name that is not UTF-8 is refused: encoding/json, and so the
+// reference reader, would read it as another name (U+FFFD for the bad byte).
+func TestHeaderMustBeUTF8(t *testing.T) {
+	header := "{\"dec\xffweight\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}"
+	data := binary.LittleEndian.AppendUint64(nil, uint64(len(header)))
+	data = append(append(data, header...), 0, 0, 0, 0)
+	_, _, err := ParseTensors(data)
+	assert.ErrorContains(t, err, "not UTF-8")
+}
+
+// A name or metadata with an escaped lone surrogate is refused: fastjson
+// and encoding/json (the reference reader) would decode it differently.
+func TestLoneSurrogateIsRefused(t *testing.T) {
+	for _, header := range []string{
+		`{"dec\ud800x":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}`,
+		`{"__metadata__":{"a":"\udc00"},"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}`,
+	} {
+		data := binary.LittleEndian.AppendUint64(nil, uint64(len(header)))
+		data = append(append(data, header...), 0, 0, 0, 0)
+		_, _, err := ParseTensors(data)
+		assert.ErrorContains(t, err, "not part of a pair", header)
+	}
+	// A surrogate pair is a character, and fine.
+	header := `{"\ud83d\ude00":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}`
+	data := binary.LittleEndian.AppendUint64(nil, uint64(len(header)))
+	data = append(append(data, header...), 0, 0, 0, 0)
+	checkAgainstReference(t, data)
+	_, _, err := ParseTensors(data)
+	assert.NoError(t, err)
+}

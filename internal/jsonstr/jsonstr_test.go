@@ -37,14 +37,14 @@ func TestShorten(t *testing.T) {
 	}
 }
 
-func TestCheckControl(t *testing.T) {
-	for _, ok := range []string{`{"a":"b"}`, "{\n\t\"a\" : \"b\\n\\u001d\"\r\n}", `"\\"`, `"\""`, ``} {
-		if err := CheckControl([]byte(ok)); err != nil {
+func TestCheck(t *testing.T) {
+	for _, ok := range []string{`{"a":"b"}`, "{\n\t\"a\" : \"b\\n\\u001d\"\r\n}", `"\ud83d\ude00 \/ \u00e9"`, `"\\"`, `"\""`, ``} {
+		if err := Check([]byte(ok)); err != nil {
 			t.Errorf("%q: %v", ok, err)
 		}
 	}
-	for _, bad := range []string{"{\"a\":\"b\x1d\"}", "\"\t\"", "\"\\\"\n\"", "\"\x00"} {
-		if err := CheckControl([]byte(bad)); err == nil {
+	for _, bad := range []string{"{\"a\":\"b\x1d\"}", "\"\t\"", "\"\\\"\n\"", "\"\x00", "{\"dec\xff\":1}", "\"\xc3\"", `"\ud800"`, `"\udc00\u0041"`, `"\ud800\u0041"`, `"\x"`, `"\u12"`, `"\`} {
+		if err := Check([]byte(bad)); err == nil {
 			t.Errorf("%q was accepted", bad)
 		}
 	}
