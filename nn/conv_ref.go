@@ -37,18 +37,25 @@ func conv3x3Ref(x bounded, s Shape, w, b []float32, o int, valid bool, act Activ
 						}
 					}
 				}
-				v, e := sum, carried+g*magnitude
-				switch act {
-				case ActReLU:
-					v, e = reLURef(v, e)
-				case ActSigmoid:
-					v, e = sigmoidRef(v, e)
-				}
-				out.value[(oc*oh+y)*ow+x0], out.bound[(oc*oh+y)*ow+x0] = v, e
+				i := (oc*oh+y)*ow + x0
+				out.value[i], out.bound[i] = activateRef(sum, carried+g*magnitude, act)
 			}
 		}
 	}
 	return out
+}
+
+// activateRef applies a fused elementwise activation (ReLU, sigmoid or
+// none) to a sum z known within e; softmax, over all sums, is applied by
+// the caller.
+func activateRef(z, e float64, act Activation) (float64, float64) {
+	switch act {
+	case ActReLU:
+		return reLURef(z, e)
+	case ActSigmoid:
+		return sigmoidRef(z, e)
+	}
+	return z, e
 }
 
 // sigmoidRef is σ(z) = 1/(1+e^-z) and the bound of a float32 sigmoid of an

@@ -19,14 +19,7 @@ func denseRef(x bounded, w, b []float32, o int, act Activation) bounded {
 			carried += math.Abs(float64(wv)) * x.bound[c]
 			magnitude += math.Abs(float64(wv)) * (math.Abs(x.value[c]) + x.bound[c])
 		}
-		v, e := sum, carried+g*magnitude
-		switch act {
-		case ActReLU:
-			v, e = reLURef(v, e)
-		case ActSigmoid:
-			v, e = sigmoidRef(v, e)
-		}
-		out.value[oc], out.bound[oc] = v, e
+		out.value[oc], out.bound[oc] = activateRef(sum, carried+g*magnitude, act)
 	}
 	if act == ActSoftmax {
 		return softmaxRef(out)
