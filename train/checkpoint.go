@@ -40,7 +40,7 @@ const (
 // another count.)
 func (c Config) fingerprint(kind Kind) string {
 	return fmt.Sprintf("model=%s arch=%s epochs=%d batch=%d lr=%g schedule=%s noise=%g seed=%d train-size=%d test-size=%d",
-		kind, c.archOf(kind).JSON(), c.Epochs, c.Batch, c.LR, c.Schedule, c.Noise, c.Seed, c.TrainSize, c.TestSize)
+		kind, c.archOf(kind).JSON(), c.epochsOf(kind), c.Batch, c.LR, c.Schedule, c.Noise, c.Seed, c.TrainSize, c.TestSize)
 }
 
 func checkpointPath(dir string, kind Kind) string {

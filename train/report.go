@@ -19,6 +19,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/godae/dae/noise"
 )
 
 // figureDigits is how many test digits the figure shows.
@@ -97,12 +99,15 @@ func (r *report) markdown(figure string) string {
 	var b bytes.Buffer
 	c := r.cfg
 	fmt.Fprintf(&b, "# Training report\n\n")
-	fmt.Fprintf(&b, "%d MNIST training images, %d epochs, batch %d, Adam lr %g (%s schedule), noise factor %g, seed %d, %d libtorch threads on %s. Peak RSS %.0f MiB.\n\n",
-		r.data.nTrain, c.Epochs, c.Batch, c.LR, c.Schedule, c.Noise, c.Seed, c.Threads, c.Device.Name, r.peakRSS)
+	fmt.Fprintf(&b, "%d MNIST training images, %d epochs (the strong model %d), batch %d, Adam lr %g (%s schedule), noise factor %g, seed %d, %d libtorch threads on %s. Peak RSS %.0f MiB.\n\n",
+		r.data.nTrain, c.Epochs, c.StrongEpochs, c.Batch, c.LR, c.Schedule, c.Noise, c.Seed, c.Threads, c.Device.Name, r.peakRSS)
 	fmt.Fprintf(&b, "Test metrics: the %s MNIST test digits with Gaussian noise (factor %g, drawn once), output against the clean digit; mean per image.\n\n", r.data.testDigits(), c.Noise)
 	fmt.Fprintf(&b, "![clean, noisy, and the models' outputs; loss curves](%s)\n\n", figure)
 	for _, run := range r.runs {
 		fmt.Fprintf(&b, "## %s (%s of training epochs)\n\n", run.kind, run.took.Round(time.Second))
+		if run.kind == Strong {
+			fmt.Fprintf(&b, "The strong model: trained on %s.\n\n", noise.BlindDescription)
+		}
 		if run.kind == Reader {
 			fmt.Fprintf(&b, "The digit reader: trained on %s; measured on the clean test digits.\n\n", augmentText)
 			fmt.Fprintf(&b, "| epoch | train loss (cross-entropy) | test accuracy | seconds | RSS (MiB) |\n|---:|---:|---:|---:|---:|\n")
@@ -146,7 +151,7 @@ func (r *report) figure() ([]byte, error) {
 	names := []string{"clean", "noisy"}
 	sources := [][]float32{r.data.testClean, r.data.testNoisy}
 	for _, run := range runs {
-		names = append(names, map[Kind]string{Denoising: "DAE output", Plain: "AE output"}[run.kind])
+		names = append(names, map[Kind]string{Denoising: "DAE output", Plain: "AE output", Strong: "strong output"}[run.kind])
 		sources = append(sources, run.outputs)
 	}
 	style := text.Style{Color: color.Black, Font: font.From(plot.DefaultFont, 11), Handler: plot.DefaultTextHandler, YAlign: draw.YCenter}

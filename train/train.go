@@ -29,35 +29,50 @@ import (
 // Kind says what a model learns to give back.
 type Kind string
 
-// The models a run trains: two autoencoders of the same architecture, and
-// the digit reader that measures them.
+// The models a run trains: the seed's two autoencoders of the same
+// architecture, the digit reader that measures them, and the strong blind
+// denoiser.
 const (
 	Denoising Kind = "dae"        // noisy input → clean image
 	Plain     Kind = "ae"         // clean input → clean image
 	Reader    Kind = "classifier" // clean input, varied (augment) → its digit (nn.ClassifierArch)
+	Strong    Kind = "strong"     // input damaged by noise.Blind → clean image (Config.StrongArch)
 )
 
 // Config holds what a training run does; the flags fill it.
 type Config struct {
-	Arch      nn.Arch // the autoencoders' (the reader's is nn.ClassifierArch)
-	Epochs    int
-	Batch     int
-	LR        float64
-	Schedule  string  // "cosine" (decay to 0 over the run) or "constant"
-	Noise     float64 // Gaussian noise factor of the denoising model's inputs
-	Seed      int64
-	Threads   int
-	Device    gotch.Device
-	TrainSize int // images of the training set used (all if 0)
-	TestSize  int // images of the noisy test set measured after every epoch (all 10,000 if 0)
+	Arch         nn.Arch // the seed's autoencoders' (the reader's is nn.ClassifierArch)
+	StrongArch   nn.Arch // the strong model's
+	Epochs       int     // the seed's autoencoders' and the reader's
+	StrongEpochs int     // the strong model's
+	Batch        int
+	LR           float64
+	Schedule     string  // "cosine" (decay to 0 over the run) or "constant"
+	Noise        float64 // Gaussian noise factor of the denoising model's inputs
+	Seed         int64
+	Threads      int
+	Device       gotch.Device
+	TrainSize    int // images of the training set used (all if 0)
+	TestSize     int // images of the noisy test set measured after every epoch (all 10,000 if 0)
 }
 
 // archOf is the architecture of the model of that kind.
 func (c Config) archOf(kind Kind) nn.Arch {
-	if kind == Reader {
+	switch kind {
+	case Reader:
 		return nn.ClassifierArch()
+	case Strong:
+		return c.StrongArch
 	}
 	return c.Arch
+}
+
+// epochsOf is the number of epochs the model of that kind trains.
+func (c Config) epochsOf(kind Kind) int {
+	if kind == Strong {
+		return c.StrongEpochs
+	}
+	return c.Epochs
 }
 
 // Epoch is what one epoch measured.
@@ -110,7 +125,7 @@ func (t *trainer) lr() float64 {
 	if t.cfg.Schedule != Cosine {
 		return t.cfg.LR
 	}
-	total := float64(t.cfg.Epochs * t.stepsPerEpoch())
+	total := float64(t.cfg.epochsOf(t.kind) * t.stepsPerEpoch())
 	return t.cfg.LR * 0.5 * (1 + math.Cos(math.Pi*float64(t.opt.step)/total))
 }
 
@@ -152,7 +167,7 @@ func newTrainer(cfg Config, kind Kind, d *data, log io.Writer, ck *checkpoint) (
 // run trains the remaining epochs, calling after once per epoch (after the
 // epoch's checkpoint is written, when save is not nil).
 func (t *trainer) run(ctx context.Context, save func(*trainer) error, after func(Epoch)) error {
-	for t.epoch < t.cfg.Epochs {
+	for t.epoch < t.cfg.epochsOf(t.kind) {
 		e := t.epoch + 1
 		start := time.Now()
 		loss, err := t.trainEpoch(ctx, e)
@@ -196,7 +211,7 @@ func (t *trainer) trainEpoch(ctx context.Context, e int) (float64, error) {
 	perm := t.stream(e, -1).Perm(n)
 	bar := progressbar.NewOptions(n,
 		progressbar.OptionSetWriter(t.log),
-		progressbar.OptionSetDescription(fmt.Sprintf("%s epoch %d/%d", t.kind, e, t.cfg.Epochs)),
+		progressbar.OptionSetDescription(fmt.Sprintf("%s epoch %d/%d", t.kind, e, t.cfg.epochsOf(t.kind))),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("img"),
@@ -225,6 +240,13 @@ func (t *trainer) trainEpoch(ctx context.Context, e int) (float64, error) {
 			// clip(x + factor·N(0,1), 0, 1), fresh noise for every batch.
 			input = noisy[:len(clean)]
 			noise.Gaussian(input, clean, t.cfg.Noise, t.stream(e, b))
+		case Strong:
+			// A corruption drawn afresh for every image of every batch.
+			input = noisy[:len(clean)]
+			r := t.stream(e, b)
+			for k := range idx {
+				noise.Blind(input[k*size:(k+1)*size], clean[k*size:(k+1)*size], d.rows, d.cols, r)
+			}
 		case Reader:
 			input = noisy[:len(clean)]
 			r := t.stream(e, b)

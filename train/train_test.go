@@ -31,7 +31,7 @@ func opts(t *testing.T, out, models string) options {
 }
 
 func shortConfig() Config {
-	return Config{Arch: nn.DefaultArch(), Epochs: 2, Batch: 32, LR: 3e-3, Schedule: Cosine, Noise: 0.5, Seed: 7, Threads: 2, TrainSize: 320, TestSize: 500}
+	return Config{Arch: nn.DefaultArch(), StrongArch: nn.StrongArch(), Epochs: 2, StrongEpochs: 2, Batch: 32, LR: 3e-3, Schedule: Cosine, Noise: 0.5, Seed: 7, Threads: 2, TrainSize: 320, TestSize: 500}
 }
 
 func TestShortTraining(t *testing.T) {
@@ -93,6 +93,45 @@ func checkRunsAlike(t *testing.T, f *weights.File, x []float32) {
 	require.NoError(t, err)
 	_, err = f.Model.CheckTrace("nn", x, engine)
 	assert.NoError(t, err)
+}
+
+// The strong model trains on noise.Blind's damage for its own number of
+// epochs, its file says so, and it runs in nn as in libtorch.
+func TestShortStrongTraining(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	out := t.TempDir()
+	cfg := shortConfig()
+	cfg.Epochs, cfg.StrongEpochs = 1, 3
+	rep, err := run(context.Background(), cfg, opts(t, out, "strong"))
+	require.NoError(t, err)
+	require.Len(t, rep.runs, 1)
+	h := rep.runs[0].hist
+	require.Len(t, h, 3, "-strong-epochs, not -epochs")
+	t.Logf("loss %.4f → %.4f, test PSNR %.2f → %.2f dB", h[0].TrainLoss, h[2].TrainLoss, h[0].Test.PSNR, h[2].Test.PSNR)
+	assert.Less(t, h[2].TrainLoss, h[0].TrainLoss, "the loss goes down")
+
+	f, err := weights.Read(filepath.Join(out, "strong.safetensors"))
+	require.NoError(t, err)
+	assert.Equal(t, nn.StrongArch(), f.Arch)
+	assert.Equal(t, "strong model: blind denoising autoencoder", f.Metadata["model"])
+	assert.Equal(t, noise.BlindDescription, f.Metadata["input"])
+	assert.Equal(t, "3", f.Metadata["epochs"])
+	md, err := os.ReadFile(filepath.Join(out, reportFile))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "The strong model: trained on "+noise.BlindDescription)
+
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	clean := test.Floats(16)
+	x := make([]float32, len(clean))
+	r := noise.New(2)
+	for i := 0; i < 16; i++ {
+		noise.Blind(x[i*784:(i+1)*784], clean[i*784:(i+1)*784], 28, 28, r)
+	}
+	checkRunsAlike(t, f, x)
 }
 
 // The digit reader trains like the autoencoders: its loss goes down, it
@@ -192,7 +231,7 @@ func TestBadFlagsAreErrors(t *testing.T) {
 	_, err = run(context.Background(), shortConfig(), opts(t, "/proc", "dae"))
 	assert.ErrorContains(t, err, "-out /proc: cannot write there")
 	_, err = run(context.Background(), shortConfig(), opts(t, t.TempDir(), "dae,vae"))
-	assert.EqualError(t, err, `-models: "vae" is not a model; use dae, ae, classifier, or several with commas`)
+	assert.EqualError(t, err, `-models: "vae" is not a model; use dae, ae, classifier, strong, or several with commas`)
 	o := opts(t, t.TempDir(), "dae")
 	o.dataDir = t.TempDir()
 	_, err = run(context.Background(), shortConfig(), o)
