@@ -120,18 +120,26 @@ func nativeModels(t *testing.T) *webapp.Models {
 	require.NoError(t, err)
 	ae, err := weights.Read(filepath.Join(root, "weights", "ae.safetensors"))
 	require.NoError(t, err)
+	strong, err := weights.Read(filepath.Join(root, "weights", "strong.safetensors"))
+	require.NoError(t, err)
 	rd, err := weights.Read(filepath.Join(root, "weights", "classifier.safetensors"))
 	require.NoError(t, err)
-	m, err := webapp.NewModels(dae.Model, ae.Model, rd.Model)
+	m, err := webapp.NewModels(webapp.Bundle{DAE: dae.Model, AE: ae.Model, Strong: strong.Model, Reader: rd.Model})
 	require.NoError(t, err)
 	return m
 }
 
 // checkResult compares the page's three 28×28 pictures, and what the
-// digit reader saw in each, with a native run.
-func (p *page) checkResult(what string, m *webapp.Models, input, clean []float32) *webapp.Result {
+// digit reader saw in each, with a native run with denoiser d, which the
+// page must say it used.
+func (p *page) checkResult(what string, m *webapp.Models, d webapp.Denoiser, input, clean []float32) *webapp.Result {
 	p.t.Helper()
-	want, err := m.Run(input, clean)
+	want, err := m.Run(d, input, clean)
+	require.NoError(p.t, err)
+	var checked bool
+	p.run(chromedp.JavascriptAttribute("#denoiser-"+string(d), "checked", &checked, chromedp.ByQuery))
+	assert.True(p.t, checked, "%s: the page says it uses %s", what, d.Title())
+	assert.Contains(p.t, p.text("#dae-output + figcaption"), d.Title(), what)
 	require.NoError(p.t, err)
 	sameImage(p.t, what+": model input", want.Input, p.src("#model-input"))
 	sameImage(p.t, what+": denoised", want.DAE, p.src("#dae-output"))
@@ -209,6 +217,8 @@ func TestApp(t *testing.T) {
 		start := time.Now()
 		p.run(chromedp.Navigate(url), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 		t.Logf("first denoised image %.0f ms after navigation started", float64(time.Since(start).Milliseconds()))
+		// The strong model comes after the first view; the subtests use it.
+		p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery))
 		return p
 	}
 
@@ -216,7 +226,7 @@ func TestApp(t *testing.T) {
 		p := open(t)
 		noisy, err := webapp.DefaultNoise().Apply(samples[0].Pixels)
 		require.NoError(t, err)
-		want := p.checkResult("sample 0", m, noisy, samples[0].Pixels)
+		want := p.checkResult("sample 0", m, webapp.Seed, noisy, samples[0].Pixels)
 		assert.Contains(t, p.text("#dae-scores"), fmt.Sprintf("%.1f dB", want.DAEScores.PSNR))
 		assert.NotEqual(t, p.src("#dae-output"), p.src("#ae-output"), "the two models differ")
 		p.b.screenshot(t, "gallery")
@@ -225,7 +235,7 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Click("#sample-7", chromedp.ByQuery))
 		p.changed("#dae-output", before)
 		noisy, _ = webapp.DefaultNoise().Apply(samples[7].Pixels)
-		p.checkResult("sample 7", m, noisy, samples[7].Pixels)
+		p.checkResult("sample 7", m, webapp.Seed, noisy, samples[7].Pixels)
 	})
 
 	t.Run("noise controls", func(t *testing.T) {
@@ -239,19 +249,19 @@ func TestApp(t *testing.T) {
 		before = p.changed("#model-input", before)
 		n.Kind = webapp.SaltPepper
 		in, _ := n.Apply(samples[7].Pixels)
-		p.checkResult("salt and pepper", m, in, samples[7].Pixels)
+		p.checkResult("salt and pepper", m, webapp.Seed, in, samples[7].Pixels)
 
 		p.run(chromedp.Click("#reroll", chromedp.ByQuery))
 		before = p.changed("#model-input", before)
 		n.Seed++
 		in, _ = n.Apply(samples[7].Pixels)
-		p.checkResult("re-rolled", m, in, samples[7].Pixels)
+		p.checkResult("re-rolled", m, webapp.Seed, in, samples[7].Pixels)
 
 		p.js(`(() => { const s = document.getElementById("noise-amount"); s.value = "80"; s.dispatchEvent(new Event("input", {bubbles: true})); })()`)
 		p.changed("#model-input", before)
 		n.Amount = 0.8
 		in, _ = n.Apply(samples[7].Pixels)
-		p.checkResult("amount 0.8", m, in, samples[7].Pixels)
+		p.checkResult("amount 0.8", m, webapp.Seed, in, samples[7].Pixels)
 	})
 
 	// upload opens the page on the upload tab.
@@ -268,7 +278,7 @@ func TestApp(t *testing.T) {
 		p.changed("#dae-output", "")
 		in, _, err := prepare(data)
 		require.NoError(t, err)
-		p.checkResult("upload", m, in, nil)
+		p.checkResult("upload", m, webapp.Strong, in, nil)
 		assert.Equal(t, "—", p.text("#dae-scores"), "no clean digit, no scores")
 		p.b.screenshot(t, "upload")
 	})
@@ -323,7 +333,7 @@ func TestApp(t *testing.T) {
 			p.changed("#model-input", before)
 			in, _, err := prepare(u.Data)
 			require.NoError(t, err)
-			want, err := m.Run(in, nil)
+			want, err := m.Run(webapp.Strong, in, nil)
 			require.NoError(t, err)
 			shown := p.text("#model-input-reading")
 			t.Logf("%s: %s", u.Name, shown)
@@ -380,9 +390,39 @@ func TestApp(t *testing.T) {
 		clean, err := webapp.FromDrawing(nrgba.Pix, img.Bounds().Dx(), img.Bounds().Dy())
 		require.NoError(t, err)
 		in, _ := webapp.DefaultNoise().Apply(clean)
-		p.checkResult("drawing", m, in, clean)
+		p.checkResult("drawing", m, webapp.Strong, in, clean)
 		assert.Contains(t, p.text("#dae-scores"), "dB")
 		p.b.screenshot(t, "draw")
+	})
+
+	t.Run("the first view comes before the strong model", func(t *testing.T) {
+		// The gallery shows the seed's model without waiting for the
+		// strong model: its weights are fetched after the first view.
+		p := &page{t: t, b: b}
+		var requested bool
+		p.run(chromedp.Navigate(url), chromedp.WaitVisible("#dae-output", chromedp.ByQuery),
+			chromedp.Evaluate(`performance.getEntriesByType("resource").some(e => e.name.endsWith("strong.safetensors") && e.startTime < performance.getEntriesByName("go-main")[0].startTime)`, &requested))
+		assert.False(t, requested, "the strong model's weights are not fetched before the app runs")
+		var status bool
+		p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.getElementById("strong-status") !== null`, &status))
+		assert.False(t, status, "no status line once it is loaded")
+	})
+
+	t.Run("choose the denoiser", func(t *testing.T) {
+		// The gallery shows the seed's model; a click shows the strong
+		// model's output instead, and the drawing tab keeps its own choice.
+		p := open(t)
+		noisy, _ := webapp.DefaultNoise().Apply(samples[0].Pixels)
+		before := p.src("#dae-output")
+		p.run(chromedp.Click("#denoiser-strong", chromedp.ByQuery))
+		p.changed("#dae-output", before)
+		p.checkResult("the strong model on sample 0", m, webapp.Strong, noisy, samples[0].Pixels)
+		before = p.src("#dae-output")
+		p.run(chromedp.Click("#denoiser-seed", chromedp.ByQuery))
+		p.changed("#dae-output", before)
+		p.checkResult("the seed's model again", m, webapp.Seed, noisy, samples[0].Pixels)
+		p.b.screenshot(t, "denoiser")
 	})
 
 	t.Run("own weights", func(t *testing.T) {

@@ -39,9 +39,14 @@ func (a *App) rerender() {
 	}
 }
 
-// bundled are the weights the page loads: the two autoencoders and the
-// digit reader (boot.js starts their downloads).
+// bundled are the weights the page loads before its first view: the seed's
+// two autoencoders and the digit reader (boot.js starts their downloads).
 var bundled = []string{"weights/dae.safetensors", "weights/ae.safetensors", "weights/classifier.safetensors"}
+
+// strongWeights is the strong model, which the first view (the gallery,
+// with the seed's model) does not need: the page fetches it after that
+// view is shown (loadStrong).
+const strongWeights = "weights/strong.safetensors"
 
 // load fetches the bundled weights, all at once, and gives them to the
 // store, which shows the first gallery digit; main calls it before the
@@ -71,10 +76,27 @@ func (a *App) load() {
 		models = append(models, l.f.Model)
 	}
 	if err := errors.Join(errs...); err != nil {
-		a.store.Loaded(nil, nil, nil, err)
+		a.store.Loaded(webapp.Bundle{}, err)
 		return
 	}
-	a.store.Loaded(models[0], models[1], models[2], nil)
+	a.store.Loaded(webapp.Bundle{DAE: models[0], AE: models[1], Reader: models[2]}, nil)
+}
+
+// loadStrong fetches the strong model and gives it to the store; it runs
+// on its own goroutine once the page is shown, and marks the body with
+// data-strong="loaded" (or "failed") when it is done.
+func (a *App) loadStrong() {
+	f, err := loadWeights(strongWeights)
+	var m *nn.Model
+	if err == nil {
+		m = f.Model
+	}
+	a.store.StrongLoaded(m, err)
+	status := "loaded"
+	if a.store.State().Strong != "" {
+		status = "failed"
+	}
+	js.Global().Get("document").Get("body").Call("setAttribute", "data-strong", status)
 }
 
 // loadWeights fetches and parses a weights file.
@@ -121,7 +143,8 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		main = append(main, alert("fatal", st.Fatal))
 	}
 	if st.Ready {
-		main = append(main, &Tabs{Store: a.store, Mode: st.Mode}, panel(a.store, st))
+		main = append(main, &Tabs{Store: a.store, Mode: st.Mode}, panel(a.store, st),
+			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong})
 		if st.Message != "" {
 			main = append(main, alert("message", st.Message))
 		}
@@ -134,7 +157,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	return elem.Body(
 		elem.Header(
 			elem.Heading1(vecty.Text("Denoise a handwritten digit")),
-			elem.Paragraph(vecty.Text("A convolutional autoencoder cleans up a noisy 28×28 digit — running in Go, in your browser, on your machine.")),
+			elem.Paragraph(vecty.Text("Convolutional autoencoders clean up a noisy 28×28 digit — running in Go, in your browser, on your machine.")),
 		),
 		elem.Main(main),
 		elem.Footer(elem.Paragraph(vecty.Text("Trained on MNIST with libtorch; inference by a pure-Go engine compiled to WebAssembly. Nothing you give the page leaves your machine."))),

@@ -35,6 +35,7 @@ func main() {
 	app.shown = true
 	if app.store.State().Ready {
 		js.Global().Get("document").Get("body").Call("setAttribute", "data-ready", "true")
+		go app.loadStrong()
 	}
 	select {} // serve the page's events
 }

@@ -60,7 +60,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	}
 	tiles = append(tiles,
 		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading),
-		tile("dae-output", "Denoising autoencoder", dae, "the digit denoised", &res.DAEReading),
+		tile("dae-output", "Denoised by "+res.Denoiser.Title(), dae, "the digit denoised", &res.DAEReading),
 		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output", &res.AEReading),
 	)
 	return elem.Section(vecty.Markup(vecty.Class("results"), prop.ID("results"), vecty.Attribute("aria-live", "polite")),
@@ -71,7 +71,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 			elem.TableBody(
 				elem.TableRow(elem.TableHeader(vecty.Text("Denoising time")), elem.TableData(vecty.Markup(prop.ID("millis")), vecty.Text(fmt.Sprintf("%.2f ms", res.Millis)))),
 				elem.TableRow(elem.TableHeader(vecty.Text("Noisy input vs clean")), elem.TableData(vecty.Markup(prop.ID("noisy-scores")), vecty.Text(scores(res.NoisyScores)))),
-				elem.TableRow(elem.TableHeader(vecty.Text("Denoising AE vs clean")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(scores(res.DAEScores)))),
+				elem.TableRow(elem.TableHeader(vecty.Text("Denoised vs clean")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(scores(res.DAEScores)))),
 				elem.TableRow(elem.TableHeader(vecty.Text("Plain AE vs clean")), elem.TableData(vecty.Markup(prop.ID("ae-scores")), vecty.Text(scores(res.AEScores)))),
 			),
 		),
@@ -81,6 +81,6 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code: %d maps of %d×%d, each scaled to its own range", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 		),
 		elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download result (PNG)")),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: it copies the noise it is shown. The denoising one was trained on noisy inputs against clean targets. The digit reader is a small classifier trained on clean MNIST digits; its confidence is the probability it gives its digit.")),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: it copies the noise it is shown. The seed's denoising model, of the same size, was trained on Gaussian noise against clean targets; the strong model, wider, on many kinds of damage (noise, blur, grey paper, faint or thin ink, blocks, JPEG) and on clean digits, which it learned to leave alone. The digit reader is a small classifier trained on clean MNIST digits; its confidence is the probability it gives its digit.")),
 	)
 }

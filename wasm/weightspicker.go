@@ -16,7 +16,7 @@ import (
 )
 
 // WeightsPicker lets the person use their own denoising weights, such as a
-// file written by `make train`.
+// file written by `make train`, in place of the seed's model.
 type WeightsPicker struct {
 	vecty.Core
 	Store *webapp.Store `vecty:"prop"`
@@ -26,8 +26,8 @@ type WeightsPicker struct {
 // Render draws the weights in use and a file picker for others.
 func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("panel", "weights")),
-		elem.Paragraph(vecty.Text("Denoising weights: "), elem.Strong(vecty.Markup(prop.ID("weights-in-use")), vecty.Text(w.InUse))),
-		elem.Label(vecty.Markup(prop.For("weights-file")), vecty.Text("Use your own .safetensors file")),
+		elem.Paragraph(vecty.Text("Weights of the seed's model: "), elem.Strong(vecty.Markup(prop.ID("weights-in-use")), vecty.Text(w.InUse))),
+		elem.Label(vecty.Markup(prop.For("weights-file")), vecty.Text("Use your own .safetensors file in its place")),
 		elem.Input(vecty.Markup(prop.ID("weights-file"), prop.Type(prop.TypeFile), vecty.Attribute("accept", ".safetensors"),
 			event.Change(func(e *vecty.Event) {
 				if f, ok := firstFile(e.Target.Get("files")); ok {
@@ -41,8 +41,12 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 
 // weightsLimits states what a weights file may ask of the page, from the
 // limits the loader enforces.
-var weightsLimits = fmt.Sprintf("Up to %d MiB; a model may have at most %d million parameters and take %d million multiply-adds, %d million values and %d MiB of memory per image (the bundled one has %d parameters and takes %.2f million multiply-adds, %.2f million values and %d KiB).",
+var weightsLimits = fmt.Sprintf("Up to %d MiB; a model may have at most %d million parameters and take %d million multiply-adds, %d million values and %d MiB of memory per image (the seed's model has %d parameters and takes %.2f million multiply-adds, %.2f million values and %d KiB; the strong model %d parameters and %.2f million multiply-adds).",
 	weights.MaxFileSize>>20, nn.MaxParams/1_000_000, nn.MaxMACs/1_000_000, nn.MaxValues/1_000_000, nn.MaxWorkspaceBytes>>20,
-	seedCost.Params, float64(seedCost.MACs)/1e6, float64(seedCost.Values)/1e6, seedCost.WorkspaceBytes>>10)
+	seedCost.Params, float64(seedCost.MACs)/1e6, float64(seedCost.Values)/1e6, seedCost.WorkspaceBytes>>10,
+	strongCost.Params, float64(strongCost.MACs)/1e6)
 
-var seedCost, _ = nn.DefaultArch().Cost()
+var (
+	seedCost, _   = nn.DefaultArch().Cost()
+	strongCost, _ = nn.StrongArch().Cost()
+)

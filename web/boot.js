@@ -14,8 +14,10 @@
     return;
   }
   var go = new Go();
-  // The bundled weights download while the wasm compiles; the app awaits
-  // these promises (window.godaeWeights) rather than fetching them again.
+  // The weights of the first view download while the wasm compiles; the app
+  // awaits these promises (window.godaeWeights) rather than fetching them
+  // again. The strong model's, which the first view does not use, the app
+  // fetches once that view is shown.
   window.godaeWeights = {};
   ["weights/dae.safetensors", "weights/ae.safetensors", "weights/classifier.safetensors"].forEach(function (url) {
     var p = fetch(url).then(function (r) {

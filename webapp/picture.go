@@ -30,13 +30,19 @@ func GrayImage(vals []float32, w, h int) *image.Gray {
 	return img
 }
 
-// LatentImage draws a latent code of shape C×H×W as C heat maps side by side,
-// one pixel per value with a one-pixel gap, each channel scaled to its own
-// range (dark blue low, yellow high).
+// latentColumns is how many heat maps a row of LatentImage holds: the
+// seed's eight in one row, the strong model's 32 in four.
+const latentColumns = 8
+
+// LatentImage draws a latent code of shape C×H×W as C heat maps in rows of
+// up to latentColumns, one pixel per value with a one-pixel gap, each
+// channel scaled to its own range (dark blue low, yellow high).
 func LatentImage(code []float32, s nn.Shape) *image.RGBA {
-	w := s.C*(s.W+1) - 1
-	img := image.NewRGBA(image.Rect(0, 0, w, s.H))
+	cols := min(s.C, latentColumns)
+	rows := (s.C + cols - 1) / cols
+	img := image.NewRGBA(image.Rect(0, 0, cols*(s.W+1)-1, rows*(s.H+1)-1))
 	for c := 0; c < s.C; c++ {
+		x0, y0 := c%cols*(s.W+1), c/cols*(s.H+1)
 		ch := code[c*s.H*s.W : (c+1)*s.H*s.W]
 		lo, hi := ch[0], ch[0]
 		for _, v := range ch {
@@ -48,7 +54,7 @@ func LatentImage(code []float32, s nn.Shape) *image.RGBA {
 				if hi > lo {
 					t = (ch[y*s.W+x] - lo) / (hi - lo)
 				}
-				img.Set(c*(s.W+1)+x, y, heat(t))
+				img.Set(x0+x, y0+y, heat(t))
 			}
 		}
 	}

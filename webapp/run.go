@@ -15,40 +15,101 @@ import (
 // uploads are prepared.
 const Side = digitprep.Side
 
-// Models are the two autoencoders the page compares and the digit reader
-// that reads their inputs and outputs, each with its workspace (the page
-// runs them on one goroutine).
-type Models struct {
-	dae, ae, rd       *nn.Model
-	daeWS, aeWS, rdWS *nn.Workspace
+// Denoiser names one of the page's two denoisers.
+type Denoiser string
+
+// The page's denoisers: the seed's denoising autoencoder (the lesson, with
+// the plain autoencoder beside it) and the strong blind model, which the
+// page uses by default for uploads and drawings.
+const (
+	Seed   Denoiser = "seed"
+	Strong Denoiser = "strong"
+)
+
+// Title is what the page calls the denoiser.
+func (d Denoiser) Title() string {
+	if d == Strong {
+		return "the strong model"
+	}
+	return "the seed's model"
 }
 
-// NewModels checks that both autoencoders take 1×28×28 images to images
+// Bundle is the models the page loads: the seed's denoising and plain
+// autoencoders, the strong model and the digit reader. The strong model
+// may come later (nil until then): the page's first view, the gallery,
+// does not need it.
+type Bundle struct {
+	DAE, AE, Strong, Reader *nn.Model
+}
+
+// Models are the page's models, each with its workspace (the page runs
+// them on one goroutine).
+type Models struct {
+	Bundle
+	daeWS, aeWS, strongWS, rdWS *nn.Workspace
+}
+
+// NewModels checks that the autoencoders take 1×28×28 images to images
 // and the reader 1×28×28 images to ten probabilities, and prepares them.
-func NewModels(dae, ae, rd *nn.Model) (*Models, error) {
-	if rd == nil {
+// The strong model may be nil, until [Models.WithStrong] adds it.
+func NewModels(b Bundle) (*Models, error) {
+	if b.Reader == nil {
 		return nil, errors.New("the digit reader is missing")
 	}
-	if err := reader.Check(rd); err != nil {
+	if err := reader.Check(b.Reader); err != nil {
 		return nil, err
 	}
-	for name, m := range map[string]*nn.Model{"denoising": dae, "plain": ae} {
-		if m == nil {
-			return nil, fmt.Errorf("the %s autoencoder is missing", name)
-		}
-		if !m.Arch().IsAutoencoder() {
-			return nil, fmt.Errorf("the %s autoencoder's weights are of an encoder alone (its output is %s), such as a classifier, not of an autoencoder", name, m.LatentShape())
-		}
-		if s := m.InputShape(); s != (nn.Shape{C: 1, H: Side, W: Side}) {
-			return nil, fmt.Errorf("the %s autoencoder takes %s images; the page needs 1×28×28", name, s)
+	for _, x := range []struct {
+		name string
+		m    *nn.Model
+	}{{"denoising autoencoder", b.DAE}, {"plain autoencoder", b.AE}} {
+		if err := checkAutoencoder(x.name, x.m); err != nil {
+			return nil, err
 		}
 	}
-	return &Models{dae: dae, ae: ae, rd: rd, daeWS: dae.NewWorkspace(), aeWS: ae.NewWorkspace(), rdWS: rd.NewWorkspace()}, nil
+	m := &Models{Bundle: b, daeWS: b.DAE.NewWorkspace(), aeWS: b.AE.NewWorkspace(), rdWS: b.Reader.NewWorkspace()}
+	if b.Strong != nil {
+		if err := checkAutoencoder("strong model", b.Strong); err != nil {
+			return nil, err
+		}
+		m.strongWS = b.Strong.NewWorkspace()
+	}
+	return m, nil
 }
 
-// WithDAE returns Models with the denoising autoencoder replaced (by one
-// the person dropped in).
-func (m *Models) WithDAE(dae *nn.Model) (*Models, error) { return NewModels(dae, m.ae, m.rd) }
+// WithStrong returns Models with the strong model, which came after the
+// others.
+func (m *Models) WithStrong(strong *nn.Model) (*Models, error) {
+	if strong == nil {
+		return nil, errors.New("the strong model is missing")
+	}
+	b := m.Bundle
+	b.Strong = strong
+	return NewModels(b)
+}
+
+// checkAutoencoder says why m cannot be one of the page's autoencoders,
+// if it cannot.
+func checkAutoencoder(name string, m *nn.Model) error {
+	if m == nil {
+		return fmt.Errorf("the %s is missing", name)
+	}
+	if !m.Arch().IsAutoencoder() {
+		return fmt.Errorf("the %s's weights are of an encoder alone (its output is %s), such as a classifier, not of an autoencoder", name, m.LatentShape())
+	}
+	if s := m.InputShape(); s != (nn.Shape{C: 1, H: Side, W: Side}) {
+		return fmt.Errorf("the %s takes %s images; the page needs 1×28×28", name, s)
+	}
+	return nil
+}
+
+// WithDAE returns Models with the seed's denoising autoencoder replaced (by
+// one the person dropped in).
+func (m *Models) WithDAE(dae *nn.Model) (*Models, error) {
+	b := m.Bundle
+	b.DAE = dae
+	return NewModels(b)
+}
 
 // read runs the digit reader on one 28×28 image.
 func (m *Models) read(img []float32) (reader.Reading, error) {
@@ -66,8 +127,9 @@ type Scores struct{ PSNR, SSIM float64 }
 type Result struct {
 	Input       []float32 // the model input, 28×28
 	Clean       []float32 // the clean digit where known (gallery, drawing), else nil
-	DAE, AE     []float32 // the two models' outputs
-	Latent      []float32 // the denoising model's code
+	Denoiser    Denoiser  // the denoiser whose output DAE is
+	DAE, AE     []float32 // the denoiser's and the plain autoencoder's outputs
+	Latent      []float32 // the denoiser's code
 	LatentShape nn.Shape
 	Millis      float64 // time the denoising model took (encode and decode)
 	DAEScores   *Scores // against Clean, when known
@@ -105,23 +167,31 @@ func (r *Result) Verdict() string {
 	}
 }
 
-// Run runs input (28×28 in [0,1]) through both models. clean may be nil.
-func (m *Models) Run(input, clean []float32) (*Result, error) {
+// Run runs input (28×28 in [0,1]) through the denoiser d and the plain
+// autoencoder. clean may be nil.
+func (m *Models) Run(d Denoiser, input, clean []float32) (*Result, error) {
 	if len(input) != Side*Side {
 		return nil, fmt.Errorf("input has %d values, want %d", len(input), Side*Side)
 	}
 	if clean != nil && len(clean) != len(input) {
 		return nil, errors.New("clean and input differ in size")
 	}
-	r := &Result{Input: input, Clean: clean, DAE: make([]float32, len(input)), AE: make([]float32, len(input)), LatentShape: m.dae.LatentShape(), Label: -1}
+	model, ws := m.DAE, m.daeWS
+	if d == Strong {
+		if m.Strong == nil {
+			return nil, errors.New("the strong model has not loaded")
+		}
+		model, ws = m.Strong, m.strongWS
+	}
+	r := &Result{Input: input, Clean: clean, Denoiser: d, DAE: make([]float32, len(input)), AE: make([]float32, len(input)), LatentShape: model.LatentShape(), Label: -1}
 	r.Latent = make([]float32, r.LatentShape.Len())
 	// Denoise is Decode(Encode(x)); running the halves keeps the code the
 	// heat map shows without encoding twice.
 	start := time.Now()
-	if err := m.daeWS.Encode(r.Latent, input); err != nil {
+	if err := ws.Encode(r.Latent, input); err != nil {
 		return nil, err
 	}
-	if err := m.daeWS.Decode(r.DAE, r.Latent); err != nil {
+	if err := ws.Decode(r.DAE, r.Latent); err != nil {
 		return nil, err
 	}
 	r.Millis = float64(time.Since(start).Microseconds()) / 1000

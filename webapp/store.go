@@ -24,14 +24,51 @@ const (
 type State struct {
 	Fatal   string // set when the page cannot work at all (the weights did not load)
 	Message string // the last error, shown until the next action
-	Weights string // which denoising weights are in use
-	Ready   bool   // the models are loaded
+	Weights string // which weights the seed's denoising model has
+	// Denoisers is the denoiser each tab uses: the person's choice, else
+	// the seed's model for the gallery (its lesson) and the strong model
+	// for uploads and drawings.
+	Denoisers Choice
+	// Strong says where the strong model stands while it is not in use
+	// ("loading", or why it could not be loaded); "" once it is loaded.
+	Strong  string
+	Ready   bool // the models are loaded
 	Mode    Mode
 	Noise   Noise
 	Sample  int       // the gallery digit shown
 	Drawing []float32 // the drawn digit as model input, before noise; nil before drawing
 	Upload  *Upload   // the last upload prepared; nil before any
 	Result  *Result   // what the models made of the current input; nil if there is none
+}
+
+// Choice is a denoiser for each tab.
+type Choice struct{ Gallery, Upload, Draw Denoiser }
+
+// DefaultChoice is the page's first choice of denoisers.
+func DefaultChoice() Choice { return Choice{Gallery: Seed, Upload: Strong, Draw: Strong} }
+
+// Of is the denoiser of tab m.
+func (c Choice) Of(m Mode) Denoiser {
+	switch m {
+	case ModeUpload:
+		return c.Upload
+	case ModeDraw:
+		return c.Draw
+	}
+	return c.Gallery
+}
+
+// with returns the choice with tab m's denoiser set to d.
+func (c Choice) with(m Mode, d Denoiser) Choice {
+	switch m {
+	case ModeUpload:
+		c.Upload = d
+	case ModeDraw:
+		c.Draw = d
+	default:
+		c.Gallery = d
+	}
+	return c
 }
 
 // Upload is an uploaded image: where the page shows it from (an object
@@ -85,7 +122,7 @@ type Store struct {
 // first sample, the default noise) and no models yet; onChange, if not
 // nil, is called after every action.
 func NewStore(onChange func()) *Store {
-	return &Store{state: State{Mode: ModeGallery, Noise: DefaultNoise(), Weights: "bundled (weights/dae.safetensors)"}, onChange: onChange}
+	return &Store{state: State{Mode: ModeGallery, Noise: DefaultNoise(), Weights: "bundled (weights/dae.safetensors)", Denoisers: DefaultChoice(), Strong: StrongLoading}, onChange: onChange}
 }
 
 // State returns the current state. Its slices are shared: read them only.
@@ -105,18 +142,47 @@ func (s *Store) do(action func(st *State)) {
 	}
 }
 
+// StrongLoading is State.Strong while the strong model loads.
+const StrongLoading = "The strong model is still loading; until it is here, the seed's model denoises."
+
 // Loaded takes the bundled models, or the error that kept them from
-// loading, and shows the first gallery digit.
-func (s *Store) Loaded(dae, ae, reader *nn.Model, err error) {
+// loading, and shows the first gallery digit. The strong model may be
+// missing from b; StrongLoaded brings it.
+func (s *Store) Loaded(b Bundle, err error) {
 	s.do(func(st *State) {
 		if err == nil {
-			s.models, err = NewModels(dae, ae, reader)
+			s.models, err = NewModels(b)
 		}
 		if err != nil {
 			st.Fatal = "The model could not be loaded: " + err.Error()
 			return
 		}
+		if b.Strong != nil {
+			st.Strong = ""
+		}
 		st.Ready = true
+		s.show(st)
+	})
+}
+
+// StrongLoaded takes the strong model, which loads after the others, or
+// the error that kept it from loading (the seed's model then stands in for
+// it), and shows the current digit again.
+func (s *Store) StrongLoaded(strong *nn.Model, err error) {
+	s.do(func(st *State) {
+		if s.models == nil {
+			return // the page could not start; it says why
+		}
+		var next *Models
+		if err == nil {
+			next, err = s.models.WithStrong(strong)
+		}
+		if err != nil {
+			st.Strong = "The strong model could not be loaded (" + err.Error() + "); the seed's model denoises instead."
+			s.show(st)
+			return
+		}
+		s.models, st.Strong = next, ""
 		s.show(st)
 	})
 }
@@ -126,6 +192,19 @@ func (s *Store) Loaded(dae, ae, reader *nn.Model, err error) {
 func (s *Store) SetMode(m Mode) {
 	s.do(func(st *State) {
 		st.Mode, st.Message = m, ""
+		s.show(st)
+	})
+}
+
+// UseDenoiser makes d the current tab's denoiser and shows the digit
+// with it.
+func (s *Store) UseDenoiser(d Denoiser) {
+	s.do(func(st *State) {
+		if d != Seed && d != Strong {
+			st.Message = fmt.Sprintf("there is no denoiser %q", d)
+			return
+		}
+		st.Denoisers, st.Message = st.Denoisers.with(st.Mode, d), ""
 		s.show(st)
 	})
 }
@@ -225,8 +304,8 @@ func (s *Store) StartWeights() Ticket {
 }
 
 // FinishWeights takes the weights file begun with t, read into data (or
-// failed with err), as the denoising model, and shows the current digit
-// with it. A bad file leaves the model in use as it was; a file that a
+// failed with err), as the seed's denoising model, and shows the current
+// digit with it (the current tab switches to that model). A bad file leaves the model in use as it was; a file that a
 // later one superseded is dropped.
 func (s *Store) FinishWeights(t Ticket, name string, data []byte, err error) {
 	s.do(func(st *State) {
@@ -242,6 +321,7 @@ func (s *Store) FinishWeights(t Ticket, name string, data []byte, err error) {
 			return
 		}
 		s.models, st.Weights, st.Message = next, name, ""
+		st.Denoisers = st.Denoisers.with(st.Mode, Seed)
 		s.show(st)
 	})
 }
@@ -275,7 +355,11 @@ func (s *Store) show(st *State) {
 	if input == nil {
 		return
 	}
-	r, err := s.models.Run(input, clean)
+	d := st.Denoisers.Of(st.Mode)
+	if d == Strong && s.models.Strong == nil {
+		d = Seed // State.Strong says why
+	}
+	r, err := s.models.Run(d, input, clean)
 	if err != nil {
 		st.Message = err.Error()
 		return

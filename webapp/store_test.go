@@ -22,12 +22,7 @@ import (
 func loadedStore(t *testing.T) (*Store, *atomic.Int32) {
 	changes := new(atomic.Int32)
 	s := NewStore(func() { changes.Add(1) })
-	a := nn.DefaultArch()
-	dae, err := nn.New(a, nn.RandomParams(a, 1))
-	require.NoError(t, err)
-	ae, err := nn.New(a, nn.RandomParams(a, 2))
-	require.NoError(t, err)
-	s.Loaded(dae, ae, randomReader(t), nil)
+	s.Loaded(randomBundle(t), nil)
 	return s, changes
 }
 
@@ -75,7 +70,7 @@ func TestStoreStartsWithTheFirstSample(t *testing.T) {
 
 func TestStoreModelsThatDoNotLoad(t *testing.T) {
 	s := NewStore(nil)
-	s.Loaded(nil, nil, nil, errors.New("weights/dae.safetensors: not a weights file"))
+	s.Loaded(Bundle{}, errors.New("weights/dae.safetensors: not a weights file"))
 	st := s.State()
 	assert.Equal(t, "The model could not be loaded: weights/dae.safetensors: not a weights file", st.Fatal)
 	assert.False(t, st.Ready)
@@ -268,4 +263,71 @@ func TestResultKnowsTheGalleryLabel(t *testing.T) {
 	tk := s.StartUpload()
 	s.FinishUpload(tk, "x.png", "blob:x", digitImage(), nil)
 	assert.Equal(t, -1, s.State().Result.Label)
+}
+
+// The gallery shows the seed's model (its lesson), uploads and drawings
+// the strong model, until the person chooses otherwise for a tab; weights
+// of their own replace the seed's model, which the tab then shows.
+func TestStoreDenoiserChoice(t *testing.T) {
+	s, _ := loadedStore(t)
+	assert.Equal(t, Seed, s.State().Result.Denoiser)
+	s.Drew(drawing(280, 280), 280, 280)
+	assert.Equal(t, Strong, s.State().Result.Denoiser, "a drawing is cleaned by the strong model")
+
+	s.UseDenoiser(Seed)
+	st := s.State()
+	assert.Equal(t, Seed, st.Result.Denoiser)
+	assert.Equal(t, Choice{Gallery: Seed, Upload: Strong, Draw: Seed}, st.Denoisers)
+	s.SetMode(ModeGallery)
+	s.UseDenoiser(Strong)
+	assert.Equal(t, Strong, s.State().Result.Denoiser)
+	s.SetMode(ModeDraw)
+	assert.Equal(t, Seed, s.State().Result.Denoiser, "each tab keeps its choice")
+
+	s.UseDenoiser("best")
+	assert.Equal(t, `there is no denoiser "best"`, s.State().Message)
+	assert.Equal(t, Seed, s.State().Result.Denoiser)
+
+	s.SetMode(ModeGallery)
+	data, err := os.ReadFile("../nn/testdata/golden.safetensors")
+	require.NoError(t, err)
+	s.FinishWeights(s.StartWeights(), "mine.safetensors", data, nil)
+	st = s.State()
+	assert.Equal(t, "mine.safetensors", st.Weights)
+	assert.Equal(t, Seed, st.Result.Denoiser, "the tab shows the weights just given")
+}
+
+// The strong model loads after the others: until it is here the seed's
+// model stands in for it, and the state says so; then the digit is shown
+// again with it. One that cannot be loaded leaves the seed's model in its
+// place, and says why.
+func TestStoreStrongModelComesLater(t *testing.T) {
+	b := randomBundle(t)
+	strong := b.Strong
+	b.Strong = nil
+	s := NewStore(nil)
+	s.Loaded(b, nil)
+	s.SetMode(ModeDraw)
+	s.Drew(drawing(280, 280), 280, 280)
+	st := s.State()
+	assert.Equal(t, StrongLoading, st.Strong)
+	assert.Equal(t, Strong, st.Denoisers.Of(ModeDraw), "the choice stands")
+	assert.Equal(t, Seed, st.Result.Denoiser, "the seed's model stands in")
+
+	s.StrongLoaded(b.Reader, nil)
+	st = s.State()
+	assert.Contains(t, st.Strong, "The strong model could not be loaded (the strong model's weights are of an encoder alone")
+	assert.Equal(t, Seed, st.Result.Denoiser)
+
+	s.StrongLoaded(strong, nil)
+	st = s.State()
+	assert.Empty(t, st.Strong)
+	assert.Equal(t, Strong, st.Result.Denoiser)
+
+	s = NewStore(nil)
+	s.StrongLoaded(strong, nil) // before the others: nothing to do
+	assert.False(t, s.State().Ready)
+	s.Loaded(b, nil)
+	s.StrongLoaded(nil, errors.New("weights/strong.safetensors: HTTP 404"))
+	assert.Equal(t, "The strong model could not be loaded (weights/strong.safetensors: HTTP 404); the seed's model denoises instead.", s.State().Strong)
 }

@@ -14,14 +14,21 @@ import (
 )
 
 func testModels(t *testing.T) *Models {
+	m, err := NewModels(randomBundle(t))
+	require.NoError(t, err)
+	return m
+}
+
+// randomBundle is the page's models with random weights.
+func randomBundle(t *testing.T) Bundle {
 	a := nn.DefaultArch()
 	dae, err := nn.New(a, nn.RandomParams(a, 1))
 	require.NoError(t, err)
 	ae, err := nn.New(a, nn.RandomParams(a, 2))
 	require.NoError(t, err)
-	m, err := NewModels(dae, ae, randomReader(t))
+	strong, err := nn.New(nn.StrongArch(), nn.RandomParams(nn.StrongArch(), 4))
 	require.NoError(t, err)
-	return m
+	return Bundle{DAE: dae, AE: ae, Strong: strong, Reader: randomReader(t)}
 }
 
 // randomReader is a digit reader with random weights: its readings are
@@ -37,7 +44,7 @@ func TestRunWithAndWithoutClean(t *testing.T) {
 	clean := Samples()[0].Pixels
 	noisy, err := DefaultNoise().Apply(clean)
 	require.NoError(t, err)
-	r, err := m.Run(noisy, clean)
+	r, err := m.Run(Seed, noisy, clean)
 	require.NoError(t, err)
 	assert.Len(t, r.DAE, 784)
 	assert.Len(t, r.Latent, 128)
@@ -46,14 +53,18 @@ func TestRunWithAndWithoutClean(t *testing.T) {
 	assert.Less(t, r.NoisyScores.PSNR, 15.0)
 
 	want := make([]float32, 784)
-	require.NoError(t, m.dae.NewWorkspace().Denoise(want, noisy))
+	require.NoError(t, m.DAE.NewWorkspace().Denoise(want, noisy))
 	assert.Equal(t, want, r.DAE, "the page shows what nn computes")
 
-	r, err = m.Run(noisy, nil)
+	r, err = m.Run(Strong, noisy, nil)
 	require.NoError(t, err)
 	assert.Nil(t, r.DAEScores)
+	assert.Equal(t, Strong, r.Denoiser)
+	assert.Len(t, r.Latent, m.Strong.LatentShape().Len())
+	require.NoError(t, m.Strong.NewWorkspace().Denoise(want, noisy))
+	assert.Equal(t, want, r.DAE, "the strong model's output")
 
-	_, err = m.Run(noisy[:10], nil)
+	_, err = m.Run(Seed, noisy[:10], nil)
 	assert.EqualError(t, err, "input has 10 values, want 784")
 }
 
@@ -100,6 +111,18 @@ func TestLatentImage(t *testing.T) {
 	r1, _, _, _ := img.At(3, 3).RGBA()
 	assert.Equal(t, uint32(68*257), r0, "lowest value: dark end")
 	assert.Equal(t, uint32(253*257), r1, "highest value: yellow end")
+
+	// The strong model's 32 maps of 7×7 come in four rows of eight.
+	code = make([]float32, 32*49)
+	for c := 0; c < 32; c++ {
+		code[c*49+48] = 1 // each map's bottom-right value is its highest
+	}
+	img = LatentImage(code, nn.Shape{C: 32, H: 7, W: 7})
+	assert.Equal(t, image.Rect(0, 0, 63, 31), img.Bounds())
+	r1, _, _, _ = img.At(7*8+6, 3*8+6).RGBA()
+	assert.Equal(t, uint32(253*257), r1, "map 31 is the last of the fourth row")
+	_, _, _, a := img.At(7, 0).RGBA()
+	assert.Equal(t, uint32(0), a, "gaps are left transparent")
 }
 
 func TestFromDrawing(t *testing.T) {
@@ -134,7 +157,7 @@ func TestLoadDAE(t *testing.T) {
 	f, err := weights.Parse(data)
 	require.NoError(t, err)
 	in := Samples()[2].Pixels
-	r, err := next.Run(in, nil)
+	r, err := next.Run(Seed, in, nil)
 	require.NoError(t, err)
 	want := make([]float32, 784)
 	require.NoError(t, f.Model.NewWorkspace().Denoise(want, in))
@@ -146,9 +169,9 @@ func TestLoadDAE(t *testing.T) {
 func TestRunReadsInputAndOutputs(t *testing.T) {
 	m := testModels(t)
 	in := Samples()[3].Pixels
-	r, err := m.Run(in, nil)
+	r, err := m.Run(Strong, in, nil)
 	require.NoError(t, err)
-	ws := m.rd.NewWorkspace()
+	ws := m.Reader.NewWorkspace()
 	for name, x := range map[string]struct {
 		img []float32
 		got reader.Reading
@@ -161,13 +184,30 @@ func TestRunReadsInputAndOutputs(t *testing.T) {
 }
 
 func TestModelsNeedAReader(t *testing.T) {
-	a := nn.DefaultArch()
-	dae, err := nn.New(a, nn.RandomParams(a, 1))
-	require.NoError(t, err)
-	_, err = NewModels(dae, dae, nil)
+	b := randomBundle(t)
+	dae := b.DAE
+	b.Reader = nil
+	_, err := NewModels(b)
 	assert.EqualError(t, err, "the digit reader is missing")
-	_, err = NewModels(dae, dae, dae)
+	b.Reader = dae
+	_, err = NewModels(b)
 	assert.ErrorContains(t, err, "a reader takes 1×28×28 images to 10 probabilities")
+	b = randomBundle(t)
+	strong := b.Strong
+	b.Strong = nil
+	m, err := NewModels(b)
+	require.NoError(t, err, "the strong model comes later")
+	_, err = m.Run(Strong, Samples()[0].Pixels, nil)
+	assert.EqualError(t, err, "the strong model has not loaded")
+	_, err = m.WithStrong(nil)
+	assert.EqualError(t, err, "the strong model is missing")
+	_, err = m.WithStrong(b.Reader)
+	assert.ErrorContains(t, err, "the strong model's weights are of an encoder alone")
+	m, err = m.WithStrong(strong)
+	require.NoError(t, err)
+	r, err := m.Run(Strong, Samples()[0].Pixels, nil)
+	require.NoError(t, err)
+	assert.Equal(t, Strong, r.Denoiser)
 }
 
 func TestVerdict(t *testing.T) {

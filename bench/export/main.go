@@ -24,10 +24,11 @@ import (
 
 func main() {
 	in := flag.String("weights", "weights/dae.safetensors", "weights to export")
+	strong := flag.String("strong", "weights/strong.safetensors", "the strong model's weights, for the Go engine only")
 	out := flag.String("out", "build/bench/site", "folder to write to")
 	n := flag.Int("n", 256, "noisy MNIST test images to feed the engines")
 	flag.Parse()
-	if err := run(*in, *out, *n); err != nil {
+	if err := run(*in, *strong, *out, *n); err != nil {
 		fmt.Fprintln(os.Stderr, "export:", err)
 		os.Exit(1)
 	}
@@ -43,7 +44,7 @@ type tfLayer struct {
 	Bias       []float32 `json:"bias,omitempty"`
 }
 
-func run(weightsPath, out string, n int) error {
+func run(weightsPath, strongPath, out string, n int) error {
 	f, err := weights.Read(weightsPath)
 	if err != nil {
 		return err
@@ -100,12 +101,26 @@ func run(weightsPath, out string, n int) error {
 	if err != nil {
 		return err
 	}
+	strong, err := weights.Read(strongPath)
+	if err != nil {
+		return err
+	}
+	expectedStrong := make([]float32, len(inputs))
+	if err := strong.Model.NewWorkspace().DenoiseBatch(expectedStrong, inputs); err != nil {
+		return err
+	}
+	rawStrong, err := os.ReadFile(strongPath)
+	if err != nil {
+		return err
+	}
 	files := map[string][]byte{
-		"model.onnx":       model,
-		"tfjs-layers.json": tf,
-		"inputs.bin":       floats(inputs),
-		"expected.bin":     floats(expected),
-		"dae.safetensors":  raw,
+		"model.onnx":          model,
+		"tfjs-layers.json":    tf,
+		"inputs.bin":          floats(inputs),
+		"expected.bin":        floats(expected),
+		"dae.safetensors":     raw,
+		"expected-strong.bin": floats(expectedStrong),
+		"strong.safetensors":  rawStrong,
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(out, name), data, 0o644); err != nil {

@@ -31,8 +31,9 @@ import (
 	"github.com/google/renameio/v2"
 )
 
-// engines are run in this order; the first is ours.
-var engines = []string{"go-wasm", "ort-wasm-simd", "tfjs-wasm-simd", "tfjs-wasm-scalar", "tfjs-cpu"}
+// engines are run in this order; the first two are ours: the seed's model
+// (the model every engine runs) and the strong model, in the Go engine.
+var engines = []string{"go-wasm", "go-wasm-strong", "ort-wasm-simd", "tfjs-wasm-simd", "tfjs-wasm-scalar", "tfjs-cpu"}
 
 // peerFiles are copied from bench/node_modules into the site.
 var peerFiles = map[string]string{
@@ -313,6 +314,22 @@ func run() error {
 	return write(results, app, *only == "" && *jsFlags == "")
 }
 
+// strongRatio is the strong model's batch-1 median over the seed model's,
+// both in the Go engine, when both were measured.
+func strongRatio(results []Result) (float64, bool) {
+	var seed, strong float64
+	for _, r := range results {
+		switch {
+		case r.Error != "":
+		case r.Engine == "go-wasm":
+			seed = r.Batch1MedianMs
+		case r.Engine == "go-wasm-strong":
+			strong = r.Batch1MedianMs
+		}
+	}
+	return strong / seed, seed > 0 && strong > 0
+}
+
 func machine() string {
 	cpu := "unknown CPU"
 	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
@@ -344,6 +361,9 @@ func write(results []Result, app *App, save bool) error {
 			continue
 		}
 		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %.0f | %.0f | %.0f | %.1e |\n", r.Engine, r.Batch1MedianMs, r.Batch1P95Ms, r.BatchImagesPerSecond, r.FirstInferenceMs, float64(r.BytesTransferred)/1024, r.MaxAbsDiff)
+	}
+	if ratio, ok := strongRatio(results); ok {
+		fmt.Fprintf(&b, "\nThe strong model's batch-1 time in the Go engine is %.1f× the seed model's (go-wasm-strong against go-wasm, this run).\n", ratio)
 	}
 	for _, r := range results {
 		if len(r.Layers) == 0 {

@@ -1,0 +1,45 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
+	"github.com/hexops/vecty/prop"
+
+	"github.com/godae/dae/webapp"
+)
+
+// DenoiserPicker chooses the current tab's denoiser: the seed's model or
+// the strong model.
+type DenoiserPicker struct {
+	vecty.Core
+	Store  *webapp.Store   `vecty:"prop"`
+	InUse  webapp.Denoiser `vecty:"prop"`
+	Status string          `vecty:"prop"` // State.Strong: "" once the strong model is loaded
+}
+
+// Render draws one radio button per denoiser.
+func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
+	radio := func(which webapp.Denoiser, hint string) vecty.ComponentOrHTML {
+		id := "denoiser-" + string(which)
+		return elem.Label(vecty.Markup(prop.For(id), vecty.Attribute("title", hint)),
+			elem.Input(vecty.Markup(prop.ID(id), prop.Type(prop.TypeRadio), prop.Name("denoiser"), prop.Value(string(which)),
+				prop.Checked(d.InUse == which),
+				event.Change(func(*vecty.Event) { d.Store.UseDenoiser(which) }),
+			)),
+			vecty.Text(" "+which.Title()),
+		)
+	}
+	var status vecty.ComponentOrHTML
+	if d.Status != "" {
+		status = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("strong-status"), vecty.Attribute("role", "status")), vecty.Text(d.Status))
+	}
+	return elem.FieldSet(vecty.Markup(vecty.Class("panel", "denoiser"), prop.ID("denoiser")),
+		elem.Legend(vecty.Text("Denoiser")),
+		radio(webapp.Seed, "the seed's small denoising autoencoder, trained on Gaussian noise: the lesson beside the plain autoencoder"),
+		radio(webapp.Strong, "a wider autoencoder trained on many kinds of damage: for uploads and drawings"),
+		status,
+	)
+}
