@@ -10,7 +10,7 @@ WASMGO := GOOS=js GOARCH=wasm $(GO)
 ADDR ?= localhost:8080
 
 .DEFAULT_GOAL := help
-.PHONY: help test test-go test-wasm test-torch lint wasm serve train eval bench gotch libtorch chromium fonts fuzz fuzz-short loadtest bench-train clean
+.PHONY: help test test-go test-wasm test-torch lint wasm dist serve train eval bench gotch libtorch chromium fonts fuzz fuzz-short loadtest bench-train clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ wasm: ## Build the browser app into web/ (main.wasm, main.wasm.gz with zopfli if
 	$(WASMGO) build $(APPFLAGS) -o web/main.wasm ./wasm
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
 	scripts/precompress web/main.wasm
+
+dist: wasm ## Write the app as a static site to dist/ (files, .gz and .br beside them, _headers) for any static host
+	$(GO) run ./server -dir . -dist dist
 
 serve: wasm ## Run the app with the bundled weights on http://$(ADDR)
 	$(GO) run ./server -addr $(ADDR) $(ARGS)

@@ -4,6 +4,7 @@
 //
 //	go run ./server                 # after make wasm; or just: make serve
 //	go run ./server -addr :9000 -dir .
+//	go run ./server -dist dist      # the app as a static site; or: make dist
 package main
 
 import (
@@ -27,7 +28,19 @@ func main() {
 	addr := flag.String("addr", "localhost:8080", "address to listen on")
 	dir := flag.String("dir", "", "serve the app's files (index.html, web/, the bundled weights) from this folder, the repository root, instead of the embedded copy; read at start")
 	site := flag.Bool("site", false, "with -dir: serve every file of the folder instead of the app's (the browser benchmark uses this)")
+	dist := flag.String("dist", "", "write the app as a static site to this folder (its files, .gz and .br beside them, a _headers file) for any static host or CDN, and exit")
 	flag.Parse()
+	if *dist != "" {
+		var fsys fs.FS = dae.Assets
+		if *dir != "" {
+			fsys = os.DirFS(*dir)
+		}
+		if err := writeDist(fsys, *dist); err != nil {
+			fmt.Fprintln(os.Stderr, "server:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

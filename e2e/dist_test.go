@@ -1,0 +1,45 @@
+package e2e
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/webapp"
+)
+
+// The app as a static site (make dist, the server's -dist) runs from a
+// plain static file server, Go's http.FileServer with nothing of ours:
+// the first view, the strong model on an upload, and no console errors.
+func TestDist(t *testing.T) {
+	bin := buildApp(t)
+	dir := filepath.Join(t.TempDir(), "dist")
+	out, err := exec.Command(bin, "-dist", dir).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+
+	m := nativeModels(t)
+	p := &page{t: t, b: newBrowser(t)}
+	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery))
+	sample := webapp.Samples()[0]
+	noisy, err := webapp.DefaultNoise().Apply(sample.Pixels)
+	require.NoError(t, err)
+	p.checkResult("the first view", m, webapp.Seed, noisy, sample.Pixels)
+
+	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery))
+	path, data := noisyUpload(t, webapp.Samples()[5].Pixels)
+	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+	p.changed("#dae-output", "")
+	in, _, err := prepare(data)
+	require.NoError(t, err)
+	p.checkResult("an upload", m, webapp.Strong, in, nil)
+	assert.Empty(t, p.b.consoleErrors(), "no console errors")
+}
