@@ -179,7 +179,7 @@ func (r *report) figure() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		line.Color = []color.Color{color.RGBA{R: 200, G: 60, B: 40, A: 255}, color.RGBA{R: 40, G: 90, B: 200, A: 255}}[i%2]
+		line.Color = []color.Color{color.RGBA{R: 200, G: 60, B: 40, A: 255}, color.RGBA{R: 40, G: 90, B: 200, A: 255}, color.RGBA{R: 30, G: 150, B: 70, A: 255}}[i%3]
 		line.Width = vg.Points(2)
 		p.Add(line)
 		p.Legend.Add(string(run.kind), line)
