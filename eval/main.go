@@ -118,10 +118,15 @@ func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, f
 		}
 	}
 	var tables []table
+	seen := map[string]bool{}
 	for _, c := range evaluation.Corruptions {
 		if c.Name == evaluation.Gaussian(0.5).Name {
-			c = evaluation.Gaussian(factor)
+			c = evaluation.Gaussian(factor) // the training noise of -noise
 		}
+		if seen[c.Name] {
+			continue // -noise 0.25 or 1: that row is there already
+		}
+		seen[c.Name] = true
 		test := evaluation.Corrupt(testSet, n, c, noise.TestSeed) // for Gaussian noise, evaluation.TestSet
 		r, err := evaluation.Identity(test, reader)
 		if err != nil {
@@ -240,7 +245,7 @@ func printSummary(tables []table) {
 			}
 			return evaluation.Result{}, false
 		}
-		in, seed, strong := t.Results[0], evaluation.Result{}, evaluation.Result{}
+		in := t.Results[0]
 		seed, hasSeed := find(seedName)
 		strong, hasStrong := find(strongName)
 		margin := "—"

@@ -28,21 +28,45 @@ func Block(side int) Corruption {
 	}}
 }
 
+// SaltPepper sets that share of the pixels to 0 or 1.
+func SaltPepper(amount float64) Corruption {
+	return Corruption{fmt.Sprintf("salt and pepper, %.0f %% of the pixels", 100*amount), func(dst, src []float32, _, _ int, r *rand.Rand) {
+		noise.SaltPepper(dst, src, amount, r)
+	}}
+}
+
+// GreyPaper puts the digit on an even grey background of that level, the
+// ink rising contrast above it, with Gaussian noise of factor on top: a
+// photo of paper, inverted.
+func GreyPaper(level, contrast, factor float64) Corruption {
+	return Corruption{fmt.Sprintf("grey background %g, contrast %g, Gaussian noise %g", level, contrast, factor), func(dst, src []float32, h, w int, r *rand.Rand) {
+		noise.Background(dst, src, h, w, level, 0, contrast, r)
+		noise.Gaussian(dst, dst, factor, r)
+	}}
+}
+
+// Blur is a Gaussian blur of σ pixels.
+func Blur(sigma float64) Corruption {
+	return Corruption{fmt.Sprintf("Gaussian blur, σ %g px", sigma), func(dst, src []float32, h, w int, _ *rand.Rand) {
+		noise.Blur(dst, src, h, w, sigma)
+	}}
+}
+
+// Clean leaves the digits as they are.
+var Clean = Corruption{"none (the clean digits)", func(dst, src []float32, _, _ int, _ *rand.Rand) { copy(dst, src) }}
+
 // Corruptions are make eval's tables: the clean digits, and the kinds of
 // damage the page offers and uploads bring, each at a moderate amount, with
 // Gaussian noise weaker and stronger than the training noise besides. The
 // strong model is measured on all of them (README, Results).
 var Corruptions = []Corruption{
-	{"none (the clean digits)", func(dst, src []float32, _, _ int, _ *rand.Rand) { copy(dst, src) }},
+	Clean,
 	Gaussian(0.25),
 	Gaussian(0.5),
 	Gaussian(1),
-	{"salt and pepper, 20 % of the pixels", func(dst, src []float32, _, _ int, r *rand.Rand) { noise.SaltPepper(dst, src, 0.2, r) }},
+	SaltPepper(0.2),
 	Block(8),
 	Block(12),
-	{"grey background 0.3, contrast 0.7, Gaussian noise 0.1", func(dst, src []float32, h, w int, r *rand.Rand) {
-		noise.Background(dst, src, h, w, 0.3, 0, 0.7, r)
-		noise.Gaussian(dst, dst, 0.1, r)
-	}},
-	{"Gaussian blur, σ 1 px", func(dst, src []float32, h, w int, _ *rand.Rand) { noise.Blur(dst, src, h, w, 1) }},
+	GreyPaper(0.3, 0.7, 0.1),
+	Blur(1),
 }

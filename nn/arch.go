@@ -134,9 +134,10 @@ func ClassifierArch() Arch {
 // StrongArch is the blind denoiser's architecture (the "strong model"):
 // wider than DefaultArch, with its code at 7×7 and convolutions at that
 // size, where they cost least, so that it can tell a digit from many
-// kinds of damage within about four times the seed's multiply-adds. Like
+// kinds of damage within about five times the seed's multiply-adds. Like
 // the seed, it is an encoder to a code and a decoder from it, nothing
-// carried past the code. README, Weights, says how it was chosen.
+// carried past the code. README, Results of the shipped weights, says how
+// it was chosen.
 func StrongArch() Arch {
 	pool := Layer{Kind: KindMaxPool}
 	up := Layer{Kind: KindUpsample}

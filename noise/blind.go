@@ -15,9 +15,13 @@ const CleanShare = 0.15
 // sensor's noise comes with whatever else a photo suffers.
 const NoiseShare = 0.5
 
+// The sides of Blind's blanked blocks, in pixels.
+const minBlock, maxBlock = 4, 14
+
 // BlindDescription says in a sentence what Blind does, for the metadata
-// of a model trained on it.
-const BlindDescription = "the clean image, unchanged in 15 % of draws, otherwise damaged by one to three of: thinner strokes, fainter ink, blur (σ 0.5–1.5), a grey uneven background of low contrast, one to three blanked blocks (4–14 px), JPEG q10–40, Gaussian noise (factor 0–1), salt and pepper (0–50 %), each at a random strength, then Gaussian noise (factor 0–1) on top in half of the draws without it, drawn afresh for every image (noise.Blind)"
+// of a model trained on it (and the fingerprint of its checkpoints).
+var BlindDescription = fmt.Sprintf("the clean image, unchanged in %.0f %% of draws, otherwise damaged by one to three of: thinner strokes, fainter ink, blur (σ 0.5–1.5), a grey uneven background of low contrast, one to three blanked blocks (%d–%d px), JPEG q10–40, Gaussian noise (factor 0–1), salt and pepper (0–50 %%), each at a random strength, then Gaussian noise (factor 0–1) on top in %.0f %% of the draws without it, drawn afresh for every image (noise.Blind)",
+	100*CleanShare, minBlock, maxBlock, 100*NoiseShare)
 
 // Blind damages a digit (h×w) in a way drawn at random, the training input
 // of a blind denoiser, which must clean whatever it is given: with
@@ -62,7 +66,7 @@ func Blind(dst, src []float32, h, w int, r *rand.Rand) string {
 			Background(dst, dst, h, w, level, grad, contrast, r)
 			did = append(did, fmt.Sprintf("background %.2f±%.2f contrast %.2f", level, grad, contrast))
 		case 4:
-			n, side := 1+r.IntN(3), 4+r.IntN(11)
+			n, side := 1+r.IntN(3), minBlock+r.IntN(maxBlock-minBlock+1)
 			Blocks(dst, dst, h, w, n, side, r)
 			did = append(did, fmt.Sprintf("blocks: %d of %d×%d", n, side, side))
 		case 5:

@@ -1,6 +1,7 @@
 package noise
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -58,7 +59,7 @@ func TestDamageKeepsRangeAndInk(t *testing.T) {
 func TestBlindMixture(t *testing.T) {
 	src := digit()
 	out := make([]float32, len(src))
-	clean, seen := 0, map[string]int{}
+	clean, seen, sides := 0, map[string]int{}, map[int]int{}
 	const n = 2000
 	r := New(5)
 	for range n {
@@ -72,11 +73,29 @@ func TestBlindMixture(t *testing.T) {
 			clean++
 			assert.Equal(t, src, out)
 		}
+		gaussian := 0
 		for _, part := range strings.Split(did, ", ") {
 			seen[strings.Fields(part)[0]]++
+			if strings.HasPrefix(part, "Gaussian") {
+				gaussian++
+			}
+			var n, side int
+			if _, err := fmt.Sscanf(part, "blocks: %d of %d×", &n, &side); err == nil {
+				sides[side]++
+			}
 		}
+		assert.LessOrEqual(t, gaussian, 1, "%s: Gaussian noise on top only when none was drawn", did)
 	}
 	assert.InDelta(t, CleanShare, float64(clean)/n, 0.03)
+	for side := minBlock; side <= maxBlock; side++ {
+		assert.Positive(t, sides[side], "blocks of %d px", side)
+	}
+	assert.Len(t, sides, maxBlock-minBlock+1, "no other sides")
+	// Gaussian noise is drawn as one of the kinds (3 of 8, on average 2
+	// kinds of 8: a quarter of the damaged draws), and added on top of
+	// NoiseShare of the rest: about 0.25 + 0.75·NoiseShare of them.
+	damaged := float64(n - clean)
+	assert.InDelta(t, 0.25+0.75*NoiseShare, float64(seen["Gaussian"])/damaged, 0.05)
 	for _, kind := range []string{"thin", "faint", "blur", "background", "blocks:", "JPEG", "Gaussian", "salt"} {
 		assert.Greater(t, seen[kind], n/20, kind)
 	}

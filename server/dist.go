@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -11,8 +12,9 @@ import (
 	"strings"
 )
 
-// distMarker is the file that marks a folder as written by writeDist, so
-// that a later run may replace it, and no other folder.
+// distMarker is the file in which writeDist lists the files it wrote, so
+// that a later run replaces those and touches nothing else in the folder
+// (a .git, a CNAME a host needs, notes).
 const distMarker = ".godae-dist"
 
 // headersFile is the name the common static hosts (Netlify, Cloudflare
@@ -22,18 +24,28 @@ const headersFile = "_headers"
 // writeDist writes the app's files in fsys to dir as a static site that
 // any static host or CDN serves as it is: every file, its precompressed
 // .gz and .br beside it where compression pays (as this server sends
-// them), and a _headers file with the headers this server sends: the
-// security headers (CSP included), the content types a host may not know
-// (application/wasm for instantiateStreaming), and revalidation, as the
-// file names are not content-hashed. dir must be absent, empty, or an
-// earlier dist.
+// them; nginx's gzip_static and brotli_static send them too), and a
+// _headers file with the headers this server sends: the security headers
+// (CSP included), the content types a host may not know (application/wasm
+// for instantiateStreaming), and revalidation, as the file names are not
+// content-hashed. In dir, the files of an earlier dist are replaced and
+// every other file is left alone; a file of the same name as one of the
+// app's that an earlier dist did not write stops it.
 func writeDist(fsys fs.FS, dir string) error {
 	assets, err := loadAssets(fsys, true)
 	if err != nil {
 		return err
 	}
-	if err := clearDist(dir); err != nil {
-		return err
+	files := map[string][]byte{}
+	for p, a := range assets {
+		if p == "/" {
+			continue
+		}
+		for suffix, data := range map[string][]byte{"": a.body, ".gz": a.gzip, ".br": a.br} {
+			if data != nil {
+				files[strings.TrimPrefix(p, "/")+suffix] = data
+			}
+		}
 	}
 	var paths []string
 	for p := range assets {
@@ -42,49 +54,52 @@ func writeDist(fsys fs.FS, dir string) error {
 		}
 	}
 	slices.Sort(paths)
-	write := func(p string, data []byte) error {
-		full := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "/")))
+	files[headersFile] = []byte(distHeaders(assets, paths))
+	names := slices.Sorted(maps.Keys(files))
+	if err := clearDist(dir, names); err != nil {
+		return err
+	}
+	// The list first: a run stopped halfway leaves a folder the next run
+	// can replace.
+	if err := os.WriteFile(filepath.Join(dir, distMarker), []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
+		return err
+	}
+	for _, name := range names {
+		full := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			return err
 		}
-		return os.WriteFile(full, data, 0o644)
+		if err := os.WriteFile(full, files[name], 0o644); err != nil {
+			return err
+		}
 	}
-	for _, p := range paths {
-		a := assets[p]
-		for suffix, data := range map[string][]byte{"": a.body, ".gz": a.gzip, ".br": a.br} {
-			if data == nil {
-				continue
+	return nil
+}
+
+// clearDist makes dir ready for a dist of the files names: it creates it,
+// and removes the files an earlier dist listed in its marker. It refuses
+// to overwrite any other file.
+func clearDist(dir string, names []string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	ours := map[string]bool{}
+	if list, err := os.ReadFile(filepath.Join(dir, distMarker)); err == nil {
+		for _, name := range strings.Split(strings.TrimSpace(string(list)), "\n") {
+			if name == "" || !filepath.IsLocal(filepath.FromSlash(name)) {
+				continue // not one this function could have written
 			}
-			if err := write(p+suffix, data); err != nil {
+			ours[name] = true
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
 		}
-	}
-	if err := write(headersFile, []byte(distHeaders(assets, paths))); err != nil {
+	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	return write(distMarker, []byte("written by the godae server's -dist; replaced by the next one\n"))
-}
-
-// clearDist makes dir ready for a dist: it creates it, or empties an
-// earlier dist; it refuses any other folder with files in it.
-func clearDist(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return os.MkdirAll(dir, 0o755)
-	}
-	if err != nil {
-		return err
-	}
-	if len(entries) == 0 {
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(dir, distMarker)); err != nil {
-		return fmt.Errorf("-dist %s: the folder has files and was not written by -dist; give an empty or new folder", dir)
-	}
-	for _, e := range entries {
-		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
-			return err
+	for _, name := range names {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); err == nil && !ours[name] {
+			return fmt.Errorf("-dist %s: %s is there and was not written by -dist; move it away or give another folder", dir, name)
 		}
 	}
 	return nil

@@ -53,7 +53,8 @@ func TestDist(t *testing.T) {
 		assert.Contains(t, string(headers), want)
 	}
 
-	// Go's file server, nothing of ours, serves it with the right types.
+	// Go's file server, nothing of ours, serves it (its own MIME table knows
+	// .wasm; _headers is for the hosts that read it).
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
 	resp, err := http.Get(srv.URL + "/web/main.wasm")
@@ -61,12 +62,28 @@ func TestDist(t *testing.T) {
 	resp.Body.Close()
 	assert.Equal(t, "application/wasm", resp.Header.Get("Content-Type"))
 
-	// A second run replaces the first; a folder of other files is refused.
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "web", "stale.js"), nil, 0o644))
+	// A second run replaces the files of the first and leaves every other
+	// file alone (a .git, a CNAME); a file of the app's name that -dist did
+	// not write stops it.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "CNAME"), []byte("digits.example"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte("stale"), 0o644))
 	require.NoError(t, writeDist(testFS(), dir))
-	assert.NoFileExists(t, filepath.Join(dir, "web", "stale.js"))
+	assert.FileExists(t, filepath.Join(dir, "CNAME"))
+	data, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	require.NoError(t, err)
+	assert.Equal(t, "content of index.html", string(data))
 	other := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644))
-	assert.ErrorContains(t, writeDist(testFS(), other), "the folder has files and was not written by -dist")
-	assert.FileExists(t, filepath.Join(other, "notes.txt"))
+	require.NoError(t, os.WriteFile(filepath.Join(other, "index.html"), []byte("mine"), 0o644))
+	assert.ErrorContains(t, writeDist(testFS(), other), "index.html is there and was not written by -dist")
+	data, err = os.ReadFile(filepath.Join(other, "index.html"))
+	require.NoError(t, err)
+	assert.Equal(t, "mine", string(data))
+	// A marker that names a file outside the folder removes nothing there.
+	outside := filepath.Join(t.TempDir(), "keep")
+	require.NoError(t, os.WriteFile(outside, nil, 0o644))
+	list, err := os.ReadFile(filepath.Join(dir, distMarker))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, distMarker), append(list, []byte("../keep\n"+outside+"\n")...), 0o644))
+	require.NoError(t, writeDist(testFS(), dir))
+	assert.FileExists(t, outside)
 }

@@ -31,6 +31,12 @@ func main() {
 	dist := flag.String("dist", "", "write the app as a static site to this folder (its files, .gz and .br beside them, a _headers file) for any static host or CDN, and exit")
 	flag.Parse()
 	if *dist != "" {
+		flag.Visit(func(f *flag.Flag) {
+			if f.Name == "addr" || f.Name == "site" {
+				fmt.Fprintf(os.Stderr, "server: -dist writes files and serves nothing: -%s does not go with it\n", f.Name)
+				os.Exit(2)
+			}
+		})
 		var fsys fs.FS = dae.Assets
 		if *dir != "" {
 			fsys = os.DirFS(*dir)

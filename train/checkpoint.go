@@ -14,6 +14,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/godae/dae/nn"
+	"github.com/godae/dae/noise"
 	"github.com/godae/dae/weights"
 )
 
@@ -39,8 +40,12 @@ const (
 // change nothing but speed, though libtorch may round differently with
 // another count.)
 func (c Config) fingerprint(kind Kind) string {
-	return fmt.Sprintf("model=%s arch=%s epochs=%d batch=%d lr=%g schedule=%s noise=%g seed=%d train-size=%d test-size=%d",
+	fp := fmt.Sprintf("model=%s arch=%s epochs=%d batch=%d lr=%g schedule=%s noise=%g seed=%d train-size=%d test-size=%d",
 		kind, c.archOf(kind).JSON(), c.epochsOf(kind), c.Batch, c.LR, c.Schedule, c.Noise, c.Seed, c.TrainSize, c.TestSize)
+	if kind == Strong {
+		fp += " input=" + noise.BlindDescription // its damage, which may change between runs
+	}
+	return fp
 }
 
 func checkpointPath(dir string, kind Kind) string {

