@@ -7,11 +7,11 @@ import "embed"
 
 // Assets are the files the app's server serves.
 //
-//go:embed index.html web weights/dae.safetensors weights/ae.safetensors weights/strong.safetensors weights/classifier.safetensors
+//go:embed index.html sw.js web weights/dae.safetensors weights/ae.safetensors weights/strong.safetensors weights/classifier.safetensors
 var Assets embed.FS
 
 // AppFiles are the files and folders of the app, the same as those embedded
 // in Assets (a test keeps the two equal). The server reads only these from
 // a folder given with -dir, so that serving the repository root publishes
 // the app and nothing else of the checkout.
-var AppFiles = []string{"index.html", "web", "weights/dae.safetensors", "weights/ae.safetensors", "weights/strong.safetensors", "weights/classifier.safetensors"}
+var AppFiles = []string{"index.html", "sw.js", "web", "weights/dae.safetensors", "weights/ae.safetensors", "weights/strong.safetensors", "weights/classifier.safetensors"}

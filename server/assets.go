@@ -5,12 +5,14 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"mime"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -28,7 +30,7 @@ type asset struct {
 }
 
 // required are the files without which the app cannot work.
-var required = []string{"index.html", "web/main.wasm", "web/wasm_exec.js", "web/boot.js", "web/style.css", "web/decode.js",
+var required = []string{"index.html", "sw.js", "web/main.wasm", "web/wasm_exec.js", "web/boot.js", "web/style.css", "web/decode.js",
 	"weights/dae.safetensors", "weights/ae.safetensors", "weights/strong.safetensors", "weights/classifier.safetensors"}
 
 // contentTypes fixes the types the app depends on (application/wasm for
@@ -42,6 +44,7 @@ var contentTypes = map[string]string{
 	".wasm":        "application/wasm",
 	".safetensors": "application/octet-stream",
 	".png":         "image/png",
+	".webmanifest": "application/manifest+json",
 }
 
 // loadAssets reads the files of fsys into memory and compresses the
@@ -83,6 +86,9 @@ func loadAssets(fsys fs.FS, requireApp bool) (map[string]*asset, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if requireApp && files[serviceWorker] != nil {
+		files[serviceWorker] = versionWorker(files)
 	}
 	assets := map[string]*asset{}
 	for p, body := range files {
@@ -182,4 +188,36 @@ func smaller(compressed, body []byte) []byte {
 		return nil
 	}
 	return compressed
+}
+
+// serviceWorker is the app's service worker script, which keeps the app's
+// files for use with no network.
+const serviceWorker = "sw.js"
+
+// versionWorker is the service worker script with its placeholders filled
+// in: the version, a hash of every other file of the app (names and
+// bytes), and the list of those files (the page itself as "./"), for it to
+// keep. Any change to the app changes the script, and the browser installs
+// a changed script on the next visit with a network.
+func versionWorker(files map[string][]byte) []byte {
+	var names []string
+	for p := range files {
+		if base, ok := strings.CutSuffix(p, ".gz"); ok && files[base] != nil {
+			continue // a precompressed form, not a file of its own
+		}
+		if p != serviceWorker {
+			names = append(names, p)
+		}
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	list := []string{"./"}
+	for _, p := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(files[p]))
+		h.Write(files[p])
+		list = append(list, p)
+	}
+	js, _ := json.Marshal(list) // strings always marshal
+	out := bytes.Replace(files[serviceWorker], []byte("__GODAE_VERSION__"), []byte(hex.EncodeToString(h.Sum(nil))[:16]), 1)
+	return bytes.Replace(out, []byte("__GODAE_FILES__"), js, 1)
 }

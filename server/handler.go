@@ -18,7 +18,7 @@ type policy struct {
 // data: and blob: images the app makes; nothing else.
 var appPolicy = policy{
 	csp: "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
-		"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+		"connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 }
 
 // benchPolicy is that of -site mode, which serves the browser benchmark:

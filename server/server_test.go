@@ -222,3 +222,26 @@ func TestPrecompressedGzip(t *testing.T) {
 	assert.Equal(t, 404, get(t, h, "GET", "/web/style.css.gz", nil).StatusCode)
 	assert.Equal(t, 200, get(t, h, "GET", "/web/data.gz", nil).StatusCode, "a .gz without its original is a file like any other")
 }
+
+// The service worker is served with its version, a hash of every other
+// file of the app, and the list of those files: a change to any file
+// makes a new script, which browsers install on their next visit.
+func TestServiceWorkerVersion(t *testing.T) {
+	files := testFS()
+	files["sw.js"] = &fstest.MapFile{Data: []byte(`const VERSION = "__GODAE_VERSION__"; const FILES = __GODAE_FILES__;`)}
+	script := func() string {
+		srv, err := newServer(files, true, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		require.NoError(t, err)
+		resp := get(t, srv.Handler, "GET", "/sw.js", nil)
+		body, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		assert.Equal(t, "text/javascript; charset=utf-8", resp.Header.Get("Content-Type"))
+		return string(body)
+	}
+	first := script()
+	assert.Regexp(t, `^const VERSION = "[0-9a-f]{16}"; const FILES = \["\./","index\.html",.*"web/main\.wasm",.*"weights/strong\.safetensors"\];$`, first)
+	assert.NotContains(t, first, `"sw.js"`, "the worker does not keep itself")
+	assert.Equal(t, first, script(), "the same files, the same script")
+	files["weights/strong.safetensors"] = &fstest.MapFile{Data: []byte("retrained")}
+	assert.NotEqual(t, first, script(), "another file, another version")
+}

@@ -97,6 +97,22 @@ func (a *App) loadStrong() {
 		status = "failed"
 	}
 	js.Global().Get("document").Get("body").Call("setAttribute", "data-strong", status)
+	registerServiceWorker()
+}
+
+// registerServiceWorker asks the browser to keep the app for use with no
+// network (sw.js). It runs once the first view is shown and the strong
+// model loaded, so that the worker's downloads do not compete with theirs.
+// Where there are no service workers (plain http on a host other than
+// localhost, private modes) the app works as before, online only.
+func registerServiceWorker() {
+	sw := js.Global().Get("navigator").Get("serviceWorker")
+	if !sw.Truthy() {
+		return
+	}
+	if _, err := await(sw.Call("register", "sw.js")); err != nil {
+		js.Global().Get("console").Call("warn", "the app cannot be kept for offline use: "+err.Error())
+	}
 }
 
 // loadWeights fetches and parses a weights file.

@@ -1,0 +1,69 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/webapp"
+)
+
+// After one visit the app works with no network: its service worker keeps
+// the page, the wasm and the weights. The test visits once, waits for the
+// worker, then switches the network off in DevTools and also stops the
+// server, and loads the page again: the first view, the strong model and
+// an upload all work, and the manifest that makes the app installable is
+// there.
+func TestOffline(t *testing.T) {
+	bin := buildApp(t)
+	dir := filepath.Join(t.TempDir(), "dist")
+	out, err := exec.Command(bin, "-dist", dir).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+
+	m := nativeModels(t)
+	p := &page{t: t, b: newBrowser(t)}
+	awaitPromise := func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+	var scope, manifest string
+	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`navigator.serviceWorker.ready.then(r => r.scope)`, &scope, awaitPromise),
+		chromedp.Evaluate(`fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json()).then(m => m.name + " " + m.icons.length)`, &manifest, awaitPromise))
+	assert.Equal(t, srv.URL+"/", scope)
+	assert.Equal(t, "Denoise a handwritten digit — godae 2", manifest)
+
+	srv.Close()
+	p.run(network.Enable(),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}}).Do(ctx)
+			return err
+		}),
+		network.OverrideNetworkState(true, 0, -1, -1))
+	var online bool
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`navigator.onLine`, &online))
+	assert.False(t, online, "the browser is offline")
+	sample := webapp.Samples()[0]
+	noisy, err := webapp.DefaultNoise().Apply(sample.Pixels)
+	require.NoError(t, err)
+	p.checkResult("offline, the first view", m, webapp.Seed, noisy, sample.Pixels)
+
+	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery))
+	path, data := noisyUpload(t, webapp.Samples()[9].Pixels)
+	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+	p.changed("#dae-output", "")
+	in, _, err := prepare(data)
+	require.NoError(t, err)
+	p.checkResult("offline, an upload", m, webapp.Strong, in, nil)
+	assert.Empty(t, p.b.consoleErrors(), "no console errors")
+}
