@@ -411,6 +411,42 @@ func TestApp(t *testing.T) {
 			chromedp.WaitNotPresent("#strong-status", chromedp.ByQuery))
 	})
 
+	t.Run("the plot", func(t *testing.T) {
+		// Under the result, PSNR and the reader's confidence against the
+		// noise amount, as computed natively; drawn again for another noise
+		// kind, in steps short enough that no task of the page's thread is
+		// long (the Long Tasks API reports none over 50 ms).
+		p := open(t)
+		p.watchLongTasks()
+		sample := samples[0]
+		alt := func() string {
+			var v string
+			var ok bool
+			p.run(chromedp.WaitVisible("#plot", chromedp.ByQuery), chromedp.AttributeValue("#plot", "alt", &v, &ok, chromedp.ByQuery))
+			return v
+		}
+		want, err := m.Curves(sample.Pixels, webapp.DefaultNoise(), sample.Label, nil)
+		require.NoError(t, err)
+		assert.Equal(t, want.Summary(0.5), alt())
+
+		p.run(chromedp.SetValue("#noise-kind", webapp.SaltPepper, chromedp.ByQuery),
+			chromedp.Evaluate(`document.getElementById("noise-kind").dispatchEvent(new Event("change", {bubbles: true}))`, nil))
+		n := webapp.DefaultNoise()
+		n.Kind = webapp.SaltPepper
+		want, err = m.Curves(sample.Pixels, n, sample.Label, nil)
+		require.NoError(t, err)
+		deadline := time.Now().Add(10 * time.Second)
+		for alt() != want.Summary(0.5) && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		assert.Equal(t, want.Summary(0.5), alt(), "the plot of salt and pepper noise")
+		for _, d := range p.longTasks() {
+			t.Logf("long task: %s", d)
+			assert.Less(t, d, 100*time.Millisecond, "no task long enough to feel")
+		}
+		p.b.screenshot(t, "plot")
+	})
+
 	t.Run("choose the denoiser", func(t *testing.T) {
 		// The gallery shows the seed's model; a click shows the strong
 		// model's output instead, and the drawing tab keeps its own choice.

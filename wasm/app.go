@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"syscall/js"
+	"time"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -36,7 +37,19 @@ func newApp() *App {
 func (a *App) rerender() {
 	if a.shown {
 		vecty.Rerender(a)
+		a.updateCurves()
 	}
+}
+
+// updateCurves has the store compute the plot's curves if they are
+// missing, on a goroutine of its own that gives the browser its turn after
+// each noise amount. It waits for the strong model, so as not to draw the
+// plot twice on the first view.
+func (a *App) updateCurves() {
+	if a.store.State().Strong == webapp.StrongLoading {
+		return
+	}
+	go a.store.UpdateCurves(func() { time.Sleep(time.Millisecond) })
 }
 
 // bundled are the weights the page loads before its first view: the seed's
@@ -168,7 +181,11 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if pixels != nil {
 			url = grayURL(pixels)
 		}
-		main = append(main, &Results{Result: st.Result, Original: url}, &WeightsPicker{Store: a.store, InUse: st.Weights})
+		main = append(main, &Results{Result: st.Result, Original: url})
+		if st.Mode != webapp.ModeUpload && st.Result != nil {
+			main = append(main, &Plot{Curves: st.Curves, Amount: st.Noise.Amount})
+		}
+		main = append(main, &WeightsPicker{Store: a.store, InUse: st.Weights})
 	}
 	return elem.Body(
 		elem.Header(

@@ -39,6 +39,21 @@ type State struct {
 	Drawing []float32 // the drawn digit as model input, before noise; nil before drawing
 	Upload  *Upload   // the last upload prepared; nil before any
 	Result  *Result   // what the models made of the current input; nil if there is none
+	// Curves are the plot's scores for the current digit (gallery or
+	// drawing) and noise kind; nil while they are computed (UpdateCurves)
+	// and for uploads, which have no clean digit to score against.
+	Curves *Curves
+}
+
+// curvesKey says what the curves were computed for: the digit, the noise
+// kind and draw, and whether the strong model was there.
+type curvesKey struct {
+	mode    Mode
+	sample  int
+	drawing int // the drawing's number (Store.drawings)
+	kind    string
+	seed    uint64
+	strong  bool
 }
 
 // Choice is a denoiser for each tab.
@@ -115,7 +130,11 @@ type Store struct {
 	models   *Models
 	uploads  int // tickets given for uploads
 	loads    int // tickets given for weights files
-	onChange func()
+	drawings int // drawings taken, so that the curves know one from the next
+	// curvesFor is what State.Curves were computed for; computing is the
+	// key being computed now, if any.
+	curvesFor, computing curvesKey
+	onChange             func()
 }
 
 // NewStore returns a store with the page's first state (the gallery, the
@@ -238,6 +257,7 @@ func (s *Store) Drew(rgba []byte, w, h int) {
 			st.Message = err.Error()
 			return
 		}
+		s.drawings++
 		st.Mode, st.Drawing, st.Message = ModeDraw, in, ""
 		s.show(st)
 	})
@@ -345,6 +365,9 @@ func (s *Store) show(st *State) {
 			input = st.Upload.Input
 		}
 	}
+	if clean == nil || s.curvesKey(st) != s.curvesFor {
+		st.Curves = nil // UpdateCurves computes them
+	}
 	if clean != nil {
 		var err error
 		if input, err = st.Noise.Apply(clean); err != nil {
@@ -368,4 +391,56 @@ func (s *Store) show(st *State) {
 		r.Label = Samples()[st.Sample].Label
 	}
 	st.Result = r
+}
+
+// curvesKey is what the curves of st's digit are computed for.
+func (s *Store) curvesKey(st *State) curvesKey {
+	k := curvesKey{mode: st.Mode, kind: st.Noise.Kind, seed: st.Noise.Seed, strong: s.models != nil && s.models.Strong != nil}
+	switch st.Mode {
+	case ModeGallery:
+		k.sample = st.Sample
+	case ModeDraw:
+		k.drawing = s.drawings
+	}
+	return k
+}
+
+// UpdateCurves computes the plot's curves for the current digit if they
+// are missing, outside the lock (the page calls it on a goroutine of its
+// own after each change; step lets it yield to the browser between noise
+// amounts), and keeps them if the digit and noise kind are still those
+// they were computed for. It does nothing for uploads, or when the curves
+// are current or already being computed.
+func (s *Store) UpdateCurves(step func()) {
+	s.mu.Lock()
+	st := &s.state
+	var clean []float32
+	label := -1
+	switch st.Mode {
+	case ModeGallery:
+		clean, label = Samples()[st.Sample].Pixels, Samples()[st.Sample].Label
+	case ModeDraw:
+		clean = st.Drawing
+	}
+	key, m, n := s.curvesKey(st), s.models, st.Noise
+	if clean == nil || m == nil || st.Result == nil || st.Curves != nil || key == s.computing {
+		s.mu.Unlock()
+		return
+	}
+	s.computing = key
+	s.mu.Unlock()
+
+	c, err := m.Curves(clean, n, label, step)
+	s.do(func(st *State) {
+		if s.computing == key {
+			s.computing = curvesKey{}
+		}
+		if err != nil {
+			st.Message = "the plot could not be drawn: " + err.Error()
+			return
+		}
+		if s.curvesKey(st) == key {
+			st.Curves, s.curvesFor = c, key
+		}
+	})
 }

@@ -1,0 +1,39 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/prop"
+
+	"github.com/godae/dae/webapp"
+)
+
+// Plot shows, for the digit on the page, PSNR and the reader's confidence
+// against the noise amount for the noisy input, the median filter and the
+// two denoisers (webapp.Curves, drawn as SVG by Go), with the amount
+// chosen marked. The curves come a moment after the result (the store
+// computes them in small steps); until then the panel says so.
+type Plot struct {
+	vecty.Core
+	Curves *webapp.Curves `vecty:"prop"`
+	Amount float64        `vecty:"prop"`
+}
+
+// Render draws the plot, or a placeholder while it is computed.
+func (p *Plot) Render() vecty.ComponentOrHTML {
+	var body vecty.ComponentOrHTML
+	if p.Curves == nil {
+		body = elem.Paragraph(vecty.Markup(vecty.Class("status"), prop.ID("plot-status")), vecty.Text("Computing the plot…"))
+	} else {
+		src := "data:image/svg+xml," + js.Global().Call("encodeURIComponent", p.Curves.SVG(p.Amount)).String()
+		body = elem.Image(vecty.Markup(prop.ID("plot"), prop.Src(src), prop.Alt(p.Curves.Summary(p.Amount)), vecty.Class("plot")))
+	}
+	return elem.Section(vecty.Markup(vecty.Class("panel", "plot-panel")),
+		elem.Heading2(vecty.Text("As the noise grows")),
+		body,
+	)
+}

@@ -1,0 +1,120 @@
+package webapp
+
+import (
+	"errors"
+	"math"
+
+	"github.com/godae/dae/classic"
+	"github.com/godae/dae/nn"
+	"github.com/godae/dae/quality"
+	"github.com/godae/dae/reader"
+)
+
+// CurveSteps is how many noise amounts a plot has, from 0 to 1.
+const CurveSteps = 11
+
+// Curve is one denoiser's scores for a digit over the noise amounts.
+type Curve struct {
+	Name       string
+	PSNR       []float64 // dB against the clean digit, one per amount
+	Confidence []float64 // the reader's probability of the digit, one per amount
+}
+
+// Curves are the scores of the noisy input, the 3×3 median filter, the
+// seed's model and the strong model for one digit, with one noise kind
+// and draw, at amounts 0, 0.1, …, 1.
+type Curves struct {
+	Kind    string // the noise kind
+	Digit   int    // the digit whose probability Confidence is
+	Amounts []float64
+	Curves  []Curve
+}
+
+// The curves' names, in the plot's order.
+const (
+	CurveInput  = "noisy input"
+	CurveMedian = "median 3×3"
+	CurveSeed   = "seed's model"
+	CurveStrong = "strong model"
+)
+
+// curveWorkspaces are workspaces of the models of their own, so that
+// curves are computed beside the page's runs without sharing their
+// scratch memory.
+type curveWorkspaces struct{ dae, strong, rd *nn.Workspace }
+
+// Curves scores the digit clean (Side×Side) with noise of n's kind and
+// draw at every amount, for the plot; digit is the one whose probability
+// the reader gives: the label, where known, or -1 for what it reads in
+// clean.
+// step, if not nil, is called after each amount: the page yields to the
+// browser there, so that the work comes in small pieces. The strong
+// model's curve is left out while it is not loaded.
+func (m *Models) Curves(clean []float32, n Noise, digit int, step func()) (*Curves, error) {
+	if len(clean) != Side*Side {
+		return nil, errors.New("the digit is not 28×28")
+	}
+	ws := curveWorkspaces{dae: m.DAE.NewWorkspace(), rd: m.Reader.NewWorkspace()}
+	if m.Strong != nil {
+		ws.strong = m.Strong.NewWorkspace()
+	}
+	probs := make([]float32, reader.Digits)
+	if digit < 0 {
+		if err := ws.rd.Encode(probs, clean); err != nil {
+			return nil, err
+		}
+		digit = reader.Of(probs).Digit
+	}
+	if digit >= reader.Digits {
+		return nil, errors.New("no such digit")
+	}
+	c := &Curves{Kind: n.Kind, Digit: digit}
+	names := []string{CurveInput, CurveMedian, CurveSeed}
+	if ws.strong != nil {
+		names = append(names, CurveStrong)
+	}
+	for _, name := range names {
+		c.Curves = append(c.Curves, Curve{Name: name})
+	}
+	out := make([]float32, Side*Side)
+	for i := range CurveSteps {
+		a := float64(i) / float64(CurveSteps-1)
+		c.Amounts = append(c.Amounts, a)
+		n.Amount = a
+		in, err := n.Apply(clean)
+		if err != nil {
+			return nil, err
+		}
+		for k := range c.Curves {
+			switch c.Curves[k].Name {
+			case CurveInput:
+				copy(out, in)
+			case CurveMedian:
+				classic.Median(out, in, Side, Side, 1)
+			case CurveSeed:
+				err = ws.dae.Denoise(out, in)
+			case CurveStrong:
+				err = ws.strong.Denoise(out, in)
+			}
+			if err == nil {
+				err = ws.rd.Encode(probs, out)
+			}
+			if err != nil {
+				return nil, err
+			}
+			c.Curves[k].PSNR = append(c.Curves[k].PSNR, quality.PSNR(clean, out))
+			c.Curves[k].Confidence = append(c.Curves[k].Confidence, float64(probs[digit]))
+		}
+		if step != nil {
+			step()
+		}
+	}
+	return c, nil
+}
+
+// maxPlotPSNR is the top of the plot's PSNR axis: a clean digit's PSNR is
+// infinite (quality.MaxPSNR), drawn at the top.
+const maxPlotPSNR = 40.0
+
+// plotPSNR is p as the plot draws it.
+func plotPSNR(p float64) float64 { return math.Min(p, maxPlotPSNR) }

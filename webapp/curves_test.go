@@ -1,0 +1,119 @@
+package webapp
+
+import (
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/classic"
+	"github.com/godae/dae/quality"
+	"github.com/godae/dae/weights"
+)
+
+// The curves are what the page computes for each amount: the same noise,
+// the same denoisers, scored against the clean digit.
+func TestCurves(t *testing.T) {
+	m := testModels(t)
+	s := Samples()[4]
+	n := Noise{Kind: SaltPepper, Seed: 3}
+	steps := 0
+	c, err := m.Curves(s.Pixels, n, s.Label, func() { steps++ })
+	require.NoError(t, err)
+	assert.Equal(t, CurveSteps, steps, "a step per amount, for the page to yield")
+	require.Len(t, c.Amounts, CurveSteps)
+	assert.Equal(t, []string{CurveInput, CurveMedian, CurveSeed, CurveStrong}, names(c))
+	assert.Equal(t, quality.MaxPSNR, c.Curves[0].PSNR[0], "no noise: the input is the digit")
+
+	n.Amount = 0.3
+	in, err := n.Apply(s.Pixels)
+	require.NoError(t, err)
+	med := make([]float32, len(in))
+	classic.Median(med, in, Side, Side, 1)
+	assert.Equal(t, quality.PSNR(s.Pixels, in), c.Curves[0].PSNR[3])
+	assert.Equal(t, quality.PSNR(s.Pixels, med), c.Curves[1].PSNR[3])
+	r, err := m.Run(Strong, in, s.Pixels)
+	require.NoError(t, err)
+	assert.Equal(t, r.DAEScores.PSNR, c.Curves[3].PSNR[3], "the strong model's, as the page shows it")
+
+	// Without the strong model, and for a digit not known: what the reader
+	// reads in the clean digit.
+	b := m.Bundle
+	b.Strong = nil
+	m2, err := NewModels(b)
+	require.NoError(t, err)
+	c, err = m2.Curves(s.Pixels, n, -1, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{CurveInput, CurveMedian, CurveSeed}, names(c))
+	read, err := m2.read(s.Pixels)
+	require.NoError(t, err)
+	assert.Equal(t, read.Digit, c.Digit)
+	_, err = m.Curves(s.Pixels[:10], n, 1, nil)
+	assert.Error(t, err)
+}
+
+func names(c *Curves) []string {
+	var out []string
+	for _, cv := range c.Curves {
+		out = append(out, cv.Name)
+	}
+	return out
+}
+
+// The plot is well-formed SVG with a line per denoiser in each panel and
+// the chosen amount marked; its summary gives the numbers at that amount.
+func TestPlot(t *testing.T) {
+	f, err := weights.Read("../weights/strong.safetensors")
+	require.NoError(t, err)
+	b := randomBundle(t)
+	b.Strong = f.Model
+	m, err := NewModels(b)
+	require.NoError(t, err)
+	s := Samples()[0]
+	c, err := m.Curves(s.Pixels, DefaultNoise(), s.Label, nil)
+	require.NoError(t, err)
+	svg := c.SVG(0.5)
+	require.NoError(t, xml.Unmarshal([]byte(svg), new(struct{})), "well-formed")
+	assert.Equal(t, 2*len(c.Curves), strings.Count(svg, "<polyline"), "a line per denoiser in each panel")
+	assert.Contains(t, svg, `x1="175.0" x2="175.0"`, "the amount chosen, half way along the first panel")
+	assert.Contains(t, svg, "the reader's confidence that it is a 0")
+	sum := c.Summary(0.5)
+	assert.True(t, strings.HasPrefix(sum, "PSNR and the reader's confidence that it is a 0 against the noise amount; at 0.5: noisy input "), sum)
+	assert.Contains(t, sum, "strong model ")
+	// The strong model, trained for it, beats the noisy input at 0.5.
+	assert.Greater(t, c.Curves[3].PSNR[5], c.Curves[0].PSNR[5]+5)
+}
+
+// The store computes the curves for the digit shown, keeps them while only
+// the amount changes, and computes them again for another digit or kind;
+// an upload has none.
+func TestStoreCurves(t *testing.T) {
+	s, _ := loadedStore(t)
+	assert.Nil(t, s.State().Curves, "computed on demand")
+	s.UpdateCurves(nil)
+	c := s.State().Curves
+	require.NotNil(t, c)
+	assert.Equal(t, Samples()[0].Label, c.Digit)
+	n := s.State().Noise
+	n.Amount = 0.8
+	s.SetNoise(n)
+	assert.Same(t, c, s.State().Curves, "the amount alone changes nothing")
+	n.Kind = Occlusion
+	s.SetNoise(n)
+	assert.Nil(t, s.State().Curves)
+	s.UpdateCurves(nil)
+	assert.Equal(t, Occlusion, s.State().Curves.Kind)
+	s.ShowSample(5)
+	assert.Nil(t, s.State().Curves)
+	s.UpdateCurves(nil)
+	assert.Equal(t, Samples()[5].Label, s.State().Curves.Digit)
+
+	s.Drew(drawing(280, 280), 280, 280)
+	s.UpdateCurves(nil)
+	require.NotNil(t, s.State().Curves, "a drawing has its curves")
+	s.SetMode(ModeUpload)
+	s.UpdateCurves(nil)
+	assert.Nil(t, s.State().Curves, "an upload has no clean digit")
+}
