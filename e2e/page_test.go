@@ -447,6 +447,47 @@ func TestApp(t *testing.T) {
 		p.b.screenshot(t, "plot")
 	})
 
+	t.Run("walk the code space", func(t *testing.T) {
+		// Two gallery digits' codes (the seed's model) and the point half way
+		// between them, and one unit of the current digit's code nudged: the
+		// page shows the decoder's images and readings as computed natively.
+		p := open(t)
+		noisy0, _ := webapp.DefaultNoise().Apply(samples[0].Pixels)
+		p.run(chromedp.Click("#walk-set-A", chromedp.ByQuery), chromedp.WaitVisible("#walk-A", chromedp.ByQuery))
+		before := p.src("#dae-output")
+		p.run(chromedp.Click("#sample-20", chromedp.ByQuery))
+		p.changed("#dae-output", before)
+		noisy20, _ := webapp.DefaultNoise().Apply(samples[20].Pixels)
+		p.run(chromedp.Click("#walk-set-B", chromedp.ByQuery), chromedp.WaitVisible("#walk-image", chromedp.ByQuery))
+		p.js(`(() => { const s = document.getElementById("walk-t"); s.value = "50"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)
+		deadline := time.Now().Add(5 * time.Second)
+		for !strings.Contains(p.text("#walk-image + figcaption"), "50 %") && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+
+		s := webapp.NewStore(nil)
+		s.Loaded(m.Bundle, nil)
+		s.SetNoise(webapp.DefaultNoise())
+		s.SetWalkEnd("A")
+		s.ShowSample(20)
+		s.SetWalkEnd("B")
+		s.SetWalkT(0.5)
+		want := s.State()
+		require.Equal(t, noisy0, want.Walk.A.Input)
+		require.Equal(t, noisy20, want.Walk.B.Input)
+		sameImage(t, "half way from A to B", want.Walk.Between, p.src("#walk-image"))
+		sameReading(t, "half way", want.Walk.BetweenReading, p.text("#walk-image-reading"))
+
+		p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = "17"; u.dispatchEvent(new Event("change", {bubbles: true})) })()`)
+		before = p.src("#nudge-image")
+		p.js(`(() => { const s = document.getElementById("nudge-amount"); s.value = "80"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)
+		p.changed("#nudge-image", before)
+		s.SetNudge(17, 0.8)
+		sameImage(t, "unit 17 nudged", s.State().Walk.Nudged, p.src("#nudge-image"))
+		sameReading(t, "unit 17 nudged", s.State().Walk.NudgedReading, p.text("#nudge-image-reading"))
+		p.b.screenshot(t, "walk")
+	})
+
 	t.Run("choose the denoiser", func(t *testing.T) {
 		// The gallery shows the seed's model; a click shows the strong
 		// model's output instead, and the drawing tab keeps its own choice.

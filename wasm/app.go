@@ -185,7 +185,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if st.Mode != webapp.ModeUpload && st.Result != nil {
 			main = append(main, &Plot{Curves: st.Curves, Amount: st.Noise.Amount})
 		}
-		main = append(main, &WeightsPicker{Store: a.store, InUse: st.Weights})
+		main = append(main, &WalkView{Store: a.store, Walk: st.Walk, Result: st.Result}, &WeightsPicker{Store: a.store, InUse: st.Weights})
 	}
 	return elem.Body(
 		elem.Header(

@@ -43,6 +43,7 @@ type State struct {
 	// drawing) and noise kind; nil while they are computed (UpdateCurves)
 	// and for uploads, which have no clean digit to score against.
 	Curves *Curves
+	Walk   Walk // the code-space view
 }
 
 // curvesKey says what the curves were computed for: the digit, the noise
@@ -391,6 +392,72 @@ func (s *Store) show(st *State) {
 		r.Label = Samples()[st.Sample].Label
 	}
 	st.Result = r
+	if err := s.models.nudged(&st.Walk, r); err != nil {
+		st.Message = err.Error()
+	}
+}
+
+// SetWalkEnd makes the digit shown one end of the walk: "A" or "B". An end
+// taken with another denoiser than the other end's replaces both: codes of
+// two models do not mix.
+func (s *Store) SetWalkEnd(which string) {
+	s.do(func(st *State) {
+		r := st.Result
+		if r == nil || s.models == nil {
+			st.Message = "there is no digit to take the code of"
+			return
+		}
+		end := &WalkEnd{Input: r.Input, Latent: r.Latent, Denoiser: r.Denoiser}
+		w := &st.Walk
+		switch which {
+		case "A":
+			w.A = end
+			if w.B != nil && w.B.Denoiser != end.Denoiser {
+				w.B = end
+			}
+		case "B":
+			w.B = end
+			if w.A != nil && w.A.Denoiser != end.Denoiser {
+				w.A = end
+			}
+		default:
+			st.Message = fmt.Sprintf("there is no end %q", which)
+			return
+		}
+		st.Message = ""
+		if err := s.models.between(w); err != nil {
+			st.Message = err.Error()
+		}
+	})
+}
+
+// SetWalkT moves the point between the ends: 0 at A, 1 at B.
+func (s *Store) SetWalkT(t float64) {
+	s.do(func(st *State) {
+		if !(t >= 0 && t <= 1) || s.models == nil {
+			st.Message = fmt.Sprintf("the point %g is not between 0 and 1", t)
+			return
+		}
+		st.Walk.T, st.Message = t, ""
+		if err := s.models.between(&st.Walk); err != nil {
+			st.Message = err.Error()
+		}
+	})
+}
+
+// SetNudge nudges unit of the current digit's code by amount (a share of
+// the code's largest value, −1 to 1).
+func (s *Store) SetNudge(unit int, amount float64) {
+	s.do(func(st *State) {
+		if !(amount >= -1 && amount <= 1) || s.models == nil || st.Result == nil || unit < 0 || unit >= len(st.Result.Latent) {
+			st.Message = fmt.Sprintf("cannot nudge unit %d by %g", unit, amount)
+			return
+		}
+		st.Walk.Unit, st.Walk.Nudge, st.Message = unit, amount, ""
+		if err := s.models.nudged(&st.Walk, st.Result); err != nil {
+			st.Message = err.Error()
+		}
+	})
 }
 
 // curvesKey is what the curves of st's digit are computed for.

@@ -1,0 +1,89 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
+	"github.com/hexops/vecty/prop"
+
+	"github.com/godae/dae/webapp"
+)
+
+// WalkView is the code-space view: two digits' codes and the decoder's
+// image between them, and one unit of the current digit's code nudged.
+type WalkView struct {
+	vecty.Core
+	Store  *webapp.Store  `vecty:"prop"`
+	Walk   webapp.Walk    `vecty:"prop"`
+	Result *webapp.Result `vecty:"prop"`
+}
+
+// Render draws the two ends, the slider between them and its image, and
+// the unit chooser and nudge slider with their image.
+func (v *WalkView) Render() vecty.ComponentOrHTML {
+	w, res := v.Walk, v.Result
+	end := func(which string, e *webapp.WalkEnd) vecty.ComponentOrHTML {
+		var pic vecty.ComponentOrHTML = elem.Div(vecty.Markup(vecty.Class("digit", "empty-end")))
+		if e != nil {
+			pic = elem.Image(vecty.Markup(prop.ID("walk-"+which), prop.Src(grayURL(e.Input)), prop.Alt("end "+which), vecty.Class("digit", "small")))
+		}
+		return elem.Figure(pic,
+			elem.Button(vecty.Markup(prop.ID("walk-set-"+which), vecty.Attribute("type", "button"),
+				event.Click(func(*vecty.Event) { v.Store.SetWalkEnd(which) })),
+				vecty.Text("Use this digit as "+which)))
+	}
+	between := vecty.List{}
+	if w.Between != nil {
+		between = append(between, tile("walk-image", fmt.Sprintf("%.0f %% of the way from A to B", 100*w.T), grayURL(w.Between), "the decoder's image between A and B", &w.BetweenReading))
+	} else {
+		between = append(between, elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("Take two digits (pick a sample, upload or draw, then press a button), and slide between their codes.")))
+	}
+	var nudge vecty.ComponentOrHTML
+	if res != nil && w.Nudged != nil {
+		n := len(res.Latent)
+		nudge = elem.Div(vecty.Markup(vecty.Class("nudge")),
+			elem.Label(vecty.Markup(prop.For("nudge-unit")), vecty.Text(fmt.Sprintf("Code unit (0–%d): %s", n-1, webapp.UnitName(w.Unit, res.LatentShape)))),
+			elem.Input(vecty.Markup(prop.ID("nudge-unit"), prop.Type(prop.TypeNumber), vecty.Attribute("min", "0"), vecty.Attribute("max", strconv.Itoa(n-1)),
+				vecty.Property("value", strconv.Itoa(w.Unit)),
+				event.Change(func(e *vecty.Event) {
+					if u, err := strconv.Atoi(e.Target.Get("value").String()); err == nil {
+						v.Store.SetNudge(u, v.Store.State().Walk.Nudge) // the store's, which a rerender may not show yet
+					}
+				}))),
+			elem.Label(vecty.Markup(prop.For("nudge-amount")), vecty.Text(fmt.Sprintf("Nudge %+.0f %% of the code's largest value", 100*w.Nudge))),
+			elem.Input(vecty.Markup(prop.ID("nudge-amount"), prop.Type(prop.TypeRange), vecty.Attribute("min", "-100"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
+				vecty.Property("value", strconv.Itoa(int(100*w.Nudge))),
+				event.Input(func(e *vecty.Event) {
+					if a, err := strconv.Atoi(e.Target.Get("value").String()); err == nil {
+						v.Store.SetNudge(v.Store.State().Walk.Unit, float64(a)/100)
+					}
+				}))),
+			tile("nudge-image", "This digit, the unit nudged", grayURL(w.Nudged), "the decoder's image of the nudged code", &w.NudgedReading),
+		)
+	}
+	return elem.Section(vecty.Markup(vecty.Class("panel", "walk"), prop.ID("walk")),
+		elem.Heading2(vecty.Text("Walk the code space")),
+		elem.Div(vecty.Markup(vecty.Class("tiles")),
+			end("A", w.A),
+			elem.Div(
+				elem.Input(vecty.Markup(prop.ID("walk-t"), prop.Type(prop.TypeRange), vecty.Attribute("min", "0"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
+					vecty.Attribute("aria-label", "from A to B"), prop.Disabled(w.Between == nil),
+					vecty.Property("value", strconv.Itoa(int(100*w.T+0.5))),
+					event.Input(func(e *vecty.Event) {
+						if t, err := strconv.Atoi(e.Target.Get("value").String()); err == nil {
+							v.Store.SetWalkT(float64(t) / 100)
+						}
+					}))),
+				between,
+			),
+			end("B", w.B),
+		),
+		elem.Heading2(vecty.Text("What one code unit does")),
+		nudge,
+	)
+}

@@ -1,0 +1,91 @@
+package webapp
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/godae/dae/nn"
+	"github.com/godae/dae/reader"
+)
+
+// WalkEnd is one end of a walk through a denoiser's code space: the code
+// of a digit the page showed, the model input it came from, and the
+// denoiser whose code it is.
+type WalkEnd struct {
+	Input, Latent []float32
+	Denoiser      Denoiser
+}
+
+// Walk is the code-space view. Between two digits' codes, the decoder's
+// image of the point T of the way from A to B shows that the code is a
+// learned space (the points between are digits too, not two pictures
+// faded into each other); and one unit of the current digit's code, nudged,
+// shows what that unit does.
+type Walk struct {
+	A, B           *WalkEnd
+	T              float64   // 0 at A, 1 at B
+	Between        []float32 // the decoder's image of (1−T)·A + T·B; nil without both ends
+	BetweenReading reader.Reading
+	Unit           int     // the nudged unit's index in the current digit's code
+	Nudge          float64 // added to it, as a share of the code's largest value (−1 to 1)
+	Nudged         []float32
+	NudgedReading  reader.Reading
+}
+
+// UnitName says where unit i of a code of shape s lies: its map, row and
+// column.
+func UnitName(i int, s nn.Shape) string {
+	return fmt.Sprintf("map %d, row %d, column %d", i/(s.H*s.W), i/s.W%s.H, i%s.W)
+}
+
+// decode runs the decoder of denoiser d on a code and reads the image.
+func (m *Models) decode(d Denoiser, latent []float32) ([]float32, reader.Reading, error) {
+	ws := m.daeWS
+	if d == Strong {
+		if m.Strong == nil {
+			return nil, reader.Reading{}, errors.New("the strong model has not loaded")
+		}
+		ws = m.strongWS
+	}
+	img := make([]float32, Side*Side)
+	if err := ws.Decode(img, latent); err != nil {
+		return nil, reader.Reading{}, err
+	}
+	r, err := m.read(img)
+	return img, r, err
+}
+
+// between decodes the point T of the way from A to B.
+func (m *Models) between(w *Walk) error {
+	w.Between = nil
+	if w.A == nil || w.B == nil {
+		return nil
+	}
+	code := make([]float32, len(w.A.Latent))
+	for i := range code {
+		code[i] = float32((1-w.T)*float64(w.A.Latent[i]) + w.T*float64(w.B.Latent[i]))
+	}
+	var err error
+	w.Between, w.BetweenReading, err = m.decode(w.A.Denoiser, code)
+	return err
+}
+
+// nudged decodes the result's code with the walk's unit nudged.
+func (m *Models) nudged(w *Walk, r *Result) error {
+	w.Nudged = nil
+	if r == nil {
+		return nil
+	}
+	if w.Unit < 0 || w.Unit >= len(r.Latent) {
+		w.Unit = 0
+	}
+	code := append([]float32(nil), r.Latent...)
+	var top float32
+	for _, v := range code {
+		top = max(top, v)
+	}
+	code[w.Unit] += float32(w.Nudge) * top
+	var err error
+	w.Nudged, w.NudgedReading, err = m.decode(r.Denoiser, code)
+	return err
+}

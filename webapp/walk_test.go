@@ -1,0 +1,73 @@
+package webapp
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/nn"
+	"github.com/godae/dae/reader"
+)
+
+// The walk decodes the codes between two digits and the current digit's
+// code with one unit nudged, as the engine decodes them.
+func TestStoreWalk(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.SetWalkEnd("A")
+	a := s.State().Result.Latent
+	assert.Nil(t, s.State().Walk.Between, "one end is not a walk")
+	s.ShowSample(7)
+	s.SetWalkEnd("B")
+	b := s.State().Result.Latent
+	s.SetWalkT(0.25)
+	w := s.State().Walk
+	require.NotNil(t, w.Between)
+
+	m := s.models
+	code := make([]float32, len(a))
+	for i := range code {
+		code[i] = float32(0.75*float64(a[i]) + 0.25*float64(b[i]))
+	}
+	want := make([]float32, Side*Side)
+	require.NoError(t, m.DAE.NewWorkspace().Decode(want, code))
+	assert.Equal(t, want, w.Between)
+	probs := make([]float32, reader.Digits)
+	require.NoError(t, m.Reader.NewWorkspace().Encode(probs, want))
+	assert.Equal(t, reader.Of(probs), w.BetweenReading)
+	s.SetWalkT(0)
+	assert.Equal(t, s.State().Walk.Between, decodeWith(t, m, a), "at A, A's image")
+
+	s.SetNudge(5, 1)
+	st := s.State()
+	code = append([]float32(nil), st.Result.Latent...)
+	var top float32
+	for _, v := range code {
+		top = max(top, v)
+	}
+	code[5] += top
+	assert.Equal(t, decodeWith(t, m, code), st.Walk.Nudged)
+	s.SetNoise(Noise{Kind: Gaussian, Amount: 0.2, Seed: 4})
+	assert.NotEqual(t, st.Walk.Nudged, s.State().Walk.Nudged, "the nudge follows the digit shown")
+
+	s.SetNudge(len(code), 0.5)
+	assert.Contains(t, s.State().Message, "cannot nudge unit 128")
+	s.SetWalkT(2)
+	assert.Contains(t, s.State().Message, "not between 0 and 1")
+
+	// An end taken with the strong model replaces both: codes of two
+	// models do not mix.
+	s.UseDenoiser(Strong)
+	s.SetWalkEnd("B")
+	w = s.State().Walk
+	assert.Equal(t, Strong, w.A.Denoiser)
+	assert.Equal(t, w.A, w.B)
+	assert.Len(t, w.Between, Side*Side)
+	assert.Equal(t, "map 2, row 3, column 1", UnitName(2*49+3*7+1, nn.Shape{C: 32, H: 7, W: 7}))
+}
+
+func decodeWith(t *testing.T, m *Models, code []float32) []float32 {
+	out := make([]float32, Side*Side)
+	require.NoError(t, m.DAE.NewWorkspace().Decode(out, code))
+	return out
+}
