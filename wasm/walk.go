@@ -71,8 +71,9 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		elem.Div(vecty.Markup(vecty.Class("tiles")),
 			end("A", w.A),
 			elem.Div(
+				elem.Label(vecty.Markup(prop.For("walk-t"), vecty.Class("hint")), vecty.Text("From A to B")),
 				elem.Input(vecty.Markup(prop.ID("walk-t"), prop.Type(prop.TypeRange), vecty.Attribute("min", "0"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
-					vecty.Attribute("aria-label", "from A to B"), prop.Disabled(w.Between == nil),
+					prop.Disabled(w.Between == nil),
 					vecty.Property("value", strconv.Itoa(int(100*w.T+0.5))),
 					event.Input(func(e *vecty.Event) {
 						if t, err := strconv.Atoi(e.Target.Get("value").String()); err == nil {
