@@ -77,11 +77,11 @@ eval: ## Measure weights/ and the classical denoisers on the noisy MNIST test se
 FUZZTIME ?= 10m
 FUZZ_TARGETS := weights:FuzzParse nn:FuzzParseArch nn:FuzzBudget digitprep:FuzzUpload
 
-# make test's short runs are counted in executions, about 10 s each here,
+# make test's short runs are counted in executions, about 5 s each here,
 # not timed: Go 1.26's fuzzing coordinator can report a timed run's end as
 # "context deadline exceeded" when a worker is mid-input (go.dev/issue/75804,
 # fixed in Go 1.27), which FuzzBudget's slow inputs made happen.
-FUZZ_SHORT := weights:FuzzParse:150000x nn:FuzzParseArch:200000x nn:FuzzBudget:3000x digitprep:FuzzUpload:100000x
+FUZZ_SHORT := weights:FuzzParse:75000x nn:FuzzParseArch:100000x nn:FuzzBudget:1500x digitprep:FuzzUpload:50000x
 
 fuzz-short: ## A short run of each fuzz target (part of make test)
 	@for t in $(FUZZ_SHORT); do pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$${rest#*:}; \
