@@ -14,17 +14,25 @@ import (
 	"github.com/godae/dae/webapp"
 )
 
-// The app as a static site (make dist, the server's -dist) runs from a
-// plain static file server, Go's http.FileServer with nothing of ours:
-// the first view, the strong model on an upload, and no console errors.
-func TestDist(t *testing.T) {
+// serveDist writes the app as a static site (the server's -dist) and
+// serves it with Go's http.FileServer, nothing of ours, until the test
+// ends (or Close).
+func serveDist(t *testing.T) *httptest.Server {
+	t.Helper()
 	bin := buildApp(t)
 	dir := filepath.Join(t.TempDir(), "dist")
 	out, err := exec.Command(bin, "-dist", dir).CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
+	return srv
+}
 
+// The app as a static site (make dist, the server's -dist) runs from a
+// plain static file server, Go's http.FileServer with nothing of ours:
+// the first view, the strong model on an upload, and no console errors.
+func TestDist(t *testing.T) {
+	srv := serveDist(t)
 	m := nativeModels(t)
 	p := &page{t: t, b: newBrowser(t)}
 	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery),

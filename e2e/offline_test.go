@@ -2,10 +2,6 @@ package e2e
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
-	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/cdproto/network"
@@ -24,13 +20,7 @@ import (
 // an upload all work, and the manifest that makes the app installable is
 // there.
 func TestOffline(t *testing.T) {
-	bin := buildApp(t)
-	dir := filepath.Join(t.TempDir(), "dist")
-	out, err := exec.Command(bin, "-dist", dir).CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
-	defer srv.Close()
-
+	srv := serveDist(t)
 	m := nativeModels(t)
 	p := &page{t: t, b: newBrowser(t)}
 	awaitPromise := func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
