@@ -343,6 +343,10 @@ func (s *Store) FinishWeights(t Ticket, name string, data []byte, err error) {
 		}
 		s.models, st.Weights, st.Message = next, name, ""
 		st.Denoisers = st.Denoisers.with(t.mode, Seed) // the tab it was given on
+		if st.Walk.A != nil && st.Walk.A.Denoiser == Seed || st.Walk.B != nil && st.Walk.B.Denoiser == Seed {
+			// Codes of the weights replaced are not codes of these.
+			st.Walk.A, st.Walk.B, st.Walk.Between = nil, nil, nil
+		}
 		s.show(st)
 	})
 }

@@ -1,6 +1,7 @@
 package webapp
 
 import (
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,6 +65,17 @@ func TestStoreWalk(t *testing.T) {
 	assert.Equal(t, w.A, w.B)
 	assert.Len(t, w.Between, Side*Side)
 	assert.Equal(t, "map 2, row 3, column 1", UnitName(2*49+3*7+1, nn.Shape{C: 32, H: 7, W: 7}))
+
+	// Weights given in the seed's place end a walk in the seed's codes,
+	// which are not codes of the new weights.
+	s.UseDenoiser(Seed)
+	s.SetWalkEnd("A")
+	data, err := os.ReadFile("../nn/testdata/golden.safetensors")
+	require.NoError(t, err)
+	s.FinishWeights(s.StartWeights(), "mine.safetensors", data, nil)
+	assert.Nil(t, s.State().Walk.A)
+	s.SetWalkT(0.5)
+	assert.Empty(t, s.State().Message)
 }
 
 func decodeWith(t *testing.T, m *Models, code []float32) []float32 {
