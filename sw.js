@@ -3,11 +3,16 @@
 // version (a hash of all of them) and the list of files to keep, so that a
 // change to any file is a change to this script, which the browser
 // installs on the next visit with a network: it fetches the new files into
-// a cache of the new version and then drops the old one.
+// a cache of the new version, takes over at once (the page open then gets
+// its later files, such as the strong model's weights, from the new
+// version) and drops the old cache.
 "use strict";
 const VERSION = "__GODAE_VERSION__";
 const FILES = __GODAE_FILES__;
-const CACHE = "godae-" + VERSION;
+// The scope is in the cache's name: two copies of the app on one origin
+// (caches are the origin's) keep their own.
+const PREFIX = "godae " + self.registration.scope + " ";
+const CACHE = PREFIX + VERSION;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -20,18 +25,20 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("godae-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
 
-// The app's files come from the cache of this version; anything else (and
-// everything, should the cache lack a file) from the network.
+// The app's files come from the cache of this version; a visit to the page
+// (whatever its query) is the page; anything else (and everything, should
+// the cache lack a file) comes from the network.
 self.addEventListener("fetch", (event) => {
   if (event.request.method !== "GET") return;
+  const page = event.request.mode === "navigate";
   event.respondWith(
     caches.open(CACHE)
-      .then((cache) => cache.match(event.request))
+      .then((cache) => page ? cache.match("./", { ignoreSearch: true }) : cache.match(event.request))
       .then((hit) => hit || fetch(event.request)),
   );
 });

@@ -16,8 +16,8 @@ import (
 // After one visit the app works with no network: its service worker keeps
 // the page, the wasm and the weights. The test visits once, waits for the
 // worker, then switches the network off in DevTools and also stops the
-// server, and loads the page again: the first view, the strong model and
-// an upload all work, and the manifest that makes the app installable is
+// server, and loads the page again (with a query, as a shared link may
+// have): the first view, the strong model and an upload all work, and the manifest that makes the app installable is
 // there.
 func TestOffline(t *testing.T) {
 	srv := serveDist(t)
@@ -38,11 +38,13 @@ func TestOffline(t *testing.T) {
 			return err
 		}),
 		network.OverrideNetworkState(true, 0, -1, -1))
-	var online bool
-	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery),
+	var online, controlled bool
+	p.run(chromedp.Navigate(srv.URL+"/?offline"), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery),
-		chromedp.Evaluate(`navigator.onLine`, &online))
+		chromedp.Evaluate(`navigator.onLine`, &online),
+		chromedp.Evaluate(`navigator.serviceWorker.controller !== null`, &controlled))
 	assert.False(t, online, "the browser is offline")
+	assert.True(t, controlled, "the page comes from the service worker")
 	sample := webapp.Samples()[0]
 	noisy, err := webapp.DefaultNoise().Apply(sample.Pixels)
 	require.NoError(t, err)

@@ -196,8 +196,8 @@ const serviceWorker = "sw.js"
 
 // versionWorker is the service worker script with its placeholders filled
 // in: the version, a hash of every other file of the app (names and
-// bytes), and the list of those files (the page itself as "./"), for it to
-// keep. Any change to the app changes the script, and the browser installs
+// bytes) and of the headers they are served with, and the list of those
+// files (the page itself as "./"), for it to keep. Any change to the app changes the script, and the browser installs
 // a changed script on the next visit with a network.
 func versionWorker(files map[string][]byte) []byte {
 	var names []string
@@ -205,12 +205,18 @@ func versionWorker(files map[string][]byte) []byte {
 		if base, ok := strings.CutSuffix(p, ".gz"); ok && files[base] != nil {
 			continue // a precompressed form, not a file of its own
 		}
-		if p != serviceWorker {
+		if p != serviceWorker && p != "index.html" { // the page is kept as "./"
 			names = append(names, p)
 		}
 	}
 	slices.Sort(names)
 	h := sha256.New()
+	// The headers the files are kept with count too: a new CSP is a new
+	// version.
+	fmt.Fprintf(h, "%s\x00%v\x00", appPolicy.csp, contentTypes)
+	if files["index.html"] != nil {
+		h.Write(files["index.html"])
+	}
 	list := []string{"./"}
 	for _, p := range names {
 		fmt.Fprintf(h, "%s\x00%d\x00", p, len(files[p]))

@@ -239,9 +239,13 @@ func TestServiceWorkerVersion(t *testing.T) {
 		return string(body)
 	}
 	first := script()
-	assert.Regexp(t, `^const VERSION = "[0-9a-f]{16}"; const FILES = \["\./","index\.html",.*"web/main\.wasm",.*"weights/strong\.safetensors"\];$`, first)
+	assert.Regexp(t, `^const VERSION = "[0-9a-f]{16}"; const FILES = \["\./",.*"web/main\.wasm",.*"weights/strong\.safetensors"\];$`, first)
 	assert.NotContains(t, first, `"sw.js"`, "the worker does not keep itself")
+	assert.NotContains(t, first, `"index.html"`, "the page is kept as ./ (a static host may redirect index.html there)")
 	assert.Equal(t, first, script(), "the same files, the same script")
 	files["weights/strong.safetensors"] = &fstest.MapFile{Data: []byte("retrained")}
-	assert.NotEqual(t, first, script(), "another file, another version")
+	second := script()
+	assert.NotEqual(t, first, second, "another file, another version")
+	files["index.html"] = &fstest.MapFile{Data: []byte("another page")}
+	assert.NotEqual(t, second, script(), "another page, another version")
 }

@@ -124,7 +124,7 @@ func registerServiceWorker() {
 		return
 	}
 	if _, err := await(sw.Call("register", "sw.js")); err != nil {
-		js.Global().Get("console").Call("warn", "the app cannot be kept for offline use: "+err.Error())
+		js.Global().Get("console").Call("error", "the app cannot be kept for offline use: "+err.Error())
 	}
 }
 

@@ -48,9 +48,10 @@ type curveWorkspaces struct{ dae, strong, rd *nn.Workspace }
 // the reader gives: the label, where known, or -1 for what it reads in
 // clean.
 // step, if not nil, is called after each amount: the page yields to the
-// browser there, so that the work comes in small pieces. The strong
-// model's curve is left out while it is not loaded.
-func (m *Models) Curves(clean []float32, n Noise, digit int, step func()) (*Curves, error) {
+// browser there, so that the work comes in small pieces, and stops the
+// work (ErrStopped) by returning false. The strong model's curve is left
+// out while it is not loaded.
+func (m *Models) Curves(clean []float32, n Noise, digit int, step func() bool) (*Curves, error) {
 	if len(clean) != Side*Side {
 		return nil, errors.New("the digit is not 28×28")
 	}
@@ -105,12 +106,15 @@ func (m *Models) Curves(clean []float32, n Noise, digit int, step func()) (*Curv
 			c.Curves[k].PSNR = append(c.Curves[k].PSNR, quality.PSNR(clean, out))
 			c.Curves[k].Confidence = append(c.Curves[k].Confidence, float64(probs[digit]))
 		}
-		if step != nil {
-			step()
+		if step != nil && !step() {
+			return nil, ErrStopped
 		}
 	}
 	return c, nil
 }
+
+// ErrStopped is Curves' error when its step function stopped it.
+var ErrStopped = errors.New("stopped")
 
 // maxPlotPSNR is the top of the plot's PSNR axis: a clean digit's PSNR is
 // infinite (quality.MaxPSNR), drawn at the top.

@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"encoding/xml"
+	"os"
 	"strings"
 	"testing"
 
@@ -20,9 +21,11 @@ func TestCurves(t *testing.T) {
 	s := Samples()[4]
 	n := Noise{Kind: SaltPepper, Seed: 3}
 	steps := 0
-	c, err := m.Curves(s.Pixels, n, s.Label, func() { steps++ })
+	c, err := m.Curves(s.Pixels, n, s.Label, func() bool { steps++; return true })
 	require.NoError(t, err)
 	assert.Equal(t, CurveSteps, steps, "a step per amount, for the page to yield")
+	_, err = m.Curves(s.Pixels, n, s.Label, func() bool { return false })
+	assert.ErrorIs(t, err, ErrStopped)
 	require.Len(t, c.Amounts, CurveSteps)
 	assert.Equal(t, []string{CurveInput, CurveMedian, CurveSeed, CurveStrong}, names(c))
 	assert.Equal(t, quality.MaxPSNR, c.Curves[0].PSNR[0], "no noise: the input is the digit")
@@ -116,4 +119,23 @@ func TestStoreCurves(t *testing.T) {
 	s.SetMode(ModeUpload)
 	s.UpdateCurves(nil)
 	assert.Nil(t, s.State().Curves, "an upload has no clean digit")
+
+	// A computation the page moves on from stops at its next step, and is
+	// not kept; other weights make other curves.
+	s.ShowSample(1)
+	moved := false
+	s.UpdateCurves(func() {
+		if !moved {
+			moved = true
+			s.ShowSample(2)
+		}
+	})
+	assert.Nil(t, s.State().Curves, "the curves of sample 1 are not kept for sample 2")
+	assert.Empty(t, s.State().Message)
+	s.UpdateCurves(nil)
+	require.NotNil(t, s.State().Curves)
+	data, err := os.ReadFile("../nn/testdata/golden.safetensors")
+	require.NoError(t, err)
+	s.FinishWeights(s.StartWeights(), "mine.safetensors", data, nil)
+	assert.Nil(t, s.State().Curves, "new weights, new curves")
 }

@@ -42,8 +42,9 @@ type Bundle struct {
 	DAE, AE, Strong, Reader *nn.Model
 }
 
-// Models are the page's models, each with its workspace (the page runs
-// them on one goroutine).
+// Models are the page's models, each with its workspace, used by the
+// store's actions one at a time (under its lock); the plot's curves,
+// computed beside them, use workspaces of their own.
 type Models struct {
 	Bundle
 	daeWS, aeWS, strongWS, rdWS *nn.Workspace

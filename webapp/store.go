@@ -54,7 +54,7 @@ type curvesKey struct {
 	drawing int // the drawing's number (Store.drawings)
 	kind    string
 	seed    uint64
-	strong  bool
+	models  *Models // other weights, or the strong model come, make other curves
 }
 
 // Choice is a denoiser for each tab.
@@ -466,7 +466,7 @@ func (s *Store) SetNudge(unit int, amount float64) {
 
 // curvesKey is what the curves of st's digit are computed for.
 func (s *Store) curvesKey(st *State) curvesKey {
-	k := curvesKey{mode: st.Mode, kind: st.Noise.Kind, seed: st.Noise.Seed, strong: s.models != nil && s.models.Strong != nil}
+	k := curvesKey{mode: st.Mode, kind: st.Noise.Kind, seed: st.Noise.Seed, models: s.models}
 	switch st.Mode {
 	case ModeGallery:
 		k.sample = st.Sample
@@ -479,9 +479,11 @@ func (s *Store) curvesKey(st *State) curvesKey {
 // UpdateCurves computes the plot's curves for the current digit if they
 // are missing, outside the lock (the page calls it on a goroutine of its
 // own after each change; step lets it yield to the browser between noise
-// amounts), and keeps them if the digit and noise kind are still those
-// they were computed for. It does nothing for uploads, or when the curves
-// are current or already being computed.
+// amounts), and keeps them if the digit, the noise kind and the models are
+// still those they were computed for. A computation that the page has moved
+// on from stops at its next step, so that a drawing in progress or a quick
+// series of clicks does not pile computations up. It does nothing for
+// uploads, or when the curves are current or already being computed.
 func (s *Store) UpdateCurves(step func()) {
 	s.mu.Lock()
 	st := &s.state
@@ -501,17 +503,28 @@ func (s *Store) UpdateCurves(step func()) {
 	s.computing = key
 	s.mu.Unlock()
 
-	c, err := m.Curves(clean, n, label, step)
+	current := func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.curvesKey(&s.state) == key
+	}
+	c, err := m.Curves(clean, n, label, func() bool {
+		if step != nil {
+			step()
+		}
+		return current()
+	})
 	s.do(func(st *State) {
 		if s.computing == key {
 			s.computing = curvesKey{}
+		}
+		if s.curvesKey(st) != key {
+			return // the page has moved on; its own computation comes
 		}
 		if err != nil {
 			st.Message = "the plot could not be drawn: " + err.Error()
 			return
 		}
-		if s.curvesKey(st) == key {
-			st.Curves, s.curvesFor = c, key
-		}
+		st.Curves, s.curvesFor = c, key
 	})
 }
