@@ -414,8 +414,8 @@ func TestApp(t *testing.T) {
 	t.Run("the plot", func(t *testing.T) {
 		// Under the result, PSNR and the reader's confidence against the
 		// noise amount, as computed natively; drawn again for another noise
-		// kind, in steps short enough that no task of the page's thread is
-		// long (the Long Tasks API reports none over 50 ms).
+		// kind, in steps short enough that no task of the page's thread
+		// takes 100 ms (the Long Tasks API reports those over 50 ms).
 		p := open(t)
 		p.watchLongTasks()
 		sample := samples[0]
