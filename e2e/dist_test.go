@@ -37,17 +37,25 @@ func TestDist(t *testing.T) {
 	p := &page{t: t, b: newBrowser(t)}
 	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery))
+	p.checkFirstViewAndUpload("", m, 5)
+	assert.Empty(t, p.b.consoleErrors(), "no console errors")
+}
+
+// checkFirstViewAndUpload checks the page's first view (gallery digit 0,
+// the seed's model), then uploads a noisy gallery digit and checks the
+// strong model's result; what prefixes the messages.
+func (p *page) checkFirstViewAndUpload(what string, m *webapp.Models, digit int) {
+	p.t.Helper()
 	sample := webapp.Samples()[0]
 	noisy, err := webapp.DefaultNoise().Apply(sample.Pixels)
-	require.NoError(t, err)
-	p.checkResult("the first view", m, webapp.Seed, noisy, sample.Pixels)
+	require.NoError(p.t, err)
+	p.checkResult(what+"the first view", m, webapp.Seed, noisy, sample.Pixels)
 
 	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery))
-	path, data := noisyUpload(t, webapp.Samples()[5].Pixels)
+	path, data := noisyUpload(p.t, webapp.Samples()[digit].Pixels)
 	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 	p.changed("#dae-output", "")
 	in, _, err := prepare(data)
-	require.NoError(t, err)
-	p.checkResult("an upload", m, webapp.Strong, in, nil)
-	assert.Empty(t, p.b.consoleErrors(), "no console errors")
+	require.NoError(p.t, err)
+	p.checkResult(what+"an upload", m, webapp.Strong, in, nil)
 }

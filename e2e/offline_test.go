@@ -8,9 +8,6 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/godae/dae/webapp"
 )
 
 // After one visit the app works with no network: its service worker keeps
@@ -45,17 +42,6 @@ func TestOffline(t *testing.T) {
 		chromedp.Evaluate(`navigator.serviceWorker.controller !== null`, &controlled))
 	assert.False(t, online, "the browser is offline")
 	assert.True(t, controlled, "the page comes from the service worker")
-	sample := webapp.Samples()[0]
-	noisy, err := webapp.DefaultNoise().Apply(sample.Pixels)
-	require.NoError(t, err)
-	p.checkResult("offline, the first view", m, webapp.Seed, noisy, sample.Pixels)
-
-	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery))
-	path, data := noisyUpload(t, webapp.Samples()[9].Pixels)
-	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
-	p.changed("#dae-output", "")
-	in, _, err := prepare(data)
-	require.NoError(t, err)
-	p.checkResult("offline, an upload", m, webapp.Strong, in, nil)
+	p.checkFirstViewAndUpload("offline, ", m, 9)
 	assert.Empty(t, p.b.consoleErrors(), "no console errors")
 }

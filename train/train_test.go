@@ -62,14 +62,20 @@ func TestShortTraining(t *testing.T) {
 
 	// The written file runs in nn as it runs in libtorch: both within the
 	// rounding bounds of the model's definition, layer by layer.
+	clean := testDigits(t, 16)
+	x := make([]float32, len(clean))
+	noise.Gaussian(x, clean, 0.5, noise.New(1))
+	checkRunsAlike(t, f, x)
+}
+
+// testDigits are the first n MNIST test digits, back to back.
+func testDigits(t *testing.T, n int) []float32 {
+	t.Helper()
 	dir, err := mnist.DefaultDir()
 	require.NoError(t, err)
 	test, err := mnist.Load(dir, mnist.Test)
 	require.NoError(t, err)
-	clean := test.Floats(16)
-	x := make([]float32, len(clean))
-	noise.Gaussian(x, clean, 0.5, noise.New(1))
-	checkRunsAlike(t, f, x)
+	return test.Floats(n)
 }
 
 // checkRunsAlike checks that the weights in f run in libtorch and in nn
@@ -121,11 +127,7 @@ func TestShortStrongTraining(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(md), "The strong model: trained on "+noise.BlindDescription)
 
-	dir, err := mnist.DefaultDir()
-	require.NoError(t, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(t, err)
-	clean := test.Floats(16)
+	clean := testDigits(t, 16)
 	x := make([]float32, len(clean))
 	r := noise.New(2)
 	for i := 0; i < 16; i++ {
@@ -163,11 +165,7 @@ func TestShortReaderTraining(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(md), "| epoch | train loss (cross-entropy) | test accuracy |")
 
-	dir, err := mnist.DefaultDir()
-	require.NoError(t, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(t, err)
-	checkRunsAlike(t, f, test.Floats(16))
+	checkRunsAlike(t, f, testDigits(t, 16))
 }
 
 // augment moves a digit without losing it: the ink's total stays within
