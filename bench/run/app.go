@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -28,10 +30,64 @@ type App struct {
 	FirstDenoisedRunsMs []float64 `json:"firstDenoisedRunsMs"`
 	// RunningBrowserMs is the median first denoised image of as many loads
 	// in one running Chromium, its cache emptied before each.
-	RunningBrowserMs          float64    `json:"runningBrowserMs"`
-	RunningBrowserWasmReadyMs float64    `json:"runningBrowserWasmReadyMs"`
-	RunningBrowserRunsMs      []float64  `json:"runningBrowserRunsMs"`
-	Resources                 []Resource `json:"resources"`
+	RunningBrowserMs          float64   `json:"runningBrowserMs"`
+	RunningBrowserWasmReadyMs float64   `json:"runningBrowserWasmReadyMs"`
+	RunningBrowserRunsMs      []float64 `json:"runningBrowserRunsMs"`
+	// Baseline is the reference app (referenceApp) loaded in the same
+	// running browser, alternately with this one, when -app-baseline is set.
+	Baseline  *Baseline  `json:"baseline,omitempty"`
+	Resources []Resource `json:"resources"`
+}
+
+// Baseline is another commit's app measured beside this one.
+type Baseline struct {
+	Commit string    `json:"commit"`
+	Ms     float64   `json:"ms"`     // its median first denoised image
+	RunsMs []float64 `json:"runsMs"` // each load's
+}
+
+// The app's first denoised image was to come at most targetMs after
+// navigation (in a running Chromium, cache disabled) when referenceApp, the
+// app with the seed's models only, painted it referenceMs after (both on
+// 2026-11-27). Machines and days differ by more than the gap between them,
+// so the bench also loads referenceApp beside the app, alternately in the
+// same browser, and compares the two: the target as a ratio,
+// targetMs/referenceMs.
+const (
+	referenceApp = "f9c37a1"
+	referenceMs  = 224.0
+	targetMs     = 300.0
+)
+
+// buildBaseline writes the app of commit rev (its files, from git) to
+// build/bench/baseline and builds its wasm and its server there, which
+// embeds them; it returns the server's path.
+func buildBaseline(rev string) (string, error) {
+	dir, err := filepath.Abs(filepath.Join("build", "bench", "baseline"))
+	if err != nil {
+		return "", err
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	if err := sh(nil, "sh", "-c", fmt.Sprintf("git archive %q | tar -x -C %q", rev, dir)); err != nil {
+		return "", err
+	}
+	// Not the workspace build/go.work, which is in a folder above dir.
+	env := []string{"GOWORK=off"}
+	if err := sh(env, "make", "--no-print-directory", "-C", dir, "wasm"); err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "app-server")
+	build := exec.Command("go", "build", "-o", bin, "./server")
+	build.Dir, build.Env, build.Stdout, build.Stderr = dir, append(os.Environ(), env...), os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return "", fmt.Errorf("building the server of %s: %w", rev, err)
+	}
+	return bin, nil
 }
 
 // Resource is one file the page loaded, with its size as sent with gzip
@@ -72,6 +128,19 @@ func measureApp() (App, error) {
 		return App{}, err
 	}
 	defer stop()
+	var baseURL string
+	if *baselineRev != "" {
+		baseBin, err := buildBaseline(*baselineRev)
+		if err != nil {
+			return App{}, err
+		}
+		var stopBase func()
+		baseURL, stopBase, err = startServer(baseBin)
+		if err != nil {
+			return App{}, err
+		}
+		defer stopBase()
+	}
 	var runs []App
 	for range appRuns {
 		ctx, cancel, err := browser()
@@ -103,8 +172,7 @@ func measureApp() (App, error) {
 	if err := chromedp.Run(ctx, network.Enable(), network.SetCacheDisabled(true)); err != nil {
 		return App{}, err
 	}
-	var warm, warmWasm []float64
-	for range appRuns {
+	coldLoad := func(url string) (App, error) {
 		// Nothing of an earlier load stays: the HTTP cache, and the app's
 		// service worker and the files it keeps (a repeat visit, not a cold load).
 		if err := chromedp.Run(ctx, network.ClearBrowserCache(), storage.ClearDataForOrigin(strings.TrimSuffix(url, "/"), "service_workers,cache_storage"), chromedp.Navigate("about:blank")); err != nil {
@@ -114,7 +182,29 @@ func measureApp() (App, error) {
 		if err != nil {
 			return App{}, fmt.Errorf("in a running browser: %w", err)
 		}
+		return a, nil
+	}
+	var warm, warmWasm []float64
+	var base *Baseline
+	if baseURL != "" {
+		base = &Baseline{Commit: *baselineRev}
+	}
+	for range appRuns {
+		a, err := coldLoad(url)
+		if err != nil {
+			return App{}, err
+		}
 		warm, warmWasm = append(warm, a.FirstDenoisedMs), append(warmWasm, a.WasmReadyMs)
+		if base != nil {
+			b, err := coldLoad(baseURL)
+			if err != nil {
+				return App{}, fmt.Errorf("the app of %s: %w", base.Commit, err)
+			}
+			base.RunsMs = append(base.RunsMs, b.FirstDenoisedMs)
+		}
+	}
+	if base != nil {
+		base.Ms = median(base.RunsMs)
 	}
 	a := runs[0]
 	a.WasmReadyMs = medianOf(runs, func(r App) float64 { return r.WasmReadyMs })
@@ -126,6 +216,7 @@ func measureApp() (App, error) {
 	a.RunningBrowserRunsMs = warm
 	a.RunningBrowserMs = median(warm)
 	a.RunningBrowserWasmReadyMs = median(warmWasm)
+	a.Baseline = base
 	for i := range a.Resources {
 		r := &a.Resources[i]
 		if !strings.HasPrefix(r.URL, url) {
@@ -217,6 +308,19 @@ func writeApp(b *strings.Builder, a App) {
 		warm = append(warm, fmt.Sprintf("%.0f", ms))
 	}
 	fmt.Fprintf(b, "In one running Chromium with its cache disabled (and the app's service worker and its files cleared before each load), the wasm is instantiated %.0f ms and the first denoised image painted %.0f ms after navigation (medians; each load: %s).\n\n", a.RunningBrowserWasmReadyMs, a.RunningBrowserMs, strings.Join(warm, ", "))
+	if bl := a.Baseline; bl != nil {
+		var runs []string
+		for _, ms := range bl.RunsMs {
+			runs = append(runs, fmt.Sprintf("%.0f", ms))
+		}
+		ratio := a.RunningBrowserMs / bl.Ms
+		verdict := "within"
+		if ratio > targetMs/referenceMs {
+			verdict = "over"
+		}
+		fmt.Fprintf(b, "The app of %s, loaded alternately with it in the same browser, painted its first denoised image %.0f ms after navigation (median; each load: %s): this app takes %.2f× as long, %s the target's %.2f× (%.0f ms where that app took %.0f).\n\n",
+			bl.Commit, bl.Ms, strings.Join(runs, ", "), ratio, verdict, targetMs/referenceMs, targetMs, referenceMs)
+	}
 	b.WriteString("| file | gzip (KB) | as Chromium got it (KB) | decoded (KB) |\n|---|---:|---:|---:|\n")
 	for _, r := range a.Resources {
 		if r.GzipBytes == 0 {

@@ -50,10 +50,11 @@ var peerFiles = map[string]string{
 const site = "build/bench/site"
 
 var (
-	only    = flag.String("engines", "", "comma-separated engines to run (default: all); a partial run prints its table but does not write bench/results")
-	jsFlags = flag.String("js-flags", "", "V8 flags passed to Chromium, for experiments (e.g. --no-liftoff)")
-	withApp = flag.Bool("app", false, "with -engines: measure the app's cold start too")
-	repeat  = flag.Int("runs", 3, "fresh browsers per engine; the table shows the median of their results")
+	only        = flag.String("engines", "", "comma-separated engines to run (default: all); a partial run prints its table but does not write bench/results")
+	jsFlags     = flag.String("js-flags", "", "V8 flags passed to Chromium, for experiments (e.g. --no-liftoff)")
+	withApp     = flag.Bool("app", false, "with -engines: measure the app's cold start too")
+	baselineRev = flag.String("app-baseline", referenceApp, "with the app: a commit whose app is loaded alternately with this one in the running browser, to compare first images within one run (\"\": none)")
+	repeat      = flag.Int("runs", 3, "fresh browsers per engine; the table shows the median of their results")
 )
 
 func main() {
