@@ -24,6 +24,10 @@ type App struct {
 	vecty.Core
 	store *webapp.Store
 	shown bool // the page has been rendered once, so it can be rerendered
+	// complete is set once the first view is painted: only then are the
+	// parts below the results (the code-space walk, the weights picker)
+	// rendered, so that the first denoised image does not wait for them.
+	complete bool
 }
 
 func newApp() *App {
@@ -185,7 +189,9 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if st.Mode != webapp.ModeUpload && st.Result != nil {
 			main = append(main, &Plot{Curves: st.Curves, Amount: st.Noise.Amount})
 		}
-		main = append(main, &WalkView{Store: a.store, Walk: st.Walk, Result: st.Result}, &WeightsPicker{Store: a.store, InUse: st.Weights})
+		if a.complete {
+			main = append(main, &WalkView{Store: a.store, Walk: st.Walk, Result: st.Result}, &WeightsPicker{Store: a.store, InUse: st.Weights})
+		}
 	}
 	return elem.Body(
 		elem.Header(

@@ -34,8 +34,30 @@ func main() {
 	}
 	app.shown = true
 	if app.store.State().Ready {
-		js.Global().Get("document").Get("body").Call("setAttribute", "data-ready", "true")
-		go app.loadStrong()
+		afterPaint(func() {
+			app.complete = true
+			vecty.Rerender(app)
+			js.Global().Get("document").Get("body").Call("setAttribute", "data-ready", "true")
+			go app.loadStrong()
+		})
 	}
 	select {} // serve the page's events
+}
+
+// afterPaint runs f once the browser has painted what is on the page: in
+// a task queued from the next animation frame, which comes before that
+// frame's paint.
+func afterPaint(f func()) {
+	var frame, task js.Func
+	task = js.FuncOf(func(js.Value, []js.Value) any {
+		task.Release()
+		f()
+		return nil
+	})
+	frame = js.FuncOf(func(js.Value, []js.Value) any {
+		frame.Release()
+		js.Global().Call("setTimeout", task, 0)
+		return nil
+	})
+	js.Global().Call("requestAnimationFrame", frame)
 }
