@@ -112,8 +112,11 @@ func (a App) GzipTotal() int {
 	return n
 }
 
-// appRuns is how many cold loads measureApp takes the median of.
-const appRuns = 7
+// appRuns is how many cold loads, each in a fresh Chromium, measureApp
+// takes the median of; runningRuns how many in one running Chromium (the
+// app and the baseline alternately): those differ by tens of milliseconds
+// from load to load.
+const appRuns, runningRuns = 7, 15
 
 // measureApp builds the app and the server as make serve does, loads the
 // page appRuns times, each in a fresh Chromium, and waits for the first
@@ -192,7 +195,7 @@ func measureApp() (App, error) {
 	if baseURL != "" {
 		base = &Baseline{Commit: *baselineRev}
 	}
-	for range appRuns {
+	for range runningRuns {
 		a, err := coldLoad(url)
 		if err != nil {
 			return App{}, err
