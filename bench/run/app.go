@@ -235,14 +235,17 @@ func measureApp() (App, error) {
 }
 
 // gzipTotal sets the gzip size of each resource from the server at url and
-// returns their sum.
+// returns their sum. A file the page asked for twice (the icon, as the
+// page's and the manifest's) counts once.
 func gzipTotal(rs []Resource, url string) (int, error) {
 	total := 0
+	seen := map[string]bool{}
 	for i := range rs {
 		r := &rs[i]
-		if !strings.HasPrefix(r.URL, url) {
+		if !strings.HasPrefix(r.URL, url) || seen[r.URL] {
 			continue // data: URLs and the like cost no transfer
 		}
+		seen[r.URL] = true
 		var err error
 		if r.GzipBytes, err = gzipSize(r.URL); err != nil {
 			return 0, err
