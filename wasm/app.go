@@ -92,6 +92,7 @@ func (a *App) load() {
 		}
 		models = append(models, l.f.Model)
 	}
+	mark("weights-parsed")
 	if err := errors.Join(errs...); err != nil {
 		a.store.Loaded(webapp.Bundle{}, err)
 		return

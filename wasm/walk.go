@@ -70,7 +70,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		elem.Heading2(vecty.Text("Walk the code space")),
 		elem.Div(vecty.Markup(vecty.Class("tiles")),
 			end("A", w.A),
-			elem.Div(
+			elem.Div(vecty.Markup(vecty.Class("between")),
 				elem.Label(vecty.Markup(prop.For("walk-t"), vecty.Class("hint")), vecty.Text("From A to B")),
 				elem.Input(vecty.Markup(prop.ID("walk-t"), prop.Type(prop.TypeRange), vecty.Attribute("min", "0"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
 					prop.Disabled(w.Between == nil),

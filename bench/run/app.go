@@ -22,26 +22,34 @@ import (
 // page's marks were set, in ms after navigation started, and the bytes it
 // transferred.
 type App struct {
-	WasmReadyMs     float64 `json:"wasmReadyMs"`     // main.wasm compiled and instantiated
-	GoMainMs        float64 `json:"goMainMs"`        // the Go program's main started
+	WasmReadyMs float64 `json:"wasmReadyMs"` // main.wasm compiled and instantiated
+	GoMainMs    float64 `json:"goMainMs"`    // the Go program's main started
+	// The app's own marks between: the first view's weights fetched and
+	// parsed, its first result computed, and its page built (vecty).
+	WeightsParsedMs float64 `json:"weightsParsedMs"`
+	FirstResultMs   float64 `json:"firstResultMs"`
+	PageBuiltMs     float64 `json:"pageBuiltMs"`
 	FirstDenoisedMs float64 `json:"firstDenoisedMs"` // the first denoised image painted (Element Timing)
 	// FirstDenoisedRunsMs is FirstDenoisedMs of each cold load; the fields
 	// above are medians.
 	FirstDenoisedRunsMs []float64 `json:"firstDenoisedRunsMs"`
-	// RunningBrowserMs is the median first denoised image of as many loads
-	// in one running Chromium, its cache emptied before each.
+	// RunningBrowserMs is the median first denoised image of runningRuns
+	// loads in one running Chromium, its cache emptied before each.
 	RunningBrowserMs          float64   `json:"runningBrowserMs"`
 	RunningBrowserWasmReadyMs float64   `json:"runningBrowserWasmReadyMs"`
 	RunningBrowserRunsMs      []float64 `json:"runningBrowserRunsMs"`
-	// Baseline is the reference app (referenceApp) loaded in the same
-	// running browser, alternately with this one, when -app-baseline is set.
+	// RunningBrowserMarks are the medians of each mark of those loads.
+	RunningBrowserMarks *App `json:"runningBrowserMarks,omitempty"`
+	// Baseline is the app of the commit -app-baseline names (by default
+	// referenceApp), loaded in the same running browser alternately with
+	// this one; nil with -app-baseline "".
 	Baseline  *Baseline  `json:"baseline,omitempty"`
 	Resources []Resource `json:"resources"`
 }
 
 // Baseline is another commit's app measured beside this one.
 type Baseline struct {
-	Commit string    `json:"commit"`
+	Commit string    `json:"commit"` // its full hash
 	Ms     float64   `json:"ms"`     // its median first denoised image
 	RunsMs []float64 `json:"runsMs"` // each load's
 	// GzipBytes is what its page transferred, counted as for this app
@@ -49,23 +57,33 @@ type Baseline struct {
 	GzipBytes int `json:"gzipBytes"`
 }
 
-// The app's first denoised image was to come at most targetMs after
-// navigation (in a running Chromium, cache disabled) when referenceApp, the
-// app with the seed's models only, painted it referenceMs after (both on
-// 2026-11-27). Machines and days differ by more than the gap between them,
+// The app's first denoised image is to come at most targetMs after
+// navigation (in a running Chromium, cache disabled), a target set when the
+// app of referenceApp (the seed's two models, before the digit reader)
+// painted it referenceMs after, measured by that commit's make bench on
+// 2026-11-27. Machines and days differ by more than the gap between them,
 // so the bench also loads referenceApp beside the app, alternately in the
 // same browser, and compares the two: the target as a ratio,
 // targetMs/referenceMs.
 const (
-	referenceApp = "f9c37a1"
+	referenceApp = "399ce43"
 	referenceMs  = 224.0
 	targetMs     = 300.0
 )
 
-// buildBaseline writes the app of commit rev (its files, from git) to
-// build/bench/baseline and builds its wasm and its server there, which
-// embeds them; it returns the server's path.
-func buildBaseline(rev string) (string, error) {
+// resolveCommit returns the full hash of the commit rev names.
+func resolveCommit(rev string) (string, error) {
+	out, err := exec.Command("git", "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}").Output()
+	if err != nil {
+		return "", fmt.Errorf("-app-baseline %s: not a commit of this repository (a shallow clone or a source archive may lack it; -app-baseline \"\" measures the app alone)", rev)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// buildBaseline writes the app of commit (a full hash; its files, from
+// git) to build/bench/baseline and builds its wasm and its server there,
+// which embeds them; it returns the server's path.
+func buildBaseline(commit string) (string, error) {
 	dir, err := filepath.Abs(filepath.Join("build", "bench", "baseline"))
 	if err != nil {
 		return "", err
@@ -76,7 +94,12 @@ func buildBaseline(rev string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	if err := sh(nil, "sh", "-c", fmt.Sprintf("git archive %q | tar -x -C %q", rev, dir)); err != nil {
+	archive := dir + ".tar"
+	if err := sh(nil, "git", "archive", "-o", archive, commit); err != nil {
+		return "", err
+	}
+	defer os.Remove(archive)
+	if err := sh(nil, "tar", "-x", "-f", archive, "-C", dir); err != nil {
 		return "", err
 	}
 	// Not the workspace build/go.work, which is in a folder above dir.
@@ -88,7 +111,7 @@ func buildBaseline(rev string) (string, error) {
 	build := exec.Command("go", "build", "-o", bin, "./server")
 	build.Dir, build.Env, build.Stdout, build.Stderr = dir, append(os.Environ(), env...), os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
-		return "", fmt.Errorf("building the server of %s: %w", rev, err)
+		return "", fmt.Errorf("building the server of %s: %w", commit, err)
 	}
 	return bin, nil
 }
@@ -119,8 +142,10 @@ func (a App) GzipTotal() int {
 const appRuns, runningRuns = 7, 15
 
 // measureApp builds the app and the server as make serve does, loads the
-// page appRuns times, each in a fresh Chromium, and waits for the first
-// denoised image; it reports the median of each mark.
+// page appRuns times, each in a fresh Chromium, then runningRuns times in
+// one running Chromium (and the baseline's app as often, alternately), and
+// waits each time for the first denoised image; it reports the median of
+// each mark.
 func measureApp() (App, error) {
 	if err := sh(nil, "make", "--no-print-directory", "wasm"); err != nil {
 		return App{}, err
@@ -134,9 +159,12 @@ func measureApp() (App, error) {
 		return App{}, err
 	}
 	defer stop()
-	var baseURL string
+	var baseURL, baseCommit string
 	if *baselineRev != "" {
-		baseBin, err := buildBaseline(*baselineRev)
+		if baseCommit, err = resolveCommit(*baselineRev); err != nil {
+			return App{}, err
+		}
+		baseBin, err := buildBaseline(baseCommit)
 		if err != nil {
 			return App{}, err
 		}
@@ -179,9 +207,17 @@ func measureApp() (App, error) {
 		return App{}, err
 	}
 	coldLoad := func(url string) (App, error) {
-		// Nothing of an earlier load stays: the HTTP cache, and the app's
-		// service worker and the files it keeps (a repeat visit, not a cold load).
-		if err := chromedp.Run(ctx, network.ClearBrowserCache(), storage.ClearDataForOrigin(strings.TrimSuffix(url, "/"), "service_workers,cache_storage"), chromedp.Navigate("about:blank")); err != nil {
+		// Nothing of an earlier load stays: the HTTP cache, and either
+		// app's service worker and the files it keeps (a repeat visit, not
+		// a cold load; and a worker still installing would compete with
+		// this load).
+		clear := chromedp.Tasks{chromedp.Navigate("about:blank"), network.ClearBrowserCache()}
+		for _, u := range []string{url, baseURL} {
+			if u != "" {
+				clear = append(clear, storage.ClearDataForOrigin(strings.TrimSuffix(u, "/"), "service_workers,cache_storage"))
+			}
+		}
+		if err := chromedp.Run(ctx, clear); err != nil {
 			return App{}, err
 		}
 		a, err := loadApp(ctx, url)
@@ -190,48 +226,74 @@ func measureApp() (App, error) {
 		}
 		return a, nil
 	}
-	var warm, warmWasm []float64
+	var warmRuns []App
 	var base *Baseline
 	if baseURL != "" {
-		base = &Baseline{Commit: *baselineRev}
+		base = &Baseline{Commit: baseCommit}
 	}
-	for range runningRuns {
+	loadBase := func() error {
+		b, err := coldLoad(baseURL)
+		if err != nil {
+			return fmt.Errorf("the app of %s: %w", base.Commit, err)
+		}
+		base.RunsMs = append(base.RunsMs, b.FirstDenoisedMs)
+		if base.GzipBytes == 0 {
+			base.GzipBytes, err = gzipTotal(b.Resources, baseURL)
+		}
+		return err
+	}
+	for i := range runningRuns {
+		// The baseline first every other time, so that neither app always
+		// follows the other.
+		if base != nil && i%2 == 1 {
+			if err := loadBase(); err != nil {
+				return App{}, err
+			}
+		}
 		a, err := coldLoad(url)
 		if err != nil {
 			return App{}, err
 		}
-		warm, warmWasm = append(warm, a.FirstDenoisedMs), append(warmWasm, a.WasmReadyMs)
-		if base != nil {
-			b, err := coldLoad(baseURL)
-			if err != nil {
-				return App{}, fmt.Errorf("the app of %s: %w", base.Commit, err)
-			}
-			base.RunsMs = append(base.RunsMs, b.FirstDenoisedMs)
-			if base.GzipBytes == 0 {
-				if base.GzipBytes, err = gzipTotal(b.Resources, baseURL); err != nil {
-					return App{}, err
-				}
+		warmRuns = append(warmRuns, a)
+		if base != nil && i%2 == 0 {
+			if err := loadBase(); err != nil {
+				return App{}, err
 			}
 		}
 	}
 	if base != nil {
 		base.Ms = median(base.RunsMs)
 	}
-	a := runs[0]
-	a.WasmReadyMs = medianOf(runs, func(r App) float64 { return r.WasmReadyMs })
-	a.GoMainMs = medianOf(runs, func(r App) float64 { return r.GoMainMs })
-	a.FirstDenoisedMs = medianOf(runs, func(r App) float64 { return r.FirstDenoisedMs })
+	a := medianMarks(runs)
+	a.Resources = runs[0].Resources
 	for _, r := range runs {
 		a.FirstDenoisedRunsMs = append(a.FirstDenoisedRunsMs, r.FirstDenoisedMs)
 	}
-	a.RunningBrowserRunsMs = warm
-	a.RunningBrowserMs = median(warm)
-	a.RunningBrowserWasmReadyMs = median(warmWasm)
+	marks := medianMarks(warmRuns)
+	for _, r := range warmRuns {
+		a.RunningBrowserRunsMs = append(a.RunningBrowserRunsMs, r.FirstDenoisedMs)
+	}
+	a.RunningBrowserMs = marks.FirstDenoisedMs
+	a.RunningBrowserWasmReadyMs = marks.WasmReadyMs
+	a.RunningBrowserMarks = &marks
 	a.Baseline = base
 	if _, err := gzipTotal(a.Resources, url); err != nil {
 		return App{}, err
 	}
 	return a, nil
+}
+
+// medianMarks is the median of each of the loads' marks.
+func medianMarks(runs []App) App {
+	m := func(f func(App) float64) float64 { return medianOf(runs, f) }
+	return App{
+		WasmReadyMs:     m(func(r App) float64 { return r.WasmReadyMs }),
+		GoMainMs:        m(func(r App) float64 { return r.GoMainMs }),
+		WeightsParsedMs: m(func(r App) float64 { return r.WeightsParsedMs }),
+		FirstResultMs:   m(func(r App) float64 { return r.FirstResultMs }),
+		PageBuiltMs:     m(func(r App) float64 { return r.PageBuiltMs }),
+		FirstDenoisedMs: m(func(r App) float64 { return r.FirstDenoisedMs }),
+	}
 }
 
 // gzipTotal sets the gzip size of each resource from the server at url and
@@ -274,7 +336,8 @@ const appState = `(() => {
 			if (mark("first-denoised") === undefined) return null;
 			const files = performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"));
 			return JSON.stringify({
-				wasmReadyMs: mark("wasm-ready"), goMainMs: mark("go-main"), firstDenoisedMs: mark("first-denoised"),
+				wasmReadyMs: mark("wasm-ready"), goMainMs: mark("go-main"), weightsParsedMs: mark("weights-parsed"),
+				firstResultMs: mark("first-result"), pageBuiltMs: mark("page-built"), firstDenoisedMs: mark("first-denoised"),
 				resources: files.map(e => ({url: e.name, chromiumBytes: e.transferSize, decodedBytes: e.decodedBodySize})),
 			});
 		})()`
@@ -289,12 +352,28 @@ func watchFirstImage(ctx context.Context) error {
 }
 
 // loadApp loads the page at url once in the browser tab of ctx (which
-// watchFirstImage has prepared) and reads its marks and resources.
+// watchFirstImage has prepared) and reads its marks, and its resources once
+// it has fetched what it fetches after the first view (no new one for
+// settleTime).
 func loadApp(ctx context.Context, url string) (App, error) {
 	var raw string
 	err := chromedp.Run(ctx, chromedp.Navigate(url), pollString(appState, &raw, 60*time.Second))
 	if err != nil {
 		return App{}, fmt.Errorf("app at %s: %w", url, err)
+	}
+	const settleTime, most = 500 * time.Millisecond, 10 * time.Second
+	count, since := -1, time.Now()
+	for start := time.Now(); time.Since(since) < settleTime && time.Since(start) < most; time.Sleep(50 * time.Millisecond) {
+		var n int
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`performance.getEntriesByType("resource").length`, &n)); err != nil {
+			return App{}, err
+		}
+		if n != count {
+			count, since = n, time.Now()
+		}
+	}
+	if err := chromedp.Run(ctx, chromedp.Evaluate(appState, &raw)); err != nil {
+		return App{}, err
 	}
 	var a App
 	err = json.Unmarshal([]byte(raw), &a)
@@ -334,22 +413,26 @@ func writeApp(b *strings.Builder, a App) {
 		warm = append(warm, fmt.Sprintf("%.0f", ms))
 	}
 	fmt.Fprintf(b, "In one running Chromium with its cache disabled (and the app's service worker and its files cleared before each load), the wasm is instantiated %.0f ms and the first denoised image painted %.0f ms after navigation (medians; each load: %s).\n\n", a.RunningBrowserWasmReadyMs, a.RunningBrowserMs, strings.Join(warm, ", "))
+	if m := a.RunningBrowserMarks; m != nil && m.PageBuiltMs > 0 {
+		fmt.Fprintf(b, "Where those go (medians of each mark, ms after navigation): wasm instantiated %.0f, Go main %.0f, the first view's weights parsed %.0f, its first result computed %.0f, the page built %.0f, the first denoised image painted %.0f.\n\n",
+			m.WasmReadyMs, m.GoMainMs, m.WeightsParsedMs, m.FirstResultMs, m.PageBuiltMs, m.FirstDenoisedMs)
+	}
 	if bl := a.Baseline; bl != nil {
 		var runs []string
 		for _, ms := range bl.RunsMs {
 			runs = append(runs, fmt.Sprintf("%.0f", ms))
 		}
 		ratio := a.RunningBrowserMs / bl.Ms
-		fmt.Fprintf(b, "The app of %s, loaded alternately with it in the same browser, painted its first denoised image %.0f ms after navigation (median; each load: %s): this app takes %.2f× as long",
+		fmt.Fprintf(b, "The app of %.7s, loaded alternately with it in the same browser, painted its first denoised image %.0f ms after navigation (median; each load: %s): this app takes %.2f× as long",
 			bl.Commit, bl.Ms, strings.Join(runs, ", "), ratio)
-		if bl.Commit == referenceApp {
+		if strings.HasPrefix(bl.Commit, referenceApp) {
 			verdict := "within"
 			if ratio > targetMs/referenceMs {
 				verdict = "over"
 			}
 			fmt.Fprintf(b, ", %s the target's %.2f× (%.0f ms where that app took %.0f)", verdict, targetMs/referenceMs, targetMs, referenceMs)
 		}
-		fmt.Fprintf(b, ". That app transferred %.0f KB with gzip; this one %+.1f %%.\n\n", float64(bl.GzipBytes)/1024, 100*(float64(a.GzipTotal())/float64(bl.GzipBytes)-1))
+		fmt.Fprintf(b, ". That app transferred %.0f KB with gzip, this one %.0f KB.\n\n", float64(bl.GzipBytes)/1024, float64(a.GzipTotal())/1024)
 	}
 	b.WriteString("| file | gzip (KB) | as Chromium got it (KB) | decoded (KB) |\n|---|---:|---:|---:|\n")
 	for _, r := range a.Resources {
