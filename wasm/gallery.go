@@ -20,16 +20,21 @@ type Gallery struct {
 	Selected int           `vecty:"prop"`
 }
 
-// thumbs are the gallery's pictures, made once.
-var thumbs []string
+// sprite is the gallery's pictures, all in one (a column of digits), made
+// once: one picture for the browser to decode, not one a digit.
+var sprite string
 
-// Render draws one button per sample digit.
+// Render draws one button per sample digit, each showing its part of the
+// sprite (style.css's .thumb, with the sprite and its height in digits set
+// on the gallery).
 func (g *Gallery) Render() vecty.ComponentOrHTML {
 	samples := webapp.Samples()
-	if thumbs == nil {
+	if sprite == "" {
+		column := make([]float32, 0, len(samples)*webapp.Side*webapp.Side)
 		for _, s := range samples {
-			thumbs = append(thumbs, grayURL(s.Pixels))
+			column = append(column, s.Pixels...)
 		}
+		sprite = pngURL(webapp.GrayImage(column, webapp.Side, len(samples)*webapp.Side))
 	}
 	var items vecty.List
 	for i, s := range samples {
@@ -42,11 +47,11 @@ func (g *Gallery) Render() vecty.ComponentOrHTML {
 				vecty.ClassMap{"sample": true, "active": g.Selected == i},
 				event.Click(func(*vecty.Event) { g.Store.ShowSample(i) }),
 			),
-			elem.Image(vecty.Markup(prop.Src(thumbs[i]), prop.Alt(""))),
+			elem.Span(vecty.Markup(vecty.Class("thumb"), vecty.Style("background-position-y", fmt.Sprintf("%.4f%%", 100*float64(i)/float64(max(1, len(samples)-1)))))),
 		))
 	}
 	return elem.Section(vecty.Markup(vecty.Class("panel"), prop.ID("gallery")),
 		elem.Heading2(vecty.Text("MNIST test digits")),
-		elem.Div(vecty.Markup(vecty.Class("gallery")), items),
+		elem.Div(vecty.Markup(vecty.Class("gallery"), vecty.Style("--sprite", `url("`+sprite+`")`), vecty.Style("--sprite-digits", fmt.Sprint(len(samples)))), items),
 	)
 }
