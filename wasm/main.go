@@ -61,12 +61,7 @@ func mark(name string) {
 // frame's paint. A page opened in a background tab has no frames until it
 // is shown; there f runs in a task at once.
 func afterPaint(f func()) {
-	var task js.Func
-	task = js.FuncOf(func(js.Value, []js.Value) any {
-		task.Release()
-		f()
-		return nil
-	})
+	task := callOnce(f)
 	if js.Global().Get("document").Get("hidden").Bool() {
 		js.Global().Call("setTimeout", task, 0)
 		return
@@ -77,11 +72,17 @@ func afterPaint(f func()) {
 // onFrame runs f in the next animation frame's callbacks, after those
 // asked for before it.
 func onFrame(f func()) {
-	var frame js.Func
-	frame = js.FuncOf(func(js.Value, []js.Value) any {
-		frame.Release()
+	js.Global().Call("requestAnimationFrame", callOnce(f))
+}
+
+// callOnce is a JavaScript function that runs f and then releases itself,
+// for a callback the browser calls once.
+func callOnce(f func()) js.Func {
+	var fn js.Func
+	fn = js.FuncOf(func(js.Value, []js.Value) any {
+		fn.Release()
 		f()
 		return nil
 	})
-	js.Global().Call("requestAnimationFrame", frame)
+	return fn
 }
