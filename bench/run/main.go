@@ -138,10 +138,13 @@ type Layer struct {
 	Ns    float64 `json:"ns"`
 }
 
-// median of xs (the upper one for an even count).
+// median of xs (the mean of the middle two for an even count).
 func median(xs []float64) float64 {
 	s := slices.Clone(xs)
 	slices.Sort(s)
+	if n := len(s); n%2 == 0 {
+		return (s[n/2-1] + s[n/2]) / 2
+	}
 	return s[len(s)/2]
 }
 
@@ -176,6 +179,11 @@ func combine(runs []Result) Result {
 // browser starts a fresh headless Chromium with an empty profile (a cold
 // cache) and returns a context for it with a time limit.
 func browser() (context.Context, context.CancelFunc, error) {
+	return browserFor(3 * time.Minute)
+}
+
+// browserFor is browser with the time limit given.
+func browserFor(limit time.Duration) (context.Context, context.CancelFunc, error) {
 	dir, err := os.MkdirTemp("", "bench-chromium")
 	if err != nil {
 		return nil, nil, err
@@ -189,7 +197,7 @@ func browser() (context.Context, context.CancelFunc, error) {
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelC := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancelC := context.WithTimeout(ctx, limit)
 	cancel := func() { cancelC(); cancelB(); cancelA(); os.RemoveAll(dir) }
 	if err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil { // start the browser before timing
 		cancel()
