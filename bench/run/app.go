@@ -18,10 +18,9 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// App is what a cold load of the real app (make serve) costs: when the
-// page's marks were set, in ms after navigation started, and the bytes it
-// transferred.
-type App struct {
+// Marks are when a load of the app set its performance marks, in ms after
+// navigation started.
+type Marks struct {
 	WasmReadyMs float64 `json:"wasmReadyMs"` // main.wasm compiled and instantiated
 	GoMainMs    float64 `json:"goMainMs"`    // the Go program's main started
 	// The app's own marks between: the first view's weights fetched and
@@ -30,6 +29,12 @@ type App struct {
 	FirstResultMs   float64 `json:"firstResultMs"`
 	PageBuiltMs     float64 `json:"pageBuiltMs"`
 	FirstDenoisedMs float64 `json:"firstDenoisedMs"` // the first denoised image painted (Element Timing)
+}
+
+// App is what a cold load of the real app (make serve) costs: when the
+// page's marks were set, and the bytes it transferred.
+type App struct {
+	Marks
 	// FirstDenoisedRunsMs is FirstDenoisedMs of each cold load; the fields
 	// above are medians.
 	FirstDenoisedRunsMs []float64 `json:"firstDenoisedRunsMs"`
@@ -41,7 +46,7 @@ type App struct {
 	// RunningBrowserRegimes splits those loads by what came before them.
 	RunningBrowserRegimes Regimes `json:"runningBrowserRegimes"`
 	// RunningBrowserMarks are the medians of each mark of those loads.
-	RunningBrowserMarks *App `json:"runningBrowserMarks,omitempty"`
+	RunningBrowserMarks *Marks `json:"runningBrowserMarks,omitempty"`
 	// Baseline is the app of the commit -app-baseline names (by default
 	// referenceApp), loaded in the same running browser alternately with
 	// this one; nil with -app-baseline "".
@@ -323,8 +328,7 @@ func measureApp() (App, error) {
 		base.Ms = median(base.RunsMs)
 		base.Regimes = split(base.RunsMs, baseAfterSelf)
 	}
-	a := medianMarks(runs)
-	a.Resources = runs[0].Resources
+	a := App{Marks: medianMarks(runs), Resources: runs[0].Resources}
 	for _, r := range runs {
 		a.FirstDenoisedRunsMs = append(a.FirstDenoisedRunsMs, r.FirstDenoisedMs)
 	}
@@ -344,9 +348,9 @@ func measureApp() (App, error) {
 }
 
 // medianMarks is the median of each of the loads' marks.
-func medianMarks(runs []App) App {
+func medianMarks(runs []App) Marks {
 	m := func(f func(App) float64) float64 { return medianOf(runs, f) }
-	return App{
+	return Marks{
 		WasmReadyMs:     m(func(r App) float64 { return r.WasmReadyMs }),
 		GoMainMs:        m(func(r App) float64 { return r.GoMainMs }),
 		WeightsParsedMs: m(func(r App) float64 { return r.WeightsParsedMs }),
@@ -494,7 +498,7 @@ func writeApp(b *strings.Builder, a App) {
 	for _, ms := range a.RunningBrowserRunsMs {
 		warm = append(warm, fmt.Sprintf("%.0f", ms))
 	}
-	fmt.Fprintf(b, "In one running Chromium with its cache disabled (and the app's service worker and its files cleared before each load), the wasm is instantiated %.0f ms and the first denoised image painted %.0f ms after navigation (medians; each load: %s).\n\n", a.RunningBrowserWasmReadyMs, a.RunningBrowserMs, strings.Join(warm, ", "))
+	fmt.Fprintf(b, "In one running Chromium with its cache disabled (each load in a tab of its own; the app's service worker and its files taken away before and after each load), the wasm is instantiated %.0f ms and the first denoised image painted %.0f ms after navigation (medians; each load: %s).\n\n", a.RunningBrowserWasmReadyMs, a.RunningBrowserMs, strings.Join(warm, ", "))
 	if m := a.RunningBrowserMarks; m != nil && m.PageBuiltMs > 0 {
 		fmt.Fprintf(b, "Where those go (medians of each mark, ms after navigation): wasm instantiated %.0f, Go main %.0f, the first view's weights parsed %.0f, its first result computed %.0f, the page built %.0f, the first denoised image painted %.0f.\n\n",
 			m.WasmReadyMs, m.GoMainMs, m.WeightsParsedMs, m.FirstResultMs, m.PageBuiltMs, m.FirstDenoisedMs)
