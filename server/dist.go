@@ -37,20 +37,16 @@ func writeDist(fsys fs.FS, dir string) error {
 		return err
 	}
 	files := map[string][]byte{}
+	var paths []string
 	for p, a := range assets {
 		if p == "/" {
 			continue
 		}
+		paths = append(paths, p)
 		for suffix, data := range map[string][]byte{"": a.body, ".gz": a.gzip, ".br": a.br} {
 			if data != nil {
 				files[strings.TrimPrefix(p, "/")+suffix] = data
 			}
-		}
-	}
-	var paths []string
-	for p := range assets {
-		if p != "/" {
-			paths = append(paths, p)
 		}
 	}
 	slices.Sort(paths)
@@ -111,7 +107,7 @@ func distHeaders(assets map[string]*asset, paths []string) string {
 	var b strings.Builder
 	hd := http.Header{}
 	(&handler{policy: appPolicy}).securityHeaders(hd)
-	hd.Set("Cache-Control", "no-cache")
+	hd.Set("Cache-Control", assetCacheControl)
 	b.WriteString("# Response headers for static hosts that read them (Netlify, Cloudflare Pages); written by the\n# godae server's -dist, the same headers it sends itself.\n/*\n")
 	keys := make([]string, 0, len(hd))
 	for k := range hd {

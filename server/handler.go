@@ -38,6 +38,10 @@ type handler struct {
 	policy policy
 }
 
+// assetCacheControl is how the app's files may be cached: kept, but
+// revalidated on every use, as their URLs are not content-hashed.
+const assetCacheControl = "no-cache"
+
 func (h *handler) securityHeaders(hd http.Header) {
 	hd.Set("Content-Security-Policy", h.policy.csp)
 	hd.Set("X-Content-Type-Options", "nosniff")
@@ -71,7 +75,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	hd := w.Header()
 	hd.Set("Content-Type", a.contentType)
-	hd.Set("Cache-Control", "no-cache") // revalidate: the URLs are not content-hashed
+	hd.Set("Cache-Control", assetCacheControl)
 	hd.Set("Vary", "Accept-Encoding")
 	body, etag := a.body, a.etag
 	switch enc := chooseEncoding(r.Header.Get("Accept-Encoding"), a); enc {

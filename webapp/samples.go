@@ -3,6 +3,7 @@ package webapp
 import (
 	_ "embed"
 	"encoding/binary"
+	"sync"
 )
 
 // samplesBin holds the gallery: for each sample a big-endian uint16 index
@@ -21,8 +22,11 @@ type Sample struct {
 	Pixels []float32
 }
 
-// Samples returns the gallery digits.
-func Samples() []Sample {
+// Samples returns the gallery digits, decoded once: the slices are shared,
+// read them only.
+func Samples() []Sample { return samples() }
+
+var samples = sync.OnceValue(func() []Sample {
 	var out []Sample
 	for b := samplesBin; len(b) >= sampleSize; b = b[sampleSize:] {
 		s := Sample{Index: int(binary.BigEndian.Uint16(b)), Label: int(b[2]), Pixels: make([]float32, Side*Side)}
@@ -32,4 +36,4 @@ func Samples() []Sample {
 		out = append(out, s)
 	}
 	return out
-}
+})

@@ -491,7 +491,8 @@ func (s *Store) UpdateCurves(step func()) {
 	label := -1
 	switch st.Mode {
 	case ModeGallery:
-		clean, label = Samples()[st.Sample].Pixels, Samples()[st.Sample].Label
+		sample := Samples()[st.Sample]
+		clean, label = sample.Pixels, sample.Label
 	case ModeDraw:
 		clean = st.Drawing
 	}

@@ -45,7 +45,7 @@ type tfLayer struct {
 }
 
 func run(weightsPath, strongPath, out string, n int) error {
-	f, err := weights.Read(weightsPath)
+	raw, f, err := load(weightsPath)
 	if err != nil {
 		return err
 	}
@@ -93,23 +93,15 @@ func run(weightsPath, strongPath, out string, n int) error {
 		return err
 	}
 	inputs := evaluation.TestSet(test, n, 0.5).Noisy
-	expected := make([]float32, len(inputs))
-	if err := f.Model.NewWorkspace().DenoiseBatch(expected, inputs); err != nil {
-		return err
-	}
-	raw, err := os.ReadFile(weightsPath)
+	expected, err := goOutputs(f, inputs)
 	if err != nil {
 		return err
 	}
-	strong, err := weights.Read(strongPath)
+	rawStrong, strong, err := load(strongPath)
 	if err != nil {
 		return err
 	}
-	expectedStrong := make([]float32, len(inputs))
-	if err := strong.Model.NewWorkspace().DenoiseBatch(expectedStrong, inputs); err != nil {
-		return err
-	}
-	rawStrong, err := os.ReadFile(strongPath)
+	expectedStrong, err := goOutputs(strong, inputs)
 	if err != nil {
 		return err
 	}
@@ -128,6 +120,26 @@ func run(weightsPath, strongPath, out string, n int) error {
 		}
 	}
 	return nil
+}
+
+// load reads a weights file: its bytes, for the page, and the model.
+func load(path string) ([]byte, *weights.File, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := weights.Parse(raw)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return raw, f, nil
+}
+
+// goOutputs is what the pure-Go engine makes of inputs with f's model.
+func goOutputs(f *weights.File, inputs []float32) ([]float32, error) {
+	out := make([]float32, len(inputs))
+	err := f.Model.NewWorkspace().DenoiseBatch(out, inputs)
+	return out, err
 }
 
 func floats(v []float32) []byte {

@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"os/exec"
@@ -124,10 +126,20 @@ func resolveCommit(rev string) (string, error) {
 
 // buildBaseline writes the app of commit (a full hash; its files, from
 // git) to build/bench/baseline and builds its wasm and its server there,
-// which embeds them; it returns the server's path.
+// which embeds them; it returns the server's path. A build of the same
+// commit there already is used as it is.
 func buildBaseline(commit string) (string, error) {
 	dir, err := filepath.Abs(filepath.Join("build", "bench", "baseline"))
 	if err != nil {
+		return "", err
+	}
+	bin, stamp := filepath.Join(dir, "app-server"), dir+".commit"
+	if built, err := os.ReadFile(stamp); err == nil && string(built) == commit {
+		if _, err := os.Stat(bin); err == nil {
+			return bin, nil
+		}
+	}
+	if err := os.Remove(stamp); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return "", err
 	}
 	if err := os.RemoveAll(dir); err != nil {
@@ -149,13 +161,12 @@ func buildBaseline(commit string) (string, error) {
 	if err := sh(env, "make", "--no-print-directory", "-C", dir, "wasm"); err != nil {
 		return "", err
 	}
-	bin := filepath.Join(dir, "app-server")
 	build := exec.Command("go", "build", "-o", bin, "./server")
 	build.Dir, build.Env, build.Stdout, build.Stderr = dir, append(os.Environ(), env...), os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		return "", fmt.Errorf("building the server of %s: %w", commit, err)
 	}
-	return bin, nil
+	return bin, os.WriteFile(stamp, []byte(commit), 0o644)
 }
 
 // Resource is one file the page loaded, with its size as sent with gzip
