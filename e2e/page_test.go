@@ -453,10 +453,19 @@ func TestApp(t *testing.T) {
 		// page shows the decoder's images and readings as computed natively.
 		p := open(t)
 		noisy0, _ := webapp.DefaultNoise().Apply(samples[0].Pixels)
-		p.run(chromedp.Click("#walk-set-A", chromedp.ByQuery), chromedp.WaitVisible("#walk-A", chromedp.ByQuery))
+		p.run(chromedp.Click("#walk-set-A", chromedp.ByQuery), chromedp.WaitVisible("#walk-A", chromedp.ByQuery),
+			chromedp.WaitVisible("#plot", chromedp.ByQuery))
+		// While the plot above is computed again for the new digit, the
+		// button a person presses next stays where it is (it once moved
+		// by the plot's height when the plot came, and a click missed it).
+		p.js(`(() => { window.walkTops = new Set(); const f = () => { const b = document.getElementById("walk-set-B"); walkTops.add(Math.round(b.getBoundingClientRect().top + scrollY)); if (!window.walkTopsDone) requestAnimationFrame(f) }; f() })()`)
 		before := p.src("#dae-output")
 		p.run(chromedp.Click("#sample-20", chromedp.ByQuery))
 		p.changed("#dae-output", before)
+		p.run(chromedp.WaitNotPresent("#plot-status", chromedp.ByQuery), chromedp.WaitVisible("#plot", chromedp.ByQuery))
+		var tops []float64
+		p.run(chromedp.Evaluate(`window.walkTopsDone = true; [...walkTops]`, &tops))
+		assert.Len(t, tops, 1, "the walk's B button at one place on the page while the plot was computed (tops %v)", tops)
 		noisy20, _ := webapp.DefaultNoise().Apply(samples[20].Pixels)
 		p.run(chromedp.Click("#walk-set-B", chromedp.ByQuery), chromedp.WaitVisible("#walk-image", chromedp.ByQuery))
 		p.js(`(() => { const s = document.getElementById("walk-t"); s.value = "50"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)

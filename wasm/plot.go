@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"syscall/js"
 
 	"github.com/hexops/vecty"
@@ -16,7 +17,9 @@ import (
 // against the noise amount for the noisy input, the median filter and the
 // two denoisers (webapp.Curves, drawn as SVG by Go), with the amount
 // chosen marked. The curves come a moment after the result (the store
-// computes them in small steps); until then the panel says so.
+// computes them in small steps); until then the panel says so, in a box of
+// the plot's size, so that what is under it (the walk's buttons) does not
+// move under a person's pointer when the plot comes.
 type Plot struct {
 	vecty.Core
 	Curves *webapp.Curves `vecty:"prop"`
@@ -34,6 +37,6 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 	}
 	return elem.Section(vecty.Markup(vecty.Class("panel", "plot-panel")),
 		elem.Heading2(vecty.Text("As the noise grows")),
-		body,
+		elem.Div(vecty.Markup(vecty.Class("plot-box"), vecty.Style("aspect-ratio", fmt.Sprintf("%d / %d", webapp.PlotWidth, webapp.PlotHeight))), body),
 	)
 }

@@ -13,10 +13,14 @@ var curveColours = map[string]string{
 	CurveStrong: "#1e9646",
 }
 
+// PlotWidth and PlotHeight are the plot's size in SVG units (and CSS
+// pixels at its largest); the page keeps that much room for it while it
+// is computed, so that nothing under it moves when it comes.
+const PlotWidth, PlotHeight = 640, 250
+
 // The plot's layout, in SVG units: two panels side by side, each with its
 // axes, and a legend below.
 const (
-	plotW, plotH       = 640, 250
 	panelW, panelH     = 250, 160
 	panelTop           = 20
 	panelLeft0, panel1 = 50, 370
@@ -27,7 +31,7 @@ const (
 // amount now chosen as a vertical line. The page shows it as an image.
 func (c *Curves) SVG(current float64) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" font-family="sans-serif" font-size="11">`, plotW, plotH, plotW, plotH)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" font-family="sans-serif" font-size="11">`, PlotWidth, PlotHeight, PlotWidth, PlotHeight)
 	b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>`)
 	panel := func(left int, title string, lo, hi float64, ticks []float64, unit string, value func(Curve, int) float64) {
 		x := func(a float64) float64 { return float64(left) + a*panelW }
@@ -56,7 +60,7 @@ func (c *Curves) SVG(current float64) string {
 	for i, cv := range c.Curves {
 		x := panelLeft0 + i*150
 		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" stroke="%s" stroke-width="3"/><text x="%d" y="%d">%s</text>`,
-			x, x+18, plotH-8, plotH-8, curveColours[cv.Name], x+24, plotH-4, cv.Name)
+			x, x+18, PlotHeight-8, PlotHeight-8, curveColours[cv.Name], x+24, PlotHeight-4, cv.Name)
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
