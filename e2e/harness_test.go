@@ -104,7 +104,7 @@ func newBrowser(t *testing.T) *browser {
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelC := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancelC := context.WithTimeout(ctx, 4*time.Minute)
 	t.Cleanup(func() {
 		cancelC()
 		cancelB()
@@ -121,6 +121,9 @@ func newBrowser(t *testing.T) *browser {
 			time.Sleep(100 * time.Millisecond)
 		}
 	})
+	// The first run starts the browser, which then lives as long as ctx:
+	// the runs that follow have deadlines of their own.
+	require.NoError(t, chromedp.Run(ctx))
 	b := &browser{ctx: ctx}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		b.mu.Lock()
@@ -141,9 +144,15 @@ func newBrowser(t *testing.T) *browser {
 	return b
 }
 
+// runTimeout bounds one run of actions, so that a wait that never ends
+// fails its own subtest, and the subtests after it still run.
+const runTimeout = 30 * time.Second
+
 func (b *browser) run(t *testing.T, actions ...chromedp.Action) {
 	t.Helper()
-	require.NoError(t, chromedp.Run(b.ctx, actions...))
+	ctx, cancel := context.WithTimeout(b.ctx, runTimeout)
+	defer cancel()
+	require.NoError(t, chromedp.Run(ctx, actions...))
 }
 
 func (b *browser) consoleErrors() []string {
