@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -218,7 +219,7 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Navigate(url), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 		t.Logf("first denoised image %.0f ms after navigation started", float64(time.Since(start).Milliseconds()))
 		// The strong model comes after the first view; the subtests use it.
-		p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery))
+		p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#denoiser-about", chromedp.ByQuery))
 		return p
 	}
 
@@ -408,7 +409,21 @@ func TestApp(t *testing.T) {
 		// Once it is loaded the picker's status line goes (on the next
 		// frame: the page rerenders then).
 		p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery),
-			chromedp.WaitNotPresent("#strong-status", chromedp.ByQuery))
+			chromedp.WaitNotPresent("#strong-status", chromedp.ByQuery), chromedp.WaitVisible("#plot", chromedp.ByQuery))
+		// Nothing on the page moved while the rest of it came (the strong
+		// model, the plot): the browser's Layout Instability API reports
+		// every shift since navigation. The status line going once moved
+		// the results and the plot.
+		var shifts []struct {
+			Value   float64
+			Sources []string
+		}
+		p.run(chromedp.Evaluate(`new Promise(done => {
+			setTimeout(() => done([]), 500); // the observer is called only if there are shifts
+			new PerformanceObserver(l => done(l.getEntries().map(e => ({value: e.value, sources: e.sources.map(s => s.node?.id || s.node?.className || String(s.node))}))))
+				.observe({type: "layout-shift", buffered: true})
+		})`, &shifts, func(e *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return e.WithAwaitPromise(true) }))
+		assert.Empty(t, shifts, "layout shifts after the first view")
 	})
 
 	t.Run("the plot", func(t *testing.T) {

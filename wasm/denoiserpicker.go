@@ -3,6 +3,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/event"
@@ -20,7 +22,16 @@ type DenoiserPicker struct {
 	Status string          `vecty:"prop"` // State.Strong: "" once the strong model is loaded
 }
 
-// Render draws one radio button per denoiser.
+// about says what each denoiser is.
+var about = map[webapp.Denoiser]string{
+	webapp.Seed:   "the seed's small denoising autoencoder, trained on Gaussian noise: the lesson beside the plain autoencoder",
+	webapp.Strong: "a wider autoencoder trained on many kinds of damage: for uploads and drawings",
+}
+
+// upperFirst is s with its first letter a capital.
+func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+// Render draws one radio button per denoiser and a line under them.
 func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 	// A strong model that could not be loaded cannot be chosen: the seed's
 	// model stands in for it, and the picker says so.
@@ -40,14 +51,17 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 			vecty.Text(" "+which.Title()),
 		)
 	}
-	var status vecty.ComponentOrHTML
+	// The line under the buttons says how the strong model's loading
+	// goes, and once it is loaded what the chosen denoiser is: the line
+	// stays, so that nothing under the picker moves when the status goes.
+	status := elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("denoiser-about")), vecty.Text(upperFirst(about[shown])+"."))
 	if d.Status != "" {
 		status = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("strong-status"), vecty.Attribute("role", "status")), vecty.Text(d.Status))
 	}
 	return elem.FieldSet(vecty.Markup(vecty.Class("panel", "denoiser"), prop.ID("denoiser")),
 		elem.Legend(vecty.Text("Denoiser")),
-		radio(webapp.Seed, "the seed's small denoising autoencoder, trained on Gaussian noise: the lesson beside the plain autoencoder"),
-		radio(webapp.Strong, "a wider autoencoder trained on many kinds of damage: for uploads and drawings"),
+		radio(webapp.Seed, about[webapp.Seed]),
+		radio(webapp.Strong, about[webapp.Strong]),
 		status,
 	)
 }
