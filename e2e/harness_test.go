@@ -145,14 +145,15 @@ func newBrowser(t *testing.T) *browser {
 }
 
 // runTimeout bounds one run of actions, so that a wait that never ends
-// fails its own subtest, and the subtests after it still run.
+// fails its own subtest, and the subtests after it still run (within the
+// browser's own limit, set in newBrowser).
 const runTimeout = 30 * time.Second
 
 func (b *browser) run(t *testing.T, actions ...chromedp.Action) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, runTimeout)
 	defer cancel()
-	require.NoError(t, chromedp.Run(ctx, actions...))
+	require.NoError(t, chromedp.Run(ctx, actions...), "browser actions (each run has %s)", runTimeout)
 }
 
 func (b *browser) consoleErrors() []string {

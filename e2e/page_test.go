@@ -72,6 +72,29 @@ func (p *page) js(script string) {
 	p.run(chromedp.Evaluate(script, &res))
 }
 
+// layoutShift is a shift of the page's layout that no input of the person
+// caused, as the browser's Layout Instability API reports it: how much of
+// the view moved, and which elements.
+type layoutShift struct {
+	Value   float64
+	Sources []string
+}
+
+// layoutShifts returns every layout shift since navigation but those that
+// came within half a second of the person's input (the API's
+// hadRecentInput: a page's answer to a click may move things).
+func (p *page) layoutShifts() []layoutShift {
+	p.t.Helper()
+	var shifts []layoutShift
+	p.run(chromedp.Evaluate(`new Promise(done => {
+		if (!PerformanceObserver.supportedEntryTypes.includes("layout-shift")) throw new Error("this browser has no Layout Instability API");
+		setTimeout(() => done([]), 500); // the observer is called only if there are shifts
+		new PerformanceObserver(l => done(l.getEntries().filter(e => !e.hadRecentInput).map(e => ({value: e.value, sources: e.sources.map(s => s.node?.id || s.node?.className || String(s.node))}))))
+			.observe({type: "layout-shift", buffered: true})
+	})`, &shifts, func(e *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return e.WithAwaitPromise(true) }))
+	return shifts
+}
+
 // pixels decodes a data: URL of a grey picture (a PNG the browser made from
 // a canvas, so RGBA with R = G = B and opaque) into values in [0,1].
 func pixels(t *testing.T, dataURL string) []float32 {
@@ -411,19 +434,9 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery),
 			chromedp.WaitNotPresent("#strong-status", chromedp.ByQuery), chromedp.WaitVisible("#plot", chromedp.ByQuery))
 		// Nothing on the page moved while the rest of it came (the strong
-		// model, the plot): the browser's Layout Instability API reports
-		// every shift since navigation. The status line going once moved
-		// the results and the plot.
-		var shifts []struct {
-			Value   float64
-			Sources []string
-		}
-		p.run(chromedp.Evaluate(`new Promise(done => {
-			setTimeout(() => done([]), 500); // the observer is called only if there are shifts
-			new PerformanceObserver(l => done(l.getEntries().map(e => ({value: e.value, sources: e.sources.map(s => s.node?.id || s.node?.className || String(s.node))}))))
-				.observe({type: "layout-shift", buffered: true})
-		})`, &shifts, func(e *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return e.WithAwaitPromise(true) }))
-		assert.Empty(t, shifts, "layout shifts after the first view")
+		// model, the plot). The status line going once moved the results
+		// and the plot.
+		assert.Empty(t, p.layoutShifts(), "layout shifts since navigation")
 	})
 
 	t.Run("the plot", func(t *testing.T) {
@@ -473,7 +486,7 @@ func TestApp(t *testing.T) {
 		// While the plot above is computed again for the new digit, the
 		// button a person presses next stays where it is (it once moved
 		// by the plot's height when the plot came, and a click missed it).
-		p.js(`(() => { window.walkTops = new Set(); const f = () => { const b = document.getElementById("walk-set-B"); walkTops.add(Math.round(b.getBoundingClientRect().top + scrollY)); if (!window.walkTopsDone) requestAnimationFrame(f) }; f() })()`)
+		p.js(`(() => { window.walkTops = new Set(); const f = () => { const b = document.getElementById("walk-set-B"); walkTops.add(b ? Math.round(b.getBoundingClientRect().top + scrollY) : null); if (!window.walkTopsDone) requestAnimationFrame(f) }; f() })()`)
 		before := p.src("#dae-output")
 		p.run(chromedp.Click("#sample-20", chromedp.ByQuery))
 		p.changed("#dae-output", before)
@@ -542,6 +555,7 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.SetUploadFiles("#weights-file", []string{golden}, chromedp.ByQuery))
 		p.changed("#dae-output", before)
 		assert.Equal(t, "golden.safetensors", p.text("#weights-in-use"))
+		assert.Contains(t, p.text("#denoiser-about"), "Your weights (golden.safetensors)", "the picker's line says whose weights denoise")
 	})
 
 	assert.Empty(t, b.consoleErrors(), "no console errors")
@@ -566,6 +580,9 @@ func TestKeyboardAndPhone(t *testing.T) {
 	var unlabelled []string
 	p.run(chromedp.Evaluate(`[...document.querySelectorAll("input, select")].filter(e => !e.labels || e.labels.length === 0).map(e => e.id)`, &unlabelled))
 	assert.Empty(t, unlabelled, "every control has a label")
+	p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#denoiser-about", chromedp.ByQuery),
+		chromedp.WaitVisible("#plot", chromedp.ByQuery))
+	assert.Empty(t, p.layoutShifts(), "layout shifts at 390 px, since navigation")
 	p.b.screenshot(t, "phone")
 	assert.Empty(t, p.b.consoleErrors())
 }

@@ -178,7 +178,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	}
 	if st.Ready {
 		main = append(main, &Tabs{Store: a.store, Mode: st.Mode}, panel(a.store, st),
-			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong})
+			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Weights: st.Weights})
 		if st.Message != "" {
 			main = append(main, alert("message", st.Message))
 		}

@@ -3,7 +3,7 @@
 package main
 
 import (
-	"strings"
+	"fmt"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -17,19 +17,11 @@ import (
 // the strong model.
 type DenoiserPicker struct {
 	vecty.Core
-	Store  *webapp.Store   `vecty:"prop"`
-	InUse  webapp.Denoiser `vecty:"prop"`
-	Status string          `vecty:"prop"` // State.Strong: "" once the strong model is loaded
+	Store   *webapp.Store   `vecty:"prop"`
+	InUse   webapp.Denoiser `vecty:"prop"`
+	Status  string          `vecty:"prop"` // State.Strong: "" once the strong model is loaded
+	Weights string          `vecty:"prop"` // State.Weights: the seed's model's
 }
-
-// about says what each denoiser is.
-var about = map[webapp.Denoiser]string{
-	webapp.Seed:   "the seed's small denoising autoencoder, trained on Gaussian noise: the lesson beside the plain autoencoder",
-	webapp.Strong: "a wider autoencoder trained on many kinds of damage: for uploads and drawings",
-}
-
-// upperFirst is s with its first letter a capital.
-func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // Render draws one radio button per denoiser and a line under them.
 func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
@@ -54,14 +46,18 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 	// The line under the buttons says how the strong model's loading
 	// goes, and once it is loaded what the chosen denoiser is: the line
 	// stays, so that nothing under the picker moves when the status goes.
-	status := elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("denoiser-about")), vecty.Text(upperFirst(about[shown])+"."))
+	about := shown.About()
+	if shown == webapp.Seed && d.Weights != webapp.BundledWeights {
+		about = fmt.Sprintf("Your weights (%s), in place of the seed's model.", d.Weights)
+	}
+	status := elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("denoiser-about")), vecty.Text(about))
 	if d.Status != "" {
 		status = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("strong-status"), vecty.Attribute("role", "status")), vecty.Text(d.Status))
 	}
 	return elem.FieldSet(vecty.Markup(vecty.Class("panel", "denoiser"), prop.ID("denoiser")),
 		elem.Legend(vecty.Text("Denoiser")),
-		radio(webapp.Seed, about[webapp.Seed]),
-		radio(webapp.Strong, about[webapp.Strong]),
+		radio(webapp.Seed, webapp.Seed.About()),
+		radio(webapp.Strong, webapp.Strong.About()),
 		status,
 	)
 }

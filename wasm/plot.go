@@ -18,8 +18,9 @@ import (
 // two denoisers (webapp.Curves, drawn as SVG by Go), with the amount
 // chosen marked. The curves come a moment after the result (the store
 // computes them in small steps); until then the panel says so, in a box of
-// the plot's size, so that what is under it (the walk's buttons) does not
-// move under a person's pointer when the plot comes.
+// the plot's aspect ratio and largest width, so that what is under it (the
+// walk's buttons) does not move under a person's pointer when the plot
+// comes.
 type Plot struct {
 	vecty.Core
 	Curves *webapp.Curves `vecty:"prop"`
@@ -37,6 +38,6 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 	}
 	return elem.Section(vecty.Markup(vecty.Class("panel", "plot-panel")),
 		elem.Heading2(vecty.Text("As the noise grows")),
-		elem.Div(vecty.Markup(vecty.Class("plot-box"), vecty.Style("aspect-ratio", fmt.Sprintf("%d / %d", webapp.PlotWidth, webapp.PlotHeight))), body),
+		elem.Div(vecty.Markup(vecty.Class("plot-box"), vecty.Style("aspect-ratio", fmt.Sprintf("%d / %d", webapp.PlotWidth, webapp.PlotHeight)), vecty.Style("max-width", fmt.Sprintf("%dpx", webapp.PlotWidth))), body),
 	)
 }

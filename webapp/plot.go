@@ -13,9 +13,9 @@ var curveColours = map[string]string{
 	CurveStrong: "#1e9646",
 }
 
-// PlotWidth and PlotHeight are the plot's size in SVG units (and CSS
-// pixels at its largest); the page keeps that much room for it while it
-// is computed, so that nothing under it moves when it comes.
+// PlotWidth and PlotHeight are the plot's size in SVG units, and in CSS
+// pixels at its largest on the page, which keeps room of that shape for it
+// while it is computed, so that nothing under it moves when it comes.
 const PlotWidth, PlotHeight = 640, 250
 
 // The plot's layout, in SVG units: two panels side by side, each with its

@@ -34,6 +34,14 @@ func (d Denoiser) Title() string {
 	return "the seed's model"
 }
 
+// About says in a sentence what the denoiser is.
+func (d Denoiser) About() string {
+	if d == Strong {
+		return "A wider autoencoder trained on many kinds of damage: for uploads and drawings."
+	}
+	return "The seed's small denoising autoencoder, trained on Gaussian noise: the lesson beside the plain autoencoder."
+}
+
 // Bundle is the models the page loads: the seed's denoising and plain
 // autoencoders, the strong model and the digit reader. The strong model
 // may come later (nil until then): the page's first view, the gallery,

@@ -24,7 +24,7 @@ const (
 type State struct {
 	Fatal   string // set when the page cannot work at all (the weights did not load)
 	Message string // the last error, shown until the next action
-	Weights string // which weights the seed's denoising model has
+	Weights string // which weights the seed's denoising model has: BundledWeights, or the name of the person's file
 	// Denoisers is the denoiser each tab uses: the person's choice, else
 	// the seed's model for the gallery (its lesson) and the strong model
 	// for uploads and drawings.
@@ -142,7 +142,7 @@ type Store struct {
 // first sample, the default noise) and no models yet; onChange, if not
 // nil, is called after every action.
 func NewStore(onChange func()) *Store {
-	return &Store{state: State{Mode: ModeGallery, Noise: DefaultNoise(), Weights: "bundled (weights/dae.safetensors)", Denoisers: DefaultChoice(), Strong: StrongLoading}, onChange: onChange}
+	return &Store{state: State{Mode: ModeGallery, Noise: DefaultNoise(), Weights: BundledWeights, Denoisers: DefaultChoice(), Strong: StrongLoading}, onChange: onChange}
 }
 
 // State returns the current state. Its slices are shared: read them only.
@@ -314,6 +314,10 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 	})
 	return release
 }
+
+// BundledWeights is State.Weights while the seed's denoising model has
+// the weights the page came with.
+const BundledWeights = "bundled (weights/dae.safetensors)"
 
 // StartWeights is called when the person gives a weights file, before it
 // is read.
