@@ -67,10 +67,12 @@ var strongBars = map[string]strongBar{
 	Gaussian(1).Name:     {psnr: 15, ssim: 0.55, read: 0.69, margin: 2},
 	SaltPepper(0.2).Name: {psnr: 21, ssim: 0.88, read: 0.97, margin: 2},
 	Block(8).Name:        {psnr: 21, ssim: 0.88, read: 0.95, margin: 2},
-	// On all 10,000 digits the margin is 2.6 dB over the input (make
+	// On all 10,000 digits the margin is 2.4 dB over the input (make
 	// eval); on these first 1,000 the blocks fall on less ink, the input
-	// is 1 dB better and the margin 1.7 dB.
+	// is 1 dB better and the margin 1.6 dB.
 	Block(12).Name:                {psnr: 18, ssim: 0.76, read: 0.85, margin: 1.5},
 	GreyPaper(0.3, 0.7, 0.1).Name: {psnr: 23, ssim: 0.92, read: 0.98, margin: 2},
-	Blur(1).Name:                  {psnr: 22.5, ssim: 0.92, read: 0.98, margin: 2},
+	// The share of Gaussian noise alone in the training mixture cost blur
+	// 0.2 dB on all 10,000 digits (README, How it was chosen).
+	Blur(1).Name: {psnr: 22, ssim: 0.9, read: 0.98, margin: 2},
 }

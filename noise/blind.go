@@ -10,6 +10,12 @@ import (
 // so that a model trained on them learns to leave a clean digit alone.
 const CleanShare = 0.15
 
+// GaussianShare is the share of Blind's draws that are Gaussian noise
+// alone, of a factor drawn from 0 to 1: the commonest damage of all (a
+// sensor's, and the page's default), which combinations of damages teach
+// a model less well.
+const GaussianShare = 0.35
+
 // NoiseShare is the share of Blind's damaged digits that get Gaussian
 // noise on top of their other damage when it was not drawn already: a
 // sensor's noise comes with whatever else a photo suffers.
@@ -20,8 +26,8 @@ const minBlock, maxBlock = 4, 14
 
 // BlindDescription says in a sentence what Blind does, for the metadata
 // of a model trained on it (and the fingerprint of its checkpoints).
-var BlindDescription = fmt.Sprintf("the clean image, unchanged in %.0f %% of draws, otherwise damaged by one to three of: thinner strokes, fainter ink, blur (σ 0.5–1.5), a grey uneven background of low contrast, one to three blanked blocks (%d–%d px), JPEG q10–40, Gaussian noise (factor 0–1), salt and pepper (0–50 %%), each at a random strength, then Gaussian noise (factor 0–1) on top in %.0f %% of the draws without it, drawn afresh for every image (noise.Blind)",
-	100*CleanShare, minBlock, maxBlock, 100*NoiseShare)
+var BlindDescription = fmt.Sprintf("the clean image, unchanged in %.0f %% of draws, with Gaussian noise alone (factor 0–1) in %.0f %%, otherwise damaged by one to three of: thinner strokes, fainter ink, blur (σ 0.5–1.5), a grey uneven background of low contrast, one to three blanked blocks (%d–%d px), JPEG q10–40, Gaussian noise (factor 0–1), salt and pepper (0–50 %%), each at a random strength, then Gaussian noise (factor 0–1) on top in %.0f %% of the draws without it, drawn afresh for every image (noise.Blind)",
+	100*CleanShare, 100*GaussianShare, minBlock, maxBlock, 100*NoiseShare)
 
 // Blind damages a digit (h×w) in a way drawn at random, the training input
 // of a blind denoiser, which must clean whatever it is given: with
@@ -35,8 +41,13 @@ var BlindDescription = fmt.Sprintf("the clean image, unchanged in %.0f %% of dra
 // the sensor). It returns what it did, for logs.
 func Blind(dst, src []float32, h, w int, r *rand.Rand) string {
 	copy(dst, src)
-	if r.Float64() < CleanShare {
+	switch u := r.Float64(); {
+	case u < CleanShare:
 		return "clean"
+	case u < CleanShare+GaussianShare:
+		f := r.Float64()
+		Gaussian(dst, dst, f, r)
+		return fmt.Sprintf("Gaussian %.2f", f)
 	}
 	const kinds = 8
 	chosen := map[int]bool{}

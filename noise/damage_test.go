@@ -59,7 +59,7 @@ func TestDamageKeepsRangeAndInk(t *testing.T) {
 func TestBlindMixture(t *testing.T) {
 	src := digit()
 	out := make([]float32, len(src))
-	clean, seen, sides := 0, map[string]int{}, map[int]int{}
+	clean, alone, seen, sides := 0, 0, map[string]int{}, map[int]int{}
 	const n = 2000
 	r := New(5)
 	for range n {
@@ -72,6 +72,9 @@ func TestBlindMixture(t *testing.T) {
 		if did == "clean" {
 			clean++
 			assert.Equal(t, src, out)
+		}
+		if !strings.Contains(did, ", ") && strings.HasPrefix(did, "Gaussian") {
+			alone++
 		}
 		gaussian := 0
 		for _, part := range strings.Split(did, ", ") {
@@ -91,11 +94,14 @@ func TestBlindMixture(t *testing.T) {
 		assert.Positive(t, sides[side], "blocks of %d px", side)
 	}
 	assert.Len(t, sides, maxBlock-minBlock+1, "no other sides")
-	// Gaussian noise is drawn as one of the kinds (3 of 8, on average 2
-	// kinds of 8: a quarter of the damaged draws), and added on top of
-	// NoiseShare of the rest: about 0.25 + 0.75·NoiseShare of them.
-	damaged := float64(n - clean)
-	assert.InDelta(t, 0.25+0.75*NoiseShare, float64(seen["Gaussian"])/damaged, 0.05)
+	// Gaussian noise alone is GaussianShare of the draws, and one damage of
+	// eight drawn alone; of the other damaged draws, Gaussian noise is
+	// drawn as one of the kinds (1 to 3 of 8, on average 2 of 8: a
+	// quarter), and added on top of NoiseShare of the rest: about
+	// 0.25 + 0.75·NoiseShare of them.
+	others := 1 - CleanShare - GaussianShare
+	assert.InDelta(t, GaussianShare+others/3/8, float64(alone)/n, 0.03)
+	assert.InDelta(t, GaussianShare+others*(0.25+0.75*NoiseShare), float64(seen["Gaussian"])/n, 0.05)
 	for _, kind := range []string{"thin", "faint", "blur", "background", "blocks:", "JPEG", "Gaussian", "salt"} {
 		assert.Greater(t, seen[kind], n/20, kind)
 	}
