@@ -46,18 +46,20 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 	// The line under the buttons says how the strong model's loading
 	// goes, and once it is loaded what the chosen denoiser is: the line
 	// stays, so that nothing under the picker moves when the status goes.
-	about := shown.About()
-	if shown == webapp.Seed && d.Weights != webapp.BundledWeights {
-		about = fmt.Sprintf("Your weights (%s), in place of the seed's model.", d.Weights)
-	}
-	status := elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("denoiser-about")), vecty.Text(about))
+	var line vecty.ComponentOrHTML
 	if d.Status != "" {
-		status = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("strong-status"), vecty.Attribute("role", "status")), vecty.Text(d.Status))
+		line = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("strong-status"), vecty.Attribute("role", "status")), vecty.Text(d.Status))
+	} else {
+		about := shown.About()
+		if shown == webapp.Seed && d.Weights != webapp.BundledWeights {
+			about = fmt.Sprintf("Your weights (%s), in place of the seed's model.", d.Weights)
+		}
+		line = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("denoiser-about")), vecty.Text(about))
 	}
 	return elem.FieldSet(vecty.Markup(vecty.Class("panel", "denoiser"), prop.ID("denoiser")),
 		elem.Legend(vecty.Text("Denoiser")),
 		radio(webapp.Seed, webapp.Seed.About()),
 		radio(webapp.Strong, webapp.Strong.About()),
-		status,
+		line,
 	)
 }
