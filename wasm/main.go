@@ -69,6 +69,17 @@ func afterPaint(f func()) {
 	onFrame(func() { js.Global().Call("setTimeout", task, 0) })
 }
 
+// nextTask blocks its goroutine until a task of the browser's queued now
+// runs, so that the browser runs what came before it (input, rendering).
+// A time.Sleep of a millisecond, which the plot used before, did not
+// always: the e2e test saw one task of the page compute four of the plot's
+// steps.
+func nextTask() {
+	done := make(chan struct{})
+	js.Global().Call("setTimeout", callOnce(func() { close(done) }), 0)
+	<-done
+}
+
 // onFrame runs f in the next animation frame's callbacks, after those
 // asked for before it.
 func onFrame(f func()) {
