@@ -3,8 +3,11 @@ SHELL := /bin/bash
 GO ?= go
 BUILD := build
 # The trainer and the libtorch tests build against a patched copy of gotch
-# (see train/gotchpatch); this go.work puts it in place of the module.
+# (see train/gotchpatch); this go.work puts it in place of the module. The
+# copy is kept in the user's cache folder, one for every clone, so that Go's
+# build cache holds its compiled C++ wrappers for each of them.
 TORCHWORK := $(CURDIR)/$(BUILD)/go.work
+GOTCHDIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/godae/gotch
 TORCHGO := GOWORK=$(TORCHWORK) $(GO)
 WASMGO := GOOS=js GOARCH=wasm $(GO)
 ADDR ?= localhost:8080
@@ -61,12 +64,9 @@ libtorch: ## Install Debian's libtorch-dev if it is missing
 chromium: ## Install Debian's chromium (for the browser tests) if it is missing
 	@scripts/apt-need chromium
 
-gotch: $(BUILD)/gotch/.stamp ## Make the patched gotch copy and build/go.work
-
-$(BUILD)/gotch/.stamp: train/gotchpatch/*.go | libtorch
+gotch: libtorch ## Make the patched gotch copy (in $(GOTCHDIR), kept if already made alike) and build/go.work
 	@mkdir -p $(BUILD)
-	$(GO) run ./train/gotchpatch -out $(BUILD)/gotch -work $(TORCHWORK) $(GOTCH_FLAGS)
-	@touch $@
+	$(GO) run ./train/gotchpatch -keep -out $(GOTCHDIR) -work $(TORCHWORK) $(GOTCH_FLAGS)
 
 train: gotch ## Train both autoencoders on MNIST and write weights/ (ARGS="-epochs 5 ..." for flags)
 	$(TORCHGO) run -tags gotch ./train $(ARGS)
@@ -111,5 +111,5 @@ bench: gotch chromium ## Benchmarks: nn and libtorch natively, then Go wasm agai
 	$(TORCHGO) test -tags gotch -run '^$$' -bench . ./train/torchnet
 	$(GO) run ./bench/run
 
-clean: ## Remove build outputs
-	rm -rf $(BUILD)
+clean: ## Remove build outputs, and the patched gotch copy
+	rm -rf $(BUILD) $(GOTCHDIR)

@@ -8,13 +8,16 @@
 // with one that links the CPU libraries (CUDA with -cuda), and fixes the
 // output arrays of the generated tensor ops, which gotch allocates too
 // small and never frees.
-// gotch's code is never committed to this repository: the copy lives in the
-// ignored build folder.
+// gotch's code is never committed to this repository: make gotch keeps the
+// copy in the user's cache folder (-keep: every clone of the project uses
+// the same copy, so Go compiles gotch's C++ wrappers once, not once per
+// clone), and go.work in the clone's ignored build folder.
 //
-//	go run ./train/gotchpatch -out build/gotch -work build/go.work
+//	go run ./train/gotchpatch -keep -out ~/.cache/godae/gotch -work build/go.work
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -27,18 +30,19 @@ import (
 
 func main() {
 	src := flag.String("src", "", "gotch "+GotchVersion+" source folder (default: from the module cache, downloading it if needed)")
-	out := flag.String("out", "build/gotch", "folder to write the patched copy to (replaced if present)")
+	out := flag.String("out", "build/gotch", "folder to write the patched copy to (replaced if present, unless -keep finds it made alike)")
+	keep := flag.Bool("keep", false, "keep the copy in -out if it is already the one this run would make (so that clones sharing one -out share Go's compiled cgo wrappers)")
 	work := flag.String("work", "build/go.work", "go.work file to write; it uses the module in the current folder")
 	include := flag.String("torch-include", "/usr/include/torch/csrc/api/include", "libtorch's C++ API include folder")
 	cuda := flag.Bool("cuda", false, "also link libtorch's CUDA libraries (needs a CUDA build of libtorch)")
 	flag.Parse()
-	if err := run(*src, *out, *work, *include, *cuda); err != nil {
+	if err := run(*src, *out, *work, *include, *cuda, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "gotchpatch:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, out, work, include string, cuda bool) error {
+func run(src, out, work, include string, cuda, keep bool) error {
 	if src == "" {
 		var err error
 		if src, err = moduleDir("github.com/sugarme/gotch@" + GotchVersion); err != nil {
@@ -67,10 +71,27 @@ func run(src, out, work, include string, cuda bool) error {
 		return err
 	}
 
-	tmp := out + ".tmp"
-	if err := os.RemoveAll(tmp); err != nil {
+	// The files this run writes over gotch's, by slash-separated path.
+	rewritten := map[string][]byte{
+		"libtch/torch_api_generated.cpp.h": patched,
+		"ts/tensor-generated.go":           tsGen,
+		"libtch/lib.go":                    libGo(include, cuda),
+		"libtch/godae_extra.go":            extraGo,
+	}
+	if keep && madeAlike(out, rewritten) {
+		fmt.Fprintf(os.Stderr, "gotchpatch: %s is already this patch of gotch %s; kept\n", out, GotchVersion)
+		return writeWork(work, out)
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
+	// A folder of its own beside out, renamed into place when complete:
+	// a copy is never seen half-made, even by another clone's make.
+	tmp, err := os.MkdirTemp(filepath.Dir(out), filepath.Base(out)+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp) // after a failure; renamed away otherwise
 	if err := os.CopyFS(tmp, os.DirFS(src)); err != nil {
 		return fmt.Errorf("copying gotch: %w", err)
 	}
@@ -87,17 +108,10 @@ func run(src, out, work, include string, cuda bool) error {
 	}); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, "libtch", "torch_api_generated.cpp.h"), patched, 0o644); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(tmp, "ts", "tensor-generated.go"), tsGen, 0o644); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(tmp, "libtch", "lib.go"), libGo(include, cuda), 0o644); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(tmp, "libtch", "godae_extra.go"), extraGo, 0o644); err != nil {
-		return err
+	for file, data := range rewritten {
+		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(file)), data, 0o644); err != nil {
+			return err
+		}
 	}
 	if err := os.RemoveAll(out); err != nil {
 		return err
@@ -106,6 +120,22 @@ func run(src, out, work, include string, cuda bool) error {
 		return err
 	}
 	return writeWork(work, out)
+}
+
+// madeAlike reports whether the folder out holds a copy that this run
+// would write: a gotch module whose rewritten files are already these.
+// The other files are gotch's own, as the version pins them.
+func madeAlike(out string, rewritten map[string][]byte) bool {
+	if _, err := os.Stat(filepath.Join(out, "go.mod")); err != nil {
+		return false
+	}
+	for file, want := range rewritten {
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(file)))
+		if err != nil || !bytes.Equal(got, want) {
+			return false
+		}
+	}
+	return true
 }
 
 // readPinned reads file (slash-separated) from the gotch folder src and
