@@ -136,6 +136,12 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 	if err := checkWritable(o.outDir); err != nil {
 		return nil, err
 	}
+	// The report describes every model in -out, those this run does not
+	// train too.
+	before, err := readEarlier(o.outDir, kinds)
+	if err != nil {
+		return nil, err
+	}
 	d, err := loadData(dataDir, cfg.TrainSize, cfg.TestSize, cfg.Noise)
 	if err != nil {
 		return nil, err
@@ -219,6 +225,11 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 			return nil, err
 		}
 		fmt.Fprintln(os.Stderr, msg)
+	}
+	if !rep.candidate {
+		if err := before.add(rep, o.outDir); err != nil {
+			return nil, err
+		}
 	}
 	rep.peakRSS = peakRSSMiB()
 	if err := rep.write(o.outDir); err != nil {

@@ -49,6 +49,9 @@ type modelRun struct {
 	hist    []Epoch
 	outputs []float32 // the model's outputs for the first figureDigits noisy test images
 	took    time.Duration
+	// settings are those of the earlier run that trained the model, when
+	// this run did not (see readEarlier); empty for the run's own models.
+	settings string
 }
 
 // add records a model's run. took is the training time of its epochs
@@ -59,7 +62,7 @@ func (r *report) add(kind Kind, hist []Epoch, outputs []float32) {
 	for _, e := range hist {
 		took += time.Duration(e.Seconds * float64(time.Second))
 	}
-	r.runs = append(r.runs, modelRun{kind, hist, outputs, took})
+	r.runs = append(r.runs, modelRun{kind: kind, hist: hist, outputs: outputs, took: took})
 }
 
 // reportFiles names a report and its figure.
@@ -105,6 +108,9 @@ func (r *report) markdown(figure string) string {
 	fmt.Fprintf(&b, "![clean, noisy, and the models' outputs; loss curves](%s)\n\n", figure)
 	for _, run := range r.runs {
 		fmt.Fprintf(&b, "## %s (%s of training epochs)\n\n", run.kind, run.took.Round(time.Second))
+		if run.settings != "" {
+			fmt.Fprintf(&b, "%s%s\n\n", carriedFrom, run.settings)
+		}
 		if run.kind == Strong {
 			fmt.Fprintf(&b, "The strong model: trained on %s.\n\n", noise.BlindDescription)
 		}
