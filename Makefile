@@ -4,10 +4,11 @@ GO ?= go
 BUILD := build
 # The trainer and the libtorch tests build against a patched copy of gotch
 # (see train/gotchpatch); this go.work puts it in place of the module. The
-# copy is kept in the user's cache folder, one for every clone, so that Go's
-# build cache holds its compiled C++ wrappers for each of them.
+# copy is kept in the user's cache folder, named by its content and shared by
+# all of the user's clones that make the same copy, so that Go's build cache
+# holds its compiled C++ wrappers once for all of them.
 TORCHWORK := $(CURDIR)/$(BUILD)/go.work
-GOTCHDIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/godae/gotch
+GOTCHCACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/godae
 TORCHGO := GOWORK=$(TORCHWORK) $(GO)
 WASMGO := GOOS=js GOARCH=wasm $(GO)
 ADDR ?= localhost:8080
@@ -64,9 +65,9 @@ libtorch: ## Install Debian's libtorch-dev if it is missing
 chromium: ## Install Debian's chromium (for the browser tests) if it is missing
 	@scripts/apt-need chromium
 
-gotch: libtorch ## Make the patched gotch copy (in $(GOTCHDIR), kept if already made alike) and build/go.work
+gotch: libtorch ## Make the patched gotch copy (once, in ~/.cache/godae) and build/go.work
 	@mkdir -p $(BUILD)
-	$(GO) run ./train/gotchpatch -keep -out $(GOTCHDIR) -work $(TORCHWORK) $(GOTCH_FLAGS)
+	$(GO) run ./train/gotchpatch -cache $(GOTCHCACHE) -work $(TORCHWORK) $(GOTCH_FLAGS)
 
 train: gotch ## Train both autoencoders on MNIST and write weights/ (ARGS="-epochs 5 ..." for flags)
 	$(TORCHGO) run -tags gotch ./train $(ARGS)
@@ -111,5 +112,5 @@ bench: gotch chromium ## Benchmarks: nn and libtorch natively, then Go wasm agai
 	$(TORCHGO) test -tags gotch -run '^$$' -bench . ./train/torchnet
 	$(GO) run ./bench/run
 
-clean: ## Remove build outputs, and the patched gotch copy
-	rm -rf $(BUILD) $(GOTCHDIR)
+clean: ## Remove build outputs (the patched gotch copies shared by clones stay in ~/.cache/godae)
+	rm -rf $(BUILD)

@@ -9,40 +9,46 @@
 // output arrays of the generated tensor ops, which gotch allocates too
 // small and never frees.
 // gotch's code is never committed to this repository: make gotch keeps the
-// copy in the user's cache folder (-keep: every clone of the project uses
-// the same copy, so Go compiles gotch's C++ wrappers once, not once per
-// clone), and go.work in the clone's ignored build folder.
+// copy in the user's cache folder (-cache), in a folder named for what was
+// written into it, so that every clone of the project that makes the same
+// copy uses the same folder and Go compiles gotch's C++ wrappers once, not
+// once per clone; and go.work in the clone's ignored build folder.
 //
-//	go run ./train/gotchpatch -keep -out ~/.cache/godae/gotch -work build/go.work
+//	go run ./train/gotchpatch -cache ~/.cache/godae -work build/go.work
 package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 )
 
 func main() {
 	src := flag.String("src", "", "gotch "+GotchVersion+" source folder (default: from the module cache, downloading it if needed)")
-	out := flag.String("out", "build/gotch", "folder to write the patched copy to (replaced if present, unless -keep finds it made alike)")
-	keep := flag.Bool("keep", false, "keep the copy in -out if it is already the one this run would make (so that clones sharing one -out share Go's compiled cgo wrappers)")
+	out := flag.String("out", "build/gotch", "folder to write the patched copy to (replaced if present); see -cache")
+	cache := flag.String("cache", "", "instead of -out, a folder for copies named by their content: the copy is made there once and kept for every clone that makes the same one")
 	work := flag.String("work", "build/go.work", "go.work file to write; it uses the module in the current folder")
 	include := flag.String("torch-include", "/usr/include/torch/csrc/api/include", "libtorch's C++ API include folder")
 	cuda := flag.Bool("cuda", false, "also link libtorch's CUDA libraries (needs a CUDA build of libtorch)")
 	flag.Parse()
-	if err := run(*src, *out, *work, *include, *cuda, *keep); err != nil {
+	if err := run(*src, *out, *cache, *work, *include, *cuda); err != nil {
 		fmt.Fprintln(os.Stderr, "gotchpatch:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, out, work, include string, cuda, keep bool) error {
+func run(src, out, cache, work, include string, cuda bool) error {
 	if src == "" {
 		var err error
 		if src, err = moduleDir("github.com/sugarme/gotch@" + GotchVersion); err != nil {
@@ -71,23 +77,35 @@ func run(src, out, work, include string, cuda, keep bool) error {
 		return err
 	}
 
+	version, err := os.ReadFile(filepath.Join(include, "torch", "version.h"))
+	if err != nil {
+		return fmt.Errorf("libtorch's version.h not found in %s: %w", include, err)
+	}
 	// The files this run writes over gotch's, by slash-separated path.
 	rewritten := map[string][]byte{
 		"libtch/torch_api_generated.cpp.h": patched,
 		"ts/tensor-generated.go":           tsGen,
-		"libtch/lib.go":                    libGo(include, cuda),
+		"libtch/lib.go":                    libGo(include, cuda, version),
 		"libtch/godae_extra.go":            extraGo,
 	}
-	if keep && madeAlike(out, rewritten) {
-		fmt.Fprintf(os.Stderr, "gotchpatch: %s is already this patch of gotch %s; kept\n", out, GotchVersion)
-		return writeWork(work, out)
+	if cache != "" {
+		out = filepath.Join(cache, "gotch-"+GotchVersion+"-"+contentKey(rewritten))
+		if madeAlike(out, rewritten) {
+			fmt.Fprintf(os.Stderr, "gotchpatch: using %s\n", out)
+			return writeWork(work, out)
+		}
+		if _, err := os.Stat(out); err == nil {
+			return fmt.Errorf("%s is not the copy its name says it is (edited by hand?): remove it and run again", out)
+		}
+		removeStale(cache)
 	}
+	out = filepath.Clean(out)
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
 	// A folder of its own beside out, renamed into place when complete:
 	// a copy is never seen half-made, even by another clone's make.
-	tmp, err := os.MkdirTemp(filepath.Dir(out), filepath.Base(out)+".tmp-")
+	tmp, err := os.MkdirTemp(filepath.Dir(out), filepath.Base(out)+tmpInfix)
 	if err != nil {
 		return err
 	}
@@ -113,10 +131,15 @@ func run(src, out, work, include string, cuda, keep bool) error {
 			return err
 		}
 	}
-	if err := os.RemoveAll(out); err != nil {
-		return err
+	if cache == "" { // a copy in the cache is never replaced: its name is its content
+		if err := os.RemoveAll(out); err != nil {
+			return err
+		}
 	}
 	if err := os.Rename(tmp, out); err != nil {
+		if cache != "" && madeAlike(out, rewritten) {
+			return writeWork(work, out) // another clone's make made it meanwhile
+		}
 		return err
 	}
 	return writeWork(work, out)
@@ -136,6 +159,34 @@ func madeAlike(out string, rewritten map[string][]byte) bool {
 		}
 	}
 	return true
+}
+
+// tmpInfix marks a copy being made; one left by an interrupted run is
+// removed by a later one (removeStale).
+const tmpInfix = ".tmp-"
+
+// contentKey names a copy by what this run writes into it (the rest is
+// gotch's own, as the version pins it): 16 hex digits of the SHA-256 of
+// the rewritten files, in the order of their paths.
+func contentKey(rewritten map[string][]byte) string {
+	h := sha256.New()
+	for _, file := range slices.Sorted(maps.Keys(rewritten)) {
+		fmt.Fprintf(h, "%s %d\n", file, len(rewritten[file]))
+		h.Write(rewritten[file])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// removeStale removes the copies that runs interrupted at least an hour
+// ago left half-made in the cache folder.
+func removeStale(cache string) {
+	entries, _ := os.ReadDir(cache)
+	for _, e := range entries {
+		info, err := e.Info()
+		if err == nil && e.IsDir() && strings.Contains(e.Name(), tmpInfix) && time.Since(info.ModTime()) > time.Hour {
+			os.RemoveAll(filepath.Join(cache, e.Name()))
+		}
+	}
 }
 
 // readPinned reads file (slash-separated) from the gotch folder src and

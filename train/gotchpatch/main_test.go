@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,4 +26,54 @@ func TestMadeAlike(t *testing.T) {
 	assert.True(t, madeAlike(dir, rewritten))
 	assert.False(t, madeAlike(dir, map[string][]byte{"libtch/lib.go": []byte("cuda")}), "another lib.go")
 	assert.False(t, madeAlike(dir, map[string][]byte{"libtch/godae_extra.go": []byte("x")}), "a file missing")
+}
+
+// fakeInclude is a libtorch include folder with just what run reads.
+func fakeInclude(t *testing.T, version string) string {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "torch"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "torch", "torch.h"), nil, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "torch", "version.h"), []byte(version), 0o644))
+	return dir
+}
+
+// copies are the patched copies in a cache folder, and anything else left there.
+func copies(t *testing.T, cache string) []string {
+	entries, err := os.ReadDir(cache)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// With -cache, clones that make the same copy at the same time end up
+// with one folder, named by its content, which both go.work files name;
+// another libtorch (or -cuda) gets a folder of its own, and the first
+// stays.
+func TestCacheIsSharedAndNeverReplaced(t *testing.T) {
+	t.Chdir("../..") // writeWork reads the module's go.mod
+	cache, work := t.TempDir(), t.TempDir()
+	include := fakeInclude(t, "1.13")
+	errs := make(chan error, 2)
+	for i := range 2 {
+		go func() {
+			errs <- run("", "", cache, filepath.Join(work, fmt.Sprint(i)), include, false)
+		}()
+	}
+	require.NoError(t, <-errs)
+	require.NoError(t, <-errs)
+	names := copies(t, cache)
+	require.Len(t, names, 1, "one copy, no half-made one left")
+	assert.Regexp(t, `^gotch-v0\.7\.0-[0-9a-f]{16}$`, names[0])
+	for i := range 2 {
+		w, err := os.ReadFile(filepath.Join(work, fmt.Sprint(i)))
+		require.NoError(t, err)
+		assert.Contains(t, string(w), filepath.Join(cache, names[0]))
+	}
+
+	require.NoError(t, run("", "", cache, filepath.Join(work, "2"), fakeInclude(t, "2.0"), false))
+	assert.Len(t, copies(t, cache), 2, "another libtorch, another copy beside the first")
+	assert.Contains(t, copies(t, cache), names[0])
 }

@@ -58,11 +58,11 @@ func TestCheckPinned(t *testing.T) {
 }
 
 func TestLibGoLinksCPUOnly(t *testing.T) {
-	cpu := string(libGo("/usr/include/torch/csrc/api/include", false))
+	cpu := string(libGo("/usr/include/torch/csrc/api/include", false, []byte("v")))
 	assert.Contains(t, cpu, "-ltorch_cpu")
 	assert.Contains(t, cpu, "-I/usr/include/torch/csrc/api/include")
 	assert.NotContains(t, cpu, "cuda")
-	assert.Contains(t, string(libGo("/x", true)), "-ltorch_cuda")
+	assert.Contains(t, string(libGo("/x", true, []byte("v"))), "-ltorch_cuda")
 }
 
 func TestFixOutputSlots(t *testing.T) {
