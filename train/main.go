@@ -227,7 +227,7 @@ func run(ctx context.Context, cfg Config, o options) (*report, error) {
 		fmt.Fprintln(os.Stderr, msg)
 	}
 	if !rep.candidate {
-		if err := before.add(rep, o.outDir); err != nil {
+		if err := before.add(rep); err != nil {
 			return nil, err
 		}
 	}

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"image"
 	"image/color"
@@ -50,8 +51,9 @@ type modelRun struct {
 	outputs []float32 // the model's outputs for the first figureDigits noisy test images
 	took    time.Duration
 	// settings are those of the earlier run that trained the model, when
-	// this run did not (see readEarlier); empty for the run's own models.
-	settings string
+	// this run did not (see readEarlier), and input what it was trained on
+	// (its weights' metadata); both empty for the run's own models.
+	settings, input string
 }
 
 // add records a model's run. took is the training time of its epochs
@@ -112,10 +114,10 @@ func (r *report) markdown(figure string) string {
 			fmt.Fprintf(&b, "%s%s\n\n", carriedFrom, run.settings)
 		}
 		if run.kind == Strong {
-			fmt.Fprintf(&b, "The strong model: trained on %s.\n\n", noise.BlindDescription)
+			fmt.Fprintf(&b, "The strong model: trained on %s.\n\n", cmp.Or(run.input, noise.BlindDescription))
 		}
 		if run.kind == Reader {
-			fmt.Fprintf(&b, "The digit reader: trained on %s; measured on the clean test digits.\n\n", augmentText)
+			fmt.Fprintf(&b, "The digit reader: trained on %s; measured on the clean test digits.\n\n", cmp.Or(run.input, augmentText))
 			fmt.Fprintf(&b, "| epoch | train loss (cross-entropy) | test accuracy | seconds | RSS (MiB) |\n|---:|---:|---:|---:|---:|\n")
 			for _, e := range run.hist {
 				fmt.Fprintf(&b, "| %d | %.4f | %.2f %% | %.1f | %.0f |\n", e.Epoch, e.TrainLoss, 100*e.Accuracy, e.Seconds, e.RSSMiB)
