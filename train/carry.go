@@ -132,7 +132,7 @@ func readSections(path string, kinds []Kind) (map[Kind]modelRun, string, error) 
 			cur = &modelRun{kind: kind, took: took}
 		case cur != nil && strings.HasPrefix(text, carriedFrom):
 			cur.settings = strings.TrimPrefix(text, carriedFrom)
-		case cur != nil && len(text) > 2 && strings.HasPrefix(text, "| ") && text[2] >= '0' && text[2] <= '9':
+		case cur != nil && epochRow(text):
 			ep, err := parseEpoch(text, cur.kind)
 			if err != nil {
 				return nil, "", fail(err)
@@ -144,6 +144,12 @@ func readSections(path string, kinds []Kind) (map[Kind]modelRun, string, error) 
 		sections[cur.kind] = *cur
 	}
 	return sections, settings, sc.Err()
+}
+
+// epochRow reports whether a line of a report is a row of a model's table
+// (one epoch), not its header, rule or prose.
+func epochRow(line string) bool {
+	return len(line) > 2 && strings.HasPrefix(line, "| ") && line[2] >= '0' && line[2] <= '9'
 }
 
 // describes checks that a section's table is of the weights f: as many

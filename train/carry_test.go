@@ -28,7 +28,7 @@ func section(report string, kind Kind) string {
 func tableRows(s string) []string {
 	var rows []string
 	for _, l := range strings.Split(s, "\n") {
-		if len(l) > 2 && strings.HasPrefix(l, "| ") && l[2] >= '0' && l[2] <= '9' {
+		if epochRow(l) {
 			rows = append(rows, l)
 		}
 	}

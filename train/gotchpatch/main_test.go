@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// A copy is kept only when it is a module whose rewritten files are
-// exactly the ones this run would write: another patch (or the CUDA
-// lib.go) or a missing file replaces it.
+// A copy is taken as made only when it is a module whose rewritten files
+// are exactly the ones this run would write: not with another patch (or
+// the CUDA lib.go) or a file missing.
 func TestMadeAlike(t *testing.T) {
 	dir := t.TempDir()
 	rewritten := map[string][]byte{"libtch/lib.go": []byte("cpu"), "ts/tensor-generated.go": []byte("fixed")}
