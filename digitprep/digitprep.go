@@ -7,8 +7,9 @@
 // ink on a black background (a light background is inverted), the
 // background mapped to 0 and the ink to about 1 whatever the paper, the
 // pen and the lighting, the digit found as the main ink among noise,
-// specks and borders, and strokes far thinner or thicker than MNIST's
-// brought towards them. Rotation is left alone: MNIST's digits slant as
+// specks and borders, strokes far thinner than MNIST's thickened and
+// strokes thicker than its median thinned to it (normaliseStroke says
+// why). Rotation is left alone: MNIST's digits slant as
 // they were written.
 //
 // [Decode] reads the formats registered with package image: a program

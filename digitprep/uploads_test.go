@@ -86,12 +86,11 @@ func TestMNISTLooksLikeMNIST(t *testing.T) {
 // handwritten digits; see internal/uploads) are prepared the way MNIST
 // was made: every one passes looksLikeMNIST, and the digit reader reads
 // at least 98 % of them as the digit drawn. The strong model, which the
-// page uses for uploads, must keep the digit: issue #12 asks that its
-// outputs be read right at least as often as the prepared inputs. It does
-// not yet (98.8 % against 99.6 %: a thick MNIST 4 read as 9 and a thick
-// Liberation Sans 9 as 8, their gaps closed; README, Training and
-// evaluation, says what was tried); the test holds what it does, 97.5 % at
-// least, and more often than after the seed's model.
+// page uses for uploads, keeps the digit: its outputs are read right at
+// least as often as the prepared inputs (issue #12), and more often than
+// the seed's model's. It holds on these 250 (249 and 249), not on every
+// set: of 1,000 others (seeds 3 and 5), the model loses 6 of each (README,
+// Training and evaluation, has the numbers).
 func TestUploadsArePreparedAsMNIST(t *testing.T) {
 	dir, err := mnist.DefaultDir()
 	require.NoError(t, err)
@@ -140,7 +139,7 @@ func TestUploadsArePreparedAsMNIST(t *testing.T) {
 	t.Logf("%d of %d uploads read as their digit (%.1f %%); after the strong model %d (%.1f %%), after the seed's denoising autoencoder %d (%.1f %%)",
 		right, len(set), pc(right), after["strong"], pc(after["strong"]), after["dae"], pc(after["dae"]))
 	assert.GreaterOrEqual(t, float64(right), 0.98*float64(len(set)))
-	assert.GreaterOrEqual(t, float64(after["strong"]), 0.975*float64(len(set)), "the strong model keeps the digit")
+	assert.GreaterOrEqual(t, after["strong"], right, "the strong model keeps the digit")
 	assert.Greater(t, after["strong"], after["dae"], "the strong model keeps more digits than the seed's")
 }
 
@@ -173,6 +172,6 @@ func TestThinDrawingIsThickened(t *testing.T) {
 		}
 	}
 	w := strokeWidth(in, Side, box) / (float64(max(box.Dx(), box.Dy())) / Box)
-	t.Logf("stroke width %.2f px at the box's scale (MNIST: %.1f to %.1f)", w, minStroke, maxStroke)
+	t.Logf("stroke width %.2f px at the box's scale (MNIST: %.1f at least)", w, minStroke)
 	assert.GreaterOrEqual(t, w, minStroke)
 }
