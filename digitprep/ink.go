@@ -131,11 +131,14 @@ func findInk(g []float32, w, h int) (ink, error) {
 }
 
 // inkBox is the box of the pixels of v (w×h) over half.
-func inkBox(v []float32, w, h int) image.Rectangle {
+func inkBox(v []float32, w, h int) image.Rectangle { return boxOver(v, w, h, 0.5) }
+
+// boxOver is the box of the pixels of v (w×h) over level.
+func boxOver(v []float32, w, h int, level float32) image.Rectangle {
 	var b image.Rectangle
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			if v[y*w+x] > 0.5 {
+			if v[y*w+x] > level {
 				b = b.Union(image.Rect(x, y, x+1, y+1))
 			}
 		}

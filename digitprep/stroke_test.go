@@ -71,3 +71,31 @@ func TestNormaliseStroke(t *testing.T) {
 		assert.True(t, c.want(width(after)), "%d px: %.2f", c.px, width(after))
 	}
 }
+
+// A bold digit's hairline (a 6-pixel line beside a 70-pixel stem: 0.75 and
+// 8.75 px at the box's scale) stays while the stem is thinned.
+func TestNormaliseStrokeKeepsHairlines(t *testing.T) {
+	const w, h = 200, 200
+	tk := ink{v: make([]float32, w*h), w: w, h: h}
+	for y := 20; y < 180; y++ {
+		for x := 20; x < 90; x++ {
+			tk.v[y*w+x] = 1
+		}
+		for x := 150; x < 156; x++ {
+			tk.v[y*w+x] = 1
+		}
+	}
+	tk.box = image.Rect(20, 20, 156, 180)
+	after := normaliseStroke(tk)
+	stem := 0
+	for x := 0; x < 100; x++ {
+		if after.v[100*w+x] > 0.5 {
+			stem++
+		}
+	}
+	t.Logf("the stem: 70 → %d pixels", stem)
+	assert.Less(t, stem, 70-2*8, "the stem is thinned")
+	for x := 150; x < 156; x++ {
+		assert.Greater(t, after.v[100*w+x], float32(0.5), "the hairline at x=%d", x)
+	}
+}

@@ -2,10 +2,15 @@ package digitprep
 
 import "math"
 
+// inkLevel is the value over which thinStrokes takes a pixel for ink: low
+// enough that a faint stretch of a stroke, which findInk keeps down to
+// 15 % of the strongest ink, is thinned as a stroke rather than dropped.
+const inkLevel = 0.25
+
 // thinInk is thinStrokes over the box of v's ink (w×h), where all the work
-// is: outside it there is no ink to thin.
+// is: outside it there is nothing that thinStrokes keeps.
 func thinInk(v []float32, w, h int, by, keep float32) []float32 {
-	box := inkBox(v, w, h)
+	box := boxOver(v, w, h, inkLevel)
 	bw, bh := box.Dx(), box.Dy()
 	crop := make([]float32, bw*bh)
 	for y := 0; y < bh; y++ {
@@ -19,20 +24,19 @@ func thinInk(v []float32, w, h int, by, keep float32) []float32 {
 	return out
 }
 
-// thinStrokes thins the ink of v (w×h, ink over 0.5) by about by pixels on
-// each side, as an erosion would, except that no stroke is thinned below
-// keep pixels from its middle to its edge (or is thinned at all, if it is
-// already thinner): a bold typeface's thick stems come down to MNIST's
-// width while its hairlines, which an erosion would erase, stay. The
-// result is 1 inside the thinned strokes, 0 outside, with a pixel's
-// fraction on the new edges.
+// thinStrokes thins the ink of v (w×h, the pixels over inkLevel) by about
+// by pixels on each side, as an erosion would, except that no stroke is
+// thinned below keep pixels from its middle to its edge (or is thinned at
+// all, if it is already thinner): a bold typeface's thick stems come down
+// to MNIST's width while its hairlines, which an erosion would erase, stay.
+// What stays keeps its grey levels (v), the new edges a fraction of them;
+// the rest is 0. Ink at the image's edge is thinned from that edge too.
 //
 // The ink is taken as the union of discs that fit in it: one around each
 // ink pixel, as wide as that pixel's distance to the background. Each disc
-// shrinks by by, but a disc on a stroke's middle line (a pixel at least as
-// far from the background as all its neighbours) keeps a radius of at
-// least keep. Distances are chamfer distances (steps of 1 and √2, within
-// 8 % of Euclidean), so that both the distances and the union of the
+// shrinks by by, but a disc on a stroke's middle line keeps a radius of at
+// least keep. Distances are chamfer distances (steps of 1 and √2, at most
+// 8.3 % over Euclidean), so that both the distances and the union of the
 // shrunk discs take two passes over the image each: a fixed number of
 // operations a pixel, whatever the strokes' width.
 func thinStrokes(v []float32, w, h int, by, keep float32) []float32 {
@@ -45,15 +49,29 @@ func thinStrokes(v []float32, w, h int, by, keep float32) []float32 {
 	dist := make([]float32, pw*(h+2))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			if v[y*w+x] > 0.5 {
+			if v[y*w+x] > inkLevel {
 				dist[at(x, y)] = math.MaxFloat32
 			}
 		}
 	}
 	chamfer(dist, w, h, false)
 
+	// middle: the pixels on a stroke's middle line, as deep in the ink as
+	// their neighbours (within half a pixel: where a hairline meets a wider
+	// stroke, the next pixel is √2 deep to its 1).
+	middle := make([]bool, len(dist))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			i := at(x, y)
+			if d := dist[i]; d > 0 {
+				middle[i] = d+0.5 > max(dist[i-pw-1], dist[i-pw], dist[i-pw+1], dist[i-1], dist[i+1], dist[i+pw-1], dist[i+pw], dist[i+pw+1])
+			}
+		}
+	}
 	// radius: each ink pixel's shrunk disc; a border pixel or background
-	// has none (a radius that reaches nothing).
+	// has none (a radius that reaches nothing). A middle-line pixel with a
+	// middle-line neighbour (a line, not the tip of a bump on a stroke's
+	// edge) keeps at least keep.
 	const none = -math.MaxFloat32 / 2
 	radius := make([]float32, len(dist))
 	for i := range radius {
@@ -67,8 +85,8 @@ func thinStrokes(v []float32, w, h int, by, keep float32) []float32 {
 				continue
 			}
 			r := d - by
-			if d >= max(dist[i-pw-1], dist[i-pw], dist[i-pw+1], dist[i-1], dist[i+1], dist[i+pw-1], dist[i+pw], dist[i+pw+1]) {
-				r = max(r, min(d, keep)) // on the stroke's middle line
+			if middle[i] && (middle[i-pw-1] || middle[i-pw] || middle[i-pw+1] || middle[i-1] || middle[i+1] || middle[i+pw-1] || middle[i+pw] || middle[i+pw+1]) {
+				r = max(r, min(d, keep))
 			}
 			radius[i] = r
 		}
@@ -80,7 +98,7 @@ func thinStrokes(v []float32, w, h int, by, keep float32) []float32 {
 	out := make([]float32, w*h)
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			out[y*w+x] = min(max(radius[at(x, y)], 0), 1)
+			out[y*w+x] = min(max(radius[at(x, y)], 0), 1, v[y*w+x])
 		}
 	}
 	return out

@@ -23,12 +23,12 @@ func TestThinStrokesMatchesItsDefinition(t *testing.T) {
 		v := make([]float32, w*h)
 		for i := range v {
 			if r.Float32() < 0.7 {
-				v[i] = 0.5 + r.Float32()/2 + 1e-3
+				v[i] = inkLevel + r.Float32()*(1-inkLevel) + 1e-3
 			}
 		}
 		by, keep := float32(1+r.IntN(3)), float32(r.IntN(4))
 		got := thinStrokes(v, w, h, by, keep)
-		ink := func(x, y int) bool { return x >= 0 && y >= 0 && x < w && y < h && v[y*w+x] > 0.5 }
+		ink := func(x, y int) bool { return x >= 0 && y >= 0 && x < w && y < h && v[y*w+x] > inkLevel }
 		dist := make([]float32, w*h)
 		for y := 0; y < h; y++ {
 			for x := 0; x < w; x++ {
@@ -46,6 +46,21 @@ func TestThinStrokesMatchesItsDefinition(t *testing.T) {
 				dist[y*w+x] = d
 			}
 		}
+		// A middle-line pixel: no neighbour half a pixel deeper or more.
+		middle := func(x, y int) bool {
+			if !ink(x, y) {
+				return false
+			}
+			d := dist[y*w+x]
+			for ny := y - 1; ny <= y+1; ny++ {
+				for nx := x - 1; nx <= x+1; nx++ {
+					if ink(nx, ny) && dist[ny*w+nx] >= d+0.5 {
+						return false
+					}
+				}
+			}
+			return true
+		}
 		for y := 0; y < h; y++ {
 			for x := 0; x < w; x++ {
 				best := float32(-1)
@@ -55,21 +70,21 @@ func TestThinStrokesMatchesItsDefinition(t *testing.T) {
 						if d == 0 {
 							continue
 						}
-						rad, middle := d-by, true
+						rad, line := d-by, false
 						for ny := qy - 1; ny <= qy+1; ny++ {
 							for nx := qx - 1; nx <= qx+1; nx++ {
-								if ink(nx, ny) && dist[ny*w+nx] > d {
-									middle = false
+								if (nx != qx || ny != qy) && middle(nx, ny) {
+									line = true
 								}
 							}
 						}
-						if middle {
+						if middle(qx, qy) && line {
 							rad = max(rad, min(d, keep))
 						}
 						best = max(best, rad-apart(x, y, qx, qy))
 					}
 				}
-				assert.InDelta(t, min(max(best, 0), 1), got[y*w+x], 1e-5, "%v by %v keep %v at %d,%d", c, by, keep, x, y)
+				assert.InDelta(t, min(max(best, 0), 1, v[y*w+x]), got[y*w+x], 1e-5, "%v by %v keep %v at %d,%d", c, by, keep, x, y)
 			}
 		}
 	}
@@ -117,4 +132,52 @@ func TestThinInkIsThinStrokes(t *testing.T) {
 	}
 	v[0] = 0.4 // not ink: outside the box
 	assert.Equal(t, thinStrokes(v, w, h, 2, 1), thinInk(v, w, h, 2, 1))
+}
+
+// A hairline that runs into a wider stroke is kept up to where that
+// stroke was (its pixel next to the stroke is √2 from the background, the
+// hairline's 1); a one-pixel bump on a thick stroke's edge is thinned with
+// the stroke, not left behind as a dot.
+func TestThinStrokesKeepsHairlinesWholeAndLeavesNoDots(t *testing.T) {
+	const w, h = 40, 24
+	v := make([]float32, w*h)
+	for x := 2; x < 38; x++ {
+		top, bottom := 11, 13 // the hairline, 2 px
+		if x >= 14 {
+			top, bottom = 4, 18 // the stroke, 14 px
+		}
+		if x == 20 || x == 30 {
+			top-- // bumps on its edge
+		}
+		for y := top; y < bottom; y++ {
+			v[y*w+x] = 1
+		}
+	}
+	got := thinStrokes(v, w, h, 4, 3)
+	for x := 2; x < 14; x++ {
+		assert.Equal(t, float32(1), got[11*w+x], "the hairline at x=%d", x)
+	}
+	for x := 18; x < 34; x++ {
+		assert.Equal(t, float32(1), got[11*w+x], "the stroke's middle at x=%d", x)
+	}
+	for y := 0; y < 8; y++ {
+		for x := 0; x < w; x++ {
+			assert.Less(t, got[y*w+x], float32(0.5), "left at %d,%d", x, y)
+		}
+	}
+}
+
+// Faint ink (over inkLevel, under a half) is thinned as a stroke, keeping
+// its grey level, not dropped.
+func TestThinStrokesKeepsFaintInk(t *testing.T) {
+	const w, h = 30, 30
+	v := make([]float32, w*h)
+	for y := 5; y < 25; y++ {
+		for x := 9; x < 21; x++ {
+			v[y*w+x] = 0.45
+		}
+	}
+	got := thinStrokes(v, w, h, 2, 1)
+	assert.Equal(t, float32(0.45), got[15*w+15])
+	assert.Zero(t, got[15*w+9], "the edge is thinned")
 }

@@ -89,7 +89,7 @@ func TestMNISTLooksLikeMNIST(t *testing.T) {
 // page uses for uploads, keeps the digit: its outputs are read right at
 // least as often as the prepared inputs (issue #12), and more often than
 // the seed's model's. It holds on these 250 (249 and 249), not on every
-// set: of 1,000 others (seeds 3 and 5), the model loses 6 of each (README,
+// set: of 1,000 others (seeds 3 and 5), the model loses 6 and 5 (README,
 // Training and evaluation, has the numbers).
 func TestUploadsArePreparedAsMNIST(t *testing.T) {
 	dir, err := mnist.DefaultDir()
