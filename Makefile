@@ -106,9 +106,9 @@ bench-train: ## Time an epoch of make train against PyTorch (installs python3-to
 loadtest: ## Hold the server at 256 connections for 30 s on loopback with wrk
 	scripts/loadtest 30 256
 
-bench: gotch chromium ## Benchmarks: nn and libtorch natively, then Go wasm against onnxruntime-web and TF.js in Chromium, and the app's cold start
+bench: gotch chromium fonts ## Benchmarks: nn, digitprep and libtorch natively, then Go wasm against onnxruntime-web and TF.js in Chromium, and the app's cold start
 	@scripts/apt-need zopfli
-	$(GO) test -run '^$$' -bench . -benchmem ./nn
+	$(GO) test -run '^$$' -bench . -benchmem ./nn ./digitprep
 	$(TORCHGO) test -tags gotch -run '^$$' -bench . ./train/torchnet
 	$(GO) run ./bench/run
 
