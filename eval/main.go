@@ -8,11 +8,14 @@
 // ends with the corruption table: every corruption in a row, the input,
 // the 3×3 median filter, the seed's denoising autoencoder and the strong
 // model side by side, and the strong model's margin over its baselines
-// (evaluation.Margin).
+// (evaluation.Margin). With -uploads N it also reads N generated uploads
+// (internal/uploads, as the tests make theirs) prepared as the page
+// prepares them, and each model's output of them.
 //
 //	go run ./eval                      # or: make eval
 //	go run ./eval -dae my.safetensors -classic=false
 //	go run ./eval -retune              # tune the classical methods again and keep the result
+//	go run ./eval -n 10 -classic=false -uploads 1000 -uploads-seed 3
 //
 // The classical methods' parameters are the ones tuned on training digits
 // with Gaussian noise and kept in weights/classical.json
@@ -31,6 +34,7 @@ import (
 
 	"github.com/godae/dae/classic"
 	"github.com/godae/dae/evaluation"
+	"github.com/godae/dae/internal/uploads"
 	"github.com/godae/dae/mnist"
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/noise"
@@ -51,8 +55,10 @@ func main() {
 	factor := flag.Float64("noise", 0.5, "Gaussian noise factor")
 	withClassic := flag.Bool("classic", true, "also measure the classical denoisers")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
+	nUploads := flag.Int("uploads", 0, "also read this many generated uploads, prepared as the page prepares them, and each model's output of them (needs the fonts of make fonts)")
+	uploadsSeed := flag.Uint64("uploads-seed", 1, "the seed of the generated uploads (1: the tests' set)")
 	flag.Parse()
-	if err := run(*dae, *ae, *strong, *reader, *data, *n, *tune, *factor, *withClassic, *jsonOut, *tunedPath, *retune); err != nil {
+	if err := run(*dae, *ae, *strong, *reader, *data, *n, *tune, *factor, *withClassic, *jsonOut, *tunedPath, *retune, *nUploads, *uploadsSeed); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(1)
 	}
@@ -71,12 +77,15 @@ type table struct {
 	Median3    evaluation.Result // the 3×3 median filter, the corruption table's baseline
 }
 
-func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, factor float64, withClassic bool, jsonOut, tunedPath string, retune bool) error {
+func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, factor float64, withClassic bool, jsonOut, tunedPath string, retune bool, nUploads int, uploadsSeed uint64) error {
 	if !(factor >= 0 && factor <= 1) {
 		return fmt.Errorf("-noise %g: must be between 0 and 1", factor)
 	}
 	if tune < 1 {
 		return fmt.Errorf("-tune %d: must be at least 1", tune)
+	}
+	if nUploads < 0 || nUploads > maxUploads {
+		return fmt.Errorf("-uploads %d: must be between 0 and %d", nUploads, maxUploads)
 	}
 	if dataDir == "" {
 		var err error
@@ -87,10 +96,6 @@ func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, f
 	testSet, err := mnist.Load(dataDir, mnist.Test)
 	if err != nil {
 		return err
-	}
-	type model struct {
-		name string
-		m    *nn.Model
 	}
 	var models []model
 	for _, m := range []struct{ name, path string }{{seedName, daePath}, {"plain autoencoder", aePath}, {strongName, strongPath}} {
@@ -110,6 +115,15 @@ func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, f
 			return fmt.Errorf("the digit reader: %w (make train writes it; -classifier= skips the readings)", err)
 		}
 		reader = f.Model
+	}
+	var uploadSet []uploads.Upload
+	if nUploads > 0 { // made first, so that missing fonts stop the run before it measures
+		if reader == nil {
+			return fmt.Errorf("-uploads needs the digit reader (-classifier)")
+		}
+		if uploadSet, err = uploads.Set(nUploads, uploadsSeed, testSet); err != nil {
+			return err
+		}
 	}
 	var tuned evaluation.Tuned
 	if withClassic {
@@ -175,6 +189,11 @@ func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, f
 		}
 	}
 	printSummary(tables)
+	if nUploads > 0 {
+		if err := readUploads(uploadSet, uploadsSeed, models, reader); err != nil {
+			return err
+		}
+	}
 	if jsonOut != "" {
 		b, err := json.MarshalIndent(tables, "", "  ")
 		if err != nil {

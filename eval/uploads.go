@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	_ "image/jpeg" // the generated uploads are JPEG or PNG files
+	_ "image/png"
+
+	"github.com/godae/dae/digitprep"
+	"github.com/godae/dae/internal/uploads"
+	"github.com/godae/dae/nn"
+	"github.com/godae/dae/reader"
+)
+
+// model is a denoiser measured by name.
+type model struct {
+	name string
+	m    *nn.Model
+}
+
+// readUploads prepares each of the generated uploads set (made from seed)
+// as the page does (digitprep) and prints how many of them the digit
+// reader reads as the digit drawn: in the prepared input, and in each
+// model's output of it. Issue #12 asks that denoising keep the digit: a
+// model's count at least the input's.
+func readUploads(set []uploads.Upload, seed uint64, models []model, readerModel *nn.Model) error {
+	n := len(set)
+	readerWS := readerModel.NewWorkspace()
+	probs := make([]float32, reader.Digits)
+	var denoisers []*nn.Workspace
+	for _, m := range models {
+		denoisers = append(denoisers, m.m.NewWorkspace())
+	}
+	right := make([]int, 1+len(models)) // the input's, then each model's
+	for _, u := range set {
+		img, err := digitprep.Decode(u.Data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", u.Name, err)
+		}
+		in, _, err := digitprep.Prepare(img)
+		if err != nil {
+			return fmt.Errorf("%s: %w", u.Name, err)
+		}
+		imgs := [][]float32{in}
+		for _, ws := range denoisers {
+			out := make([]float32, len(in))
+			if err := ws.Denoise(out, in); err != nil {
+				return err
+			}
+			imgs = append(imgs, out)
+		}
+		for i, img := range imgs {
+			if err := readerWS.Encode(probs, img); err != nil {
+				return err
+			}
+			if reader.Of(probs).Digit == u.Digit {
+				right[i]++
+			}
+		}
+	}
+	fmt.Printf("\n### %d generated uploads (seed %d), prepared as the page prepares them\n\n", n, seed)
+	fmt.Println("| read in | read right |")
+	fmt.Println("|---|---:|")
+	fmt.Printf("| the prepared input | %d (%.1f %%) |\n", right[0], 100*float64(right[0])/float64(n))
+	for i, m := range models {
+		fmt.Printf("| the %s's output | %d (%.1f %%) |\n", m.name, right[i+1], 100*float64(right[i+1])/float64(n))
+	}
+	return nil
+}
+
+// maxUploads bounds -uploads: each upload is generated, encoded, decoded
+// and prepared, a few milliseconds apiece.
+const maxUploads = 100_000
