@@ -72,7 +72,7 @@ gotch: libtorch ## Make the patched gotch copy (once, in ~/.cache/godae) and bui
 train: gotch ## Train both autoencoders on MNIST and write weights/ (ARGS="-epochs 5 ..." for flags)
 	$(TORCHGO) run -tags gotch ./train $(ARGS)
 
-eval: fonts ## Measure weights/ and the classical denoisers on the noisy MNIST test set (ARGS=-uploads N: and generated uploads)
+eval: $(if $(findstring -uploads,$(ARGS)),fonts) ## Measure weights/ and the classical denoisers on the noisy MNIST test set; ARGS="-uploads N" also reads N generated uploads
 	$(GO) run ./eval $(ARGS)
 
 FUZZTIME ?= 10m

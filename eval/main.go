@@ -58,10 +58,22 @@ func main() {
 	nUploads := flag.Int("uploads", 0, "also read this many generated uploads, prepared as the page prepares them, and each model's output of them (needs the fonts of make fonts)")
 	uploadsSeed := flag.Uint64("uploads-seed", 1, "the seed of the generated uploads (1: the tests' set)")
 	flag.Parse()
+	seedSet := false
+	flag.Visit(func(f *flag.Flag) { seedSet = seedSet || f.Name == "uploads-seed" })
+	if seedSet && *nUploads == 0 {
+		fmt.Fprintln(os.Stderr, "eval: -uploads-seed without -uploads N: no uploads to make")
+		os.Exit(2)
+	}
 	if err := run(*dae, *ae, *strong, *reader, *data, *n, *tune, *factor, *withClassic, *jsonOut, *tunedPath, *retune, *nUploads, *uploadsSeed); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(1)
 	}
+}
+
+// model is a denoiser measured by name.
+type model struct {
+	name string
+	m    *nn.Model
 }
 
 // The models' names in the tables.
@@ -83,6 +95,9 @@ func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, f
 	}
 	if tune < 1 {
 		return fmt.Errorf("-tune %d: must be at least 1", tune)
+	}
+	if n < 0 || n > mnist.Test.Count {
+		return fmt.Errorf("-n %d: must be between 0 (all) and %d", n, mnist.Test.Count)
 	}
 	if nUploads < 0 || nUploads > maxUploads {
 		return fmt.Errorf("-uploads %d: must be between 0 and %d", nUploads, maxUploads)
@@ -116,13 +131,12 @@ func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, f
 		}
 		reader = f.Model
 	}
-	var uploadSet []uploads.Upload
-	if nUploads > 0 { // made first, so that missing fonts stop the run before it measures
+	if nUploads > 0 { // checked first, so that a missing font stops the run before it measures
 		if reader == nil {
 			return fmt.Errorf("-uploads needs the digit reader (-classifier)")
 		}
-		if uploadSet, err = uploads.Set(nUploads, uploadsSeed, testSet); err != nil {
-			return err
+		if err := uploads.CheckFonts(); err != nil {
+			return fmt.Errorf("-uploads: %w", err)
 		}
 	}
 	var tuned evaluation.Tuned
@@ -190,7 +204,7 @@ func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, f
 	}
 	printSummary(tables)
 	if nUploads > 0 {
-		if err := readUploads(uploadSet, uploadsSeed, models, reader); err != nil {
+		if err := readUploads(nUploads, uploadsSeed, testSet, models, reader); err != nil {
 			return err
 		}
 	}

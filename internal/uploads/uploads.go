@@ -91,6 +91,44 @@ type Case struct {
 // of them MNIST test digits drawn as handwriting (from test, which may be
 // nil: then fonts only).
 func Set(n int, seed uint64, test *mnist.Set) ([]Upload, error) {
+	var out []Upload
+	err := Each(n, seed, test, func(u Upload) error {
+		out = append(out, u)
+		return nil
+	})
+	return out, err
+}
+
+// Each makes the uploads Set makes, one at a time, and calls f with each,
+// so that a large set need not be held in memory; it stops at f's first
+// error.
+func Each(n int, seed uint64, test *mnist.Set, f func(Upload) error) error {
+	faces, err := loadFonts()
+	if err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		r := rand.New(rand.NewPCG(seed, uint64(i)))
+		u, err := one(i, r, faces, test)
+		if err != nil {
+			return err
+		}
+		if err := f(u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckFonts says which font is missing, if one is, and the Debian package
+// that installs it.
+func CheckFonts() error {
+	_, err := loadFonts()
+	return err
+}
+
+// loadFonts reads and parses the typefaces of Fonts.
+func loadFonts() (map[string]*opentype.Font, error) {
 	faces := map[string]*opentype.Font{}
 	for _, f := range Fonts {
 		data, err := os.ReadFile(f.Path)
@@ -101,16 +139,7 @@ func Set(n int, seed uint64, test *mnist.Set) ([]Upload, error) {
 			return nil, fmt.Errorf("font %s: %v", f.Name, err)
 		}
 	}
-	var out []Upload
-	for i := 0; i < n; i++ {
-		r := rand.New(rand.NewPCG(seed, uint64(i)))
-		u, err := one(i, r, faces, test)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, nil
+	return faces, nil
 }
 
 // one makes upload i.
