@@ -5,9 +5,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/godae/dae/internal/uploads"
-	"github.com/godae/dae/mnist"
 )
 
 // BenchmarkPrepare prepares the first 50 of the tests' generated uploads,
@@ -15,14 +12,10 @@ import (
 // and the model input (finding the ink, normalising its strokes, framing).
 // One iteration is all 50.
 func BenchmarkPrepare(b *testing.B) {
-	dir, err := mnist.DefaultDir()
-	require.NoError(b, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(b, err)
-	set, err := uploads.Set(50, 1, test)
-	require.NoError(b, err)
+	set := testUploads(b, 50)
 	imgs := make([]image.Image, len(set))
 	for i, u := range set {
+		var err error
 		imgs[i], err = Decode(u.Data)
 		require.NoError(b, err, u.Name)
 	}

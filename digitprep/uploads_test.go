@@ -19,6 +19,18 @@ import (
 // uploadCount is how many generated uploads the tests prepare.
 const uploadCount = 250
 
+// testUploads is the first n of the tests' generated uploads (seed 1),
+// a third of them MNIST test digits drawn large.
+func testUploads(tb testing.TB, n int) []uploads.Upload {
+	dir, err := mnist.DefaultDir()
+	require.NoError(tb, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(tb, err)
+	set, err := uploads.Set(n, 1, test)
+	require.NoError(tb, err)
+	return set
+}
+
 // looksLikeMNIST reports how a prepared 28×28 input differs from what
 // MNIST's makers produced, or "" if it does not: the background (pixels
 // more than 2 pixels from any stroke pixel, over 0.5) must average at most
@@ -92,12 +104,7 @@ func TestMNISTLooksLikeMNIST(t *testing.T) {
 // set: of 1,000 others (seeds 3 and 5), the model loses 6 and 5 (README,
 // Training and evaluation, has the numbers).
 func TestUploadsArePreparedAsMNIST(t *testing.T) {
-	dir, err := mnist.DefaultDir()
-	require.NoError(t, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(t, err)
-	set, err := uploads.Set(uploadCount, 1, test)
-	require.NoError(t, err)
+	set := testUploads(t, uploadCount)
 	f, err := weights.Read("../weights/classifier.safetensors")
 	require.NoError(t, err)
 	ws := f.Model.NewWorkspace()
