@@ -107,7 +107,19 @@ func CheckSize(w, h int) error {
 type Info struct {
 	Width, Height int             // the source image's size
 	Inverted      bool            // the background was light, so grey levels were inverted
-	Bounds        image.Rectangle // the ink's bounding box (the whole image for 28×28 input), in the source's pixels after shrinking to MaxWork
+	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input), in the source's pixels after shrinking to MaxWork
+}
+
+// Area is Bounds as shares (0 to 1) of the image's width and height,
+// which hold at whatever size the image is shown: where a page marks, on
+// the picture as given, the digit that Prepare took.
+func (i Info) Area() (left, top, right, bottom float64) {
+	w, h := WorkSize(i.Width, i.Height)
+	if w <= 0 || h <= 0 {
+		return 0, 0, 1, 1
+	}
+	share := func(v, of int) float64 { return math.Max(0, math.Min(1, float64(v)/float64(of))) }
+	return share(i.Bounds.Min.X, w), share(i.Bounds.Min.Y, h), share(i.Bounds.Max.X, w), share(i.Bounds.Max.Y, h)
 }
 
 // Prepare makes the model input (28×28 values in [0,1], row-major) from an
@@ -141,8 +153,8 @@ func Prepare(img image.Image) ([]float32, Info, error) {
 	if err != nil {
 		return nil, info, err
 	}
+	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
 	t = normaliseStroke(t)
-	info.Bounds = t.box.Add(t.origin)
 	return frame(t.v, t.w, t.box), info, nil
 }
 

@@ -210,3 +210,29 @@ func TestGreyFastPathsMatchAt(t *testing.T) {
 		}
 	}
 }
+
+// Area gives where the digit is as shares of the picture, whatever Prepare
+// shrank it to first: here a 1,490×1,440 photo, worked on at a third of
+// that, with the digit's ink within a pixel of MNIST's scaled by 50.
+func TestAreaIsWhereTheDigitIs(t *testing.T) {
+	const k = 50
+	digit := testDigit(t, 0)
+	img := photo(digit, k)
+	_, info, err := Prepare(img)
+	require.NoError(t, err)
+	ink := boxOver(digit, 28, 28, 0.5) // in MNIST pixels; the photo has it at (60, 10), k times as large
+	w, h := float64(img.Rect.Dx()), float64(img.Rect.Dy())
+	want := []float64{(60 + k*float64(ink.Min.X)) / w, (10 + k*float64(ink.Min.Y)) / h, (60 + k*float64(ink.Max.X)) / w, (10 + k*float64(ink.Max.Y)) / h}
+	left, top, right, bottom := info.Area()
+	ww, wh := WorkSize(img.Rect.Dx(), img.Rect.Dy())
+	assert.InDeltaSlice(t, want, []float64{left, top, right, bottom}, k/w, "within one MNIST pixel; the box %v of the %d×%d work image", info.Bounds, ww, wh)
+
+	g := image.NewGray(image.Rect(0, 0, Side, Side))
+	for i, v := range digit {
+		g.Pix[i] = uint8(255 * v)
+	}
+	_, info, err = Prepare(g)
+	require.NoError(t, err)
+	left, top, right, bottom = info.Area()
+	assert.Equal(t, []float64{0, 0, 1, 1}, []float64{left, top, right, bottom}, "a 28×28 image is taken whole")
+}

@@ -300,10 +300,21 @@ func TestApp(t *testing.T) {
 		path, data := noisyUpload(t, samples[12].Pixels)
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 		p.changed("#dae-output", "")
-		in, _, err := prepare(data)
+		in, info, err := prepare(data)
 		require.NoError(t, err)
 		p.checkResult("upload", m, webapp.Strong, in, nil)
 		assert.Equal(t, "—", p.text("#dae-scores"), "no clean digit, no scores")
+		// The box drawn on the picture as given is where the digit was
+		// found: as the picture is shown, within half a percent of the
+		// native preparation's.
+		want, ok := webapp.Upload{Info: info}.Mark()
+		require.True(t, ok)
+		var got []float64
+		p.run(chromedp.Evaluate(`(() => {
+			const f = document.getElementById("found").getBoundingClientRect(), o = document.getElementById("original").getBoundingClientRect();
+			return [(f.left - o.left) / o.width * 100, (f.top - o.top) / o.height * 100, f.width / o.width * 100, f.height / o.height * 100];
+		})()`, &got))
+		assert.InDeltaSlice(t, []float64{want.Left, want.Top, want.Width, want.Height}, got, 0.5, "the box drawn, in percent of the picture's square")
 		p.b.screenshot(t, "upload")
 	})
 

@@ -189,7 +189,13 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if pixels != nil {
 			url = grayURL(pixels)
 		}
-		main = append(main, &Results{Result: st.Result, Original: url})
+		res := &Results{Result: st.Result, Original: url}
+		if st.Mode == webapp.ModeUpload && st.Upload != nil {
+			if m, ok := st.Upload.Mark(); ok {
+				res.Found = &m
+			}
+		}
+		main = append(main, res)
 		if st.Mode != webapp.ModeUpload && st.Result != nil {
 			main = append(main, &Plot{Curves: st.Curves, Amount: st.Noise.Amount})
 		}

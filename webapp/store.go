@@ -88,10 +88,11 @@ func (c Choice) with(m Mode, d Denoiser) Choice {
 }
 
 // Upload is an uploaded image: where the page shows it from (an object
-// URL) and the model input prepared from it.
+// URL), the model input prepared from it and what preparation did.
 type Upload struct {
 	Name, URL string
 	Input     []float32
+	Info      digitprep.Info
 }
 
 // Original is the picture of the current digit as it was given: pixels
@@ -294,8 +295,9 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 			return // superseded
 		}
 		var in []float32
+		var info digitprep.Info
 		if err == nil {
-			in, _, err = digitprep.Prepare(img)
+			in, info, err = digitprep.Prepare(img)
 		}
 		if err != nil {
 			st.Message = fmt.Sprintf("%s: %v", name, err)
@@ -306,7 +308,7 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 		} else {
 			release = ""
 		}
-		st.Upload = &Upload{Name: name, URL: url, Input: in}
+		st.Upload = &Upload{Name: name, URL: url, Input: in, Info: info}
 		if st.Mode == t.mode { // no tab chosen meanwhile
 			st.Mode, st.Message = ModeUpload, ""
 		}
