@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"fmt"
 	"image"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -208,6 +210,30 @@ func noisyUpload(t *testing.T, digit []float32) (string, []byte) {
 	return path, b.Bytes()
 }
 
+// twoDigitUpload writes a 480×240 PNG of two digits, dark on light: a
+// on the left drawn 7 times as large as MNIST's, b on the right 5 times,
+// far enough apart that preparation takes a, which has more ink, alone.
+func twoDigitUpload(t *testing.T, a, b []float32) string {
+	img := image.NewGray(image.Rect(0, 0, 480, 240))
+	for i := range img.Pix {
+		img.Pix[i] = 255
+	}
+	draw := func(digit []float32, k, x0, y0 int) {
+		for y := 0; y < 28*k; y++ {
+			for x := 0; x < 28*k; x++ {
+				img.Pix[(y0+y)*img.Stride+x0+x] = uint8(255 * (1 - digit[(y/k)*28+x/k]))
+			}
+		}
+	}
+	draw(a, 7, 10, 22)
+	draw(b, 5, 320, 50)
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, img))
+	path := filepath.Join(t.TempDir(), "two-digits.png")
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+	return path
+}
+
 // bigUpload writes a 2,280-pixel PNG of a digit, dark on light.
 func bigUpload(t *testing.T, digit []float32) string {
 	const k = 80
@@ -307,7 +333,8 @@ func TestApp(t *testing.T) {
 		// The box drawn on the picture as given is where the digit was
 		// found: as the picture is shown, within half a percent of the
 		// native preparation's.
-		want, ok := webapp.Upload{Info: info}.Mark()
+		pic := image.NewGray(image.Rect(0, 0, info.Width, info.Height))
+		want, ok := webapp.Upload{Picture: pic, Part: pic.Rect, Info: info}.Found()
 		require.True(t, ok)
 		var got []float64
 		p.run(chromedp.Evaluate(`(() => {
@@ -316,6 +343,51 @@ func TestApp(t *testing.T) {
 		})()`, &got))
 		assert.InDeltaSlice(t, []float64{want.Left, want.Top, want.Width, want.Height}, got, 0.5, "the box drawn, in percent of the picture's square")
 		p.b.screenshot(t, "upload")
+	})
+
+	t.Run("choose the digit on a picture of two", func(t *testing.T) {
+		// The page takes the 8, which has more ink; a box dragged around
+		// the 7 with the mouse takes the 7; "Use the whole picture" takes
+		// the 8 again.
+		p := upload(t)
+		eight, seven := samples[24], samples[21]
+		require.Equal(t, []int{8, 7}, []int{eight.Label, seven.Label})
+		p.run(chromedp.SetUploadFiles("#upload", []string{twoDigitUpload(t, eight.Pixels, seven.Pixels)}, chromedp.ByQuery))
+		before := p.changed("#model-input", "")
+		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 8 ("), "the 8 is taken: %s", p.text("#model-input-reading"))
+		var frame []float64 // the picture's square on the screen: left, top, side
+		p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("picture-frame").getBoundingClientRect(); return [r.left, r.top, r.width]; })()`, &frame))
+		// The picture is 2:1, so it fills the square's middle half
+		// heightwise; the 7 is in its right third.
+		at := func(x, y float64) (float64, float64) { return frame[0] + x*frame[2], frame[1] + (0.25+y/2)*frame[2] }
+		mouse := func(typ input.MouseType, x, y float64) chromedp.Action {
+			return chromedp.ActionFunc(func(ctx context.Context) error {
+				x, y = at(x, y)
+				buttons := int64(1)
+				if typ == input.MouseReleased {
+					buttons = 0
+				}
+				return input.DispatchMouseEvent(typ, x, y).WithButton(input.Left).WithButtons(buttons).WithClickCount(1).Do(ctx)
+			})
+		}
+		p.run(mouse(input.MousePressed, 0.63, 0.05), mouse(input.MouseMoved, 0.8, 0.5), mouse(input.MouseMoved, 0.99, 0.95), mouse(input.MouseReleased, 0.99, 0.95))
+		before = p.changed("#model-input", before)
+		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 is taken: %s", p.text("#model-input-reading"))
+		var found, chosen []float64
+		box := func(id string, dst *[]float64) {
+			p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("`+id+`").getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })()`, dst))
+		}
+		box("found", &found)
+		box("chosen", &chosen)
+		assert.True(t, found[0] >= chosen[0] && found[1] >= chosen[1] && found[2] <= chosen[2] && found[3] <= chosen[3], "the 7 found (%v) is in the box drawn (%v)", found, chosen)
+		p.b.screenshot(t, "upload-part")
+
+		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery))
+		p.changed("#model-input", before)
+		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 8 ("), "the 8 again: %s", p.text("#model-input-reading"))
+		var left int
+		p.run(chromedp.Evaluate(`document.querySelectorAll("#chosen, #whole-picture").length`, &left))
+		assert.Zero(t, left, "no part chosen, no button")
 	})
 
 	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {

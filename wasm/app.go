@@ -189,11 +189,9 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if pixels != nil {
 			url = grayURL(pixels)
 		}
-		res := &Results{Result: st.Result, Original: url}
-		if st.Mode == webapp.ModeUpload && st.Upload != nil {
-			if m, ok := st.Upload.Mark(); ok {
-				res.Found = &m
-			}
+		res := &Results{Result: st.Result, Original: url, Store: a.store}
+		if st.Mode == webapp.ModeUpload {
+			res.Upload = st.Upload
 		}
 		main = append(main, res)
 		if st.Mode != webapp.ModeUpload && st.Result != nil {

@@ -21,26 +21,8 @@ type Results struct {
 	vecty.Core
 	Result   *webapp.Result `vecty:"prop"`
 	Original string         `vecty:"prop"` // the picture of the digit as given (a URL), or ""
-	Found    *webapp.Mark   `vecty:"prop"` // where the digit was found on Original, or nil
-}
-
-// original is the tile of the picture as given, with a box around the
-// digit found in it when found is not nil.
-func original(src string, found *webapp.Mark) vecty.ComponentOrHTML {
-	if found == nil {
-		return tile("original", "Your digit", src, "the digit as given", nil)
-	}
-	pct := func(v float64) string { return fmt.Sprintf("%.2f%%", v) }
-	return elem.Figure(
-		elem.Div(vecty.Markup(vecty.Class("found-frame")),
-			elem.Image(vecty.Markup(prop.ID("original"), prop.Src(src), prop.Alt("the digit as given"), vecty.Class("digit"))),
-			elem.Div(vecty.Markup(prop.ID("found"), vecty.Class("found"), vecty.Attribute("aria-hidden", "true"),
-				vecty.Style("left", pct(found.Left)), vecty.Style("top", pct(found.Top)),
-				vecty.Style("width", pct(found.Width)), vecty.Style("height", pct(found.Height)))),
-		),
-		elem.FigureCaption(vecty.Text("Your digit"), elem.Break(),
-			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text("in the box: what the page took as the digit"))),
-	)
+	Upload   *webapp.Upload `vecty:"prop"` // the upload shown, or nil: its picture in place of Original
+	Store    *webapp.Store  `vecty:"prop"`
 }
 
 // tile is a picture with its title and, if reading is not nil, what the
@@ -75,8 +57,11 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	png := grayURL
 	dae := png(res.DAE)
 	var tiles vecty.List
-	if r.Original != "" {
-		tiles = append(tiles, original(r.Original, r.Found))
+	switch {
+	case r.Upload != nil:
+		tiles = append(tiles, &UploadPicture{Store: r.Store, Upload: r.Upload})
+	case r.Original != "":
+		tiles = append(tiles, tile("original", "Your digit", r.Original, "the digit as given", nil))
 	}
 	tiles = append(tiles,
 		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading),

@@ -1,31 +1,24 @@
 package webapp
 
-// Mark is where the page draws a box on the picture as given around the
-// digit that preparation found in it, so that a person sees which ink
-// became the model's input (a smudge, a second digit or a ruled line
-// taken instead of their digit would show). The picture is shown
-// contained and centred in a square, as the page's tiles show it; Left,
-// Top, Width and Height are percent of that square.
+// Mark is a box the page draws on the picture as given (see
+// [Upload.Found] and [Upload.Chosen]), so that a person sees which ink
+// became the model's input: a smudge, a second digit or a ruled line
+// taken instead of their digit shows. The picture is shown contained and
+// centred in a square, as the page's tiles show it; Left, Top, Width and
+// Height are percent of that square.
 type Mark struct {
 	Left, Top, Width, Height float64
 }
 
-// Mark is the box around the digit found in u, and false when there is
-// nothing to mark: the whole picture was taken as the digit (an image
-// already 28×28 is taken as MNIST-format).
-func (u Upload) Mark() (Mark, bool) {
-	left, top, right, bottom := u.Info.Area()
-	if left == 0 && top == 0 && right == 1 && bottom == 1 {
-		return Mark{}, false
-	}
-	// The picture's shown size, as shares of the square: its longer side
-	// fills it.
-	w, h := float64(u.Info.Width), float64(u.Info.Height)
-	sw, sh := 1.0, 1.0
+// shown is the box between left and right, top and bottom (shares of a
+// w×h picture) as the picture is shown: its longer side filling the
+// square, centred.
+func shown(w, h int, left, top, right, bottom float64) Mark {
+	sw, sh := 1.0, 1.0 // the picture's shown size, as shares of the square
 	if w > h {
-		sh = h / w
+		sh = float64(h) / float64(w)
 	} else {
-		sw = w / h
+		sw = float64(w) / float64(h)
 	}
 	x0, y0 := (1-sw)/2, (1-sh)/2
 	return Mark{
@@ -33,5 +26,19 @@ func (u Upload) Mark() (Mark, bool) {
 		Top:    100 * (y0 + top*sh),
 		Width:  100 * (right - left) * sw,
 		Height: 100 * (bottom - top) * sh,
-	}, true
+	}
+}
+
+// unshown is the point at x, y (shares of the square a w×h picture is
+// shown in) as shares of the picture's width and height, clamped to the
+// picture: where a pointer on the square is on the picture.
+func unshown(w, h int, x, y float64) (float64, float64) {
+	sw, sh := 1.0, 1.0
+	if w > h {
+		sh = float64(h) / float64(w)
+	} else {
+		sw = float64(w) / float64(h)
+	}
+	clamp := func(v float64) float64 { return max(0, min(1, v)) }
+	return clamp((x - (1-sw)/2) / sw), clamp((y - (1-sh)/2) / sh)
 }

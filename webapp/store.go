@@ -2,10 +2,8 @@ package webapp
 
 import (
 	"fmt"
-	"image"
 	"sync"
 
-	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/nn"
 )
 
@@ -85,14 +83,6 @@ func (c Choice) with(m Mode, d Denoiser) Choice {
 		c.Gallery = d
 	}
 	return c
-}
-
-// Upload is an uploaded image: where the page shows it from (an object
-// URL), the model input prepared from it and what preparation did.
-type Upload struct {
-	Name, URL string
-	Input     []float32
-	Info      digitprep.Info
 }
 
 // Original is the picture of the current digit as it was given: pixels
@@ -271,50 +261,6 @@ func (s *Store) ClearDrawing() {
 		st.Drawing, st.Message = nil, ""
 		s.show(st)
 	})
-}
-
-// StartUpload is called when an upload begins, before its file is decoded.
-func (s *Store) StartUpload() Ticket {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.uploads++
-	return Ticket{n: s.uploads, mode: s.state.Mode}
-}
-
-// FinishUpload takes an upload begun with t, decoded into img (or failed
-// with err), whose picture the page shows from url. An upload that a later
-// one superseded is dropped; otherwise it becomes the upload, and is shown
-// unless another tab was chosen meanwhile (the upload tab shows it when
-// chosen). It returns the object URL that is no longer shown (the replaced
-// upload's, or url itself if it is not used), for the page to release, or
-// "".
-func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err error) (release string) {
-	release = url
-	s.do(func(st *State) {
-		if t.n != s.uploads {
-			return // superseded
-		}
-		var in []float32
-		var info digitprep.Info
-		if err == nil {
-			in, info, err = digitprep.Prepare(img)
-		}
-		if err != nil {
-			st.Message = fmt.Sprintf("%s: %v", name, err)
-			return
-		}
-		if st.Upload != nil {
-			release = st.Upload.URL
-		} else {
-			release = ""
-		}
-		st.Upload = &Upload{Name: name, URL: url, Input: in, Info: info}
-		if st.Mode == t.mode { // no tab chosen meanwhile
-			st.Mode, st.Message = ModeUpload, ""
-		}
-		s.show(st)
-	})
-	return release
 }
 
 // BundledWeights is State.Weights while the seed's denoising model has

@@ -134,7 +134,7 @@ func TestStoreUpload(t *testing.T) {
 	assert.Equal(t, "blob:1", url)
 	// digitImage's bar, x 25–33 and y 10–50 of 60×60, marked as found,
 	// before preparation thinned it.
-	m, ok := st.Upload.Mark()
+	m, ok := st.Upload.Found()
 	require.True(t, ok)
 	assert.InDeltaSlice(t, []float64{100 * 25.0 / 60, 100 * 10.0 / 60, 100 * 8.0 / 60, 100 * 40.0 / 60}, []float64{m.Left, m.Top, m.Width, m.Height}, 100*1.0/60, "%+v", m)
 

@@ -1,0 +1,136 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
+	"github.com/hexops/vecty/prop"
+
+	"github.com/godae/dae/webapp"
+)
+
+// minDrag is the smallest box, as a share of the picture each way, that
+// dragging over the picture chooses; less is a tap, which chooses nothing.
+const minDrag = 0.02
+
+// UploadPicture is the picture as uploaded, with a box around the ink that
+// preparation took as the digit and, when the person chose a part of the
+// picture, a dashed box around that part. Dragging a box over the picture
+// (mouse, pen or finger) chooses the part that holds the digit, for a
+// picture in which preparation took other ink for it.
+type UploadPicture struct {
+	vecty.Core
+	Store  *webapp.Store  `vecty:"prop"`
+	Upload *webapp.Upload `vecty:"prop"`
+
+	dragging bool
+	x0, y0   float64 // where the drag started, as shares of the picture
+}
+
+// at is where pointer event e is on the picture, as shares of its width
+// and height, clamped to it.
+func (u *UploadPicture) at(e *vecty.Event) (float64, float64) {
+	r := e.Get("currentTarget").Call("getBoundingClientRect")
+	side := r.Get("width").Float()
+	return u.Upload.At((e.Get("clientX").Float()-r.Get("left").Float())/side, (e.Get("clientY").Float()-r.Get("top").Float())/side)
+}
+
+// box is the drag's box so far, to e, as shares of the picture.
+func (u *UploadPicture) box(e *vecty.Event) (left, top, right, bottom float64) {
+	x, y := u.at(e)
+	return min(u.x0, x), min(u.y0, y), max(u.x0, x), max(u.y0, y)
+}
+
+// showDrag draws the drag's box, or hides it (show false). It changes the
+// element directly: the box follows the pointer between renders.
+func showDrag(m webapp.Mark, show bool) {
+	el := js.Global().Get("document").Call("getElementById", "drag")
+	if !el.Truthy() {
+		return
+	}
+	st := el.Get("style")
+	if !show {
+		st.Set("display", "none")
+		return
+	}
+	st.Set("display", "block")
+	for k, v := range markStyle(m) {
+		st.Set(k, v)
+	}
+}
+
+// markStyle is the CSS position of a mark within its square.
+func markStyle(m webapp.Mark) map[string]string {
+	pct := func(v float64) string { return fmt.Sprintf("%.2f%%", v) }
+	return map[string]string{"left": pct(m.Left), "top": pct(m.Top), "width": pct(m.Width), "height": pct(m.Height)}
+}
+
+// markBox is an element drawn at m, with the given id and class.
+func markBox(id, class string, m webapp.Mark) *vecty.HTML {
+	var style vecty.MarkupList
+	for k, v := range markStyle(m) {
+		style = vecty.Markup(style, vecty.Style(k, v))
+	}
+	return elem.Div(vecty.Markup(prop.ID(id), vecty.Class("mark", class), vecty.Attribute("aria-hidden", "true"), style))
+}
+
+// Render draws the picture, its marks and, when a part is chosen, the
+// button that takes the whole picture again.
+func (u *UploadPicture) Render() vecty.ComponentOrHTML {
+	up := u.Upload
+	var marks vecty.List
+	if m, ok := up.Chosen(); ok {
+		marks = append(marks, markBox("chosen", "chosen", m))
+	}
+	if m, ok := up.Found(); ok {
+		marks = append(marks, markBox("found", "found", m))
+	}
+	var whole vecty.ComponentOrHTML
+	if _, ok := up.Chosen(); ok {
+		whole = elem.Button(vecty.Markup(prop.ID("whole-picture"), vecty.Attribute("type", "button"), vecty.Class("small"),
+			event.Click(func(*vecty.Event) { u.Store.WholePicture() })), vecty.Text("Use the whole picture"))
+	}
+	return elem.Figure(
+		elem.Div(
+			vecty.Markup(
+				vecty.Class("found-frame"), prop.ID("picture-frame"),
+				event.PointerDown(func(e *vecty.Event) {
+					u.dragging = true
+					e.Get("currentTarget").Call("setPointerCapture", e.Get("pointerId"))
+					u.x0, u.y0 = u.at(e)
+				}).PreventDefault(),
+				event.PointerMove(func(e *vecty.Event) {
+					if u.dragging {
+						showDrag(up.Shown(u.box(e)), true)
+					}
+				}),
+				event.PointerUp(func(e *vecty.Event) {
+					if !u.dragging {
+						return
+					}
+					u.dragging = false
+					showDrag(webapp.Mark{}, false)
+					if l, t, r, b := u.box(e); r-l >= minDrag && b-t >= minDrag {
+						u.Store.ChoosePart(l, t, r, b)
+					}
+				}),
+				event.PointerCancel(func(*vecty.Event) {
+					u.dragging = false
+					showDrag(webapp.Mark{}, false)
+				}),
+			),
+			elem.Image(vecty.Markup(prop.ID("original"), prop.Src(up.URL), prop.Alt("the digit as given"), vecty.Class("digit"), vecty.Attribute("draggable", "false"))),
+			marks,
+			elem.Div(vecty.Markup(prop.ID("drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
+		),
+		elem.FigureCaption(vecty.Text("Your digit"), elem.Break(),
+			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text("boxed: what the page took as the digit; not it? drag a box around it")),
+			whole,
+		),
+	)
+}

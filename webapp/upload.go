@@ -1,0 +1,202 @@
+package webapp
+
+import (
+	"fmt"
+	"image"
+	"image/draw"
+	"math"
+
+	"github.com/godae/dae/digitprep"
+)
+
+// Upload is an uploaded image: where the page shows it from (an object
+// URL), the picture as decoded (the page decodes it at
+// digitprep.WorkSize), the part of it that is the digit's (the whole
+// picture unless the person chose a part), and the model input prepared
+// from that part, with what preparation did.
+type Upload struct {
+	Name, URL string
+	Picture   image.Image
+	Part      image.Rectangle // of Picture's bounds
+	Input     []float32
+	Info      digitprep.Info // of preparing Part
+}
+
+// minPart is the smallest part of a picture, in its pixels each way, that
+// the person may choose as the digit's.
+const minPart = 8
+
+// StartUpload is called when an upload begins, before its file is decoded.
+func (s *Store) StartUpload() Ticket {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.uploads++
+	return Ticket{n: s.uploads, mode: s.state.Mode}
+}
+
+// FinishUpload takes an upload begun with t, decoded into img (or failed
+// with err), whose picture the page shows from url. An upload that a later
+// one superseded is dropped; otherwise it becomes the upload, and is shown
+// unless another tab was chosen meanwhile (the upload tab shows it when
+// chosen). It returns the object URL that is no longer shown (the replaced
+// upload's, or url itself if it is not used), for the page to release, or
+// "".
+func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err error) (release string) {
+	release = url
+	s.do(func(st *State) {
+		if t.n != s.uploads {
+			return // superseded
+		}
+		var u *Upload
+		if err == nil {
+			u, err = prepareUpload(name, url, img, img.Bounds())
+		}
+		if err != nil {
+			st.Message = fmt.Sprintf("%s: %v", name, err)
+			return
+		}
+		if st.Upload != nil {
+			release = st.Upload.URL
+		} else {
+			release = ""
+		}
+		st.Upload = u
+		if st.Mode == t.mode { // no tab chosen meanwhile
+			st.Mode, st.Message = ModeUpload, ""
+		}
+		s.show(st)
+	})
+	return release
+}
+
+// ChoosePart takes the part of the upload's picture between left and
+// right, top and bottom (shares of its width and height, 0 to 1) as the
+// digit's, for a picture in which preparation took other ink for the
+// digit (a smudge, a line, another digit), and shows it. A part too small
+// or without a digit leaves the upload as it was, with a message.
+func (s *Store) ChoosePart(left, top, right, bottom float64) {
+	s.do(func(st *State) {
+		u := st.Upload
+		if u == nil {
+			st.Message = "upload a picture first"
+			return
+		}
+		if !(0 <= left && left < right && right <= 1 && 0 <= top && top < bottom && bottom <= 1) {
+			st.Message = fmt.Sprintf("the box %.2f, %.2f to %.2f, %.2f is not a part of the picture", left, top, right, bottom)
+			return
+		}
+		pb := u.Picture.Bounds()
+		w, h := float64(pb.Dx()), float64(pb.Dy())
+		part := image.Rect(
+			pb.Min.X+int(math.Floor(left*w)), pb.Min.Y+int(math.Floor(top*h)),
+			pb.Min.X+int(math.Ceil(right*w)), pb.Min.Y+int(math.Ceil(bottom*h)),
+		).Intersect(pb)
+		if part.Dx() < minPart || part.Dy() < minPart {
+			st.Message = fmt.Sprintf("the box is %d×%d pixels of the picture; draw one at least %d×%d around the digit", part.Dx(), part.Dy(), minPart, minPart)
+			return
+		}
+		next, err := prepareUpload(u.Name, u.URL, u.Picture, part)
+		if err != nil {
+			st.Message = fmt.Sprintf("the box drawn: %v", err)
+			return
+		}
+		st.Upload, st.Mode, st.Message = next, ModeUpload, ""
+		s.show(st)
+	})
+}
+
+// WholePicture takes the whole of the upload's picture again, as it was
+// uploaded.
+func (s *Store) WholePicture() {
+	s.do(func(st *State) {
+		u := st.Upload
+		if u == nil {
+			return
+		}
+		next, err := prepareUpload(u.Name, u.URL, u.Picture, u.Picture.Bounds())
+		if err != nil { // cannot happen: it was prepared when uploaded
+			st.Message = err.Error()
+			return
+		}
+		st.Upload, st.Mode, st.Message = next, ModeUpload, ""
+		s.show(st)
+	})
+}
+
+// prepareUpload prepares part of picture as the model's input.
+func prepareUpload(name, url string, picture image.Image, part image.Rectangle) (*Upload, error) {
+	img := picture
+	if part != picture.Bounds() {
+		// Prepare takes a 28×28 image as MNIST-format, not as a picture
+		// to find a digit in; a part of a larger picture is a picture.
+		if part.Dx() == digitprep.Side && part.Dy() == digitprep.Side {
+			if part.Max.X < picture.Bounds().Max.X {
+				part.Max.X++
+			} else {
+				part.Min.X--
+			}
+		}
+		img = subImage(picture, part)
+	}
+	in, info, err := digitprep.Prepare(img)
+	if err != nil {
+		return nil, err
+	}
+	return &Upload{Name: name, URL: url, Picture: picture, Part: part, Input: in, Info: info}, nil
+}
+
+// subImage is the part r of img, sharing its pixels where img's type can.
+func subImage(img image.Image, r image.Rectangle) image.Image {
+	if s, ok := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	}); ok {
+		return s.SubImage(r)
+	}
+	out := image.NewRGBA(r)
+	draw.Draw(out, r, img, r.Min, draw.Src)
+	return out
+}
+
+// Found is where the page draws a box around the digit that preparation
+// found, on the picture as shown: false when the whole picture, or the
+// whole part chosen, was taken as the digit (an image already 28×28 is
+// taken as MNIST-format).
+func (u Upload) Found() (Mark, bool) {
+	left, top, right, bottom := u.Info.Area() // shares of the part
+	if left == 0 && top == 0 && right == 1 && bottom == 1 {
+		return Mark{}, false
+	}
+	pb := u.Picture.Bounds()
+	x := func(share float64) float64 {
+		return (float64(u.Part.Min.X-pb.Min.X) + share*float64(u.Part.Dx())) / float64(pb.Dx())
+	}
+	y := func(share float64) float64 {
+		return (float64(u.Part.Min.Y-pb.Min.Y) + share*float64(u.Part.Dy())) / float64(pb.Dy())
+	}
+	return u.Shown(x(left), y(top), x(right), y(bottom)), true
+}
+
+// Chosen is where the page draws the part of the picture that the person
+// chose as the digit's: false when they chose none.
+func (u Upload) Chosen() (Mark, bool) {
+	pb := u.Picture.Bounds()
+	if u.Part == pb {
+		return Mark{}, false
+	}
+	w, h := float64(pb.Dx()), float64(pb.Dy())
+	return u.Shown(float64(u.Part.Min.X-pb.Min.X)/w, float64(u.Part.Min.Y-pb.Min.Y)/h, float64(u.Part.Max.X-pb.Min.X)/w, float64(u.Part.Max.Y-pb.Min.Y)/h), true
+}
+
+// Shown is the box between left and right, top and bottom (shares of the
+// picture's width and height) as the page shows the picture.
+func (u Upload) Shown(left, top, right, bottom float64) Mark {
+	b := u.Picture.Bounds()
+	return shown(b.Dx(), b.Dy(), left, top, right, bottom)
+}
+
+// At is the point at x, y (shares of the square the page shows the
+// picture in) as shares of the picture's width and height, clamped to it.
+func (u Upload) At(x, y float64) (float64, float64) {
+	b := u.Picture.Bounds()
+	return unshown(b.Dx(), b.Dy(), x, y)
+}

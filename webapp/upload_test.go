@@ -1,0 +1,98 @@
+package webapp
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/digitprep"
+)
+
+// twoDigits is a 200×100 picture with two light bars on black: a long
+// thick one on the left, which preparation takes for the digit, and a
+// short thin one on the right, too far from it to be taken with it.
+func twoDigits() *image.Gray {
+	img := image.NewGray(image.Rect(0, 0, 200, 100))
+	bar := func(x0, y0, x1, y1 int) {
+		for y := y0; y < y1; y++ {
+			for x := x0; x < x1; x++ {
+				img.SetGray(x, y, color.Gray{Y: 255})
+			}
+		}
+	}
+	bar(20, 10, 34, 90)
+	bar(150, 30, 156, 70)
+	return img
+}
+
+func TestChoosePart(t *testing.T) {
+	s, _ := loadedStore(t)
+	pic := twoDigits()
+	s.FinishUpload(s.StartUpload(), "two.png", "blob:1", pic, nil)
+	u := s.State().Upload
+	require.NotNil(t, u)
+	found, ok := u.Found()
+	require.True(t, ok)
+	assertMark(t, shown(200, 100, 20.0/200, 10.0/100, 34.0/200, 90.0/100), found, "the thick bar is taken")
+	_, ok = u.Chosen()
+	assert.False(t, ok)
+
+	s.ChoosePart(0.6, 0, 1, 1)
+	st := s.State()
+	require.Empty(t, st.Message)
+	u = st.Upload
+	assert.Equal(t, image.Rect(120, 0, 200, 100), u.Part)
+	want, _, err := digitprep.Prepare(pic.SubImage(u.Part))
+	require.NoError(t, err)
+	assert.Equal(t, want, u.Input, "the part, prepared")
+	assert.Equal(t, want, st.Result.Input, "and shown")
+	found, ok = u.Found()
+	require.True(t, ok)
+	assertMark(t, shown(200, 100, 150.0/200, 30.0/100, 156.0/200, 70.0/100), found, "the thin bar is found in it")
+	chosen, ok := u.Chosen()
+	require.True(t, ok)
+	assertMark(t, shown(200, 100, 0.6, 0, 1, 1), chosen, "the part")
+
+	for _, c := range []struct {
+		box  [4]float64
+		want string
+	}{
+		{[4]float64{0.6, 0, 0.62, 0.05}, "the box is 4×5 pixels of the picture; draw one at least 8×8 around the digit"},
+		{[4]float64{0, 0, 0.08, 0.1}, "the box drawn: " + digitprep.ErrBlank.Error()},
+		{[4]float64{math.NaN(), 0, 1, 1}, "the box NaN, 0.00 to 1.00, 1.00 is not a part of the picture"},
+		{[4]float64{0.5, 0, 0.4, 1}, "the box 0.50, 0.00 to 0.40, 1.00 is not a part of the picture"},
+		{[4]float64{0, 0, 1.5, 1}, "the box 0.00, 0.00 to 1.50, 1.00 is not a part of the picture"},
+	} {
+		s.ChoosePart(c.box[0], c.box[1], c.box[2], c.box[3])
+		assert.Equal(t, c.want, s.State().Message)
+		assert.Same(t, u, s.State().Upload, "%v: the upload is as it was", c.box)
+	}
+
+	s.WholePicture()
+	st = s.State()
+	assert.Empty(t, st.Message)
+	assert.Equal(t, pic.Rect, st.Upload.Part)
+	_, ok = st.Upload.Chosen()
+	assert.False(t, ok, "the whole picture again")
+	found, _ = st.Upload.Found()
+	assertMark(t, shown(200, 100, 20.0/200, 10.0/100, 34.0/200, 90.0/100), found, "the thick bar again")
+}
+
+// A part of exactly 28×28 pixels is a part of a picture, not an MNIST
+// digit: the digit is looked for in it.
+func TestChosenPartOfMNISTSize(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.ChoosePart(0, 0, 1, 1)
+	assert.Equal(t, "upload a picture first", s.State().Message)
+	pic := twoDigits()
+	s.FinishUpload(s.StartUpload(), "two.png", "blob:1", pic, nil)
+	s.ChoosePart(140.0/200, 36.0/100, 168.0/200, 64.0/100)
+	u := s.State().Upload
+	assert.Equal(t, image.Rect(140, 36, 169, 64), u.Part, "widened by a pixel")
+	_, ok := u.Found()
+	assert.True(t, ok, "the digit was looked for in it")
+}
