@@ -1,0 +1,88 @@
+package digitprep
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	xdraw "golang.org/x/image/draw"
+
+	"github.com/godae/dae/mnist"
+	"github.com/godae/dae/reader"
+	"github.com/godae/dae/weights"
+)
+
+// notebook is an MNIST digit written with a dark pen on a 400×400 page of
+// a notebook: plain, ruled or squared in light blue every 40 pixels (lines
+// 3 pixels wide), or ruled in dark grey, lit a little unevenly. The digit
+// is drawn 8 times as large as MNIST's, its top left corner at (88, 88).
+func notebook(digit []float32, paper string) *image.RGBA {
+	const side, k, at, every = 400, 8, 88, 40
+	small := image.NewGray(image.Rect(0, 0, 28, 28))
+	for i, v := range digit {
+		small.Pix[i] = uint8(255 * v)
+	}
+	pen := image.NewGray(image.Rect(0, 0, side, side))
+	xdraw.BiLinear.Scale(pen, image.Rect(at, at, at+28*k, at+28*k), small, small.Bounds(), xdraw.Src, nil)
+	page := image.NewRGBA(image.Rect(0, 0, side, side))
+	for y := 0; y < side; y++ {
+		for x := 0; x < side; x++ {
+			light := 1 - 0.1*float64(x+y)/(2*side)
+			c := [3]float64{245, 245, 240}
+			line := paper != "plain" && y%every < 3 || paper == "squared" && x%every < 3
+			if line {
+				c = [3]float64{150, 180, 230}
+				if paper == "ruled in grey" {
+					c = [3]float64{110, 110, 120}
+				}
+			}
+			v := float64(pen.Pix[y*side+x]) / 255
+			ink := [3]float64{30, 30, 45}
+			var px [3]uint8
+			for i := range px {
+				px[i] = uint8(light * (c[i]*(1-v) + ink[i]*v))
+			}
+			page.SetRGBA(x, y, color.RGBA{px[0], px[1], px[2], 255})
+		}
+	}
+	return page
+}
+
+// Digits written on notebook paper are found without the page's lines:
+// the digit's box as on plain paper, the prepared input as MNIST's, read
+// as the digit written.
+func TestNotebookPaper(t *testing.T) {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	f, err := weights.Read("../weights/classifier.safetensors")
+	require.NoError(t, err)
+	ws := f.Model.NewWorkspace()
+	probs := make([]float32, reader.Digits)
+	const n = 20
+	for _, paper := range []string{"plain", "ruled", "squared", "ruled in grey"} {
+		right := 0
+		for i := range n {
+			digit := test.Image(nil, i)
+			what := fmt.Sprintf("test digit %d on %s paper", i, paper)
+			in, info, err := Prepare(notebook(digit, paper))
+			require.NoError(t, err, what)
+			assert.Empty(t, looksLikeMNIST(in), what)
+			ink := boxOver(digit, 28, 28, 0.5)
+			want := image.Rect(88+8*ink.Min.X, 88+8*ink.Min.Y, 88+8*ink.Max.X, 88+8*ink.Max.Y)
+			for _, d := range []int{info.Bounds.Min.X - want.Min.X, info.Bounds.Min.Y - want.Min.Y, info.Bounds.Max.X - want.Max.X, info.Bounds.Max.Y - want.Max.Y} {
+				assert.LessOrEqual(t, abs(d), 8, "%s: the digit found at %v, not its box %v within one MNIST pixel", what, info.Bounds, want)
+			}
+			require.NoError(t, ws.Encode(probs, in))
+			if reader.Of(probs).Digit == int(test.Labels[i]) {
+				right++
+			}
+		}
+		t.Logf("%s paper: %d of %d read right", paper, right, n)
+		assert.GreaterOrEqual(t, right, n-1, "%s paper", paper)
+	}
+}
