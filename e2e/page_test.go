@@ -500,6 +500,14 @@ func TestApp(t *testing.T) {
 		p.checkResult("drawing", m, webapp.Strong, in, clean)
 		assert.Contains(t, p.text("#dae-scores"), "dB")
 		p.b.screenshot(t, "draw")
+
+		// Away to the gallery and back: the canvas shows the drawing still
+		// (it was wiped, and the next stroke replaced the digit).
+		p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitNotPresent("#draw-canvas", chromedp.ByQuery),
+			chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+		var again string
+		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &again))
+		assert.Equal(t, dataURL, again, "the drawing is on the canvas again")
 	})
 
 	t.Run("the first view comes before the strong model", func(t *testing.T) {

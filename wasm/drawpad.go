@@ -28,8 +28,19 @@ type DrawPad struct {
 
 func canvas() js.Value { return js.Global().Get("document").Call("getElementById", "draw-canvas") }
 
-// Mount paints the canvas white when it appears.
-func (d *DrawPad) Mount() { clearCanvas() }
+// drawn is the canvas's picture (an ImageData) as last drawn, kept while
+// the draw tab is not shown (its canvas is then gone), or undefined when
+// nothing is drawn.
+var drawn js.Value
+
+// Mount paints the drawing back when the canvas appears (the tab was
+// chosen again), or the canvas white.
+func (d *DrawPad) Mount() {
+	clearCanvas()
+	if c := canvas(); c.Truthy() && drawn.Truthy() {
+		c.Call("getContext", "2d").Call("putImageData", drawn, 0, 0)
+	}
+}
 
 func clearCanvas() {
 	c := canvas()
@@ -64,7 +75,8 @@ func (d *DrawPad) stroke(x, y float64) {
 
 // update gives the canvas's pixels to the store, which shows the digit.
 func (d *DrawPad) update() {
-	data := canvas().Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide).Get("data")
+	drawn = canvas().Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
+	data := drawn.Get("data")
 	rgba := make([]byte, data.Get("length").Int())
 	js.CopyBytesToGo(rgba, js.Global().Get("Uint8Array").New(data.Get("buffer")))
 	d.Store.Drew(rgba, drawSide, drawSide)
@@ -93,6 +105,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 		)),
 		elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
 			clearCanvas()
+			drawn = js.Undefined()
 			d.Store.ClearDrawing()
 		})), vecty.Text("Clear")),
 	)
