@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"strings"
 
 	"github.com/godae/dae/nn"
 )
@@ -78,6 +79,9 @@ func ParseTensors(data []byte) (map[string]nn.Tensor, map[string]string, error) 
 	if len(data) < 8 {
 		return nil, nil, fmt.Errorf("not a safetensors file: %d bytes, but the file must start with an 8-byte header length", len(data))
 	}
+	if kind := otherFormat(data); kind != "" {
+		return nil, nil, fmt.Errorf("not a safetensors file: this is %s", kind)
+	}
 	n := binary.LittleEndian.Uint64(data)
 	if n > MaxHeaderSize {
 		return nil, nil, fmt.Errorf("not a weights file: the header declares %d bytes, more than the %d allowed", n, MaxHeaderSize)
@@ -116,4 +120,25 @@ func ParseTensors(data []byte) (map[string]nn.Tensor, map[string]string, error) 
 		md = map[string]string{}
 	}
 	return tensors, md, nil
+}
+
+// otherFormat names the kind of file data is when it starts as a format
+// people give in place of weights (a picture, a PyTorch checkpoint), or
+// is "".
+func otherFormat(data []byte) string {
+	for _, f := range []struct{ magic, kind string }{
+		{"\x89PNG", "a PNG image"},
+		{"\xff\xd8\xff", "a JPEG image"},
+		{"GIF8", "a GIF image"},
+		{"PK\x03\x04", "a zip archive, as PyTorch's torch.save writes (.pt, .pth): save the state dict with safetensors.torch.save_file instead"},
+		{"\x80\x02", "a pickle, as older PyTorch's torch.save writes: save the state dict with safetensors.torch.save_file instead"},
+	} {
+		if strings.HasPrefix(string(data), f.magic) {
+			return f.kind
+		}
+	}
+	if len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP" {
+		return "a WebP image"
+	}
+	return ""
 }

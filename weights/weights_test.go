@@ -87,7 +87,9 @@ func TestParseRejectsBadFiles(t *testing.T) {
 		msg  string
 	}{
 		"empty":          {nil, "not a safetensors file: 0 bytes"},
-		"png":            {[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "header declares"},
+		"png":            {[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "not a safetensors file: this is a PNG image"},
+		"jpeg":           {[]byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), "not a safetensors file: this is a JPEG image"},
+		"torch.save":     {[]byte("PK\x03\x04\x00\x00\x08\x08archive/data.pkl"), "a zip archive, as PyTorch's torch.save writes (.pt, .pth): save the state dict with safetensors.torch.save_file instead"},
 		"huge header":    {binary.LittleEndian.AppendUint64(nil, 1<<40), "the header declares 1099511627776 bytes, more than the 1048576 allowed"},
 		"truncated":      {good[:len(good)/2], "invalid safetensors file"},
 		"header cut":     {good[:100], "file is truncated: the header declares"},
