@@ -56,6 +56,20 @@ var ErrNotImage = errors.New("not an image that can be read: PNG, JPEG, GIF or W
 // throughout, or nothing that stands out of the background and its noise.
 var ErrBlank = errors.New("no digit found: nothing stands out of the background")
 
+// ErrDot is returned when all the ink found is a dot or a blob: no longer
+// than 2.5 times as wide as its strokes, which no digit is (a bold 0 is
+// about 3 times), so that a tap on a drawing pad or a speck is not scaled
+// up into a white square and read as a digit.
+var ErrDot = errors.New("no digit found: the only ink is a dot")
+
+// MinSide is the least width and height of an image that can hold a
+// digit to read (MNIST's are 20 pixels high).
+const MinSide = 12
+
+// minDigit is the least height or width in pixels, after shrinking to
+// MaxWork, of a digit that can be read.
+const minDigit = 6
+
 // Decode reads an image, checking its size from the header before
 // decoding.
 func Decode(data []byte) (image.Image, error) {
@@ -149,9 +163,19 @@ func Prepare(img image.Image) ([]float32, Info, error) {
 	if w == Side && h == Side {
 		return g, info, nil
 	}
+	if w < MinSide || h < MinSide {
+		return nil, info, fmt.Errorf("the image is %d×%d pixels: too small to hold a digit (at least %d×%d)", w, h, MinSide, MinSide)
+	}
 	t, err := findInk(g, w, h)
 	if err != nil {
 		return nil, info, err
+	}
+	long := max(t.box.Dx(), t.box.Dy())
+	if long < minDigit {
+		return nil, info, fmt.Errorf("the digit found is %d×%d pixels of the %d×%d looked at: too small to read (a closer picture would do)", t.box.Dx(), t.box.Dy(), w, h)
+	}
+	if float64(long) < 2.5*strokeWidth(t.v, t.w, t.box) {
+		return nil, info, ErrDot
 	}
 	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
 	t = normaliseStroke(t)

@@ -236,3 +236,39 @@ func TestAreaIsWhereTheDigitIs(t *testing.T) {
 	left, top, right, bottom = info.Area()
 	assert.Equal(t, []float64{0, 0, 1, 1}, []float64{left, top, right, bottom}, "a 28×28 image is taken whole")
 }
+
+// What is too small to be a digit is refused with a message, not scaled up
+// into a white square: an image a pixel high or 8 pixels a side, a digit
+// 4 pixels high in a large picture, a dot.
+func TestTooSmallOrADot(t *testing.T) {
+	ink := func(w, h int, at image.Rectangle, round bool) *image.Gray {
+		img := image.NewGray(image.Rect(0, 0, w, h))
+		c := at.Min.Add(at.Max).Div(2)
+		r := at.Dx() / 2
+		for y := at.Min.Y; y < at.Max.Y; y++ {
+			for x := at.Min.X; x < at.Max.X; x++ {
+				if dx, dy := x-c.X, y-c.Y; !round || dx*dx+dy*dy <= r*r {
+					img.Pix[y*img.Stride+x] = 255
+				}
+			}
+		}
+		return img
+	}
+	for _, c := range []struct {
+		what string
+		img  image.Image
+		want string
+	}{
+		{"a line 1 px high", ink(300, 1, image.Rect(100, 0, 200, 1), false), "the image is 300×1 pixels: too small to hold a digit (at least 12×12)"},
+		{"8×8", ink(8, 8, image.Rect(2, 1, 5, 7), false), "the image is 8×8 pixels: too small to hold a digit (at least 12×12)"},
+		{"a digit 5 px high", ink(120, 100, image.Rect(30, 20, 31, 25), false), "the digit found is 3×5 pixels of the 120×100 looked at: too small to read (a closer picture would do)"},
+		{"a dot", ink(280, 280, image.Rect(100, 100, 122, 122), true), ErrDot.Error()},
+		{"a square blob", ink(200, 200, image.Rect(50, 50, 110, 110), false), ErrDot.Error()},
+	} {
+		_, _, err := Prepare(c.img)
+		assert.EqualError(t, err, c.want, c.what)
+	}
+	// A short thick bar, three times as long as it is wide, is a 1.
+	_, _, err := Prepare(ink(200, 200, image.Rect(90, 50, 110, 110), false))
+	assert.NoError(t, err, "a bar 20×60")
+}

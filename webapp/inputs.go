@@ -17,8 +17,11 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 	}
 	img := &image.NRGBA{Pix: rgba, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
 	in, _, err := digitprep.Prepare(img)
-	if errors.Is(err, digitprep.ErrBlank) {
+	switch {
+	case errors.Is(err, digitprep.ErrBlank):
 		return nil, errors.New("draw a digit first")
+	case errors.Is(err, digitprep.ErrDot):
+		return nil, errors.New("a dot is not a digit yet: draw on")
 	}
 	return in, err
 }
