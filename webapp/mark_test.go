@@ -39,12 +39,16 @@ func TestFound(t *testing.T) {
 	pic := image.NewGray(image.Rect(0, 0, 28, 28))
 	_, ok := Upload{Picture: pic, Part: pic.Rect, Info: digitprep.Info{Width: 28, Height: 28, Bounds: image.Rect(0, 0, 28, 28)}}.Found()
 	assert.False(t, ok, "a 28×28 image is taken whole: nothing to mark")
+	pic = image.NewGray(image.Rect(0, 0, 60, 40))
+	got, ok := Upload{Picture: pic, Part: pic.Rect, Info: digitprep.Info{Width: 60, Height: 40, Bounds: pic.Rect}}.Found()
+	assert.True(t, ok, "ink to the picture's edges is marked: it may be the edges, not a digit")
+	assertMark(t, Mark{0, 100.0 / 6, 100, 100 * 4.0 / 6}, got, "the whole picture")
 
 	// The right half of a 200×100 picture chosen, the digit found in the
 	// middle of that half: its marks are where they are on the picture.
 	pic = image.NewGray(image.Rect(0, 0, 200, 100))
 	u := Upload{Picture: pic, Part: image.Rect(100, 0, 200, 100), Info: digitprep.Info{Width: 100, Height: 100, Bounds: image.Rect(25, 25, 75, 75)}}
-	got, ok := u.Found()
+	got, ok = u.Found()
 	require.True(t, ok)
 	assertMark(t, Mark{62.5, 37.5, 25, 25}, got, "found in the part")
 	got, ok = u.Chosen()

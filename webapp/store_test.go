@@ -143,7 +143,7 @@ func TestStoreUpload(t *testing.T) {
 
 	tk = s.StartUpload()
 	assert.Equal(t, "blob:3", s.FinishUpload(tk, "notes.png", "blob:3", nil, errors.New("not an image that can be read")))
-	assert.Equal(t, "notes.png: not an image that can be read", s.State().Message)
+	assert.Equal(t, "notes.png: not an image that can be read (below, still two.png)", s.State().Message, "the message says which upload the page still shows")
 	_, url = s.State().Original()
 	assert.Equal(t, "blob:2", url, "a failed upload leaves the last one")
 }

@@ -24,7 +24,7 @@ type Upload struct {
 
 // minPart is the smallest part of a picture, in its pixels each way, that
 // the person may choose as the digit's.
-const minPart = 8
+const minPart = digitprep.MinSide
 
 // StartUpload is called when an upload begins, before its file is decoded.
 func (s *Store) StartUpload() Ticket {
@@ -53,6 +53,9 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 		}
 		if err != nil {
 			st.Message = fmt.Sprintf("%s: %v", name, err)
+			if st.Upload != nil {
+				st.Message += fmt.Sprintf(" (below, still %s)", st.Upload.Name)
+			}
 			return
 		}
 		if st.Upload != nil {
@@ -158,14 +161,14 @@ func subImage(img image.Image, r image.Rectangle) image.Image {
 }
 
 // Found is where the page draws a box around the digit that preparation
-// found, on the picture as shown: false when the whole picture, or the
-// whole part chosen, was taken as the digit (an image already 28×28 is
-// taken as MNIST-format).
+// found, on the picture as shown (around the whole picture too, when it
+// took ink at its edges for the digit): false for a picture of 28×28
+// pixels, taken whole as MNIST-format.
 func (u Upload) Found() (Mark, bool) {
-	left, top, right, bottom := u.Info.Area() // shares of the part
-	if left == 0 && top == 0 && right == 1 && bottom == 1 {
+	if u.Part.Dx() == digitprep.Side && u.Part.Dy() == digitprep.Side {
 		return Mark{}, false
 	}
+	left, top, right, bottom := u.Info.Area() // shares of the part
 	pb := u.Picture.Bounds()
 	x := func(share float64) float64 {
 		return (float64(u.Part.Min.X-pb.Min.X) + share*float64(u.Part.Dx())) / float64(pb.Dx())

@@ -61,8 +61,8 @@ func TestChoosePart(t *testing.T) {
 		box  [4]float64
 		want string
 	}{
-		{[4]float64{0.6, 0, 0.62, 0.05}, "the box is 4×5 pixels of the picture; draw one at least 8×8 around the digit"},
-		{[4]float64{0, 0, 0.08, 0.1}, "the box drawn: " + digitprep.ErrBlank.Error()},
+		{[4]float64{0.6, 0, 0.62, 0.05}, "the box is 4×5 pixels of the picture; draw one at least 12×12 around the digit"},
+		{[4]float64{0, 0, 0.1, 0.15}, "the box drawn: " + digitprep.ErrBlank.Error()},
 		{[4]float64{math.NaN(), 0, 1, 1}, "the box NaN, 0.00 to 1.00, 1.00 is not a part of the picture"},
 		{[4]float64{0.5, 0, 0.4, 1}, "the box 0.50, 0.00 to 0.40, 1.00 is not a part of the picture"},
 		{[4]float64{0, 0, 1.5, 1}, "the box 0.00, 0.00 to 1.50, 1.00 is not a part of the picture"},
