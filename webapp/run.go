@@ -148,12 +148,29 @@ type Result struct {
 	// denoising kept the digit.
 	InputReading, DAEReading, AEReading reader.Reading
 	Label                               int // the digit it is, where known (a gallery digit), else -1
+	// CleanReading is what the reader sees in the clean digit, where that
+	// is known (a drawing before its noise); nil otherwise.
+	CleanReading *reader.Reading
 }
 
 // Verdict says in words what denoising did to the digit the reader sees:
-// against the digit it is, where that is known.
+// against the digit it is, where that is known, or else against what the
+// reader sees in the clean digit (a drawing before its noise).
 func (r *Result) Verdict() string {
 	in, out := r.InputReading, r.DAEReading
+	if r.Label < 0 && r.CleanReading != nil {
+		d := r.CleanReading.Digit
+		switch inOK, outOK := in.Digit == d, out.Digit == d; {
+		case inOK && outOK:
+			return fmt.Sprintf("your digit reads as a %d, and denoising kept it", d)
+		case outOK:
+			return fmt.Sprintf("your digit reads as a %d: denoising recovered it", d)
+		case inOK:
+			return fmt.Sprintf("your digit reads as a %d: denoising lost it", d)
+		default:
+			return fmt.Sprintf("your digit reads as a %d, which the reader sees neither before nor after denoising", d)
+		}
+	}
 	if r.Label >= 0 {
 		switch inOK, outOK := in.Digit == r.Label, out.Digit == r.Label; {
 		case inOK && outOK:
@@ -217,6 +234,11 @@ func (m *Models) Run(d Denoiser, input, clean []float32) (*Result, error) {
 		}
 	}
 	if clean != nil {
+		cr, err := m.read(clean)
+		if err != nil {
+			return nil, err
+		}
+		r.CleanReading = &cr
 		score := func(out []float32) *Scores {
 			return &Scores{PSNR: quality.PSNR(clean, out), SSIM: quality.SSIM(clean, out, Side, Side)}
 		}

@@ -220,4 +220,18 @@ func TestVerdict(t *testing.T) {
 	assert.Equal(t, "it is a 3, which the reader sees neither before nor after denoising", r(3, 1, 2).Verdict())
 	assert.Equal(t, "denoising kept the digit and made it clearer", r(-1, 4, 4).Verdict())
 	assert.Equal(t, "denoising changed what the reader sees", r(-1, 4, 9).Verdict())
+
+	// A drawing: against what the reader sees in it before its noise.
+	drawn := func(clean, in, out int) *Result {
+		res := r(-1, in, out)
+		res.CleanReading = &reader.Reading{Digit: clean, P: 0.99}
+		return res
+	}
+	assert.Equal(t, "your digit reads as a 7: denoising recovered it", drawn(7, 8, 7).Verdict())
+	assert.Equal(t, "your digit reads as a 7: denoising lost it", drawn(7, 7, 1).Verdict())
+	assert.Equal(t, "your digit reads as a 7, and denoising kept it", drawn(7, 7, 7).Verdict())
+	assert.Equal(t, "your digit reads as a 7, which the reader sees neither before nor after denoising", drawn(7, 1, 2).Verdict())
+	withLabel := drawn(7, 8, 7)
+	withLabel.Label = 1
+	assert.Equal(t, "it is a 1, which the reader sees neither before nor after denoising", withLabel.Verdict(), "a known digit comes first")
 }
