@@ -137,8 +137,9 @@ func (i Info) Area() (left, top, right, bottom float64) {
 }
 
 // Prepare makes the model input (28×28 values in [0,1], row-major) from an
-// image: grey levels; inverted if the border is mostly light; then, unless
-// the image is already 28×28 (taken as MNIST-format), the ink found and
+// image: grey levels; an image already 28×28 is taken as MNIST-format,
+// inverted if its border is mostly light; any other, the ink found on
+// whichever side of the grey levels gives a digit (findDigit) and
 // levelled (findInk), its strokes brought towards MNIST's width
 // (normaliseStroke), and its box scaled and centred (frame).
 func Prepare(img image.Image) ([]float32, Info, error) {
@@ -154,29 +155,23 @@ func Prepare(img image.Image) ([]float32, Info, error) {
 	if hi-lo < 1.0/255 {
 		return nil, info, ErrBlank
 	}
-	if median(border(g, w, h)) > 0.5 {
-		info.Inverted = true
-		for i, v := range g {
-			g[i] = 1 - v
-		}
-	}
 	if w == Side && h == Side {
+		if median(border(g, w, h)) > 0.5 {
+			info.Inverted = true
+			for i, v := range g {
+				g[i] = 1 - v
+			}
+		}
 		return g, info, nil
 	}
 	if w < MinSide || h < MinSide {
 		return nil, info, fmt.Errorf("the image is %d×%d pixels: too small to hold a digit (at least %d×%d)", w, h, MinSide, MinSide)
 	}
-	t, err := findInk(g, w, h)
+	t, inverted, err := findDigit(g, w, h)
 	if err != nil {
 		return nil, info, err
 	}
-	long := max(t.box.Dx(), t.box.Dy())
-	if long < minDigit {
-		return nil, info, fmt.Errorf("the digit found is %d×%d pixels of the %d×%d looked at: too small to read (a closer picture would do)", t.box.Dx(), t.box.Dy(), w, h)
-	}
-	if float64(long) < 2.5*strokeWidth(t.v, t.w, t.box) {
-		return nil, info, ErrDot
-	}
+	info.Inverted = inverted
 	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
 	t = normaliseStroke(t)
 	return frame(t.v, t.w, t.box), info, nil

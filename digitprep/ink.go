@@ -15,6 +15,7 @@ type ink struct {
 	w, h   int
 	box    image.Rectangle
 	origin image.Point // where the crop's top left corner is in the image
+	level  float32     // the ink's contrast against the background, in grey levels of the image
 }
 
 // findInk separates the digit from its background in g (w×h, light ink on
@@ -104,7 +105,7 @@ func findInk(g []float32, w, h int) (ink, error) {
 	}
 	m := max(r+1, max(kb.Dx(), kb.Dy())/4)
 	crop := kb.Inset(-m).Intersect(image.Rect(0, 0, w, h))
-	out := ink{w: crop.Dx(), h: crop.Dy(), origin: crop.Min}
+	out := ink{w: crop.Dx(), h: crop.Dy(), origin: crop.Min, level: float32(level)}
 	near := make([]float32, out.w*out.h)
 	for y := 0; y < out.h; y++ {
 		for x := 0; x < out.w; x++ {
@@ -155,7 +156,15 @@ func background(light []float32, w, h int) []float32 {
 	k := max(1, min(w, h)/128)
 	small, sw, sh := downsample(light, w, h, k)
 	win := max(2, min(sw, sh)/6)
-	bg := boxBlur(maxFilter(minFilter(small, sw, sh, win), sw, sh, win), sw, sh, win)
+	open := maxFilter(minFilter(small, sw, sh, win), sw, sh, win)
+	bg := boxBlur(open, sw, sh, win)
+	// The blur takes the edge of a dark region wider than the window (a
+	// shadow, the desk around a page) into the light beside it, which would
+	// then stand out of the background as a rim of ink: where the opening
+	// is higher than its blur, it is the background.
+	for i, o := range open {
+		bg[i] = max(bg[i], o)
+	}
 	return upsample(bg, sw, sh, w, h, k)
 }
 

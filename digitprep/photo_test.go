@@ -1,0 +1,88 @@
+package digitprep
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	xdraw "golang.org/x/image/draw"
+
+	"github.com/godae/dae/mnist"
+	"github.com/godae/dae/reader"
+	"github.com/godae/dae/weights"
+)
+
+// onDesk is an MNIST digit written with a dark pen, 4 times MNIST's size
+// at (244, 169), on a photo of 600×450: "note" a light sticky note
+// (200..400 × 150..300) on a darker desk that fills the rest, the desk at
+// the photo's border (and wider there than a third of the photo's
+// shorter side: a narrower band of desk is taken for ink, as the
+// background is what is wider than that); "shadow" a page whose left
+// part, up to x = 230, close to the digit, lies in a hard shadow.
+func onDesk(digit []float32, scene string) *image.RGBA {
+	const w, h, k, x0, y0 = 600, 450, 4, 244, 169
+	small := image.NewGray(image.Rect(0, 0, 28, 28))
+	for i, v := range digit {
+		small.Pix[i] = uint8(255 * v)
+	}
+	pen := image.NewGray(image.Rect(0, 0, w, h))
+	xdraw.BiLinear.Scale(pen, image.Rect(x0, y0, x0+28*k, y0+28*k), small, small.Bounds(), xdraw.Src, nil)
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			paper := [3]float64{235, 232, 225}
+			switch {
+			case scene == "note" && !image.Pt(x, y).In(image.Rect(200, 150, 400, 300)):
+				paper = [3]float64{70 + float64((x*7+y*13)%23), 55, 40} // wood
+			case scene == "note":
+				paper = [3]float64{250, 235, 140} // a yellow note
+			case scene == "shadow" && x < 230:
+				paper = [3]float64{120, 118, 112}
+			}
+			v := float64(pen.Pix[y*w+x]) / 255
+			var px [3]uint8
+			for i, ink := range [3]float64{25, 30, 60} {
+				px[i] = uint8(paper[i]*(1-v) + ink*v)
+			}
+			img.SetRGBA(x, y, color.RGBA{px[0], px[1], px[2], 255})
+		}
+	}
+	return img
+}
+
+// A sticky note photographed on a darker desk, and a page half in a hard
+// shadow: the digit is found, not the note or the shadow's edge, and read.
+func TestNoteOnADeskAndHardShadow(t *testing.T) {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	f, err := weights.Read("../weights/classifier.safetensors")
+	require.NoError(t, err)
+	ws := f.Model.NewWorkspace()
+	probs := make([]float32, reader.Digits)
+	const n = 10
+	for _, scene := range []string{"note", "shadow"} {
+		right := 0
+		for i := range n {
+			digit := test.Image(nil, i)
+			what := fmt.Sprintf("test digit %d, %s", i, scene)
+			in, info, err := Prepare(onDesk(digit, scene))
+			require.NoError(t, err, what)
+			assert.True(t, info.Inverted, "%s: dark ink on light paper", what)
+			ink := boxOver(digit, 28, 28, 0.5)
+			want := []float64{float64(244+4*ink.Min.X) / 600, float64(169+4*ink.Min.Y) / 450, float64(244+4*ink.Max.X) / 600, float64(169+4*ink.Max.Y) / 450}
+			l, tp, r, b := info.Area()
+			assert.InDeltaSlice(t, want, []float64{l, tp, r, b}, 8.0/450, "%s: the digit found, within two MNIST pixels (shares of the photo)", what)
+			require.NoError(t, ws.Encode(probs, in))
+			if reader.Of(probs).Digit == int(test.Labels[i]) {
+				right++
+			}
+		}
+		t.Logf("%s: %d of %d read right", scene, right, n)
+		assert.GreaterOrEqual(t, right, n-1, scene)
+	}
+}
