@@ -43,6 +43,10 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 	} else {
 		between = append(between, elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("Take two digits (pick a sample, upload or draw, then press a button), and slide between their codes.")))
 	}
+	var note vecty.ComponentOrHTML
+	if w.Note != "" {
+		note = elem.Paragraph(vecty.Markup(prop.ID("walk-note"), vecty.Class("hint"), vecty.Attribute("role", "status")), vecty.Text(w.Note))
+	}
 	var nudge vecty.ComponentOrHTML
 	if res != nil && w.Nudged != nil {
 		n := len(res.Latent)
@@ -84,6 +88,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 			),
 			end("B", w.B),
 		),
+		note,
 		elem.Heading2(vecty.Text("What one code unit does")),
 		nudge,
 	)

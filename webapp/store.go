@@ -358,27 +358,29 @@ func (s *Store) show(st *State) {
 // two models do not mix.
 func (s *Store) SetWalkEnd(which string) {
 	s.do(func(st *State) {
+		w := &st.Walk
 		r := st.Result
 		if r == nil || s.models == nil {
-			st.Message = "there is no digit to take the code of"
+			w.Note = "There is no digit to take the code of: pick a sample, upload or draw one first."
 			return
 		}
 		end := &WalkEnd{Input: r.Input, Latent: r.Latent, Denoiser: r.Denoiser}
-		w := &st.Walk
+		w.Note = ""
+		// other is the end not taken; an end of another denoiser's codes
+		// is replaced by this one.
+		var other **WalkEnd
 		switch which {
 		case "A":
-			w.A = end
-			if w.B != nil && w.B.Denoiser != end.Denoiser {
-				w.B = end
-			}
+			w.A, other = end, &w.B
 		case "B":
-			w.B = end
-			if w.A != nil && w.A.Denoiser != end.Denoiser {
-				w.A = end
-			}
+			w.B, other = end, &w.A
 		default:
 			st.Message = fmt.Sprintf("there is no end %q", which)
 			return
+		}
+		if *other != nil && (*other).Denoiser != end.Denoiser {
+			w.Note = fmt.Sprintf("The other end was a code of %s and this is a code of %s: codes of two models do not mix, so both ends are this digit now. Take the other end with %s too.", (*other).Denoiser.Title(), end.Denoiser.Title(), end.Denoiser.Title())
+			*other = end
 		}
 		st.Message = ""
 		if err := s.models.between(w); err != nil {

@@ -30,6 +30,10 @@ type Walk struct {
 	Nudge          float64 // added to it, as a share of the code's largest value (−1 to 1)
 	Nudged         []float32
 	NudgedReading  reader.Reading
+	// Note says, beside the ends, why taking one did not do what was
+	// asked: there was no digit, or the other end was taken with another
+	// denoiser (codes of two models do not mix) and was replaced too.
+	Note string
 }
 
 // UnitName says where unit i of a code of shape s lies: its map, row and

@@ -15,7 +15,13 @@ import (
 // code with one unit nudged, as the engine decodes them.
 func TestStoreWalk(t *testing.T) {
 	s, _ := loadedStore(t)
+	s.SetMode(ModeUpload) // nothing uploaded yet
 	s.SetWalkEnd("A")
+	assert.Equal(t, "There is no digit to take the code of: pick a sample, upload or draw one first.", s.State().Walk.Note, "said beside the button")
+	assert.Nil(t, s.State().Walk.A)
+	s.SetMode(ModeGallery)
+	s.SetWalkEnd("A")
+	assert.Empty(t, s.State().Walk.Note)
 	a := s.State().Result.Latent
 	assert.Nil(t, s.State().Walk.Between, "one end is not a walk")
 	s.ShowSample(7)
@@ -63,6 +69,7 @@ func TestStoreWalk(t *testing.T) {
 	w = s.State().Walk
 	assert.Equal(t, Strong, w.A.Denoiser)
 	assert.Equal(t, w.A, w.B)
+	assert.Equal(t, "The other end was a code of the seed's model and this is a code of the strong model: codes of two models do not mix, so both ends are this digit now. Take the other end with the strong model too.", w.Note)
 	assert.Len(t, w.Between, Side*Side)
 	assert.Equal(t, "map 2, row 3, column 1", UnitName(2*49+3*7+1, nn.Shape{C: 32, H: 7, W: 7}))
 
