@@ -121,6 +121,7 @@ func CheckSize(w, h int) error {
 type Info struct {
 	Width, Height int             // the source image's size
 	Inverted      bool            // the background was light, so grey levels were inverted
+	Several       bool            // the picture may hold more than one digit: large pieces of ink side by side taken together, or large ink left out
 	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input), in the source's pixels after shrinking to MaxWork
 }
 
@@ -171,7 +172,7 @@ func Prepare(img image.Image) ([]float32, Info, error) {
 	if err != nil {
 		return nil, info, err
 	}
-	info.Inverted = inverted
+	info.Inverted, info.Several = inverted, t.several
 	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
 	t = normaliseStroke(t)
 	return frame(t.v, t.w, t.box), info, nil

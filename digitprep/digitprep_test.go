@@ -272,3 +272,39 @@ func TestTooSmallOrADot(t *testing.T) {
 	_, _, err := Prepare(ink(200, 200, image.Rect(90, 50, 110, 110), false))
 	assert.NoError(t, err, "a bar 20×60")
 }
+
+// A picture of two digits side by side, or far apart, may hold more than
+// one digit; one digit, or one written in two strokes, does not.
+func TestSeveral(t *testing.T) {
+	digit := func(img *image.Gray, d []float32, x0, y0, k int) {
+		for y := 0; y < 28*k; y++ {
+			for x := 0; x < 28*k; x++ {
+				img.Pix[(y0+y)*img.Stride+x0+x] = uint8(255 * d[(y/k)*28+x/k])
+			}
+		}
+	}
+	seven, two := testDigit(t, 0), testDigit(t, 1)
+	for _, c := range []struct {
+		what  string
+		place func(img *image.Gray)
+		want  bool
+	}{
+		{"one digit", func(img *image.Gray) { digit(img, seven, 100, 40, 6) }, false},
+		{"two side by side", func(img *image.Gray) { digit(img, seven, 60, 40, 6); digit(img, two, 200, 40, 6) }, true},
+		{"two far apart", func(img *image.Gray) { digit(img, seven, 10, 40, 6); digit(img, two, 420, 80, 4) }, true},
+		{"a 7 with a short bar apart", func(img *image.Gray) {
+			digit(img, seven, 100, 40, 6)
+			for y := 130; y < 134; y++ {
+				for x := 150; x < 175; x++ {
+					img.Pix[y*img.Stride+x] = 255
+				}
+			}
+		}, false},
+	} {
+		img := image.NewGray(image.Rect(0, 0, 560, 260))
+		c.place(img)
+		_, info, err := Prepare(img)
+		require.NoError(t, err, c.what)
+		assert.Equal(t, c.want, info.Several, c.what)
+	}
+}

@@ -16,6 +16,9 @@ type ink struct {
 	box    image.Rectangle
 	origin image.Point // where the crop's top left corner is in the image
 	level  float32     // the ink's contrast against the background, in grey levels of the image
+	// several says that the picture may hold more than one digit (see
+	// digitMask).
+	several bool
 }
 
 // findInk separates the digit from its background in g (w×h, light ink on
@@ -67,7 +70,7 @@ func findInk(g []float32, w, h int) (ink, error) {
 	if top < 1.0/255 || top <= high {
 		return ink{}, ErrBlank
 	}
-	keep := digitMask(d, w, h, high, max(0.15*top, float32(3*dSpread)))
+	keep, several := digitMask(d, w, h, high, max(0.15*top, float32(3*dSpread)))
 	if keep == nil {
 		return ink{}, ErrBlank
 	}
@@ -105,7 +108,7 @@ func findInk(g []float32, w, h int) (ink, error) {
 	}
 	m := max(r+1, max(kb.Dx(), kb.Dy())/4)
 	crop := kb.Inset(-m).Intersect(image.Rect(0, 0, w, h))
-	out := ink{w: crop.Dx(), h: crop.Dy(), origin: crop.Min, level: float32(level)}
+	out := ink{w: crop.Dx(), h: crop.Dy(), origin: crop.Min, level: float32(level), several: several}
 	near := make([]float32, out.w*out.h)
 	for y := 0; y < out.h; y++ {
 		for x := 0; x < out.w; x++ {
@@ -221,8 +224,12 @@ func absAll(v []float32) []float32 {
 // digitMask marks the connected components (8-connected) of d > low that
 // reach above high and make the digit: the one with the most ink, and any
 // other with at least a twentieth of its ink within half its size of it.
-// It returns nil when nothing is above high.
-func digitMask(d []float32, w, h int, high, low float32) []bool {
+// It returns nil when nothing is above high, and says whether the picture
+// may hold more than one digit: two of the components it marks, each with
+// at least a quarter of the most ink, side by side (neither above the
+// other), as the digits of "42" are; or a component it leaves out with a
+// quarter of the most ink or more (the others of "7 1 3").
+func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	label := make([]int32, w*h) // 0: not above the threshold or not yet seen
 	type comp struct {
 		mass float64
@@ -260,7 +267,7 @@ func digitMask(d []float32, w, h int, high, low float32) []bool {
 		comps = append(comps, c)
 	}
 	if len(comps) == 1 {
-		return nil // nothing above high
+		return nil, false // nothing above high
 	}
 	main := 1
 	for n := range comps {
@@ -282,7 +289,21 @@ func digitMask(d []float32, w, h int, high, low float32) []bool {
 	for i, n := range label {
 		keep[i] = n != 0 && chosen[n]
 	}
-	return keep
+	several := false
+	large := func(c comp) bool { return c.mass >= comps[main].mass/4 }
+	for a := 1; a < len(comps); a++ {
+		ca := comps[a]
+		if large(ca) && !chosen[a] {
+			several = true
+		}
+		for b := a + 1; b < len(comps); b++ {
+			cb := comps[b]
+			if chosen[a] && chosen[b] && large(ca) && large(cb) && (ca.box.Max.X <= cb.box.Min.X || cb.box.Max.X <= ca.box.Min.X) {
+				several = true
+			}
+		}
+	}
+	return keep, several
 }
 
 // gap is the distance between two rectangles along the axis that

@@ -355,6 +355,7 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.SetUploadFiles("#upload", []string{twoDigitUpload(t, eight.Pixels, seven.Pixels)}, chromedp.ByQuery))
 		before := p.changed("#model-input", "")
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 8 ("), "the 8 is taken: %s", p.text("#model-input-reading"))
+		assert.Contains(t, p.text("#several"), "may hold more than one digit", "the 7 left out is said")
 		var frame []float64 // the picture's square on the screen: left, top, side
 		p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("picture-frame").getBoundingClientRect(); return [r.left, r.top, r.width]; })()`, &frame))
 		// The picture is 2:1, so it fills the square's middle half
@@ -379,6 +380,9 @@ func TestApp(t *testing.T) {
 		}
 		box("found", &found)
 		box("chosen", &chosen)
+		var several int
+		p.run(chromedp.Evaluate(`document.querySelectorAll("#several").length`, &several))
+		assert.Zero(t, several, "the part chosen holds one digit")
 		assert.True(t, found[0] >= chosen[0] && found[1] >= chosen[1] && found[2] <= chosen[2] && found[3] <= chosen[3], "the 7 found (%v) is in the box drawn (%v)", found, chosen)
 		p.b.screenshot(t, "upload-part")
 

@@ -90,6 +90,11 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	if m, ok := up.Found(); ok {
 		marks = append(marks, markBox("found", "found", m))
 	}
+	var several vecty.ComponentOrHTML
+	if up.Info.Several {
+		several = elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("reading", "several")),
+			elem.Break(), vecty.Text("This picture may hold more than one digit: drag a box around yours."))
+	}
 	var whole vecty.ComponentOrHTML
 	if _, ok := up.Chosen(); ok {
 		whole = elem.Button(vecty.Markup(prop.ID("whole-picture"), vecty.Attribute("type", "button"), vecty.Class("small"),
@@ -130,6 +135,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 		),
 		elem.FigureCaption(vecty.Text("Your digit"), elem.Break(),
 			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text("boxed: what the page took as the digit; not it? drag a box around it")),
+			several,
 			whole,
 		),
 	)
