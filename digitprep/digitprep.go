@@ -120,9 +120,9 @@ func CheckSize(w, h int) error {
 // Info tells what Prepare did.
 type Info struct {
 	Width, Height int             // the source image's size
-	Inverted      bool            // the background was light, so grey levels were inverted
+	Inverted      bool            // the ink was dark on light, so grey levels were inverted
 	Several       bool            // the picture may hold more than one digit: large pieces of ink side by side taken together, or large ink left out
-	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input), in the source's pixels after shrinking to MaxWork
+	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input), in pixels of the image after shrinking to MaxWork, from its Bounds().Min
 }
 
 // Area is Bounds as shares (0 to 1) of the image's width and height,
@@ -146,6 +146,9 @@ func (i Info) Area() (left, top, right, bottom float64) {
 func Prepare(img image.Image) ([]float32, Info, error) {
 	b := img.Bounds()
 	info := Info{Width: b.Dx(), Height: b.Dy(), Bounds: image.Rect(0, 0, b.Dx(), b.Dy())}
+	if b.Dx() < MinSide || b.Dy() < MinSide {
+		return nil, info, fmt.Errorf("the image is %d×%d pixels: too small to hold a digit (at least %d×%d)", b.Dx(), b.Dy(), MinSide, MinSide)
+	}
 	img = shrink(img)
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	g := grey(img)
@@ -164,9 +167,6 @@ func Prepare(img image.Image) ([]float32, Info, error) {
 			}
 		}
 		return g, info, nil
-	}
-	if w < MinSide || h < MinSide {
-		return nil, info, fmt.Errorf("the image is %d×%d pixels: too small to hold a digit (at least %d×%d)", w, h, MinSide, MinSide)
 	}
 	t, inverted, err := findDigit(g, w, h)
 	if err != nil {

@@ -132,7 +132,9 @@ func TestBadInput(t *testing.T) {
 	_, _, err = Prepare(white)
 	assert.ErrorIs(t, err, ErrBlank)
 	_, _, err = Prepare(image.NewGray(image.Rect(0, 0, 1, 1)))
-	assert.ErrorIs(t, err, ErrBlank)
+	assert.EqualError(t, err, "the image is 1×1 pixels: too small to hold a digit (at least 12×12)")
+	_, _, err = Prepare(image.NewGray(image.Rect(5, 5, 5, 5)))
+	assert.EqualError(t, err, "the image is 0×0 pixels: too small to hold a digit (at least 12×12)", "an empty image")
 }
 
 // A PNG whose header claims 20000×20000 is refused before decoding.
@@ -238,8 +240,8 @@ func TestAreaIsWhereTheDigitIs(t *testing.T) {
 }
 
 // What is too small to be a digit is refused with a message, not scaled up
-// into a white square: an image a pixel high or 8 pixels a side, a digit
-// 4 pixels high in a large picture, a dot.
+// into a white square: an image a pixel high (before it is shrunk, too) or
+// 8 pixels a side, a digit 5 pixels high, a dot, a square blob.
 func TestTooSmallOrADot(t *testing.T) {
 	ink := func(w, h int, at image.Rectangle, round bool) *image.Gray {
 		img := image.NewGray(image.Rect(0, 0, w, h))
@@ -261,6 +263,7 @@ func TestTooSmallOrADot(t *testing.T) {
 	}{
 		{"a line 1 px high", ink(300, 1, image.Rect(100, 0, 200, 1), false), "the image is 300×1 pixels: too small to hold a digit (at least 12×12)"},
 		{"8×8", ink(8, 8, image.Rect(2, 1, 5, 7), false), "the image is 8×8 pixels: too small to hold a digit (at least 12×12)"},
+		{"1100×11", ink(1100, 11, image.Rect(500, 0, 503, 11), false), "the image is 1100×11 pixels: too small to hold a digit (at least 12×12)"},
 		{"a digit 5 px high", ink(120, 100, image.Rect(30, 20, 31, 25), false), "the digit found is 3×5 pixels of the 120×100 looked at: too small to read (a closer picture would do)"},
 		{"a dot", ink(280, 280, image.Rect(100, 100, 122, 122), true), ErrDot.Error()},
 		{"a square blob", ink(200, 200, image.Rect(50, 50, 110, 110), false), ErrDot.Error()},

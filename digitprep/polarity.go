@@ -1,9 +1,6 @@
 package digitprep
 
-import (
-	"fmt"
-	"image"
-)
+import "fmt"
 
 // Shares of a digit's box that its ink covers: a filled region (a page, a
 // sticky note) covers nearly all of it, a bold digit up to about three
@@ -24,23 +21,26 @@ const minOtherLevel = 0.1
 // findDigit finds the digit in g (w×h, grey levels as given, not inverted
 // yet) and says whether it is dark ink on light (inverted: the ink is
 // then 1 - g). It takes the ink to be the side that the image's border is
-// not, as paper fills the border of most pictures; but a page or a sticky
-// note photographed on a darker desk has the desk at its border, and the
-// paper is then found as the "ink". So when what it finds that way is not
-// like a digit (see likeADigit) and the other side gives one that is, of
-// a contrast at least half the first's (not the faint rims that a wide
-// stroke leaves in the background's estimate), it takes the other side.
+// not, as paper fills the border of most pictures; but a sticky note or a
+// page photographed on a darker desk has the desk at its border, and the
+// paper is then found as the "ink": a filled region (more than
+// filledCoverage of its box), or nothing that passes for a digit. Then,
+// if the other side gives ink that is like a digit (strokes covering at
+// most strokeCoverage of its box, clear of the image's edges, of a
+// contrast at least half the first's: not the faint rims a wide stroke
+// leaves in the background's estimate), it takes the other side. (A note
+// tilted on the desk fills less of its box and is still taken for ink.)
 func findDigit(g []float32, w, h int) (ink, bool, error) {
 	inverted := median(border(g, w, h)) > 0.5
 	t, err := inkOn(g, w, h, inverted)
-	if err == nil && likeADigit(t, w, h, filledCoverage) {
+	if err == nil && coverage(t) <= filledCoverage {
 		return t, inverted, nil
 	}
 	least := float32(minOtherLevel)
 	if err == nil {
 		least = max(least, t.level/2)
 	}
-	if other, oerr := inkOn(g, w, h, !inverted); oerr == nil && other.level >= least && likeADigit(other, w, h, strokeCoverage) {
+	if other, oerr := inkOn(g, w, h, !inverted); oerr == nil && other.level >= least && coverage(other) <= strokeCoverage && !atEdge(other, w, h) {
 		return other, !inverted, nil
 	}
 	return t, inverted, err
@@ -70,14 +70,14 @@ func inkOn(g []float32, w, h int, invert bool) (ink, error) {
 	return t, nil
 }
 
-// likeADigit reports whether the ink found is like a digit rather than
-// paper taken for ink: clear of the image's edges, and strokes rather than
-// a filled region (covering at most coverage of its box).
-func likeADigit(t ink, w, h int, coverage float64) bool {
+// atEdge reports whether the ink found touches the edge of the w×h image.
+func atEdge(t ink, w, h int) bool {
 	b := t.box.Add(t.origin)
-	if !b.Inset(1).In(image.Rect(0, 0, w, h)) || b.Inset(1).Empty() {
-		return false
-	}
+	return b.Min.X <= 0 || b.Min.Y <= 0 || b.Max.X >= w || b.Max.Y >= h
+}
+
+// coverage is the share of its box that the ink found covers (over half).
+func coverage(t ink) float64 {
 	n := 0
 	for y := t.box.Min.Y; y < t.box.Max.Y; y++ {
 		for x := t.box.Min.X; x < t.box.Max.X; x++ {
@@ -86,5 +86,5 @@ func likeADigit(t ink, w, h int, coverage float64) bool {
 			}
 		}
 	}
-	return float64(n) <= coverage*float64(t.box.Dx()*t.box.Dy())
+	return float64(n) / float64(t.box.Dx()*t.box.Dy())
 }

@@ -149,7 +149,8 @@ type Result struct {
 	InputReading, DAEReading, AEReading reader.Reading
 	Label                               int // the digit it is, where known (a gallery digit), else -1
 	// CleanReading is what the reader sees in the clean digit, where that
-	// is known (a drawing before its noise); nil otherwise.
+	// is known (a gallery digit, a drawing before its noise); nil for an
+	// upload.
 	CleanReading *reader.Reading
 }
 
@@ -158,38 +159,33 @@ type Result struct {
 // reader sees in the clean digit (a drawing before its noise).
 func (r *Result) Verdict() string {
 	in, out := r.InputReading, r.DAEReading
-	if r.Label < 0 && r.CleanReading != nil {
-		d := r.CleanReading.Digit
-		switch inOK, outOK := in.Digit == d, out.Digit == d; {
-		case inOK && outOK:
-			return fmt.Sprintf("your digit reads as a %d, and denoising kept it", d)
-		case outOK:
-			return fmt.Sprintf("your digit reads as a %d: denoising recovered it", d)
-		case inOK:
-			return fmt.Sprintf("your digit reads as a %d: denoising lost it", d)
-		default:
-			return fmt.Sprintf("your digit reads as a %d, which the reader sees neither before nor after denoising", d)
-		}
-	}
-	if r.Label >= 0 {
-		switch inOK, outOK := in.Digit == r.Label, out.Digit == r.Label; {
-		case inOK && outOK:
-			return fmt.Sprintf("it is a %d, and denoising kept it", r.Label)
-		case outOK:
-			return fmt.Sprintf("it is a %d: denoising recovered it", r.Label)
-		case inOK:
-			return fmt.Sprintf("it is a %d: denoising lost it", r.Label)
-		default:
-			return fmt.Sprintf("it is a %d, which the reader sees neither before nor after denoising", r.Label)
-		}
-	}
 	switch {
+	case r.Label >= 0:
+		return against(fmt.Sprintf("it is a %d", r.Label), r.Label, in, out)
+	case r.CleanReading != nil:
+		d := r.CleanReading.Digit
+		return against(fmt.Sprintf("your digit reads as a %d", d), d, in, out)
 	case in.Digit == out.Digit && out.P >= in.P:
 		return "denoising kept the digit and made it clearer"
 	case in.Digit == out.Digit:
 		return "denoising kept the digit"
 	default:
 		return "denoising changed what the reader sees"
+	}
+}
+
+// against says what denoising did to digit d, which what says it is:
+// whether the reader sees it in the input in and in the output out.
+func against(what string, d int, in, out reader.Reading) string {
+	switch inOK, outOK := in.Digit == d, out.Digit == d; {
+	case inOK && outOK:
+		return what + ", and denoising kept it"
+	case outOK:
+		return what + ": denoising recovered it"
+	case inOK:
+		return what + ": denoising lost it"
+	default:
+		return what + ", which the reader sees neither before nor after denoising"
 	}
 }
 

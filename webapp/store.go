@@ -143,11 +143,15 @@ func (s *Store) State() State {
 	return s.state
 }
 
-// do runs an action under the lock, then calls the change callback.
+// do runs an action under the lock, then calls the change callback. The
+// lock is released even if the action panics, so that the page's other
+// actions do not wait for ever.
 func (s *Store) do(action func(st *State)) {
-	s.mu.Lock()
-	action(&s.state)
-	s.mu.Unlock()
+	func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		action(&s.state)
+	}()
 	if s.onChange != nil {
 		s.onChange()
 	}

@@ -117,7 +117,7 @@ func TestStoreDrawing(t *testing.T) {
 	assert.Nil(t, s.State().Result)
 	assert.Nil(t, s.State().Drawing)
 
-	s.Drew(make([]byte, 4*10*10), 10, 10) // transparent black: nothing drawn
+	s.Drew(make([]byte, 4*20*20), 20, 20) // transparent black: nothing drawn
 	assert.Equal(t, "draw a digit first", s.State().Message)
 }
 
@@ -361,4 +361,14 @@ func TestStoreStrongModelComesLater(t *testing.T) {
 	s.Loaded(b, nil)
 	s.StrongLoaded(nil, errors.New("weights/strong.safetensors: HTTP 404"))
 	assert.Equal(t, "The strong model could not be loaded (weights/strong.safetensors: HTTP 404); the seed's model (or the weights in its place) denoises instead.", s.State().Strong)
+}
+
+// An upload that gives no picture and no error is refused with a message;
+// the store stays usable.
+func TestStoreUploadWithoutPicture(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.FinishUpload(s.StartUpload(), "none.png", "blob:9", nil, nil)
+	assert.Equal(t, "none.png: the browser gave no picture", s.State().Message)
+	s.ShowSample(3)
+	assert.Empty(t, s.State().Message, "the store still answers")
 }

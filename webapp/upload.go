@@ -1,6 +1,7 @@
 package webapp
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	"image/draw"
@@ -48,6 +49,9 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 			return // superseded
 		}
 		var u *Upload
+		if err == nil && img == nil {
+			err = errors.New("the browser gave no picture")
+		}
 		if err == nil {
 			u, err = prepareUpload(name, url, img, img.Bounds())
 		}
@@ -133,11 +137,7 @@ func prepareUpload(name, url string, picture image.Image, part image.Rectangle) 
 		// Prepare takes a 28×28 image as MNIST-format, not as a picture
 		// to find a digit in; a part of a larger picture is a picture.
 		if part.Dx() == digitprep.Side && part.Dy() == digitprep.Side {
-			if part.Max.X < picture.Bounds().Max.X {
-				part.Max.X++
-			} else {
-				part.Min.X--
-			}
+			part = widen(part, picture.Bounds())
 		}
 		img = subImage(picture, part)
 	}
@@ -146,6 +146,22 @@ func prepareUpload(name, url string, picture image.Image, part image.Rectangle) 
 		return nil, err
 	}
 	return &Upload{Name: name, URL: url, Picture: picture, Part: part, Input: in, Info: info}, nil
+}
+
+// widen is r, a part of b other than the whole, one pixel wider or taller
+// within b.
+func widen(r, b image.Rectangle) image.Rectangle {
+	switch {
+	case r.Max.X < b.Max.X:
+		r.Max.X++
+	case r.Min.X > b.Min.X:
+		r.Min.X--
+	case r.Max.Y < b.Max.Y:
+		r.Max.Y++
+	default:
+		r.Min.Y--
+	}
+	return r
 }
 
 // subImage is the part r of img, sharing its pixels where img's type can.
@@ -169,6 +185,21 @@ func (u Upload) Found() (Mark, bool) {
 		return Mark{}, false
 	}
 	left, top, right, bottom := u.Info.Area() // shares of the part
+	return u.inPart(left, top, right, bottom), true
+}
+
+// Chosen is where the page draws the part of the picture that the person
+// chose as the digit's: false when they chose none.
+func (u Upload) Chosen() (Mark, bool) {
+	if u.Part == u.Picture.Bounds() {
+		return Mark{}, false
+	}
+	return u.inPart(0, 0, 1, 1), true
+}
+
+// inPart is the box between left and right, top and bottom (shares of the
+// part) as the page shows the picture.
+func (u Upload) inPart(left, top, right, bottom float64) Mark {
 	pb := u.Picture.Bounds()
 	x := func(share float64) float64 {
 		return (float64(u.Part.Min.X-pb.Min.X) + share*float64(u.Part.Dx())) / float64(pb.Dx())
@@ -176,18 +207,7 @@ func (u Upload) Found() (Mark, bool) {
 	y := func(share float64) float64 {
 		return (float64(u.Part.Min.Y-pb.Min.Y) + share*float64(u.Part.Dy())) / float64(pb.Dy())
 	}
-	return u.Shown(x(left), y(top), x(right), y(bottom)), true
-}
-
-// Chosen is where the page draws the part of the picture that the person
-// chose as the digit's: false when they chose none.
-func (u Upload) Chosen() (Mark, bool) {
-	pb := u.Picture.Bounds()
-	if u.Part == pb {
-		return Mark{}, false
-	}
-	w, h := float64(pb.Dx()), float64(pb.Dy())
-	return u.Shown(float64(u.Part.Min.X-pb.Min.X)/w, float64(u.Part.Min.Y-pb.Min.Y)/h, float64(u.Part.Max.X-pb.Min.X)/w, float64(u.Part.Max.Y-pb.Min.Y)/h), true
+	return u.Shown(x(left), y(top), x(right), y(bottom))
 }
 
 // Shown is the box between left and right, top and bottom (shares of the

@@ -93,6 +93,19 @@ func TestChosenPartOfMNISTSize(t *testing.T) {
 	s.ChoosePart(140.0/200, 36.0/100, 168.0/200, 64.0/100)
 	u := s.State().Upload
 	assert.Equal(t, image.Rect(140, 36, 169, 64), u.Part, "widened by a pixel")
-	_, ok := u.Found()
-	assert.True(t, ok, "the digit was looked for in it")
+	assert.Equal(t, 29, u.Info.Width, "prepared as a picture, not as an MNIST digit")
+
+	// A picture 28 pixels wide: the part is made a pixel taller instead.
+	narrow := image.NewGray(image.Rect(0, 0, 28, 100))
+	for y := 20; y < 40; y++ {
+		for x := 12; x < 15; x++ {
+			narrow.Pix[y*narrow.Stride+x] = 255
+		}
+	}
+	s.FinishUpload(s.StartUpload(), "narrow.png", "blob:2", narrow, nil)
+	s.ChoosePart(0, 0.1, 1, 0.38)
+	u = s.State().Upload
+	require.Empty(t, s.State().Message)
+	assert.Equal(t, image.Rect(0, 10, 28, 39), u.Part, "a pixel taller, within the picture")
+	assert.Equal(t, []int{28, 29}, []int{u.Info.Width, u.Info.Height}, "prepared as a picture")
 }

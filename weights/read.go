@@ -79,18 +79,24 @@ func ParseTensors(data []byte) (map[string]nn.Tensor, map[string]string, error) 
 	if len(data) < 8 {
 		return nil, nil, fmt.Errorf("not a safetensors file: %d bytes, but the file must start with an 8-byte header length", len(data))
 	}
-	if kind := otherFormat(data); kind != "" {
-		return nil, nil, fmt.Errorf("not a safetensors file: this is %s", kind)
-	}
 	n := binary.LittleEndian.Uint64(data)
-	if n > MaxHeaderSize {
-		return nil, nil, fmt.Errorf("not a weights file: the header declares %d bytes, more than the %d allowed", n, MaxHeaderSize)
+	// A file that is not safetensors fails one of these; if it is of a
+	// kind people give in place of weights, the message names it (its
+	// magic bytes can also begin a valid header length, so only then).
+	var bad error
+	switch {
+	case n > MaxHeaderSize:
+		bad = fmt.Errorf("not a weights file: the header declares %d bytes, more than the %d allowed", n, MaxHeaderSize)
+	case n > uint64(len(data)-8):
+		bad = fmt.Errorf("file is truncated: the header declares %d bytes but only %d follow", n, len(data)-8)
+	case n < 2 || data[8] != '{':
+		bad = fmt.Errorf("not a safetensors file: the header is not a JSON object")
 	}
-	if n > uint64(len(data)-8) {
-		return nil, nil, fmt.Errorf("file is truncated: the header declares %d bytes but only %d follow", n, len(data)-8)
-	}
-	if n < 2 || data[8] != '{' {
-		return nil, nil, fmt.Errorf("not a safetensors file: the header is not a JSON object")
+	if bad != nil {
+		if kind := otherFormat(data); kind != "" {
+			return nil, nil, fmt.Errorf("not a safetensors file: this is %s", kind)
+		}
+		return nil, nil, bad
 	}
 	entries, md, err := parseHeader(data[8:8+n], uint64(len(data))-8-n)
 	if err != nil {

@@ -1,6 +1,7 @@
 package weights
 
 import (
+	"bytes"
 	"encoding/binary"
 	"maps"
 	"math"
@@ -188,5 +189,23 @@ func TestLoneSurrogateIsRefused(t *testing.T) {
 	data = append(append(data, header...), 0, 0, 0, 0)
 	checkAgainstReference(t, data)
 	_, _, err := ParseTensors(data)
+	assert.NoError(t, err)
+}
+
+// A valid file whose header length begins with the bytes of another
+// format's magic (0x80 0x02, a pickle's, for a length of 640 modulo 65,536)
+// loads: the format is named only for files that are not safetensors.
+func TestMagicBytesInAValidHeaderLength(t *testing.T) {
+	data, err := os.ReadFile("../nn/testdata/golden.safetensors")
+	require.NoError(t, err)
+	n := binary.LittleEndian.Uint64(data)
+	header := data[8 : 8+n]
+	pad := (640 - int(n)%65536 + 65536) % 65536
+	padded := binary.LittleEndian.AppendUint64(nil, n+uint64(pad))
+	padded = append(padded, header...)
+	padded = append(padded, bytes.Repeat([]byte(" "), pad)...)
+	padded = append(padded, data[8+n:]...)
+	require.Equal(t, []byte{0x80, 0x02}, padded[:2])
+	_, err = Parse(padded)
 	assert.NoError(t, err)
 }
