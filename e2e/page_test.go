@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/input"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -690,6 +691,25 @@ func TestKeyboardAndPhone(t *testing.T) {
 	var ok bool
 	p.run(chromedp.AttributeValue("#sample-4", "aria-pressed", &pressed, &ok, chromedp.ByQuery))
 	assert.Equal(t, "true", pressed, "Enter on a focused sample picks it")
+
+	// The tabs, as the ARIA tabs pattern has them: the arrow keys, Home and
+	// End choose a tab and move the focus to it; only the chosen one is in
+	// the Tab order.
+	p.run(chromedp.Focus("#tab-gallery", chromedp.ByQuery))
+	for _, step := range []struct{ key, want string }{
+		{kb.ArrowRight, "upload"}, {kb.ArrowRight, "draw"}, {kb.ArrowRight, "gallery"},
+		{kb.ArrowLeft, "draw"}, {kb.Home, "gallery"}, {kb.End, "draw"}, {kb.Home, "gallery"},
+	} {
+		var focused string
+		var tabindex []string
+		p.run(chromedp.KeyEvent(step.key), chromedp.WaitVisible(`#tab-`+step.want+`[aria-selected="true"]`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.activeElement.id`, &focused),
+			chromedp.Evaluate(`[...document.querySelectorAll('[role="tab"]')].map(e => e.id + ":" + e.getAttribute("tabindex"))`, &tabindex))
+		assert.Equal(t, "tab-"+step.want, focused, "the focus follows the tab chosen")
+		for _, ti := range tabindex {
+			assert.Equal(t, strings.HasPrefix(ti, "tab-"+step.want+":"), strings.HasSuffix(ti, ":0"), "only the chosen tab is in the Tab order: %v", tabindex)
+		}
+	}
 
 	var overflow bool
 	p.run(chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth`, &overflow))

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"syscall/js"
+
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/event"
@@ -18,25 +20,53 @@ type Tabs struct {
 	Mode  webapp.Mode   `vecty:"prop"`
 }
 
-// Render draws one button per input mode.
+// modes are the tabs' modes, in their order on the page.
+var modes = []webapp.Mode{webapp.ModeGallery, webapp.ModeUpload, webapp.ModeDraw}
+
+// Render draws one button per input mode, as the ARIA tabs pattern has
+// them: only the chosen tab is in the Tab order; the arrow keys, Home and
+// End choose another and move the focus to it.
 func (t *Tabs) Render() vecty.ComponentOrHTML {
-	tab := func(mode webapp.Mode, label string) vecty.ComponentOrHTML {
-		return elem.Button(
+	labels := map[webapp.Mode]string{webapp.ModeGallery: "Pick a sample", webapp.ModeUpload: "Upload an image", webapp.ModeDraw: "Draw a digit"}
+	var tabs vecty.List
+	for i, mode := range modes {
+		tabindex := "-1"
+		if t.Mode == mode {
+			tabindex = "0"
+		}
+		tabs = append(tabs, elem.Button(
 			vecty.Markup(
 				prop.ID("tab-"+string(mode)),
 				vecty.Attribute("type", "button"),
 				vecty.Attribute("role", "tab"),
 				vecty.Attribute("aria-selected", t.Mode == mode),
+				vecty.Attribute("tabindex", tabindex),
 				vecty.ClassMap{"active": t.Mode == mode},
 				event.Click(func(*vecty.Event) { t.Store.SetMode(mode) }),
+				event.KeyDown(func(e *vecty.Event) {
+					next := i
+					switch e.Get("key").String() {
+					case "ArrowRight":
+						next = (i + 1) % len(modes)
+					case "ArrowLeft":
+						next = (i + len(modes) - 1) % len(modes)
+					case "Home":
+						next = 0
+					case "End":
+						next = len(modes) - 1
+					default:
+						return
+					}
+					e.Call("preventDefault")
+					t.Store.SetMode(modes[next])
+					js.Global().Get("document").Call("getElementById", "tab-"+string(modes[next])).Call("focus")
+				}),
 			),
-			vecty.Text(label),
-		)
+			vecty.Text(labels[mode]),
+		))
 	}
 	return elem.Navigation(
 		vecty.Markup(vecty.Class("tabs"), vecty.Attribute("role", "tablist"), vecty.Attribute("aria-label", "Input")),
-		tab(webapp.ModeGallery, "Pick a sample"),
-		tab(webapp.ModeUpload, "Upload an image"),
-		tab(webapp.ModeDraw, "Draw a digit"),
+		tabs,
 	)
 }
