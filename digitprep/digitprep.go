@@ -142,8 +142,86 @@ func (i Info) Area() (left, top, right, bottom float64) {
 // inverted if its border is mostly light; any other, the ink found on
 // whichever side of the grey levels gives a digit (findDigit) and
 // levelled (findInk), its strokes brought towards MNIST's width
-// (normaliseStroke), and its box scaled and centred (frame).
+// (normaliseStroke), and its box scaled and centred (frame); a digit
+// found small in an image that was shrunk to MaxWork is then prepared
+// again from the part of the image around it, at a finer scale (see
+// ZoomArea).
 func Prepare(img image.Image) ([]float32, Info, error) {
+	in, info, err := prepare(img, nil)
+	if err != nil {
+		return in, info, err
+	}
+	l, t, r, bt, ok := info.ZoomArea(info.Width, info.Height)
+	if !ok {
+		return in, info, nil
+	}
+	b := img.Bounds()
+	region := image.Rect(
+		b.Min.X+int(math.Floor(l*float64(b.Dx()))), b.Min.Y+int(math.Floor(t*float64(b.Dy()))),
+		b.Min.X+int(math.Ceil(r*float64(b.Dx()))), b.Min.Y+int(math.Ceil(bt*float64(b.Dy()))),
+	).Intersect(b)
+	sub, ok := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	})
+	if !ok {
+		return in, info, nil
+	}
+	zin, zinfo, zerr := prepare(sub.SubImage(region), &info.Inverted) // the whole picture's polarity: the part's border may be the desk's
+	if zerr != nil {
+		return in, info, nil // the coarse result stands
+	}
+	// The finer look refines the digit; if it found other ink (a desk or
+	// a shadow at the part's edge, which the part's background estimate
+	// cannot see whole), the coarse result stands.
+	zoomed := info.Zoomed(l, t, r, bt, zinfo)
+	slack := max(2, max(info.Bounds.Dx(), info.Bounds.Dy())/4)
+	if !zoomed.Bounds.In(info.Bounds.Inset(-slack)) {
+		return in, info, nil
+	}
+	return zin, zoomed, nil
+}
+
+// zoomBelow is the longer side, in pixels of the work image, under which a
+// digit found in an image that was shrunk to it is prepared again from the
+// image at a finer scale: at a few pixels its strokes are a pixel wide or
+// less, and a small 8 becomes a blob read as a 1.
+const zoomBelow = 48
+
+// ZoomArea says which part of the source image, of srcW×srcH pixels, to
+// prepare again at a finer scale, as shares of its width and height: the
+// digit's box with as much again around it on every side, when the digit
+// Prepare found (in the image it was given, i's) is small at the scale
+// it worked at and the source holds more detail. A program that shrank the
+// image before Prepare (the browser app decodes at WorkSize) decodes that
+// part of the source anew and prepares it; Prepare does it itself for the
+// images it shrinks.
+func (i Info) ZoomArea(srcW, srcH int) (left, top, right, bottom float64, ok bool) {
+	ww, wh := WorkSize(i.Width, i.Height)
+	b := i.Bounds
+	if ww <= 0 || wh <= 0 || float64(srcW) < 1.5*float64(ww) || max(b.Dx(), b.Dy()) >= zoomBelow || b.Empty() {
+		return 0, 0, 1, 1, false
+	}
+	m := max(b.Dx(), b.Dy())
+	r := image.Rect(b.Min.X-m, b.Min.Y-m, b.Max.X+m, b.Max.Y+m).Intersect(image.Rect(0, 0, ww, wh))
+	return float64(r.Min.X) / float64(ww), float64(r.Min.Y) / float64(wh), float64(r.Max.X) / float64(ww), float64(r.Max.Y) / float64(wh), true
+}
+
+// Zoomed is i, for an image whose part between left and right, top and
+// bottom (shares, as ZoomArea gives them) was prepared again with z: the
+// digit's box as z found it, in i's work pixels.
+func (i Info) Zoomed(left, top, right, bottom float64, z Info) Info {
+	ww, wh := WorkSize(i.Width, i.Height)
+	zl, zt, zr, zb := z.Area()
+	x := func(s float64) float64 { return (left + s*(right-left)) * float64(ww) }
+	y := func(s float64) float64 { return (top + s*(bottom-top)) * float64(wh) }
+	i.Bounds = image.Rect(int(math.Floor(x(zl))), int(math.Floor(y(zt))), int(math.Ceil(x(zr))), int(math.Ceil(y(zb))))
+	i.Inverted, i.Several = z.Inverted, z.Several
+	return i
+}
+
+// prepare is Prepare at one scale; the ink is dark on light if *inverted,
+// or as findDigit decides when inverted is nil.
+func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 	b := img.Bounds()
 	info := Info{Width: b.Dx(), Height: b.Dy(), Bounds: image.Rect(0, 0, b.Dx(), b.Dy())}
 	if b.Dx() < MinSide || b.Dy() < MinSide {
@@ -168,11 +246,18 @@ func Prepare(img image.Image) ([]float32, Info, error) {
 		}
 		return g, info, nil
 	}
-	t, inverted, err := findDigit(g, w, h)
+	var t ink
+	var err error
+	if inverted != nil {
+		info.Inverted = *inverted
+		t, err = inkOn(g, w, h, *inverted)
+	} else {
+		t, info.Inverted, err = findDigit(g, w, h)
+	}
 	if err != nil {
 		return nil, info, err
 	}
-	info.Inverted, info.Several = inverted, t.several
+	info.Several = t.several
 	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
 	t = normaliseStroke(t)
 	return frame(t.v, t.w, t.box), info, nil

@@ -86,3 +86,52 @@ func TestNoteOnADeskAndHardShadow(t *testing.T) {
 		assert.GreaterOrEqual(t, right, n-1, scene)
 	}
 }
+
+// A small digit in a large photo (70 pixels high in 2,000×1,500, 17 once
+// the photo is shrunk to MaxWork) is prepared again from the part around
+// it at a finer scale, and read.
+func TestSmallDigitInALargePhoto(t *testing.T) {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	f, err := weights.Read("../weights/classifier.safetensors")
+	require.NoError(t, err)
+	ws := f.Model.NewWorkspace()
+	probs := make([]float32, reader.Digits)
+	reads := func(in []float32) int {
+		require.NoError(t, ws.Encode(probs, in))
+		return reader.Of(probs).Digit
+	}
+	const n, k, x0, y0 = 10, 5, 1000, 700 // MNIST's 28 px drawn 2.5 times as large: 2 photo pixels each
+	right, coarseRight := 0, 0
+	for i := range n {
+		digit := test.Image(nil, i)
+		small := image.NewGray(image.Rect(0, 0, 28, 28))
+		for j, v := range digit {
+			small.Pix[j] = uint8(255 - 255*v)
+		}
+		photo := image.NewGray(image.Rect(0, 0, 2000, 1500))
+		for j := range photo.Pix {
+			photo.Pix[j] = 235
+		}
+		xdraw.BiLinear.Scale(photo, image.Rect(x0, y0, x0+28*k/2, y0+28*k/2), small, small.Bounds(), xdraw.Src, nil)
+		in, info, err := Prepare(photo)
+		require.NoError(t, err)
+		coarse, cinfo, err := prepare(photo, nil)
+		require.NoError(t, err)
+		_, _, _, _, zoom := cinfo.ZoomArea(2000, 1500)
+		assert.True(t, zoom, "digit %d: small enough to look at again (%v)", i, cinfo.Bounds)
+		l, tp, r, b := info.Area()
+		assert.InDelta(t, float64(x0+70/2)/2000, (l+r)/2, 10.0/2000, "digit %d: found where it is", i)
+		assert.InDelta(t, float64(y0+70/2)/1500, (tp+b)/2, 10.0/1500, "digit %d: found where it is", i)
+		if reads(in) == int(test.Labels[i]) {
+			right++
+		}
+		if reads(coarse) == int(test.Labels[i]) {
+			coarseRight++
+		}
+	}
+	t.Logf("read right: %d of %d, %d without the finer look", right, n, coarseRight)
+	assert.GreaterOrEqual(t, right, n-1)
+}
