@@ -166,19 +166,30 @@ func Prepare(img image.Image) ([]float32, Info, error) {
 	if !ok {
 		return in, info, nil
 	}
-	zin, zinfo, zerr := prepare(sub.SubImage(region), &info.Inverted) // the whole picture's polarity: the part's border may be the desk's
-	if zerr != nil {
-		return in, info, nil // the coarse result stands
+	if zin, zinfo, ok := Refine(sub.SubImage(region), info, l, t, r, bt); ok {
+		return zin, zinfo, nil
 	}
-	// The finer look refines the digit; if it found other ink (a desk or
-	// a shadow at the part's edge, which the part's background estimate
-	// cannot see whole), the coarse result stands.
-	zoomed := info.Zoomed(l, t, r, bt, zinfo)
-	slack := max(2, max(info.Bounds.Dx(), info.Bounds.Dy())/4)
-	if !zoomed.Bounds.In(info.Bounds.Inset(-slack)) {
-		return in, info, nil
+	return in, info, nil
+}
+
+// Refine prepares part, the part of an image between left and right, top
+// and bottom that ZoomArea gave for coarse (what Prepare said of the whole
+// image), at a finer scale than coarse was prepared at: with coarse's
+// polarity (the part's border may be a desk's), and only if it refines the
+// digit's box: if it found other ink (a desk or a shadow at the part's
+// edge, which the part's background estimate cannot see whole), or none,
+// ok is false and the coarse result stands.
+func Refine(part image.Image, coarse Info, left, top, right, bottom float64) ([]float32, Info, bool) {
+	in, z, err := prepare(part, &coarse.Inverted)
+	if err != nil {
+		return nil, coarse, false
 	}
-	return zin, zoomed, nil
+	zoomed := coarse.Zoomed(left, top, right, bottom, z)
+	slack := max(2, max(coarse.Bounds.Dx(), coarse.Bounds.Dy())/4)
+	if !zoomed.Bounds.In(coarse.Bounds.Inset(-slack)) {
+		return nil, coarse, false
+	}
+	return in, zoomed, true
 }
 
 // zoomBelow is the longer side, in pixels of the work image, under which a

@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	xdraw "golang.org/x/image/draw"
 
 	dae "github.com/godae/dae"
 	"github.com/godae/dae/digitprep"
@@ -393,6 +394,54 @@ func TestApp(t *testing.T) {
 		var left int
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#chosen, #whole-picture").length`, &left))
 		assert.Zero(t, left, "no part chosen, no button")
+	})
+
+	t.Run("a small digit in a large photo", func(t *testing.T) {
+		// 70 pixels high in 2,000×1,500: 17 in the picture the page
+		// decodes first; the page decodes the part around it again from
+		// the file, at full scale, and prepares that, as Go does natively.
+		p := upload(t)
+		digit := samples[12] // a 4
+		small := image.NewGray(image.Rect(0, 0, 28, 28))
+		for i, v := range digit.Pixels {
+			small.Pix[i] = uint8(255 - 255*v)
+		}
+		photo := image.NewGray(image.Rect(0, 0, 2000, 1500))
+		for i := range photo.Pix {
+			photo.Pix[i] = 235
+		}
+		xdraw.BiLinear.Scale(photo, image.Rect(1000, 700, 1070, 770), small, small.Bounds(), xdraw.Src, nil)
+		var buf bytes.Buffer
+		require.NoError(t, png.Encode(&buf, photo))
+		path := filepath.Join(t.TempDir(), "small-digit.png")
+		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+		want, _, err := prepare(buf.Bytes())
+		require.NoError(t, err)
+		wantRead, err := m.Run(webapp.Strong, want, nil)
+		require.NoError(t, err)
+		require.Equal(t, digit.Label, wantRead.InputReading.Digit, "read natively")
+
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+		// The coarse input first, then the finer one: wait until the page
+		// shows an input close to the native one.
+		var got []float32
+		var diff float64
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			got = pixels(t, p.changed("#model-input", ""))
+			diff = 0
+			for i := range want {
+				diff += math.Abs(float64(got[i] - want[i]))
+			}
+			diff /= float64(len(want))
+			if diff < 0.03 || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Logf("mean difference from the native input %.4f", diff)
+		assert.Less(t, diff, 0.03, "the page prepared the part decoded at full scale, as Go does")
+		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), fmt.Sprintf("reads %d (", digit.Label)), "%s", p.text("#model-input-reading"))
 	})
 
 	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {

@@ -5,6 +5,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"image"
+	"math"
 	"syscall/js"
 
 	"github.com/hexops/vecty"
@@ -154,7 +156,7 @@ func loadWeights(url string) (*weights.File, error) {
 // started meanwhile, and says which picture URL it no longer shows.
 func uploadFile(s *webapp.Store, file js.Value) {
 	t := s.StartUpload()
-	img, err := decodeFile(file)
+	img, w, h, err := decodeFile(file)
 	url := ""
 	if err == nil {
 		url = js.Global().Get("URL").Call("createObjectURL", file).String()
@@ -162,6 +164,20 @@ func uploadFile(s *webapp.Store, file js.Value) {
 	if release := s.FinishUpload(t, file.Get("name").String(), url, img, err); release != "" {
 		js.Global().Get("URL").Call("revokeObjectURL", release)
 	}
+	// A digit small in the picture decoded at digitprep.WorkSize: the part
+	// around it, decoded again from the file at a finer scale, is prepared
+	// in its place, as digitprep.Prepare does for the images it shrinks.
+	u := s.State().Upload
+	if err != nil || u == nil || u.URL != url {
+		return
+	}
+	l, tp, r, b, ok := u.ZoomArea(w, h)
+	if !ok {
+		return
+	}
+	part := image.Rect(int(math.Floor(l*float64(w))), int(math.Floor(tp*float64(h))), int(math.Ceil(r*float64(w))), int(math.Ceil(b*float64(h))))
+	zimg, zerr := decodePart(file, part)
+	s.FinishZoom(t, url, l, tp, r, b, zimg, zerr)
 }
 
 // loadCustomWeights reads a dropped-in weights file and gives it to the

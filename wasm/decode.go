@@ -31,24 +31,36 @@ const decodeWorker = "web/decode.js"
 // createImageBitmap's scaling do. A worker that takes longer than
 // decodeLimit is terminated. decodeFile waits for the browser, so it must
 // run on its own goroutine.
-func decodeFile(file js.Value) (image.Image, error) {
+func decodeFile(file js.Value) (img image.Image, w, h int, err error) {
 	if err := digitprep.CheckFileSize(file.Get("size").Int()); err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	data, err := fileBytes(file, digitprep.MaxBytes)
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	if err := digitprep.CheckScans(data); err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
-	w, h, err := imageSize(file)
-	if err != nil {
-		return nil, err
+	if w, h, err = imageSize(file); err != nil {
+		return nil, 0, 0, err
 	}
 	if err := digitprep.CheckSize(w, h); err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
+	img, err = decodeIn(file, image.Rectangle{}, w, h)
+	return img, w, h, err
+}
+
+// decodePart has the worker decode the part r of a file that decodeFile
+// has checked, of w×h pixels, scaled to digitprep.WorkSize of r.
+func decodePart(file js.Value, r image.Rectangle) (image.Image, error) {
+	return decodeIn(file, r, r.Dx(), r.Dy())
+}
+
+// decodeIn has the worker decode the part r of file (all of it if r is
+// empty), w×h pixels, scaled to digitprep.WorkSize(w, h).
+func decodeIn(file js.Value, r image.Rectangle, w, h int) (image.Image, error) {
 	tw, th := digitprep.WorkSize(w, h)
 	worker := js.Global().Get("Worker").New(decodeWorker)
 	answer := make(chan js.Value, 1)
@@ -76,7 +88,11 @@ func decodeFile(file js.Value) (image.Image, error) {
 	}()
 	worker.Set("onmessage", onmessage)
 	worker.Set("onerror", onerror)
-	worker.Call("postMessage", map[string]any{"file": file, "width": tw, "height": th})
+	msg := map[string]any{"file": file, "width": tw, "height": th}
+	if !r.Empty() {
+		msg["x"], msg["y"], msg["w"], msg["h"] = r.Min.X, r.Min.Y, r.Dx(), r.Dy()
+	}
+	worker.Call("postMessage", msg)
 	var got js.Value
 	select {
 	case got = <-answer:

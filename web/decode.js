@@ -1,13 +1,15 @@
 // A worker that decodes an uploaded image off the page's thread: the page
-// posts {file, width, height}; createImageBitmap decodes the file and scales
+// posts {file, width, height} and, for a part of the image only, {x, y, w,
+// h} too; createImageBitmap decodes the file (that part of it) and scales
 // it to width×height here, and the pixels go back as RGBA bytes ({pixels}),
 // or the reason it failed ({error}). The page terminates the worker when it
 // has its answer, or when decoding takes too long.
 "use strict";
 self.onmessage = async function (e) {
-  const { file, width, height } = e.data;
+  const { file, width, height, x, y, w, h } = e.data;
+  const options = { resizeWidth: width, resizeHeight: height, resizeQuality: "high" };
   try {
-    const bitmap = await createImageBitmap(file, { resizeWidth: width, resizeHeight: height, resizeQuality: "high" });
+    const bitmap = w ? await createImageBitmap(file, x, y, w, h, options) : await createImageBitmap(file, options);
     const ctx = new OffscreenCanvas(width, height).getContext("2d");
     ctx.drawImage(bitmap, 0, 0);
     bitmap.close();

@@ -76,6 +76,43 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 	return release
 }
 
+// ZoomArea says which part of the upload's source file, of srcW×srcH
+// pixels, the page decodes again at a finer scale (see
+// digitprep.Info.ZoomArea): the digit found in the picture, decoded at
+// digitprep.WorkSize, is small. False when it is not, or the person chose
+// a part.
+func (u Upload) ZoomArea(srcW, srcH int) (left, top, right, bottom float64, ok bool) {
+	if u.Part != u.Picture.Bounds() {
+		return 0, 0, 1, 1, false
+	}
+	return u.Info.ZoomArea(srcW, srcH)
+}
+
+// FinishZoom takes the part of upload t's source between left and right,
+// top and bottom (as Upload.ZoomArea gave them) decoded at a finer scale
+// into img (or failed with err), and prepares it in place of the coarse
+// input (digitprep.Refine). It changes nothing when that upload is no
+// longer the one shown, a part was chosen meanwhile, decoding failed or the
+// finer look did not refine the digit: the coarse input stands.
+func (s *Store) FinishZoom(t Ticket, url string, left, top, right, bottom float64, img image.Image, err error) {
+	s.do(func(st *State) {
+		u := st.Upload
+		if t.n != s.uploads || u == nil || u.URL != url || u.Part != u.Picture.Bounds() || err != nil || img == nil {
+			return
+		}
+		in, info, ok := digitprep.Refine(img, u.Info, left, top, right, bottom)
+		if !ok {
+			return
+		}
+		next := *u
+		next.Input, next.Info = in, info
+		st.Upload = &next
+		if st.Mode == ModeUpload {
+			s.show(st)
+		}
+	})
+}
+
 // ChoosePart takes the part of the upload's picture between left and
 // right, top and bottom (shares of its width and height, 0 to 1) as the
 // digit's, for a picture in which preparation took other ink for the

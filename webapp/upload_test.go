@@ -1,6 +1,7 @@
 package webapp
 
 import (
+	"errors"
 	"image"
 	"image/color"
 	"math"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	xdraw "golang.org/x/image/draw"
 
 	"github.com/godae/dae/digitprep"
 )
@@ -108,4 +110,52 @@ func TestChosenPartOfMNISTSize(t *testing.T) {
 	require.Empty(t, s.State().Message)
 	assert.Equal(t, image.Rect(0, 10, 28, 39), u.Part, "a pixel taller, within the picture")
 	assert.Equal(t, []int{28, 29}, []int{u.Info.Width, u.Info.Height}, "prepared as a picture")
+}
+
+// A small digit in a large photo: the store prepares the part around it,
+// decoded again at a finer scale, in place of the coarse input, as
+// digitprep.Prepare does natively; late or unneeded parts change nothing.
+func TestFinishZoom(t *testing.T) {
+	// The source: 2,000×1,500, a 60-pixel bar; the page decodes it at
+	// 512×384 (the picture), where the bar is 15 pixels.
+	src := image.NewGray(image.Rect(0, 0, 2000, 1500))
+	for y := 700; y < 760; y++ {
+		for x := 1000; x < 1012; x++ {
+			src.Pix[y*src.Stride+x] = 255
+		}
+	}
+	pw, ph := digitprep.WorkSize(2000, 1500)
+	pic := image.NewGray(image.Rect(0, 0, pw, ph))
+	xdraw.BiLinear.Scale(pic, pic.Rect, src, src.Rect, xdraw.Src, nil)
+
+	s, _ := loadedStore(t)
+	tk := s.StartUpload()
+	s.FinishUpload(tk, "big.png", "blob:1", pic, nil)
+	u := s.State().Upload
+	l, tp, r, b, ok := u.ZoomArea(2000, 1500)
+	require.True(t, ok, "15 pixels is small: %v", u.Info.Bounds)
+	part := image.Rect(int(l*2000), int(tp*1500), int(math.Ceil(r*2000)), int(math.Ceil(b*1500)))
+	decoded := src.SubImage(part)
+
+	s.FinishZoom(tk, "blob:other", l, tp, r, b, decoded, nil)
+	assert.Same(t, u, s.State().Upload, "another upload's part changes nothing")
+	s.FinishZoom(tk, "blob:1", l, tp, r, b, nil, errors.New("the browser could not decode it"))
+	assert.Same(t, u, s.State().Upload, "a failed decode changes nothing")
+
+	s.FinishZoom(tk, "blob:1", l, tp, r, b, decoded, nil)
+	z := s.State().Upload
+	want, _, ok := digitprep.Refine(decoded, u.Info, l, tp, r, b)
+	require.True(t, ok)
+	assert.Equal(t, want, z.Input, "the finer input")
+	assert.Equal(t, want, s.State().Result.Input, "and shown")
+	found, _ := z.Found()
+	coarse, _ := u.Found()
+	assert.InDelta(t, coarse.Left, found.Left, 1, "found in the same place, finer: %+v, %+v", coarse, found)
+	assert.InDelta(t, coarse.Top, found.Top, 1)
+	_, _, _, _, ok = s.State().Upload.ZoomArea(2000, 1500)
+	assert.True(t, ok, "still small in the picture: the page would not decode twice, as it asks once")
+
+	s.ChoosePart(0, 0, 0.5, 0.5)
+	_, _, _, _, ok = s.State().Upload.ZoomArea(2000, 1500)
+	assert.False(t, ok, "a part chosen is not looked at again")
 }
