@@ -32,23 +32,52 @@ func startServer(t *testing.T) string {
 	return serve(t, buildApp(t))
 }
 
+// built is the app as buildApp builds it, once for all the tests: the
+// server binary's folder (removed by TestMain), its path, or why it could
+// not be built.
+var built struct {
+	once     sync.Once
+	dir, bin string
+	err      error
+}
+
+// TestMain runs the tests and removes the server binary they built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
 // buildApp builds the wasm app into web/ and the server binary, which
-// embeds it, and returns the binary's path.
+// embeds it, and returns the binary's path. It builds them once for all
+// the tests (each build took a second or more of make test's time).
 func buildApp(t *testing.T) string {
 	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("%s is missing: run make test (it installs Debian's chromium), or apt-get install chromium", chromium)
 	}
-	run := func(name string, args ...string) {
-		cmd := exec.Command(name, args...)
-		cmd.Dir = root
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "%s %v: %s", name, args, out)
-	}
-	run("make", "wasm")
-	bin := filepath.Join(t.TempDir(), "server")
-	run("go", "build", "-o", bin, "./server")
-	return bin
+	built.once.Do(func() {
+		run := func(name string, args ...string) error {
+			cmd := exec.Command(name, args...)
+			cmd.Dir = root
+			if out, err := cmd.CombinedOutput(); err != nil {
+				return fmt.Errorf("%s %v: %v: %s", name, args, err, out)
+			}
+			return nil
+		}
+		if built.dir, built.err = os.MkdirTemp("", "godae-e2e-"); built.err != nil {
+			return
+		}
+		if built.err = run("make", "wasm"); built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "server")
+		built.err = run("go", "build", "-o", built.bin, "./server")
+	})
+	require.NoError(t, built.err)
+	return built.bin
 }
 
 // serve runs the server binary on a free loopback port until the test
