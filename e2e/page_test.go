@@ -741,6 +741,22 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.AttributeValue("#sample-4", "aria-pressed", &pressed, &ok, chromedp.ByQuery))
 	assert.Equal(t, "true", pressed, "Enter on a focused sample picks it")
 
+	// The gallery is one Tab stop: the arrow keys, Home and End pick a
+	// digit and move the focus to it.
+	for _, step := range []struct {
+		key  string
+		want int
+	}{{kb.ArrowRight, 5}, {kb.ArrowDown, 6}, {kb.ArrowLeft, 5}, {kb.End, 29}, {kb.Home, 0}, {kb.ArrowUp, 0}} {
+		var focused string
+		var inTabOrder []string
+		sel := fmt.Sprintf("#sample-%d", step.want)
+		p.run(chromedp.KeyEvent(step.key), chromedp.WaitVisible(sel+`[aria-pressed="true"]`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.activeElement.id`, &focused),
+			chromedp.Evaluate(`[...document.querySelectorAll(".sample")].filter(e => e.getAttribute("tabindex") !== "-1").map(e => e.id)`, &inTabOrder))
+		assert.Equal(t, sel[1:], focused, "the focus follows the digit picked")
+		assert.Equal(t, []string{sel[1:]}, inTabOrder, "only the digit shown is in the Tab order")
+	}
+
 	// The tabs, as the ARIA tabs pattern has them: the arrow keys, Home and
 	// End choose a tab and move the focus to it; only the chosen one is in
 	// the Tab order.

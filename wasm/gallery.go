@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"syscall/js"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -26,7 +27,9 @@ var sprite string
 
 // Render draws one button per sample digit, each showing its part of the
 // sprite (style.css's .thumb, with the sprite and its height in digits set
-// on the gallery).
+// on the gallery). Only the digit shown is in the Tab order; the arrow
+// keys, Home and End pick another and move the focus to it, so that the
+// thirty digits are one Tab stop, not thirty.
 func (g *Gallery) Render() vecty.ComponentOrHTML {
 	samples := webapp.Samples()
 	if sprite == "" {
@@ -45,7 +48,26 @@ func (g *Gallery) Render() vecty.ComponentOrHTML {
 				vecty.Attribute("aria-label", fmt.Sprintf("digit %d (MNIST test image %d)", s.Label, s.Index)),
 				vecty.Attribute("aria-pressed", g.Selected == i),
 				vecty.ClassMap{"sample": true, "active": g.Selected == i},
+				vecty.Attribute("tabindex", map[bool]string{true: "0", false: "-1"}[g.Selected == i]),
 				event.Click(func(*vecty.Event) { g.Store.ShowSample(i) }),
+				event.KeyDown(func(e *vecty.Event) {
+					next := i
+					switch e.Get("key").String() {
+					case "ArrowRight", "ArrowDown":
+						next = min(i+1, len(samples)-1)
+					case "ArrowLeft", "ArrowUp":
+						next = max(i-1, 0)
+					case "Home":
+						next = 0
+					case "End":
+						next = len(samples) - 1
+					default:
+						return
+					}
+					e.Call("preventDefault")
+					g.Store.ShowSample(next)
+					js.Global().Get("document").Call("getElementById", fmt.Sprintf("sample-%d", next)).Call("focus")
+				}),
 			),
 			elem.Span(vecty.Markup(vecty.Class("thumb"), vecty.Style("background-position-y", fmt.Sprintf("%.4f%%", 100*float64(i)/float64(max(1, len(samples)-1)))))),
 		))
