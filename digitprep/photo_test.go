@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -51,6 +52,29 @@ func onDesk(digit []float32, scene string) *image.RGBA {
 		}
 	}
 	return img
+}
+
+// tilted is the "note" scene of onDesk turned by deg degrees about the
+// photo's centre: desk where the turned scene has none.
+func tilted(digit []float32, deg float64) *image.RGBA {
+	scene := onDesk(digit, "note")
+	b := scene.Bounds()
+	out := image.NewRGBA(b)
+	sin, cos := math.Sincos(deg * math.Pi / 180)
+	cx, cy := float64(b.Dx())/2, float64(b.Dy())/2
+	desk := scene.RGBAAt(0, 0)
+	for y := 0; y < b.Dy(); y++ {
+		for x := 0; x < b.Dx(); x++ {
+			dx, dy := float64(x)-cx, float64(y)-cy
+			sx, sy := int(math.Round(cx+dx*cos+dy*sin)), int(math.Round(cy-dx*sin+dy*cos))
+			c := desk
+			if image.Pt(sx, sy).In(b) {
+				c = scene.RGBAAt(sx, sy)
+			}
+			out.SetRGBA(x, y, c)
+		}
+	}
+	return out
 }
 
 // A sticky note photographed on a darker desk, and a page half in a hard
@@ -134,4 +158,30 @@ func TestSmallDigitInALargePhoto(t *testing.T) {
 	}
 	t.Logf("read right: %d of %d, %d without the finer look", right, n, coarseRight)
 	assert.GreaterOrEqual(t, right, n-1)
+}
+
+// A sticky note tilted on the desk: still the digit, not the note.
+func TestTiltedNote(t *testing.T) {
+	dir, err := mnist.DefaultDir()
+	require.NoError(t, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(t, err)
+	f, err := weights.Read("../weights/classifier.safetensors")
+	require.NoError(t, err)
+	ws := f.Model.NewWorkspace()
+	probs := make([]float32, reader.Digits)
+	for _, deg := range []float64{6, 12, 20, 35} {
+		right := 0
+		for i := range 5 {
+			in, info, err := Prepare(tilted(test.Image(nil, i), deg))
+			require.NoError(t, err)
+			assert.True(t, info.Inverted, "%g°, digit %d: dark ink on the note", deg, i)
+			require.NoError(t, ws.Encode(probs, in))
+			if reader.Of(probs).Digit == int(test.Labels[i]) {
+				right++
+			}
+		}
+		t.Logf("%g°: %d of 5 read right", deg, right)
+		assert.GreaterOrEqual(t, right, 4, "%g°", deg)
+	}
 }

@@ -1,16 +1,22 @@
 package digitprep
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"sort"
+)
 
-// Shares of a digit's box that its ink covers: a filled region (a page, a
-// sticky note) covers nearly all of it, a bold digit up to about three
-// quarters, an ordinary one less than half. findDigit keeps the ink on the
-// border's other side unless it covers more than filledCoverage, and takes
-// the other side's only if it covers at most strokeCoverage, so that the
-// counters of a bold digit (the holes of its 0 or 8, filled regions too)
-// are not taken for it.
+// Shares that ink covers: a filled region (a page, a sticky note, tilted
+// or not) covers nearly all of its convex hull, a bold digit up to about
+// three quarters of its box, an ordinary one less than half. findDigit
+// keeps the ink on the border's other side unless it covers more than
+// filledCoverage of its hull, and takes the other side's only if it
+// covers at most strokeCoverage of its box, so that the counters of a bold
+// digit (the holes of its 0 or 8, filled regions too) are not taken for
+// it. (A thin slanting stroke, a 1, covers its hull too: then the other
+// side is looked at, and finds no digit.)
 const (
-	filledCoverage = 0.85
+	filledCoverage = 0.87
 	strokeCoverage = 0.6
 )
 
@@ -24,27 +30,38 @@ const minOtherLevel = 0.1
 // not, as paper fills the border of most pictures; but a sticky note or a
 // page photographed on a darker desk has the desk at its border, and the
 // paper is then found as the "ink": a filled region (more than
-// filledCoverage of its box), or nothing that passes for a digit. Then,
+// filledCoverage of its convex hull), or nothing that passes for a digit. Then,
 // if the other side gives ink that is like a digit (strokes covering at
 // most strokeCoverage of its box, clear of the image's edges, of a
 // contrast at least half the first's: not the faint rims a wide stroke
-// leaves in the background's estimate), it takes the other side. (A note
-// tilted on the desk fills less of its box and is still taken for ink.)
+// leaves in the background's estimate), it takes the other side.
 func findDigit(g []float32, w, h int) (ink, bool, error) {
 	inverted := median(border(g, w, h)) > 0.5
 	t, err := inkOn(g, w, h, inverted)
-	if err == nil && coverage(t) <= filledCoverage {
+	if err == nil && hullCoverage(t) <= filledCoverage {
 		return t, inverted, nil
 	}
-	least := float32(minOtherLevel)
+	other, oerr := inkOn(g, w, h, !inverted)
+	if oerr != nil || coverage(other) > strokeCoverage || atEdge(other, w, h) {
+		return t, inverted, err
+	}
 	if err == nil {
-		least = max(least, t.level/2)
+		// Against the filled region found first: of half its contrast at
+		// least, and strokes far thinner than it (a note is far wider than
+		// the pen's strokes on it; the counters of a bold digit, its holes,
+		// are about as wide as its strokes).
+		if other.level < t.level/2 || strokeWidth(t.v, t.w, t.box) < thinner*strokeWidth(other.v, other.w, other.box) {
+			return t, inverted, err
+		}
+	} else if other.level < minOtherLevel {
+		return t, inverted, err
 	}
-	if other, oerr := inkOn(g, w, h, !inverted); oerr == nil && other.level >= least && coverage(other) <= strokeCoverage && !atEdge(other, w, h) {
-		return other, !inverted, nil
-	}
-	return t, inverted, err
+	return other, !inverted, nil
 }
+
+// thinner is how many times thinner than the filled region found on the
+// border's side the strokes found on the other side must be.
+const thinner = 3
 
 // inkOn is findInk of g, inverted first if invert, refusing ink too small
 // to read or that is only a dot.
@@ -87,4 +104,66 @@ func coverage(t ink) float64 {
 		}
 	}
 	return float64(n) / float64(t.box.Dx()*t.box.Dy())
+}
+
+// hullCoverage is the share of its convex hull that the ink found covers
+// (over half): the hull of each row's leftmost and rightmost ink pixels.
+func hullCoverage(t ink) float64 {
+	var pts [][2]int
+	n := 0
+	for y := t.box.Min.Y; y < t.box.Max.Y; y++ {
+		lo, hi := -1, -1
+		for x := t.box.Min.X; x < t.box.Max.X; x++ {
+			if t.v[y*t.w+x] > 0.5 {
+				n++
+				if lo < 0 {
+					lo = x
+				}
+				hi = x
+			}
+		}
+		if lo >= 0 {
+			pts = append(pts, [2]int{lo, y}, [2]int{hi + 1, y}, [2]int{lo, y + 1}, [2]int{hi + 1, y + 1})
+		}
+	}
+	area := hullArea(pts)
+	if area <= 0 {
+		return 0
+	}
+	return float64(n) / area
+}
+
+// hullArea is the area of the convex hull of pts (Andrew's monotone chain,
+// then the shoelace formula).
+func hullArea(pts [][2]int) float64 {
+	if len(pts) < 3 {
+		return 0
+	}
+	sort.Slice(pts, func(i, j int) bool {
+		return pts[i][0] < pts[j][0] || pts[i][0] == pts[j][0] && pts[i][1] < pts[j][1]
+	})
+	cross := func(o, a, b [2]int) int {
+		return (a[0]-o[0])*(b[1]-o[1]) - (a[1]-o[1])*(b[0]-o[0])
+	}
+	hull := make([][2]int, 0, 2*len(pts))
+	for _, p := range pts { // lower hull
+		for len(hull) >= 2 && cross(hull[len(hull)-2], hull[len(hull)-1], p) <= 0 {
+			hull = hull[:len(hull)-1]
+		}
+		hull = append(hull, p)
+	}
+	lower := len(hull) + 1
+	for i := len(pts) - 2; i >= 0; i-- { // upper hull
+		for len(hull) >= lower && cross(hull[len(hull)-2], hull[len(hull)-1], pts[i]) <= 0 {
+			hull = hull[:len(hull)-1]
+		}
+		hull = append(hull, pts[i])
+	}
+	hull = hull[:len(hull)-1]
+	twice := 0
+	for i := range hull {
+		a, b := hull[i], hull[(i+1)%len(hull)]
+		twice += a[0]*b[1] - b[0]*a[1]
+	}
+	return math.Abs(float64(twice)) / 2
 }
