@@ -155,11 +155,7 @@ func Prepare(img image.Image) ([]float32, Info, error) {
 	if !ok {
 		return in, info, nil
 	}
-	b := img.Bounds()
-	region := image.Rect(
-		b.Min.X+int(math.Floor(l*float64(b.Dx()))), b.Min.Y+int(math.Floor(t*float64(b.Dy()))),
-		b.Min.X+int(math.Ceil(r*float64(b.Dx()))), b.Min.Y+int(math.Ceil(bt*float64(b.Dy()))),
-	).Intersect(b)
+	region := PartOf(img.Bounds(), l, t, r, bt)
 	sub, ok := img.(interface {
 		SubImage(image.Rectangle) image.Image
 	})
@@ -190,6 +186,16 @@ func Refine(part image.Image, coarse Info, left, top, right, bottom float64) ([]
 		return nil, coarse, false
 	}
 	return in, zoomed, true
+}
+
+// PartOf is the part of b between left and right, top and bottom (shares
+// of its width and height): the pixels of b that the shares cover, whole.
+func PartOf(b image.Rectangle, left, top, right, bottom float64) image.Rectangle {
+	w, h := float64(b.Dx()), float64(b.Dy())
+	return image.Rect(
+		b.Min.X+int(math.Floor(left*w)), b.Min.Y+int(math.Floor(top*h)),
+		b.Min.X+int(math.Ceil(right*w)), b.Min.Y+int(math.Ceil(bottom*h)),
+	).Intersect(b)
 }
 
 // zoomBelow is the longer side, in pixels of the work image, under which a

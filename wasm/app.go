@@ -6,13 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"math"
 	"syscall/js"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/prop"
 
+	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/webapp"
 	"github.com/godae/dae/weights"
@@ -175,8 +175,7 @@ func uploadFile(s *webapp.Store, file js.Value) {
 	if !ok {
 		return
 	}
-	part := image.Rect(int(math.Floor(l*float64(w))), int(math.Floor(tp*float64(h))), int(math.Ceil(r*float64(w))), int(math.Ceil(b*float64(h))))
-	zimg, zerr := decodePart(file, part)
+	zimg, zerr := decodePart(file, digitprep.PartOf(image.Rect(0, 0, w, h), l, tp, r, b))
 	s.FinishZoom(t, url, l, tp, r, b, zimg, zerr)
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
-	"math"
 
 	"github.com/godae/dae/digitprep"
 )
@@ -129,12 +128,7 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) {
 			st.Message = fmt.Sprintf("the box %.2f, %.2f to %.2f, %.2f is not a part of the picture", left, top, right, bottom)
 			return
 		}
-		pb := u.Picture.Bounds()
-		w, h := float64(pb.Dx()), float64(pb.Dy())
-		part := image.Rect(
-			pb.Min.X+int(math.Floor(left*w)), pb.Min.Y+int(math.Floor(top*h)),
-			pb.Min.X+int(math.Ceil(right*w)), pb.Min.Y+int(math.Ceil(bottom*h)),
-		).Intersect(pb)
+		part := digitprep.PartOf(u.Picture.Bounds(), left, top, right, bottom)
 		if part.Dx() < minPart || part.Dy() < minPart {
 			st.Message = fmt.Sprintf("the box is %d×%d pixels of the picture; draw one at least %d×%d around the digit", part.Dx(), part.Dy(), minPart, minPart)
 			return
