@@ -4,7 +4,6 @@ package main
 
 import (
 	"fmt"
-	"syscall/js"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -51,22 +50,10 @@ func (g *Gallery) Render() vecty.ComponentOrHTML {
 				vecty.Attribute("tabindex", map[bool]string{true: "0", false: "-1"}[g.Selected == i]),
 				event.Click(func(*vecty.Event) { g.Store.ShowSample(i) }),
 				event.KeyDown(func(e *vecty.Event) {
-					next := i
-					switch e.Get("key").String() {
-					case "ArrowRight", "ArrowDown":
-						next = min(i+1, len(samples)-1)
-					case "ArrowLeft", "ArrowUp":
-						next = max(i-1, 0)
-					case "Home":
-						next = 0
-					case "End":
-						next = len(samples) - 1
-					default:
-						return
+					if next, ok := arrowKey(e, i, len(samples), false, true); ok {
+						g.Store.ShowSample(next)
+						focus(fmt.Sprintf("sample-%d", next))
 					}
-					e.Call("preventDefault")
-					g.Store.ShowSample(next)
-					js.Global().Get("document").Call("getElementById", fmt.Sprintf("sample-%d", next)).Call("focus")
 				}),
 			),
 			elem.Span(vecty.Markup(vecty.Class("thumb"), vecty.Style("background-position-y", fmt.Sprintf("%.4f%%", 100*float64(i)/float64(max(1, len(samples)-1)))))),

@@ -3,8 +3,6 @@
 package main
 
 import (
-	"syscall/js"
-
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/event"
@@ -44,22 +42,10 @@ func (t *Tabs) Render() vecty.ComponentOrHTML {
 				vecty.ClassMap{"active": t.Mode == mode},
 				event.Click(func(*vecty.Event) { t.Store.SetMode(mode) }),
 				event.KeyDown(func(e *vecty.Event) {
-					next := i
-					switch e.Get("key").String() {
-					case "ArrowRight":
-						next = (i + 1) % len(modes)
-					case "ArrowLeft":
-						next = (i + len(modes) - 1) % len(modes)
-					case "Home":
-						next = 0
-					case "End":
-						next = len(modes) - 1
-					default:
-						return
+					if next, ok := arrowKey(e, i, len(modes), true, false); ok {
+						t.Store.SetMode(modes[next])
+						focus("tab-" + string(modes[next]))
 					}
-					e.Call("preventDefault")
-					t.Store.SetMode(modes[next])
-					js.Global().Get("document").Call("getElementById", "tab-"+string(modes[next])).Call("focus")
 				}),
 			),
 			vecty.Text(labels[mode]),
