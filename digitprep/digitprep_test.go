@@ -18,18 +18,11 @@ import (
 	"github.com/stretchr/testify/require"
 	xdraw "golang.org/x/image/draw"
 
-	"github.com/godae/dae/mnist"
 	"github.com/godae/dae/noise"
 	"github.com/godae/dae/quality"
 )
 
-func testDigit(t *testing.T, i int) []float32 {
-	dir, err := mnist.DefaultDir()
-	require.NoError(t, err)
-	set, err := mnist.Load(dir, mnist.Test)
-	require.NoError(t, err)
-	return set.Image(nil, i)
-}
+func testDigit(t *testing.T, i int) []float32 { return testSet(t).Image(nil, i) }
 
 // photo renders an MNIST digit as a person might upload it: scaled up by k,
 // dark ink on light paper, off-centre on a larger canvas.

@@ -8,10 +8,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	xdraw "golang.org/x/image/draw"
-
-	"github.com/godae/dae/mnist"
-	"github.com/godae/dae/reader"
-	"github.com/godae/dae/weights"
 )
 
 // notebook is an MNIST digit written with a dark pen on a 400×400 page of
@@ -54,14 +50,7 @@ func notebook(digit []float32, paper string) *image.RGBA {
 // the digit's box as on plain paper, the prepared input as MNIST's, read
 // as the digit written.
 func TestNotebookPaper(t *testing.T) {
-	dir, err := mnist.DefaultDir()
-	require.NoError(t, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(t, err)
-	f, err := weights.Read("../weights/classifier.safetensors")
-	require.NoError(t, err)
-	ws := f.Model.NewWorkspace()
-	probs := make([]float32, reader.Digits)
+	test, reads := testSet(t), digitReader(t)
 	const n = 10
 	for _, paper := range []string{"plain", "ruled", "squared", "ruled in grey"} {
 		right := 0
@@ -76,8 +65,7 @@ func TestNotebookPaper(t *testing.T) {
 			for _, d := range []int{info.Bounds.Min.X - want.Min.X, info.Bounds.Min.Y - want.Min.Y, info.Bounds.Max.X - want.Max.X, info.Bounds.Max.Y - want.Max.Y} {
 				assert.LessOrEqual(t, abs(d), 8, "%s: the digit found at %v, not its box %v within one MNIST pixel", what, info.Bounds, want)
 			}
-			require.NoError(t, ws.Encode(probs, in))
-			if reader.Of(probs).Digit == int(test.Labels[i]) {
+			if reads(in) == int(test.Labels[i]) {
 				right++
 			}
 		}

@@ -10,10 +10,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	xdraw "golang.org/x/image/draw"
-
-	"github.com/godae/dae/mnist"
-	"github.com/godae/dae/reader"
-	"github.com/godae/dae/weights"
 )
 
 // onDesk is an MNIST digit written with a dark pen, 4 times MNIST's size
@@ -80,14 +76,7 @@ func tilted(digit []float32, deg float64) *image.RGBA {
 // A sticky note photographed on a darker desk, and a page half in a hard
 // shadow: the digit is found, not the note or the shadow's edge, and read.
 func TestNoteOnADeskAndHardShadow(t *testing.T) {
-	dir, err := mnist.DefaultDir()
-	require.NoError(t, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(t, err)
-	f, err := weights.Read("../weights/classifier.safetensors")
-	require.NoError(t, err)
-	ws := f.Model.NewWorkspace()
-	probs := make([]float32, reader.Digits)
+	test, reads := testSet(t), digitReader(t)
 	const n = 10
 	for _, scene := range []string{"note", "shadow"} {
 		right := 0
@@ -101,8 +90,7 @@ func TestNoteOnADeskAndHardShadow(t *testing.T) {
 			want := []float64{float64(244+4*ink.Min.X) / 600, float64(169+4*ink.Min.Y) / 450, float64(244+4*ink.Max.X) / 600, float64(169+4*ink.Max.Y) / 450}
 			l, tp, r, b := info.Area()
 			assert.InDeltaSlice(t, want, []float64{l, tp, r, b}, 8.0/450, "%s: the digit found, within two MNIST pixels (shares of the photo)", what)
-			require.NoError(t, ws.Encode(probs, in))
-			if reader.Of(probs).Digit == int(test.Labels[i]) {
+			if reads(in) == int(test.Labels[i]) {
 				right++
 			}
 		}
@@ -115,18 +103,7 @@ func TestNoteOnADeskAndHardShadow(t *testing.T) {
 // the photo is shrunk to MaxWork) is prepared again from the part around
 // it at a finer scale, and read.
 func TestSmallDigitInALargePhoto(t *testing.T) {
-	dir, err := mnist.DefaultDir()
-	require.NoError(t, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(t, err)
-	f, err := weights.Read("../weights/classifier.safetensors")
-	require.NoError(t, err)
-	ws := f.Model.NewWorkspace()
-	probs := make([]float32, reader.Digits)
-	reads := func(in []float32) int {
-		require.NoError(t, ws.Encode(probs, in))
-		return reader.Of(probs).Digit
-	}
+	test, reads := testSet(t), digitReader(t)
 	const n, k, x0, y0 = 10, 5, 1000, 700 // MNIST's 28 px drawn 2.5 times as large: 2 photo pixels each
 	right, coarseRight := 0, 0
 	for i := range n {
@@ -162,22 +139,14 @@ func TestSmallDigitInALargePhoto(t *testing.T) {
 
 // A sticky note tilted on the desk: still the digit, not the note.
 func TestTiltedNote(t *testing.T) {
-	dir, err := mnist.DefaultDir()
-	require.NoError(t, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(t, err)
-	f, err := weights.Read("../weights/classifier.safetensors")
-	require.NoError(t, err)
-	ws := f.Model.NewWorkspace()
-	probs := make([]float32, reader.Digits)
+	test, reads := testSet(t), digitReader(t)
 	for _, deg := range []float64{6, 12, 20, 35} {
 		right := 0
 		for i := range 5 {
 			in, info, err := Prepare(tilted(test.Image(nil, i), deg))
 			require.NoError(t, err)
 			assert.True(t, info.Inverted, "%g°, digit %d: dark ink on the note", deg, i)
-			require.NoError(t, ws.Encode(probs, in))
-			if reader.Of(probs).Digit == int(test.Labels[i]) {
+			if reads(in) == int(test.Labels[i]) {
 				right++
 			}
 		}

@@ -182,3 +182,25 @@ func TestThinDrawingIsThickened(t *testing.T) {
 	t.Logf("stroke width %.2f px at the box's scale (MNIST: %.1f at least)", w, minStroke)
 	assert.GreaterOrEqual(t, w, minStroke)
 }
+
+// testSet is MNIST's test set.
+func testSet(tb testing.TB) *mnist.Set {
+	dir, err := mnist.DefaultDir()
+	require.NoError(tb, err)
+	test, err := mnist.Load(dir, mnist.Test)
+	require.NoError(tb, err)
+	return test
+}
+
+// digitReader is the shipped digit reader: the digit it reads in a
+// prepared 28×28 input.
+func digitReader(tb testing.TB) func(in []float32) int {
+	f, err := weights.Read("../weights/classifier.safetensors")
+	require.NoError(tb, err)
+	ws := f.Model.NewWorkspace()
+	probs := make([]float32, reader.Digits)
+	return func(in []float32) int {
+		require.NoError(tb, ws.Encode(probs, in))
+		return reader.Of(probs).Digit
+	}
+}
