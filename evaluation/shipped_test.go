@@ -25,6 +25,15 @@ const (
 	minMarginClassic = 3.0 // dB over the best classical denoiser
 )
 
+// compareDigits is how many of the test digits (the first) the tests use
+// to compare two denoisers, where the margins are wide: 3.6 dB for the DAE
+// over the best classical method (3.0 asked), 76 points for the reader's
+// share of the denoised digits over the noisy ones (30 asked). A mean over
+// 2,000 images is within a few hundredths of a dB and about a point of the
+// mean over all 10,000, and the classical methods on all of them took a
+// quarter of this package's time. make eval compares on all of them.
+const compareDigits = 2000
+
 func TestShippedWeightsMeetTheBars(t *testing.T) {
 	dir, err := mnist.DefaultDir()
 	require.NoError(t, err)
@@ -48,14 +57,17 @@ func TestShippedWeightsMeetTheBars(t *testing.T) {
 	tuned, err := ReadTuned("../" + TunedFile)
 	require.NoError(t, err)
 	require.Equal(t, 0.5, tuned.Noise)
+	few := TestSet(testImgs, compareDigits, 0.5)
+	d, err = Model("denoising autoencoder", dae.Model, few, nil)
+	require.NoError(t, err)
 	best := 0.0
 	for _, m := range classic.Methods {
-		r, err := Classical(m, tuned.Params[m.Name], test, nil)
+		r, err := Classical(m, tuned.Params[m.Name], few, nil)
 		require.NoError(t, err)
 		t.Logf("%s (%s): %.2f dB / %.3f", r.Name, r.Param, r.Scores.PSNR, r.Scores.SSIM)
 		best = max(best, r.Scores.PSNR)
 	}
-	assert.GreaterOrEqual(t, d.Scores.PSNR, best+minMarginClassic, "the DAE beats the best classical denoiser by %g dB", minMarginClassic)
+	assert.GreaterOrEqual(t, d.Scores.PSNR, best+minMarginClassic, "the DAE (%.2f dB on these digits) beats the best classical denoiser by %g dB", d.Scores.PSNR, minMarginClassic)
 
 	for _, key := range []string{"model", "data", "input", "optimizer", "epochs", "seed", "commit", "test_psnr_db", "test_ssim"} {
 		assert.NotEmpty(t, dae.Metadata[key], "metadata %q", key)
@@ -81,7 +93,6 @@ func TestShippedReaderMeetsItsBar(t *testing.T) {
 	require.NoError(t, err)
 	testImgs, err := mnist.Load(dir, mnist.Test)
 	require.NoError(t, err)
-	test := TestSet(testImgs, 0, 0.5)
 	rd, err := weights.Read("../weights/classifier.safetensors")
 	require.NoError(t, err)
 	r, err := Identity(Corrupt(testImgs, 0, Clean, noise.TestSeed), rd.Model)
@@ -94,11 +105,12 @@ func TestShippedReaderMeetsItsBar(t *testing.T) {
 	require.NoError(t, err)
 	assert.InDelta(t, meta, r.Read, 3e-4, "the metadata's figure is this one, within 3 digits of 10,000")
 
-	noisy, err := Identity(test, rd.Model)
+	few := TestSet(testImgs, compareDigits, 0.5)
+	noisy, err := Identity(few, rd.Model)
 	require.NoError(t, err)
 	dae, err := weights.Read("../weights/dae.safetensors")
 	require.NoError(t, err)
-	denoised, err := Model("denoising autoencoder", dae.Model, test, rd.Model)
+	denoised, err := Model("denoising autoencoder", dae.Model, few, rd.Model)
 	require.NoError(t, err)
 	t.Logf("Gaussian 0.5: the reader reads %.1f %% of the noisy digits, %.1f %% of the denoised ones", 100*noisy.Read, 100*denoised.Read)
 	assert.Greater(t, denoised.Read, noisy.Read+0.3, "denoising makes noisy digits readable")
