@@ -45,10 +45,15 @@ test-wasm: ## Build the engine, the weights loader and the app for GOOS=js GOARC
 # Performance; make bench).
 APPFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=math= -gcflags=github.com/godae/dae/nn=
 
+# PRECOMPRESS=0 leaves main.wasm.gz out (the browser tests do: zopfli took
+# 12 s of make test, and the server then gzips main.wasm itself, which the
+# server's own tests cover both ways).
+PRECOMPRESS ?= 1
+
 wasm: ## Build the browser app into web/ (main.wasm, main.wasm.gz with zopfli if installed, wasm_exec.js)
 	$(WASMGO) build $(APPFLAGS) -o web/main.wasm ./wasm
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
-	scripts/precompress web/main.wasm
+	$(if $(filter 0,$(PRECOMPRESS)),rm -f web/main.wasm.gz,scripts/precompress web/main.wasm)
 
 dist: wasm ## Write the app as a static site to dist/ (files, .gz and .br beside them, _headers) for any static host
 	$(GO) run ./server -dir . -dist dist

@@ -1,10 +1,12 @@
 package e2e
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -14,18 +16,30 @@ import (
 	"github.com/godae/dae/webapp"
 )
 
-// serveDist writes the app as a static site (the server's -dist) and
-// serves it with Go's http.FileServer, nothing of ours, until the test
-// ends (or Close).
+// serveDist serves the app as a static site (the server's -dist) with Go's
+// http.FileServer, nothing of ours, until the test ends (or Close). The
+// site is written once for all the tests (it compresses the app), into
+// buildApp's folder, and no test changes it.
 func serveDist(t *testing.T) *httptest.Server {
 	t.Helper()
 	bin := buildApp(t)
-	dir := filepath.Join(t.TempDir(), "dist")
-	out, err := exec.Command(bin, "-dist", dir).CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	dist.once.Do(func() {
+		dist.dir = filepath.Join(built.dir, "dist")
+		if out, err := exec.Command(bin, "-dist", dist.dir).CombinedOutput(); err != nil {
+			dist.err = fmt.Errorf("%s -dist: %v: %s", bin, err, out)
+		}
+	})
+	require.NoError(t, dist.err)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dist.dir)))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// dist is the static site serveDist writes.
+var dist struct {
+	once sync.Once
+	dir  string
+	err  error
 }
 
 // The app as a static site (make dist, the server's -dist) runs from a

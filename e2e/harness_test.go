@@ -27,9 +27,24 @@ var artifacts = filepath.Join(root, "build", "e2e")
 // chromium is Debian's browser; make test installs it.
 const chromium = "/usr/bin/chromium"
 
-// startServer builds the app and runs the server until the test ends.
+// startServer builds the app and returns the URL of a server of it with
+// the bundled weights, one for all the tests that need no other (each
+// start compresses the app, two seconds of make test's time): the server
+// keeps no state a test could leave behind, and each test has a browser of
+// its own. TestMain stops it.
 func startServer(t *testing.T) string {
-	return serve(t, buildApp(t))
+	bin := buildApp(t)
+	shared.once.Do(func() { shared.url, shared.stop, shared.err = launch(bin) })
+	require.NoError(t, shared.err)
+	return shared.url
+}
+
+// shared is the server startServer runs.
+var shared struct {
+	once sync.Once
+	url  string
+	stop func()
+	err  error
 }
 
 // built is the app as buildApp builds it, once for all the tests: the
@@ -41,9 +56,13 @@ var built struct {
 	err      error
 }
 
-// TestMain runs the tests and removes the server binary they built.
+// TestMain runs the tests, stops the shared server and removes the server
+// binary they built.
 func TestMain(m *testing.M) {
 	code := m.Run()
+	if shared.stop != nil {
+		shared.stop()
+	}
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}
@@ -52,7 +71,8 @@ func TestMain(m *testing.M) {
 
 // buildApp builds the wasm app into web/ and the server binary, which
 // embeds it, and returns the binary's path. It builds them once for all
-// the tests (each build took a second or more of make test's time).
+// the tests (each build took a second or more of make test's time), and
+// without zopfli's main.wasm.gz, which took longer than all the builds.
 func buildApp(t *testing.T) string {
 	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
@@ -70,7 +90,7 @@ func buildApp(t *testing.T) string {
 		if built.dir, built.err = os.MkdirTemp("", "godae-e2e-"); built.err != nil {
 			return
 		}
-		if built.err = run("make", "wasm"); built.err != nil {
+		if built.err = run("make", "wasm", "PRECOMPRESS=0"); built.err != nil {
 			return
 		}
 		built.bin = filepath.Join(built.dir, "server")
@@ -84,25 +104,43 @@ func buildApp(t *testing.T) string {
 // ends, and returns the page's URL.
 func serve(t *testing.T, bin string, args ...string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	url, stop, err := launch(bin, args...)
 	require.NoError(t, err)
+	t.Cleanup(stop)
+	return url
+}
+
+// launch runs the server binary on a free loopback port and returns the
+// page's URL once the server answers, and the function that stops it.
+func launch(bin string, args ...string) (url string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
 	addr := ln.Addr().String()
-	require.NoError(t, ln.Close())
+	if err := ln.Close(); err != nil {
+		return "", nil, err
+	}
 	srv := exec.Command(bin, append([]string{"-addr", addr}, args...)...)
 	srv.Stderr = os.Stderr
-	require.NoError(t, srv.Start())
-	t.Cleanup(func() {
+	if err := srv.Start(); err != nil {
+		return "", nil, err
+	}
+	stop = func() {
 		_ = srv.Process.Signal(os.Interrupt)
 		_ = srv.Wait()
-	})
-	url := "http://" + addr + "/"
+	}
+	url = "http://" + addr + "/"
 	for i := 0; ; i++ {
 		resp, err := http.Get(url + "healthz")
 		if err == nil && resp.StatusCode == 200 {
 			resp.Body.Close()
-			return url
+			return url, stop, nil
 		}
-		require.Less(t, i, 100, "the server did not come up: %v", err)
+		if i == 100 {
+			stop()
+			return "", nil, fmt.Errorf("the server did not come up in 10 s: %v", err)
+		}
 		time.Sleep(100 * time.Millisecond)
 	}
 }
