@@ -232,7 +232,7 @@ func tunedParams(dataDir, path string, n int, factor float64, retune bool) (eval
 		}
 		fmt.Fprintf(os.Stderr, "eval: tuning the classical methods for this run (%s: %v)\n", path, err)
 	}
-	trainSet, err := mnist.Load(dataDir, mnist.Train)
+	trainSet, err := mnist.LoadFirst(dataDir, mnist.Train, n)
 	if err != nil {
 		return evaluation.Tuned{}, err
 	}

@@ -67,3 +67,37 @@ func TestLoadShippedMNIST(t *testing.T) {
 	_, err = Load(t.TempDir(), Test)
 	assert.ErrorContains(t, err, "t10k-images-idx3-ubyte(.gz) not found")
 }
+
+// LoadFirst gives the first images of a split as Load does, and checks the
+// headers as Load does.
+func TestLoadFirst(t *testing.T) {
+	dir, err := DefaultDir()
+	require.NoError(t, err)
+	all, err := Load(dir, Test)
+	require.NoError(t, err)
+	first, err := LoadFirst(dir, Test, 300)
+	require.NoError(t, err)
+	assert.Equal(t, 300, first.Len())
+	assert.Equal(t, all.Labels[:300], first.Labels)
+	assert.Equal(t, all.Pixels[:300*28*28], first.Pixels)
+
+	whole, err := LoadFirst(dir, Test, 20000)
+	require.NoError(t, err)
+	assert.Equal(t, all, whole, "more than the split has is all of it")
+
+	_, err = LoadFirst(dir, Split{Test.Prefix, 60000}, 300)
+	assert.ErrorContains(t, err, "has 10000 images, want 60000")
+}
+
+// readFirst stops before the end of the streams: a file cut short after
+// the images asked for is read, and one cut short before them is not.
+func TestReadFirstStopsEarly(t *testing.T) {
+	imgs := idx(imagesMagic, []uint32{3, 2, 2}, []byte{0, 255, 51, 0, 1, 2}) // 1.5 images of 3
+	labels := idx(labelsMagic, []uint32{3}, []byte{7})                       // 1 label of 3
+	s, declared, err := readFirst(bytes.NewReader(imgs), bytes.NewReader(labels), 1)
+	require.NoError(t, err)
+	assert.Equal(t, 3, declared)
+	assert.Equal(t, []uint8{7}, s.Labels)
+	_, _, err = readFirst(bytes.NewReader(imgs), bytes.NewReader(labels), 2)
+	assert.ErrorContains(t, err, "truncated")
+}

@@ -347,19 +347,15 @@ func (d *data) testDigits() string {
 // loadData reads MNIST from dir and makes the fixed noisy test set (see
 // evaluation.TestSet).
 func loadData(dir string, trainSize, testSize int, noiseFactor float64) (*data, error) {
-	tr, err := mnist.Load(dir, mnist.Train)
+	tr, err := mnist.LoadFirst(dir, mnist.Train, trainSize)
 	if err != nil {
 		return nil, err
 	}
-	te, err := mnist.Load(dir, mnist.Test)
+	te, err := mnist.LoadFirst(dir, mnist.Test, testSize)
 	if err != nil {
 		return nil, err
 	}
-	n := tr.Len()
-	if trainSize > 0 && trainSize < n {
-		n = trainSize
-	}
-	test := evaluation.TestSet(te, testSize, noiseFactor) // the set make eval measures on
-	return &data{rows: tr.Rows, cols: tr.Cols, nTrain: n, train: tr.Floats(n), trainLabel: tr.Labels[:n],
-		testClean: test.Clean, testNoisy: test.Noisy, testLabel: test.Labels, testAll: te.Len()}, nil
+	test := evaluation.TestSet(te, 0, noiseFactor) // the set make eval measures on (its first testSize)
+	return &data{rows: tr.Rows, cols: tr.Cols, nTrain: tr.Len(), train: tr.Floats(tr.Len()), trainLabel: tr.Labels,
+		testClean: test.Clean, testNoisy: test.Noisy, testLabel: test.Labels, testAll: mnist.Test.Count}, nil
 }
