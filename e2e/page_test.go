@@ -69,6 +69,34 @@ func (p *page) changed(sel, before string) string {
 	return ""
 }
 
+// dragBox drags the mouse over the uploaded picture, of w×h pixels, from
+// x0, y0 to x1, y1 (shares of its width and height), as a person draws a
+// box around the digit.
+func (p *page) dragBox(w, h int, x0, y0, x1, y1 float64) {
+	p.t.Helper()
+	var frame []float64 // the picture's square on the screen: left, top, side
+	p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("picture-frame").getBoundingClientRect(); return [r.left, r.top, r.width]; })()`, &frame))
+	// The picture fills the square one way and is centred the other.
+	sw, sh := 1.0, 1.0
+	if w > h {
+		sh = float64(h) / float64(w)
+	} else {
+		sw = float64(w) / float64(h)
+	}
+	mouse := func(typ input.MouseType, x, y float64) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			x, y = frame[0]+((1-sw)/2+x*sw)*frame[2], frame[1]+((1-sh)/2+y*sh)*frame[2]
+			buttons := int64(1)
+			if typ == input.MouseReleased {
+				buttons = 0
+			}
+			return input.DispatchMouseEvent(typ, x, y).WithButton(input.Left).WithButtons(buttons).WithClickCount(1).Do(ctx)
+		})
+	}
+	p.run(mouse(input.MousePressed, x0, y0), mouse(input.MouseMoved, (x0+x1)/2, (y0+y1)/2),
+		mouse(input.MouseMoved, x1, y1), mouse(input.MouseReleased, x1, y1))
+}
+
 // js runs a script in the page.
 func (p *page) js(script string) {
 	p.t.Helper()
@@ -358,22 +386,8 @@ func TestApp(t *testing.T) {
 		before := p.changed("#model-input", "")
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 8 ("), "the 8 is taken: %s", p.text("#model-input-reading"))
 		assert.Contains(t, p.text("#several"), "may hold more than one digit", "the 7 left out is said")
-		var frame []float64 // the picture's square on the screen: left, top, side
-		p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("picture-frame").getBoundingClientRect(); return [r.left, r.top, r.width]; })()`, &frame))
-		// The picture is 2:1, so it fills the square's middle half
-		// heightwise; the 7 is in its right third.
-		at := func(x, y float64) (float64, float64) { return frame[0] + x*frame[2], frame[1] + (0.25+y/2)*frame[2] }
-		mouse := func(typ input.MouseType, x, y float64) chromedp.Action {
-			return chromedp.ActionFunc(func(ctx context.Context) error {
-				x, y = at(x, y)
-				buttons := int64(1)
-				if typ == input.MouseReleased {
-					buttons = 0
-				}
-				return input.DispatchMouseEvent(typ, x, y).WithButton(input.Left).WithButtons(buttons).WithClickCount(1).Do(ctx)
-			})
-		}
-		p.run(mouse(input.MousePressed, 0.63, 0.05), mouse(input.MouseMoved, 0.8, 0.5), mouse(input.MouseMoved, 0.99, 0.95), mouse(input.MouseReleased, 0.99, 0.95))
+		// The picture is 2:1; the 7 is in its right third.
+		p.dragBox(2, 1, 0.63, 0.05, 0.99, 0.95)
 		before = p.changed("#model-input", before)
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 is taken: %s", p.text("#model-input-reading"))
 		var found, chosen []float64
@@ -424,24 +438,39 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 		// The coarse input first, then the finer one: wait until the page
 		// shows an input close to the native one.
-		var got []float32
-		var diff float64
-		deadline := time.Now().Add(10 * time.Second)
-		for {
-			got = pixels(t, p.changed("#model-input", ""))
-			diff = 0
-			for i := range want {
-				diff += math.Abs(float64(got[i] - want[i]))
+		closeTo := func(want []float32) float64 {
+			var diff float64
+			for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+				got := pixels(t, p.changed("#model-input", ""))
+				diff = 0
+				for i := range want {
+					diff += math.Abs(float64(got[i] - want[i]))
+				}
+				diff /= float64(len(want))
+				if diff < 0.03 || time.Now().After(deadline) {
+					return diff
+				}
 			}
-			diff /= float64(len(want))
-			if diff < 0.03 || time.Now().After(deadline) {
-				break
-			}
-			time.Sleep(100 * time.Millisecond)
 		}
+		diff := closeTo(want)
 		t.Logf("mean difference from the native input %.4f", diff)
 		assert.Less(t, diff, 0.03, "the page prepared the part decoded at full scale, as Go does")
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), fmt.Sprintf("reads %d (", digit.Label)), "%s", p.text("#model-input-reading"))
+
+		// A box dragged around it, 270 pixels of the file: the page
+		// decodes the part around the digit again too, within the box.
+		part := image.Rect(900, 600, 1170, 870)
+		wantPart, _, err := digitprep.Prepare(photo.SubImage(part))
+		require.NoError(t, err)
+		p.dragBox(2000, 1500, 0.45, 0.4, 0.585, 0.58)
+		diff = closeTo(wantPart)
+		t.Logf("a part chosen: mean difference from the native input %.4f", diff)
+		assert.Less(t, diff, 0.03, "the page prepared the chosen part decoded at full scale, as Go does")
+		// And the whole picture again is the finer input, not the coarse.
+		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery))
+		diff = closeTo(want)
+		t.Logf("the whole picture again: mean difference from the native input %.4f", diff)
+		assert.Less(t, diff, 0.03, "the whole picture as it was refined")
 	})
 
 	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"sync"
 	"syscall/js"
 
 	"github.com/hexops/vecty"
@@ -160,23 +161,59 @@ func uploadFile(s *webapp.Store, file js.Value) {
 	url := ""
 	if err == nil {
 		url = js.Global().Get("URL").Call("createObjectURL", file).String()
+		sources.put(url, source{file, w, h})
 	}
 	if release := s.FinishUpload(t, file.Get("name").String(), url, img, err); release != "" {
+		sources.drop(release)
 		js.Global().Get("URL").Call("revokeObjectURL", release)
 	}
-	// A digit small in the picture decoded at digitprep.WorkSize: the part
-	// around it, decoded again from the file at a finer scale, is prepared
-	// in its place, as digitprep.Prepare does for the images it shrinks.
+	zoomIn(s)
+}
+
+// zoomIn prepares the part of the shown upload around its digit again,
+// decoded from the file at a finer scale, when the digit is small in the
+// picture decoded at digitprep.WorkSize (webapp.Upload.Zoom), as
+// digitprep.Prepare does for the images it shrinks. It runs on its own
+// goroutine, after an upload and after a part of it was chosen.
+func zoomIn(s *webapp.Store) {
 	u := s.State().Upload
-	if err != nil || u == nil || u.URL != url {
+	if u == nil {
 		return
 	}
-	l, tp, r, b, ok := u.ZoomArea(w, h)
+	src, ok := sources.get(u.URL)
 	if !ok {
 		return
 	}
-	zimg, zerr := decodePart(file, digitprep.PartOf(image.Rect(0, 0, w, h), l, tp, r, b))
-	s.FinishZoom(t, url, l, tp, r, b, zimg, zerr)
+	z, ok := u.Zoom(src.w, src.h)
+	if !ok {
+		return
+	}
+	img, err := decodePart(src.file, digitprep.PartOf(image.Rect(0, 0, src.w, src.h), z.Left, z.Top, z.Right, z.Bottom))
+	s.FinishZoom(z, img, err)
+}
+
+// source is an uploaded file and its size, for decoding parts of it again.
+type source struct {
+	file js.Value
+	w, h int
+}
+
+// sources are the files of the uploads the page may show, by their
+// pictures' object URLs; an upload's goes when its URL is released.
+var sources = sourceSet{m: map[string]source{}}
+
+type sourceSet struct {
+	mu sync.Mutex
+	m  map[string]source
+}
+
+func (ss *sourceSet) put(url string, s source) { ss.mu.Lock(); ss.m[url] = s; ss.mu.Unlock() }
+func (ss *sourceSet) drop(url string)          { ss.mu.Lock(); delete(ss.m, url); ss.mu.Unlock() }
+func (ss *sourceSet) get(url string) (source, bool) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	s, ok := ss.m[url]
+	return s, ok
 }
 
 // loadCustomWeights reads a dropped-in weights file and gives it to the

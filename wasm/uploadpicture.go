@@ -122,6 +122,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					showDrag(webapp.Mark{}, false)
 					if l, t, r, b := u.box(e); r-l >= minDrag && b-t >= minDrag {
 						u.Store.ChoosePart(l, t, r, b)
+						go zoomIn(u.Store)
 					}
 				}),
 				event.PointerCancel(func(*vecty.Event) {

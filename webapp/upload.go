@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"math"
 
 	"github.com/godae/dae/digitprep"
 )
@@ -20,6 +21,20 @@ type Upload struct {
 	Part      image.Rectangle // of Picture's bounds
 	Input     []float32
 	Info      digitprep.Info // of preparing Part
+	// zoomed says that Input was prepared from the file decoded again at
+	// a finer scale (FinishZoom).
+	zoomed bool
+	// whole is the input prepared from the whole picture, as FinishUpload
+	// and FinishZoom made it, for WholePicture to take again.
+	whole prepared
+}
+
+// prepared is a model input, what preparation did to make it, and
+// whether it was made from the file decoded again at a finer scale.
+type prepared struct {
+	input  []float32
+	info   digitprep.Info
+	zoomed bool
 }
 
 // minPart is the smallest part of a picture, in its pixels each way, that
@@ -75,36 +90,77 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 	return release
 }
 
-// ZoomArea says which part of the upload's source file, of srcW×srcH
-// pixels, the page decodes again at a finer scale (see
-// digitprep.Info.ZoomArea): the digit found in the picture, decoded at
-// digitprep.WorkSize, is small. False when it is not, or the person chose
-// a part.
-func (u Upload) ZoomArea(srcW, srcH int) (left, top, right, bottom float64, ok bool) {
-	if u.Part != u.Picture.Bounds() {
-		return 0, 0, 1, 1, false
-	}
-	return u.Info.ZoomArea(srcW, srcH)
+// Zoom is a part of an upload's source file for the page to decode again
+// at a finer scale (see digitprep.Info.ZoomArea), and which upload and
+// which part of its picture it refines.
+type Zoom struct {
+	// Left, Top, Right, Bottom are shares of the source's width and height
+	// (the picture's too: it is the source, scaled).
+	Left, Top, Right, Bottom float64
+	url                      string
+	part                     image.Rectangle // Upload.Part, which the zoom refines
+	inPart                   [4]float64      // the same edges, as shares of part
 }
 
-// FinishZoom takes the part of upload t's source between left and right,
-// top and bottom (as Upload.ZoomArea gave them) decoded at a finer scale
-// into img (or failed with err), and prepares it in place of the coarse
-// input (digitprep.Refine). It changes nothing when that upload is no
-// longer the one shown, a part was chosen meanwhile, decoding failed or the
-// finer look did not refine the digit: the coarse input stands.
-func (s *Store) FinishZoom(t Ticket, url string, left, top, right, bottom float64, img image.Image, err error) {
+// Zoom says which part of the upload's source file, of srcW×srcH pixels,
+// the page decodes again at a finer scale: the digit found in the part of
+// the picture taken (the whole, or the one the person chose) is small in
+// the picture, which the page decoded at digitprep.WorkSize, and the file
+// holds more detail. The area lies within the part taken. False when it
+// need not, or the input was made so already.
+func (u Upload) Zoom(srcW, srcH int) (Zoom, bool) {
+	pb := u.Picture.Bounds()
+	if u.zoomed || pb.Dx() <= 0 || pb.Dy() <= 0 {
+		return Zoom{}, false
+	}
+	// The part's size in the source's pixels.
+	partW := int(math.Round(float64(u.Part.Dx()) * float64(srcW) / float64(pb.Dx())))
+	partH := int(math.Round(float64(u.Part.Dy()) * float64(srcH) / float64(pb.Dy())))
+	l, t, r, b, ok := u.Info.ZoomArea(partW, partH)
+	if !ok {
+		return Zoom{}, false
+	}
+	x := func(share float64) float64 {
+		return (float64(u.Part.Min.X-pb.Min.X) + share*float64(u.Part.Dx())) / float64(pb.Dx())
+	}
+	y := func(share float64) float64 {
+		return (float64(u.Part.Min.Y-pb.Min.Y) + share*float64(u.Part.Dy())) / float64(pb.Dy())
+	}
+	return Zoom{Left: x(l), Top: y(t), Right: x(r), Bottom: y(b), url: u.URL, part: u.Part, inPart: [4]float64{l, t, r, b}}, true
+}
+
+// FinishZoom takes the part of the source that z names decoded at a finer
+// scale into img (or failed with err), and prepares it in place of the
+// coarse input (digitprep.Refine). It changes nothing when z's upload is
+// no longer the one shown, another part was chosen meanwhile, decoding
+// failed or the finer look did not refine the digit: the coarse input
+// stands. A zoom of the whole picture is kept for WholePicture even when a
+// part was chosen meanwhile.
+func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 	s.do(func(st *State) {
 		u := st.Upload
-		if t.n != s.uploads || u == nil || u.URL != url || u.Part != u.Picture.Bounds() || err != nil || img == nil {
+		if u == nil || u.URL != z.url || err != nil || img == nil {
 			return
 		}
-		in, info, ok := digitprep.Refine(img, u.Info, left, top, right, bottom)
+		coarse := u.Info
+		if u.Part != z.part {
+			if z.part != u.Picture.Bounds() {
+				return
+			}
+			coarse = u.whole.info
+		}
+		l, t, r, b := z.inPart[0], z.inPart[1], z.inPart[2], z.inPart[3]
+		in, info, ok := digitprep.Refine(img, coarse, l, t, r, b)
 		if !ok {
 			return
 		}
 		next := *u
-		next.Input, next.Info = in, info
+		if z.part == u.Picture.Bounds() {
+			next.whole = prepared{in, info, true}
+		}
+		if u.Part == z.part {
+			next.Input, next.Info, next.zoomed = in, info, true
+		}
 		st.Upload = &next
 		if st.Mode == ModeUpload {
 			s.show(st)
@@ -115,8 +171,10 @@ func (s *Store) FinishZoom(t Ticket, url string, left, top, right, bottom float6
 // ChoosePart takes the part of the upload's picture between left and
 // right, top and bottom (shares of its width and height, 0 to 1) as the
 // digit's, for a picture in which preparation took other ink for the
-// digit (a smudge, a line, another digit), and shows it. A part too small
-// or without a digit leaves the upload as it was, with a message.
+// digit (a smudge, a line, another digit), and shows it; the page then
+// asks Upload.Zoom whether to decode that part of the file again, finer.
+// A part too small or without a digit leaves the upload as it was, with a
+// message; a box around the whole picture is WholePicture.
 func (s *Store) ChoosePart(left, top, right, bottom float64) {
 	s.do(func(st *State) {
 		u := st.Upload
@@ -129,6 +187,11 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) {
 			return
 		}
 		part := digitprep.PartOf(u.Picture.Bounds(), left, top, right, bottom)
+		if part == u.Picture.Bounds() {
+			st.Upload, st.Mode, st.Message = u.wholeAgain(), ModeUpload, ""
+			s.show(st)
+			return
+		}
 		if part.Dx() < minPart || part.Dy() < minPart {
 			st.Message = fmt.Sprintf("the box is %d×%d pixels of the picture; draw one at least %d×%d around the digit", part.Dx(), part.Dy(), minPart, minPart)
 			return
@@ -138,27 +201,30 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) {
 			st.Message = fmt.Sprintf("the box drawn: %v", err)
 			return
 		}
+		next.whole = u.whole
 		st.Upload, st.Mode, st.Message = next, ModeUpload, ""
 		s.show(st)
 	})
 }
 
 // WholePicture takes the whole of the upload's picture again, as it was
-// uploaded.
+// uploaded (and refined by FinishZoom).
 func (s *Store) WholePicture() {
 	s.do(func(st *State) {
 		u := st.Upload
 		if u == nil {
 			return
 		}
-		next, err := prepareUpload(u.Name, u.URL, u.Picture, u.Picture.Bounds())
-		if err != nil { // cannot happen: it was prepared when uploaded
-			st.Message = err.Error()
-			return
-		}
-		st.Upload, st.Mode, st.Message = next, ModeUpload, ""
+		st.Upload, st.Mode, st.Message = u.wholeAgain(), ModeUpload, ""
 		s.show(st)
 	})
+}
+
+// wholeAgain is u with the whole picture taken again, as it was prepared
+// when uploaded (and refined).
+func (u Upload) wholeAgain() *Upload {
+	u.Part, u.Input, u.Info, u.zoomed = u.Picture.Bounds(), u.whole.input, u.whole.info, u.whole.zoomed
+	return &u
 }
 
 // prepareUpload prepares part of picture as the model's input.
@@ -176,7 +242,11 @@ func prepareUpload(name, url string, picture image.Image, part image.Rectangle) 
 	if err != nil {
 		return nil, err
 	}
-	return &Upload{Name: name, URL: url, Picture: picture, Part: part, Input: in, Info: info}, nil
+	u := &Upload{Name: name, URL: url, Picture: picture, Part: part, Input: in, Info: info}
+	if part == picture.Bounds() {
+		u.whole = prepared{in, info, false}
+	}
+	return u, nil
 }
 
 // widen is r, a part of b other than the whole, one pixel wider or taller

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -116,46 +117,115 @@ func TestChosenPartOfMNISTSize(t *testing.T) {
 // decoded again at a finer scale, in place of the coarse input, as
 // digitprep.Prepare does natively; late or unneeded parts change nothing.
 func TestFinishZoom(t *testing.T) {
-	// The source: 2,000×1,500, a 60-pixel bar; the page decodes it at
-	// 512×384 (the picture), where the bar is 15 pixels.
-	src := image.NewGray(image.Rect(0, 0, 2000, 1500))
-	for y := 700; y < 760; y++ {
-		for x := 1000; x < 1012; x++ {
-			src.Pix[y*src.Stride+x] = 255
-		}
-	}
-	pw, ph := digitprep.WorkSize(2000, 1500)
-	pic := image.NewGray(image.Rect(0, 0, pw, ph))
-	xdraw.BiLinear.Scale(pic, pic.Rect, src, src.Rect, xdraw.Src, nil)
-
+	src, pic := smallDigitPhoto()
 	s, _ := loadedStore(t)
-	tk := s.StartUpload()
-	s.FinishUpload(tk, "big.png", "blob:1", pic, nil)
+	s.FinishUpload(s.StartUpload(), "big.png", "blob:1", pic, nil)
 	u := s.State().Upload
-	l, tp, r, b, ok := u.ZoomArea(2000, 1500)
+	z, ok := u.Zoom(2000, 1500)
 	require.True(t, ok, "15 pixels is small: %v", u.Info.Bounds)
-	part := image.Rect(int(l*2000), int(tp*1500), int(math.Ceil(r*2000)), int(math.Ceil(b*1500)))
-	decoded := src.SubImage(part)
+	decoded := sourcePart(src, z)
 
-	s.FinishZoom(tk, "blob:other", l, tp, r, b, decoded, nil)
+	other := z
+	other.url = "blob:other"
+	s.FinishZoom(other, decoded, nil)
 	assert.Same(t, u, s.State().Upload, "another upload's part changes nothing")
-	s.FinishZoom(tk, "blob:1", l, tp, r, b, nil, errors.New("the browser could not decode it"))
+	s.FinishZoom(z, nil, errors.New("the browser could not decode it"))
 	assert.Same(t, u, s.State().Upload, "a failed decode changes nothing")
 
-	s.FinishZoom(tk, "blob:1", l, tp, r, b, decoded, nil)
-	z := s.State().Upload
-	want, _, ok := digitprep.Refine(decoded, u.Info, l, tp, r, b)
+	s.FinishZoom(z, decoded, nil)
+	zoomed := s.State().Upload
+	_, ok = zoomed.Zoom(2000, 1500)
+	assert.False(t, ok, "once is enough")
+	want, _, ok := digitprep.Refine(decoded, u.Info, z.Left, z.Top, z.Right, z.Bottom)
 	require.True(t, ok)
-	assert.Equal(t, want, z.Input, "the finer input")
+	assert.Equal(t, want, zoomed.Input, "the finer input")
+	assert.Greater(t, meanDiff(u.Input, want), 0.01, "not the coarse one")
 	assert.Equal(t, want, s.State().Result.Input, "and shown")
-	found, _ := z.Found()
+	found, _ := zoomed.Found()
 	coarse, _ := u.Found()
 	assert.InDelta(t, coarse.Left, found.Left, 1, "found in the same place, finer: %+v, %+v", coarse, found)
 	assert.InDelta(t, coarse.Top, found.Top, 1)
-	_, _, _, _, ok = s.State().Upload.ZoomArea(2000, 1500)
-	assert.True(t, ok, "still small in the picture: the page would not decode twice, as it asks once")
 
-	s.ChoosePart(0, 0, 0.5, 0.5)
-	_, _, _, _, ok = s.State().Upload.ZoomArea(2000, 1500)
-	assert.False(t, ok, "a part chosen is not looked at again")
+	// Back to the whole picture after a part: the finer input, not the
+	// coarse one again.
+	s.ChoosePart(0, 0, 0.75, 0.75)
+	require.Empty(t, s.State().Message)
+	s.WholePicture()
+	assert.Equal(t, want, s.State().Upload.Input, "the whole picture as refined")
+	_, ok = s.State().Upload.Zoom(2000, 1500)
+	assert.False(t, ok, "and not decoded again")
+	s.ChoosePart(0, 0, 1, 1)
+	assert.Equal(t, want, s.State().Upload.Input, "a box around all of it is the whole picture")
+}
+
+// A part chosen around a small digit in a large photo is decoded again at
+// a finer scale too, within the part; and a finer look at the whole
+// picture that ends after a part was chosen is kept for when the whole
+// picture is taken again.
+func TestZoomOfAChosenPart(t *testing.T) {
+	src, pic := smallDigitPhoto()
+	s, _ := loadedStore(t)
+	s.FinishUpload(s.StartUpload(), "big.png", "blob:1", pic, nil)
+	first := s.State().Upload
+	whole, ok := first.Zoom(2000, 1500)
+	require.True(t, ok)
+
+	// The digit is at 1,000–1,060 × 700–760 of the source: a box from 800
+	// to 1,300 across and 500 to 1,000 down.
+	s.ChoosePart(0.4, 1.0/3, 0.65, 2.0/3)
+	require.Empty(t, s.State().Message)
+	u := s.State().Upload
+	z, ok := u.Zoom(2000, 1500)
+	require.True(t, ok, "the digit is small in the part as the picture has it: %v of %v", u.Info.Bounds, u.Part)
+	assert.GreaterOrEqual(t, z.Left, 0.4-1.0/512)
+	assert.LessOrEqual(t, z.Right, 0.65+1.0/512)
+	assert.GreaterOrEqual(t, z.Top, 1.0/3-1.0/384)
+	assert.LessOrEqual(t, z.Bottom, 2.0/3+1.0/384)
+	assert.True(t, z.Left < 0.5 && z.Right > 0.53 && z.Top < 700.0/1500 && z.Bottom > 760.0/1500, "around the bar: %+v", z)
+
+	s.FinishZoom(whole, sourcePart(src, whole), nil)
+	assert.Equal(t, u.Input, s.State().Upload.Input, "the whole picture's finer look does not replace the part's input")
+
+	decoded := sourcePart(src, z)
+	s.FinishZoom(z, decoded, nil)
+	want, _, ok := digitprep.Refine(decoded, u.Info, z.inPart[0], z.inPart[1], z.inPart[2], z.inPart[3])
+	require.True(t, ok)
+	assert.Equal(t, want, s.State().Upload.Input, "the part's finer input")
+	assert.Greater(t, meanDiff(u.Input, want), 0.01, "not the coarse one")
+
+	s.WholePicture()
+	wantWhole, _, ok := digitprep.Refine(sourcePart(src, whole), first.Info, whole.Left, whole.Top, whole.Right, whole.Bottom)
+	require.True(t, ok)
+	assert.Equal(t, wantWhole, s.State().Upload.Input, "the whole picture's finer look, which ended while the part was shown")
+}
+
+// smallDigitPhoto is a 2,000×1,500 source with a gallery digit (an 8) 60
+// pixels high at 1,000–1,060 × 700–760, and the picture the page decodes of
+// it (512×384), where the digit is 15 pixels.
+func smallDigitPhoto() (src *image.Gray, pic *image.Gray) {
+	digit := image.NewGray(image.Rect(0, 0, Side, Side))
+	i := slices.IndexFunc(Samples(), func(s Sample) bool { return s.Label == 8 })
+	for j, v := range Samples()[i].Pixels {
+		digit.Pix[j] = uint8(255 * v)
+	}
+	src = image.NewGray(image.Rect(0, 0, 2000, 1500))
+	xdraw.BiLinear.Scale(src, image.Rect(1000, 700, 1060, 760), digit, digit.Rect, xdraw.Src, nil)
+	pw, ph := digitprep.WorkSize(2000, 1500)
+	pic = image.NewGray(image.Rect(0, 0, pw, ph))
+	xdraw.BiLinear.Scale(pic, pic.Rect, src, src.Rect, xdraw.Src, nil)
+	return src, pic
+}
+
+// sourcePart is the part of src that z names, as the page decodes it.
+func sourcePart(src *image.Gray, z Zoom) image.Image {
+	return src.SubImage(digitprep.PartOf(src.Rect, z.Left, z.Top, z.Right, z.Bottom))
+}
+
+// meanDiff is the mean absolute difference of two inputs.
+func meanDiff(a, b []float32) float64 {
+	d := 0.0
+	for i := range a {
+		d += math.Abs(float64(a[i] - b[i]))
+	}
+	return d / float64(len(a))
 }
