@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -94,10 +95,37 @@ func buildApp(t *testing.T) string {
 			return
 		}
 		built.bin = filepath.Join(built.dir, "server")
-		built.err = run("go", "build", "-o", built.bin, "./server")
+		if built.err = run("go", "build", "-o", built.bin, "./server"); built.err != nil {
+			return
+		}
+		built.err = statAppSources()
 	})
 	require.NoError(t, built.err)
 	return built.bin
+}
+
+// statAppSources looks at the files the app and the server are built from
+// that are not Go dependencies of these tests (wasm/ builds only for
+// js/wasm, server/ is a command, web/'s scripts are not embedded in
+// anything the tests import), so that go test's cache, which notes the
+// files a test looks at, runs the tests again when one changes: it cannot
+// see what make and go build read. The files built are left out, as each
+// run writes them anew.
+func statAppSources() error {
+	built := map[string]bool{"main.wasm": true, "main.wasm.gz": true, "wasm_exec.js": true}
+	for _, dir := range []string{"wasm", "server", "web"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || built[d.Name()] {
+				return err
+			}
+			_, err = os.Stat(path)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // serve runs the server binary on a free loopback port until the test
