@@ -62,6 +62,18 @@ var ErrBlank = errors.New("no digit found: nothing stands out of the background"
 // up into a white square and read as a digit.
 var ErrDot = errors.New("no digit found: the only ink is a dot")
 
+// ErrSmallDigit is returned when the digit found is too small to read
+// (under minDigit pixels each way).
+var ErrSmallDigit = errors.New("too small to read (a closer picture would do)")
+
+// NoDigit says whether err is preparation's finding that an image, read
+// well, holds no digit it can take (ErrBlank, ErrDot, ErrSmallDigit): a
+// person who sees one can point at it (a page can keep the picture for
+// that), unlike a file that cannot be read at all.
+func NoDigit(err error) bool {
+	return errors.Is(err, ErrBlank) || errors.Is(err, ErrDot) || errors.Is(err, ErrSmallDigit)
+}
+
 // MinSide is the least width and height of an image that can hold a
 // digit to read (MNIST's are 20 pixels high).
 const MinSide = 12

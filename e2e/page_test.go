@@ -541,6 +541,38 @@ func TestApp(t *testing.T) {
 		p.b.screenshot(t, "upload-error")
 	})
 
+	t.Run("a picture with no digit found stays, to box the digit on", func(t *testing.T) {
+		// A blot with more ink than the bar beside it is taken for the
+		// digit and refused as a dot; the picture stays, and a box around
+		// the bar takes it.
+		p := upload(t)
+		pic := image.NewGray(image.Rect(0, 0, 200, 100))
+		for y := range 100 {
+			for x := range 200 {
+				if math.Hypot(float64(x-50), float64(y-50)) < 13 || x >= 150 && x < 155 && y >= 20 && y < 80 {
+					pic.SetGray(x, y, color.Gray{Y: 255})
+				}
+			}
+		}
+		var buf bytes.Buffer
+		require.NoError(t, png.Encode(&buf, pic))
+		path := filepath.Join(t.TempDir(), "blot.png")
+		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
+		assert.Contains(t, p.text("#message"), "blot.png: no digit found: the only ink is a dot; if there is one, drag a box around it on the picture")
+		p.run(chromedp.WaitVisible("#original", chromedp.ByQuery))
+		var tiles int
+		p.run(chromedp.Evaluate(`document.querySelectorAll("#model-input, #found").length`, &tiles))
+		assert.Zero(t, tiles, "no input and no box: no digit was found")
+		p.b.screenshot(t, "upload-no-digit")
+
+		p.dragBox(200, 100, 0.7, 0.1, 0.85, 0.9)
+		p.changed("#model-input", "")
+		var left int
+		p.run(chromedp.Evaluate(`document.querySelectorAll("#message").length`, &left))
+		assert.Zero(t, left, "the note is gone")
+	})
+
 	t.Run("upload an image over the pixel limit", func(t *testing.T) {
 		// 45 megapixels of black: 44 KB as a PNG, refused from its size
 		// before the browser draws it.

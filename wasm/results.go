@@ -50,6 +50,12 @@ func scores(s *webapp.Scores) string {
 // Render draws the result tiles, or a prompt when there is no result yet.
 func (r *Results) Render() vecty.ComponentOrHTML {
 	res := r.Result
+	if res == nil && r.Upload != nil {
+		// No digit found in the picture: it stays, for the person to drag
+		// a box around theirs.
+		return elem.Section(vecty.Markup(vecty.Class("results"), prop.ID("results"), vecty.Attribute("aria-live", "polite")),
+			elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}))
+	}
 	if res == nil {
 		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results")),
 			elem.Paragraph(vecty.Text("Give the page a digit to see it denoised.")))

@@ -95,6 +95,10 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 		several = elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("reading", "several")),
 			elem.Break(), vecty.Text("This picture may hold more than one digit: drag a box around yours."))
 	}
+	caption := "boxed: what the page took as the digit; not it? drag a box around it"
+	if up.NoDigit != nil {
+		caption = "no digit found in it: drag a box around yours"
+	}
 	var whole vecty.ComponentOrHTML
 	if _, ok := up.Chosen(); ok {
 		whole = elem.Button(vecty.Markup(prop.ID("whole-picture"), vecty.Attribute("type", "button"), vecty.Class("small"),
@@ -135,7 +139,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			elem.Div(vecty.Markup(prop.ID("drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
 		),
 		elem.FigureCaption(vecty.Text("Your digit"), elem.Break(),
-			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text("boxed: what the page took as the digit; not it? drag a box around it")),
+			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption)),
 			several,
 			whole,
 		),

@@ -19,8 +19,12 @@ type Upload struct {
 	Name, URL string
 	Picture   image.Image
 	Part      image.Rectangle // of Picture's bounds
-	Input     []float32
-	Info      digitprep.Info // of preparing Part
+	Input     []float32       // nil when no digit was found in Part
+	Info      digitprep.Info  // of preparing Part
+	// NoDigit is why Part has no input: no digit was found in it
+	// (digitprep.NoDigit), and the page asks the person to drag a box
+	// around theirs.
+	NoDigit error
 	// zoomed says that Input was prepared from the file decoded again at
 	// a finer scale (FinishZoom).
 	zoomed bool
@@ -32,9 +36,10 @@ type Upload struct {
 // prepared is a model input, what preparation did to make it, and
 // whether it was made from the file decoded again at a finer scale.
 type prepared struct {
-	input  []float32
-	info   digitprep.Info
-	zoomed bool
+	input   []float32
+	info    digitprep.Info
+	zoomed  bool
+	noDigit error
 }
 
 // minPart is the smallest part of a picture, in its pixels each way, that
@@ -68,6 +73,12 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 		}
 		if err == nil {
 			u, err = prepareUpload(name, url, img, img.Bounds())
+			if digitprep.NoDigit(err) {
+				// The picture stays, for the person to point at the digit.
+				u = &Upload{Name: name, URL: url, Picture: img, Part: img.Bounds(), NoDigit: err}
+				u.whole = prepared{info: u.Info, noDigit: err}
+				err = nil
+			}
 		}
 		if err != nil {
 			st.Message = fmt.Sprintf("%s: %v", name, err)
@@ -83,7 +94,7 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 		}
 		st.Upload = u
 		if st.Mode == t.mode { // no tab chosen meanwhile
-			st.Mode, st.Message = ModeUpload, ""
+			st.Mode, st.Message = ModeUpload, u.note()
 		}
 		s.show(st)
 	})
@@ -110,7 +121,7 @@ type Zoom struct {
 // need not, or the input was made so already.
 func (u Upload) Zoom(srcW, srcH int) (Zoom, bool) {
 	pb := u.Picture.Bounds()
-	if u.zoomed || pb.Dx() <= 0 || pb.Dy() <= 0 {
+	if u.zoomed || u.NoDigit != nil || pb.Dx() <= 0 || pb.Dy() <= 0 {
 		return Zoom{}, false
 	}
 	// The part's size in the source's pixels.
@@ -156,7 +167,7 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 		}
 		next := *u
 		if z.part == u.Picture.Bounds() {
-			next.whole = prepared{in, info, true}
+			next.whole = prepared{input: in, info: info, zoomed: true}
 		}
 		if u.Part == z.part {
 			next.Input, next.Info, next.zoomed = in, info, true
@@ -188,7 +199,8 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) {
 		}
 		part := digitprep.PartOf(u.Picture.Bounds(), left, top, right, bottom)
 		if part == u.Picture.Bounds() {
-			st.Upload, st.Mode, st.Message = u.wholeAgain(), ModeUpload, ""
+			st.Upload, st.Mode = u.wholeAgain(), ModeUpload
+			st.Message = st.Upload.note()
 			s.show(st)
 			return
 		}
@@ -215,15 +227,25 @@ func (s *Store) WholePicture() {
 		if u == nil {
 			return
 		}
-		st.Upload, st.Mode, st.Message = u.wholeAgain(), ModeUpload, ""
+		st.Upload, st.Mode = u.wholeAgain(), ModeUpload
+		st.Message = st.Upload.note()
 		s.show(st)
 	})
+}
+
+// note is what the page says of the upload: why it has no input, if it
+// has none, and what to do.
+func (u Upload) note() string {
+	if u.NoDigit == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s: %v; if there is one, drag a box around it on the picture", u.Name, u.NoDigit)
 }
 
 // wholeAgain is u with the whole picture taken again, as it was prepared
 // when uploaded (and refined).
 func (u Upload) wholeAgain() *Upload {
-	u.Part, u.Input, u.Info, u.zoomed = u.Picture.Bounds(), u.whole.input, u.whole.info, u.whole.zoomed
+	u.Part, u.Input, u.Info, u.zoomed, u.NoDigit = u.Picture.Bounds(), u.whole.input, u.whole.info, u.whole.zoomed, u.whole.noDigit
 	return &u
 }
 
@@ -244,7 +266,7 @@ func prepareUpload(name, url string, picture image.Image, part image.Rectangle) 
 	}
 	u := &Upload{Name: name, URL: url, Picture: picture, Part: part, Input: in, Info: info}
 	if part == picture.Bounds() {
-		u.whole = prepared{in, info, false}
+		u.whole = prepared{input: in, info: info}
 	}
 	return u, nil
 }
@@ -280,9 +302,9 @@ func subImage(img image.Image, r image.Rectangle) image.Image {
 // Found is where the page draws a box around the digit that preparation
 // found, on the picture as shown (around the whole picture too, when it
 // took ink at its edges for the digit): false for a picture of 28×28
-// pixels, taken whole as MNIST-format.
+// pixels, taken whole as MNIST-format, and when it found none.
 func (u Upload) Found() (Mark, bool) {
-	if u.Part.Dx() == digitprep.Side && u.Part.Dy() == digitprep.Side {
+	if u.NoDigit != nil || u.Part.Dx() == digitprep.Side && u.Part.Dy() == digitprep.Side {
 		return Mark{}, false
 	}
 	left, top, right, bottom := u.Info.Area() // shares of the part

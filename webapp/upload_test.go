@@ -229,3 +229,54 @@ func meanDiff(a, b []float32) float64 {
 	}
 	return d / float64(len(a))
 }
+
+// A picture in which preparation finds no digit (here a blot with more ink
+// than the digit beside it, taken for the digit and refused as a dot; a
+// blot wider than a third of the picture would be background)
+// stays, with a note that asks for a box around the digit; a box around
+// it takes it, and the whole picture again has no digit again.
+func TestUploadWithNoDigitFoundStays(t *testing.T) {
+	pic := image.NewGray(image.Rect(0, 0, 200, 100))
+	for y := range 100 {
+		for x := range 200 {
+			if math.Hypot(float64(x-50), float64(y-50)) < 13 || x >= 150 && x < 155 && y >= 20 && y < 80 {
+				pic.SetGray(x, y, color.Gray{Y: 255})
+			}
+		}
+	}
+	_, info, err := digitprep.Prepare(pic)
+	require.ErrorIs(t, err, digitprep.ErrDot, "the blot is taken, and is a dot: %+v", info)
+
+	s, _ := loadedStore(t)
+	s.FinishUpload(s.StartUpload(), "blot.png", "blob:1", pic, nil)
+	st := s.State()
+	require.NotNil(t, st.Upload, "the picture stays")
+	assert.Equal(t, ModeUpload, st.Mode)
+	assert.ErrorIs(t, st.Upload.NoDigit, digitprep.ErrDot)
+	assert.Nil(t, st.Upload.Input)
+	assert.Nil(t, st.Result, "nothing to denoise")
+	assert.Equal(t, "blot.png: "+digitprep.ErrDot.Error()+"; if there is one, drag a box around it on the picture", st.Message)
+	_, ok := st.Upload.Found()
+	assert.False(t, ok, "no digit found, no box")
+	_, ok = st.Upload.Zoom(2000, 1000)
+	assert.False(t, ok, "nothing to look at closer")
+
+	s.ChoosePart(0.7, 0.1, 0.85, 0.9)
+	st = s.State()
+	require.Empty(t, st.Message)
+	require.NotNil(t, st.Result, "the digit in the box is denoised")
+	assert.Nil(t, st.Upload.NoDigit)
+	found, ok := st.Upload.Found()
+	require.True(t, ok)
+	assertMark(t, st.Upload.Shown(150.0/200, 20.0/100, 155.0/200, 80.0/100), found, "the bar found")
+
+	s.WholePicture()
+	st = s.State()
+	assert.ErrorIs(t, st.Upload.NoDigit, digitprep.ErrDot)
+	assert.Nil(t, st.Result)
+	assert.Contains(t, st.Message, "drag a box")
+
+	// A file that cannot be read is still refused, and the picture stays.
+	s.FinishUpload(s.StartUpload(), "notes.txt", "", nil, digitprep.ErrNotImage)
+	assert.Equal(t, "blob:1", s.State().Upload.URL)
+}
