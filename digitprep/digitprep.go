@@ -62,16 +62,13 @@ var ErrBlank = errors.New("no digit found: nothing stands out of the background"
 // up into a white square and read as a digit.
 var ErrDot = errors.New("no digit found: the only ink is a dot")
 
-// ErrSmallDigit is returned when the digit found is too small to read
-// (under minDigit pixels each way).
-var ErrSmallDigit = errors.New("too small to read (a closer picture would do)")
-
 // NoDigit says whether err is preparation's finding that an image, read
-// well, holds no digit it can take (ErrBlank, ErrDot, ErrSmallDigit): a
-// person who sees one can point at it (a page can keep the picture for
-// that), unlike a file that cannot be read at all.
+// well, holds no digit it can take (ErrBlank, ErrDot): a person who sees
+// one can point at it (a page can keep the picture for that), unlike a
+// file that cannot be read at all. (A digit found too small to read is not
+// one: a part of the picture would not make it larger.)
 func NoDigit(err error) bool {
-	return errors.Is(err, ErrBlank) || errors.Is(err, ErrDot) || errors.Is(err, ErrSmallDigit)
+	return errors.Is(err, ErrBlank) || errors.Is(err, ErrDot)
 }
 
 // MinSide is the least width and height of an image that can hold a

@@ -79,7 +79,7 @@ func inkOn(g []float32, w, h int, invert bool) (ink, error) {
 	}
 	long := max(t.box.Dx(), t.box.Dy())
 	if long < minDigit {
-		return ink{}, fmt.Errorf("the digit found is %d×%d pixels of the %d×%d looked at: %w", t.box.Dx(), t.box.Dy(), w, h, ErrSmallDigit)
+		return ink{}, fmt.Errorf("the digit found is %d×%d pixels of the %d×%d looked at: too small to read (a closer picture would do)", t.box.Dx(), t.box.Dy(), w, h)
 	}
 	if float64(long) < 2.5*strokeWidth(t.v, t.w, t.box) {
 		return ink{}, ErrDot

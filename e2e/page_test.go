@@ -402,6 +402,7 @@ func TestApp(t *testing.T) {
 		assert.True(t, found[0] >= chosen[0] && found[1] >= chosen[1] && found[2] <= chosen[2] && found[3] <= chosen[3], "the 7 found (%v) is in the box drawn (%v)", found, chosen)
 		p.b.screenshot(t, "upload-part")
 
+		before = p.src("#model-input")
 		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery))
 		p.changed("#model-input", before)
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 8 ("), "the 8 again: %s", p.text("#model-input-reading"))
@@ -462,12 +463,16 @@ func TestApp(t *testing.T) {
 		part := image.Rect(900, 600, 1170, 870)
 		wantPart, _, err := digitprep.Prepare(photo.SubImage(part))
 		require.NoError(t, err)
+		before := p.src("#model-input")
 		p.dragBox(2000, 1500, 0.45, 0.4, 0.585, 0.58)
+		p.changed("#model-input", before) // the part taken, then looked at closer
 		diff = closeTo(wantPart)
 		t.Logf("a part chosen: mean difference from the native input %.4f", diff)
 		assert.Less(t, diff, 0.03, "the page prepared the chosen part decoded at full scale, as Go does")
 		// And the whole picture again is the finer input, not the coarse.
+		before = p.src("#model-input")
 		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery))
+		p.changed("#model-input", before)
 		diff = closeTo(want)
 		t.Logf("the whole picture again: mean difference from the native input %.4f", diff)
 		assert.Less(t, diff, 0.03, "the whole picture as it was refined")
@@ -571,6 +576,10 @@ func TestApp(t *testing.T) {
 		var left int
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#message").length`, &left))
 		assert.Zero(t, left, "the note is gone")
+		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 1 ("), "the bar taken, a 1: %s", p.text("#model-input-reading"))
+		var found []float64
+		p.run(chromedp.Evaluate(`(() => { const f = document.getElementById("found").getBoundingClientRect(), p = document.getElementById("picture-frame").getBoundingClientRect(); return [(f.left+f.right)/2 - p.left, p.width]; })()`, &found))
+		assert.InDelta(t, 152.5/200, found[0]/found[1], 0.02, "the box found is at the bar")
 	})
 
 	t.Run("upload an image over the pixel limit", func(t *testing.T) {

@@ -167,7 +167,9 @@ func uploadFile(s *webapp.Store, file js.Value) {
 		sources.drop(release)
 		js.Global().Get("URL").Call("revokeObjectURL", release)
 	}
-	zoomIn(s)
+	if u := s.State().Upload; err == nil && u != nil && u.URL == url {
+		zoomIn(s)
+	}
 }
 
 // zoomIn prepares the part of the shown upload around its digit again,

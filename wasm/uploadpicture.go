@@ -125,8 +125,9 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					u.dragging = false
 					showDrag(webapp.Mark{}, false)
 					if l, t, r, b := u.box(e); r-l >= minDrag && b-t >= minDrag {
-						u.Store.ChoosePart(l, t, r, b)
-						go zoomIn(u.Store)
+						if u.Store.ChoosePart(l, t, r, b) {
+							go zoomIn(u.Store)
+						}
 					}
 				}),
 				event.PointerCancel(func(*vecty.Event) {

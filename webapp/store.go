@@ -309,9 +309,12 @@ func (s *Store) FinishWeights(t Ticket, name string, data []byte, err error) {
 
 // show runs the current tab's digit through the models into st.Result:
 // the gallery's sample and the drawing with the chosen noise, the upload as
-// it is.
+// it is (or, when no digit was found in it, says so).
 func (s *Store) show(st *State) {
 	st.Result = nil
+	if st.Mode == ModeUpload && st.Upload != nil && st.Message == "" {
+		st.Message = st.Upload.note()
+	}
 	if s.models == nil {
 		return
 	}

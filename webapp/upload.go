@@ -73,12 +73,6 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 		}
 		if err == nil {
 			u, err = prepareUpload(name, url, img, img.Bounds())
-			if digitprep.NoDigit(err) {
-				// The picture stays, for the person to point at the digit.
-				u = &Upload{Name: name, URL: url, Picture: img, Part: img.Bounds(), NoDigit: err}
-				u.whole = prepared{info: u.Info, noDigit: err}
-				err = nil
-			}
 		}
 		if err != nil {
 			st.Message = fmt.Sprintf("%s: %v", name, err)
@@ -94,7 +88,7 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 		}
 		st.Upload = u
 		if st.Mode == t.mode { // no tab chosen meanwhile
-			st.Mode, st.Message = ModeUpload, u.note()
+			st.Mode, st.Message = ModeUpload, ""
 		}
 		s.show(st)
 	})
@@ -131,13 +125,9 @@ func (u Upload) Zoom(srcW, srcH int) (Zoom, bool) {
 	if !ok {
 		return Zoom{}, false
 	}
-	x := func(share float64) float64 {
-		return (float64(u.Part.Min.X-pb.Min.X) + share*float64(u.Part.Dx())) / float64(pb.Dx())
-	}
-	y := func(share float64) float64 {
-		return (float64(u.Part.Min.Y-pb.Min.Y) + share*float64(u.Part.Dy())) / float64(pb.Dy())
-	}
-	return Zoom{Left: x(l), Top: y(t), Right: x(r), Bottom: y(b), url: u.URL, part: u.Part, inPart: [4]float64{l, t, r, b}}, true
+	z := Zoom{url: u.URL, part: u.Part, inPart: [4]float64{l, t, r, b}}
+	z.Left, z.Top, z.Right, z.Bottom = u.inPicture(l, t, r, b)
+	return z, true
 }
 
 // FinishZoom takes the part of the source that z names decoded at a finer
@@ -154,10 +144,10 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 			return
 		}
 		coarse := u.Info
-		if u.Part != z.part {
-			if z.part != u.Picture.Bounds() {
-				return
-			}
+		switch {
+		case u.Part == z.part && u.zoomed, u.Part != z.part && (z.part != u.Picture.Bounds() || u.whole.zoomed):
+			return // done already, or a part no longer taken
+		case u.Part != z.part:
 			coarse = u.whole.info
 		}
 		l, t, r, b := z.inPart[0], z.inPart[1], z.inPart[2], z.inPart[3]
@@ -185,8 +175,9 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 // digit (a smudge, a line, another digit), and shows it; the page then
 // asks Upload.Zoom whether to decode that part of the file again, finer.
 // A part too small or without a digit leaves the upload as it was, with a
-// message; a box around the whole picture is WholePicture.
-func (s *Store) ChoosePart(left, top, right, bottom float64) {
+// message; a box around the whole picture is WholePicture. It says
+// whether it took a new part (of which the page may decode more).
+func (s *Store) ChoosePart(left, top, right, bottom float64) (taken bool) {
 	s.do(func(st *State) {
 		u := st.Upload
 		if u == nil {
@@ -199,8 +190,7 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) {
 		}
 		part := digitprep.PartOf(u.Picture.Bounds(), left, top, right, bottom)
 		if part == u.Picture.Bounds() {
-			st.Upload, st.Mode = u.wholeAgain(), ModeUpload
-			st.Message = st.Upload.note()
+			st.Upload, st.Mode, st.Message = u.wholeAgain(), ModeUpload, ""
 			s.show(st)
 			return
 		}
@@ -209,6 +199,9 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) {
 			return
 		}
 		next, err := prepareUpload(u.Name, u.URL, u.Picture, part)
+		if err == nil {
+			err = next.NoDigit
+		}
 		if err != nil {
 			st.Message = fmt.Sprintf("the box drawn: %v", err)
 			return
@@ -216,7 +209,9 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) {
 		next.whole = u.whole
 		st.Upload, st.Mode, st.Message = next, ModeUpload, ""
 		s.show(st)
+		taken = true
 	})
+	return taken
 }
 
 // WholePicture takes the whole of the upload's picture again, as it was
@@ -227,8 +222,7 @@ func (s *Store) WholePicture() {
 		if u == nil {
 			return
 		}
-		st.Upload, st.Mode = u.wholeAgain(), ModeUpload
-		st.Message = st.Upload.note()
+		st.Upload, st.Mode, st.Message = u.wholeAgain(), ModeUpload, ""
 		s.show(st)
 	})
 }
@@ -249,7 +243,8 @@ func (u Upload) wholeAgain() *Upload {
 	return &u
 }
 
-// prepareUpload prepares part of picture as the model's input.
+// prepareUpload prepares part of picture as the model's input; an upload
+// with NoDigit set when preparation found no digit in it.
 func prepareUpload(name, url string, picture image.Image, part image.Rectangle) (*Upload, error) {
 	img := picture
 	if part != picture.Bounds() {
@@ -261,12 +256,13 @@ func prepareUpload(name, url string, picture image.Image, part image.Rectangle) 
 		img = subImage(picture, part)
 	}
 	in, info, err := digitprep.Prepare(img)
-	if err != nil {
+	if err != nil && !digitprep.NoDigit(err) {
 		return nil, err
 	}
-	u := &Upload{Name: name, URL: url, Picture: picture, Part: part, Input: in, Info: info}
+	// A picture with no digit found stays, for the person to point at it.
+	u := &Upload{Name: name, URL: url, Picture: picture, Part: part, Input: in, Info: info, NoDigit: err}
 	if part == picture.Bounds() {
-		u.whole = prepared{input: in, info: info}
+		u.whole = prepared{input: in, info: info, noDigit: err}
 	}
 	return u, nil
 }
@@ -323,6 +319,12 @@ func (u Upload) Chosen() (Mark, bool) {
 // inPart is the box between left and right, top and bottom (shares of the
 // part) as the page shows the picture.
 func (u Upload) inPart(left, top, right, bottom float64) Mark {
+	return u.Shown(u.inPicture(left, top, right, bottom))
+}
+
+// inPicture is the box between left and right, top and bottom (shares of
+// the part) as shares of the picture's width and height.
+func (u Upload) inPicture(left, top, right, bottom float64) (l, t, r, b float64) {
 	pb := u.Picture.Bounds()
 	x := func(share float64) float64 {
 		return (float64(u.Part.Min.X-pb.Min.X) + share*float64(u.Part.Dx())) / float64(pb.Dx())
@@ -330,7 +332,7 @@ func (u Upload) inPart(left, top, right, bottom float64) Mark {
 	y := func(share float64) float64 {
 		return (float64(u.Part.Min.Y-pb.Min.Y) + share*float64(u.Part.Dy())) / float64(pb.Dy())
 	}
-	return u.Shown(x(left), y(top), x(right), y(bottom))
+	return x(left), y(top), x(right), y(bottom)
 }
 
 // Shown is the box between left and right, top and bottom (shares of the

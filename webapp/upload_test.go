@@ -136,6 +136,8 @@ func TestFinishZoom(t *testing.T) {
 	zoomed := s.State().Upload
 	_, ok = zoomed.Zoom(2000, 1500)
 	assert.False(t, ok, "once is enough")
+	s.FinishZoom(z, decoded, nil)
+	assert.Same(t, zoomed, s.State().Upload, "a second look at the same part changes nothing")
 	want, _, ok := digitprep.Refine(decoded, u.Info, z.Left, z.Top, z.Right, z.Bottom)
 	require.True(t, ok)
 	assert.Equal(t, want, zoomed.Input, "the finer input")
@@ -261,7 +263,14 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	_, ok = st.Upload.Zoom(2000, 1000)
 	assert.False(t, ok, "nothing to look at closer")
 
-	s.ChoosePart(0.7, 0.1, 0.85, 0.9)
+	s.SetMode(ModeGallery)
+	assert.Empty(t, s.State().Message, "the note is the upload tab's")
+	s.SetMode(ModeUpload)
+	assert.Contains(t, s.State().Message, "drag a box", "and comes back with it")
+	assert.False(t, s.ChoosePart(0.1, 0.2, 0.4, 0.8), "a box around the blot: no digit in it either")
+	assert.Contains(t, s.State().Message, "the box drawn: "+digitprep.ErrDot.Error())
+
+	assert.True(t, s.ChoosePart(0.7, 0.1, 0.85, 0.9), "a box around the bar")
 	st = s.State()
 	require.Empty(t, st.Message)
 	require.NotNil(t, st.Result, "the digit in the box is denoised")
