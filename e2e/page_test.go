@@ -476,6 +476,27 @@ func TestApp(t *testing.T) {
 		diff = closeTo(want)
 		t.Logf("the whole picture again: mean difference from the native input %.4f", diff)
 		assert.Less(t, diff, 0.03, "the whole picture as it was refined")
+
+		// Boxes dragged in quick succession: the file is decoded again
+		// once at a time, not once for each box at once.
+		p.js(`(() => {
+			const W = window.Worker;
+			window.workers = {live: 0, peak: 0, made: 0};
+			window.Worker = function (url) {
+				const w = new W(url), stop = w.terminate.bind(w);
+				workers.live++; workers.made++; workers.peak = Math.max(workers.peak, workers.live);
+				w.terminate = () => { workers.live--; stop(); };
+				return w;
+			};
+		})()`)
+		for i := range 5 {
+			p.dragBox(2000, 1500, 0.44-0.01*float64(i), 0.39, 0.59, 0.59)
+		}
+		var workers struct{ Live, Peak, Made int }
+		p.run(chromedp.Poll(`workers.made > 0 && workers.live === 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+			chromedp.Evaluate(`workers`, &workers))
+		t.Logf("five boxes: %d decodes, at most %d at once", workers.Made, workers.Peak)
+		assert.Equal(t, 1, workers.Peak, "one decode at a time")
 	})
 
 	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {

@@ -178,6 +178,8 @@ func uploadFile(s *webapp.Store, file js.Value) {
 // digitprep.Prepare does for the images it shrinks. It runs on its own
 // goroutine, after an upload and after a part of it was chosen.
 func zoomIn(s *webapp.Store) {
+	zooming.Lock()
+	defer zooming.Unlock()
 	u := s.State().Upload
 	if u == nil {
 		return
@@ -193,6 +195,13 @@ func zoomIn(s *webapp.Store) {
 	img, err := decodePart(src.file, digitprep.PartOf(image.Rect(0, 0, src.w, src.h), z.Left, z.Top, z.Right, z.Bottom))
 	s.FinishZoom(z, img, err)
 }
+
+// zooming lets one finer decode run at a time. Each decodes the whole
+// file in a worker (a 40-megapixel photo takes 160 MB there), so boxes
+// dragged in quick succession would otherwise decode it as many times at
+// once; a zoom that waited its turn looks at the upload as it is then, and
+// finds it refined already or wanting only the last box's part.
+var zooming sync.Mutex
 
 // source is an uploaded file and its size, for decoding parts of it again.
 type source struct {
