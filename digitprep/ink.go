@@ -234,6 +234,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	type comp struct {
 		mass float64
 		box  image.Rectangle
+		edge [4]int // pixels on the image's left, top, right and bottom edges
 	}
 	comps := []comp{{}} // component n is comps[n]
 	var stack []int
@@ -251,6 +252,11 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 			x, y := i%w, i/w
 			c.mass += float64(d[i])
 			c.box = c.box.Union(image.Rect(x, y, x+1, y+1))
+			for e, on := range [4]bool{x == 0, y == 0, x == w-1, y == h-1} {
+				if on {
+					c.edge[e]++
+				}
+			}
 			for dy := -1; dy <= 1; dy++ {
 				for dx := -1; dx <= 1; dx++ {
 					xx, yy := x+dx, y+dy
@@ -266,14 +272,28 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		}
 		comps = append(comps, c)
 	}
+	band := func(c comp) bool {
+		return float64(max(c.edge[1], c.edge[3])) >= bandShare*float64(w) || float64(max(c.edge[0], c.edge[2])) >= bandShare*float64(h)
+	}
 	if len(comps) == 1 {
 		return nil, false // nothing above high
 	}
-	main := 1
-	for n := range comps {
-		if comps[n].mass > comps[main].mass {
-			main = n
+	// The digit is the heaviest piece that is not a band at the border;
+	// when all are, as when the digit touches a lighting band at the edge
+	// and is one piece with it, the heaviest.
+	heaviest := func(skipBands bool) int {
+		main := 0
+		for n := 1; n < len(comps); n++ {
+			if !(skipBands && band(comps[n])) && comps[n].mass > comps[main].mass {
+				main = n
+			}
 		}
+		return main
+	}
+	main := heaviest(true)
+	bands := main != 0 // bands are left out
+	if !bands {
+		main = heaviest(false)
 	}
 	chosen := make([]bool, len(comps))
 	chosen[main] = true
@@ -281,7 +301,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	reach := max(box.Dx(), box.Dy()) / 2
 	for n := 1; n < len(comps); n++ {
 		c := comps[n]
-		if n != main && c.mass >= comps[main].mass/20 && gap(c.box, comps[main].box) <= reach {
+		if n != main && !(bands && band(c)) && c.mass >= comps[main].mass/20 && gap(c.box, comps[main].box) <= reach {
 			chosen[n] = true
 		}
 	}
@@ -305,6 +325,12 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	}
 	return keep, several
 }
+
+// bandShare is how much of one of the image's edges ink must run along
+// to be a band at its border (a desk, a page's edge, a shadow), not the
+// digit: digitMask takes no band as a piece of the digit, unless there is
+// nothing else.
+const bandShare = 0.5
 
 // gap is the distance between two rectangles along the axis that
 // separates them most; 0 when they overlap.

@@ -16,8 +16,8 @@ import (
 // at (244, 169), on a photo of 600×450: "note" a light sticky note
 // (200..400 × 150..300) on a darker desk that fills the rest, the desk at
 // the photo's border (and wider there than a third of the photo's
-// shorter side: a narrower band of desk is taken for ink, as the
-// background is what is wider than that); "shadow" a page whose left
+// shorter side, so that it is background; deskAlong has narrower bands);
+// "shadow" a page whose left
 // part, up to x = 230, close to the digit, lies in a hard shadow.
 func onDesk(digit []float32, scene string) *image.RGBA {
 	const w, h, k, x0, y0 = 600, 450, 4, 244, 169
@@ -152,5 +152,54 @@ func TestTiltedNote(t *testing.T) {
 		}
 		t.Logf("%g°: %d of 5 read right", deg, right)
 		assert.GreaterOrEqual(t, right, 4, "%g°", deg)
+	}
+}
+
+// deskAlong is an MNIST digit written with a dark pen, 4 times MNIST's
+// size at (260, 180), on a photo of 600×450 of a page with the desk
+// showing along the photo's top edge (top pixels high) and its left edge
+// (left pixels wide): the border is then half desk, half paper.
+func deskAlong(digit []float32, top, left int) *image.Gray {
+	const w, h, k, x0, y0 = 600, 450, 4, 260, 180
+	small := image.NewGray(image.Rect(0, 0, 28, 28))
+	for i, v := range digit {
+		small.Pix[i] = uint8(255 * v)
+	}
+	pen := image.NewGray(image.Rect(0, 0, w, h))
+	xdraw.BiLinear.Scale(pen, image.Rect(x0, y0, x0+28*k, y0+28*k), small, small.Bounds(), xdraw.Src, nil)
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			paper := 235.0
+			if y < top || x < left {
+				paper = float64(60 + (x*7+y*13)%23) // wood
+			}
+			v := float64(pen.Pix[y*w+x]) / 255
+			img.SetGray(x, y, color.Gray{uint8(paper*(1-v) + 25*v)})
+		}
+	}
+	return img
+}
+
+// A page photographed with the desk along two of its edges, or one: the
+// ink is dark on the paper, though the border is as much desk as paper,
+// and the desk's bands at the edges are not the digit.
+func TestPageWithTheDeskAlongItsEdges(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	for _, desk := range [][2]int{{60, 80}, {40, 40}, {100, 0}, {0, 120}} {
+		right := 0
+		for i := range 10 {
+			in, info, err := Prepare(deskAlong(test.Image(nil, i), desk[0], desk[1]))
+			require.NoError(t, err)
+			assert.True(t, info.Inverted, "desk %v, digit %d: dark ink on the page", desk, i)
+			l, tp, _, _ := info.Area()
+			assert.Greater(t, l, 0.4, "desk %v, digit %d: found right of the desk", desk, i)
+			assert.Greater(t, tp, 0.35, "desk %v, digit %d: found below the desk", desk, i)
+			if reads(in) == int(test.Labels[i]) {
+				right++
+			}
+		}
+		t.Logf("desk along the top %d px and the left %d px: %d of 10 read right", desk[0], desk[1], right)
+		assert.GreaterOrEqual(t, right, 9, "desk %v", desk)
 	}
 }

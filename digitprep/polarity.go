@@ -26,8 +26,8 @@ const minOtherLevel = 0.1
 
 // findDigit finds the digit in g (w×h, grey levels as given, not inverted
 // yet) and says whether it is dark ink on light (inverted: the ink is
-// then 1 - g). It takes the ink to be the side that the image's border is
-// not, as paper fills the border of most pictures; but a sticky note or a
+// then 1 - g). It takes the ink to be the side that the paper is not
+// (paperIsLight), as paper fills the border of most pictures; but a sticky note or a
 // page photographed on a darker desk has the desk at its border, and the
 // paper is then found as the "ink": a filled region (more than
 // filledCoverage of its convex hull), or nothing that passes for a digit. Then,
@@ -36,7 +36,7 @@ const minOtherLevel = 0.1
 // contrast at least half the first's: not the faint rims a wide stroke
 // leaves in the background's estimate), it takes the other side.
 func findDigit(g []float32, w, h int) (ink, bool, error) {
-	inverted := median(border(g, w, h)) > 0.5
+	inverted := paperIsLight(g, w, h)
 	t, err := inkOn(g, w, h, inverted)
 	if err == nil && hullCoverage(t) <= filledCoverage {
 		return t, inverted, nil
@@ -58,6 +58,25 @@ func findDigit(g []float32, w, h int) (ink, bool, error) {
 	}
 	return other, !inverted, nil
 }
+
+// paperIsLight says whether the paper, the background most of the
+// picture shows, is light, so that the ink is dark. The border shows it in
+// most pictures (a bold digit that fills its crop included); but when the
+// border is split between two levels, a page photographed with the desk
+// along two of its edges, the picture as a whole shows it.
+func paperIsLight(g []float32, w, h int) bool {
+	b := border(g, w, h)
+	if quantile(b, 0.7)-quantile(b, 0.3) > mixedBorder {
+		return quantile(g, 0.5) > 0.5
+	}
+	return median(b) > 0.5
+}
+
+// mixedBorder is the spread of the border's middle grey levels (between
+// its 30th and 70th percentiles) over which the border is taken to hold
+// two things, not paper and its noise (noise of a standard deviation of
+// 0.25 spreads them 0.26).
+const mixedBorder = 0.3
 
 // thinner is how many times thinner than the filled region found on the
 // border's side the strokes found on the other side must be.
