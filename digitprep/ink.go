@@ -310,7 +310,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		keep[i] = n != 0 && chosen[n]
 	}
 	several := false
-	large := func(c comp) bool { return c.mass >= comps[main].mass/4 }
+	large := func(c comp) bool { return c.mass >= comps[main].mass/4 && !(bands && band(c)) }
 	for a := 1; a < len(comps); a++ {
 		ca := comps[a]
 		if large(ca) && !chosen[a] {

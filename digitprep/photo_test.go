@@ -192,6 +192,7 @@ func TestPageWithTheDeskAlongItsEdges(t *testing.T) {
 			in, info, err := Prepare(deskAlong(test.Image(nil, i), desk[0], desk[1]))
 			require.NoError(t, err)
 			assert.True(t, info.Inverted, "desk %v, digit %d: dark ink on the page", desk, i)
+			assert.False(t, info.Several, "desk %v, digit %d: the desk is not another digit", desk, i)
 			l, tp, _, _ := info.Area()
 			assert.Greater(t, l, 0.4, "desk %v, digit %d: found right of the desk", desk, i)
 			assert.Greater(t, tp, 0.35, "desk %v, digit %d: found below the desk", desk, i)
