@@ -293,6 +293,9 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	main := heaviest(true)
 	bands := main != 0 // bands are left out
 	if !bands {
+		if min(w, h) >= photoSide {
+			return nil, false // only bands, in a photo: lighting at its edges
+		}
 		main = heaviest(false)
 	}
 	chosen := make([]bool, len(comps))
@@ -331,6 +334,13 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 // digit: digitMask takes no band as a piece of the digit, unless there is
 // nothing else.
 const bandShare = 0.5
+
+// photoSide is the shorter side, in pixels of the image looked at, from
+// which digitMask takes an image for a photo, in which ink that runs along
+// its edges and nothing else is lighting (a gradient or a vignette that the
+// background's estimate, cut at the edges, leaves), not a digit; in a
+// smaller crop a digit that fills the frame runs along its edges.
+const photoSide = 128
 
 // gap is the distance between two rectangles along the axis that
 // separates them most; 0 when they overlap.

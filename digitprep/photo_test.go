@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -202,5 +203,36 @@ func TestPageWithTheDeskAlongItsEdges(t *testing.T) {
 		}
 		t.Logf("desk along the top %d px and the left %d px: %d of 10 read right", desk[0], desk[1], right)
 		assert.GreaterOrEqual(t, right, 9, "desk %v", desk)
+	}
+}
+
+// blankPage is a photo of w×h of paper without a digit: 225 grey, darker
+// by grad levels towards the left edge, by vig (a share) towards the
+// corners, with sensor noise.
+func blankPage(w, h int, grad, vig float64) *image.Gray {
+	r := rand.New(rand.NewPCG(1, 1))
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	rmax := math.Hypot(float64(w)/2, float64(h)/2)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			v := 225 - grad*float64(w-1-x)/float64(w-1)
+			rr := math.Hypot(float64(x)-float64(w)/2, float64(y)-float64(h)/2) / rmax
+			v = v*(1-vig*rr*rr) + 6*r.NormFloat64()
+			img.SetGray(x, y, color.Gray{uint8(max(0, min(255, v)))})
+		}
+	}
+	return img
+}
+
+// A blank page photographed in uneven light has no digit: the lighting at
+// its edges, which the background's estimate leaves, is not one (it was
+// read as a 1 or a 7 at 100 %).
+func TestBlankPageInUnevenLight(t *testing.T) {
+	for _, c := range []struct {
+		w, h      int
+		grad, vig float64
+	}{{1600, 1200, 20, 0}, {900, 700, 20, 0}, {900, 700, 40, 0}, {1600, 1200, 0, 0.15}, {900, 700, 0, 0.15}, {1600, 1200, 20, 0.15}} {
+		_, info, err := Prepare(blankPage(c.w, c.h, c.grad, c.vig))
+		assert.ErrorIs(t, err, ErrBlank, "%+v: found %v", c, info.Bounds)
 	}
 }

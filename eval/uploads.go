@@ -4,6 +4,7 @@ import (
 	"fmt"
 	_ "image/jpeg" // the generated uploads are JPEG or PNG files
 	_ "image/png"
+	"strings"
 
 	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/internal/uploads"
@@ -30,12 +31,17 @@ func readUploads(n int, seed uint64, test *mnist.Set, models []model, readerMode
 		denoisers = append(denoisers, m.m.NewWorkspace())
 	}
 	right := make([]int, 1+len(models)) // the input's, then each model's
+	var noDigit []string
 	err := uploads.Each(n, seed, test, func(u uploads.Upload) error {
 		img, err := digitprep.Decode(u.Data)
 		if err != nil {
 			return fmt.Errorf("%s: %w", u.Name, err)
 		}
 		in, _, err := digitprep.Prepare(img)
+		if digitprep.NoDigit(err) {
+			noDigit = append(noDigit, u.Name) // the page says so and asks for a box: read right by none
+			return nil
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", u.Name, err)
 		}
@@ -66,6 +72,9 @@ func readUploads(n int, seed uint64, test *mnist.Set, models []model, readerMode
 	fmt.Printf("| the prepared input | %d (%.1f %%) |\n", right[0], 100*float64(right[0])/float64(n))
 	for i, m := range models {
 		fmt.Printf("| the %s's output | %d (%.1f %%) |\n", m.name, right[i+1], 100*float64(right[i+1])/float64(n))
+	}
+	if len(noDigit) > 0 {
+		fmt.Printf("\nNo digit found (the page keeps the picture and asks for a box around the digit) in %d: %s\n", len(noDigit), strings.Join(noDigit, ", "))
 	}
 	return nil
 }
