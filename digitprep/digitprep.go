@@ -62,13 +62,16 @@ var ErrBlank = errors.New("no digit found: nothing stands out of the background"
 // up into a white square and read as a digit.
 var ErrDot = errors.New("no digit found: the only ink is a dot")
 
+// ErrSmallDigit is returned when the digit found is too small to read.
+var ErrSmallDigit = errors.New("too small to read (a closer picture would do)")
+
 // NoDigit says whether err is preparation's finding that an image, read
-// well, holds no digit it can take (ErrBlank, ErrDot): a person who sees
-// one can point at it (a page can keep the picture for that), unlike a
-// file that cannot be read at all. (A digit found too small to read is not
-// one: a part of the picture would not make it larger.)
+// well, holds no digit it can take (ErrBlank, ErrDot, ErrSmallDigit): a
+// person who sees one can point at it, or a page decode the part around a
+// small one again at a finer scale (a page can keep the picture for that),
+// unlike a file that cannot be read at all.
 func NoDigit(err error) bool {
-	return errors.Is(err, ErrBlank) || errors.Is(err, ErrDot)
+	return errors.Is(err, ErrBlank) || TooSmall(err)
 }
 
 // MinSide is the least width and height of an image that can hold a
@@ -157,24 +160,32 @@ func (i Info) Area() (left, top, right, bottom float64) {
 // ZoomArea).
 func Prepare(img image.Image) ([]float32, Info, error) {
 	in, info, err := prepare(img, nil)
-	if err != nil {
+	if err != nil && !TooSmall(err) {
 		return in, info, err
 	}
 	l, t, r, bt, ok := info.ZoomArea(info.Width, info.Height)
 	if !ok {
-		return in, info, nil
+		return in, info, err
 	}
 	region := PartOf(img.Bounds(), l, t, r, bt)
 	sub, ok := img.(interface {
 		SubImage(image.Rectangle) image.Image
 	})
 	if !ok {
-		return in, info, nil
+		return in, info, err
 	}
 	if zin, zinfo, ok := Refine(sub.SubImage(region), info, l, t, r, bt); ok {
 		return zin, zinfo, nil
 	}
-	return in, info, nil
+	return in, info, err
+}
+
+// TooSmall says whether err is preparation's finding that the ink it took
+// for the digit is too small to read or only a dot (ErrSmallDigit,
+// ErrDot), which a finer look at a large image may find to be a digit: its
+// Info's Bounds are then where that ink is.
+func TooSmall(err error) bool {
+	return errors.Is(err, ErrDot) || errors.Is(err, ErrSmallDigit)
 }
 
 // Refine prepares part, the part of an image between left and right, top
@@ -281,6 +292,9 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 		t, info.Inverted, err = findDigit(g, w, h)
 	}
 	if err != nil {
+		if !t.box.Empty() { // a dot, or a digit too small: where it is, for a finer look
+			info.Bounds = t.box.Add(t.origin)
+		}
 		return nil, info, err
 	}
 	info.Several = t.several

@@ -136,6 +136,32 @@ func TestSmallDigitInALargePhoto(t *testing.T) {
 	}
 	t.Logf("read right: %d of %d, %d without the finer look", right, n, coarseRight)
 	assert.GreaterOrEqual(t, right, n-1)
+
+	// Smaller yet: 60 pixels in 4,000×3,000, under 8 in the 512 pixels
+	// looked at first, where it is often too small to read or a dot; the
+	// finer look at where that was is taken then too.
+	right, errs := 0, 0
+	for i := range n {
+		digit := test.Image(nil, i)
+		small := image.NewGray(image.Rect(0, 0, 28, 28))
+		for j, v := range digit {
+			small.Pix[j] = uint8(255 - 255*v)
+		}
+		photo := image.NewGray(image.Rect(0, 0, 4000, 3000))
+		for j := range photo.Pix {
+			photo.Pix[j] = 235
+		}
+		xdraw.BiLinear.Scale(photo, image.Rect(2000, 1500, 2060, 1560), small, small.Bounds(), xdraw.Src, nil)
+		if _, _, err := prepare(photo, nil); TooSmall(err) {
+			errs++
+		}
+		if in, _, err := Prepare(photo); err == nil && reads(in) == int(test.Labels[i]) {
+			right++
+		}
+	}
+	t.Logf("60 px in 4,000×3,000: %d of %d read right; %d too small or a dot at first", right, n, errs)
+	assert.Positive(t, errs, "the case this checks")
+	assert.GreaterOrEqual(t, right, 8, "6 when a dot or a digit too small was not looked at again")
 }
 
 // A sticky note tilted on the desk: still the digit, not the note.

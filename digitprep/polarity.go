@@ -83,7 +83,7 @@ const mixedBorder = 0.3
 const thinner = 3
 
 // inkOn is findInk of g, inverted first if invert, refusing ink too small
-// to read or that is only a dot.
+// to read or that is only a dot (and saying where it is).
 func inkOn(g []float32, w, h int, invert bool) (ink, error) {
 	if invert {
 		inv := make([]float32, len(g))
@@ -98,10 +98,10 @@ func inkOn(g []float32, w, h int, invert bool) (ink, error) {
 	}
 	long := max(t.box.Dx(), t.box.Dy())
 	if long < minDigit {
-		return ink{}, fmt.Errorf("the digit found is %d×%d pixels of the %d×%d looked at: too small to read (a closer picture would do)", t.box.Dx(), t.box.Dy(), w, h)
+		return t, fmt.Errorf("the digit found is %d×%d pixels of the %d×%d looked at: %w", t.box.Dx(), t.box.Dy(), w, h, ErrSmallDigit)
 	}
 	if float64(long) < 2.5*strokeWidth(t.v, t.w, t.box) {
-		return ink{}, ErrDot
+		return t, ErrDot
 	}
 	return t, nil
 }

@@ -111,11 +111,12 @@ type Zoom struct {
 // the page decodes again at a finer scale: the digit found in the part of
 // the picture taken (the whole, or the one the person chose) is small in
 // the picture, which the page decoded at digitprep.WorkSize, and the file
-// holds more detail. The area lies within the part taken. False when it
+// holds more detail; or what was found there is only a dot or too small to
+// read, which a finer look may find to be a digit. The area lies within the part taken. False when it
 // need not, or the input was made so already.
 func (u Upload) Zoom(srcW, srcH int) (Zoom, bool) {
 	pb := u.Picture.Bounds()
-	if u.zoomed || u.NoDigit != nil || pb.Dx() <= 0 || pb.Dy() <= 0 {
+	if u.zoomed || u.NoDigit != nil && !digitprep.TooSmall(u.NoDigit) || pb.Dx() <= 0 || pb.Dy() <= 0 {
 		return Zoom{}, false
 	}
 	// The part's size in the source's pixels.
@@ -160,7 +161,10 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 			next.whole = prepared{input: in, info: info, zoomed: true}
 		}
 		if u.Part == z.part {
-			next.Input, next.Info, next.zoomed = in, info, true
+			next.Input, next.Info, next.zoomed, next.NoDigit = in, info, true, nil
+			if st.Message == u.note() {
+				st.Message = "" // the note that no digit was found
+			}
 		}
 		st.Upload = &next
 		if st.Mode == ModeUpload {

@@ -260,8 +260,10 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	assert.Equal(t, "blot.png: "+digitprep.ErrDot.Error()+"; if there is one, drag a box around it on the picture", st.Message)
 	_, ok := st.Upload.Found()
 	assert.False(t, ok, "no digit found, no box")
+	_, ok = st.Upload.Zoom(200, 100)
+	assert.False(t, ok, "the file holds no more than the picture")
 	_, ok = st.Upload.Zoom(2000, 1000)
-	assert.False(t, ok, "nothing to look at closer")
+	assert.True(t, ok, "a dot in a picture of a larger file: a finer look may find a digit")
 
 	s.SetMode(ModeGallery)
 	assert.Empty(t, s.State().Message, "the note is the upload tab's")
@@ -288,4 +290,42 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	// A file that cannot be read is still refused, and the picture stays.
 	s.FinishUpload(s.StartUpload(), "notes.txt", "", nil, digitprep.ErrNotImage)
 	assert.Equal(t, "blob:1", s.State().Upload.URL)
+}
+
+// A digit so small in a large photo that the picture shows a dot or ink
+// too small to read: the picture stays, the part around that ink is
+// looked at again, finer, and the digit found there taken.
+func TestTooSmallDigitIsLookedAtAgain(t *testing.T) {
+	for _, sample := range Samples() {
+		digit := image.NewGray(image.Rect(0, 0, Side, Side))
+		for j, v := range sample.Pixels {
+			digit.Pix[j] = uint8(255 * v)
+		}
+		src := image.NewGray(image.Rect(0, 0, 4000, 3000))
+		xdraw.BiLinear.Scale(src, image.Rect(2000, 1500, 2060, 1560), digit, digit.Rect, xdraw.Src, nil)
+		pw, ph := digitprep.WorkSize(4000, 3000)
+		pic := image.NewGray(image.Rect(0, 0, pw, ph))
+		xdraw.BiLinear.Scale(pic, pic.Rect, src, src.Rect, xdraw.Src, nil)
+		if _, _, err := digitprep.Prepare(pic); !digitprep.TooSmall(err) {
+			continue // found, or not at all: not the case
+		}
+		s, _ := loadedStore(t)
+		s.FinishUpload(s.StartUpload(), "tiny.png", "blob:1", pic, nil)
+		u := s.State().Upload
+		require.True(t, digitprep.TooSmall(u.NoDigit), "%v", u.NoDigit)
+		require.Contains(t, s.State().Message, "drag a box")
+		z, ok := u.Zoom(4000, 3000)
+		require.True(t, ok, "where the ink was: %v", u.Info.Bounds)
+		s.FinishZoom(z, sourcePart(src, z), nil)
+		st := s.State()
+		assert.Nil(t, st.Upload.NoDigit, "a digit found, finer")
+		assert.NotNil(t, st.Upload.Input)
+		assert.NotNil(t, st.Result, "and denoised")
+		assert.Empty(t, st.Message, "the note is gone")
+		s.ChoosePart(0, 0, 0.5, 0.5)
+		s.WholePicture()
+		assert.Equal(t, st.Upload.Input, s.State().Upload.Input, "the whole picture as refined, again")
+		return
+	}
+	t.Fatal("no gallery digit is a dot or too small at this size: the test needs another")
 }
