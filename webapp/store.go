@@ -369,6 +369,9 @@ func (s *Store) SetWalkEnd(which string) {
 		r := st.Result
 		if r == nil || s.models == nil {
 			w.Note = "There is no digit to take the code of: pick a sample, upload or draw one first."
+			if st.Mode == ModeUpload && st.Upload != nil && st.Upload.NoDigit != nil {
+				w.Note = "There is no digit to take the code of: no digit was found in the picture; drag a box around it first."
+			}
 			return
 		}
 		end := &WalkEnd{Input: r.Input, Latent: r.Latent, Denoiser: r.Denoiser}

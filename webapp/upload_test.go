@@ -265,6 +265,8 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	_, ok = st.Upload.Zoom(2000, 1000)
 	assert.True(t, ok, "a dot in a picture of a larger file: a finer look may find a digit")
 
+	s.SetWalkEnd("A")
+	assert.Equal(t, "There is no digit to take the code of: no digit was found in the picture; drag a box around it first.", s.State().Walk.Note)
 	s.SetMode(ModeGallery)
 	assert.Empty(t, s.State().Message, "the note is the upload tab's")
 	s.SetMode(ModeUpload)
