@@ -194,10 +194,10 @@ func TooSmall(err error) bool {
 // polarity (the part's border may be a desk's), and only if it refines the
 // digit's box: if it found other ink (a desk or a shadow at the part's
 // edge, which the part's background estimate cannot see whole), or none,
-// ok is false and the coarse result stands.
+// or a filled blob, ok is false and the coarse result stands.
 func Refine(part image.Image, coarse Info, left, top, right, bottom float64) ([]float32, Info, bool) {
 	in, z, err := prepare(part, &coarse.Inverted)
-	if err != nil {
+	if err != nil || filled(in) {
 		return nil, coarse, false
 	}
 	zoomed := coarse.Zoomed(left, top, right, bottom, z)
@@ -207,6 +207,18 @@ func Refine(part image.Image, coarse Info, left, top, right, bottom float64) ([]
 	}
 	return in, zoomed, true
 }
+
+// filled says whether the ink of in (a prepared input) covers most of its
+// box, as no digit does (a bold 0 or 8 about three quarters) and a dot or
+// a blot does: what a finer look at a dot can make of it, when the part's
+// background, estimated over a third of the part, takes the dot's middle.
+func filled(in []float32) bool {
+	b := boxOver(in, Side, Side, 0.5)
+	return !b.Empty() && coverage(ink{v: in, w: Side, h: Side, box: b}) > maxFilled
+}
+
+// maxFilled is the most of its box that a digit's ink covers.
+const maxFilled = 0.8
 
 // PartOf is the part of b between left and right, top and bottom (shares
 // of its width and height): the pixels of b that the shares cover, whole.
