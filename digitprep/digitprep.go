@@ -58,8 +58,9 @@ var ErrBlank = errors.New("no digit found: nothing stands out of the background"
 
 // ErrDot is returned when all the ink found is a dot or a blob: no longer
 // than 2.5 times as wide as its strokes, which no digit is (a bold 0 is
-// about 3 times), so that a tap on a drawing pad or a speck is not scaled
-// up into a white square and read as a digit.
+// about 3 times), or, its strokes brought to MNIST's width, still filling
+// its box (filled), so that a tap on a drawing pad, a speck or a blot is
+// not scaled up into a white square and read as a digit.
 var ErrDot = errors.New("no digit found: the only ink is a dot")
 
 // ErrSmallDigit is returned when the digit found is too small to read.
@@ -194,10 +195,10 @@ func TooSmall(err error) bool {
 // polarity (the part's border may be a desk's), and only if it refines the
 // digit's box: if it found other ink (a desk or a shadow at the part's
 // edge, which the part's background estimate cannot see whole), or none,
-// or a filled blob, ok is false and the coarse result stands.
+// ok is false and the coarse result stands.
 func Refine(part image.Image, coarse Info, left, top, right, bottom float64) ([]float32, Info, bool) {
 	in, z, err := prepare(part, &coarse.Inverted)
-	if err != nil || filled(in) {
+	if err != nil {
 		return nil, coarse, false
 	}
 	zoomed := coarse.Zoomed(left, top, right, bottom, z)
@@ -208,13 +209,18 @@ func Refine(part image.Image, coarse Info, left, top, right, bottom float64) ([]
 	return in, zoomed, true
 }
 
-// filled says whether the ink of in (a prepared input) covers most of its
-// box, as no digit does (a bold 0 or 8 about three quarters) and a dot or
-// a blot does: what a finer look at a dot can make of it, when the part's
-// background, estimated over a third of the part, takes the dot's middle.
+// filled says whether the ink of in (a prepared input, its strokes
+// brought to MNIST's width) covers most of its box, as no digit does and a
+// dot or a blot does (unless it is twice as long as wide: a 1 fills its
+// box): a small one whose stroke width passed for a digit's,
+// or a dot looked at again finer, whose middle the part's background,
+// estimated over a third of the part, took.
 func filled(in []float32) bool {
 	b := boxOver(in, Side, Side, 0.5)
-	return !b.Empty() && coverage(ink{v: in, w: Side, h: Side, box: b}) > maxFilled
+	if b.Empty() || max(b.Dx(), b.Dy()) >= 2*min(b.Dx(), b.Dy()) {
+		return false // a 1 is a stroke that fills its narrow box
+	}
+	return coverage(ink{v: in, w: Side, h: Side, box: b}) > maxFilled
 }
 
 // maxFilled is the most of its box that a digit's ink covers.
@@ -312,7 +318,11 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 	info.Several = t.several
 	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
 	t = normaliseStroke(t)
-	return frame(t.v, t.w, t.box), info, nil
+	in := frame(t.v, t.w, t.box)
+	if filled(in) {
+		return nil, info, ErrDot // a dot or a blot that passed for strokes
+	}
+	return in, info, nil
 }
 
 // grey converts img to luminance in [0,1], compositing any transparency
