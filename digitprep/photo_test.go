@@ -100,6 +100,21 @@ func TestNoteOnADeskAndHardShadow(t *testing.T) {
 	}
 }
 
+// photoWith is a w×h photo of paper (grey 235) with an MNIST digit
+// written dark in r.
+func photoWith(digit []float32, w, h int, r image.Rectangle) *image.Gray {
+	small := image.NewGray(image.Rect(0, 0, 28, 28))
+	for j, v := range digit {
+		small.Pix[j] = uint8(255 - 255*v)
+	}
+	photo := image.NewGray(image.Rect(0, 0, w, h))
+	for j := range photo.Pix {
+		photo.Pix[j] = 235
+	}
+	xdraw.BiLinear.Scale(photo, r, small, small.Bounds(), xdraw.Src, nil)
+	return photo
+}
+
 // A small digit in a large photo (70 pixels high in 2,000×1,500, 17 once
 // the photo is shrunk to MaxWork) is prepared again from the part around
 // it at a finer scale, and read.
@@ -108,16 +123,7 @@ func TestSmallDigitInALargePhoto(t *testing.T) {
 	const n, k, x0, y0 = 10, 5, 1000, 700 // MNIST's 28 px drawn 2.5 times as large: 2 photo pixels each
 	right, coarseRight := 0, 0
 	for i := range n {
-		digit := test.Image(nil, i)
-		small := image.NewGray(image.Rect(0, 0, 28, 28))
-		for j, v := range digit {
-			small.Pix[j] = uint8(255 - 255*v)
-		}
-		photo := image.NewGray(image.Rect(0, 0, 2000, 1500))
-		for j := range photo.Pix {
-			photo.Pix[j] = 235
-		}
-		xdraw.BiLinear.Scale(photo, image.Rect(x0, y0, x0+28*k/2, y0+28*k/2), small, small.Bounds(), xdraw.Src, nil)
+		photo := photoWith(test.Image(nil, i), 2000, 1500, image.Rect(x0, y0, x0+28*k/2, y0+28*k/2))
 		in, info, err := Prepare(photo)
 		require.NoError(t, err)
 		coarse, cinfo, err := prepare(photo, nil)
@@ -144,16 +150,7 @@ func TestSmallDigitInALargePhoto(t *testing.T) {
 	// finer look at where that was is taken then too.
 	right, errs := 0, 0
 	for i := range n {
-		digit := test.Image(nil, i)
-		small := image.NewGray(image.Rect(0, 0, 28, 28))
-		for j, v := range digit {
-			small.Pix[j] = uint8(255 - 255*v)
-		}
-		photo := image.NewGray(image.Rect(0, 0, 4000, 3000))
-		for j := range photo.Pix {
-			photo.Pix[j] = 235
-		}
-		xdraw.BiLinear.Scale(photo, image.Rect(2000, 1500, 2060, 1560), small, small.Bounds(), xdraw.Src, nil)
+		photo := photoWith(test.Image(nil, i), 4000, 3000, image.Rect(2000, 1500, 2060, 1560))
 		if _, _, err := prepare(photo, nil); TooSmall(err) {
 			errs++
 		}
