@@ -409,6 +409,24 @@ func TestApp(t *testing.T) {
 		var left int
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#chosen, #whole-picture").length`, &left))
 		assert.Zero(t, left, "no part chosen, no button")
+
+		// The same from the keyboard: Enter on the picture starts a box
+		// (the whole picture), Shift+ArrowLeft narrows it, ArrowRight
+		// moves it over the 7, Enter takes it.
+		before = p.src("#model-input")
+		p.run(chromedp.Focus("#picture-frame", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter))
+		for range 5 {
+			p.run(chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(input.ModifierShift)))
+		}
+		for range 6 {
+			p.run(chromedp.KeyEvent(kb.ArrowRight))
+		}
+		var shown string
+		p.run(chromedp.Evaluate(`document.getElementById("drag").style.display`, &shown))
+		assert.Equal(t, "block", shown, "the keyboard's box is shown")
+		p.run(chromedp.KeyEvent(kb.Enter))
+		p.changed("#model-input", before)
+		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 taken from the keyboard: %s", p.text("#model-input-reading"))
 	})
 
 	t.Run("a small digit in a large photo", func(t *testing.T) {

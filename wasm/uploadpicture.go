@@ -21,8 +21,9 @@ const minDrag = 0.02
 // UploadPicture is the picture as uploaded, with a box around the ink that
 // preparation took as the digit and, when the person chose a part of the
 // picture, a dashed box around that part. Dragging a box over the picture
-// (mouse, pen or finger) chooses the part that holds the digit, for a
-// picture in which preparation took other ink for it.
+// (mouse, pen or finger), or moving and sizing one with the keyboard,
+// chooses the part that holds the digit, for a picture in which
+// preparation took other ink for it, or found none.
 type UploadPicture struct {
 	vecty.Core
 	Store  *webapp.Store  `vecty:"prop"`
@@ -30,6 +31,51 @@ type UploadPicture struct {
 
 	dragging bool
 	x0, y0   float64 // where the drag started, as shares of the picture
+	// keys is the box the keyboard moves and sizes (Enter on the picture
+	// starts it), nil when there is none.
+	keys *webapp.KeyBox
+}
+
+// choose takes the part of the picture between left and right, top and
+// bottom as the digit's, and has the file decoded again there if that
+// helps.
+func (u *UploadPicture) choose(left, top, right, bottom float64) {
+	if u.Store.ChoosePart(left, top, right, bottom) {
+		go zoomIn(u.Store)
+	}
+}
+
+// key handles a key pressed on the picture: Enter starts the keyboard's
+// box (the whole picture), the arrow keys move it and, with Shift, size
+// it, Enter then takes the part in it, Escape drops it.
+func (u *UploadPicture) key(e *vecty.Event) {
+	key := e.Get("key").String()
+	switch {
+	case u.keys == nil && (key == "Enter" || key == " "):
+		b := webapp.StartKeyBox()
+		u.keys = &b
+	case u.keys == nil:
+		return
+	case key == "Enter":
+		b := *u.keys
+		u.keys = nil
+		showDrag(webapp.Mark{}, false)
+		e.Call("preventDefault")
+		u.choose(b.Left, b.Top, b.Right, b.Bottom)
+		return
+	case key == "Escape":
+		u.keys = nil
+		showDrag(webapp.Mark{}, false)
+		return
+	default:
+		b, ok := u.keys.Key(key, e.Get("shiftKey").Bool())
+		if !ok {
+			return
+		}
+		u.keys = &b
+	}
+	e.Call("preventDefault")
+	showDrag(u.Upload.Shown(u.keys.Left, u.keys.Top, u.keys.Right, u.keys.Bottom), true)
 }
 
 // at is where pointer event e is on the picture, as shares of its width
@@ -95,9 +141,9 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 		several = elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("reading", "several")),
 			elem.Break(), vecty.Text("This picture may hold more than one digit: drag a box around yours."))
 	}
-	caption := "boxed: what the page took as the digit; not it? drag a box around it"
+	caption := "boxed: what the page took as the digit; not it? drag a box around it (or Enter, arrows, Shift+arrows, Enter)"
 	if up.NoDigit != nil {
-		caption = "no digit found in it: drag a box around yours"
+		caption = "no digit found in it: drag a box around yours (or Enter, arrows, Shift+arrows, Enter)"
 	}
 	var whole vecty.ComponentOrHTML
 	if _, ok := up.Chosen(); ok {
@@ -125,13 +171,18 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					u.dragging = false
 					showDrag(webapp.Mark{}, false)
 					if l, t, r, b := u.box(e); r-l >= minDrag && b-t >= minDrag {
-						if u.Store.ChoosePart(l, t, r, b) {
-							go zoomIn(u.Store)
-						}
+						u.choose(l, t, r, b)
 					}
 				}),
 				event.PointerCancel(func(*vecty.Event) {
 					u.dragging = false
+					showDrag(webapp.Mark{}, false)
+				}),
+				vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "group"),
+				vecty.Attribute("aria-label", "your picture; to take the digit from a part of it, press Enter, move the box with the arrow keys, size it with Shift and the arrow keys, and press Enter"),
+				event.KeyDown(u.key),
+				event.Blur(func(*vecty.Event) {
+					u.keys = nil
 					showDrag(webapp.Mark{}, false)
 				}),
 			),

@@ -1,0 +1,70 @@
+package webapp
+
+// KeyBox is a box over an upload's picture that the keyboard moves and
+// sizes, so that a part of the picture can be chosen without a pointer:
+// its edges are shares of the picture's width and height.
+type KeyBox struct{ Left, Top, Right, Bottom float64 }
+
+// StartKeyBox is the box the keyboard starts from: the whole picture.
+func StartKeyBox() KeyBox { return KeyBox{0, 0, 1, 1} }
+
+// keyStep is how far an arrow key moves the box, as a share of the
+// picture; keyScale how much Shift and an arrow key narrow or shorten it
+// (or widen or heighten, by its inverse), about its centre.
+const (
+	keyStep  = 0.05
+	keyScale = 0.8
+)
+
+// Key is the box after the key (a KeyboardEvent's key, with Shift held or
+// not): an arrow key moves it by keyStep, or, with Shift, makes it
+// narrower (left), wider (right), shorter (up) or taller (down). It stays
+// within the picture and at least a twentieth of it each way. False for
+// any other key.
+func (b KeyBox) Key(key string, shift bool) (KeyBox, bool) {
+	dx, dy := 0.0, 0.0
+	switch key {
+	case "ArrowLeft":
+		dx = -1
+	case "ArrowRight":
+		dx = 1
+	case "ArrowUp":
+		dy = -1
+	case "ArrowDown":
+		dy = 1
+	default:
+		return b, false
+	}
+	if shift {
+		b.Left, b.Right = resize(b.Left, b.Right, dx)
+		b.Top, b.Bottom = resize(b.Top, b.Bottom, dy)
+		return b, true
+	}
+	b.Left, b.Right = move(b.Left, b.Right, dx*keyStep)
+	b.Top, b.Bottom = move(b.Top, b.Bottom, dy*keyStep)
+	return b, true
+}
+
+// minKeyBox is the least side of a KeyBox, as a share of the picture.
+const minKeyBox = 0.05
+
+// move moves the span lo..hi by d within 0..1.
+func move(lo, hi, d float64) (float64, float64) {
+	d = max(-lo, min(1-hi, d))
+	return lo + d, hi + d
+}
+
+// resize scales the span lo..hi about its centre by keyScale (dir −1) or
+// its inverse (dir 1), within 0..1 and no smaller than minKeyBox; dir 0
+// leaves it.
+func resize(lo, hi, dir float64) (float64, float64) {
+	if dir == 0 {
+		return lo, hi
+	}
+	f := keyScale
+	if dir > 0 {
+		f = 1 / keyScale
+	}
+	c, half := (lo+hi)/2, max(minKeyBox, (hi-lo)*f)/2
+	return max(0, c-half), min(1, c+half)
+}
