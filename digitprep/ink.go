@@ -235,6 +235,9 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		mass float64
 		box  image.Rectangle
 		edge [4]int // pixels on the image's left, top, right and bottom edges
+		// pixels, and those of them near the edges it runs along (within a
+		// quarter of the image's shorter side)
+		pixels, near int
 	}
 	comps := []comp{{}} // component n is comps[n]
 	var stack []int
@@ -272,12 +275,32 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		}
 		comps = append(comps, c)
 	}
-	band := func(c comp) bool {
-		return float64(max(c.edge[1], c.edge[3])) >= bandShare*float64(w) || float64(max(c.edge[0], c.edge[2])) >= bandShare*float64(h)
-	}
 	if len(comps) == 1 {
 		return nil, false // nothing above high
 	}
+	// A band runs along half an edge or more and lies near the edges it
+	// runs along (a desk, a shadow, lighting at the edges), unlike a
+	// digit's stroke along an edge, from which the digit goes on inwards.
+	runs := func(c comp, e int) bool {
+		length := h
+		if e == 1 || e == 3 {
+			length = w
+		}
+		return float64(c.edge[e]) >= bandShare*float64(length)
+	}
+	depth := min(w, h) / 4
+	for i, n := range label {
+		if n == 0 {
+			continue
+		}
+		c := &comps[n]
+		c.pixels++
+		x, y := i%w, i/w
+		if runs(*c, 0) && x < depth || runs(*c, 1) && y < depth || runs(*c, 2) && x >= w-depth || runs(*c, 3) && y >= h-depth {
+			c.near++
+		}
+	}
+	band := func(c comp) bool { return float64(c.near) >= bandNear*float64(c.pixels) }
 	// The digit is the heaviest piece that is not a band at the border;
 	// when all are, as when the digit touches a lighting band at the edge
 	// and is one piece with it, the heaviest.
@@ -330,10 +353,14 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 }
 
 // bandShare is how much of one of the image's edges ink must run along
-// to be a band at its border (a desk, a page's edge, a shadow), not the
-// digit: digitMask takes no band as a piece of the digit, unless there is
+// (and lie near it, bandNear) to be a band at its border (a desk, a page's
+// edge, a shadow), not the digit: digitMask takes no band as a piece of the digit, unless there is
 // nothing else.
 const bandShare = 0.5
+
+// bandNear is the share of a band's pixels that lie within a quarter of
+// the image's shorter side of the edges it runs along.
+const bandNear = 0.8
 
 // photoSide is the shorter side, in pixels of the image looked at, from
 // which digitMask takes an image for a photo, in which ink that runs along

@@ -284,3 +284,48 @@ func TestBlankPageInUnevenLight(t *testing.T) {
 		assert.ErrorIs(t, err, ErrBlank, "%+v: found %v", c, info.Bounds)
 	}
 }
+
+// A digit's stroke along an edge is not a band at the border: a 7 drawn on
+// the pad (280 px) with its bar at the top, and MNIST digits cropped to
+// their ink at 200 px, are found and read. (Tight crops of a 0, a ring
+// along all four edges, are not found: as before bands were looked for.)
+func TestDigitAlongAnEdge(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	seven := image.NewGray(image.Rect(0, 0, 280, 280))
+	for y := range 280 {
+		for x := range 280 {
+			// a bar 22 px high from the top, and a stem from its right end
+			px, py := float64(x), float64(y)
+			ax, ay, bx, by := 230.0, 13.0, 120.0, 270.0
+			s := math.Max(0, math.Min(1, ((px-ax)*(bx-ax)+(py-ay)*(by-ay))/((bx-ax)*(bx-ax)+(by-ay)*(by-ay))))
+			if y >= 2 && y < 24 && x >= 40 && x < 240 || math.Hypot(px-(ax+s*(bx-ax)), py-(ay+s*(by-ay))) < 11 {
+				seven.SetGray(x, y, color.Gray{Y: 255})
+			}
+		}
+	}
+	in, _, err := Prepare(seven)
+	require.NoError(t, err)
+	assert.Equal(t, 7, reads(in), "the 7 drawn with its bar at the top")
+
+	right := 0
+	for i := range 30 {
+		digit := test.Image(nil, i)
+		b := boxOver(digit, 28, 28, 0.1)
+		r := image.Rect(0, 0, 200, 200*b.Dy()/b.Dx())
+		if b.Dy() > b.Dx() {
+			r = image.Rect(0, 0, 200*b.Dx()/b.Dy(), 200)
+		}
+		crop := image.NewGray(r)
+		small := photoWith(digit, 28, 28, image.Rect(0, 0, 28, 28))
+		xdraw.BiLinear.Scale(crop, r, small, b, xdraw.Src, nil)
+		in, _, err := Prepare(crop)
+		if test.Labels[i] != 0 {
+			require.NoError(t, err, "test digit %d, a %d, cropped to its ink", i, test.Labels[i])
+		}
+		if err == nil && reads(in) == int(test.Labels[i]) {
+			right++
+		}
+	}
+	t.Logf("MNIST digits cropped to their ink at 200 px: %d of 30 read right", right)
+	assert.GreaterOrEqual(t, right, 23)
+}
