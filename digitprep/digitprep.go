@@ -135,7 +135,7 @@ type Info struct {
 	Width, Height int             // the source image's size
 	Inverted      bool            // the ink was dark on light, so grey levels were inverted
 	Several       bool            // the picture may hold more than one digit: large pieces of ink side by side taken together, or large ink left out
-	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input), in pixels of the image after shrinking to MaxWork, from its Bounds().Min
+	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input; after ErrDot or ErrSmallDigit, that ink; after other errors, the whole image), in pixels of the image after shrinking to MaxWork, from its Bounds().Min
 }
 
 // Area is Bounds as shares (0 to 1) of the image's width and height,

@@ -203,7 +203,9 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) (taken bool) {
 			return
 		}
 		next, err := prepareUpload(u.Name, u.URL, u.Picture, part)
-		if err == nil {
+		if err == nil && !digitprep.TooSmall(next.NoDigit) {
+			// A dot or ink too small in the part is taken still: the page
+			// looks at it again, finer, from the file (Zoom).
 			err = next.NoDigit
 		}
 		if err != nil {
@@ -234,8 +236,11 @@ func (s *Store) WholePicture() {
 // note is what the page says of the upload: why it has no input, if it
 // has none, and what to do.
 func (u Upload) note() string {
-	if u.NoDigit == nil {
+	switch {
+	case u.NoDigit == nil:
 		return ""
+	case errors.Is(u.NoDigit, digitprep.ErrSmallDigit):
+		return fmt.Sprintf("%s: %v", u.Name, u.NoDigit)
 	}
 	return fmt.Sprintf("%s: %v; if there is one, drag a box around it on the picture", u.Name, u.NoDigit)
 }

@@ -271,8 +271,11 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	assert.Empty(t, s.State().Message, "the note is the upload tab's")
 	s.SetMode(ModeUpload)
 	assert.Contains(t, s.State().Message, "drag a box", "and comes back with it")
-	assert.False(t, s.ChoosePart(0.1, 0.2, 0.4, 0.8), "a box around the blot: no digit in it either")
-	assert.Contains(t, s.State().Message, "the box drawn: "+digitprep.ErrDot.Error())
+	assert.True(t, s.ChoosePart(0.1, 0.2, 0.4, 0.8), "a box around the blot is taken: a finer look from the file may find a digit there")
+	assert.ErrorIs(t, s.State().Upload.NoDigit, digitprep.ErrDot, "none found in the picture")
+	assert.Contains(t, s.State().Message, digitprep.ErrDot.Error())
+	assert.False(t, s.ChoosePart(0.4, 0.1, 0.7, 0.9), "a box around nothing is not taken")
+	assert.Contains(t, s.State().Message, "the box drawn: "+digitprep.ErrBlank.Error())
 
 	assert.True(t, s.ChoosePart(0.7, 0.1, 0.85, 0.9), "a box around the bar")
 	st = s.State()
@@ -327,6 +330,17 @@ func TestTooSmallDigitIsLookedAtAgain(t *testing.T) {
 		s.ChoosePart(0, 0, 0.5, 0.5)
 		s.WholePicture()
 		assert.Equal(t, st.Upload.Input, s.State().Upload.Input, "the whole picture as refined, again")
+
+		// A box around it is taken, and looked at again, finer, within
+		// the box.
+		s.FinishUpload(s.StartUpload(), "tiny.png", "blob:2", pic, nil)
+		require.True(t, s.ChoosePart(0.45, 0.45, 0.56, 0.56))
+		u = s.State().Upload
+		z, ok = u.Zoom(4000, 3000)
+		require.True(t, ok)
+		s.FinishZoom(z, sourcePart(src, z), nil)
+		assert.Nil(t, s.State().Upload.NoDigit, "a digit found in the box, finer")
+		assert.NotNil(t, s.State().Result)
 		return
 	}
 	t.Fatal("no gallery digit is a dot or too small at this size: the test needs another")
