@@ -13,6 +13,18 @@ import (
 	xdraw "golang.org/x/image/draw"
 )
 
+// penOf is where a pen wrote an MNIST digit in r of a w×h photo: how much
+// ink each pixel holds, 0 to 255.
+func penOf(digit []float32, w, h int, r image.Rectangle) *image.Gray {
+	small := image.NewGray(image.Rect(0, 0, 28, 28))
+	for i, v := range digit {
+		small.Pix[i] = uint8(255 * v)
+	}
+	pen := image.NewGray(image.Rect(0, 0, w, h))
+	xdraw.BiLinear.Scale(pen, r, small, small.Bounds(), xdraw.Src, nil)
+	return pen
+}
+
 // onDesk is an MNIST digit written with a dark pen, 4 times MNIST's size
 // at (244, 169), on a photo of 600×450: "note" a light sticky note
 // (200..400 × 150..300) on a darker desk that fills the rest, the desk at
@@ -22,12 +34,7 @@ import (
 // part, up to x = 230, close to the digit, lies in a hard shadow.
 func onDesk(digit []float32, scene string) *image.RGBA {
 	const w, h, k, x0, y0 = 600, 450, 4, 244, 169
-	small := image.NewGray(image.Rect(0, 0, 28, 28))
-	for i, v := range digit {
-		small.Pix[i] = uint8(255 * v)
-	}
-	pen := image.NewGray(image.Rect(0, 0, w, h))
-	xdraw.BiLinear.Scale(pen, image.Rect(x0, y0, x0+28*k, y0+28*k), small, small.Bounds(), xdraw.Src, nil)
+	pen := penOf(digit, w, h, image.Rect(x0, y0, x0+28*k, y0+28*k))
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
@@ -210,12 +217,7 @@ func TestTiltedNote(t *testing.T) {
 // (left pixels wide): the border is then half desk, half paper.
 func deskAlong(digit []float32, top, left int) *image.Gray {
 	const w, h, k, x0, y0 = 600, 450, 4, 260, 180
-	small := image.NewGray(image.Rect(0, 0, 28, 28))
-	for i, v := range digit {
-		small.Pix[i] = uint8(255 * v)
-	}
-	pen := image.NewGray(image.Rect(0, 0, w, h))
-	xdraw.BiLinear.Scale(pen, image.Rect(x0, y0, x0+28*k, y0+28*k), small, small.Bounds(), xdraw.Src, nil)
+	pen := penOf(digit, w, h, image.Rect(x0, y0, x0+28*k, y0+28*k))
 	img := image.NewGray(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
