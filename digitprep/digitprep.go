@@ -156,9 +156,9 @@ func (i Info) Area() (left, top, right, bottom float64) {
 // whichever side of the grey levels gives a digit (findDigit) and
 // levelled (findInk), its strokes brought towards MNIST's width
 // (normaliseStroke), and its box scaled and centred (frame); a digit
-// found small in an image that was shrunk to MaxWork is then prepared
-// again from the part of the image around it, at a finer scale (see
-// ZoomArea).
+// found small in an image that was shrunk to MaxWork, or ink there too
+// small to read or only a dot (TooSmall), is then prepared again from the
+// part of the image around it, at a finer scale (see ZoomArea).
 func Prepare(img image.Image) ([]float32, Info, error) {
 	in, info, err := prepare(img, nil)
 	if err != nil && !TooSmall(err) {

@@ -235,8 +235,10 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		mass float64
 		box  image.Rectangle
 		edge [4]int // pixels on the image's left, top, right and bottom edges
-		// pixels, and those of them near the edges it runs along (within a
-		// quarter of the image's shorter side)
+		// along says which of those edges it runs along (bandShare of
+		// them or more); pixels, and near, those of them within a quarter
+		// of the image's shorter side of such an edge
+		along        [4]bool
 		pixels, near int
 	}
 	comps := []comp{{}} // component n is comps[n]
@@ -281,12 +283,11 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	// A band runs along half an edge or more and lies near the edges it
 	// runs along (a desk, a shadow, lighting at the edges), unlike a
 	// digit's stroke along an edge, from which the digit goes on inwards.
-	runs := func(c comp, e int) bool {
-		length := h
-		if e == 1 || e == 3 {
-			length = w
+	for n := range comps {
+		c := &comps[n]
+		for e, length := range [4]int{h, w, h, w} {
+			c.along[e] = float64(c.edge[e]) >= bandShare*float64(length)
 		}
-		return float64(c.edge[e]) >= bandShare*float64(length)
 	}
 	depth := min(w, h) / 4
 	for i, n := range label {
@@ -296,7 +297,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		c := &comps[n]
 		c.pixels++
 		x, y := i%w, i/w
-		if runs(*c, 0) && x < depth || runs(*c, 1) && y < depth || runs(*c, 2) && x >= w-depth || runs(*c, 3) && y >= h-depth {
+		if c.along[0] && x < depth || c.along[1] && y < depth || c.along[2] && x >= w-depth || c.along[3] && y >= h-depth {
 			c.near++
 		}
 	}
@@ -354,8 +355,8 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 
 // bandShare is how much of one of the image's edges ink must run along
 // (and lie near it, bandNear) to be a band at its border (a desk, a page's
-// edge, a shadow), not the digit: digitMask takes no band as a piece of the digit, unless there is
-// nothing else.
+// edge, a shadow), not the digit: digitMask takes no band as a piece of
+// the digit, unless there is nothing else.
 const bandShare = 0.5
 
 // bandNear is the share of a band's pixels that lie within a quarter of

@@ -173,8 +173,9 @@ func uploadFile(s *webapp.Store, file js.Value) {
 }
 
 // zoomIn prepares the part of the shown upload around its digit again,
-// decoded from the file at a finer scale, when the digit is small in the
-// picture decoded at digitprep.WorkSize (webapp.Upload.Zoom), as
+// decoded from the file at a finer scale, when the digit, or the dot found
+// instead, is small in the picture decoded at digitprep.WorkSize
+// (webapp.Upload.Zoom), as
 // digitprep.Prepare does for the images it shrinks. It runs on its own
 // goroutine, after an upload and after a part of it was chosen.
 func zoomIn(s *webapp.Store) {

@@ -112,8 +112,9 @@ type Zoom struct {
 // the picture taken (the whole, or the one the person chose) is small in
 // the picture, which the page decoded at digitprep.WorkSize, and the file
 // holds more detail; or what was found there is only a dot or too small to
-// read, which a finer look may find to be a digit. The area lies within the part taken. False when it
-// need not, or the input was made so already.
+// read, which a finer look may find to be a digit. The area lies within
+// the part taken. False when it need not, or the input was made so
+// already.
 func (u Upload) Zoom(srcW, srcH int) (Zoom, bool) {
 	pb := u.Picture.Bounds()
 	if u.zoomed || u.NoDigit != nil && !digitprep.TooSmall(u.NoDigit) || pb.Dx() <= 0 || pb.Dy() <= 0 {
@@ -178,8 +179,10 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 // digit's, for a picture in which preparation took other ink for the
 // digit (a smudge, a line, another digit), and shows it; the page then
 // asks Upload.Zoom whether to decode that part of the file again, finer.
-// A part too small or without a digit leaves the upload as it was, with a
-// message; a box around the whole picture is WholePicture. It says
+// A part too small, or with nothing in it that stands out, leaves the
+// upload as it was, with a message; one with only a dot or ink too small
+// to read is taken, for that finer look. A box around the whole picture
+// is WholePicture. It says
 // whether it took a new part (of which the page may decode more).
 func (s *Store) ChoosePart(left, top, right, bottom float64) (taken bool) {
 	s.do(func(st *State) {
