@@ -497,24 +497,67 @@ func TestApp(t *testing.T) {
 
 		// Boxes dragged in quick succession: the file is decoded again
 		// once at a time, not once for each box at once.
+		// Each worker is counted, and with workers.delay set its answer
+		// reaches the page that much later, so that a decode is sure to
+		// be under way when the next file comes; a worker stopped before
+		// it answered counts as stopped.
 		p.js(`(() => {
 			const W = window.Worker;
-			window.workers = {live: 0, peak: 0, made: 0};
+			window.workers = {live: 0, peak: 0, made: 0, stopped: 0, delay: 0};
 			window.Worker = function (url) {
 				const w = new W(url), stop = w.terminate.bind(w);
+				let answered = false;
 				workers.live++; workers.made++; workers.peak = Math.max(workers.peak, workers.live);
-				w.terminate = () => { workers.live--; stop(); };
+				w.terminate = () => { workers.live--; if (!answered) workers.stopped++; stop(); };
+				let handler = null;
+				w.addEventListener("message", e => setTimeout(() => { answered = true; if (handler) handler(e); }, workers.delay));
+				Object.defineProperty(w, "onmessage", {set(f) { handler = f; }, get() { return handler; }});
 				return w;
 			};
 		})()`)
 		for i := range 5 {
 			p.dragBox(2000, 1500, 0.44-0.01*float64(i), 0.39, 0.59, 0.59)
 		}
-		var workers struct{ Live, Peak, Made int }
+		var workers struct{ Live, Peak, Made, Stopped int }
 		p.run(chromedp.Poll(`workers.made > 0 && workers.live === 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
 			chromedp.Evaluate(`workers`, &workers))
 		t.Logf("five boxes: %d decodes, at most %d at once", workers.Made, workers.Peak)
 		assert.Equal(t, 1, workers.Peak, "one decode at a time")
+
+		// A box dragged and, while its part decodes, another file picked:
+		// the page stops that decode, starts the new file's only then and
+		// shows it.
+		p.js(`workers.made = 0; workers.peak = 0; workers.stopped = 0; workers.delay = 1500`)
+		before = p.src("#model-input")
+		p.dragBox(2000, 1500, 0.46, 0.41, 0.57, 0.57)
+		p.run(chromedp.Poll(`workers.live === 1`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+		seven, err := filepath.Abs(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
+		require.NoError(t, err)
+		p.run(chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery))
+		p.run(chromedp.Poll(`workers.made >= 2 && workers.live === 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+			chromedp.Evaluate(`workers`, &workers))
+		t.Logf("a box, then a new file: %d decodes, %d stopped, at most %d at once", workers.Made, workers.Stopped, workers.Peak)
+		assert.Equal(t, 1, workers.Peak, "one decode at a time")
+		assert.Equal(t, 1, workers.Stopped, "the box's decode stopped for the new file")
+		p.changed("#model-input", before)
+		assert.Eventually(t, func() bool { return strings.HasPrefix(p.text("#model-input-reading"), "reads 7 (") },
+			5*time.Second, 100*time.Millisecond, "the new file is shown: %s", p.text("#model-input-reading"))
+
+		// Two files picked one after the other (the photo, then the 7
+		// again): the first one's decode stops, and the second is shown.
+		p.js(`workers.made = 0; workers.peak = 0; workers.stopped = 0`)
+		shown := p.src("#original")
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+		p.run(chromedp.Poll(`workers.live === 1`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+		p.run(chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery))
+		p.run(chromedp.Poll(`workers.made >= 2 && workers.live === 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+			chromedp.Evaluate(`workers`, &workers))
+		t.Logf("two files: %d decodes, %d stopped, at most %d at once", workers.Made, workers.Stopped, workers.Peak)
+		assert.Equal(t, 1, workers.Peak, "one decode at a time")
+		assert.Equal(t, 1, workers.Stopped, "the first file's decode stopped for the second")
+		p.changed("#original", shown) // a picture of its own
+		assert.Eventually(t, func() bool { return strings.HasPrefix(p.text("#model-input-reading"), "reads 7 (") },
+			5*time.Second, 100*time.Millisecond, "the second file is shown: %s", p.text("#model-input-reading"))
 	})
 
 	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {

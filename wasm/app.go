@@ -153,11 +153,15 @@ func loadWeights(url string) (*weights.File, error) {
 }
 
 // uploadFile decodes an image file in the browser and gives it to the
-// store; it runs on its own goroutine. The store drops it if a later upload
-// started meanwhile, and says which picture URL it no longer shows.
+// store; it runs on its own goroutine. It stops the decode of an earlier
+// upload, or of a part of one, that is under way (decodes). The store drops
+// an upload if a later one started meanwhile, and says which picture URL it
+// no longer shows.
 func uploadFile(s *webapp.Store, file js.Value) {
-	t := s.StartUpload()
-	img, w, h, err := decodeFile(file)
+	t := s.StartUpload() // first, so that the store drops the upload it stops
+	ctx, done := decodes.upload()
+	img, w, h, err := decodeFile(ctx, file)
+	done()
 	url := ""
 	if err == nil {
 		url = js.Global().Get("URL").Call("createObjectURL", file).String()
@@ -177,10 +181,14 @@ func uploadFile(s *webapp.Store, file js.Value) {
 // instead, is small in the picture decoded at digitprep.WorkSize
 // (webapp.Upload.Zoom), as
 // digitprep.Prepare does for the images it shrinks. It runs on its own
-// goroutine, after an upload and after a part of it was chosen.
+// goroutine, after an upload and after a part of it was chosen, and waits
+// for the decode under way, if any, to end (decodes).
 func zoomIn(s *webapp.Store) {
-	zooming.Lock()
-	defer zooming.Unlock()
+	ctx, done, ok := decodes.zoom()
+	if !ok {
+		return
+	}
+	defer done()
 	u := s.State().Upload
 	if u == nil {
 		return
@@ -193,16 +201,9 @@ func zoomIn(s *webapp.Store) {
 	if !ok {
 		return
 	}
-	img, err := decodePart(src.file, digitprep.PartOf(image.Rect(0, 0, src.w, src.h), z.Left, z.Top, z.Right, z.Bottom))
+	img, err := decodePart(ctx, src.file, digitprep.PartOf(image.Rect(0, 0, src.w, src.h), z.Left, z.Top, z.Right, z.Bottom))
 	s.FinishZoom(z, img, err)
 }
-
-// zooming lets one finer decode run at a time. Each decodes the whole
-// file in a worker (a 40-megapixel photo takes 160 MB there), so boxes
-// dragged in quick succession would otherwise decode it as many times at
-// once; a zoom that waited its turn looks at the upload as it is then, and
-// finds it refined already or wanting only the last box's part.
-var zooming sync.Mutex
 
 // source is an uploaded file and its size, for decoding parts of it again.
 type source struct {

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"syscall/js"
@@ -29,9 +30,9 @@ const decodeWorker = "web/decode.js"
 // own: decoding and scaling a 40-megapixel photo takes long enough to
 // freeze the page if it ran on the page's thread, as drawImage and
 // createImageBitmap's scaling do. A worker that takes longer than
-// decodeLimit is terminated. decodeFile waits for the browser, so it must
-// run on its own goroutine.
-func decodeFile(file js.Value) (img image.Image, w, h int, err error) {
+// decodeLimit is terminated, and so is one whose ctx ends. decodeFile waits
+// for the browser, so it must run on its own goroutine.
+func decodeFile(ctx context.Context, file js.Value) (img image.Image, w, h int, err error) {
 	if err := digitprep.CheckFileSize(file.Get("size").Int()); err != nil {
 		return nil, 0, 0, err
 	}
@@ -48,19 +49,23 @@ func decodeFile(file js.Value) (img image.Image, w, h int, err error) {
 	if err := digitprep.CheckSize(w, h); err != nil {
 		return nil, 0, 0, err
 	}
-	img, err = decodeIn(file, image.Rectangle{}, w, h)
+	img, err = decodeIn(ctx, file, image.Rectangle{}, w, h)
 	return img, w, h, err
 }
 
 // decodePart has the worker decode the part r of a file that decodeFile
 // has checked, of w×h pixels, scaled to digitprep.WorkSize of r.
-func decodePart(file js.Value, r image.Rectangle) (image.Image, error) {
-	return decodeIn(file, r, r.Dx(), r.Dy())
+func decodePart(ctx context.Context, file js.Value, r image.Rectangle) (image.Image, error) {
+	return decodeIn(ctx, file, r, r.Dx(), r.Dy())
 }
 
 // decodeIn has the worker decode the part r of file (all of it if r is
-// empty), w×h pixels, scaled to digitprep.WorkSize(w, h).
-func decodeIn(file js.Value, r image.Rectangle, w, h int) (image.Image, error) {
+// empty), w×h pixels, scaled to digitprep.WorkSize(w, h), or stops the
+// worker when ctx ends.
+func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (image.Image, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	tw, th := digitprep.WorkSize(w, h)
 	worker := js.Global().Get("Worker").New(decodeWorker)
 	answer := make(chan js.Value, 1)
@@ -96,6 +101,8 @@ func decodeIn(file js.Value, r image.Rectangle, w, h int) (image.Image, error) {
 	var got js.Value
 	select {
 	case got = <-answer:
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	case <-time.After(decodeLimit):
 		return nil, fmt.Errorf("the browser took more than %v to decode the image, so the page gave up on it; try a smaller or simpler file (a PNG or a baseline JPEG)", decodeLimit)
 	}
