@@ -31,7 +31,8 @@ type ink struct {
 //     the typical offset of the background pixels;
 //  2. the noise is the spread of that ink over the whole image (most
 //     pixels are background), measured robustly (the median absolute
-//     deviation);
+//     deviation), or, if less, from differences between pixels (noiseOf),
+//     which holds when the ink is much of the image;
 //  3. the digit is the connected component of blurred ink that holds the
 //     most ink, with the pieces close to it (a stroke broken by noise or a
 //     faint pen); specks, page borders and smudges elsewhere are dropped.
@@ -65,7 +66,7 @@ func findInk(g []float32, w, h int) (ink, error) {
 	for _, v := range d {
 		top = max(top, v)
 	}
-	dSpread := 1.4826 * float64(quantile(absAll(d), 0.5))
+	dSpread := math.Min(1.4826*float64(quantile(absAll(d), 0.5)), noiseOf(d, w, h, 2*(r+max(1, s/100))+1))
 	high := max(0.4*top, float32(4*dSpread))
 	if top < 1.0/255 || top <= high {
 		return ink{}, ErrBlank
@@ -211,6 +212,31 @@ func upsample(small []float32, sw, sh, w, h, k int) []float32 {
 		}
 	}
 	return out
+}
+
+// noiseOf is the standard deviation of the noise in v (w×h), from the
+// differences between pixels step apart, farther than the blurs that made v
+// reach, so that their noise is independent. Unlike the spread of v's
+// values, it holds when the ink covers much of the picture, as a digit
+// cropped to its ink does (a 0's ring, its hole and the corners): the
+// differences are those of the noise everywhere but across the ink's
+// edges.
+func noiseOf(v []float32, w, h, step int) float64 {
+	var diffs []float32
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			if x+step < w {
+				diffs = append(diffs, float32(math.Abs(float64(v[y*w+x+step]-v[y*w+x]))))
+			}
+			if y+step < h {
+				diffs = append(diffs, float32(math.Abs(float64(v[(y+step)*w+x]-v[y*w+x]))))
+			}
+		}
+	}
+	if len(diffs) == 0 {
+		return math.Inf(1)
+	}
+	return 1.4826 * float64(quantile(diffs, 0.5)) / math.Sqrt2
 }
 
 func absAll(v []float32) []float32 {

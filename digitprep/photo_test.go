@@ -321,13 +321,50 @@ func TestDigitAlongAnEdge(t *testing.T) {
 		small := photoWith(digit, 28, 28, image.Rect(0, 0, 28, 28))
 		xdraw.BiLinear.Scale(crop, r, small, b, xdraw.Src, nil)
 		in, _, err := Prepare(crop)
-		if test.Labels[i] != 0 {
-			require.NoError(t, err, "test digit %d, a %d, cropped to its ink", i, test.Labels[i])
-		}
-		if err == nil && reads(in) == int(test.Labels[i]) {
+		require.NoError(t, err, "test digit %d, a %d, cropped to its ink", i, test.Labels[i])
+		if reads(in) == int(test.Labels[i]) {
 			right++
 		}
 	}
 	t.Logf("MNIST digits cropped to their ink at 200 px: %d of 30 read right", right)
-	assert.GreaterOrEqual(t, right, 23)
+	assert.GreaterOrEqual(t, right, 25)
+}
+
+// TestZeroCroppedToItsInk: a 0 cropped to its ink is a ring along the
+// four edges, with its hole and the corners as the background: about half
+// of the picture is ink, so the noise is measured from differences
+// between pixels, not from the spread of their values (which took the ink
+// for noise and found nothing: 12 of these 30 read right, 17 refused).
+// Where the ring runs along an edge the background's estimate still takes
+// some of it (its window is cut there), so a few read as 3, 5 or 6.
+func TestZeroCroppedToItsInk(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	for _, sigma := range []float64{0, 0.25} {
+		right, n := 0, 0
+		for i := 0; n < 30; i++ {
+			if test.Labels[i] != 0 {
+				continue
+			}
+			n++
+			digit := test.Image(nil, i)
+			b := boxOver(digit, 28, 28, 0.1)
+			r := image.Rect(0, 0, 200, 200*b.Dy()/b.Dx())
+			if b.Dy() > b.Dx() {
+				r = image.Rect(0, 0, 200*b.Dx()/b.Dy(), 200)
+			}
+			crop := image.NewGray(r)
+			xdraw.BiLinear.Scale(crop, r, photoWith(digit, 28, 28, image.Rect(0, 0, 28, 28)), b, xdraw.Src, nil)
+			rng := rand.New(rand.NewPCG(1, uint64(i)))
+			for k, v := range crop.Pix {
+				crop.Pix[k] = uint8(max(0, min(255, float64(v)+255*sigma*rng.NormFloat64())))
+			}
+			in, _, err := Prepare(crop)
+			require.NoError(t, err, "test digit %d, a 0, cropped to its ink, noise %.2f", i, sigma)
+			if reads(in) == 0 {
+				right++
+			}
+		}
+		t.Logf("noise %.2f: %d of the first 30 zeros cropped to their ink at 200 px read right", sigma, right)
+		assert.GreaterOrEqual(t, right, 22)
+	}
 }
