@@ -250,6 +250,28 @@ func absAll(v []float32) []float32 {
 	return out
 }
 
+// piece is a connected piece of ink that digitMask finds.
+type piece struct {
+	mass float64
+	box  image.Rectangle
+	edge [4]int // pixels on the image's left, top, right and bottom edges
+	// along says which of those edges it runs along (bandShare of them or
+	// more); pixels, and near, those of them within a quarter of the
+	// image's shorter side of such an edge
+	along        [4]bool
+	pixels, near int
+	rim          int // sides of its pixels that face others within the image
+}
+
+// thick is the width of the piece's strokes: twice its area over its rim,
+// as strokeWidth measures it.
+func (c piece) thick() float64 { return 2 * float64(c.pixels) / float64(max(1, c.rim)) }
+
+// clear says whether the piece is clear of the edges of a w×h image.
+func (c piece) clear(w, h int) bool {
+	return c.box.Min.X > 0 && c.box.Min.Y > 0 && c.box.Max.X < w && c.box.Max.Y < h
+}
+
 // digitMask marks the connected components (8-connected) of d > low that
 // reach above high and make the digit: the one with the most ink, and any
 // other with at least a twentieth of its ink within half its size of it.
@@ -257,27 +279,19 @@ func absAll(v []float32) []float32 {
 // may hold more than one digit: two of the components it marks, each with
 // at least a quarter of the most ink, side by side (neither above the
 // other), as the digits of "42" are; or a component it leaves out with a
-// quarter of the most ink or more (the others of "7 1 3").
+// quarter of the most ink or more (the others of "7 1 3"). Bands of
+// lighting or desk at the border are left out, and so is a thumb coming in
+// from the edge beside a digit (blobBeside).
 func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	label := make([]int32, w*h) // 0: not above the threshold or not yet seen
-	type comp struct {
-		mass float64
-		box  image.Rectangle
-		edge [4]int // pixels on the image's left, top, right and bottom edges
-		// along says which of those edges it runs along (bandShare of
-		// them or more); pixels, and near, those of them within a quarter
-		// of the image's shorter side of such an edge
-		along        [4]bool
-		pixels, near int
-	}
-	comps := []comp{{}} // component n is comps[n]
+	comps := []piece{{}}        // component n is comps[n]
 	var stack []int
 	for start, v := range d {
 		if v <= high || label[start] != 0 {
 			continue
 		}
 		n := int32(len(comps))
-		c := comp{}
+		c := piece{}
 		label[start] = n
 		stack = append(stack[:0], start)
 		for len(stack) > 0 {
@@ -326,26 +340,39 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		c := &comps[n]
 		c.pixels++
 		x, y := i%w, i/w
+		for _, nb := range [4][2]int{{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}} {
+			if nb[0] >= 0 && nb[1] >= 0 && nb[0] < w && nb[1] < h && label[nb[1]*w+nb[0]] != n {
+				c.rim++
+			}
+		}
 		if c.along[0] && x < depth || c.along[1] && y < depth || c.along[2] && x >= w-depth || c.along[3] && y >= h-depth {
 			c.near++
 		}
 	}
-	band := func(c comp) bool { return float64(c.near) >= bandNear*float64(c.pixels) }
-	// The digit is the heaviest piece that is not a band at the border;
-	// when all are, as when the digit touches a lighting band at the edge
-	// and is one piece with it, the heaviest.
-	heaviest := func(skipBands bool) int {
+	// Pieces left out: bands at the border, and a blob at the edge.
+	out := make([]bool, len(comps))
+	for n, c := range comps {
+		out[n] = float64(c.near) >= bandNear*float64(c.pixels)
+	}
+	// The digit is the heaviest piece that is not left out; when all are,
+	// as when the digit touches a lighting band at the edge and is one
+	// piece with it, the heaviest.
+	heaviest := func(skip bool) int {
 		main := 0
 		for n := 1; n < len(comps); n++ {
-			if !(skipBands && band(comps[n])) && comps[n].mass > comps[main].mass {
+			if !(skip && out[n]) && comps[n].mass > comps[main].mass {
 				main = n
 			}
 		}
 		return main
 	}
 	main := heaviest(true)
-	bands := main != 0 // bands are left out
-	if !bands {
+	if main != 0 && blobBeside(main, comps, out, w, h) {
+		out[main] = true
+		main = heaviest(true)
+	}
+	leftOut := main != 0 // pieces are left out
+	if !leftOut {
 		if min(w, h) >= photoSide {
 			return nil, false // only bands, in a photo: lighting at its edges
 		}
@@ -357,7 +384,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	reach := max(box.Dx(), box.Dy()) / 2
 	for n := 1; n < len(comps); n++ {
 		c := comps[n]
-		if n != main && !(bands && band(c)) && c.mass >= comps[main].mass/20 && gap(c.box, comps[main].box) <= reach {
+		if n != main && !(leftOut && out[n]) && c.mass >= comps[main].mass/20 && gap(c.box, comps[main].box) <= reach {
 			chosen[n] = true
 		}
 	}
@@ -366,20 +393,40 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		keep[i] = n != 0 && chosen[n]
 	}
 	several := false
-	large := func(c comp) bool { return c.mass >= comps[main].mass/4 && !(bands && band(c)) }
+	large := func(n int) bool { return comps[n].mass >= comps[main].mass/4 && !(leftOut && out[n]) }
 	for a := 1; a < len(comps); a++ {
 		ca := comps[a]
-		if large(ca) && !chosen[a] {
+		if large(a) && !chosen[a] {
 			several = true
 		}
 		for b := a + 1; b < len(comps); b++ {
 			cb := comps[b]
-			if chosen[a] && chosen[b] && large(ca) && large(cb) && (ca.box.Max.X <= cb.box.Min.X || cb.box.Max.X <= ca.box.Min.X) {
+			if chosen[a] && chosen[b] && large(a) && large(b) && (ca.box.Max.X <= cb.box.Min.X || cb.box.Max.X <= ca.box.Min.X) {
 				several = true
 			}
 		}
 	}
 	return keep, several
+}
+
+// blobBeside says whether piece main (of the pieces of a w×h image,
+// those not left out) comes in from the image's edge and is a thumb or a
+// finger holding the paper, or a shadow, rather than the digit: another
+// piece with a fiftieth of its ink or more is clear of the edges, long
+// enough to be a digit and of strokes at least thinner times thinner
+// (a thumb is about as wide as a digit is high).
+func blobBeside(main int, pieces []piece, out []bool, w, h int) bool {
+	m := pieces[main]
+	if m.clear(w, h) {
+		return false
+	}
+	for n, c := range pieces {
+		if n != 0 && n != main && !out[n] && c.mass >= m.mass/50 && c.clear(w, h) &&
+			max(c.box.Dx(), c.box.Dy()) >= 2*minDigit && c.thick()*thinner <= m.thick() {
+			return true
+		}
+	}
+	return false
 }
 
 // bandShare is how much of one of the image's edges ink must run along
