@@ -26,15 +26,23 @@ type decoder struct {
 }
 
 // upload stops any decode under way, waits for it to end and returns the
-// context for the new upload's decode, which done ends.
+// context for the new upload's decode, which done ends; the context has
+// ended already if a later upload started while this one waited.
 func (d *decoder) upload() (ctx context.Context, done func()) {
 	d.mu.Lock()
 	d.uploads++
+	mine := d.uploads
 	if d.stop != nil {
 		d.stop()
 	}
 	d.mu.Unlock()
-	return d.start()
+	ctx, done = d.start()
+	d.mu.Lock()
+	if d.uploads != mine {
+		d.stop()
+	}
+	d.mu.Unlock()
+	return ctx, done
 }
 
 // zoom waits for its turn and returns the context for a finer decode,
