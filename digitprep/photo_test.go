@@ -288,10 +288,23 @@ func TestBlankPageInUnevenLight(t *testing.T) {
 	}
 }
 
+// croppedToInk is an MNIST digit written dark on paper and cropped to its
+// ink (over 0.1), its longer side side pixels.
+func croppedToInk(digit []float32, side int) *image.Gray {
+	b := boxOver(digit, 28, 28, 0.1)
+	r := image.Rect(0, 0, side, side*b.Dy()/b.Dx())
+	if b.Dy() > b.Dx() {
+		r = image.Rect(0, 0, side*b.Dx()/b.Dy(), side)
+	}
+	crop := image.NewGray(r)
+	xdraw.BiLinear.Scale(crop, r, photoWith(digit, 28, 28, image.Rect(0, 0, 28, 28)), b, xdraw.Src, nil)
+	return crop
+}
+
 // A digit's stroke along an edge is not a band at the border: a 7 drawn on
 // the pad (280 px) with its bar at the top, and MNIST digits cropped to
-// their ink at 200 px, are found and read. (Tight crops of a 0, a ring
-// along all four edges, are not found: as before bands were looked for.)
+// their ink at 200 px (zeros among them: TestZeroCroppedToItsInk), are
+// found and read.
 func TestDigitAlongAnEdge(t *testing.T) {
 	test, reads := testSet(t), digitReader(t)
 	seven := image.NewGray(image.Rect(0, 0, 280, 280))
@@ -312,16 +325,7 @@ func TestDigitAlongAnEdge(t *testing.T) {
 
 	right := 0
 	for i := range 30 {
-		digit := test.Image(nil, i)
-		b := boxOver(digit, 28, 28, 0.1)
-		r := image.Rect(0, 0, 200, 200*b.Dy()/b.Dx())
-		if b.Dy() > b.Dx() {
-			r = image.Rect(0, 0, 200*b.Dx()/b.Dy(), 200)
-		}
-		crop := image.NewGray(r)
-		small := photoWith(digit, 28, 28, image.Rect(0, 0, 28, 28))
-		xdraw.BiLinear.Scale(crop, r, small, b, xdraw.Src, nil)
-		in, _, err := Prepare(crop)
+		in, _, err := Prepare(croppedToInk(test.Image(nil, i), 200))
 		require.NoError(t, err, "test digit %d, a %d, cropped to its ink", i, test.Labels[i])
 		if reads(in) == int(test.Labels[i]) {
 			right++
@@ -347,14 +351,7 @@ func TestZeroCroppedToItsInk(t *testing.T) {
 				continue
 			}
 			n++
-			digit := test.Image(nil, i)
-			b := boxOver(digit, 28, 28, 0.1)
-			r := image.Rect(0, 0, 200, 200*b.Dy()/b.Dx())
-			if b.Dy() > b.Dx() {
-				r = image.Rect(0, 0, 200*b.Dx()/b.Dy(), 200)
-			}
-			crop := image.NewGray(r)
-			xdraw.BiLinear.Scale(crop, r, photoWith(digit, 28, 28, image.Rect(0, 0, 28, 28)), b, xdraw.Src, nil)
+			crop := croppedToInk(test.Image(nil, i), 200)
 			rng := rand.New(rand.NewPCG(1, uint64(i)))
 			for k, v := range crop.Pix {
 				crop.Pix[k] = uint8(max(0, min(255, float64(v)+255*sigma*rng.NormFloat64())))

@@ -533,15 +533,21 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Poll(`workers.live === 1`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 		seven, err := filepath.Abs(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
 		require.NoError(t, err)
-		p.run(chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery))
-		p.run(chromedp.Poll(`workers.made >= 2 && workers.live === 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
-			chromedp.Evaluate(`workers`, &workers))
-		t.Logf("a box, then a new file: %d decodes, %d stopped, at most %d at once", workers.Made, workers.Stopped, workers.Peak)
-		assert.Equal(t, 1, workers.Peak, "one decode at a time")
-		assert.Equal(t, 1, workers.Stopped, "the box's decode stopped for the new file")
+		// uploadSeven picks the 7 while a decode is under way and checks
+		// that that decode stopped and the 7 is shown.
+		uploadSeven := func(what string) {
+			t.Helper()
+			p.run(chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery))
+			p.run(chromedp.Poll(`workers.made >= 2 && workers.live === 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+				chromedp.Evaluate(`workers`, &workers))
+			t.Logf("%s: %d decodes, %d stopped, at most %d at once", what, workers.Made, workers.Stopped, workers.Peak)
+			assert.Equal(t, 1, workers.Peak, "%s: one decode at a time", what)
+			assert.Equal(t, 1, workers.Stopped, "%s: the decode under way stopped for the 7", what)
+			assert.Eventually(t, func() bool { return strings.HasPrefix(p.text("#model-input-reading"), "reads 7 (") },
+				5*time.Second, 100*time.Millisecond, "%s: the 7 is shown: %s", what, p.text("#model-input-reading"))
+		}
+		uploadSeven("a box, then a new file")
 		p.changed("#model-input", before)
-		assert.Eventually(t, func() bool { return strings.HasPrefix(p.text("#model-input-reading"), "reads 7 (") },
-			5*time.Second, 100*time.Millisecond, "the new file is shown: %s", p.text("#model-input-reading"))
 
 		// Two files picked one after the other (the photo, then the 7
 		// again): the first one's decode stops, and the second is shown.
@@ -549,15 +555,8 @@ func TestApp(t *testing.T) {
 		shown := p.src("#original")
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 		p.run(chromedp.Poll(`workers.live === 1`, nil, chromedp.WithPollingTimeout(10*time.Second)))
-		p.run(chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery))
-		p.run(chromedp.Poll(`workers.made >= 2 && workers.live === 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
-			chromedp.Evaluate(`workers`, &workers))
-		t.Logf("two files: %d decodes, %d stopped, at most %d at once", workers.Made, workers.Stopped, workers.Peak)
-		assert.Equal(t, 1, workers.Peak, "one decode at a time")
-		assert.Equal(t, 1, workers.Stopped, "the first file's decode stopped for the second")
+		uploadSeven("two files")
 		p.changed("#original", shown) // a picture of its own
-		assert.Eventually(t, func() bool { return strings.HasPrefix(p.text("#model-input-reading"), "reads 7 (") },
-			5*time.Second, 100*time.Millisecond, "the second file is shown: %s", p.text("#model-input-reading"))
 	})
 
 	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {
