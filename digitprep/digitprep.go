@@ -119,13 +119,17 @@ func CheckFileSize(n int) error {
 }
 
 // CheckSize refuses an image of w×h pixels that has no pixels or more than
-// MaxPixels.
+// MaxPixels, or that is so long and narrow that, shrunk to work at
+// (WorkSize), its shorter side would be under MinSide, though it is not.
 func CheckSize(w, h int) error {
 	if w < 1 || h < 1 {
 		return fmt.Errorf("the image is %d×%d pixels: it has no pixels", w, h)
 	}
 	if px := int64(w) * int64(h); px > MaxPixels {
 		return fmt.Errorf("the image is %d×%d pixels (%.0f megapixels); the limit is %d megapixels", w, h, float64(px)/1e6, MaxPixels/1_000_000)
+	}
+	if ww, wh := WorkSize(w, h); min(w, h) >= MinSide && min(ww, wh) < MinSide {
+		return fmt.Errorf("the image is %d×%d pixels: too long for its width to look for a digit in; crop it around the digit", w, h)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package digitprep
 import (
 	"image"
 	"image/draw"
+	"math"
 )
 
 // MaxWork is the longest side Prepare works at: a larger image is first
@@ -16,8 +17,27 @@ import (
 const MaxWork = 512
 
 // shrinkFactor is the smallest integer that brings the longer side of a
-// w×h image to MaxWork or less.
-func shrinkFactor(w, h int) int { return max(1, (max(w, h)+MaxWork-1)/MaxWork) }
+// w×h image to MaxWork or less; for a long, narrow image (a strip of
+// paper, a wide screenshot of a line) whose shorter side that would bring
+// under MinSide, the largest that keeps it at MinSide, unless the image
+// would then have more than MaxWork² pixels (so that the work stays
+// within that of a MaxWork-square image).
+func shrinkFactor(w, h int) int {
+	k := max(1, (max(w, h)+MaxWork-1)/MaxWork)
+	if s := min(w, h); s >= MinSide && s/k < MinSide {
+		k = max(s/MinSide, ceilSqrt(int64(w)*int64(h), MaxWork*MaxWork))
+	}
+	return k
+}
+
+// ceilSqrt is the smallest integer k with k² ≥ n/d.
+func ceilSqrt(n, d int64) int {
+	k := int(math.Sqrt(float64(n) / float64(d)))
+	for int64(k)*int64(k)*d < n {
+		k++
+	}
+	return max(1, k)
+}
 
 // WorkSize is the size Prepare shrinks a w×h image to before it looks for
 // the digit. A program that decodes by other means (the browser app) can
@@ -30,8 +50,8 @@ func WorkSize(w, h int) (int, int) {
 // shrinkCols is how many output columns shrink converts at a time.
 const shrinkCols = 64
 
-// shrink returns img, or img reduced by the smallest integer factor k that
-// brings its longer side to MaxWork or less. It converts blocks of k rows
+// shrink returns img, or img reduced by the integer factor k that
+// shrinkFactor gives. It converts blocks of k rows
 // and 64·k columns at a time (with image/draw's fast paths), so its memory
 // is bounded by the output and such a block, never more than the image
 // itself holds, whatever the image's shape (a 4,000,000×10 image has k =

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	xdraw "golang.org/x/image/draw"
 )
 
 // shrinkRef averages each k×k block (cut at the edges) pixel by pixel.
@@ -61,4 +62,46 @@ func TestShrinkVeryWideImage(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	assert.Equal(t, image.Rect(0, 0, MaxWork, 1), out.Bounds())
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20), "bytes allocated")
+}
+
+// A long, narrow picture (a strip of paper, a wide screenshot) is shrunk
+// no narrower than MinSide, so that its digit is still looked for: a
+// 50-pixel 5 in a 3000×64 strip was refused in the page, which decodes at
+// WorkSize (500×11), as "too small to hold a digit", with that size. One
+// too narrow for its length at any shrink within the work's budget is
+// refused before it is decoded, with its own size.
+func TestLongNarrowPicture(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	i := 0
+	for test.Labels[i] != 5 {
+		i++
+	}
+	strip := image.NewGray(image.Rect(0, 0, 3000, 64))
+	for j := range strip.Pix {
+		strip.Pix[j] = 235
+	}
+	xdraw.BiLinear.Scale(strip, image.Rect(1500, 7, 1550, 57), photoWith(test.Image(nil, i), 28, 28, image.Rect(0, 0, 28, 28)), image.Rect(0, 0, 28, 28), xdraw.Src, nil)
+	w, h := WorkSize(3000, 64)
+	assert.GreaterOrEqual(t, min(w, h), MinSide, "%d×%d", w, h)
+	assert.LessOrEqual(t, w*h, MaxWork*MaxWork)
+	require.NoError(t, CheckSize(3000, 64))
+
+	in, _, err := Prepare(strip)
+	require.NoError(t, err)
+	assert.Equal(t, 5, reads(in), "prepared from the file")
+	// As the page does: decoded at WorkSize, then the part around the
+	// digit decoded again from the file at full scale (Refine).
+	small := image.NewGray(image.Rect(0, 0, w, h))
+	xdraw.BiLinear.Scale(small, small.Bounds(), strip, strip.Bounds(), xdraw.Src, nil)
+	_, info, err := Prepare(small)
+	require.True(t, err == nil || TooSmall(err), "%v", err)
+	l, tp, r, b, ok := info.ZoomArea(3000, 64)
+	require.True(t, ok, "the digit is looked at again, finer")
+	in, _, ok = Refine(strip.SubImage(PartOf(strip.Bounds(), l, tp, r, b)), info, l, tp, r, b)
+	require.True(t, ok)
+	assert.Equal(t, 5, reads(in), "prepared as the page does")
+
+	err = CheckSize(3_000_000, 13)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "3000000×13")
 }
