@@ -58,7 +58,7 @@ wasm: ## Build the browser app into web/ (main.wasm, main.wasm.gz with zopfli if
 dist: wasm ## Write the app as a static site to dist/ (files, .gz and .br beside them, _headers) for any static host
 	$(GO) run ./server -dir . -dist dist
 
-serve: wasm ## Run the app with the bundled weights on http://$(ADDR)
+serve: wasm ## Run the app with the bundled weights on http://localhost:8080 (ADDR=host:port for another)
 	$(GO) run ./server -addr $(ADDR) $(ARGS)
 
 test-torch: gotch ## Parity and training tests against libtorch
@@ -74,7 +74,7 @@ gotch: libtorch ## Make the patched gotch copy (once, in ~/.cache/godae) and bui
 	@mkdir -p $(BUILD)
 	$(GO) run ./train/gotchpatch -cache $(GOTCHCACHE) -work $(TORCHWORK) $(GOTCH_FLAGS)
 
-train: gotch ## Train both autoencoders on MNIST and write weights/ (ARGS="-epochs 5 ..." for flags)
+train: gotch ## Train the four models (seed DAE, plain AE, digit reader, strong model) on MNIST and write weights/ (ARGS="-models strong ..." for flags)
 	$(TORCHGO) run -tags gotch ./train $(ARGS)
 
 eval: $(if $(findstring -uploads,$(ARGS)),fonts) ## Measure weights/ and the classical denoisers on the noisy MNIST test set; ARGS="-uploads N" also reads N generated uploads
