@@ -17,7 +17,7 @@ ADDR ?= localhost:8080
 .PHONY: help test test-go test-wasm test-torch lint wasm dist serve train eval bench gotch libtorch chromium fonts fuzz fuzz-short loadtest bench-train clean
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(ADDR)/$(ADDR)/' | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 test: lint test-go test-wasm test-torch fuzz-short ## Everything CI runs (installs libtorch-dev and chromium when missing)
 
@@ -58,7 +58,7 @@ wasm: ## Build the browser app into web/ (main.wasm, main.wasm.gz with zopfli if
 dist: wasm ## Write the app as a static site to dist/ (files, .gz and .br beside them, _headers) for any static host
 	$(GO) run ./server -dir . -dist dist
 
-serve: wasm ## Run the app with the bundled weights on http://localhost:8080 (ADDR=host:port for another)
+serve: wasm ## Run the app with the bundled weights on http://$(ADDR) (ADDR=host:port for another)
 	$(GO) run ./server -addr $(ADDR) $(ARGS)
 
 test-torch: gotch ## Parity and training tests against libtorch
