@@ -830,16 +830,27 @@ func TestApp(t *testing.T) {
 		want := s.State()
 		require.Equal(t, noisy0, want.Walk.A.Input)
 		require.Equal(t, noisy20, want.Walk.B.Input)
+		sameImage(t, "end A, as the model decodes its code", want.Walk.A.Output, p.src("#walk-A"))
+		sameImage(t, "end B", want.Walk.B.Output, p.src("#walk-B"))
 		sameImage(t, "half way from A to B", want.Walk.Between, p.src("#walk-image"))
 		sameReading(t, "half way", want.Walk.BetweenReading, p.text("#walk-image-reading"))
 
-		p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = "17"; u.dispatchEvent(new Event("change", {bubbles: true})) })()`)
+		p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = "17"; u.dispatchEvent(new Event("input", {bubbles: true})) })()`)
 		before = p.src("#nudge-image")
 		p.js(`(() => { const s = document.getElementById("nudge-amount"); s.value = "80"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)
 		p.changed("#nudge-image", before)
 		s.SetNudge(17, 0.8)
 		sameImage(t, "unit 17 nudged", s.State().Walk.Nudged, p.src("#nudge-image"))
 		sameReading(t, "unit 17 nudged", s.State().Walk.NudgedReading, p.text("#nudge-image-reading"))
+		// A unit out of range is brought to the last there is, in the
+		// field too.
+		require.Contains(t, p.text(`label[for="nudge-unit"]`), "(0–127)")
+		p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = "777"; u.dispatchEvent(new Event("input", {bubbles: true})) })()`)
+		var unit string
+		p.run(chromedp.Value("#nudge-unit", &unit, chromedp.ByQuery))
+		assert.Equal(t, "127", unit)
+		assert.Eventually(t, func() bool { return strings.HasPrefix(p.text(`label[for="nudge-unit"]`), "Code unit (0–127): "+webapp.UnitName(127, want.Result.LatentShape)) },
+			5*time.Second, 50*time.Millisecond, "%s", p.text(`label[for="nudge-unit"]`))
 		p.b.screenshot(t, "walk")
 	})
 

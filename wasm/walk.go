@@ -30,7 +30,8 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 	end := func(which string, e *webapp.WalkEnd) vecty.ComponentOrHTML {
 		var pic vecty.ComponentOrHTML = elem.Div(vecty.Markup(vecty.Class("digit", "empty-end")))
 		if e != nil {
-			pic = elem.Image(vecty.Markup(prop.ID("walk-"+which), prop.Src(grayURL(e.Input)), prop.Alt("end "+which), vecty.Class("digit", "small")))
+			pic = elem.Image(vecty.Markup(prop.ID("walk-"+which), prop.Src(grayURL(e.Output)),
+				prop.Alt("end "+which+": the digit as "+e.Denoiser.Title()+" decodes its code"), vecty.Class("digit", "small")))
 		}
 		return elem.Figure(pic,
 			elem.Button(vecty.Markup(prop.ID("walk-set-"+which), vecty.Attribute("type", "button"),
@@ -54,8 +55,14 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 			elem.Label(vecty.Markup(prop.For("nudge-unit")), vecty.Text(fmt.Sprintf("Code unit (0–%d): %s", n-1, webapp.UnitName(w.Unit, res.LatentShape)))),
 			elem.Input(vecty.Markup(prop.ID("nudge-unit"), prop.Type(prop.TypeNumber), vecty.Attribute("min", "0"), vecty.Attribute("max", strconv.Itoa(n-1)),
 				vecty.Property("value", strconv.Itoa(w.Unit)),
-				event.Change(func(e *vecty.Event) {
+				// As the unit is typed; a unit out of range is brought to the
+				// nearest there is, in the field too.
+				event.Input(func(e *vecty.Event) {
 					if u, err := strconv.Atoi(e.Target.Get("value").String()); err == nil {
+						if c := max(0, min(n-1, u)); c != u {
+							u = c
+							e.Target.Set("value", strconv.Itoa(u))
+						}
 						v.Store.SetNudge(u, v.Store.State().Walk.Nudge) // the store's, which a rerender may not show yet
 					}
 				}))),

@@ -13,7 +13,10 @@ import (
 // denoiser whose code it is.
 type WalkEnd struct {
 	Input, Latent []float32
-	Denoiser      Denoiser
+	// Output is the decoder's image of Latent (the denoised digit): what
+	// the end is, where the input may be mostly noise.
+	Output   []float32
+	Denoiser Denoiser
 }
 
 // Walk is the code-space view. Between two digits' codes, the decoder's
