@@ -427,6 +427,13 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.KeyEvent(kb.Enter))
 		p.changed("#model-input", before)
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 taken from the keyboard: %s", p.text("#model-input-reading"))
+		// "Use the whole picture" from the keyboard: the button goes, and
+		// the focus stays on the picture.
+		p.run(chromedp.Focus("#whole-picture", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter),
+			chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
+		var focused string
+		p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
+		assert.Equal(t, "picture-frame", focused, "the keyboard's focus after the whole picture is taken again")
 	})
 
 	t.Run("a small digit in a large photo", func(t *testing.T) {

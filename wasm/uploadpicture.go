@@ -148,7 +148,12 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	var whole vecty.ComponentOrHTML
 	if _, ok := up.Chosen(); ok {
 		whole = elem.Button(vecty.Markup(prop.ID("whole-picture"), vecty.Attribute("type", "button"), vecty.Class("small"),
-			event.Click(func(*vecty.Event) { u.Store.WholePicture() })), vecty.Text("Use the whole picture"))
+			event.Click(func(*vecty.Event) {
+				u.Store.WholePicture()
+				// The button goes with the box: keep the keyboard's focus
+				// on the picture rather than lose it to the page.
+				js.Global().Get("document").Call("getElementById", "picture-frame").Call("focus")
+			})), vecty.Text("Use the whole picture"))
 	}
 	return elem.Figure(
 		elem.Div(
