@@ -18,6 +18,7 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -632,6 +633,21 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
 		assert.Contains(t, p.text("#message"), "notes.png: not an image that can be read")
 		p.b.screenshot(t, "upload-error")
+
+		// A PNG cut short: its header is read, its pixels are not.
+		img := image.NewGray(image.Rect(0, 0, 300, 300))
+		for i := range img.Pix {
+			img.Pix[i] = uint8(i * 7)
+		}
+		var buf bytes.Buffer
+		require.NoError(t, png.Encode(&buf, img))
+		path = filepath.Join(t.TempDir(), "cut.png")
+		require.NoError(t, os.WriteFile(path, buf.Bytes()[:buf.Len()/2], 0o644))
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+		assert.Eventually(t, func() bool { return strings.Contains(p.text("#message"), "cut.png: ") },
+			5*time.Second, 50*time.Millisecond)
+		t.Logf("a PNG cut short: %s", p.text("#message"))
+		assert.Contains(t, p.text("#message"), "damaged or cut short")
 	})
 
 	t.Run("a picture with no digit found stays, to box the digit on", func(t *testing.T) {
@@ -955,6 +971,20 @@ func TestKeyboardAndPhone(t *testing.T) {
 		chromedp.WaitVisible("#plot", chromedp.ByQuery))
 	assert.Empty(t, p.layoutShifts(), "layout shifts at 390 px, since navigation")
 	p.b.screenshot(t, "phone")
+
+	// On a touch screen the hints for keys (Ctrl+V, the keyboard's box)
+	// are left out.
+	var coarse bool
+	p.run(emulation.SetTouchEmulationEnabled(true),
+		chromedp.Evaluate(`matchMedia("(pointer: coarse) and (hover: none)").matches`, &coarse))
+	require.True(t, coarse, "a touch screen emulated")
+	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#dropzone", chromedp.ByQuery))
+	var shown []string
+	var hints int
+	p.run(chromedp.Evaluate(`document.querySelectorAll(".keys").length`, &hints),
+		chromedp.Evaluate(`[...document.querySelectorAll(".keys")].filter(e => getComputedStyle(e).display !== "none").map(e => e.textContent)`, &shown))
+	require.Positive(t, hints, "the upload tab's hint for keys")
+	assert.Empty(t, shown, "hints for keys shown on a touch screen")
 	assert.Empty(t, p.b.consoleErrors())
 }
 

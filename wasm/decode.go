@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"syscall/js"
@@ -80,7 +81,7 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 	onerror := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		args[0].Call("preventDefault")
 		msg := js.Global().Get("Object").New()
-		msg.Set("error", "the decoder ("+decodeWorker+") could not run: "+args[0].Get("message").String())
+		msg.Set("broken", "the decoder ("+decodeWorker+") could not run: "+args[0].Get("message").String())
 		give(msg)
 		return nil
 	})
@@ -106,8 +107,12 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 	case <-time.After(decodeLimit):
 		return nil, fmt.Errorf("the browser took more than %v to decode the image, so the page gave up on it; try a smaller or simpler file (a PNG or a baseline JPEG)", decodeLimit)
 	}
+	if e := got.Get("broken"); e.Truthy() {
+		return nil, errors.New(e.String())
+	}
 	if e := got.Get("error"); e.Truthy() {
-		return nil, fmt.Errorf("%w (%s)", digitprep.ErrNotImage, e.String())
+		// The header was read (imageSize), the pixels were not.
+		return nil, fmt.Errorf("the browser could not decode the picture: the file may be damaged or cut short (%s)", e.String())
 	}
 	pix := make([]byte, 4*tw*th)
 	if n := js.CopyBytesToGo(pix, got.Get("pixels")); n != len(pix) {

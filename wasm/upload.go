@@ -3,11 +3,14 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
 
+	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/webapp"
 )
 
@@ -41,7 +44,9 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 			}),
 		)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")),
-			vecty.Text("…or drop one here, or paste it (Ctrl+V). PNG, JPEG, GIF or WebP, up to 20 MiB; dark on light or light on dark, photographed or scanned."),
+			vecty.Text("…or drop one here"), elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(", or paste it (Ctrl+V)")),
+			vecty.Text(fmt.Sprintf(". PNG, JPEG, GIF or WebP, up to %d MiB and %d megapixels; dark on light or light on dark, photographed or scanned.",
+				digitprep.MaxBytes>>20, digitprep.MaxPixels/1_000_000)),
 		),
 	)
 }

@@ -141,9 +141,9 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 		several = elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("reading", "several")),
 			elem.Break(), vecty.Text("This picture may hold more than one digit: drag a box around yours."))
 	}
-	caption := "boxed: what the page took as the digit; not it? drag a box around it (or Enter, arrows, Shift+arrows, Enter)"
+	caption := "boxed: what the page took as the digit; not it? drag a box around it"
 	if up.NoDigit != nil {
-		caption = "no digit found in it: drag a box around yours (or Enter, arrows, Shift+arrows, Enter)"
+		caption = "no digit found in it: drag a box around yours"
 	}
 	var whole vecty.ComponentOrHTML
 	if _, ok := up.Chosen(); ok {
@@ -196,7 +196,8 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			elem.Div(vecty.Markup(prop.ID("drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
 		),
 		elem.FigureCaption(vecty.Text("Your digit"), elem.Break(),
-			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption)),
+			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption),
+				elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" (or Enter, arrows, Shift+arrows, Enter)"))),
 			several,
 			whole,
 		),
