@@ -85,6 +85,8 @@ func TestPlot(t *testing.T) {
 	sum := c.Summary(0.5)
 	assert.True(t, strings.HasPrefix(sum, "PSNR and the reader's confidence that it is a 0 against the noise amount; at 0.5: noisy input "), sum)
 	assert.Contains(t, sum, "strong model ")
+	sum = c.Summary(0.65)
+	assert.Contains(t, sum, "; at 0.7, the plot's point nearest the amount chosen (0.65): noisy input ", sum)
 	// The strong model, trained for it, beats the noisy input at 0.5.
 	assert.Greater(t, c.Curves[3].PSNR[5], c.Curves[0].PSNR[5]+5)
 }

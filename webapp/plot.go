@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -66,8 +67,9 @@ func (c *Curves) SVG(current float64) string {
 	return b.String()
 }
 
-// Summary says in words what the plot shows at the amount chosen, for
-// those who cannot see it (the image's text alternative).
+// Summary says in words what the plot shows at its point nearest the
+// amount chosen, for those who cannot see it (the image's text
+// alternative); it names the amount chosen when that is between points.
 func (c *Curves) Summary(current float64) string {
 	i := int(current*float64(len(c.Amounts)-1) + 0.5)
 	i = min(max(i, 0), len(c.Amounts)-1)
@@ -75,5 +77,9 @@ func (c *Curves) Summary(current float64) string {
 	for _, cv := range c.Curves {
 		parts = append(parts, fmt.Sprintf("%s %.1f dB, %.0f %%", cv.Name, plotPSNR(cv.PSNR[i]), 100*cv.Confidence[i]))
 	}
-	return fmt.Sprintf("PSNR and the reader's confidence that it is a %d against the noise amount; at %.1f: %s", c.Digit, c.Amounts[i], strings.Join(parts, "; "))
+	at := fmt.Sprintf("at %.1f", c.Amounts[i])
+	if math.Abs(current-c.Amounts[i]) > 1e-9 {
+		at = fmt.Sprintf("at %.1f, the plot's point nearest the amount chosen (%.2f)", c.Amounts[i], current)
+	}
+	return fmt.Sprintf("PSNR and the reader's confidence that it is a %d against the noise amount; %s: %s", c.Digit, at, strings.Join(parts, "; "))
 }
