@@ -897,9 +897,13 @@ func TestApp(t *testing.T) {
 		p := open(t)
 		bad := filepath.Join(t.TempDir(), "broken.safetensors")
 		require.NoError(t, os.WriteFile(bad, []byte("\x10\x00\x00\x00\x00\x00\x00\x00{not json at all}"), 0o644))
-		p.run(chromedp.SetUploadFiles("#weights-file", []string{bad}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
-		assert.Contains(t, p.text("#message"), "broken.safetensors: these weights cannot be used")
+		p.run(chromedp.SetUploadFiles("#weights-file", []string{bad}, chromedp.ByQuery), chromedp.WaitVisible("#weights-message", chromedp.ByQuery))
+		assert.Contains(t, p.text("#weights-message"), "broken.safetensors: these weights cannot be used")
 		assert.Contains(t, p.text("#weights-in-use"), "bundled")
+		// Said beside the control, in view where the file was given.
+		var gap float64
+		p.run(chromedp.Evaluate(`document.getElementById("weights-message").getBoundingClientRect().top - document.getElementById("weights-file").getBoundingClientRect().bottom`, &gap))
+		assert.True(t, gap >= 0 && gap < 100, "the refusal %.0f px below the weights' control", gap)
 
 		golden, err := filepath.Abs(filepath.Join(root, "nn", "testdata", "golden.safetensors"))
 		require.NoError(t, err)
@@ -908,6 +912,8 @@ func TestApp(t *testing.T) {
 		p.changed("#dae-output", before)
 		assert.Equal(t, "golden.safetensors", p.text("#weights-in-use"))
 		assert.Contains(t, p.text("#denoiser-about"), "Your weights (golden.safetensors)", "the picker's line says whose weights denoise")
+		assert.Contains(t, p.text("#dae-output + figcaption"), "Denoised by your weights (golden.safetensors)")
+		assert.Empty(t, p.text("#weights-message"), "the refusal goes once a file is taken")
 	})
 
 	assert.Empty(t, b.consoleErrors(), "no console errors")

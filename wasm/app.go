@@ -263,7 +263,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			main = append(main, &Plot{Curves: st.Curves, Amount: st.Noise.Amount})
 		}
 		if a.complete {
-			main = append(main, &WalkView{Store: a.store, Walk: st.Walk, Result: st.Result}, &WeightsPicker{Store: a.store, InUse: st.Weights})
+			main = append(main, &WalkView{Store: a.store, Walk: st.Walk, Result: st.Result}, &WeightsPicker{Store: a.store, InUse: st.Weights, Refusal: st.WeightsMessage})
 		}
 	}
 	return elem.Body(

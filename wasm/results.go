@@ -71,7 +71,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	}
 	tiles = append(tiles,
 		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading),
-		tile("dae-output", "Denoised by "+res.Denoiser.Title(), dae, "the digit denoised", &res.DAEReading),
+		tile("dae-output", "Denoised by "+res.Title, dae, "the digit denoised", &res.DAEReading),
 		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output", &res.AEReading),
 	)
 	return elem.Section(vecty.Markup(vecty.Class("results"), prop.ID("results"), vecty.Attribute("aria-live", "polite")),

@@ -19,8 +19,9 @@ import (
 // file written by `make train`, in place of the seed's model.
 type WeightsPicker struct {
 	vecty.Core
-	Store *webapp.Store `vecty:"prop"`
-	InUse string        `vecty:"prop"`
+	Store   *webapp.Store `vecty:"prop"`
+	InUse   string        `vecty:"prop"`
+	Refusal string        `vecty:"prop"` // State.WeightsMessage
 }
 
 // Render draws the weights in use and a file picker for others.
@@ -35,6 +36,10 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 				}
 			}),
 		)),
+		// Always there (hidden while empty), so that a refusal is read
+		// out, and seen, where the file was given, not at the top of the
+		// page.
+		elem.Paragraph(vecty.Markup(prop.ID("weights-message"), vecty.Class("error"), vecty.Attribute("role", "status")), vecty.Text(w.Refusal)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-limits")), vecty.Text(weightsLimits)),
 	)
 }

@@ -15,7 +15,8 @@ const CurveSteps = 11
 
 // Curve is one denoiser's scores for a digit over the noise amounts.
 type Curve struct {
-	Name       string
+	Name       string    // which: CurveInput, CurveMedian, CurveSeed or CurveStrong
+	Label      string    // what the plot calls it: its name, or for the seed's model with the person's weights, "your weights"
 	PSNR       []float64 // dB against the clean digit, one per amount
 	Confidence []float64 // the reader's probability of the digit, one per amount
 }
@@ -75,7 +76,11 @@ func (m *Models) Curves(clean []float32, n Noise, digit int, step func() bool) (
 		names = append(names, CurveStrong)
 	}
 	for _, name := range names {
-		c.Curves = append(c.Curves, Curve{Name: name})
+		label := name
+		if name == CurveSeed && m.DAEFile != "" {
+			label = "your weights"
+		}
+		c.Curves = append(c.Curves, Curve{Name: name, Label: label})
 	}
 	out := make([]float32, Side*Side)
 	for i := range CurveSteps {

@@ -26,9 +26,10 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 	return in, err
 }
 
-// LoadDAE validates a weights file the person dropped in and returns models
-// that use it as the denoising autoencoder; on error m stays as it was.
-func (m *Models) LoadDAE(data []byte) (*Models, error) {
+// LoadDAE validates a weights file the person dropped in, named name, and
+// returns models that use it as the denoising autoencoder; on error m stays
+// as it was.
+func (m *Models) LoadDAE(name string, data []byte) (*Models, error) {
 	f, err := weights.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("these weights cannot be used: %w", err)
@@ -37,5 +38,6 @@ func (m *Models) LoadDAE(data []byte) (*Models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("these weights cannot be used: %w", err)
 	}
+	next.DAEFile = name
 	return next, nil
 }

@@ -61,7 +61,7 @@ func (c *Curves) SVG(current float64) string {
 	for i, cv := range c.Curves {
 		x := panelLeft0 + i*150
 		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" stroke="%s" stroke-width="3"/><text x="%d" y="%d">%s</text>`,
-			x, x+18, PlotHeight-8, PlotHeight-8, curveColours[cv.Name], x+24, PlotHeight-4, cv.Name)
+			x, x+18, PlotHeight-8, PlotHeight-8, curveColours[cv.Name], x+24, PlotHeight-4, cv.Label)
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
@@ -75,7 +75,7 @@ func (c *Curves) Summary(current float64) string {
 	i = min(max(i, 0), len(c.Amounts)-1)
 	var parts []string
 	for _, cv := range c.Curves {
-		parts = append(parts, fmt.Sprintf("%s %.1f dB, %.0f %%", cv.Name, plotPSNR(cv.PSNR[i]), 100*cv.Confidence[i]))
+		parts = append(parts, fmt.Sprintf("%s %.1f dB, %.0f %%", cv.Label, plotPSNR(cv.PSNR[i]), 100*cv.Confidence[i]))
 	}
 	at := fmt.Sprintf("at %.1f", c.Amounts[i])
 	if math.Abs(current-c.Amounts[i]) > 1e-9 {

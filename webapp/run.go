@@ -48,6 +48,10 @@ func (d Denoiser) About() string {
 // does not need it.
 type Bundle struct {
 	DAE, AE, Strong, Reader *nn.Model
+	// DAEFile is the name of the person's weights file that DAE came
+	// from, or "" for the page's own: what the page calls the seed's model
+	// then (Models.Title).
+	DAEFile string
 }
 
 // Models are the page's models, each with its workspace, used by the
@@ -116,8 +120,17 @@ func checkAutoencoder(name string, m *nn.Model) error {
 // one the person dropped in).
 func (m *Models) WithDAE(dae *nn.Model) (*Models, error) {
 	b := m.Bundle
-	b.DAE = dae
+	b.DAE, b.DAEFile = dae, ""
 	return NewModels(b)
+}
+
+// Title is what the page calls denoiser d: Denoiser.Title, or for the
+// seed's model with the person's weights, those weights.
+func (m *Models) Title(d Denoiser) string {
+	if d == Seed && m.DAEFile != "" {
+		return "your weights (" + m.DAEFile + ")"
+	}
+	return d.Title()
 }
 
 // read runs the digit reader on one 28×28 image.
@@ -137,6 +150,7 @@ type Result struct {
 	Input       []float32 // the model input, 28×28
 	Clean       []float32 // the clean digit where known (gallery, drawing), else nil
 	Denoiser    Denoiser  // the denoiser whose output DAE is
+	Title       string    // what the page calls it (Models.Title)
 	DAE, AE     []float32 // the denoiser's and the plain autoencoder's outputs
 	Latent      []float32 // the denoiser's code
 	LatentShape nn.Shape
@@ -205,7 +219,7 @@ func (m *Models) Run(d Denoiser, input, clean []float32) (*Result, error) {
 		}
 		model, ws = m.Strong, m.strongWS
 	}
-	r := &Result{Input: input, Clean: clean, Denoiser: d, DAE: make([]float32, len(input)), AE: make([]float32, len(input)), LatentShape: model.LatentShape(), Label: -1}
+	r := &Result{Input: input, Clean: clean, Denoiser: d, Title: m.Title(d), DAE: make([]float32, len(input)), AE: make([]float32, len(input)), LatentShape: model.LatentShape(), Label: -1}
 	r.Latent = make([]float32, r.LatentShape.Len())
 	// Denoise is Decode(Encode(x)); running the halves keeps the code the
 	// heat map shows without encoding twice.

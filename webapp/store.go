@@ -23,6 +23,9 @@ type State struct {
 	Fatal   string // set when the page cannot work at all (the weights did not load)
 	Message string // the last error, shown until the next action
 	Weights string // which weights the seed's denoising model has: BundledWeights, or the name of the person's file
+	// WeightsMessage says why the person's last weights file was refused,
+	// beside the control they gave it with; "" once one is taken.
+	WeightsMessage string
 	// Denoisers is the denoiser each tab uses: the person's choice, else
 	// the seed's model for the gallery (its lesson) and the strong model
 	// for uploads and drawings.
@@ -291,13 +294,13 @@ func (s *Store) FinishWeights(t Ticket, name string, data []byte, err error) {
 		}
 		var next *Models
 		if err == nil {
-			next, err = s.models.LoadDAE(data)
+			next, err = s.models.LoadDAE(name, data)
 		}
 		if err != nil {
-			st.Message = fmt.Sprintf("%s: %v (the model in use is unchanged)", name, err)
+			st.WeightsMessage = fmt.Sprintf("%s: %v (the model in use is unchanged)", name, err)
 			return
 		}
-		s.models, st.Weights, st.Message = next, name, ""
+		s.models, st.Weights, st.WeightsMessage, st.Message = next, name, "", ""
 		st.Denoisers = st.Denoisers.with(t.mode, Seed) // the tab it was given on
 		if st.Walk.A != nil && st.Walk.A.Denoiser == Seed || st.Walk.B != nil && st.Walk.B.Denoiser == Seed {
 			// Codes of the weights replaced are not codes of these.

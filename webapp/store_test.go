@@ -187,8 +187,9 @@ func TestStoreWeights(t *testing.T) {
 	tk := s.StartWeights()
 	s.FinishWeights(tk, "broken.safetensors", []byte("nonsense"), nil)
 	st := s.State()
-	assert.Contains(t, st.Message, "broken.safetensors: these weights cannot be used")
-	assert.Contains(t, st.Message, "(the model in use is unchanged)")
+	assert.Contains(t, st.WeightsMessage, "broken.safetensors: these weights cannot be used")
+	assert.Contains(t, st.WeightsMessage, "(the model in use is unchanged)")
+	assert.Empty(t, st.Message, "said beside the weights' control, not at the top of the page")
 	assert.Equal(t, "bundled (weights/dae.safetensors)", st.Weights)
 
 	golden, err := os.ReadFile("../nn/testdata/golden.safetensors")
@@ -198,13 +199,14 @@ func TestStoreWeights(t *testing.T) {
 	st = s.State()
 	assert.Equal(t, "golden.safetensors", st.Weights)
 	assert.Empty(t, st.Message)
+	assert.Empty(t, st.WeightsMessage)
 	assert.NotEqual(t, before, st.Result.DAE, "the digit is shown again with the new weights")
 
 	first, second := s.StartWeights(), s.StartWeights()
 	s.FinishWeights(second, "second.safetensors", golden, nil)
 	s.FinishWeights(first, "first.safetensors", []byte("late and broken"), nil)
 	assert.Equal(t, "second.safetensors", s.State().Weights)
-	assert.Empty(t, s.State().Message, "the superseded file is dropped")
+	assert.Empty(t, s.State().WeightsMessage, "the superseded file is dropped")
 }
 
 // Actions from several goroutines (as the page's asynchronous work calls
@@ -239,8 +241,8 @@ func TestStoreRefusesWeightsOverBudget(t *testing.T) {
 		tk := s.StartWeights()
 		s.FinishWeights(tk, "hostile.safetensors", data, nil)
 		st := s.State()
-		assert.Contains(t, st.Message, "hostile.safetensors: these weights cannot be used", name)
-		assert.Contains(t, st.Message, "; the limit is ", name)
+		assert.Contains(t, st.WeightsMessage, "hostile.safetensors: these weights cannot be used", name)
+		assert.Contains(t, st.WeightsMessage, "; the limit is ", name)
 		assert.Equal(t, "bundled (weights/dae.safetensors)", st.Weights, name)
 		assert.Equal(t, before, st.Result.DAE, name)
 	}
@@ -256,7 +258,7 @@ func TestStoreRefusesAClassifier(t *testing.T) {
 	tk := s.StartWeights()
 	s.FinishWeights(tk, "reader.safetensors", data, nil)
 	st := s.State()
-	assert.Contains(t, st.Message, "reader.safetensors: these weights cannot be used: the denoising autoencoder's weights are of an encoder alone (its output is 10×1×1)")
+	assert.Contains(t, st.WeightsMessage, "reader.safetensors: these weights cannot be used: the denoising autoencoder's weights are of an encoder alone (its output is 10×1×1)")
 	assert.Equal(t, "bundled (weights/dae.safetensors)", st.Weights)
 }
 

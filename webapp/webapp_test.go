@@ -148,11 +148,11 @@ func TestFromDrawing(t *testing.T) {
 
 func TestLoadDAE(t *testing.T) {
 	m := testModels(t)
-	_, err := m.LoadDAE([]byte("not weights"))
+	_, err := m.LoadDAE("notes.safetensors", []byte("not weights"))
 	assert.ErrorContains(t, err, "these weights cannot be used: not a weights file")
 	data, err := os.ReadFile("../nn/testdata/golden.safetensors")
 	require.NoError(t, err)
-	next, err := m.LoadDAE(data)
+	next, err := m.LoadDAE("golden.safetensors", data)
 	require.NoError(t, err)
 	f, err := weights.Parse(data)
 	require.NoError(t, err)
@@ -162,6 +162,16 @@ func TestLoadDAE(t *testing.T) {
 	want := make([]float32, 784)
 	require.NoError(t, f.Model.NewWorkspace().Denoise(want, in))
 	assert.Equal(t, want, r.DAE)
+	// The page names them as the person's, wherever it names the seed's
+	// model; the strong model keeps its name.
+	assert.Equal(t, "your weights (golden.safetensors)", r.Title)
+	assert.Equal(t, "the seed's model", testModels(t).Title(Seed))
+	assert.Equal(t, "the strong model", next.Title(Strong))
+	c, err := next.Curves(in, DefaultNoise(), 2, nil)
+	require.NoError(t, err)
+	assert.Contains(t, c.SVG(0.5), ">your weights<")
+	assert.NotContains(t, c.SVG(0.5), CurveSeed)
+	assert.Contains(t, c.Summary(0.5), "your weights ")
 }
 
 // Run reads the input and both outputs with the digit reader, as the
