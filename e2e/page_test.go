@@ -976,6 +976,12 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#denoiser-about", chromedp.ByQuery),
 		chromedp.WaitVisible("#plot", chromedp.ByQuery))
 	assert.Empty(t, p.layoutShifts(), "layout shifts at 390 px, since navigation")
+	// The plot's panels one above the other, its text at its size.
+	var plot struct{ Natural, Shown float64 }
+	p.run(chromedp.Evaluate(`(() => { const i = document.getElementById("plot"); return {natural: i.naturalWidth, shown: i.getBoundingClientRect().width}; })()`, &plot))
+	t.Logf("the plot: %.0f SVG units shown %.0f px wide", plot.Natural, plot.Shown)
+	assert.Equal(t, float64(webapp.NarrowPlot.Width), plot.Natural, "the narrow plot on a phone")
+	assert.GreaterOrEqual(t, plot.Shown/plot.Natural, 0.9, "the plot's text not shrunk")
 	p.b.screenshot(t, "phone")
 
 	// On a touch screen the hints for keys (Ctrl+V, the keyboard's box)

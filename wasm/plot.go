@@ -33,11 +33,25 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 	if p.Curves == nil {
 		body = elem.Paragraph(vecty.Markup(vecty.Class("status"), prop.ID("plot-status")), vecty.Text("Computing the plot…"))
 	} else {
-		src := "data:image/svg+xml," + js.Global().Call("encodeURIComponent", p.Curves.SVG(p.Amount)).String()
-		body = elem.Image(vecty.Markup(prop.ID("plot"), prop.Src(src), prop.Alt(p.Curves.Summary(p.Amount)), vecty.Class("plot")))
+		src := func(l webapp.PlotLayout) string {
+			return "data:image/svg+xml," + js.Global().Call("encodeURIComponent", p.Curves.SVG(p.Amount, l)).String()
+		}
+		body = elem.Picture(
+			elem.Source(vecty.Markup(vecty.Attribute("media", narrowScreen), vecty.Attribute("srcset", src(webapp.NarrowPlot)))),
+			elem.Image(vecty.Markup(prop.ID("plot"), prop.Src(src(webapp.WidePlot)), prop.Alt(p.Curves.Summary(p.Amount)), vecty.Class("plot"))),
+		)
 	}
+	// The box's shape for each layout, which style.css picks with the
+	// same media query as the picture's.
+	shape := func(l webapp.PlotLayout) string { return fmt.Sprintf("%d / %d", l.Width, l.Height) }
 	return elem.Section(vecty.Markup(vecty.Class("panel", "plot-panel")),
 		elem.Heading2(vecty.Text("As the noise grows")),
-		elem.Div(vecty.Markup(vecty.Class("plot-box"), vecty.Style("aspect-ratio", fmt.Sprintf("%d / %d", webapp.PlotWidth, webapp.PlotHeight)), vecty.Style("max-width", fmt.Sprintf("%dpx", webapp.PlotWidth))), body),
+		elem.Div(vecty.Markup(vecty.Class("plot-box"),
+			vecty.Style("--wide", shape(webapp.WidePlot)), vecty.Style("--wide-width", fmt.Sprintf("%dpx", webapp.WidePlot.Width)),
+			vecty.Style("--narrow", shape(webapp.NarrowPlot)), vecty.Style("--narrow-width", fmt.Sprintf("%dpx", webapp.NarrowPlot.Width))), body),
 	)
 }
+
+// narrowScreen is the media query under which the plot has its panels one
+// above the other (webapp.NarrowPlot); style.css has it too.
+const narrowScreen = "(max-width: 520px)"

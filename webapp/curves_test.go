@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"encoding/xml"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -77,11 +78,22 @@ func TestPlot(t *testing.T) {
 	s := Samples()[0]
 	c, err := m.Curves(s.Pixels, DefaultNoise(), s.Label, nil)
 	require.NoError(t, err)
-	svg := c.SVG(0.5)
-	require.NoError(t, xml.Unmarshal([]byte(svg), new(struct{})), "well-formed")
-	assert.Equal(t, 2*len(c.Curves), strings.Count(svg, "<polyline"), "a line per denoiser in each panel")
-	assert.Contains(t, svg, `x1="175.0" x2="175.0"`, "the amount chosen, half way along the first panel")
-	assert.Contains(t, svg, "the reader's confidence that it is a 0")
+	svg := c.SVG(0.5, WidePlot)
+	for _, l := range []PlotLayout{WidePlot, NarrowPlot} {
+		svg := c.SVG(0.5, l)
+		require.NoError(t, xml.Unmarshal([]byte(svg), new(struct{})), "well-formed")
+		assert.Equal(t, 2*len(c.Curves), strings.Count(svg, "<polyline"), "a line per denoiser in each panel")
+		assert.Contains(t, svg, `x1="175.0" x2="175.0"`, "the amount chosen, half way along the first panel")
+		assert.Contains(t, svg, "the reader's confidence that it is a 0")
+		assert.Contains(t, svg, fmt.Sprintf(`width="%d" height="%d"`, l.Width, l.Height))
+	}
+	// Narrow, the panels are one above the other, and the legend in two
+	// rows under them.
+	narrow := c.SVG(0.5, NarrowPlot)
+	assert.Contains(t, narrow, `<text x="50" y="12" font-weight="bold">PSNR`)
+	assert.Contains(t, narrow, `<text x="50" y="232" font-weight="bold">the reader's`)
+	assert.Contains(t, narrow, `<text x="224" y="474">strong model</text>`)
+	assert.Contains(t, svg, `<text x="524" y="246">strong model</text>`)
 	sum := c.Summary(0.5)
 	assert.True(t, strings.HasPrefix(sum, "PSNR and the reader's confidence that it is a 0 against the noise amount; at 0.5: noisy input "), sum)
 	assert.Contains(t, sum, "strong model ")

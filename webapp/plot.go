@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"strings"
 )
@@ -14,39 +15,50 @@ var curveColours = map[string]string{
 	CurveStrong: "#1e9646",
 }
 
-// PlotWidth and PlotHeight are the plot's size in SVG units, and in CSS
-// pixels at its largest on the page, which keeps room of that shape for it
-// while it is computed, so that nothing under it moves when it comes.
-const PlotWidth, PlotHeight = 640, 250
+// PlotLayout is a shape of the plot: its size in SVG units, which is also
+// its size in CSS pixels at its largest on the page (the page keeps room of
+// that shape for it while it is computed, so that nothing under it moves
+// when it comes), and where its two panels and its legend go.
+type PlotLayout struct {
+	Width, Height int
+	panels        [2]image.Point // each panel's top left corner
+	legendY       int            // the baseline of the legend's first row
+	legendCols    int            // legend entries in a row
+}
 
-// The plot's layout, in SVG units: two panels side by side, each with its
-// axes, and a legend below.
-const (
-	panelW, panelH     = 250, 160
-	panelTop           = 20
-	panelLeft0, panel1 = 50, 370
+// The plot's two shapes: its panels side by side, and, for a narrow
+// screen (a phone), one above the other, so that its text is not shrunk
+// to a third of its size there.
+var (
+	WidePlot   = PlotLayout{Width: 640, Height: 250, panels: [2]image.Point{{50, 20}, {370, 20}}, legendY: 246, legendCols: 4}
+	NarrowPlot = PlotLayout{Width: 320, Height: 480, panels: [2]image.Point{{50, 20}, {50, 240}}, legendY: 474, legendCols: 2}
 )
 
-// SVG draws the curves as an SVG image: PSNR (dB) and the reader's
-// confidence (%) against the noise amount, one line per denoiser, and the
-// amount now chosen as a vertical line. The page shows it as an image.
-func (c *Curves) SVG(current float64) string {
+// The size of a panel, in SVG units.
+const panelW, panelH = 250, 160
+
+// SVG draws the curves as an SVG image in layout l: PSNR (dB) and the
+// reader's confidence (%) against the noise amount, one line per denoiser,
+// and the amount now chosen as a vertical line. The page shows it as an
+// image.
+func (c *Curves) SVG(current float64, l PlotLayout) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" font-family="sans-serif" font-size="11">`, PlotWidth, PlotHeight, PlotWidth, PlotHeight)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" font-family="sans-serif" font-size="11">`, l.Width, l.Height, l.Width, l.Height)
 	b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>`)
-	panel := func(left int, title string, lo, hi float64, ticks []float64, unit string, value func(Curve, int) float64) {
+	panel := func(at image.Point, title string, lo, hi float64, ticks []float64, unit string, value func(Curve, int) float64) {
+		left, top := at.X, at.Y
 		x := func(a float64) float64 { return float64(left) + a*panelW }
-		y := func(v float64) float64 { return panelTop + (1-(v-lo)/(hi-lo))*panelH }
-		fmt.Fprintf(&b, `<text x="%d" y="12" font-weight="bold">%s</text>`, left, title)
+		y := func(v float64) float64 { return float64(top) + (1-(v-lo)/(hi-lo))*panelH }
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-weight="bold">%s</text>`, left, top-8, title)
 		for _, t := range ticks {
 			fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e3e5ea"/>`, left, left+panelW, y(t), y(t))
 			fmt.Fprintf(&b, `<text x="%d" y="%.1f" text-anchor="end" fill="#5b6275">%g%s</text>`, left-4, y(t)+4, t, unit)
 		}
 		for _, a := range []float64{0, 0.5, 1} {
-			fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="#5b6275">%g</text>`, x(a), panelTop+panelH+14, a)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="#5b6275">%g</text>`, x(a), top+panelH+14, a)
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="#5b6275">noise amount</text>`, x(0.5), panelTop+panelH+28)
-		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2230" stroke-dasharray="3 3"/>`, x(current), x(current), panelTop, panelTop+panelH)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="#5b6275">noise amount</text>`, x(0.5), top+panelH+28)
+		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2230" stroke-dasharray="3 3"/>`, x(current), x(current), top, top+panelH)
 		for _, cv := range c.Curves {
 			var pts []string
 			for i, a := range c.Amounts {
@@ -56,12 +68,13 @@ func (c *Curves) SVG(current float64) string {
 			fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>`, curveColours[cv.Name], strings.Join(pts, " "))
 		}
 	}
-	panel(panelLeft0, "PSNR against the clean digit", 0, maxPlotPSNR, []float64{0, 10, 20, 30, 40}, " dB", func(cv Curve, i int) float64 { return plotPSNR(cv.PSNR[i]) })
-	panel(panel1, fmt.Sprintf("the reader's confidence that it is a %d", c.Digit), 0, 100, []float64{0, 25, 50, 75, 100}, " %", func(cv Curve, i int) float64 { return 100 * cv.Confidence[i] })
+	panel(l.panels[0], "PSNR against the clean digit", 0, maxPlotPSNR, []float64{0, 10, 20, 30, 40}, " dB", func(cv Curve, i int) float64 { return plotPSNR(cv.PSNR[i]) })
+	panel(l.panels[1], fmt.Sprintf("the reader's confidence that it is a %d", c.Digit), 0, 100, []float64{0, 25, 50, 75, 100}, " %", func(cv Curve, i int) float64 { return 100 * cv.Confidence[i] })
 	for i, cv := range c.Curves {
-		x := panelLeft0 + i*150
+		rows := (len(c.Curves) + l.legendCols - 1) / l.legendCols
+		x, y := l.panels[0].X+(i%l.legendCols)*150, l.legendY-18*(rows-1-i/l.legendCols)
 		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" stroke="%s" stroke-width="3"/><text x="%d" y="%d">%s</text>`,
-			x, x+18, PlotHeight-8, PlotHeight-8, curveColours[cv.Name], x+24, PlotHeight-4, cv.Label)
+			x, x+18, y-4, y-4, curveColours[cv.Name], x+24, y, cv.Label)
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
