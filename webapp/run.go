@@ -168,6 +168,11 @@ type Result struct {
 	CleanReading *reader.Reading
 }
 
+// unsure is the reader's probability under which the page says, of an
+// upload read that unsurely before and after denoising, that the reader
+// is unsure what it is.
+const unsure = 0.6
+
 // Verdict says in words what denoising did to the digit the reader sees:
 // against the digit it is, where that is known, or else against what the
 // reader sees in the clean digit (a drawing before its noise).
@@ -179,6 +184,10 @@ func (r *Result) Verdict() string {
 	case r.CleanReading != nil:
 		d := r.CleanReading.Digit
 		return against(fmt.Sprintf("your digit reads as a %d", d), d, in, out)
+	case in.P < unsure && out.P < unsure:
+		// A picture of something else (a landscape, a smudge) is read as
+		// some digit too, but seldom surely.
+		return fmt.Sprintf("the reader is unsure what this is, before and after denoising (under %.0f %%): if it is not the digit, drag a box around the digit", 100*unsure)
 	case in.Digit == out.Digit && out.P >= in.P:
 		return "denoising kept the digit and made it clearer"
 	case in.Digit == out.Digit:

@@ -230,6 +230,11 @@ func TestVerdict(t *testing.T) {
 	assert.Equal(t, "it is a 3, which the reader sees neither before nor after denoising", r(3, 1, 2).Verdict())
 	assert.Equal(t, "denoising kept the digit and made it clearer", r(-1, 4, 4).Verdict())
 	assert.Equal(t, "denoising changed what the reader sees", r(-1, 4, 9).Verdict())
+	// An upload read unsurely before and after: a picture of something
+	// else, or a box around the wrong part.
+	vague := r(-1, 2, 2)
+	vague.DAEReading.P = 0.55
+	assert.Equal(t, "the reader is unsure what this is, before and after denoising (under 60 %): if it is not the digit, drag a box around the digit", vague.Verdict())
 
 	// A drawing: against what the reader sees in it before its noise.
 	drawn := func(clean, in, out int) *Result {
