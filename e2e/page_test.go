@@ -16,9 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -872,7 +872,9 @@ func TestApp(t *testing.T) {
 		var unit string
 		p.run(chromedp.Value("#nudge-unit", &unit, chromedp.ByQuery))
 		assert.Equal(t, "127", unit)
-		assert.Eventually(t, func() bool { return strings.HasPrefix(p.text(`label[for="nudge-unit"]`), "Code unit (0–127): "+webapp.UnitName(127, want.Result.LatentShape)) },
+		assert.Eventually(t, func() bool {
+			return strings.HasPrefix(p.text(`label[for="nudge-unit"]`), "Code unit (0–127): "+webapp.UnitName(127, want.Result.LatentShape))
+		},
 			5*time.Second, 50*time.Millisecond, "%s", p.text(`label[for="nudge-unit"]`))
 		p.b.screenshot(t, "walk")
 	})
