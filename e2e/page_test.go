@@ -628,6 +628,8 @@ func TestApp(t *testing.T) {
 
 	t.Run("upload a file that is not an image", func(t *testing.T) {
 		p := upload(t)
+		// Before any upload the code-unit part says what it needs.
+		assert.Contains(t, p.text("#nudge-hint"), "Pick a sample, upload or draw a digit")
 		path := filepath.Join(t.TempDir(), "notes.png")
 		require.NoError(t, os.WriteFile(path, []byte("these are not pixels"), 0o644))
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))

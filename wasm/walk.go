@@ -48,7 +48,8 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 	if w.Note != "" {
 		note = elem.Paragraph(vecty.Markup(prop.ID("walk-note"), vecty.Class("hint"), vecty.Attribute("role", "status")), vecty.Text(w.Note))
 	}
-	var nudge vecty.ComponentOrHTML
+	var nudge vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-hint")),
+		vecty.Text("Pick a sample, upload or draw a digit: its code's units can then be nudged one at a time."))
 	if res != nil && w.Nudged != nil {
 		n := len(res.Latent)
 		nudge = elem.Div(vecty.Markup(vecty.Class("nudge")),
