@@ -118,9 +118,11 @@ func CheckFileSize(n int) error {
 	return nil
 }
 
-// CheckSize refuses an image of w×h pixels that has no pixels or more than
-// MaxPixels, or that is so long and narrow that, shrunk to work at
-// (WorkSize), its shorter side would be under MinSide, though it is not.
+// CheckSize refuses an image of w×h pixels that has no pixels, more than
+// MaxPixels, a side under MinSide, or that is so long and narrow that,
+// shrunk to work at (WorkSize), its shorter side would be under MinSide,
+// each with the image's own size (the page prepares a copy decoded at
+// WorkSize, whose size would mislead).
 func CheckSize(w, h int) error {
 	if w < 1 || h < 1 {
 		return fmt.Errorf("the image is %d×%d pixels: it has no pixels", w, h)
@@ -128,10 +130,19 @@ func CheckSize(w, h int) error {
 	if px := int64(w) * int64(h); px > MaxPixels {
 		return fmt.Errorf("the image is %d×%d pixels (%.0f megapixels); the limit is %d megapixels", w, h, float64(px)/1e6, MaxPixels/1_000_000)
 	}
-	if ww, wh := WorkSize(w, h); min(w, h) >= MinSide && min(ww, wh) < MinSide {
+	if min(w, h) < MinSide {
+		return tooSmall(w, h)
+	}
+	if ww, wh := WorkSize(w, h); min(ww, wh) < MinSide {
 		return fmt.Errorf("the image is %d×%d pixels: too long for its width to look for a digit in; crop it around the digit", w, h)
 	}
 	return nil
+}
+
+// tooSmall is the error for an image of w×h pixels with a side under
+// MinSide.
+func tooSmall(w, h int) error {
+	return fmt.Errorf("the image is %d×%d pixels: too small to hold a digit (at least %d×%d)", w, h, MinSide, MinSide)
 }
 
 // Info tells what Prepare did.
@@ -284,7 +295,7 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 	b := img.Bounds()
 	info := Info{Width: b.Dx(), Height: b.Dy(), Bounds: image.Rect(0, 0, b.Dx(), b.Dy())}
 	if b.Dx() < MinSide || b.Dy() < MinSide {
-		return nil, info, fmt.Errorf("the image is %d×%d pixels: too small to hold a digit (at least %d×%d)", b.Dx(), b.Dy(), MinSide, MinSide)
+		return nil, info, tooSmall(b.Dx(), b.Dy())
 	}
 	img = shrink(img)
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()

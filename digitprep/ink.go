@@ -222,18 +222,21 @@ func upsample(small []float32, sw, sh, w, h, k int) []float32 {
 // differences are those of the noise everywhere but across the ink's
 // edges.
 func noiseOf(v []float32, w, h, step int) float64 {
-	// An even sample of the pixels: a few thousand differences give the
-	// median well enough.
+	// An even grid of the pixels, a few thousand differences: enough for
+	// their median. (Every n-th pixel in reading order would fall in a few
+	// columns when n divides the width.)
 	const samples = 4096
-	every := max(1, w*h/(samples/2))
-	diffs := make([]float32, 0, samples+2)
-	for i := 0; i < w*h; i += every {
-		x, y := i%w, i/w
-		if x+step < w {
-			diffs = append(diffs, float32(math.Abs(float64(v[i+step]-v[i]))))
-		}
-		if y+step < h {
-			diffs = append(diffs, float32(math.Abs(float64(v[i+step*w]-v[i]))))
+	every := max(1, int(math.Ceil(math.Sqrt(float64(w*h)/(samples/2)))))
+	diffs := make([]float32, 0, samples+2*(w+h))
+	for y := 0; y < h; y += every {
+		for x := 0; x < w; x += every {
+			i := y*w + x
+			if x+step < w {
+				diffs = append(diffs, float32(math.Abs(float64(v[i+step]-v[i]))))
+			}
+			if y+step < h {
+				diffs = append(diffs, float32(math.Abs(float64(v[i+step*w]-v[i]))))
+			}
 		}
 	}
 	if len(diffs) == 0 {
@@ -264,7 +267,8 @@ type piece struct {
 }
 
 // thick is the width of the piece's strokes: twice its area over its rim,
-// as strokeWidth measures it.
+// as strokeWidth measures it, but with the sides on the image's edge left
+// out of the rim (a thumb cut by the edge is as thick as it looks).
 func (c piece) thick() float64 { return 2 * float64(c.pixels) / float64(max(1, c.rim)) }
 
 // clear says whether the piece is clear of the edges of a w×h image.
@@ -371,8 +375,8 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		out[main] = true
 		main = heaviest(true)
 	}
-	leftOut := main != 0 // pieces are left out
-	if !leftOut {
+	someKept := main != 0 // a piece not left out was found, and the others left out are out
+	if !someKept {
 		if min(w, h) >= photoSide {
 			return nil, false // only bands, in a photo: lighting at its edges
 		}
@@ -384,7 +388,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	reach := max(box.Dx(), box.Dy()) / 2
 	for n := 1; n < len(comps); n++ {
 		c := comps[n]
-		if n != main && !(leftOut && out[n]) && c.mass >= comps[main].mass/20 && gap(c.box, comps[main].box) <= reach {
+		if n != main && !(someKept && out[n]) && c.mass >= comps[main].mass/20 && gap(c.box, comps[main].box) <= reach {
 			chosen[n] = true
 		}
 	}
@@ -393,7 +397,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		keep[i] = n != 0 && chosen[n]
 	}
 	several := false
-	large := func(n int) bool { return comps[n].mass >= comps[main].mass/4 && !(leftOut && out[n]) }
+	large := func(n int) bool { return comps[n].mass >= comps[main].mass/4 && !(someKept && out[n]) }
 	for a := 1; a < len(comps); a++ {
 		ca := comps[a]
 		if large(a) && !chosen[a] {

@@ -6,9 +6,10 @@ import (
 	"math"
 )
 
-// MaxWork is the longest side Prepare works at: a larger image is first
-// shrunk by an integer factor, averaging each k×k block, so that a 40
-// megapixel photo costs about as much as a quarter-megapixel one. The
+// MaxWork is the longest side Prepare works at (but for long, narrow
+// images: shrinkFactor): a larger image is first shrunk by an integer
+// factor, averaging each k×k block, so that a 40 megapixel photo costs
+// about as much as a quarter-megapixel one. The
 // digit ends up 20 pixels tall; even one a tenth of the photo's height
 // keeps twice that here, so nothing that matters is lost, and preparation
 // in the browser stays well within a frame's budget of the page's thread
@@ -21,11 +22,17 @@ const MaxWork = 512
 // paper, a wide screenshot of a line) whose shorter side that would bring
 // under MinSide, the largest that keeps it at MinSide, unless the image
 // would then have more than MaxWork² pixels (so that the work stays
-// within that of a MaxWork-square image).
+// within that of a MaxWork-square image; CheckSize refuses an image whose
+// shorter side that brings under MinSide). An image of the size it gives
+// has a factor of 1 (the page decodes at WorkSize, and Prepare does not
+// shrink that again).
 func shrinkFactor(w, h int) int {
 	k := max(1, (max(w, h)+MaxWork-1)/MaxWork)
 	if s := min(w, h); s >= MinSide && s/k < MinSide {
 		k = max(s/MinSide, ceilSqrt(int64(w)*int64(h), MaxWork*MaxWork))
+		for int64((w+k-1)/k)*int64((h+k-1)/k) > MaxWork*MaxWork {
+			k++ // the sides are rounded up
+		}
 	}
 	return k
 }
@@ -55,7 +62,7 @@ const shrinkCols = 64
 // and 64·k columns at a time (with image/draw's fast paths), so its memory
 // is bounded by the output and such a block, never more than the image
 // itself holds, whatever the image's shape (a 4,000,000×10 image has k =
-// 3,907: its strip of k whole rows would have been 62 GB).
+// 7,813: its strip of k whole rows would have been 125 GB).
 func shrink(img image.Image) image.Image {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()

@@ -101,7 +101,33 @@ func TestLongNarrowPicture(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, 5, reads(in), "prepared as the page does")
 
-	err = CheckSize(3_000_000, 13)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "3000000×13")
+}
+
+// Whatever the shape of an image CheckSize lets through, its work size has
+// at most MaxWork² pixels and a shorter side of MinSide or more, is not
+// shrunk again (the page decodes at WorkSize and Prepare must not shrink
+// that copy further), and its factor is no more than the longer side's
+// alone asks (which bounds shrink's memory).
+func TestWorkSizeOfEveryShape(t *testing.T) {
+	check := func(w, h int) {
+		if CheckSize(w, h) != nil {
+			return
+		}
+		ww, wh := WorkSize(w, h)
+		k := shrinkFactor(w, h)
+		if ww*wh > MaxWork*MaxWork || min(ww, wh) < MinSide || shrinkFactor(ww, wh) != 1 || k > max(1, (max(w, h)+MaxWork-1)/MaxWork) {
+			t.Fatalf("%d×%d: work size %d×%d (factor %d, then %d)", w, h, ww, wh, k, shrinkFactor(ww, wh))
+		}
+	}
+	for h := MinSide; h <= 600; h++ {
+		for w := h; w <= MaxPixels/h; w += 1 + w/97 {
+			check(w, h)
+			check(h, w)
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 200_000 {
+		w := 1 + r.IntN(MaxPixels/MinSide)
+		check(w, 1+r.IntN(MaxPixels/w))
+	}
 }

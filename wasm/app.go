@@ -161,7 +161,6 @@ func uploadFile(s *webapp.Store, file js.Value) {
 	t := s.StartUpload() // first, so that the store drops the upload it stops
 	ctx, done := decodes.upload()
 	img, w, h, err := decodeFile(ctx, file)
-	done()
 	url := ""
 	if err == nil {
 		url = js.Global().Get("URL").Call("createObjectURL", file).String()
@@ -171,6 +170,7 @@ func uploadFile(s *webapp.Store, file js.Value) {
 		sources.drop(release)
 		js.Global().Get("URL").Call("revokeObjectURL", release)
 	}
+	done() // only now: a zoom that waited for it finds this upload in the store
 	if u := s.State().Upload; err == nil && u != nil && u.URL == url {
 		zoomIn(s)
 	}

@@ -34,10 +34,16 @@ const decodeWorker = "web/decode.js"
 // decodeLimit is terminated, and so is one whose ctx ends. decodeFile waits
 // for the browser, so it must run on its own goroutine.
 func decodeFile(ctx context.Context, file js.Value) (img image.Image, w, h int, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, 0, err
+	}
 	if err := digitprep.CheckFileSize(file.Get("size").Int()); err != nil {
 		return nil, 0, 0, err
 	}
 	data, err := fileBytes(file, digitprep.MaxBytes)
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
 		return nil, 0, 0, err
 	}

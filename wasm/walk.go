@@ -31,7 +31,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		var pic vecty.ComponentOrHTML = elem.Div(vecty.Markup(vecty.Class("digit", "empty-end")))
 		if e != nil {
 			pic = elem.Image(vecty.Markup(prop.ID("walk-"+which), prop.Src(grayURL(e.Output)),
-				prop.Alt("end "+which+": the digit as "+e.Denoiser.Title()+" decodes its code"), vecty.Class("digit", "small")))
+				prop.Alt("end "+which+": the digit as "+e.Title+" decodes its code"), vecty.Class("digit", "small")))
 		}
 		return elem.Figure(pic,
 			elem.Button(vecty.Markup(prop.ID("walk-set-"+which), vecty.Attribute("type", "button"),

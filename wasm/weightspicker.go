@@ -36,9 +36,9 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 				}
 			}),
 		)),
-		// Always there (hidden while empty), so that a refusal is read
-		// out, and seen, where the file was given, not at the top of the
-		// page.
+		// Always there (with no box while empty), so that a refusal put
+		// in it is read out, and seen where the file was given, not at
+		// the top of the page.
 		elem.Paragraph(vecty.Markup(prop.ID("weights-message"), vecty.Class("error"), vecty.Attribute("role", "status")), vecty.Text(w.Refusal)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-limits")), vecty.Text(weightsLimits)),
 	)

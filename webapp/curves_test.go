@@ -78,7 +78,7 @@ func TestPlot(t *testing.T) {
 	s := Samples()[0]
 	c, err := m.Curves(s.Pixels, DefaultNoise(), s.Label, nil)
 	require.NoError(t, err)
-	svg := c.SVG(0.5, WidePlot)
+	wide := c.SVG(0.5, WidePlot)
 	for _, l := range []PlotLayout{WidePlot, NarrowPlot} {
 		svg := c.SVG(0.5, l)
 		require.NoError(t, xml.Unmarshal([]byte(svg), new(struct{})), "well-formed")
@@ -93,7 +93,7 @@ func TestPlot(t *testing.T) {
 	assert.Contains(t, narrow, `<text x="50" y="12" font-weight="bold">PSNR`)
 	assert.Contains(t, narrow, `<text x="50" y="232" font-weight="bold">the reader's`)
 	assert.Contains(t, narrow, `<text x="224" y="474">strong model</text>`)
-	assert.Contains(t, svg, `<text x="524" y="246">strong model</text>`)
+	assert.Contains(t, wide, `<text x="524" y="246">strong model</text>`)
 	sum := c.Summary(0.5)
 	assert.True(t, strings.HasPrefix(sum, "PSNR and the reader's confidence that it is a 0 against the noise amount; at 0.5: noisy input "), sum)
 	assert.Contains(t, sum, "strong model ")

@@ -22,7 +22,7 @@ var curveColours = map[string]string{
 type PlotLayout struct {
 	Width, Height int
 	panels        [2]image.Point // each panel's top left corner
-	legendY       int            // the baseline of the legend's first row
+	legendY       int            // the baseline of the legend's last row
 	legendCols    int            // legend entries in a row
 }
 

@@ -173,7 +173,9 @@ type Result struct {
 // is unsure what it is.
 const unsure = 0.6
 
-// Verdict says in words what denoising did to the digit the reader sees:
+// Verdict says in words what denoising did to the digit the reader sees
+// (of an upload read under unsure before and after, that the reader is
+// unsure what it is):
 // against the digit it is, where that is known, or else against what the
 // reader sees in the clean digit (a drawing before its noise).
 func (r *Result) Verdict() string {

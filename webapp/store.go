@@ -377,7 +377,7 @@ func (s *Store) SetWalkEnd(which string) {
 			}
 			return
 		}
-		end := &WalkEnd{Input: r.Input, Latent: r.Latent, Output: r.DAE, Denoiser: r.Denoiser}
+		end := &WalkEnd{Input: r.Input, Latent: r.Latent, Output: r.DAE, Denoiser: r.Denoiser, Title: r.Title}
 		w.Note = ""
 		// other is the end not taken; an end of another denoiser's codes
 		// is replaced by this one.

@@ -17,6 +17,7 @@ type WalkEnd struct {
 	// the end is, where the input may be mostly noise.
 	Output   []float32
 	Denoiser Denoiser
+	Title    string // what the page calls the denoiser (Models.Title)
 }
 
 // Walk is the code-space view. Between two digits' codes, the decoder's
