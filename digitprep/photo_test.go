@@ -434,3 +434,49 @@ func TestThumbHoldingThePaper(t *testing.T) {
 		assert.GreaterOrEqual(t, right, n-1)
 	}
 }
+
+// A photo of light paper taken in dim light, the paper darker than
+// mid-grey: the ink is the side the picture's extremes reach far, not the
+// one the paper's grey alone would say (none of these was prepared from
+// the right side before, the paper's holes and edges taken for light ink).
+// And light chalk on a dark board, the digit too small for the extremes,
+// stays light on dark.
+func TestDimPhoto(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	for _, c := range []struct {
+		light, noise float64
+		want         int
+	}{{0.5, 2, 9}, {0.5, 12, 9}, {0.3, 2, 9}, {0.3, 12, 8}} {
+		right := 0
+		for i := range 10 {
+			r := rand.New(rand.NewPCG(7, uint64(i)))
+			k := 4 + i%4
+			x0, y0 := 200+r.IntN(300), 100+r.IntN(200)
+			img := photoWith(test.Image(nil, i), 900, 700, image.Rect(x0, y0, x0+28*k, y0+28*k))
+			for j, v := range img.Pix {
+				img.Pix[j] = uint8(max(0, min(255, float64(v)*c.light+c.noise*r.NormFloat64())))
+			}
+			in, info, err := Prepare(img)
+			if err == nil && info.Inverted && reads(in) == int(test.Labels[i]) {
+				right++
+			}
+		}
+		t.Logf("light ×%.1f, noise %.0f: %d of 10 read right", c.light, c.noise, right)
+		assert.GreaterOrEqual(t, right, c.want, "light ×%.1f, noise %.0f", c.light, c.noise)
+	}
+	right := 0
+	for i := range 6 {
+		r := rand.New(rand.NewPCG(9, uint64(i)))
+		x0, y0 := 300+r.IntN(900), 200+r.IntN(700)
+		img := photoWith(test.Image(nil, i), 2000, 1500, image.Rect(x0, y0, x0+120, y0+120))
+		for j, v := range img.Pix {
+			img.Pix[j] = uint8(max(0, min(255, 25+0.72*float64(255-v)+2*r.NormFloat64())))
+		}
+		in, info, err := Prepare(img)
+		if err == nil && !info.Inverted && reads(in) == int(test.Labels[i]) {
+			right++
+		}
+	}
+	t.Logf("chalk 120 px on a dark board in 2000×1500: %d of 6 read right", right)
+	assert.GreaterOrEqual(t, right, 5)
+}

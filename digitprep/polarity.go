@@ -63,13 +63,25 @@ func findDigit(g []float32, w, h int) (ink, bool, error) {
 // picture shows, is light, so that the ink is dark. The border shows it in
 // most pictures (a bold digit that fills its crop included); but when the
 // border is split between two levels, a page photographed with the desk
-// along two of its edges, the picture as a whole shows it.
+// along two of its edges, the picture as a whole shows it. Paper darker
+// than mid-grey is light if the ink stands out darker (a dim photo).
 func paperIsLight(g []float32, w, h int) bool {
 	b := border(g, w, h)
 	if quantile(b, 0.7)-quantile(b, 0.3) > mixedBorder {
 		return quantile(g, 0.5) > 0.5
 	}
-	return median(b) > 0.5
+	paper := median(b)
+	if paper > 0.5 {
+		return true
+	}
+	// Paper darker than mid-grey is dark paper (light ink on it), or a
+	// dim photo of light paper, whose ink is darker still: the ink is the
+	// side of the paper that the picture's extremes reach twice as far
+	// (noise reaches both sides alike), by an ink's contrast at least (a
+	// small digit is under the extremes' quantile, and the noise of a
+	// shrunk picture is a grey level or two).
+	dark := paper - quantile(g, 0.002)
+	return dark >= minOtherLevel && dark > 2*(quantile(g, 0.998)-paper)
 }
 
 // mixedBorder is the spread of the border's middle grey levels (between
