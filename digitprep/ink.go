@@ -388,7 +388,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	reach := max(box.Dx(), box.Dy()) / 2
 	for n := 1; n < len(comps); n++ {
 		c := comps[n]
-		if n != main && !(someKept && out[n]) && c.mass >= comps[main].mass/20 && gap(c.box, comps[main].box) <= reach {
+		if n != main && !(someKept && out[n]) && c.mass >= comps[main].mass/20 && gap(c.box, comps[main].box) <= reach && !blob(c, comps[main], w, h) {
 			chosen[n] = true
 		}
 	}
@@ -414,24 +414,41 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 }
 
 // blobBeside says whether piece main (of the pieces of a w×h image,
-// those not left out) comes in from the image's edge and is a thumb or a
-// finger holding the paper, or a shadow, rather than the digit: another
-// piece with a fiftieth of its ink or more is clear of the edges, long
-// enough to be a digit and of strokes at least thinner times thinner
-// (a thumb is about as wide as a digit is high).
+// those not left out) is not the digit but something beside it (blob),
+// one with a fiftieth of its ink or more.
 func blobBeside(main int, pieces []piece, out []bool, w, h int) bool {
-	m := pieces[main]
-	if m.clear(w, h) {
-		return false
-	}
 	for n, c := range pieces {
-		if n != 0 && n != main && !out[n] && c.mass >= m.mass/50 && c.clear(w, h) &&
-			max(c.box.Dx(), c.box.Dy()) >= 2*minDigit && c.thick()*thinner <= m.thick() {
+		if n != 0 && n != main && !out[n] && c.mass >= pieces[main].mass/50 && blob(pieces[main], c, w, h) {
 			return true
 		}
 	}
 	return false
 }
+
+// blob says whether piece b is something beside the digit that piece d,
+// long enough to be a digit, is: a button or a label of a screenshot, a
+// sticker (b is boxy, d not); or a thumb or a finger holding the paper, or
+// a shadow, coming in from the image's edge, beside d clear of the edges
+// and of strokes at least thinner times thinner (a thumb is about as wide
+// as a digit is high).
+func blob(b, d piece, w, h int) bool {
+	if max(d.box.Dx(), d.box.Dy()) < 2*minDigit {
+		return false
+	}
+	return b.boxy() && !d.boxy() || !b.clear(w, h) && d.clear(w, h) && d.thick()*thinner <= b.thick()
+}
+
+// boxy says whether the piece fills nearly all of its box and is at least
+// as wide as it is high: a button or a label of a screenshot, a sticker, a
+// square blot, not a digit's strokes (a 1 drawn as a bar is taller than
+// wide).
+func (c piece) boxy() bool {
+	return c.box.Dx() >= c.box.Dy() && float64(c.pixels) >= boxyShare*float64(c.box.Dx()*c.box.Dy())
+}
+
+// boxyShare is the share of its box a boxy piece fills, at the detection
+// blur (a digit's strokes fill at most about three quarters).
+const boxyShare = 0.9
 
 // bandShare is how much of one of the image's edges ink must run along
 // (and lie near it, bandNear) to be a band at its border (a desk, a page's
