@@ -284,8 +284,9 @@ func (c piece) clear(w, h int) bool {
 // at least a quarter of the most ink, side by side (neither above the
 // other), as the digits of "42" are; or a component it leaves out with a
 // quarter of the most ink or more (the others of "7 1 3"). Bands of
-// lighting or desk at the border are left out, and so is a thumb coming in
-// from the edge beside a digit (blobBeside).
+// lighting or desk at the border are left out, and so is what lies beside
+// a digit and is not one: a thumb coming in from the edge, a screenshot's
+// button (blob).
 func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	label := make([]int32, w*h) // 0: not above the threshold or not yet seen
 	comps := []piece{{}}        // component n is comps[n]
@@ -353,7 +354,8 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 			c.near++
 		}
 	}
-	// Pieces left out: bands at the border, and a blob at the edge.
+	// Pieces left out: bands at the border, and the heaviest piece if it is
+	// a blob beside another (blobBeside).
 	out := make([]bool, len(comps))
 	for n, c := range comps {
 		out[n] = float64(c.near) >= bandNear*float64(c.pixels)
@@ -375,7 +377,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		out[main] = true
 		main = heaviest(true)
 	}
-	someKept := main != 0 // a piece not left out was found, and the others left out are out
+	someKept := main != 0 // a piece not left out was found; then those left out stay out
 	if !someKept {
 		if min(w, h) >= photoSide {
 			return nil, false // only bands, in a photo: lighting at its edges
