@@ -535,7 +535,7 @@ func TestApp(t *testing.T) {
 		// A box dragged and, while its part decodes, another file picked:
 		// the page stops that decode, starts the new file's only then and
 		// shows it.
-		p.js(`workers.made = 0; workers.peak = 0; workers.stopped = 0; workers.delay = 800`)
+		p.js(`workers.made = 0; workers.peak = 0; workers.stopped = 0; workers.delay = 500`)
 		before = p.src("#model-input")
 		p.dragBox(2000, 1500, 0.46, 0.41, 0.57, 0.57)
 		p.run(chromedp.Poll(`workers.live === 1`, nil, chromedp.WithPollingTimeout(10*time.Second)))
