@@ -3,7 +3,6 @@ package digitprep
 import (
 	"image"
 	"image/draw"
-	"math"
 )
 
 // MaxWork is the longest side Prepare works at (but for long, narrow
@@ -29,21 +28,13 @@ const MaxWork = 512
 func shrinkFactor(w, h int) int {
 	k := max(1, (max(w, h)+MaxWork-1)/MaxWork)
 	if s := min(w, h); s >= MinSide && s/k < MinSide {
-		k = max(s/MinSide, ceilSqrt(int64(w)*int64(h), MaxWork*MaxWork))
+		k = max(1, s/MinSide)
+		// At most about a dozen steps: within MaxPixels, k² ≤ MaxPixels/MaxWork².
 		for int64((w+k-1)/k)*int64((h+k-1)/k) > MaxWork*MaxWork {
-			k++ // the sides are rounded up
+			k++
 		}
 	}
 	return k
-}
-
-// ceilSqrt is the smallest integer k with k² ≥ n/d.
-func ceilSqrt(n, d int64) int {
-	k := int(math.Sqrt(float64(n) / float64(d)))
-	for int64(k)*int64(k)*d < n {
-		k++
-	}
-	return max(1, k)
 }
 
 // WorkSize is the size Prepare shrinks a w×h image to before it looks for

@@ -78,7 +78,7 @@ func (m *Models) Curves(clean []float32, n Noise, digit int, step func() bool) (
 	for _, name := range names {
 		label := name
 		if name == CurveSeed && m.DAEFile != "" {
-			label = "your weights"
+			label = yourWeights
 		}
 		c.Curves = append(c.Curves, Curve{Name: name, Label: label})
 	}

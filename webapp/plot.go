@@ -70,8 +70,8 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 	}
 	panel(l.panels[0], "PSNR against the clean digit", 0, maxPlotPSNR, []float64{0, 10, 20, 30, 40}, " dB", func(cv Curve, i int) float64 { return plotPSNR(cv.PSNR[i]) })
 	panel(l.panels[1], fmt.Sprintf("the reader's confidence that it is a %d", c.Digit), 0, 100, []float64{0, 25, 50, 75, 100}, " %", func(cv Curve, i int) float64 { return 100 * cv.Confidence[i] })
+	rows := (len(c.Curves) + l.legendCols - 1) / l.legendCols // of the legend
 	for i, cv := range c.Curves {
-		rows := (len(c.Curves) + l.legendCols - 1) / l.legendCols
 		x, y := l.panels[0].X+(i%l.legendCols)*150, l.legendY-18*(rows-1-i/l.legendCols)
 		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" stroke="%s" stroke-width="3"/><text x="%d" y="%d">%s</text>`,
 			x, x+18, y-4, y-4, curveColours[cv.Name], x+24, y, cv.Label)

@@ -128,10 +128,14 @@ func (m *Models) WithDAE(dae *nn.Model) (*Models, error) {
 // seed's model with the person's weights, those weights.
 func (m *Models) Title(d Denoiser) string {
 	if d == Seed && m.DAEFile != "" {
-		return "your weights (" + m.DAEFile + ")"
+		return yourWeights + " (" + m.DAEFile + ")"
 	}
 	return d.Title()
 }
+
+// yourWeights is what the page calls the seed's model with the person's
+// weights.
+const yourWeights = "your weights"
 
 // read runs the digit reader on one 28×28 image.
 func (m *Models) read(img []float32) (reader.Reading, error) {
