@@ -165,12 +165,22 @@ func background(light []float32, w, h int) []float32 {
 	// The blur takes the edge of a dark region wider than the window (a
 	// shadow, the desk around a page) into the light beside it, which would
 	// then stand out of the background as a rim of ink: where the opening
-	// is higher than its blur, it is the background.
+	// is higher than its blur, it is the background. And it spreads a
+	// light region over a dark one narrower than the window (a sticky
+	// note small in a large photo, dark where its ink is light, on a
+	// lighter desk), which would hide the ink on it: the blur lifts the
+	// background above the opening by maxLift at most.
 	for i, o := range open {
-		bg[i] = max(bg[i], o)
+		bg[i] = min(max(bg[i], o), o+maxLift)
 	}
 	return upsample(bg, sw, sh, w, h, k)
 }
+
+// maxLift is the most that smoothing the background's opening may lift it:
+// an ink's least contrast (minOtherLevel), which smoothing light that falls
+// to 55 % of its middle's at a page's corners reaches (smooth light needs
+// no more).
+const maxLift = minOtherLevel
 
 // downsample averages k×k blocks of g (w×h; the last blocks may be
 // smaller).
