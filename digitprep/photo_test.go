@@ -240,6 +240,50 @@ func TestSmallNoteInALargePhoto(t *testing.T) {
 	}
 }
 
+// shadowOver is an MNIST digit written with a dark pen, 4 times MNIST's
+// size, on a photo of 800×600 of a page whose left part, share of its
+// width, lies in a hard shadow (45 % of the light): the digit across the
+// shadow's edge (through) or in the light beside it.
+func shadowOver(digit []float32, share float64, through bool) *image.Gray {
+	const w, h, k = 800, 600, 4
+	edge := int(share * w)
+	x0 := edge + (w-edge-28*k)/2
+	if through {
+		x0 = edge - 28*k/2
+	}
+	pen := penOf(digit, w, h, image.Rect(x0, (h-28*k)/2, x0+28*k, (h+28*k)/2))
+	r := rand.New(rand.NewPCG(2, uint64(edge)))
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			light := 0.45 + 0.55*math.Max(0, math.Min(1, float64(x-edge+3)/6))
+			v := float64(pen.Pix[y*w+x]) / 255
+			img.Pix[y*w+x] = uint8(max(0, min(255, light*(235*(1-v)+25*v)+2*r.NormFloat64())))
+		}
+	}
+	return img
+}
+
+// A page more than half in a hard shadow: the ink is still dark on the
+// paper (the picture's middle grey level, in the shadow, said the paper
+// was dark, and the paper between the strokes, or along the shadow's
+// edge, was taken for light ink: see shadowed).
+func TestShadowOverMostOfThePage(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	const n = 10
+	for _, through := range []bool{true, false} {
+		right := 0
+		for i := range n {
+			in, info, err := Prepare(shadowOver(test.Image(nil, i), 0.6, through))
+			if err == nil && info.Inverted && reads(in) == int(test.Labels[i]) {
+				right++
+			}
+		}
+		t.Logf("shadow over 60 %% of the page, the digit across its edge %v: %d of %d read right", through, right, n)
+		assert.GreaterOrEqual(t, right, n-1, "across the edge %v", through)
+	}
+}
+
 // A sticky note tilted on the desk: still the digit, not the note.
 func TestTiltedNote(t *testing.T) {
 	test, reads := testSet(t), digitReader(t)

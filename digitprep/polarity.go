@@ -35,15 +35,26 @@ const minOtherLevel = 0.1
 // most strokeCoverage of its box, clear of the image's edges, of a
 // contrast at least half the first's: not the faint rims a wide stroke
 // leaves in the background's estimate), it takes the other side.
+//
+// When the border is split between two levels, the picture's middle grey
+// level that chose the side may be a shadow over half of the page, and the
+// first side's "ink" then the paper between strokes, or the lit paper
+// along the shadow's edge: a blob (more than strokeCoverage of its box) or
+// ink at the image's edge. Then the other side is taken if it gives a
+// digit as above and the first side's ink is such paper (shadowed).
 func findDigit(g []float32, w, h int) (ink, bool, error) {
 	inverted := paperIsLight(g, w, h)
 	t, err := inkOn(g, w, h, inverted)
-	if err == nil && hullCoverage(t) <= filledCoverage {
+	unsure := err == nil && mixed(border(g, w, h)) && (coverage(t) > strokeCoverage || atEdge(t, w, h))
+	if err == nil && hullCoverage(t) <= filledCoverage && !unsure {
 		return t, inverted, nil
 	}
 	other, oerr := inkOn(g, w, h, !inverted)
 	if oerr != nil || coverage(other) > strokeCoverage || atEdge(other, w, h) {
 		return t, inverted, err
+	}
+	if unsure && other.level >= t.level/2 && shadowed(t, other, w, h) {
+		return other, !inverted, nil
 	}
 	if err == nil {
 		// Against the filled region found first: of half its contrast at
@@ -59,6 +70,21 @@ func findDigit(g []float32, w, h int) (ink, bool, error) {
 	return other, !inverted, nil
 }
 
+// shadowed says whether ink t, found first in a picture whose border is
+// split between two levels, is paper that a shadow over half of the page
+// made look like ink, and other, found on the other side, the digit: t is
+// a blob clear of the edges, paper between the digit's strokes, which the
+// digit's box holds (not a digit's counter, inside its box), or ink at the
+// image's edge of strokes half again as wide as other's at least, the lit
+// paper along the shadow's edge (not a digit cut by the edge, whose
+// counters are as wide as its strokes).
+func shadowed(t, other ink, w, h int) bool {
+	if atEdge(t, w, h) {
+		return strokeWidth(t.v, t.w, t.box) >= 1.5*strokeWidth(other.v, other.w, other.box)
+	}
+	return !other.box.Add(other.origin).In(t.box.Add(t.origin))
+}
+
 // paperIsLight says whether the paper, the background most of the
 // picture shows, is light, so that the ink is dark. The border shows it in
 // most pictures (a bold digit that fills its crop included); but when the
@@ -67,7 +93,7 @@ func findDigit(g []float32, w, h int) (ink, bool, error) {
 // than mid-grey is light if the ink stands out darker (a dim photo).
 func paperIsLight(g []float32, w, h int) bool {
 	b := border(g, w, h)
-	if quantile(b, 0.7)-quantile(b, 0.3) > mixedBorder {
+	if mixed(b) {
 		return quantile(g, 0.5) > 0.5
 	}
 	paper := median(b)
@@ -83,6 +109,10 @@ func paperIsLight(g []float32, w, h int) bool {
 	dark := paper - quantile(g, 0.002)
 	return dark >= minOtherLevel && dark > 2*(quantile(g, 0.998)-paper)
 }
+
+// mixed says whether the border b holds two things, not paper and its
+// noise (mixedBorder).
+func mixed(b []float32) bool { return quantile(b, 0.7)-quantile(b, 0.3) > mixedBorder }
 
 // mixedBorder is the spread of the border's middle grey levels (between
 // its 30th and 70th percentiles) over which the border is taken to hold
