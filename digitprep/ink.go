@@ -281,22 +281,6 @@ type piece struct {
 // out of the rim (a thumb cut by the edge is as thick as it looks).
 func (c piece) thick() float64 { return 2 * float64(c.pixels) / float64(max(1, c.rim)) }
 
-// across says whether the piece is a line across a photo (w×h, photoSide
-// or more on its shorter side), from one edge to the opposite one and thin
-// at the scale of the photo: a ruled line, a crease, the edge of a table
-// or of a shadow, not a digit (a 1 drawn across a whole photo, with a pen,
-// is not a picture anyone takes of a digit; on a drawing pad its stroke is
-// thicker).
-func (c piece) across(w, h int) bool {
-	opposite := c.edge[0] > 0 && c.edge[2] > 0 || c.edge[1] > 0 && c.edge[3] > 0
-	return min(w, h) >= photoSide && opposite && c.thick()*acrossThin < float64(min(w, h))
-}
-
-// acrossThin is how many times thinner than the photo's shorter side a
-// line across it is: about the width of the detection map's blur and a
-// half (a pen's line there is as wide as the blur).
-const acrossThin = 19
-
 // clear says whether the piece is clear of the edges of a w×h image.
 func (c piece) clear(w, h int) bool {
 	return c.box.Min.X > 0 && c.box.Min.Y > 0 && c.box.Max.X < w && c.box.Max.Y < h
@@ -384,7 +368,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	// a blob beside another (blobBeside).
 	out := make([]bool, len(comps))
 	for n, c := range comps {
-		out[n] = float64(c.near) >= bandNear*float64(c.pixels) || c.across(w, h)
+		out[n] = float64(c.near) >= bandNear*float64(c.pixels)
 	}
 	// The digit is the heaviest piece that is not left out; when all are,
 	// as when the digit touches a lighting band at the edge and is one

@@ -73,12 +73,3 @@ func TestNotebookPaper(t *testing.T) {
 		assert.GreaterOrEqual(t, right, n-1, "%s paper", paper)
 	}
 }
-
-// A notebook's page with no digit on it, its lines from edge to edge, has
-// no digit (a ruled line was taken for a 1): see piece.across.
-func TestBlankNotebookPage(t *testing.T) {
-	for _, paper := range []string{"ruled", "squared", "ruled in grey"} {
-		_, _, err := Prepare(notebook(make([]float32, 28*28), paper))
-		assert.True(t, NoDigit(err), "%s paper: %v", paper, err)
-	}
-}
