@@ -153,9 +153,9 @@ func boxOver(v []float32, w, h int, level float32) image.Rectangle {
 
 // background is the grey opening of light over a window a third of its
 // shorter side wide, smoothed over the same window: what is left when every
-// structure narrower than that, the strokes, is taken away. It is smooth
-// by construction, so it is computed on a copy at most 128 pixels on its
-// shorter side and scaled back up.
+// structure narrower than that, the strokes, is taken away. It holds no
+// structure narrower than the window, so it is computed on a copy at most
+// 128 pixels on its shorter side and scaled back up.
 func background(light []float32, w, h int) []float32 {
 	k := max(1, min(w, h)/128)
 	small, sw, sh := downsample(light, w, h, k)
@@ -176,11 +176,12 @@ func background(light []float32, w, h int) []float32 {
 	return upsample(bg, sw, sh, w, h, k)
 }
 
-// maxLift is the most that smoothing the background's opening may lift it:
-// an ink's least contrast (minOtherLevel), which smoothing light that falls
-// to 55 % of its middle's at a page's corners reaches (smooth light needs
-// no more).
-const maxLift = minOtherLevel
+// maxLift is the most, in grey levels, that smoothing may lift the
+// background above its opening. Smoothing smooth light lifts it less: up to
+// 0.1 on a blank page lit from the middle whose corners get 55 % of the
+// middle's light (blankPage with a vignette of 0.45). Ink on a dark region
+// narrower than the window loses at most maxLift of its contrast to it.
+const maxLift = 0.1
 
 // downsample averages k×k blocks of g (w×h; the last blocks may be
 // smaller).
