@@ -177,8 +177,8 @@ func background(light []float32, w, h int) []float32 {
 }
 
 // maxLift is the most, in grey levels, that smoothing may lift the
-// background above its opening. Smoothing smooth light lifts it less: up to
-// 0.1 on a blank page lit from the middle whose corners get 55 % of the
+// background above its opening. Smoothing smooth light lifts it no more:
+// 0.1 at most on a blank page lit from the middle whose corners get 55 % of the
 // middle's light (blankPage with a vignette of 0.45). Ink on a dark region
 // narrower than the window loses at most maxLift of its contrast to it.
 const maxLift = 0.1
