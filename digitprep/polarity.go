@@ -43,9 +43,10 @@ const minOtherLevel = 0.1
 // ink at the image's edge. Then the other side is taken if it gives a
 // digit as above and the first side's ink is such paper (shadowed).
 func findDigit(g []float32, w, h int) (ink, bool, error) {
-	inverted := paperIsLight(g, w, h)
+	b := border(g, w, h)
+	inverted := paperIsLight(g, b)
 	t, err := inkOn(g, w, h, inverted)
-	unsure := err == nil && mixed(border(g, w, h)) && (coverage(t) > strokeCoverage || atEdge(t, w, h))
+	unsure := err == nil && mixed(b) && (coverage(t) > strokeCoverage || atEdge(t, w, h))
 	if err == nil && hullCoverage(t) <= filledCoverage && !unsure {
 		return t, inverted, nil
 	}
@@ -92,14 +93,13 @@ func shadowed(t, other ink, w, h int) bool {
 // 90 such digits taken from the wrong side).
 const edgeWider = 1.5
 
-// paperIsLight says whether the paper, the background most of the
-// picture shows, is light, so that the ink is dark. The border shows it in
+// paperIsLight says whether the paper of picture g (b is its border), the
+// background most of the picture shows, is light, so that the ink is dark. The border shows it in
 // most pictures (a bold digit that fills its crop included); but when the
 // border is split between two levels, a page photographed with the desk
 // along two of its edges, the picture as a whole shows it. Paper darker
 // than mid-grey is light if the ink stands out darker (a dim photo).
-func paperIsLight(g []float32, w, h int) bool {
-	b := border(g, w, h)
+func paperIsLight(g, b []float32) bool {
 	if mixed(b) {
 		return quantile(g, 0.5) > 0.5
 	}
