@@ -901,7 +901,10 @@ func TestApp(t *testing.T) {
 		p := open(t)
 		bad := filepath.Join(t.TempDir(), "broken.safetensors")
 		require.NoError(t, os.WriteFile(bad, []byte("\x10\x00\x00\x00\x00\x00\x00\x00{not json at all}"), 0o644))
-		p.run(chromedp.SetUploadFiles("#weights-file", []string{bad}, chromedp.ByQuery), chromedp.WaitVisible("#weights-message", chromedp.ByQuery))
+		// The message's paragraph is always there (empty until a refusal),
+		// so wait for its text, not for it to show.
+		p.run(chromedp.SetUploadFiles("#weights-file", []string{bad}, chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById("weights-message").textContent !== ""`, nil, chromedp.WithPollingTimeout(20*time.Second)))
 		assert.Contains(t, p.text("#weights-message"), "broken.safetensors: these weights cannot be used")
 		assert.Contains(t, p.text("#weights-in-use"), "bundled")
 		// Said beside the control, in view where the file was given.
