@@ -545,12 +545,16 @@ func TestApp(t *testing.T) {
 		// that that decode stopped and the 7 is shown.
 		uploadSeven := func(what string) {
 			t.Helper()
+			shown := p.src("#original")
 			p.run(chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery))
 			p.run(chromedp.Poll(`workers.made >= 2 && workers.live === 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
 				chromedp.Evaluate(`workers`, &workers))
 			t.Logf("%s: %d decodes, %d stopped, at most %d at once", what, workers.Made, workers.Stopped, workers.Peak)
 			assert.Equal(t, 1, workers.Peak, "%s: one decode at a time", what)
 			assert.Equal(t, 1, workers.Stopped, "%s: the decode under way stopped for the 7", what)
+			// A picture of its own (the page may still show the last
+			// upload's, a 7 too), and its reading.
+			p.changed("#original", shown)
 			assert.Eventually(t, func() bool { return strings.HasPrefix(p.text("#model-input-reading"), "reads 7 (") },
 				5*time.Second, 100*time.Millisecond, "%s: the 7 is shown: %s", what, p.text("#model-input-reading"))
 		}
@@ -560,11 +564,9 @@ func TestApp(t *testing.T) {
 		// Two files picked one after the other (the photo, then the 7
 		// again): the first one's decode stops, and the second is shown.
 		p.js(`workers.made = 0; workers.peak = 0; workers.stopped = 0`)
-		shown := p.src("#original")
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 		p.run(chromedp.Poll(`workers.live === 1`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 		uploadSeven("two files")
-		p.changed("#original", shown) // a picture of its own
 	})
 
 	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {
@@ -983,7 +985,9 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#denoiser-about", chromedp.ByQuery),
 		chromedp.WaitVisible("#plot", chromedp.ByQuery))
 	assert.Empty(t, p.layoutShifts(), "layout shifts at 390 px, since navigation")
-	// The plot's panels one above the other, its text at its size.
+	// The plot's panels one above the other, its text at its size (once
+	// its picture has loaded: the img has a box before).
+	p.run(chromedp.Poll(`(() => { const i = document.getElementById("plot"); return i && i.complete && i.naturalWidth > 0 })()`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	var plot struct{ Natural, Shown float64 }
 	p.run(chromedp.Evaluate(`(() => { const i = document.getElementById("plot"); return {natural: i.naturalWidth, shown: i.getBoundingClientRect().width}; })()`, &plot))
 	t.Logf("the plot: %.0f SVG units shown %.0f px wide", plot.Natural, plot.Shown)
