@@ -194,7 +194,8 @@ func (r *Result) Verdict() string {
 		// A picture of something else (a landscape, a smudge) is read as
 		// some digit too, but seldom surely.
 		return fmt.Sprintf("the reader is unsure what this is, before and after denoising (under %.0f %%): if it is not the digit, drag a box around the digit", 100*unsure)
-	case in.Digit == out.Digit && out.P >= in.P:
+	case in.Digit == out.Digit && out.P > in.P && out.String() != in.String():
+		// Clearer only where the page's figures show it (not 100 % → 100 %).
 		return "denoising kept the digit and made it clearer"
 	case in.Digit == out.Digit:
 		return "denoising kept the digit"

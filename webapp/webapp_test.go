@@ -230,6 +230,10 @@ func TestVerdict(t *testing.T) {
 	assert.Equal(t, "it is a 3, which the reader sees neither before nor after denoising", r(3, 1, 2).Verdict())
 	assert.Equal(t, "denoising kept the digit and made it clearer", r(-1, 4, 4).Verdict())
 	assert.Equal(t, "denoising changed what the reader sees", r(-1, 4, 9).Verdict())
+	// Surer, but not as the page shows it: 100 % before and after.
+	sure := r(-1, 4, 4)
+	sure.InputReading.P, sure.DAEReading.P = 0.9996, 0.9999
+	assert.Equal(t, "denoising kept the digit", sure.Verdict())
 	// An upload read unsurely before and after: a picture of something
 	// else, or a box around the wrong part.
 	vague := r(-1, 2, 2)
