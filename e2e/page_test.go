@@ -360,7 +360,10 @@ func TestApp(t *testing.T) {
 		in, info, err := prepare(data)
 		require.NoError(t, err)
 		p.checkResult("upload", m, webapp.Strong, in, nil)
-		assert.Equal(t, "—", p.text("#dae-scores"), "no clean digit, no scores")
+		assert.Equal(t, "none: an upload has no clean digit to compare with", p.text("#dae-scores"), "no clean digit, no scores")
+		var rows int
+		p.run(chromedp.Evaluate(`document.querySelectorAll("#noisy-scores, #ae-scores").length`, &rows))
+		assert.Zero(t, rows, "nor rows of dashes")
 		// The box drawn on the picture as given is where the digit was
 		// found: as the picture is shown, within half a percent of the
 		// native preparation's.

@@ -47,6 +47,24 @@ func scores(s *webapp.Scores) string {
 	return fmt.Sprintf("%.1f dB · SSIM %.2f", s.PSNR, s.SSIM)
 }
 
+// metrics are the rows of the result's figures: the time, and the scores
+// against the clean digit, or one row saying there is none to compare
+// with (an upload), rather than three rows of dashes.
+func metrics(res *webapp.Result) vecty.List {
+	rows := vecty.List{elem.TableRow(elem.TableHeader(vecty.Text("Denoising time")), elem.TableData(vecty.Markup(prop.ID("millis")), vecty.Text(fmt.Sprintf("%.2f ms", res.Millis))))}
+	if res.Clean == nil {
+		return append(rows, elem.TableRow(elem.TableHeader(vecty.Text("PSNR and SSIM")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(noScores))))
+	}
+	return append(rows,
+		elem.TableRow(elem.TableHeader(vecty.Text("Noisy input vs clean")), elem.TableData(vecty.Markup(prop.ID("noisy-scores")), vecty.Text(scores(res.NoisyScores)))),
+		elem.TableRow(elem.TableHeader(vecty.Text("Denoised vs clean")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(scores(res.DAEScores)))),
+		elem.TableRow(elem.TableHeader(vecty.Text("Plain AE vs clean")), elem.TableData(vecty.Markup(prop.ID("ae-scores")), vecty.Text(scores(res.AEScores)))),
+	)
+}
+
+// noScores is what the page says of the scores of an upload.
+const noScores = "none: an upload has no clean digit to compare with"
+
 // Render draws the result tiles, or a prompt when there is no result yet.
 func (r *Results) Render() vecty.ComponentOrHTML {
 	res := r.Result
@@ -78,14 +96,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles),
 		elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")),
 			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s: %s.", res.InputReading, res.DAEReading, res.Verdict()))),
-		elem.Table(vecty.Markup(vecty.Class("metrics")),
-			elem.TableBody(
-				elem.TableRow(elem.TableHeader(vecty.Text("Denoising time")), elem.TableData(vecty.Markup(prop.ID("millis")), vecty.Text(fmt.Sprintf("%.2f ms", res.Millis)))),
-				elem.TableRow(elem.TableHeader(vecty.Text("Noisy input vs clean")), elem.TableData(vecty.Markup(prop.ID("noisy-scores")), vecty.Text(scores(res.NoisyScores)))),
-				elem.TableRow(elem.TableHeader(vecty.Text("Denoised vs clean")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(scores(res.DAEScores)))),
-				elem.TableRow(elem.TableHeader(vecty.Text("Plain AE vs clean")), elem.TableData(vecty.Markup(prop.ID("ae-scores")), vecty.Text(scores(res.AEScores)))),
-			),
-		),
+		elem.Table(vecty.Markup(vecty.Class("metrics")), elem.TableBody(metrics(res))),
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
 			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
 				prop.Alt(fmt.Sprintf("heat map of the %s latent code", res.LatentShape)))),
