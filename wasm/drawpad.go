@@ -86,6 +86,7 @@ func (d *DrawPad) update() {
 func (d *DrawPad) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("panel")),
 		elem.Heading2(vecty.Text("Draw a digit")),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-hint")), vecty.Text("With a mouse, a pen or a finger, in the box below: it is denoised as you draw, with the noise chosen under it.")),
 		elem.Canvas(vecty.Markup(
 			prop.ID("draw-canvas"), vecty.Class("draw"),
 			vecty.Attribute("width", drawSide), vecty.Attribute("height", drawSide),
