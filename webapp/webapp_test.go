@@ -2,12 +2,14 @@ package webapp
 
 import (
 	"image"
+	"math"
 	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/reader"
 	"github.com/godae/dae/weights"
@@ -144,6 +146,41 @@ func TestFromDrawing(t *testing.T) {
 	assert.Greater(t, in[14*28+14], float32(0.9), "the stroke is centred")
 	_, err = FromDrawing(rgba[:10], w, h)
 	assert.Error(t, err)
+}
+
+// A drawing on the page's canvas (280 px) is prepared from a copy half
+// its size (drawingSide): what comes out is what the whole canvas gives,
+// within the anti-aliasing's differences, and reads the same.
+func TestDrawingPreparedSmaller(t *testing.T) {
+	m := testModels(t)
+	const side, k = 280, 10
+	for i, sample := range Samples()[:10] {
+		// The sample as drawn with a black pen on the white canvas.
+		rgba := make([]byte, 4*side*side)
+		for y := range side {
+			for x := range side {
+				v := byte(255)
+				if sample.Pixels[(y/k)*Side+x/k] > 0.5 {
+					v = 0
+				}
+				copy(rgba[4*(y*side+x):], []byte{v, v, v, 255})
+			}
+		}
+		got, err := FromDrawing(rgba, side, side)
+		require.NoError(t, err, "sample %d", i)
+		whole, _, err := digitprep.Prepare(&image.NRGBA{Pix: rgba, Stride: 4 * side, Rect: image.Rect(0, 0, side, side)})
+		require.NoError(t, err, "sample %d", i)
+		var most float64
+		for j := range got {
+			most = math.Max(most, math.Abs(float64(got[j]-whole[j])))
+		}
+		assert.Less(t, most, 0.25, "sample %d: the largest difference from the whole canvas's input", i)
+		a, err := m.read(got)
+		require.NoError(t, err)
+		b, err := m.read(whole)
+		require.NoError(t, err)
+		assert.Equal(t, b.Digit, a.Digit, "sample %d reads the same", i)
+	}
 }
 
 func TestLoadDAE(t *testing.T) {
