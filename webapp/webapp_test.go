@@ -153,19 +153,9 @@ func TestFromDrawing(t *testing.T) {
 // within the anti-aliasing's differences, and reads the same.
 func TestDrawingPreparedSmaller(t *testing.T) {
 	m := testModels(t)
-	const side, k = 280, 10
-	for i, sample := range Samples()[:10] {
-		// The sample as drawn with a black pen on the white canvas.
-		rgba := make([]byte, 4*side*side)
-		for y := range side {
-			for x := range side {
-				v := byte(255)
-				if sample.Pixels[(y/k)*Side+x/k] > 0.5 {
-					v = 0
-				}
-				copy(rgba[4*(y*side+x):], []byte{v, v, v, 255})
-			}
-		}
+	const side = drawnSide
+	for i := range 10 {
+		rgba := drawn(i)
 		got, err := FromDrawing(rgba, side, side)
 		require.NoError(t, err, "sample %d", i)
 		whole, _, err := digitprep.Prepare(&image.NRGBA{Pix: rgba, Stride: 4 * side, Rect: image.Rect(0, 0, side, side)})
@@ -180,6 +170,37 @@ func TestDrawingPreparedSmaller(t *testing.T) {
 		b, err := m.read(whole)
 		require.NoError(t, err)
 		assert.Equal(t, b.Digit, a.Digit, "sample %d reads the same", i)
+	}
+}
+
+// drawnSide is the side of the page's drawing canvas.
+const drawnSide = 280
+
+// drawn is gallery sample i as drawn with a black pen on the page's white
+// canvas (RGBA, drawnSide²).
+func drawn(i int) []byte {
+	const k = drawnSide / Side
+	rgba := make([]byte, 4*drawnSide*drawnSide)
+	for y := range drawnSide {
+		for x := range drawnSide {
+			v := byte(255)
+			if Samples()[i].Pixels[(y/k)*Side+x/k] > 0.5 {
+				v = 0
+			}
+			copy(rgba[4*(y*drawnSide+x):], []byte{v, v, v, 255})
+		}
+	}
+	return rgba
+}
+
+// BenchmarkFromDrawing is the preparation of a drawing, done on every move
+// of the pen.
+func BenchmarkFromDrawing(b *testing.B) {
+	rgba := drawn(3)
+	for b.Loop() {
+		if _, err := FromDrawing(rgba, drawnSide, drawnSide); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
