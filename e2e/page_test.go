@@ -569,7 +569,15 @@ func TestApp(t *testing.T) {
 		p.js(`workers.made = 0; workers.peak = 0; workers.stopped = 0`)
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 		p.run(chromedp.Poll(`workers.live === 1`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+		// While it reads the photo the page says so, and dims the last
+		// upload's results.
+		p.run(chromedp.Poll(`document.getElementById("upload-status").textContent === "Reading `+filepath.Base(path)+` and finding its digit…" && document.getElementById("results").getAttribute("aria-busy") === "true"`,
+			nil, chromedp.WithPollingTimeout(10*time.Second)))
 		uploadSeven("two files")
+		assert.Empty(t, p.text("#upload-status"), "said no more once the 7 is shown")
+		var busy string
+		p.run(chromedp.Evaluate(`document.getElementById("results").getAttribute("aria-busy")`, &busy))
+		assert.Equal(t, "false", busy)
 	})
 
 	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {

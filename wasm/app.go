@@ -158,7 +158,7 @@ func loadWeights(url string) (*weights.File, error) {
 // an upload if a later one started meanwhile, and says which picture URL it
 // no longer shows.
 func uploadFile(s *webapp.Store, file js.Value) {
-	t := s.StartUpload() // first, so that the store drops the upload it stops
+	t := s.StartUpload(file.Get("name").String()) // first, so that the store drops the upload it stops
 	ctx, done := decodes.upload()
 	img, w, h, err := decodeFile(ctx, file)
 	url := ""
@@ -256,7 +256,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		}
 		res := &Results{Result: st.Result, Original: url, Store: a.store}
 		if st.Mode == webapp.ModeUpload {
-			res.Upload = st.Upload
+			res.Upload, res.Busy = st.Upload, st.Reading != ""
 		}
 		main = append(main, res)
 		if st.Mode != webapp.ModeUpload && st.Result != nil {
@@ -284,7 +284,7 @@ func alert(id, text string) *vecty.HTML {
 func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
 	switch st.Mode {
 	case webapp.ModeUpload:
-		return &Upload{Store: s}
+		return &Upload{Store: s, Reading: st.Reading}
 	case webapp.ModeDraw:
 		return elem.Div(&DrawPad{Store: s}, &NoiseControls{Store: s, Noise: st.Noise})
 	default:

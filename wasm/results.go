@@ -23,6 +23,7 @@ type Results struct {
 	Original string         `vecty:"prop"` // the picture of the digit as given (a URL), or ""
 	Upload   *webapp.Upload `vecty:"prop"` // the upload shown, or nil: its picture in place of Original
 	Store    *webapp.Store  `vecty:"prop"`
+	Busy     bool           `vecty:"prop"` // a new upload is being read: what is shown is the last one's
 }
 
 // tile is a picture with its title and, if reading is not nil, what the
@@ -71,7 +72,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs.
-		return elem.Section(vecty.Markup(vecty.Class("results"), prop.ID("results"), vecty.Attribute("aria-live", "polite")),
+		return elem.Section(vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy}, prop.ID("results"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-busy", r.Busy)),
 			elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}))
 	}
 	if res == nil {
@@ -92,7 +93,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		tile("dae-output", "Denoised by "+res.Title, dae, "the digit denoised", &res.DAEReading),
 		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output", &res.AEReading),
 	)
-	return elem.Section(vecty.Markup(vecty.Class("results"), prop.ID("results"), vecty.Attribute("aria-live", "polite")),
+	return elem.Section(vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy}, prop.ID("results"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-busy", r.Busy)),
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles),
 		elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")),
 			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s: %s.", res.InputReading, res.DAEReading, res.Verdict()))),

@@ -18,7 +18,8 @@ import (
 // anywhere on the page works too (see main.go).
 type Upload struct {
 	vecty.Core
-	Store *webapp.Store `vecty:"prop"`
+	Store   *webapp.Store `vecty:"prop"`
+	Reading string        `vecty:"prop"` // State.Reading
 }
 
 // Render draws the drop zone with its file picker.
@@ -48,5 +49,16 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 			vecty.Text(fmt.Sprintf(". PNG, JPEG, GIF or WebP, up to %d MiB and %d megapixels; dark on light or light on dark, photographed or scanned.",
 				digitprep.MaxBytes>>20, digitprep.MaxPixels/1_000_000)),
 		),
+		// Always there, its line kept, so that the page does not move when
+		// it speaks, and a screen reader hears it.
+		elem.Paragraph(vecty.Markup(prop.ID("upload-status"), vecty.Class("status", "upload-status"), vecty.Attribute("role", "status")), vecty.Text(readingText(u.Reading))),
 	)
+}
+
+// readingText is what the page says while it reads the file named name.
+func readingText(name string) string {
+	if name == "" {
+		return ""
+	}
+	return "Reading " + name + " and finding its digit…"
 }

@@ -39,7 +39,10 @@ type State struct {
 	Sample  int       // the gallery digit shown
 	Drawing []float32 // the drawn digit as model input, before noise; nil before drawing
 	Upload  *Upload   // the last upload prepared; nil before any
-	Result  *Result   // what the models made of the current input; nil if there is none
+	// Reading is the name of the file an upload is reading and preparing,
+	// while it does (the results shown are still the last ones); "" else.
+	Reading string
+	Result  *Result // what the models made of the current input; nil if there is none
 	// Curves are the plot's scores for the current digit (gallery or
 	// drawing) and noise kind; nil while they are computed (UpdateCurves)
 	// and for uploads, which have no clean digit to score against.

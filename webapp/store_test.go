@@ -123,9 +123,11 @@ func TestStoreDrawing(t *testing.T) {
 
 func TestStoreUpload(t *testing.T) {
 	s, _ := loadedStore(t)
-	tk := s.StartUpload()
+	tk := s.StartUpload("one.png")
+	assert.Equal(t, "one.png", s.State().Reading, "the page says it is reading the file")
 	release := s.FinishUpload(tk, "one.png", "blob:1", digitImage(), nil)
 	assert.Empty(t, release, "the first upload replaces none")
+	assert.Empty(t, s.State().Reading, "and no more once it is shown")
 	st := s.State()
 	assert.Equal(t, ModeUpload, st.Mode, "an upload started from the gallery (a paste) is shown")
 	require.NotNil(t, st.Result)
@@ -138,12 +140,13 @@ func TestStoreUpload(t *testing.T) {
 	require.True(t, ok)
 	assert.InDeltaSlice(t, []float64{100 * 25.0 / 60, 100 * 10.0 / 60, 100 * 8.0 / 60, 100 * 40.0 / 60}, []float64{m.Left, m.Top, m.Width, m.Height}, 100*1.0/60, "%+v", m)
 
-	tk = s.StartUpload()
+	tk = s.StartUpload("two.png")
 	assert.Equal(t, "blob:1", s.FinishUpload(tk, "two.png", "blob:2", digitImage(), nil), "the replaced upload's URL is released")
 
-	tk = s.StartUpload()
+	tk = s.StartUpload("notes.png")
 	assert.Equal(t, "blob:3", s.FinishUpload(tk, "notes.png", "blob:3", nil, errors.New("not an image that can be read")))
 	assert.Equal(t, "notes.png: not an image that can be read (below, still two.png)", s.State().Message, "the message says which upload the page still shows")
+	assert.Empty(t, s.State().Reading, "nor after a failed one")
 	_, url = s.State().Original()
 	assert.Equal(t, "blob:2", url, "a failed upload leaves the last one")
 }
@@ -152,15 +155,17 @@ func TestStoreUpload(t *testing.T) {
 // they finish in.
 func TestStoreDropsSupersededUploads(t *testing.T) {
 	s, _ := loadedStore(t)
-	first, second := s.StartUpload(), s.StartUpload()
+	first, second := s.StartUpload("first.png"), s.StartUpload("second.png")
+	assert.Equal(t, "second.png", s.State().Reading)
 	assert.Empty(t, s.FinishUpload(second, "second.png", "blob:2", digitImage(), nil))
 	assert.Equal(t, "blob:1", s.FinishUpload(first, "first.png", "blob:1", digitImage(), nil), "dropped: its URL is released")
 	assert.Equal(t, "second.png", s.State().Upload.Name)
 
-	third := s.StartUpload()
-	s.StartUpload()
+	third := s.StartUpload("third.png")
+	s.StartUpload("fourth.png")
 	assert.Equal(t, "blob:3", s.FinishUpload(third, "third.png", "blob:3", nil, errors.New("damaged")))
 	assert.Empty(t, s.State().Message, "a superseded upload's error is not shown either")
+	assert.Equal(t, "fourth.png", s.State().Reading, "the page is still reading the later one")
 }
 
 // A tab chosen while an upload decodes stays chosen; the upload tab shows
@@ -168,7 +173,7 @@ func TestStoreDropsSupersededUploads(t *testing.T) {
 func TestStoreUploadKeepsATabChosenMeanwhile(t *testing.T) {
 	s, _ := loadedStore(t)
 	s.SetMode(ModeUpload)
-	tk := s.StartUpload()
+	tk := s.StartUpload("one.png")
 	s.SetMode(ModeDraw)
 	s.FinishUpload(tk, "one.png", "blob:1", digitImage(), nil)
 	st := s.State()
@@ -218,7 +223,7 @@ func TestStoreConcurrentActions(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			tk := s.StartUpload()
+			tk := s.StartUpload("x.png")
 			s.ShowSample(i)
 			s.FinishUpload(tk, "x.png", "blob:x", digitImage(), nil)
 		}()
@@ -267,7 +272,7 @@ func TestResultKnowsTheGalleryLabel(t *testing.T) {
 	s, _ := loadedStore(t)
 	s.ShowSample(7)
 	assert.Equal(t, Samples()[7].Label, s.State().Result.Label)
-	tk := s.StartUpload()
+	tk := s.StartUpload("x.png")
 	s.FinishUpload(tk, "x.png", "blob:x", digitImage(), nil)
 	assert.Equal(t, -1, s.State().Result.Label)
 }
@@ -369,7 +374,7 @@ func TestStoreStrongModelComesLater(t *testing.T) {
 // the store stays usable.
 func TestStoreUploadWithoutPicture(t *testing.T) {
 	s, _ := loadedStore(t)
-	s.FinishUpload(s.StartUpload(), "none.png", "blob:9", nil, nil)
+	s.FinishUpload(s.StartUpload("none.png"), "none.png", "blob:9", nil, nil)
 	assert.Equal(t, "none.png: the browser gave no picture", s.State().Message)
 	s.ShowSample(3)
 	assert.Empty(t, s.State().Message, "the store still answers")

@@ -46,12 +46,17 @@ type prepared struct {
 // the person may choose as the digit's.
 const minPart = digitprep.MinSide
 
-// StartUpload is called when an upload begins, before its file is decoded.
-func (s *Store) StartUpload() Ticket {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.uploads++
-	return Ticket{n: s.uploads, mode: s.state.Mode}
+// StartUpload is called when an upload of the file named name begins,
+// before its file is decoded; the page says it is reading it until it is
+// done (State.Reading).
+func (s *Store) StartUpload(name string) Ticket {
+	var t Ticket
+	s.do(func(st *State) {
+		s.uploads++
+		t = Ticket{n: s.uploads, mode: st.Mode}
+		st.Reading = name
+	})
+	return t
 }
 
 // FinishUpload takes an upload begun with t, decoded into img (or failed
@@ -67,6 +72,7 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 		if t.n != s.uploads {
 			return // superseded
 		}
+		st.Reading = ""
 		var u *Upload
 		if err == nil && img == nil {
 			err = errors.New("the browser gave no picture")

@@ -35,7 +35,7 @@ func twoDigits() *image.Gray {
 func TestChoosePart(t *testing.T) {
 	s, _ := loadedStore(t)
 	pic := twoDigits()
-	s.FinishUpload(s.StartUpload(), "two.png", "blob:1", pic, nil)
+	s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:1", pic, nil)
 	u := s.State().Upload
 	require.NotNil(t, u)
 	found, ok := u.Found()
@@ -92,7 +92,7 @@ func TestChosenPartOfMNISTSize(t *testing.T) {
 	s.ChoosePart(0, 0, 1, 1)
 	assert.Equal(t, "upload a picture first", s.State().Message)
 	pic := twoDigits()
-	s.FinishUpload(s.StartUpload(), "two.png", "blob:1", pic, nil)
+	s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:1", pic, nil)
 	s.ChoosePart(140.0/200, 36.0/100, 168.0/200, 64.0/100)
 	u := s.State().Upload
 	assert.Equal(t, image.Rect(140, 36, 169, 64), u.Part, "widened by a pixel")
@@ -105,7 +105,7 @@ func TestChosenPartOfMNISTSize(t *testing.T) {
 			narrow.Pix[y*narrow.Stride+x] = 255
 		}
 	}
-	s.FinishUpload(s.StartUpload(), "narrow.png", "blob:2", narrow, nil)
+	s.FinishUpload(s.StartUpload("narrow.png"), "narrow.png", "blob:2", narrow, nil)
 	s.ChoosePart(0, 0.1, 1, 0.38)
 	u = s.State().Upload
 	require.Empty(t, s.State().Message)
@@ -119,7 +119,7 @@ func TestChosenPartOfMNISTSize(t *testing.T) {
 func TestFinishZoom(t *testing.T) {
 	src, pic := smallDigitPhoto()
 	s, _ := loadedStore(t)
-	s.FinishUpload(s.StartUpload(), "big.png", "blob:1", pic, nil)
+	s.FinishUpload(s.StartUpload("big.png"), "big.png", "blob:1", pic, nil)
 	u := s.State().Upload
 	z, ok := u.Zoom(2000, 1500)
 	require.True(t, ok, "15 pixels is small: %v", u.Info.Bounds)
@@ -167,7 +167,7 @@ func TestFinishZoom(t *testing.T) {
 func TestZoomOfAChosenPart(t *testing.T) {
 	src, pic := smallDigitPhoto()
 	s, _ := loadedStore(t)
-	s.FinishUpload(s.StartUpload(), "big.png", "blob:1", pic, nil)
+	s.FinishUpload(s.StartUpload("big.png"), "big.png", "blob:1", pic, nil)
 	first := s.State().Upload
 	whole, ok := first.Zoom(2000, 1500)
 	require.True(t, ok)
@@ -250,7 +250,7 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	require.ErrorIs(t, err, digitprep.ErrDot, "the blot is taken, and is a dot: %+v", info)
 
 	s, _ := loadedStore(t)
-	s.FinishUpload(s.StartUpload(), "blot.png", "blob:1", pic, nil)
+	s.FinishUpload(s.StartUpload("blot.png"), "blot.png", "blob:1", pic, nil)
 	st := s.State()
 	require.NotNil(t, st.Upload, "the picture stays")
 	assert.Equal(t, ModeUpload, st.Mode)
@@ -293,7 +293,7 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	assert.Contains(t, st.Message, "drag a box")
 
 	// A file that cannot be read is still refused, and the picture stays.
-	s.FinishUpload(s.StartUpload(), "notes.txt", "", nil, digitprep.ErrNotImage)
+	s.FinishUpload(s.StartUpload("notes.txt"), "notes.txt", "", nil, digitprep.ErrNotImage)
 	assert.Equal(t, "blob:1", s.State().Upload.URL)
 }
 
@@ -315,7 +315,7 @@ func TestTooSmallDigitIsLookedAtAgain(t *testing.T) {
 			continue // found, or not at all: not the case
 		}
 		s, _ := loadedStore(t)
-		s.FinishUpload(s.StartUpload(), "tiny.png", "blob:1", pic, nil)
+		s.FinishUpload(s.StartUpload("tiny.png"), "tiny.png", "blob:1", pic, nil)
 		u := s.State().Upload
 		require.True(t, digitprep.TooSmall(u.NoDigit), "%v", u.NoDigit)
 		require.Contains(t, s.State().Message, "drag a box")
@@ -333,7 +333,7 @@ func TestTooSmallDigitIsLookedAtAgain(t *testing.T) {
 
 		// A box around it is taken, and looked at again, finer, within
 		// the box.
-		s.FinishUpload(s.StartUpload(), "tiny.png", "blob:2", pic, nil)
+		s.FinishUpload(s.StartUpload("tiny.png"), "tiny.png", "blob:2", pic, nil)
 		require.True(t, s.ChoosePart(0.45, 0.45, 0.56, 0.56))
 		u = s.State().Upload
 		z, ok = u.Zoom(4000, 3000)
