@@ -741,8 +741,15 @@ func TestApp(t *testing.T) {
 		clean, err := webapp.FromDrawing(nrgba.Pix, img.Bounds().Dx(), img.Bounds().Dy())
 		require.NoError(t, err)
 		in, _ := webapp.DefaultNoise().Apply(clean)
-		p.checkResult("drawing", m, webapp.Strong, in, clean)
+		res := p.checkResult("drawing", m, webapp.Strong, in, clean)
 		assert.Contains(t, p.text("#dae-scores"), "dB")
+		// Beside the canvas, the same denoised digit and its reading, in
+		// sight while one draws.
+		assert.Equal(t, p.src("#dae-output"), p.src("#draw-preview-output"))
+		assert.Equal(t, "reads "+res.DAEReading.String(), p.text("#draw-preview-reading"))
+		var inSight bool
+		p.run(chromedp.Evaluate(`document.getElementById("draw-preview-output").getBoundingClientRect().bottom <= window.innerHeight`, &inSight))
+		assert.True(t, inSight, "in the first screenful")
 		p.b.screenshot(t, "draw")
 
 		// Away to the gallery and back: the canvas shows the drawing still

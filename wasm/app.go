@@ -286,7 +286,7 @@ func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
 	case webapp.ModeUpload:
 		return &Upload{Store: s, Reading: st.Reading}
 	case webapp.ModeDraw:
-		return elem.Div(&DrawPad{Store: s}, &NoiseControls{Store: s, Noise: st.Noise})
+		return elem.Div(&DrawPad{Store: s, Result: st.Result}, &NoiseControls{Store: s, Noise: st.Noise})
 	default:
 		return elem.Div(&Gallery{Store: s, Selected: st.Sample}, &NoiseControls{Store: s, Noise: st.Noise})
 	}

@@ -20,7 +20,8 @@ const drawSide = 280
 // the digit is denoised live, with the chosen noise added, as it is drawn.
 type DrawPad struct {
 	vecty.Core
-	Store *webapp.Store `vecty:"prop"`
+	Store  *webapp.Store  `vecty:"prop"`
+	Result *webapp.Result `vecty:"prop"` // what the models make of the drawing, or nil
 
 	drawing      bool
 	lastX, lastY float64
@@ -87,27 +88,51 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("panel")),
 		elem.Heading2(vecty.Text("Draw a digit")),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-hint")), vecty.Text("With a mouse, a pen or a finger, in the box below: it is denoised as you draw, with the noise chosen under it.")),
-		elem.Canvas(vecty.Markup(
-			prop.ID("draw-canvas"), vecty.Class("draw"),
-			vecty.Attribute("width", drawSide), vecty.Attribute("height", drawSide),
-			vecty.Attribute("role", "img"), vecty.Attribute("aria-label", "Drawing area: draw a digit with a mouse, a pen or a finger"),
-			event.PointerDown(func(e *vecty.Event) {
-				d.drawing = true
-				e.Target.Call("setPointerCapture", e.Get("pointerId"))
-				d.lastX, d.lastY = point(e)
-				d.stroke(d.lastX+0.1, d.lastY+0.1) // a dot for a tap
-			}).PreventDefault(),
-			event.PointerMove(func(e *vecty.Event) {
-				if d.drawing {
-					d.stroke(point(e))
-				}
-			}),
-			event.PointerUp(func(*vecty.Event) { d.drawing = false }),
-		)),
-		elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
-			clearCanvas()
-			drawn = js.Undefined()
-			d.Store.ClearDrawing()
-		})), vecty.Text("Clear")),
+		elem.Div(vecty.Markup(vecty.Class("draw-row")),
+			elem.Div(
+				elem.Canvas(vecty.Markup(
+					prop.ID("draw-canvas"), vecty.Class("draw"),
+					vecty.Attribute("width", drawSide), vecty.Attribute("height", drawSide),
+					vecty.Attribute("role", "img"), vecty.Attribute("aria-label", "Drawing area: draw a digit with a mouse, a pen or a finger"),
+					event.PointerDown(func(e *vecty.Event) {
+						d.drawing = true
+						e.Target.Call("setPointerCapture", e.Get("pointerId"))
+						d.lastX, d.lastY = point(e)
+						d.stroke(d.lastX+0.1, d.lastY+0.1) // a dot for a tap
+					}).PreventDefault(),
+					event.PointerMove(func(e *vecty.Event) {
+						if d.drawing {
+							d.stroke(point(e))
+						}
+					}),
+					event.PointerUp(func(*vecty.Event) { d.drawing = false }),
+				)),
+				elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
+					clearCanvas()
+					drawn = js.Undefined()
+					d.Store.ClearDrawing()
+				})), vecty.Text("Clear")),
+			),
+			d.preview(),
+		),
+	)
+}
+
+// preview shows, beside the canvas, the drawing with its noise and
+// denoised as it is drawn, with the reader's reading: the results below
+// are out of sight while one draws (on a phone, and on a wide screen
+// where the canvas leaves most of its row empty).
+func (d *DrawPad) preview() vecty.ComponentOrHTML {
+	if d.Result == nil {
+		return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-preview")), vecty.Text("Your digit, with its noise and denoised, shows here as you draw."))
+	}
+	r := d.Result
+	small := func(id, title, src, alt string) vecty.ComponentOrHTML {
+		return elem.Figure(elem.Image(vecty.Markup(prop.ID(id), prop.Src(src), prop.Alt(alt), vecty.Class("digit", "small"))), elem.FigureCaption(vecty.Text(title)))
+	}
+	return elem.Div(vecty.Markup(vecty.Class("draw-preview"), prop.ID("draw-preview")),
+		small("draw-preview-input", "With noise", grayURL(r.Input), "your digit with the noise added"),
+		small("draw-preview-output", "Denoised", grayURL(r.DAE), "your digit denoised"),
+		elem.Paragraph(vecty.Markup(prop.ID("draw-preview-reading")), vecty.Text("reads "+r.DAEReading.String())),
 	)
 }
