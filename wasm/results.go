@@ -4,6 +4,8 @@ package main
 
 import (
 	"fmt"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -46,6 +48,12 @@ func scores(s *webapp.Scores) string {
 		return "—"
 	}
 	return fmt.Sprintf("%.1f dB · SSIM %.2f", s.PSNR, s.SSIM)
+}
+
+// sentence is s with its first letter capitalised, to begin a sentence.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // metrics are the rows of the result's figures: the time, and the scores
@@ -96,7 +104,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy}, prop.ID("results"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-busy", r.Busy)),
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles),
 		elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")),
-			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s: %s.", res.InputReading, res.DAEReading, res.Verdict()))),
+			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, sentence(res.Verdict())))),
 		elem.Table(vecty.Markup(vecty.Class("metrics")), elem.TableBody(metrics(res))),
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
 			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
