@@ -364,6 +364,7 @@ func TestApp(t *testing.T) {
 		var rows int
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#noisy-scores, #ae-scores").length`, &rows))
 		assert.Zero(t, rows, "nor rows of dashes")
+		assert.Contains(t, p.text("#box-hint"), "Not the digit, or not all of it? Drag a box around it on the picture", "how to box another part, under the tiles")
 		// The box drawn on the picture as given is where the digit was
 		// found: as the picture is shown, within half a percent of the
 		// native preparation's.

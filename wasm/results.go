@@ -81,7 +81,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs.
 		return elem.Section(vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy}, prop.ID("results"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-busy", r.Busy)),
-			elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}))
+			elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}), boxHint())
 	}
 	if res == nil {
 		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results")),
@@ -90,9 +90,11 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	png := grayURL
 	dae := png(res.DAE)
 	var tiles vecty.List
+	var hint vecty.ComponentOrHTML
 	switch {
 	case r.Upload != nil:
 		tiles = append(tiles, &UploadPicture{Store: r.Store, Upload: r.Upload})
+		hint = boxHint()
 	case r.Original != "":
 		tiles = append(tiles, tile("original", "Your digit", r.Original, "the digit as given", nil))
 	}
@@ -103,6 +105,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	)
 	return elem.Section(vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy}, prop.ID("results"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-busy", r.Busy)),
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles),
+		hint,
 		elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")),
 			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, sentence(res.Verdict())))),
 		elem.Table(vecty.Markup(vecty.Class("metrics")), elem.TableBody(metrics(res))),

@@ -141,9 +141,9 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 		several = elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("reading", "several")),
 			elem.Break(), vecty.Text("This picture may hold more than one digit: drag a box around yours."))
 	}
-	caption := "boxed: what the page took as the digit; not it? drag a box around it"
+	caption := "boxed: the digit as found" // how to box another: boxHint, under the tiles
 	if up.NoDigit != nil {
-		caption = "no digit found in it: drag a box around yours"
+		caption = "no digit found in it"
 	}
 	var whole vecty.ComponentOrHTML
 	if _, ok := up.Chosen(); ok {
@@ -196,10 +196,18 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			elem.Div(vecty.Markup(prop.ID("drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
 		),
 		elem.FigureCaption(vecty.Text("Your digit"), elem.Break(),
-			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption),
-				elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" (or Enter, arrows, Shift+arrows, Enter)"))),
+			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption)),
 			several,
 			whole,
 		),
 	)
+}
+
+// boxHint says, under an upload's tiles, how to take the digit from a part
+// of the picture (the tile's caption is too narrow for it).
+func boxHint() *vecty.HTML {
+	return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("box-hint")),
+		vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture"),
+		elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" (or, from the keyboard: Enter, the arrows to move, Shift and the arrows to size, Enter)")),
+		vecty.Text("."))
 }
