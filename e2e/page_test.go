@@ -395,6 +395,7 @@ func TestApp(t *testing.T) {
 		p.dragBox(2, 1, 0.63, 0.05, 0.99, 0.95)
 		before = p.changed("#model-input", before)
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 is taken: %s", p.text("#model-input-reading"))
+		assert.Contains(t, p.text("#picture-frame + figcaption"), "dashed: your box; solid: the digit found in it", "the two boxes told apart")
 		var found, chosen []float64
 		box := func(id string, dst *[]float64) {
 			p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("`+id+`").getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })()`, dst))

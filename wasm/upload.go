@@ -45,8 +45,8 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 			}),
 		)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")),
-			vecty.Text("…or drop one here"), elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(", or paste it (Ctrl+V)")),
-			vecty.Text(fmt.Sprintf(". PNG, JPEG, GIF or WebP, up to %d MiB and %d megapixels; dark on light or light on dark, photographed or scanned.",
+			elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text("…or drop one here, or paste it (Ctrl+V). ")),
+			vecty.Text(fmt.Sprintf("PNG, JPEG, GIF or WebP, up to %d MiB and %d megapixels; dark on light or light on dark, photographed or scanned.",
 				digitprep.MaxBytes>>20, digitprep.MaxPixels/1_000_000)),
 		),
 		// Always there, its line kept, so that the page does not move when

@@ -142,8 +142,14 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			elem.Break(), vecty.Text("This picture may hold more than one digit: drag a box around yours."))
 	}
 	caption := "boxed: the digit as found" // how to box another: boxHint, under the tiles
-	if up.NoDigit != nil {
+	_, chosen := up.Chosen()
+	switch {
+	case up.NoDigit != nil && chosen:
+		caption = "no digit found in your dashed box"
+	case up.NoDigit != nil:
 		caption = "no digit found in it"
+	case chosen:
+		caption = "dashed: your box; solid: the digit found in it"
 	}
 	var whole vecty.ComponentOrHTML
 	if _, ok := up.Chosen(); ok {
