@@ -73,3 +73,28 @@ func TestNotebookPaper(t *testing.T) {
 		assert.GreaterOrEqual(t, right, n-1, "%s paper", paper)
 	}
 }
+
+// Ink that is a line far wider than high is no digit (ErrLine): a dash
+// written on a page, and the blank pages of a notebook, whose lines were
+// scaled into the 20-pixel box and read as a 2 or a 7. A digit on the
+// same pages is still found (TestNotebookPaper).
+func TestALineIsNoDigit(t *testing.T) {
+	dash := make([]float32, 28*28)
+	for y := 13; y < 15; y++ {
+		for x := 6; x < 22; x++ {
+			dash[y*28+x] = 1
+		}
+	}
+	for _, c := range []struct {
+		digit []float32
+		paper string
+		want  error
+	}{
+		{dash, "plain", ErrLine}, {dash, "squared", ErrLine}, {make([]float32, 28*28), "ruled", ErrLine},
+		{make([]float32, 28*28), "ruled in grey", ErrDot}, // its dark lines, blurred together at the detection's scale, fill their box
+	} {
+		_, info, err := Prepare(notebook(c.digit, c.paper))
+		assert.ErrorIs(t, err, c.want, "%s paper: found %v", c.paper, info.Bounds)
+		assert.True(t, NoDigit(err), "the page keeps the picture, to box a digit on")
+	}
+}

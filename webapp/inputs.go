@@ -25,6 +25,8 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 		return nil, errors.New("draw a digit first")
 	case errors.Is(err, digitprep.ErrDot):
 		return nil, errors.New("a dot is not a digit yet: draw on")
+	case errors.Is(err, digitprep.ErrLine):
+		return nil, errors.New("a line is not a digit yet: draw on")
 	}
 	return in, err
 }

@@ -135,6 +135,16 @@ func TestFromDrawing(t *testing.T) {
 	}
 	_, err := FromDrawing(rgba, w, h)
 	assert.EqualError(t, err, "draw a digit first")
+	for y := 30; y < 38; y++ { // a 7's bar, drawn first: not a digit yet
+		for x := 30; x < 110; x++ {
+			copy(rgba[4*(y*w+x):], []byte{0, 0, 0, 255})
+		}
+	}
+	_, err = FromDrawing(rgba, w, h)
+	assert.EqualError(t, err, "a line is not a digit yet: draw on")
+	for i := range rgba {
+		rgba[i] = 255
+	}
 	for y := 20; y < 120; y++ { // a vertical black stroke: a "1"
 		for x := 65; x < 75; x++ {
 			copy(rgba[4*(y*w+x):], []byte{0, 0, 0, 255})
