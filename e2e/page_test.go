@@ -365,6 +365,11 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#noisy-scores, #ae-scores").length`, &rows))
 		assert.Zero(t, rows, "nor rows of dashes")
 		assert.Contains(t, p.text("#box-hint"), "Not the digit, or not all of it? Drag a box around it on the picture", "how to box another part, under the tiles")
+		// Away and back: the file picker is drawn anew ("No file chosen"),
+		// and the page says which file it shows.
+		p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitNotPresent("#upload", chromedp.ByQuery),
+			chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery))
+		assert.Equal(t, "Shown below: "+filepath.Base(path), p.text("#upload-status"))
 		// The box drawn on the picture as given is where the digit was
 		// found: as the picture is shown, within half a percent of the
 		// native preparation's.
@@ -576,7 +581,7 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Poll(`document.getElementById("upload-status").textContent === "Reading `+filepath.Base(path)+` and finding its digit…" && document.getElementById("results").getAttribute("aria-busy") === "true"`,
 			nil, chromedp.WithPollingTimeout(10*time.Second)))
 		uploadSeven("two files")
-		assert.Empty(t, p.text("#upload-status"), "said no more once the 7 is shown")
+		assert.Equal(t, "Shown below: seven.webp", p.text("#upload-status"), "once the 7 is shown")
 		var busy string
 		p.run(chromedp.Evaluate(`document.getElementById("results").getAttribute("aria-busy")`, &busy))
 		assert.Equal(t, "false", busy)

@@ -284,7 +284,11 @@ func alert(id, text string) *vecty.HTML {
 func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
 	switch st.Mode {
 	case webapp.ModeUpload:
-		return &Upload{Store: s, Reading: st.Reading}
+		u := &Upload{Store: s, Reading: st.Reading}
+		if st.Upload != nil {
+			u.Shown = st.Upload.Name
+		}
+		return u
 	case webapp.ModeDraw:
 		return elem.Div(&DrawPad{Store: s, Result: st.Result}, &NoiseControls{Store: s, Noise: st.Noise})
 	default:

@@ -20,6 +20,7 @@ type Upload struct {
 	vecty.Core
 	Store   *webapp.Store `vecty:"prop"`
 	Reading string        `vecty:"prop"` // State.Reading
+	Shown   string        `vecty:"prop"` // the name of the upload shown, or ""
 }
 
 // Render draws the drop zone with its file picker.
@@ -51,14 +52,19 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 		),
 		// Always there, its line kept, so that the page does not move when
 		// it speaks, and a screen reader hears it.
-		elem.Paragraph(vecty.Markup(prop.ID("upload-status"), vecty.Class("status", "upload-status"), vecty.Attribute("role", "status")), vecty.Text(readingText(u.Reading))),
+		elem.Paragraph(vecty.Markup(prop.ID("upload-status"), vecty.Class("status", "upload-status"), vecty.Attribute("role", "status")), vecty.Text(u.status())),
 	)
 }
 
-// readingText is what the page says while it reads the file named name.
-func readingText(name string) string {
-	if name == "" {
-		return ""
+// status says which file the page is reading, or else which it shows (the
+// file picker, drawn anew when the tab is chosen again, says "No file
+// chosen").
+func (u *Upload) status() string {
+	switch {
+	case u.Reading != "":
+		return "Reading " + u.Reading + " and finding its digit…"
+	case u.Shown != "":
+		return "Shown below: " + u.Shown
 	}
-	return "Reading " + name + " and finding its digit…"
+	return ""
 }
