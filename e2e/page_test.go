@@ -493,6 +493,16 @@ func TestApp(t *testing.T) {
 		t.Logf("mean difference from the native input %.4f", diff)
 		assert.Less(t, diff, 0.03, "the page prepared the part decoded at full scale, as Go does")
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), fmt.Sprintf("reads %d (", digit.Label)), "%s", p.text("#model-input-reading"))
+		// Shown enlarged too: the inset's view, as shares of the picture,
+		// holds the digit's 70 pixels and is not much more.
+		var view []float64
+		p.run(chromedp.Evaluate(`(() => { const e = document.getElementById("inset"), s = getComputedStyle(e), w = e.clientWidth;
+			const [sw, sh] = s.backgroundSize.split(" ").map(parseFloat), [x, y] = s.backgroundPosition.split(" ").map(parseFloat);
+			return [-x/sw, -y/sh, (w-x)/sw, (w-y)/sh]; })()`, &view))
+		require.Len(t, view, 4)
+		assert.True(t, view[0] <= 1000.0/2000 && view[1] <= 700.0/1500 && view[2] >= 1070.0/2000 && view[3] >= 770.0/1500, "the enlarged view %v holds the digit", view)
+		assert.Less(t, (view[2]-view[0])*2000, 3*70.0, "and is not much more")
+		p.b.screenshot(t, "upload-small-digit")
 
 		// A box dragged around it, 270 pixels of the file: the page
 		// decodes the part around the digit again too, within the box.

@@ -41,3 +41,34 @@ func unshown(w, h int, x, y float64) (float64, float64) {
 	clamp := func(v float64) float64 { return max(0, min(1, v)) }
 	return clamp((x - (1-sw)/2) / sw), clamp((y - (1-sh)/2) / sh)
 }
+
+// Inset is a square view of part of a picture, as shares of its width and
+// height: what the page shows enlarged beside an upload when the digit
+// found is small in it, so that one sees what was taken (the box on the
+// whole picture is then a few pixels across).
+type Inset struct{ Left, Top, Width, Height float64 }
+
+// smallInPicture is the share of the picture's shorter side under which
+// the digit found, its box's longer side, is small in it: the page then
+// shows it enlarged (Upload.Inset).
+const smallInPicture = 0.25
+
+// Inset is the square around the digit found, half as wide again as its
+// box's longer side, within the picture; false when no digit was found or
+// it is not small in the picture (smallInPicture).
+func (u Upload) Inset() (Inset, bool) {
+	if _, ok := u.Found(); !ok {
+		return Inset{}, false
+	}
+	b := u.Picture.Bounds()
+	w, h := float64(b.Dx()), float64(b.Dy())
+	l, t, r, bt := u.inPicture(u.Info.Area())
+	long := max((r-l)*w, (bt-t)*h)
+	if long >= smallInPicture*min(w, h) {
+		return Inset{}, false
+	}
+	side := 1.5 * long
+	x0 := max(0, min(w-side, (l+r)/2*w-side/2))
+	y0 := max(0, min(h-side, (t+bt)/2*h-side/2))
+	return Inset{Left: x0 / w, Top: y0 / h, Width: side / w, Height: side / h}, true
+}

@@ -345,3 +345,25 @@ func TestTooSmallDigitIsLookedAtAgain(t *testing.T) {
 	}
 	t.Fatal("no gallery digit is a dot or too small at this size: the test needs another")
 }
+
+// A digit small in a large photo is shown enlarged too: a square around
+// its box, within the picture; a digit that fills much of its picture is
+// not.
+func TestInset(t *testing.T) {
+	_, pic := smallDigitPhoto()
+	s, _ := loadedStore(t)
+	s.FinishUpload(s.StartUpload("big.png"), "big.png", "blob:1", pic, nil)
+	u := s.State().Upload
+	in, ok := u.Inset()
+	require.True(t, ok, "a small digit: %v", u.Info.Bounds)
+	b := pic.Bounds()
+	w, h := float64(b.Dx()), float64(b.Dy())
+	assert.InDelta(t, in.Width*w, in.Height*h, 1e-9, "square in the picture's pixels")
+	l, tp, r, bt := u.inPicture(u.Info.Area())
+	assert.True(t, in.Left <= l && in.Top <= tp && in.Left+in.Width >= r && in.Top+in.Height >= bt, "it holds the digit's box: %+v, box %v %v %v %v", in, l, tp, r, bt)
+	assert.True(t, in.Left >= 0 && in.Top >= 0 && in.Left+in.Width <= 1 && in.Top+in.Height <= 1, "within the picture: %+v", in)
+
+	s.FinishUpload(s.StartUpload("one.png"), "one.png", "blob:2", digitImage(), nil)
+	_, ok = s.State().Upload.Inset()
+	assert.False(t, ok, "a digit that fills its picture")
+}
