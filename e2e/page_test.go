@@ -805,6 +805,7 @@ func TestApp(t *testing.T) {
 		// page's thread is held no longer than by an ordinary change (the
 		// amount slider, which only moves the plot's mark).
 		p := open(t)
+		assert.Contains(t, p.text("#plot-about"), "The median 3×3, a classical filter", "the plot says what it shows")
 		sample := samples[0]
 		alt := func() string {
 			var v string
