@@ -63,11 +63,12 @@ var ErrBlank = errors.New("no digit found: nothing stands out of the background"
 // not scaled up into a white square and read as a digit.
 var ErrDot = errors.New("no digit found: the only ink is a dot")
 
-// ErrLine is returned when all the ink found is a line far wider than it
-// is high (wideLine): no MNIST digit is (of all 70,000, 2.5 times at
-// most), and a dash, a horizon or a ruled line scaled into the 20-pixel
-// box reads as a 2 or a 7.
-var ErrLine = errors.New("no digit found: the only ink is a line, far wider than any digit")
+// ErrLine is returned when the ink found is far wider than it is high
+// (wideLine): no MNIST digit is (of all 70,000, 2.5 times at most), and a
+// dash, a horizon or a ruled line scaled into the 20-pixel box reads as a
+// 2 or a 7, and digits written together, squeezed into it, as nothing
+// they are (Info.Several then says that it may be several).
+var ErrLine = errors.New("no digit found: the ink found is far wider than any one digit (a line, or digits written together)")
 
 // wideLine is how many times wider than high ink must be to be a line,
 // not a digit (ErrLine).
@@ -160,7 +161,7 @@ type Info struct {
 	Width, Height int             // the source image's size
 	Inverted      bool            // the ink was dark on light, so grey levels were inverted
 	Several       bool            // the picture may hold more than one digit: large pieces of ink side by side taken together, or large ink left out
-	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input; after ErrDot or ErrSmallDigit, that ink; after other errors, the whole image), in pixels of the image after shrinking to MaxWork, from its Bounds().Min
+	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input; after ErrDot, ErrLine or ErrSmallDigit, that ink; after other errors, the whole image), in pixels of the image after shrinking to MaxWork, from its Bounds().Min
 }
 
 // Area is Bounds as shares (0 to 1) of the image's width and height,
@@ -182,7 +183,7 @@ func (i Info) Area() (left, top, right, bottom float64) {
 // levelled (findInk), its strokes brought towards MNIST's width
 // (normaliseStroke), and its box scaled and centred (frame); a digit
 // found small in an image that was shrunk to MaxWork, or ink there too
-// small to read or only a dot (TooSmall), is then prepared again from the
+// small to read, only a dot or only a line (TooSmall), is then prepared again from the
 // part of the image around it, at a finer scale (see ZoomArea).
 func Prepare(img image.Image) ([]float32, Info, error) {
 	in, info, err := prepare(img, nil)
@@ -335,9 +336,16 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 	} else {
 		t, info.Inverted, err = findDigit(g, w, h)
 	}
+	// A line is refused once the side is chosen, as any ink would have
+	// chosen it (refused on one side, it would let the paper around it on
+	// the other pass for ink).
+	if err == nil && t.box.Dx() > wideLine*t.box.Dy() {
+		err = ErrLine
+	}
 	if err != nil {
-		if !t.box.Empty() { // a dot, or a digit too small: where it is, for a finer look
+		if !t.box.Empty() { // a dot, a line, or a digit too small: where it is, for a finer look
 			info.Bounds = t.box.Add(t.origin)
+			info.Several = t.several // digits written together, found as a line
 		}
 		return nil, info, err
 	}

@@ -152,9 +152,6 @@ func inkOn(g []float32, w, h int, invert bool) (ink, error) {
 	if float64(long) < 2.5*strokeWidth(t.v, t.w, t.box) {
 		return t, ErrDot
 	}
-	if t.box.Dx() > wideLine*t.box.Dy() {
-		return t, ErrLine
-	}
 	return t, nil
 }
 

@@ -117,7 +117,7 @@ type Zoom struct {
 // the page decodes again at a finer scale: the digit found in the part of
 // the picture taken (the whole, or the one the person chose) is small in
 // the picture, which the page decoded at digitprep.WorkSize, and the file
-// holds more detail; or what was found there is only a dot or too small to
+// holds more detail; or what was found there is only a dot, only a line, or too small to
 // read, which a finer look may find to be a digit. The area lies within
 // the part taken. False when it need not, or the input was made so
 // already.
