@@ -127,12 +127,12 @@ func (d *DrawPad) preview() vecty.ComponentOrHTML {
 		return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-preview")), vecty.Text("Your digit, with its noise and denoised, shows here as you draw."))
 	}
 	r := d.Result
-	small := func(id, title, src, alt string) vecty.ComponentOrHTML {
-		return elem.Figure(elem.Image(vecty.Markup(prop.ID(id), prop.Src(src), prop.Alt(alt), vecty.Class("digit", "small"))), elem.FigureCaption(vecty.Text(title)))
+	small := func(id, src, alt string, caption ...vecty.MarkupOrChild) vecty.ComponentOrHTML {
+		return elem.Figure(elem.Image(vecty.Markup(prop.ID(id), prop.Src(src), prop.Alt(alt), vecty.Class("digit", "small"))), elem.FigureCaption(caption...))
 	}
 	return elem.Div(vecty.Markup(vecty.Class("draw-preview"), prop.ID("draw-preview")),
-		small("draw-preview-input", "With noise", grayURL(r.Input), "your digit with the noise added"),
-		small("draw-preview-output", "Denoised", grayURL(r.DAE), "your digit denoised"),
-		elem.Paragraph(vecty.Markup(prop.ID("draw-preview-reading")), vecty.Text("reads "+r.DAEReading.String())),
+		small("draw-preview-input", grayURL(r.Input), "your digit with the noise added", vecty.Text("With noise")),
+		small("draw-preview-output", grayURL(r.DAE), "your digit denoised", vecty.Text("Denoised"), elem.Break(),
+			elem.Span(vecty.Markup(prop.ID("draw-preview-reading"), vecty.Class("reading")), vecty.Text("reads "+r.DAEReading.String()))),
 	)
 }

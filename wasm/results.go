@@ -11,6 +11,7 @@ import (
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/prop"
 
+	"github.com/godae/dae/quality"
 	"github.com/godae/dae/reader"
 	"github.com/godae/dae/webapp"
 )
@@ -46,6 +47,9 @@ func tile(id, title, src, alt string, reading *reader.Reading) vecty.ComponentOr
 func scores(s *webapp.Scores) string {
 	if s == nil {
 		return "—"
+	}
+	if s.PSNR >= quality.MaxPSNR {
+		return fmt.Sprintf("identical (∞ dB) · SSIM %.2f", s.SSIM)
 	}
 	return fmt.Sprintf("%.1f dB · SSIM %.2f", s.PSNR, s.SSIM)
 }
@@ -100,7 +104,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs.
 		return elem.Section(vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy}, prop.ID("results"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-busy", r.Busy)),
-			elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}), boxHint())
+			elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}), boxHint(true))
 	}
 	if res == nil {
 		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results")),
@@ -116,7 +120,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		if in, ok := r.Upload.Inset(); ok {
 			tiles = append(tiles, insetTile(r.Upload.URL, in))
 		}
-		hint = boxHint()
+		hint = boxHint(r.Upload.NoDigit != nil)
 	case r.Original != "":
 		tiles = append(tiles, tile("original", "Your digit", r.Original, "the digit as given", nil))
 	}

@@ -143,7 +143,10 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	}
 	caption := "boxed: the digit as found" // how to box another: boxHint, under the tiles
 	_, chosen := up.Chosen()
+	_, found := up.Found()
 	switch {
+	case !found && up.NoDigit == nil:
+		caption = "taken whole: a 28×28 picture is an MNIST digit already"
 	case up.NoDigit != nil && chosen:
 		caption = "no digit found in your dashed box"
 	case up.NoDigit != nil:
@@ -211,9 +214,13 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 
 // boxHint says, under an upload's tiles, how to take the digit from a part
 // of the picture (the tile's caption is too narrow for it).
-func boxHint() *vecty.HTML {
+func boxHint(noDigit bool) *vecty.HTML {
+	ask := "Not the digit, or not all of it? Drag a box around it on the picture"
+	if noDigit {
+		ask = "If there is a digit, drag a box around it on the picture"
+	}
 	return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("box-hint")),
-		vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture"),
+		vecty.Text(ask),
 		elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" (or, from the keyboard: Enter, the arrows to move, Shift and the arrows to size, Enter)")),
 		vecty.Text("."))
 }

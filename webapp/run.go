@@ -179,7 +179,8 @@ const unsure = 0.6
 
 // Verdict says in words what denoising did to the digit the reader sees
 // (of an upload read under unsure before and after, that the reader is
-// unsure what it is):
+// unsure what it is; under unsure after only, that it is unsure of the
+// output):
 // against the digit it is, where that is known, or else against what the
 // reader sees in the clean digit (a drawing before its noise).
 func (r *Result) Verdict() string {
@@ -194,6 +195,10 @@ func (r *Result) Verdict() string {
 		// A picture of something else (a landscape, a smudge) is read as
 		// some digit too, but seldom surely.
 		return fmt.Sprintf("the reader is unsure what this is, before and after denoising (under %.0f %%): if it is not the digit, drag a box around the digit", 100*unsure)
+	case out.P < unsure:
+		// Read surely before and unsurely after: not a change of digit to
+		// speak of (a sun read as a 5 at 79 %, as a 7 at 37 % after).
+		return fmt.Sprintf("the reader is unsure what denoising made of it (under %.0f %%)", 100*unsure)
 	case in.Digit == out.Digit && out.P > in.P && out.String() != in.String():
 		// Clearer only where the page's figures show it (not 100 % → 100 %).
 		return "denoising kept the digit and made it clearer"

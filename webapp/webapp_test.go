@@ -308,6 +308,8 @@ func TestVerdict(t *testing.T) {
 	vague.DAEReading.P = 0.55
 	assert.Equal(t, "the reader is unsure what this is, before and after denoising (under 60 %): if it is not the digit, drag a box around the digit", vague.Verdict())
 	vague.InputReading.P = 0.6 // sure enough before
+	assert.Equal(t, "the reader is unsure what denoising made of it (under 60 %)", vague.Verdict())
+	vague.DAEReading.P = 0.6 // and after
 	assert.Equal(t, "denoising kept the digit", vague.Verdict())
 
 	// A drawing: against what the reader sees in it before its noise.
