@@ -877,7 +877,14 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Evaluate(`window.walkTopsDone = true; [...walkTops]`, &tops))
 		assert.Len(t, tops, 1, "the walk's B button at one place on the page while the plot was computed (tops %v)", tops)
 		noisy20, _ := webapp.DefaultNoise().Apply(samples[20].Pixels)
+		// Nor does the button move when pressed, as the image between A and
+		// B comes (it moved 62 px down and 52 px left).
+		var at, atAfter []float64
+		place := `(() => { const r = document.getElementById("walk-set-B").getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY]; })()`
+		p.run(chromedp.Evaluate(place, &at))
 		p.run(chromedp.Click("#walk-set-B", chromedp.ByQuery), chromedp.WaitVisible("#walk-image", chromedp.ByQuery))
+		p.run(chromedp.Evaluate(place, &atAfter))
+		assert.Equal(t, at, atAfter, "the B button where it was pressed")
 		p.js(`(() => { const s = document.getElementById("walk-t"); s.value = "50"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)
 		deadline := time.Now().Add(5 * time.Second)
 		for !strings.Contains(p.text("#walk-image + figcaption"), "50 %") && time.Now().Before(deadline) {
