@@ -318,6 +318,9 @@ func (s *Store) FinishWeights(t Ticket, name string, data []byte, err error) {
 // it is (or, when no digit was found in it, says so).
 func (s *Store) show(st *State) {
 	st.Result = nil
+	if st.Walk.noDigit { // said of the digit shown before: there may be one now
+		st.Walk.Note, st.Walk.noDigit = "", false
+	}
 	if st.Mode == ModeUpload && st.Upload != nil && st.Message == "" {
 		st.Message = st.Upload.note()
 	}
@@ -374,14 +377,14 @@ func (s *Store) SetWalkEnd(which string) {
 		w := &st.Walk
 		r := st.Result
 		if r == nil || s.models == nil {
-			w.Note = "There is no digit to take the code of: pick a sample, upload or draw one first."
+			w.Note, w.noDigit = "There is no digit to take the code of: pick a sample, upload or draw one first.", true
 			if st.Mode == ModeUpload && st.Upload != nil && st.Upload.NoDigit != nil {
 				w.Note = "There is no digit to take the code of: no digit was found in the picture; drag a box around it first."
 			}
 			return
 		}
 		end := &WalkEnd{Input: r.Input, Latent: r.Latent, Output: r.DAE, Denoiser: r.Denoiser, Title: r.Title}
-		w.Note = ""
+		w.Note, w.noDigit = "", false
 		// other is the end not taken; an end of another denoiser's codes
 		// is replaced by this one.
 		var other **WalkEnd

@@ -38,6 +38,9 @@ type Walk struct {
 	// asked: there was no digit, or the other end was taken with another
 	// denoiser (codes of two models do not mix) and was replaced too.
 	Note string
+	// noDigit says that Note is of the first kind, about the digit shown
+	// then: it goes when another is (Store.show).
+	noDigit bool
 }
 
 // UnitName says where unit i of a code of shape s lies: its map, row and

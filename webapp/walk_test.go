@@ -20,6 +20,7 @@ func TestStoreWalk(t *testing.T) {
 	assert.Equal(t, "There is no digit to take the code of: pick a sample, upload or draw one first.", s.State().Walk.Note, "said beside the button")
 	assert.Nil(t, s.State().Walk.A)
 	s.SetMode(ModeGallery)
+	assert.Empty(t, s.State().Walk.Note, "said of the upload tab's no digit: gone with it")
 	s.SetWalkEnd("A")
 	assert.Empty(t, s.State().Walk.Note)
 	a := s.State().Result.Latent
