@@ -136,28 +136,33 @@ func TestUnderlinedDigit(t *testing.T) {
 
 // Digits written together, touching, are found with the note that there
 // may be several, or refused as too wide for one digit: never taken as one
-// digit squeezed into the 20-pixel box with nothing said.
+// digit squeezed into the 20-pixel box with nothing said. (Not so of
+// three narrow ones under twice as wide as high: the first three test
+// digits, 7, 2 and 1, are 1.86 times; one MNIST digit in a thousand is
+// wider than 1.8 times.)
 func TestDigitsWrittenTogether(t *testing.T) {
 	test := testSet(t)
-	for i := range 20 {
-		img := image.NewGray(image.Rect(0, 0, 1200, 400))
-		for j := range img.Pix {
-			img.Pix[j] = 235
-		}
-		for k := range 5 {
-			digit := photoWith(test.Image(nil, 5*i+k), 100, 100, image.Rect(0, 0, 100, 100))
-			for y := range 100 {
-				for x := range 100 {
-					o := (150+y)*1200 + 100 + 60*k + x // 60 px apart: the digits' ink touches
-					img.Pix[o] = min(img.Pix[o], digit.Pix[y*100+x])
+	for _, n := range []int{4, 5} {
+		for i := range 20 {
+			img := image.NewGray(image.Rect(0, 0, 1200, 400))
+			for j := range img.Pix {
+				img.Pix[j] = 235
+			}
+			for k := range n {
+				digit := photoWith(test.Image(nil, n*i+k), 100, 100, image.Rect(0, 0, 100, 100))
+				for y := range 100 {
+					for x := range 100 {
+						o := (150+y)*1200 + 100 + 60*k + x // 60 px apart: the digits' ink touches
+						img.Pix[o] = min(img.Pix[o], digit.Pix[y*100+x])
+					}
 				}
 			}
+			_, info, err := Prepare(img)
+			if err != nil {
+				assert.ErrorIs(t, err, ErrLine, "%d digits from %d", n, n*i)
+				continue
+			}
+			assert.True(t, info.Several, "%d digits from %d found as one, at %v", n, n*i, info.Bounds)
 		}
-		_, info, err := Prepare(img)
-		if err != nil {
-			assert.ErrorIs(t, err, ErrLine, "digits %d to %d", 5*i, 5*i+4)
-			continue
-		}
-		assert.True(t, info.Several, "digits %d to %d found as one, at %v", 5*i, 5*i+4, info.Bounds)
 	}
 }
