@@ -64,7 +64,7 @@ func (u Upload) Inset() (Inset, bool) {
 	w, h := float64(b.Dx()), float64(b.Dy())
 	l, t, r, bt := u.inPicture(u.Info.Area())
 	long := max((r-l)*w, (bt-t)*h)
-	if long >= smallInPicture*min(w, h) {
+	if long < 1 || long >= smallInPicture*min(w, h) {
 		return Inset{}, false
 	}
 	side := 1.5 * long
