@@ -98,6 +98,25 @@ func (p *page) dragBox(w, h int, x0, y0, x1, y1 float64) {
 		mouse(input.MouseMoved, x1, y1), mouse(input.MouseReleased, x1, y1))
 }
 
+// dragOn drags the mouse over the element sel from x0, y0 to x1, y1
+// (shares of its box).
+func (p *page) dragOn(sel string, x0, y0, x1, y1 float64) {
+	p.t.Helper()
+	var r []float64
+	p.run(chromedp.Evaluate(`(() => { const r = document.querySelector(`+jsString(sel)+`).getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`, &r))
+	mouse := func(typ input.MouseType, x, y float64) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			buttons := int64(1)
+			if typ == input.MouseReleased {
+				buttons = 0
+			}
+			return input.DispatchMouseEvent(typ, r[0]+x*r[2], r[1]+y*r[3]).WithButton(input.Left).WithButtons(buttons).WithClickCount(1).Do(ctx)
+		})
+	}
+	p.run(mouse(input.MousePressed, x0, y0), mouse(input.MouseMoved, (x0+x1)/2, (y0+y1)/2),
+		mouse(input.MouseMoved, x1, y1), mouse(input.MouseReleased, x1, y1))
+}
+
 // js runs a script in the page.
 func (p *page) js(script string) {
 	p.t.Helper()
@@ -503,6 +522,18 @@ func TestApp(t *testing.T) {
 		assert.True(t, view[0] <= 1000.0/2000 && view[1] <= 700.0/1500 && view[2] >= 1070.0/2000 && view[3] >= 770.0/1500, "the enlarged view %v holds the digit", view)
 		assert.Less(t, (view[2]-view[0])*2000, 3*70.0, "and is not much more")
 		p.b.screenshot(t, "upload-small-digit")
+		// A box dragged on the enlarged view, around its middle, takes
+		// that part of the picture: the digit, read as before.
+		p.dragOn("#inset", 0.1, 0.1, 0.9, 0.9)
+		p.run(chromedp.WaitVisible("#chosen", chromedp.ByQuery))
+		var chosen []float64
+		p.run(chromedp.Evaluate(`(() => { const f = document.getElementById("picture-frame").getBoundingClientRect(), c = document.getElementById("chosen").getBoundingClientRect(); return [(c.left-f.left)/f.width, (c.right-f.left)/f.width]; })()`, &chosen))
+		// The picture fills the square's width; the digit is at 1000–1070 of 2000.
+		assert.InDelta(t, view[0]+0.1*(view[2]-view[0]), chosen[0], 0.01, "the box's left, from the view's")
+		assert.InDelta(t, view[0]+0.9*(view[2]-view[0]), chosen[1], 0.01, "the box's right, from the view's")
+		assert.Eventually(t, func() bool {
+			return strings.HasPrefix(p.text("#model-input-reading"), fmt.Sprintf("reads %d (", digit.Label))
+		}, 10*time.Second, 100*time.Millisecond, "the digit taken from the box: %s", p.text("#model-input-reading"))
 
 		// A box dragged around it, 270 pixels of the file: the page
 		// decodes the part around the digit again too, within the box.

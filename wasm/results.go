@@ -54,25 +54,6 @@ func scores(s *webapp.Scores) string {
 	return fmt.Sprintf("%.1f dB · SSIM %.2f", s.PSNR, s.SSIM)
 }
 
-// insetSide is the side, in CSS pixels, of the enlarged view of a small
-// digit's part of an upload (img.digit.small's).
-const insetSide = 112
-
-// insetTile shows the part in of the picture at url enlarged: the
-// picture as the square's background, scaled and moved so that the part
-// fills it (no second decode of the file).
-func insetTile(url string, in webapp.Inset) vecty.ComponentOrHTML {
-	return elem.Figure(
-		elem.Div(vecty.Markup(prop.ID("inset"), vecty.Class("inset"), vecty.Attribute("role", "img"),
-			vecty.Attribute("aria-label", "the part of your picture around the digit found, enlarged"),
-			vecty.Style("background-image", fmt.Sprintf("url(%q)", url)),
-			vecty.Style("background-size", fmt.Sprintf("%.2fpx %.2fpx", insetSide/in.Width, insetSide/in.Height)),
-			vecty.Style("background-position", fmt.Sprintf("%.2fpx %.2fpx", -insetSide*in.Left/in.Width, -insetSide*in.Top/in.Height)),
-		)),
-		elem.FigureCaption(vecty.Text("The digit found, enlarged")),
-	)
-}
-
 // sentence is s with its first letter capitalised, to begin a sentence.
 func sentence(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
@@ -118,7 +99,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	case r.Upload != nil:
 		tiles = append(tiles, &UploadPicture{Store: r.Store, Upload: r.Upload})
 		if in, ok := r.Upload.Inset(); ok {
-			tiles = append(tiles, insetTile(r.Upload.URL, in))
+			tiles = append(tiles, &InsetView{Store: r.Store, URL: r.Upload.URL, Inset: in})
 		}
 		hint = boxHint(r.Upload.NoDigit != nil)
 	case r.Original != "":

@@ -94,8 +94,11 @@ func (u *UploadPicture) box(e *vecty.Event) (left, top, right, bottom float64) {
 
 // showDrag draws the drag's box, or hides it (show false). It changes the
 // element directly: the box follows the pointer between renders.
-func showDrag(m webapp.Mark, show bool) {
-	el := js.Global().Get("document").Call("getElementById", "drag")
+func showDrag(m webapp.Mark, show bool) { showDragIn("drag", m, show) }
+
+// showDragIn draws the drag's box in the element of that id, or hides it.
+func showDragIn(id string, m webapp.Mark, show bool) {
+	el := js.Global().Get("document").Call("getElementById", id)
 	if !el.Truthy() {
 		return
 	}
