@@ -522,6 +522,26 @@ func TestApp(t *testing.T) {
 		assert.True(t, view[0] <= 1000.0/2000 && view[1] <= 700.0/1500 && view[2] >= 1070.0/2000 && view[3] >= 770.0/1500, "the enlarged view %v holds the digit", view)
 		assert.Less(t, (view[2]-view[0])*2000, 3*70.0, "and is not much more")
 		p.b.screenshot(t, "upload-small-digit")
+		// A drag begun on the view while another upload comes (the same
+		// photo again) takes nothing from the new one.
+		again := filepath.Join(t.TempDir(), "small-digit-again.png")
+		require.NoError(t, os.WriteFile(again, buf.Bytes(), 0o644))
+		var r []float64
+		p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("inset").getBoundingClientRect(); return [r.left, r.top, r.width]; })()`, &r))
+		mouse := func(typ input.MouseType, x, y float64) chromedp.Action {
+			return chromedp.ActionFunc(func(ctx context.Context) error {
+				return input.DispatchMouseEvent(typ, r[0]+x*r[2], r[1]+y*r[2]).WithButton(input.Left).WithButtons(map[bool]int64{true: 0, false: 1}[typ == input.MouseReleased]).WithClickCount(1).Do(ctx)
+			})
+		}
+		shown := p.src("#original")
+		p.run(mouse(input.MousePressed, 0.1, 0.1), mouse(input.MouseMoved, 0.5, 0.5))
+		p.run(chromedp.SetUploadFiles("#upload", []string{again}, chromedp.ByQuery))
+		p.changed("#original", shown)
+		p.run(chromedp.WaitVisible("#inset", chromedp.ByQuery), mouse(input.MouseMoved, 0.9, 0.9), mouse(input.MouseReleased, 0.9, 0.9))
+		time.Sleep(300 * time.Millisecond) // a render, had the drag been taken
+		var boxes int
+		p.run(chromedp.Evaluate(`document.querySelectorAll("#chosen").length`, &boxes))
+		assert.Zero(t, boxes, "a drag begun on the last upload's view")
 		// A box dragged on the enlarged view, around its middle, takes
 		// that part of the picture: the digit, read as before.
 		p.dragOn("#inset", 0.1, 0.1, 0.9, 0.9)

@@ -30,6 +30,11 @@ type InsetView struct {
 
 	dragging bool
 	x0, y0   float64 // where the drag started, as shares of the view
+	// on and onURL are the view the drag started on and its upload's
+	// picture: the drag is taken on that view (a finer look may have moved
+	// it since), and not at all if another upload came.
+	on    webapp.Inset
+	onURL string
 }
 
 // at is where pointer event e is on the view, as shares of its side,
@@ -57,7 +62,7 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 			vecty.Style("background-size", fmt.Sprintf("%.2fpx %.2fpx", insetSide/in.Width, insetSide/in.Height)),
 			vecty.Style("background-position", fmt.Sprintf("%.2fpx %.2fpx", -insetSide*in.Left/in.Width, -insetSide*in.Top/in.Height)),
 			event.PointerDown(func(e *vecty.Event) {
-				v.dragging = true
+				v.dragging, v.on, v.onURL = true, v.Inset, v.URL
 				e.Get("currentTarget").Call("setPointerCapture", e.Get("pointerId"))
 				v.x0, v.y0 = v.at(e)
 			}).PreventDefault(),
@@ -73,9 +78,13 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				}
 				v.dragging = false
 				showDragIn("inset-drag", webapp.Mark{}, false)
+				if v.onURL != v.URL {
+					return // begun on another upload's view
+				}
 				if l, t, r, b := v.box(e); r-l >= minDrag && b-t >= minDrag {
 					// From shares of the view to shares of the picture.
-					if v.Store.ChoosePart(in.Left+l*in.Width, in.Top+t*in.Height, in.Left+r*in.Width, in.Top+b*in.Height) {
+					on := v.on
+					if v.Store.ChoosePart(on.Left+l*on.Width, on.Top+t*on.Height, on.Left+r*on.Width, on.Top+b*on.Height) {
 						go zoomIn(v.Store)
 					}
 				}

@@ -31,6 +31,7 @@ type UploadPicture struct {
 
 	dragging bool
 	x0, y0   float64 // where the drag started, as shares of the picture
+	on       string  // the picture (URL) the drag started on: another upload's may have come since
 	// keys is the box the keyboard moves and sizes (Enter on the picture
 	// starts it), nil when there is none.
 	keys *webapp.KeyBox
@@ -172,7 +173,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			vecty.Markup(
 				vecty.Class("found-frame"), prop.ID("picture-frame"),
 				event.PointerDown(func(e *vecty.Event) {
-					u.dragging = true
+					u.dragging, u.on = true, up.URL
 					e.Get("currentTarget").Call("setPointerCapture", e.Get("pointerId"))
 					u.x0, u.y0 = u.at(e)
 				}).PreventDefault(),
@@ -187,6 +188,9 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					}
 					u.dragging = false
 					showDrag(webapp.Mark{}, false)
+					if u.on != u.Upload.URL {
+						return // begun on another upload's picture
+					}
 					if l, t, r, b := u.box(e); r-l >= minDrag && b-t >= minDrag {
 						u.choose(l, t, r, b)
 					}

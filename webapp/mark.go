@@ -54,8 +54,10 @@ type Inset struct{ Left, Top, Width, Height float64 }
 const smallInPicture = 0.25
 
 // Inset is the square around the digit found, half as wide again as its
-// box's longer side, within the picture; false when no digit was found or
-// it is not small in the picture (smallInPicture).
+// box's longer side and twice minPart at least (so that a box dragged on
+// it can be one the page takes: ChoosePart), within the picture; false
+// when no digit was found or it is not small in the picture
+// (smallInPicture).
 func (u Upload) Inset() (Inset, bool) {
 	if _, ok := u.Found(); !ok {
 		return Inset{}, false
@@ -67,7 +69,7 @@ func (u Upload) Inset() (Inset, bool) {
 	if long < 1 || long >= smallInPicture*min(w, h) {
 		return Inset{}, false
 	}
-	side := 1.5 * long
+	side := min(max(1.5*long, 2*minPart), w, h)
 	x0 := max(0, min(w-side, (l+r)/2*w-side/2))
 	y0 := max(0, min(h-side, (t+bt)/2*h-side/2))
 	return Inset{Left: x0 / w, Top: y0 / h, Width: side / w, Height: side / h}, true

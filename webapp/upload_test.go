@@ -363,6 +363,24 @@ func TestInset(t *testing.T) {
 	assert.True(t, in.Left <= l && in.Top <= tp && in.Left+in.Width >= r && in.Top+in.Height >= bt, "it holds the digit's box: %+v, box %v %v %v %v", in, l, tp, r, bt)
 	assert.True(t, in.Left >= 0 && in.Top >= 0 && in.Left+in.Width <= 1 && in.Top+in.Height <= 1, "within the picture: %+v", in)
 
+	// A box over the whole view is one the page takes, however small the
+	// digit (40 pixels of a 2000×1500 photo, 10 of the picture looked at,
+	// gave a view of 12×11 pixels of it, under minPart).
+	digit := image.NewGray(image.Rect(0, 0, Side, Side))
+	seven := slices.IndexFunc(Samples(), func(s Sample) bool { return s.Label == 7 })
+	for j, v := range Samples()[seven].Pixels {
+		digit.Pix[j] = uint8(255 * v)
+	}
+	tiny := image.NewGray(image.Rect(0, 0, 2000, 1500))
+	xdraw.BiLinear.Scale(tiny, image.Rect(1000, 700, 1040, 740), digit, digit.Rect, xdraw.Src, nil)
+	small := image.NewGray(image.Rect(0, 0, 512, 384))
+	xdraw.BiLinear.Scale(small, small.Rect, tiny, tiny.Rect, xdraw.Src, nil)
+	s.FinishUpload(s.StartUpload("tiny.png"), "tiny.png", "blob:3", small, nil)
+	in, ok = s.State().Upload.Inset()
+	require.True(t, ok, "%v %v", s.State().Upload.Info.Bounds, s.State().Upload.NoDigit)
+	assert.GreaterOrEqual(t, in.Width*512, 2.0*minPart)
+	assert.True(t, s.ChoosePart(in.Left, in.Top, in.Left+in.Width, in.Top+in.Height), "%s", s.State().Message)
+
 	s.FinishUpload(s.StartUpload("one.png"), "one.png", "blob:2", digitImage(), nil)
 	_, ok = s.State().Upload.Inset()
 	assert.False(t, ok, "a digit that fills its picture")
