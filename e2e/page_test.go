@@ -75,36 +75,34 @@ func (p *page) changed(sel, before string) string {
 // box around the digit.
 func (p *page) dragBox(w, h int, x0, y0, x1, y1 float64) {
 	p.t.Helper()
-	var frame []float64 // the picture's square on the screen: left, top, side
-	p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("picture-frame").getBoundingClientRect(); return [r.left, r.top, r.width]; })()`, &frame))
-	// The picture fills the square one way and is centred the other.
+	// The picture fills its square one way and is centred the other.
 	sw, sh := 1.0, 1.0
 	if w > h {
 		sh = float64(h) / float64(w)
 	} else {
 		sw = float64(w) / float64(h)
 	}
-	mouse := func(typ input.MouseType, x, y float64) chromedp.Action {
-		return chromedp.ActionFunc(func(ctx context.Context) error {
-			x, y = frame[0]+((1-sw)/2+x*sw)*frame[2], frame[1]+((1-sh)/2+y*sh)*frame[2]
-			buttons := int64(1)
-			if typ == input.MouseReleased {
-				buttons = 0
-			}
-			return input.DispatchMouseEvent(typ, x, y).WithButton(input.Left).WithButtons(buttons).WithClickCount(1).Do(ctx)
-		})
-	}
-	p.run(mouse(input.MousePressed, x0, y0), mouse(input.MouseMoved, (x0+x1)/2, (y0+y1)/2),
-		mouse(input.MouseMoved, x1, y1), mouse(input.MouseReleased, x1, y1))
+	x := func(v float64) float64 { return (1-sw)/2 + v*sw }
+	y := func(v float64) float64 { return (1-sh)/2 + v*sh }
+	p.dragOn("#picture-frame", x(x0), y(y0), x(x1), y(y1))
 }
 
 // dragOn drags the mouse over the element sel from x0, y0 to x1, y1
 // (shares of its box).
 func (p *page) dragOn(sel string, x0, y0, x1, y1 float64) {
 	p.t.Helper()
+	mouse := p.mouseOn(sel)
+	p.run(mouse(input.MousePressed, x0, y0), mouse(input.MouseMoved, (x0+x1)/2, (y0+y1)/2),
+		mouse(input.MouseMoved, x1, y1), mouse(input.MouseReleased, x1, y1))
+}
+
+// mouseOn gives mouse events over the element sel, at shares of its box
+// as it is now, with the left button held (but for a release).
+func (p *page) mouseOn(sel string) func(typ input.MouseType, x, y float64) chromedp.Action {
+	p.t.Helper()
 	var r []float64
 	p.run(chromedp.Evaluate(`(() => { const r = document.querySelector(`+jsString(sel)+`).getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`, &r))
-	mouse := func(typ input.MouseType, x, y float64) chromedp.Action {
+	return func(typ input.MouseType, x, y float64) chromedp.Action {
 		return chromedp.ActionFunc(func(ctx context.Context) error {
 			buttons := int64(1)
 			if typ == input.MouseReleased {
@@ -113,8 +111,6 @@ func (p *page) dragOn(sel string, x0, y0, x1, y1 float64) {
 			return input.DispatchMouseEvent(typ, r[0]+x*r[2], r[1]+y*r[3]).WithButton(input.Left).WithButtons(buttons).WithClickCount(1).Do(ctx)
 		})
 	}
-	p.run(mouse(input.MousePressed, x0, y0), mouse(input.MouseMoved, (x0+x1)/2, (y0+y1)/2),
-		mouse(input.MouseMoved, x1, y1), mouse(input.MouseReleased, x1, y1))
 }
 
 // js runs a script in the page.
@@ -526,13 +522,7 @@ func TestApp(t *testing.T) {
 		// photo again) takes nothing from the new one.
 		again := filepath.Join(t.TempDir(), "small-digit-again.png")
 		require.NoError(t, os.WriteFile(again, buf.Bytes(), 0o644))
-		var r []float64
-		p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("inset").getBoundingClientRect(); return [r.left, r.top, r.width]; })()`, &r))
-		mouse := func(typ input.MouseType, x, y float64) chromedp.Action {
-			return chromedp.ActionFunc(func(ctx context.Context) error {
-				return input.DispatchMouseEvent(typ, r[0]+x*r[2], r[1]+y*r[2]).WithButton(input.Left).WithButtons(map[bool]int64{true: 0, false: 1}[typ == input.MouseReleased]).WithClickCount(1).Do(ctx)
-			})
-		}
+		mouse := p.mouseOn("#inset")
 		shown := p.src("#original")
 		p.run(mouse(input.MousePressed, 0.1, 0.1), mouse(input.MouseMoved, 0.5, 0.5))
 		p.run(chromedp.SetUploadFiles("#upload", []string{again}, chromedp.ByQuery))
