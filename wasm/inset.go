@@ -28,13 +28,10 @@ type InsetView struct {
 	URL   string        `vecty:"prop"`
 	Inset webapp.Inset  `vecty:"prop"`
 
-	dragging bool
-	x0, y0   float64 // where the drag started, as shares of the view
-	// on and onURL are the view the drag started on and its upload's
-	// picture: the drag is taken on that view (a finer look may have moved
-	// it since), and not at all if another upload came.
-	on    webapp.Inset
-	onURL string
+	drag boxDrag // in shares of the view
+	// on is the view the drag began on: the drag is taken on it (a finer
+	// look at the picture may have moved the view since).
+	on webapp.Inset
 }
 
 // at is where pointer event e is on the view, as shares of its side,
@@ -44,12 +41,6 @@ func (v *InsetView) at(e *vecty.Event) (float64, float64) {
 	side := r.Get("width").Float()
 	clamp := func(f float64) float64 { return max(0, min(1, f)) }
 	return clamp((e.Get("clientX").Float() - r.Get("left").Float()) / side), clamp((e.Get("clientY").Float() - r.Get("top").Float()) / side)
-}
-
-// box is the drag's box so far, to e, as shares of the view.
-func (v *InsetView) box(e *vecty.Event) (left, top, right, bottom float64) {
-	x, y := v.at(e)
-	return min(v.x0, x), min(v.y0, y), max(v.x0, x), max(v.y0, y)
 }
 
 // Render draws the enlarged view and the box being dragged on it.
@@ -62,26 +53,23 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 			vecty.Style("background-size", fmt.Sprintf("%.2fpx %.2fpx", insetSide/in.Width, insetSide/in.Height)),
 			vecty.Style("background-position", fmt.Sprintf("%.2fpx %.2fpx", -insetSide*in.Left/in.Width, -insetSide*in.Top/in.Height)),
 			event.PointerDown(func(e *vecty.Event) {
-				v.dragging, v.on, v.onURL = true, v.Inset, v.URL
-				e.Get("currentTarget").Call("setPointerCapture", e.Get("pointerId"))
-				v.x0, v.y0 = v.at(e)
+				x, y := v.at(e)
+				v.drag.start(e, x, y, v.URL)
+				v.on = v.Inset
 			}).PreventDefault(),
 			event.PointerMove(func(e *vecty.Event) {
-				if v.dragging {
-					l, t, r, b := v.box(e)
+				if v.drag.on {
+					l, t, r, b := v.drag.box(v.at(e))
 					showDragIn("inset-drag", webapp.Mark{Left: 100 * l, Top: 100 * t, Width: 100 * (r - l), Height: 100 * (b - t)}, true)
 				}
 			}),
 			event.PointerUp(func(e *vecty.Event) {
-				if !v.dragging {
+				if !v.drag.on {
 					return
 				}
-				v.dragging = false
 				showDragIn("inset-drag", webapp.Mark{}, false)
-				if v.onURL != v.URL {
-					return // begun on another upload's view
-				}
-				if l, t, r, b := v.box(e); r-l >= minDrag && b-t >= minDrag {
+				x, y := v.at(e)
+				if l, t, r, b, ok := v.drag.end(x, y, v.URL); ok {
 					// From shares of the view to shares of the picture.
 					on := v.on
 					if v.Store.ChoosePart(on.Left+l*on.Width, on.Top+t*on.Height, on.Left+r*on.Width, on.Top+b*on.Height) {
@@ -90,7 +78,7 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				}
 			}),
 			event.PointerCancel(func(*vecty.Event) {
-				v.dragging = false
+				v.drag.on = false
 				showDragIn("inset-drag", webapp.Mark{}, false)
 			}),
 		),

@@ -14,10 +14,6 @@ import (
 	"github.com/godae/dae/webapp"
 )
 
-// minDrag is the smallest box, as a share of the picture each way, that
-// dragging over the picture chooses; less is a tap, which chooses nothing.
-const minDrag = 0.02
-
 // UploadPicture is the picture as uploaded, with a box around the ink that
 // preparation took as the digit and, when the person chose a part of the
 // picture, a dashed box around that part. Dragging a box over the picture
@@ -29,9 +25,7 @@ type UploadPicture struct {
 	Store  *webapp.Store  `vecty:"prop"`
 	Upload *webapp.Upload `vecty:"prop"`
 
-	dragging bool
-	x0, y0   float64 // where the drag started, as shares of the picture
-	on       string  // the picture (URL) the drag started on: another upload's may have come since
+	drag boxDrag // in shares of the picture
 	// keys is the box the keyboard moves and sizes (Enter on the picture
 	// starts it), nil when there is none.
 	keys *webapp.KeyBox
@@ -85,12 +79,6 @@ func (u *UploadPicture) at(e *vecty.Event) (float64, float64) {
 	r := e.Get("currentTarget").Call("getBoundingClientRect")
 	side := r.Get("width").Float()
 	return u.Upload.At((e.Get("clientX").Float()-r.Get("left").Float())/side, (e.Get("clientY").Float()-r.Get("top").Float())/side)
-}
-
-// box is the drag's box so far, to e, as shares of the picture.
-func (u *UploadPicture) box(e *vecty.Event) (left, top, right, bottom float64) {
-	x, y := u.at(e)
-	return min(u.x0, x), min(u.y0, y), max(u.x0, x), max(u.y0, y)
 }
 
 // showDrag draws the drag's box, or hides it (show false). It changes the
@@ -173,30 +161,26 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			vecty.Markup(
 				vecty.Class("found-frame"), prop.ID("picture-frame"),
 				event.PointerDown(func(e *vecty.Event) {
-					u.dragging, u.on = true, up.URL
-					e.Get("currentTarget").Call("setPointerCapture", e.Get("pointerId"))
-					u.x0, u.y0 = u.at(e)
+					x, y := u.at(e)
+					u.drag.start(e, x, y, u.Upload.URL)
 				}).PreventDefault(),
 				event.PointerMove(func(e *vecty.Event) {
-					if u.dragging {
-						showDrag(up.Shown(u.box(e)), true)
+					if u.drag.on {
+						showDrag(u.Upload.Shown(u.drag.box(u.at(e))), true)
 					}
 				}),
 				event.PointerUp(func(e *vecty.Event) {
-					if !u.dragging {
-						return
+					if !u.drag.on {
+						return // the keyboard's box may be shown
 					}
-					u.dragging = false
 					showDrag(webapp.Mark{}, false)
-					if u.on != u.Upload.URL {
-						return // begun on another upload's picture
-					}
-					if l, t, r, b := u.box(e); r-l >= minDrag && b-t >= minDrag {
+					x, y := u.at(e)
+					if l, t, r, b, ok := u.drag.end(x, y, u.Upload.URL); ok {
 						u.choose(l, t, r, b)
 					}
 				}),
 				event.PointerCancel(func(*vecty.Event) {
-					u.dragging = false
+					u.drag.on = false
 					showDrag(webapp.Mark{}, false)
 				}),
 				vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "group"),

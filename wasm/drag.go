@@ -1,0 +1,40 @@
+//go:build js && wasm
+
+package main
+
+import "github.com/hexops/vecty"
+
+// minDrag is the smallest box, as a share of what it is dragged over each
+// way, that a drag chooses; less is a tap, which chooses nothing.
+const minDrag = 0.02
+
+// boxDrag is a box being dragged with a mouse, a pen or a finger over an
+// upload's picture or its enlarged view, in shares of what it is dragged
+// over. It remembers the picture it began on: a drag begun on one upload is
+// not taken on the next, which may have come while the button was held.
+type boxDrag struct {
+	on     bool
+	x0, y0 float64
+	url    string
+}
+
+// start begins a drag at x, y on the picture at url, and captures the
+// pointer of event e for the element it went down on, which then gets its
+// moves until it is up, wherever they are.
+func (d *boxDrag) start(e *vecty.Event, x, y float64, url string) {
+	d.on, d.x0, d.y0, d.url = true, x, y, url
+	e.Get("currentTarget").Call("setPointerCapture", e.Get("pointerId"))
+}
+
+// box is the box from where the drag began to x, y.
+func (d *boxDrag) box(x, y float64) (left, top, right, bottom float64) {
+	return min(d.x0, x), min(d.y0, y), max(d.x0, x), max(d.y0, y)
+}
+
+// end ends the drag at x, y and says whether its box is one to take: on
+// the picture at url, where it began, and not a tap.
+func (d *boxDrag) end(x, y float64, url string) (left, top, right, bottom float64, ok bool) {
+	d.on = false
+	left, top, right, bottom = d.box(x, y)
+	return left, top, right, bottom, d.url == url && right-left >= minDrag && bottom-top >= minDrag
+}
