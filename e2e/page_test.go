@@ -742,6 +742,9 @@ func TestApp(t *testing.T) {
 		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
 		assert.Contains(t, p.text("#message"), "blot.png: no digit found: the only ink is a dot; if there is one, drag a box around it on the picture")
+		var class string
+		p.run(chromedp.Evaluate(`document.getElementById("message").className`, &class))
+		assert.Equal(t, "note", class, "what the page found, not an error")
 		p.run(chromedp.WaitVisible("#original", chromedp.ByQuery))
 		var tiles int
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#model-input, #found").length`, &tiles))

@@ -247,7 +247,10 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	if st.Ready {
 		main = append(main, &Tabs{Store: a.store, Mode: st.Mode}, panel(a.store, st),
 			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Weights: st.Weights})
-		if st.Message != "" {
+		switch {
+		case st.Finding(): // no digit found: said plainly, not as an error
+			main = append(main, elem.Paragraph(vecty.Markup(vecty.Class("note"), vecty.Attribute("role", "status"), prop.ID("message")), vecty.Text(st.Message)))
+		case st.Message != "":
 			main = append(main, alert("message", st.Message))
 		}
 		pixels, url := st.Original()

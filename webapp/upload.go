@@ -242,6 +242,13 @@ func (s *Store) WholePicture() {
 	})
 }
 
+// Finding says whether the page's Message is what it found in the upload
+// shown (no digit in it, and what to do), not an error: the page shows it
+// as a note.
+func (st State) Finding() bool {
+	return st.Upload != nil && st.Message != "" && st.Message == st.Upload.note()
+}
+
 // note is what the page says of the upload: why it has no input, if it
 // has none, and what to do.
 func (u Upload) note() string {

@@ -258,6 +258,7 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	assert.Nil(t, st.Upload.Input)
 	assert.Nil(t, st.Result, "nothing to denoise")
 	assert.Equal(t, "blot.png: "+digitprep.ErrDot.Error()+"; if there is one, drag a box around it on the picture", st.Message)
+	assert.True(t, st.Finding(), "a finding, not an error")
 	_, ok := st.Upload.Found()
 	assert.False(t, ok, "no digit found, no box")
 	_, ok = st.Upload.Zoom(200, 100)
@@ -295,6 +296,7 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	// A file that cannot be read is still refused, and the picture stays.
 	s.FinishUpload(s.StartUpload("notes.txt"), "notes.txt", "", nil, digitprep.ErrNotImage)
 	assert.Equal(t, "blob:1", s.State().Upload.URL)
+	assert.False(t, s.State().Finding(), "an error: %s", s.State().Message)
 }
 
 // A digit so small in a large photo that the picture shows a dot or ink
