@@ -48,20 +48,28 @@ func WorkSize(w, h int) (int, int) {
 // shrinkCols is how many output columns shrink converts at a time.
 const shrinkCols = 64
 
-// shrink returns img, or img reduced by the integer factor k that
-// shrinkFactor gives. It converts blocks of k rows
-// and 64·k columns at a time (with image/draw's fast paths), so its memory
-// is bounded by the output and such a block, never more than the image
-// itself holds, whatever the image's shape (a 4,000,000×10 image has k =
-// 7,813: its strip of k whole rows would have been 125 GB).
+// shrink returns img, or img reduced by the integer factor that
+// shrinkFactor gives (ShrinkBy).
 func shrink(img image.Image) image.Image {
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	k := shrinkFactor(w, h)
+	return ShrinkBy(img, shrinkFactor(b.Dx(), b.Dy()))
+}
+
+// ShrinkBy returns img reduced by the integer factor k, each pixel the mean
+// of a k×k block (those of the last row and column smaller when the sides
+// are not multiples of k), or img itself when k is 1 or less. It converts
+// blocks of k rows and 64·k columns at a time (with image/draw's fast
+// paths), so its memory is bounded by the output and such a block, never
+// more than the image itself holds, whatever the image's shape (a
+// 4,000,000×10 image has k = 7,813: its strip of k whole rows would have
+// been 125 GB).
+func ShrinkBy(img image.Image, k int) image.Image {
 	if k <= 1 {
 		return img
 	}
-	ow, oh := WorkSize(w, h)
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	ow, oh := (w+k-1)/k, (h+k-1)/k
 	out := image.NewRGBA(image.Rect(0, 0, ow, oh))
 	bw := min(w, shrinkCols*k)
 	block := image.NewRGBA(image.Rect(0, 0, bw, min(k, h)))

@@ -15,10 +15,7 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 	if w < 1 || h < 1 || len(rgba) != 4*w*h {
 		return nil, fmt.Errorf("drawing has %d bytes for %d×%d pixels", len(rgba), w, h)
 	}
-	img := &image.NRGBA{Pix: rgba, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
-	if k := min(w, h) / drawingSide; k > 1 {
-		img = shrinkBy(img, k)
-	}
+	img := digitprep.ShrinkBy(&image.NRGBA{Pix: rgba, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}, min(w, h)/drawingSide)
 	in, _, err := digitprep.Prepare(img)
 	switch {
 	case errors.Is(err, digitprep.ErrBlank):
@@ -52,28 +49,3 @@ func (m *Models) LoadDAE(name string, data []byte) (*Models, error) {
 // box, and the canvas's 280 pixels would be four times the work on every
 // move of the pen.
 const drawingSide = 140
-
-// shrinkBy averages k×k blocks of img (the last row and column of blocks
-// left out when its sides are not multiples of k).
-func shrinkBy(img *image.NRGBA, k int) *image.NRGBA {
-	b := img.Bounds()
-	out := image.NewNRGBA(image.Rect(0, 0, b.Dx()/k, b.Dy()/k))
-	for y := range out.Rect.Dy() {
-		for x := range out.Rect.Dx() {
-			var sum [4]int
-			for dy := range k {
-				o := img.PixOffset(b.Min.X+x*k, b.Min.Y+y*k+dy)
-				for dx := range k {
-					for c := range 4 {
-						sum[c] += int(img.Pix[o+4*dx+c])
-					}
-				}
-			}
-			o := out.PixOffset(x, y)
-			for c := range 4 {
-				out.Pix[o+c] = uint8((sum[c] + k*k/2) / (k * k))
-			}
-		}
-	}
-	return out
-}
