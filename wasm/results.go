@@ -81,11 +81,13 @@ const noScores = "none: an upload has no clean digit to compare with"
 // Render draws the result tiles, or a prompt when there is no result yet.
 func (r *Results) Render() vecty.ComponentOrHTML {
 	res := r.Result
+	// The results, read out as they change, and dimmed while a new upload
+	// is read.
+	live := vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy}, prop.ID("results"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-busy", r.Busy))
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs.
-		return elem.Section(vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy}, prop.ID("results"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-busy", r.Busy)),
-			elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}), boxHint(true))
+		return elem.Section(live, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}), boxHint(true))
 	}
 	if res == nil {
 		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results")),
@@ -110,7 +112,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		tile("dae-output", "Denoised by "+res.Title, dae, "the digit denoised", &res.DAEReading),
 		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output", &res.AEReading),
 	)
-	return elem.Section(vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy}, prop.ID("results"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-busy", r.Busy)),
+	return elem.Section(live,
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles),
 		hint,
 		elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")),
