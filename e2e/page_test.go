@@ -697,14 +697,38 @@ func TestApp(t *testing.T) {
 		}
 	})
 
+	t.Run("a file dropped anywhere on the page is an upload", func(t *testing.T) {
+		// Not only on the drop zone: a browser opens a file dropped where
+		// the page does not take it in the page's place.
+		p := upload(t)
+		data, err := os.ReadFile(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
+		require.NoError(t, err)
+		var taken bool
+		p.run(chromedp.Evaluate(`(() => {
+			const bytes = Uint8Array.from(atob(`+jsString(base64.StdEncoding.EncodeToString(data))+`), c => c.charCodeAt(0));
+			const dt = new DataTransfer();
+			dt.items.add(new File([bytes], "dropped.webp", {type: "image/webp"}));
+			const ev = new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true});
+			document.querySelector("footer").dispatchEvent(ev);
+			return ev.defaultPrevented;
+		})()`, &taken))
+		assert.True(t, taken, "the page takes the drop, the browser does not open the file")
+		p.changed("#dae-output", "")
+		assert.Equal(t, "Shown below: dropped.webp", p.text("#upload-status"))
+		var picked string
+		p.run(chromedp.Evaluate(`document.getElementById("upload").files[0]?.name`, &picked))
+		assert.Equal(t, "dropped.webp", picked, "the picker names the file dropped")
+	})
+
 	t.Run("upload a file that is not an image", func(t *testing.T) {
 		p := upload(t)
 		// Before any upload the code-unit part says what it needs.
 		assert.Contains(t, p.text("#nudge-hint"), "Pick a sample, upload or draw a digit")
 		path := filepath.Join(t.TempDir(), "notes.png")
 		require.NoError(t, os.WriteFile(path, []byte("these are not pixels"), 0o644))
-		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
-		assert.Contains(t, p.text("#message"), "notes.png: not an image that can be read")
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery),
+			chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("notes.png")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+		assert.True(t, strings.HasPrefix(p.text("#upload-status"), "notes.png: not an image that can be read"), "said beside the picker: %s", p.text("#upload-status"))
 		p.b.screenshot(t, "upload-error")
 
 		// A PNG cut short: its header is read, its pixels are not.
@@ -716,11 +740,22 @@ func TestApp(t *testing.T) {
 		require.NoError(t, png.Encode(&buf, img))
 		path = filepath.Join(t.TempDir(), "cut.png")
 		require.NoError(t, os.WriteFile(path, buf.Bytes()[:buf.Len()/2], 0o644))
-		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
-		assert.Eventually(t, func() bool { return strings.Contains(p.text("#message"), "cut.png: ") },
-			5*time.Second, 50*time.Millisecond)
-		t.Logf("a PNG cut short: %s", p.text("#message"))
-		assert.Contains(t, p.text("#message"), "damaged or cut short")
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery),
+			chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("cut.png: ")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+		t.Logf("a PNG cut short: %s", p.text("#upload-status"))
+		assert.Contains(t, p.text("#upload-status"), "damaged or cut short")
+
+		// Refused while another tab is shown, it is said when the upload
+		// tab is back, with the picture still shown.
+		seven, err := filepath.Abs(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
+		require.NoError(t, err)
+		before := p.src("#dae-output")
+		p.run(chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery))
+		p.changed("#dae-output", before)
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.Click("#tab-gallery", chromedp.ByQuery))
+		p.run(chromedp.Sleep(time.Second), chromedp.Click("#tab-upload", chromedp.ByQuery),
+			chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("cut.png: ")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+		assert.True(t, strings.HasSuffix(p.text("#upload-status"), ". Still shown below: seven.webp"), p.text("#upload-status"))
 	})
 
 	t.Run("a picture with no digit found stays, to box the digit on", func(t *testing.T) {
@@ -771,8 +806,8 @@ func TestApp(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "huge.png")
 		require.NoError(t, os.WriteFile(path, huge.Bytes(), 0o644))
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery),
-			chromedp.Poll(`document.querySelector("#message")?.textContent.includes("huge.png")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
-		assert.Contains(t, p.text("#message"), "huge.png: the image is 9000×5000 pixels (45 megapixels); the limit is 40 megapixels")
+			chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("huge.png")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+		assert.Contains(t, p.text("#upload-status"), "huge.png: the image is 9000×5000 pixels (45 megapixels); the limit is 40 megapixels")
 	})
 
 	t.Run("draw", func(t *testing.T) {
@@ -820,6 +855,23 @@ func TestApp(t *testing.T) {
 		var again string
 		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &again))
 		assert.Equal(t, dataURL, again, "the drawing is on the canvas again")
+
+		// A dash drawn anew is not a digit yet: said plainly beside the
+		// canvas, and nothing of the drawing before it shown.
+		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.WaitNotPresent("#dae-output", chromedp.ByQuery))
+		p.js(`(() => {
+			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true}));
+			ev("pointerdown", 30, 140);
+			for (let i = 1; i <= 20; i++) ev("pointermove", 30 + i * 10, 140);
+			ev("pointerup", 230, 140);
+		})()`)
+		p.run(chromedp.Poll(`document.getElementById("draw-preview").textContent === "A line is not a digit yet: draw on."`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+		var shown, alerts int
+		p.run(chromedp.Evaluate(`document.querySelectorAll("#dae-output, #draw-preview-output").length`, &shown),
+			chromedp.Evaluate(`document.querySelectorAll("[role=alert]").length`, &alerts))
+		assert.Zero(t, shown, "no reading of the drawing's earlier state")
+		assert.Zero(t, alerts, "not an error")
 	})
 
 	t.Run("the first view comes before the strong model", func(t *testing.T) {

@@ -247,12 +247,6 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	if st.Ready {
 		main = append(main, &Tabs{Store: a.store, Mode: st.Mode}, panel(a.store, st),
 			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Weights: st.Weights})
-		switch {
-		case st.Finding(): // no digit found: said plainly, not as an error
-			main = append(main, elem.Paragraph(vecty.Markup(vecty.Class("note"), vecty.Attribute("role", "status"), prop.ID("message")), vecty.Text(st.Message)))
-		case st.Message != "":
-			main = append(main, alert("message", st.Message))
-		}
 		pixels, url := st.Original()
 		if pixels != nil {
 			url = grayURL(pixels)
@@ -260,6 +254,14 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		res := &Results{Result: st.Result, Original: url, Store: a.store}
 		if st.Mode == webapp.ModeUpload {
 			res.Upload, res.Busy = st.Upload, st.Reading != ""
+		}
+		switch {
+		case res.Upload != nil:
+			// What was found in the picture, or why a box was not
+			// taken, is said under it (Results), where the person looks.
+			res.Message, res.Finding = st.Message, st.Finding()
+		case st.Message != "":
+			main = append(main, alert("message", st.Message))
 		}
 		main = append(main, res)
 		if st.Mode != webapp.ModeUpload && st.Result != nil {
@@ -287,13 +289,13 @@ func alert(id, text string) *vecty.HTML {
 func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
 	switch st.Mode {
 	case webapp.ModeUpload:
-		u := &Upload{Store: s, Reading: st.Reading}
+		u := &Upload{Store: s, Reading: st.Reading, Refusal: st.UploadMessage}
 		if st.Upload != nil {
 			u.Shown = st.Upload.Name
 		}
 		return u
 	case webapp.ModeDraw:
-		return elem.Div(&DrawPad{Store: s, Result: st.Result}, &NoiseControls{Store: s, Noise: st.Noise})
+		return elem.Div(&DrawPad{Store: s, Result: st.Result, Note: st.DrawNote}, &NoiseControls{Store: s, Noise: st.Noise})
 	default:
 		return elem.Div(&Gallery{Store: s, Selected: st.Sample}, &NoiseControls{Store: s, Noise: st.Noise})
 	}

@@ -22,6 +22,7 @@ type DrawPad struct {
 	vecty.Core
 	Store  *webapp.Store  `vecty:"prop"`
 	Result *webapp.Result `vecty:"prop"` // what the models make of the drawing, or nil
+	Note   string         `vecty:"prop"` // State.DrawNote: why the drawing is not a digit yet
 
 	drawing      bool
 	lastX, lastY float64
@@ -123,7 +124,12 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 // are out of sight while one draws (on a phone, and on a wide screen
 // where the canvas leaves most of its row empty).
 func (d *DrawPad) preview() vecty.ComponentOrHTML {
-	if d.Result == nil {
+	switch {
+	case d.Result == nil && d.Note != "":
+		// Said plainly, not as an error: the first touch of every drawing
+		// is a dot.
+		return elem.Paragraph(vecty.Markup(vecty.Class("hint", "draw-note"), prop.ID("draw-preview"), vecty.Attribute("role", "status")), vecty.Text(sentence(d.Note)+"."))
+	case d.Result == nil:
 		return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-preview")), vecty.Text("Your digit, with its noise and denoised, shows here as you draw."))
 	}
 	r := d.Result

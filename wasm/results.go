@@ -27,6 +27,11 @@ type Results struct {
 	Upload   *webapp.Upload `vecty:"prop"` // the upload shown, or nil: its picture in place of Original
 	Store    *webapp.Store  `vecty:"prop"`
 	Busy     bool           `vecty:"prop"` // a new upload is being read: what is shown is the last one's
+	// Message, with an upload, is what was found in its picture (Finding:
+	// no digit) or why a box drawn on it was not taken, said under it in
+	// place of how to draw one.
+	Message string `vecty:"prop"`
+	Finding bool   `vecty:"prop"`
 }
 
 // tile is a picture with its title and, if reading is not nil, what the
@@ -87,7 +92,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs.
-		return elem.Section(live, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}), boxHint(true))
+		return elem.Section(live, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}), r.boxHint())
 	}
 	if res == nil {
 		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results")),
@@ -103,7 +108,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		if in, ok := r.Upload.Inset(); ok {
 			tiles = append(tiles, &InsetView{Store: r.Store, URL: r.Upload.URL, Inset: in})
 		}
-		hint = boxHint(r.Upload.NoDigit != nil)
+		hint = r.boxHint()
 	case r.Original != "":
 		tiles = append(tiles, tile("original", "Your digit", r.Original, "the digit as given", nil))
 	}

@@ -21,24 +21,24 @@ type Upload struct {
 	Store   *webapp.Store `vecty:"prop"`
 	Reading string        `vecty:"prop"` // State.Reading
 	Shown   string        `vecty:"prop"` // the name of the upload shown, or ""
+	Refusal string        `vecty:"prop"` // State.UploadMessage
 }
 
 // Render draws the drop zone with its file picker.
 func (u *Upload) Render() vecty.ComponentOrHTML {
 	return elem.Section(
 		vecty.Markup(
+			// A drop here, as anywhere on the page, is an upload
+			// (dropAnywhere).
 			vecty.Class("panel", "dropzone"), prop.ID("dropzone"),
-			event.DragOver(func(*vecty.Event) {}).PreventDefault(),
-			event.Drop(func(e *vecty.Event) {
-				if f, ok := firstFile(e.Get("dataTransfer").Get("files")); ok {
-					go uploadFile(u.Store, f)
-				}
-			}).PreventDefault(),
 		),
 		elem.Label(vecty.Markup(prop.For("upload")), vecty.Text("Choose an image of a digit")),
 		elem.Input(vecty.Markup(
 			prop.ID("upload"), prop.Type(prop.TypeFile),
 			vecty.Attribute("accept", "image/png,image/jpeg,image/gif,image/webp"),
+			// Emptied as the picker opens, so that the file chosen last can
+			// be chosen again (after it was changed) and is read anew.
+			event.Click(func(e *vecty.Event) { e.Target.Set("value", "") }),
 			event.Change(func(e *vecty.Event) {
 				if f, ok := firstFile(e.Target.Get("files")); ok {
 					go uploadFile(u.Store, f)
@@ -52,17 +52,21 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 		),
 		// Always there, its line kept, so that the page does not move when
 		// it speaks, and a screen reader hears it.
-		elem.Paragraph(vecty.Markup(prop.ID("upload-status"), vecty.Class("status", "upload-status"), vecty.Attribute("role", "status")), vecty.Text(u.status())),
+		elem.Paragraph(vecty.Markup(prop.ID("upload-status"), vecty.Class("status", "upload-status"), vecty.ClassMap{"refused": u.Reading == "" && u.Refusal != ""}, vecty.Attribute("role", "status")), vecty.Text(u.status())),
 	)
 }
 
-// status says which file the page is reading, or else which it shows (the
-// file picker, drawn anew when the tab is chosen again, says "No file
-// chosen").
+// status says which file the page is reading, or else why the last one
+// given was refused, and which it shows (the file picker, drawn anew when
+// the tab is chosen again, says "No file chosen").
 func (u *Upload) status() string {
 	switch {
 	case u.Reading != "":
 		return "Reading " + u.Reading + " and finding its digit…"
+	case u.Refusal != "" && u.Shown != "":
+		return u.Refusal + ". Still shown below: " + u.Shown
+	case u.Refusal != "":
+		return u.Refusal + "."
 	case u.Shown != "":
 		return "Shown below: " + u.Shown
 	}

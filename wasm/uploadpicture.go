@@ -129,7 +129,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 		marks = append(marks, markBox("found", "found", m))
 	}
 	var several vecty.ComponentOrHTML
-	if up.Info.Several {
+	if up.Info.Several && up.NoDigit == nil { // else the note under the tiles asks for a box
 		several = elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("reading", "several")),
 			elem.Break(), vecty.Text("This picture may hold more than one digit: drag a box around yours."))
 	}
@@ -140,9 +140,9 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	case !found && up.NoDigit == nil:
 		caption = "taken whole: a 28×28 picture is an MNIST digit already"
 	case up.NoDigit != nil && chosen:
-		caption = "no digit found in your dashed box"
+		caption = "dashed: your box" // what was found in it is said under the tiles
 	case up.NoDigit != nil:
-		caption = "no digit found in it"
+		caption = "" // said under the tiles
 	case chosen:
 		caption = "dashed: your box; solid: the digit found in it"
 	}
@@ -203,15 +203,20 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	)
 }
 
-// boxHint says, under an upload's tiles, how to take the digit from a part
-// of the picture (the tile's caption is too narrow for it).
-func boxHint(noDigit bool) *vecty.HTML {
-	ask := "Not the digit, or not all of it? Drag a box around it on the picture"
-	if noDigit {
-		ask = "If there is a digit, drag a box around it on the picture"
+// boxHint says, under an upload's tiles, what was found in the picture
+// (no digit) or why a box drawn on it was not taken, or else how to take
+// the digit from a part of the picture (the tile's caption is too narrow
+// for it); the keys that do it from the keyboard follow.
+func (r *Results) boxHint() *vecty.HTML {
+	var say vecty.MarkupOrChild = vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture")
+	switch {
+	case r.Finding:
+		say = elem.Span(vecty.Markup(prop.ID("message"), vecty.Class("note")), vecty.Text(r.Message))
+	case r.Message != "":
+		say = elem.Span(vecty.Markup(prop.ID("message"), vecty.Class("error")), vecty.Text(r.Message))
 	}
-	return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("box-hint")),
-		vecty.Text(ask),
+	return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("box-hint"), vecty.Attribute("role", "status")),
+		say,
 		elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" (or, from the keyboard: Enter, the arrows to move, Shift and the arrows to size, Enter)")),
 		vecty.Text("."))
 }

@@ -42,7 +42,15 @@ type State struct {
 	// Reading is the name of the file an upload is reading and preparing,
 	// while it does (the results shown are still the last ones); "" else.
 	Reading string
-	Result  *Result // what the models made of the current input; nil if there is none
+	// UploadMessage says why the last file given was refused, beside the
+	// control it was given with, until another is read; "" once one is
+	// taken. It stays while another tab is shown, as the refusal may come
+	// after the person went there.
+	UploadMessage string
+	// DrawNote says why the drawing is not taken as a digit yet (a dot, a
+	// line), beside the canvas; "" once it is, or when it is cleared.
+	DrawNote string
+	Result   *Result // what the models made of the current input; nil if there is none
 	// Curves are the plot's scores for the current digit (gallery or
 	// drawing) and noise kind; nil while they are computed (UpdateCurves)
 	// and for uploads, which have no clean digit to score against.
@@ -256,11 +264,14 @@ func (s *Store) Drew(rgba []byte, w, h int) {
 	s.do(func(st *State) {
 		in, err := FromDrawing(rgba, w, h)
 		if err != nil {
-			st.Message = err.Error()
+			// Not a digit yet: what was shown of an earlier state of the
+			// drawing goes, rather than be read as this one.
+			st.Mode, st.Drawing, st.DrawNote, st.Message = ModeDraw, nil, err.Error(), ""
+			s.show(st)
 			return
 		}
 		s.drawings++
-		st.Mode, st.Drawing, st.Message = ModeDraw, in, ""
+		st.Mode, st.Drawing, st.DrawNote, st.Message = ModeDraw, in, "", ""
 		s.show(st)
 	})
 }
@@ -268,7 +279,7 @@ func (s *Store) Drew(rgba []byte, w, h int) {
 // ClearDrawing forgets the drawing.
 func (s *Store) ClearDrawing() {
 	s.do(func(st *State) {
-		st.Drawing, st.Message = nil, ""
+		st.Drawing, st.DrawNote, st.Message = nil, "", ""
 		s.show(st)
 	})
 }

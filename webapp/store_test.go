@@ -118,7 +118,34 @@ func TestStoreDrawing(t *testing.T) {
 	assert.Nil(t, s.State().Drawing)
 
 	s.Drew(make([]byte, 4*20*20), 20, 20) // transparent black: nothing drawn
-	assert.Equal(t, "draw a digit first", s.State().Message)
+	assert.Equal(t, "draw a digit first", s.State().DrawNote)
+
+	// A drawing that is not a digit yet (a dot, a line) shows nothing of
+	// what was drawn before it, and says why beside the canvas.
+	s.Drew(drawing(280, 280), 280, 280)
+	require.NotNil(t, s.State().Result)
+	assert.Empty(t, s.State().DrawNote)
+	line := drawing(280, 280)
+	for i := range line {
+		line[i] = 255 // white
+	}
+	for y := 130; y < 150; y++ {
+		for x := 20; x < 260; x++ {
+			i := 4 * (y*280 + x)
+			line[i], line[i+1], line[i+2] = 0, 0, 0
+		}
+	}
+	s.Drew(line, 280, 280)
+	st = s.State()
+	assert.Equal(t, "a line is not a digit yet: draw on", st.DrawNote)
+	assert.Nil(t, st.Result, "nothing of the drawing before it is shown")
+	assert.Nil(t, st.Drawing)
+	assert.Empty(t, st.Message, "said beside the canvas, not as an error")
+	s.SetMode(ModeGallery)
+	s.SetMode(ModeDraw)
+	assert.Equal(t, "a line is not a digit yet: draw on", s.State().DrawNote, "the canvas still holds the line")
+	s.ClearDrawing()
+	assert.Empty(t, s.State().DrawNote)
 }
 
 func TestStoreUpload(t *testing.T) {
@@ -145,10 +172,31 @@ func TestStoreUpload(t *testing.T) {
 
 	tk = s.StartUpload("notes.png")
 	assert.Equal(t, "blob:3", s.FinishUpload(tk, "notes.png", "blob:3", nil, errors.New("not an image that can be read")))
-	assert.Equal(t, "notes.png: not an image that can be read (below, still two.png)", s.State().Message, "the message says which upload the page still shows")
+	assert.Equal(t, "notes.png: not an image that can be read", s.State().UploadMessage)
+	assert.Empty(t, s.State().Message)
 	assert.Empty(t, s.State().Reading, "nor after a failed one")
 	_, url = s.State().Original()
 	assert.Equal(t, "blob:2", url, "a failed upload leaves the last one")
+
+	// The refusal is said on the upload tab until another file is read,
+	// even if the person went to another tab before it came.
+	tk = s.StartUpload("drawing.svg")
+	s.SetMode(ModeGallery)
+	s.FinishUpload(tk, "drawing.svg", "", nil, errors.New("not an image that can be read"))
+	assert.Equal(t, ModeGallery, s.State().Mode, "the tab chosen meanwhile stays")
+	s.SetMode(ModeUpload)
+	assert.Equal(t, "drawing.svg: not an image that can be read", s.State().UploadMessage, "said when the tab is back")
+	tk = s.StartUpload("three.png")
+	assert.Empty(t, s.State().UploadMessage, "not while another file is read")
+	s.FinishUpload(tk, "three.png", "blob:4", digitImage(), nil)
+	assert.Empty(t, s.State().UploadMessage)
+
+	// A file pasted on another tab and refused is said on the upload tab.
+	s.SetMode(ModeDraw)
+	tk = s.StartUpload("pasted.png")
+	s.FinishUpload(tk, "pasted.png", "", nil, errors.New("not an image that can be read"))
+	assert.Equal(t, ModeUpload, s.State().Mode)
+	assert.Equal(t, "pasted.png: not an image that can be read", s.State().UploadMessage)
 }
 
 // An upload that finishes after a later one is dropped, whichever order
@@ -165,6 +213,7 @@ func TestStoreDropsSupersededUploads(t *testing.T) {
 	s.StartUpload("fourth.png")
 	assert.Equal(t, "blob:3", s.FinishUpload(third, "third.png", "blob:3", nil, errors.New("damaged")))
 	assert.Empty(t, s.State().Message, "a superseded upload's error is not shown either")
+	assert.Empty(t, s.State().UploadMessage)
 	assert.Equal(t, "fourth.png", s.State().Reading, "the page is still reading the later one")
 }
 
@@ -375,7 +424,7 @@ func TestStoreStrongModelComesLater(t *testing.T) {
 func TestStoreUploadWithoutPicture(t *testing.T) {
 	s, _ := loadedStore(t)
 	s.FinishUpload(s.StartUpload("none.png"), "none.png", "blob:9", nil, nil)
-	assert.Equal(t, "none.png: the browser gave no picture", s.State().Message)
+	assert.Equal(t, "none.png: the browser gave no picture", s.State().UploadMessage)
 	s.ShowSample(3)
 	assert.Empty(t, s.State().Message, "the store still answers")
 }

@@ -54,7 +54,7 @@ func (s *Store) StartUpload(name string) Ticket {
 	s.do(func(st *State) {
 		s.uploads++
 		t = Ticket{n: s.uploads, mode: st.Mode}
-		st.Reading = name
+		st.Reading, st.UploadMessage = name, ""
 	})
 	return t
 }
@@ -63,7 +63,9 @@ func (s *Store) StartUpload(name string) Ticket {
 // with err), whose picture the page shows from url. An upload that a later
 // one superseded is dropped; otherwise it becomes the upload, and is shown
 // unless another tab was chosen meanwhile (the upload tab shows it when
-// chosen). It returns the object URL that is no longer shown (the replaced
+// chosen). A file that cannot be taken is said in State.UploadMessage, and
+// the upload tab shown for it unless another tab was chosen meanwhile; the
+// last upload stays. It returns the object URL that is no longer shown (the replaced
 // upload's, or url itself if it is not used), for the page to release, or
 // "".
 func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err error) (release string) {
@@ -81,9 +83,10 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 			u, err = prepareUpload(name, url, img, img.Bounds())
 		}
 		if err != nil {
-			st.Message = fmt.Sprintf("%s: %v", name, err)
-			if st.Upload != nil {
-				st.Message += fmt.Sprintf(" (below, still %s)", st.Upload.Name)
+			st.UploadMessage = fmt.Sprintf("%s: %v", name, err)
+			if st.Mode == t.mode && st.Mode != ModeUpload { // a paste: its refusal is said on the upload tab
+				st.Mode, st.Message = ModeUpload, ""
+				s.show(st)
 			}
 			return
 		}
@@ -92,7 +95,7 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 		} else {
 			release = ""
 		}
-		st.Upload = u
+		st.Upload, st.UploadMessage = u, ""
 		if st.Mode == t.mode { // no tab chosen meanwhile
 			st.Mode, st.Message = ModeUpload, ""
 		}

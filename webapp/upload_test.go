@@ -296,7 +296,8 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	// A file that cannot be read is still refused, and the picture stays.
 	s.FinishUpload(s.StartUpload("notes.txt"), "notes.txt", "", nil, digitprep.ErrNotImage)
 	assert.Equal(t, "blob:1", s.State().Upload.URL)
-	assert.False(t, s.State().Finding(), "an error: %s", s.State().Message)
+	assert.Equal(t, "notes.txt: "+digitprep.ErrNotImage.Error(), s.State().UploadMessage, "said beside the picker")
+	assert.True(t, s.State().Finding(), "what was found in the picture still shown is still said")
 }
 
 // A digit so small in a large photo that the picture shows a dot or ink
