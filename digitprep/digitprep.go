@@ -108,7 +108,7 @@ func Decode(data []byte) (image.Image, error) {
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, ErrNotImage
+		return nil, NotImage(data)
 	}
 	if err := CheckSize(cfg.Width, cfg.Height); err != nil {
 		return nil, err

@@ -731,6 +731,13 @@ func TestApp(t *testing.T) {
 		assert.True(t, strings.HasPrefix(p.text("#upload-status"), "notes.png: not an image that can be read"), "said beside the picker: %s", p.text("#upload-status"))
 		p.b.screenshot(t, "upload-error")
 
+		// An SVG drawing: the browser shows it, but it is not pixels.
+		path = filepath.Join(t.TempDir(), "seven.svg")
+		require.NoError(t, os.WriteFile(path, []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="280" height="280"><text x="80" y="220" font-size="240">7</text></svg>`), 0o644))
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery),
+			chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("seven.svg")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+		assert.Contains(t, p.text("#upload-status"), "(this file is an SVG drawing, not pixels: export it as PNG, or take a screenshot of it)")
+
 		// A PNG cut short: its header is read, its pixels are not.
 		img := image.NewGray(image.Rect(0, 0, 300, 300))
 		for i := range img.Pix {

@@ -50,8 +50,12 @@ func decodeFile(ctx context.Context, file js.Value) (img image.Image, w, h int, 
 	if err := digitprep.CheckScans(data); err != nil {
 		return nil, 0, 0, err
 	}
-	if w, h, err = imageSize(file); err != nil {
-		return nil, 0, 0, err
+	if digitprep.IsSVG(data) { // an <img> shows it; the decoder cannot
+		return nil, 0, 0, digitprep.NotImage(data)
+	}
+	var ok bool
+	if w, h, ok = imageSize(file); !ok {
+		return nil, 0, 0, digitprep.NotImage(data)
 	}
 	if err := digitprep.CheckSize(w, h); err != nil {
 		return nil, 0, 0, err
@@ -117,8 +121,11 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 		return nil, errors.New(e.String())
 	}
 	if e := got.Get("error"); e.Truthy() {
-		// The header was read (imageSize), the pixels were not.
-		return nil, fmt.Errorf("the browser could not decode the picture: the file may be damaged or cut short (%s)", e.String())
+		// The header was read (imageSize), the pixels were not. The
+		// browser's own words (an InvalidStateError) say no more to a
+		// person; they go to the console.
+		js.Global().Get("console").Call("warn", "decoding an upload:", e)
+		return nil, errors.New("the browser could not decode the picture: the file may be damaged or cut short")
 	}
 	pix := make([]byte, 4*tw*th)
 	if n := js.CopyBytesToGo(pix, got.Get("pixels")); n != len(pix) {
@@ -128,10 +135,11 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 }
 
 // imageSize reads an image file's size as the browser sees it (after any
-// EXIF rotation, as createImageBitmap applies it). An <img> has its size
-// once the header is read; it decodes pixels only when drawn, which this
-// one never is.
-func imageSize(file js.Value) (w, h int, err error) {
+// EXIF rotation, as createImageBitmap applies it); ok is false when the
+// browser cannot read it as an image. An <img> has its size once the
+// header is read; it decodes pixels only when drawn, which this one never
+// is.
+func imageSize(file js.Value) (w, h int, ok bool) {
 	url := js.Global().Get("URL").Call("createObjectURL", file)
 	defer js.Global().Get("URL").Call("revokeObjectURL", url)
 	img := js.Global().Get("document").Call("createElement", "img")
@@ -144,7 +152,7 @@ func imageSize(file js.Value) (w, h int, err error) {
 	img.Set("onerror", onerror)
 	img.Set("src", url)
 	if !<-loaded {
-		return 0, 0, digitprep.ErrNotImage
+		return 0, 0, false
 	}
-	return img.Get("naturalWidth").Int(), img.Get("naturalHeight").Int(), nil
+	return img.Get("naturalWidth").Int(), img.Get("naturalHeight").Int(), true
 }

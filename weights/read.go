@@ -2,6 +2,7 @@ package weights
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -85,6 +86,10 @@ func ParseTensors(data []byte) (map[string]nn.Tensor, map[string]string, error) 
 	// magic bytes can also begin a valid header length, so only then).
 	var bad error
 	switch {
+	case n > MaxHeaderSize && n > uint64(len(data)-8):
+		// Any file's first 8 bytes read as a length; one longer than the
+		// file says only that it is not one (its digits say nothing).
+		bad = errors.New("not a weights file: a safetensors file begins with the length of its header, and this one's first bytes are not that")
 	case n > MaxHeaderSize:
 		bad = fmt.Errorf("not a weights file: the header declares %d bytes, more than the %d allowed", n, MaxHeaderSize)
 	case n > uint64(len(data)-8):
