@@ -793,6 +793,12 @@ func TestApp(t *testing.T) {
 		assert.Zero(t, tiles, "no input and no box: no digit was found")
 		p.b.screenshot(t, "upload-no-digit")
 
+		// A slip of the mouse is not a box: the page says how to draw one.
+		p.dragBox(200, 100, 0.74, 0.4, 0.745, 0.41)
+		p.run(chromedp.Poll(`document.getElementById("message")?.textContent === "that box is too small to hold a digit: drag one around the whole digit"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+		p.run(chromedp.Evaluate(`document.getElementById("message").className`, &class))
+		assert.Equal(t, "error", class)
+
 		p.dragBox(200, 100, 0.7, 0.1, 0.85, 0.9)
 		p.changed("#model-input", "")
 		var left int

@@ -2,7 +2,11 @@
 
 package main
 
-import "github.com/hexops/vecty"
+import (
+	"github.com/hexops/vecty"
+
+	"github.com/godae/dae/webapp"
+)
 
 // minDrag is the smallest box, as a share of what it is dragged over each
 // way, that a drag chooses; less is a tap, which chooses nothing.
@@ -31,10 +35,23 @@ func (d *boxDrag) box(x, y float64) (left, top, right, bottom float64) {
 	return min(d.x0, x), min(d.y0, y), max(d.x0, x), max(d.y0, y)
 }
 
-// end ends the drag at x, y and says whether its box is one to take: on
-// the picture at url, where it began, and not a tap.
-func (d *boxDrag) end(x, y float64, url string) (left, top, right, bottom float64, ok bool) {
+// end ends the drag at x, y over the picture at url, and says what to do:
+// take its box (ok), or say that it was too small (a tap, or a slip), if it
+// was on the picture where it began.
+func (d *boxDrag) end(x, y float64, url string) (left, top, right, bottom float64, ok, small bool) {
 	d.on = false
 	left, top, right, bottom = d.box(x, y)
-	return left, top, right, bottom, d.url == url && right-left >= minDrag && bottom-top >= minDrag
+	ok = d.url == url && right-left >= minDrag && bottom-top >= minDrag
+	return left, top, right, bottom, ok, d.url == url && !ok
+}
+
+// choosePart takes the part of the shown upload's picture between left and
+// right, top and bottom (shares of it) as the digit's, a box too small in
+// the file it came from refused, and has the file decoded again there if
+// that helps.
+func choosePart(s *webapp.Store, url string, left, top, right, bottom float64) {
+	src, _ := sources.get(url) // none: the picture's size counts
+	if s.ChoosePartIn(src.w, src.h, left, top, right, bottom) {
+		go zoomIn(s)
+	}
 }

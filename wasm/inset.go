@@ -69,12 +69,13 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				}
 				showDragIn("inset-drag", webapp.Mark{}, false)
 				x, y := v.at(e)
-				if l, t, r, b, ok := v.drag.end(x, y, v.URL); ok {
+				switch l, t, r, b, ok, small := v.drag.end(x, y, v.URL); {
+				case ok:
 					// From shares of the view to shares of the picture.
 					on := v.on
-					if v.Store.ChoosePart(on.Left+l*on.Width, on.Top+t*on.Height, on.Left+r*on.Width, on.Top+b*on.Height) {
-						go zoomIn(v.Store)
-					}
+					choosePart(v.Store, v.URL, on.Left+l*on.Width, on.Top+t*on.Height, on.Left+r*on.Width, on.Top+b*on.Height)
+				case small:
+					v.Store.TooSmallBox()
 				}
 			}),
 			event.PointerCancel(func(*vecty.Event) {

@@ -32,12 +32,9 @@ type UploadPicture struct {
 }
 
 // choose takes the part of the picture between left and right, top and
-// bottom as the digit's, and has the file decoded again there if that
-// helps.
+// bottom as the digit's (choosePart).
 func (u *UploadPicture) choose(left, top, right, bottom float64) {
-	if u.Store.ChoosePart(left, top, right, bottom) {
-		go zoomIn(u.Store)
-	}
+	choosePart(u.Store, u.Upload.URL, left, top, right, bottom)
 }
 
 // key handles a key pressed on the picture: Enter starts the keyboard's
@@ -175,8 +172,11 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					}
 					showDrag(webapp.Mark{}, false)
 					x, y := u.at(e)
-					if l, t, r, b, ok := u.drag.end(x, y, u.Upload.URL); ok {
+					switch l, t, r, b, ok, small := u.drag.end(x, y, u.Upload.URL); {
+					case ok:
 						u.choose(l, t, r, b)
+					case small:
+						u.Store.TooSmallBox()
 					}
 				}),
 				event.PointerCancel(func(*vecty.Event) {

@@ -194,6 +194,28 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 // is WholePicture. It says
 // whether it took a new part (of which the page may decode more).
 func (s *Store) ChoosePart(left, top, right, bottom float64) (taken bool) {
+	return s.ChoosePartIn(0, 0, left, top, right, bottom)
+}
+
+// smallBox is what the page says of a box too small to hold a digit.
+const smallBox = "that box is too small to hold a digit: drag one around the whole digit"
+
+// TooSmallBox is called when the person's drag on the upload's picture
+// was too short to be a box (a tap, a slip): the page says how to draw one
+// rather than do nothing.
+func (s *Store) TooSmallBox() {
+	s.do(func(st *State) {
+		if st.Upload != nil && st.Mode == ModeUpload {
+			st.Message = smallBox
+		}
+	})
+}
+
+// ChoosePartIn is ChoosePart for an upload whose file is srcW×srcH pixels
+// (0, 0: the picture's size): a box is too small if it is so in the file,
+// which is decoded again there, finer (Upload.Zoom), when it is small in
+// the picture.
+func (s *Store) ChoosePartIn(srcW, srcH int, left, top, right, bottom float64) (taken bool) {
 	s.do(func(st *State) {
 		u := st.Upload
 		if u == nil {
@@ -210,11 +232,24 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) (taken bool) {
 			s.show(st)
 			return
 		}
-		if part.Dx() < minPart || part.Dy() < minPart {
-			st.Message = fmt.Sprintf("the box is %d×%d pixels of the picture; draw one at least %d×%d around the digit", part.Dx(), part.Dy(), minPart, minPart)
+		pb := u.Picture.Bounds()
+		if srcW <= 0 || srcH <= 0 {
+			srcW, srcH = pb.Dx(), pb.Dy()
+		}
+		if (right-left)*float64(srcW) < minPart || (bottom-top)*float64(srcH) < minPart {
+			st.Message = smallBox
 			return
 		}
-		next, err := prepareUpload(u.Name, u.URL, u.Picture, part)
+		var next *Upload
+		var err error
+		if part.Dx() < minPart || part.Dy() < minPart {
+			// Too small in the picture to prepare, not in the file: taken,
+			// its ink as if too small to read, for the finer look.
+			next = &Upload{Name: u.Name, URL: u.URL, Picture: u.Picture, Part: part, NoDigit: digitprep.ErrSmallDigit,
+				Info: digitprep.Info{Width: part.Dx(), Height: part.Dy(), Bounds: image.Rect(0, 0, part.Dx(), part.Dy()), Inverted: u.whole.info.Inverted}}
+		} else {
+			next, err = prepareUpload(u.Name, u.URL, u.Picture, part)
+		}
 		if err == nil && !digitprep.TooSmall(next.NoDigit) {
 			// A dot or ink too small in the part is taken still: the page
 			// looks at it again, finer, from the file (Zoom).

@@ -60,11 +60,15 @@ func TestChoosePart(t *testing.T) {
 	require.True(t, ok)
 	assertMark(t, shown(200, 100, 0.6, 0, 1, 1), chosen, "the part")
 
+	s.TooSmallBox()
+	assert.Equal(t, smallBox, s.State().Message, "a tap or a slip on the picture")
+	assert.Same(t, u, s.State().Upload)
+
 	for _, c := range []struct {
 		box  [4]float64
 		want string
 	}{
-		{[4]float64{0.6, 0, 0.62, 0.05}, "the box is 4×5 pixels of the picture; draw one at least 12×12 around the digit"},
+		{[4]float64{0.6, 0, 0.62, 0.05}, smallBox},
 		{[4]float64{0, 0, 0.1, 0.15}, "the box drawn: " + digitprep.ErrBlank.Error()},
 		{[4]float64{math.NaN(), 0, 1, 1}, "the box NaN, 0.00 to 1.00, 1.00 is not a part of the picture"},
 		{[4]float64{0.5, 0, 0.4, 1}, "the box 0.50, 0.00 to 0.40, 1.00 is not a part of the picture"},
@@ -343,6 +347,21 @@ func TestTooSmallDigitIsLookedAtAgain(t *testing.T) {
 		require.True(t, ok)
 		s.FinishZoom(z, sourcePart(src, z), nil)
 		assert.Nil(t, s.State().Upload.NoDigit, "a digit found in the box, finer")
+		assert.NotNil(t, s.State().Result)
+
+		// So is a box that is smaller in the picture than a digit can be
+		// prepared from (8×8 pixels, 62×62 of the file's), and one too
+		// small in the file is not.
+		s.FinishUpload(s.StartUpload("tiny.png"), "tiny.png", "blob:3", pic, nil)
+		assert.False(t, s.ChoosePartIn(4000, 3000, 1995.0/4000, 1495.0/3000, 2002.0/4000, 1502.0/3000), "7×7 pixels of the file")
+		assert.Equal(t, smallBox, s.State().Message)
+		require.True(t, s.ChoosePartIn(4000, 3000, 1999.0/4000, 1499.0/3000, 2061.0/4000, 1561.0/3000), s.State().Message)
+		u = s.State().Upload
+		require.Less(t, u.Part.Dx(), digitprep.MinSide, "the case: %v", u.Part)
+		z, ok = u.Zoom(4000, 3000)
+		require.True(t, ok)
+		s.FinishZoom(z, sourcePart(src, z), nil)
+		assert.Nil(t, s.State().Upload.NoDigit, "a digit found in the box, from the file")
 		assert.NotNil(t, s.State().Result)
 		return
 	}
