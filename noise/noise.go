@@ -41,19 +41,24 @@ func SaltPepper(dst, src []float32, amount float64, r *rand.Rand) {
 	}
 }
 
-// Occlude copies src (h×w) to dst and blanks a square block whose side is
-// fraction of the smaller side (at least one pixel when fraction > 0), at a
-// random place.
-func Occlude(dst, src []float32, h, w int, fraction float64, r *rand.Rand) {
-	copy(dst, src)
+// BlockSide is the side in pixels of the block Occlude blanks in an h×w
+// image: fraction of its smaller side, at least one pixel when fraction > 0.
+func BlockSide(h, w int, fraction float64) int {
 	side := int(fraction*float64(min(h, w)) + 0.5)
 	if fraction > 0 && side < 1 {
 		side = 1
 	}
+	return max(0, min(side, h, w))
+}
+
+// Occlude copies src (h×w) to dst and blanks a square block whose side is
+// fraction of the smaller side (BlockSide), at a random place.
+func Occlude(dst, src []float32, h, w int, fraction float64, r *rand.Rand) {
+	copy(dst, src)
+	side := BlockSide(h, w, fraction)
 	if side <= 0 {
 		return
 	}
-	side = min(side, h, w)
 	y0, x0 := r.IntN(h-side+1), r.IntN(w-side+1)
 	for y := y0; y < y0+side; y++ {
 		for x := x0; x < x0+side; x++ {

@@ -40,7 +40,7 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 				prop.Disabled(failed && which == webapp.Strong),
 				event.Change(func(*vecty.Event) { d.Store.UseDenoiser(which) }),
 			)),
-			vecty.Text(" "+which.Title()),
+			vecty.Text(" "+d.title(which)),
 		)
 	}
 	// The line under the buttons says how the strong model's loading
@@ -62,4 +62,13 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 		radio(webapp.Strong, webapp.Strong.About()),
 		line,
 	)
+}
+
+// title is what the picker calls denoiser which: the seed's model is the
+// person's weights when they gave some, as the captions say.
+func (d *DenoiserPicker) title(which webapp.Denoiser) string {
+	if which == webapp.Seed && d.Weights != webapp.BundledWeights {
+		return "your weights"
+	}
+	return which.Title()
 }

@@ -34,9 +34,12 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 			next.Kind = e.Target.Get("value").String()
 			n.Store.SetNoise(next)
 		})), options),
-		elem.Label(vecty.Markup(prop.For("noise-amount")), vecty.Text(fmt.Sprintf("Amount %.2f", n.Noise.Amount))),
+		elem.Label(vecty.Markup(prop.For("noise-amount")), vecty.Text(fmt.Sprintf("Amount %.2f", n.Noise.Amount)),
+			elem.Span(vecty.Markup(prop.ID("noise-amount-says"), vecty.Class("hint")), vecty.Text(": "+n.Noise.AmountSays()))),
 		elem.Input(vecty.Markup(
 			prop.ID("noise-amount"), prop.Type(prop.TypeRange),
+			// Read out as what it does, not as its percent.
+			vecty.Attribute("aria-valuetext", fmt.Sprintf("%.2f: %s", n.Noise.Amount, n.Noise.AmountSays())),
 			// In percent: the browser's default range (0 to 100, step 1)
 			// holds the value whatever order the attributes arrive in.
 			vecty.Attribute("min", "0"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),

@@ -95,7 +95,9 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		return elem.Section(live, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}), r.boxHint())
 	}
 	if res == nil {
-		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results")),
+		// Live already: a region is read out when it changes, not when it
+		// comes, so the first result would not be.
+		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results"), vecty.Attribute("aria-live", "polite")),
 			elem.Paragraph(vecty.Text("Give the page a digit to see it denoised.")))
 	}
 	png := grayURL

@@ -28,6 +28,27 @@ type Noise struct {
 	Seed   uint64
 }
 
+// maxBlock is the side of the page's largest occluding block, as a share
+// of the digit's: 17 of 28 pixels.
+const maxBlock = 0.6
+
+// AmountSays says what the amount is for the noise's kind, in words with its
+// value: the slider alone is a number from 0 to 1 that means another thing
+// for each kind.
+func (n Noise) AmountSays() string {
+	switch n.Kind {
+	case SaltPepper:
+		return fmt.Sprintf("%.0f %% of the pixels turned black or white", 100*n.Amount)
+	case Occlusion:
+		s := noise.BlockSide(Side, Side, n.Amount*maxBlock)
+		if s == 0 {
+			return "no block"
+		}
+		return fmt.Sprintf("a block of %d×%d pixels blanked", s, s)
+	}
+	return fmt.Sprintf("noise of standard deviation %.2f added to each pixel", n.Amount)
+}
+
 // DefaultNoise is Gaussian noise of factor 0.5, as in training.
 func DefaultNoise() Noise { return Noise{Kind: Gaussian, Amount: 0.5, Seed: 1} }
 
@@ -45,7 +66,7 @@ func (n Noise) Apply(clean []float32) ([]float32, error) {
 	case SaltPepper:
 		noise.SaltPepper(out, clean, n.Amount, r)
 	case Occlusion:
-		noise.Occlude(out, clean, Side, Side, n.Amount*0.6, r) // at most a 17×17 block
+		noise.Occlude(out, clean, Side, Side, n.Amount*maxBlock, r)
 	default:
 		return nil, fmt.Errorf("noise kind %q is unknown", n.Kind)
 	}

@@ -172,7 +172,7 @@ func (s *Store) do(action func(st *State)) {
 }
 
 // StrongLoading is State.Strong while the strong model loads.
-const StrongLoading = "The strong model is still loading; until it is here, the seed's model (or the weights in its place) denoises."
+const StrongLoading = "The strong model is still loading; until it comes, the seed's model denoises."
 
 // Loaded takes the bundled models, or the error that kept them from
 // loading, and shows the first gallery digit. The strong model may be
@@ -207,7 +207,7 @@ func (s *Store) StrongLoaded(strong *nn.Model, err error) {
 			next, err = s.models.WithStrong(strong)
 		}
 		if err != nil {
-			st.Strong = "The strong model could not be loaded (" + err.Error() + "); the seed's model (or the weights in its place) denoises instead."
+			st.Strong = "The strong model could not be loaded (" + err.Error() + "); the seed's model denoises instead."
 			s.show(st)
 			return
 		}

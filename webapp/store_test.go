@@ -416,7 +416,7 @@ func TestStoreStrongModelComesLater(t *testing.T) {
 	assert.False(t, s.State().Ready)
 	s.Loaded(b, nil)
 	s.StrongLoaded(nil, errors.New("weights/strong.safetensors: HTTP 404"))
-	assert.Equal(t, "The strong model could not be loaded (weights/strong.safetensors: HTTP 404); the seed's model (or the weights in its place) denoises instead.", s.State().Strong)
+	assert.Equal(t, "The strong model could not be loaded (weights/strong.safetensors: HTTP 404); the seed's model denoises instead.", s.State().Strong)
 }
 
 // An upload that gives no picture and no error is refused with a message;

@@ -326,3 +326,34 @@ func TestVerdict(t *testing.T) {
 	withLabel.Label = 1
 	assert.Equal(t, "it is a 1, which the reader sees neither before nor after denoising", withLabel.Verdict(), "a known digit comes first")
 }
+
+// The amount's words name what it does for each kind, with the block's
+// size as Apply blanks it.
+func TestNoiseAmountSays(t *testing.T) {
+	for _, c := range []struct {
+		n    Noise
+		says string
+	}{
+		{DefaultNoise(), "noise of standard deviation 0.50 added to each pixel"},
+		{Noise{Kind: SaltPepper, Amount: 0.2}, "20 % of the pixels turned black or white"},
+		{Noise{Kind: Occlusion, Amount: 1}, "a block of 17×17 pixels blanked"},
+		{Noise{Kind: Occlusion, Amount: 0}, "no block"},
+	} {
+		assert.Equal(t, c.says, c.n.AmountSays())
+	}
+	n := Noise{Kind: Occlusion, Amount: 0.5, Seed: 3}
+	assert.Equal(t, "a block of 8×8 pixels blanked", n.AmountSays())
+	blank := make([]float32, Side*Side)
+	for i := range blank {
+		blank[i] = 1
+	}
+	out, err := n.Apply(blank)
+	require.NoError(t, err)
+	zeros := 0
+	for _, v := range out {
+		if v == 0 {
+			zeros++
+		}
+	}
+	assert.Equal(t, 8*8, zeros, "the block Apply blanks")
+}
