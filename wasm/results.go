@@ -112,7 +112,11 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		}
 		hint = r.boxHint()
 	case r.Original != "":
-		tiles = append(tiles, tile("original", "Your digit", r.Original, "the digit as given", nil))
+		title := "Your drawing"
+		if res.Label >= 0 { // a gallery digit
+			title = "MNIST test digit"
+		}
+		tiles = append(tiles, tile("original", title, r.Original, "the digit as given", nil))
 	}
 	tiles = append(tiles,
 		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading),

@@ -37,7 +37,7 @@ func (d Denoiser) Title() string {
 // About says in a sentence what the denoiser is.
 func (d Denoiser) About() string {
 	if d == Strong {
-		return "A wider autoencoder trained on many kinds of damage (noise, blur, grey paper, blocks) and on clean digits: the page's choice for uploads and drawings."
+		return "A wider autoencoder, trained on many kinds of damage and on clean digits: the choice for uploads and drawings."
 	}
 	return "The seed's small denoising autoencoder, trained on Gaussian noise: the lesson beside the plain autoencoder."
 }
