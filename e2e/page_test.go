@@ -1129,6 +1129,11 @@ func TestKeyboardAndPhone(t *testing.T) {
 		}
 	}
 
+	// Each tab names the panel it controls, which names the tab chosen.
+	var panel []string
+	p.run(chromedp.Evaluate(`[...document.querySelectorAll('[role="tab"]')].map(e => document.getElementById(e.getAttribute("aria-controls"))?.getAttribute("aria-labelledby") + " " + document.getElementById(e.getAttribute("aria-controls"))?.getAttribute("role"))`, &panel))
+	assert.Equal(t, []string{"tab-gallery tabpanel", "tab-gallery tabpanel", "tab-gallery tabpanel"}, panel)
+
 	var overflow bool
 	p.run(chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth`, &overflow))
 	assert.False(t, overflow, "no sideways scrolling at 390 px")

@@ -245,7 +245,8 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		main = append(main, alert("fatal", st.Fatal))
 	}
 	if st.Ready {
-		main = append(main, &Tabs{Store: a.store, Mode: st.Mode}, panel(a.store, st),
+		main = append(main, &Tabs{Store: a.store, Mode: st.Mode},
+			elem.Div(vecty.Markup(prop.ID(tabPanel), vecty.Attribute("role", "tabpanel"), vecty.Attribute("aria-labelledby", "tab-"+string(st.Mode))), panel(a.store, st)),
 			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Weights: st.Weights})
 		pixels, url := st.Original()
 		if pixels != nil {

@@ -60,7 +60,8 @@ func (g *Gallery) Render() vecty.ComponentOrHTML {
 		))
 	}
 	return elem.Section(vecty.Markup(vecty.Class("panel"), prop.ID("gallery")),
-		elem.Heading2(vecty.Text("MNIST test digits")),
-		elem.Div(vecty.Markup(vecty.Class("gallery"), vecty.Style("--sprite", `url("`+sprite+`")`), vecty.Style("--sprite-digits", fmt.Sprint(len(samples)))), items),
+		elem.Heading2(vecty.Markup(prop.ID("gallery-title")), vecty.Text("MNIST test digits"),
+			elem.Span(vecty.Markup(vecty.Class("keys", "hint")), vecty.Text(" (the arrow keys move from one to the next)"))),
+		elem.Div(vecty.Markup(vecty.Class("gallery"), vecty.Attribute("role", "group"), vecty.Attribute("aria-labelledby", "gallery-title"), vecty.Style("--sprite", `url("`+sprite+`")`), vecty.Style("--sprite-digits", fmt.Sprint(len(samples)))), items),
 	)
 }

@@ -18,6 +18,9 @@ type Tabs struct {
 	Mode  webapp.Mode   `vecty:"prop"`
 }
 
+// tabPanel is the id of the element that holds the chosen tab's panel.
+const tabPanel = "tab-panel"
+
 // modes are the tabs' modes, in their order on the page.
 var modes = []webapp.Mode{webapp.ModeGallery, webapp.ModeUpload, webapp.ModeDraw}
 
@@ -38,6 +41,7 @@ func (t *Tabs) Render() vecty.ComponentOrHTML {
 				vecty.Attribute("type", "button"),
 				vecty.Attribute("role", "tab"),
 				vecty.Attribute("aria-selected", t.Mode == mode),
+				vecty.Attribute("aria-controls", tabPanel),
 				vecty.Attribute("tabindex", tabindex),
 				vecty.ClassMap{"active": t.Mode == mode},
 				event.Click(func(*vecty.Event) { t.Store.SetMode(mode) }),
