@@ -124,6 +124,15 @@ func (a *App) loadStrong() {
 	registerServiceWorker()
 }
 
+// retryStrong loads the strong model again, when the person asks for it
+// after it could not be loaded (a network that failed may be back).
+func (a *App) retryStrong() {
+	if a.store.RetryStrong() {
+		js.Global().Get("document").Get("body").Call("setAttribute", "data-strong", "loading")
+		go a.loadStrong()
+	}
+}
+
 // registerServiceWorker asks the browser to keep the app for use with no
 // network (sw.js). It runs once the first view is shown and the strong
 // model loaded, so that the worker's downloads do not compete with theirs.
@@ -247,7 +256,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	if st.Ready {
 		main = append(main, &Tabs{Store: a.store, Mode: st.Mode},
 			elem.Div(vecty.Markup(prop.ID(tabPanel), vecty.Attribute("role", "tabpanel"), vecty.Attribute("aria-labelledby", "tab-"+string(st.Mode))), panel(a.store, st)),
-			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Weights: st.Weights})
+			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Weights: st.Weights, Retry: a.retryStrong})
 		pixels, url := st.Original()
 		if pixels != nil {
 			url = grayURL(pixels)

@@ -21,6 +21,7 @@ type DenoiserPicker struct {
 	InUse   webapp.Denoiser `vecty:"prop"`
 	Status  string          `vecty:"prop"` // State.Strong: "" once the strong model is loaded
 	Weights string          `vecty:"prop"` // State.Weights: the seed's model's
+	Retry   func()          `vecty:"prop"` // loads the strong model again, after it could not be
 }
 
 // Render draws one radio button per denoiser and a line under them.
@@ -48,7 +49,12 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 	// stays, so that nothing under the picker moves when the status goes.
 	var line vecty.ComponentOrHTML
 	if d.Status != "" {
-		line = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("strong-status"), vecty.Attribute("role", "status")), vecty.Text(d.Status))
+		var retry vecty.ComponentOrHTML
+		if failed {
+			retry = elem.Button(vecty.Markup(prop.ID("strong-retry"), vecty.Attribute("type", "button"), vecty.Class("small"),
+				event.Click(func(*vecty.Event) { d.Retry() })), vecty.Text("Try again"))
+		}
+		line = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("strong-status"), vecty.Attribute("role", "status")), vecty.Text(d.Status+" "), retry)
 	} else {
 		about := shown.About()
 		if shown == webapp.Seed && d.Weights != webapp.BundledWeights {

@@ -194,6 +194,22 @@ func (s *Store) Loaded(b Bundle, err error) {
 	})
 }
 
+// RetryStrong is called when the person asks for the strong model again
+// after it could not be loaded: it says that it loads, and whether the page
+// should load it (false if it is loaded or loading already).
+func (s *Store) RetryStrong() (load bool) {
+	s.do(func(st *State) {
+		if load = s.models != nil && s.models.Strong == nil && st.Strong != StrongLoading; load {
+			st.Strong = StrongLoading
+		}
+	})
+	return load
+}
+
+// StrongFailed says whether the strong model could not be loaded (and
+// may be asked for again, RetryStrong).
+func (st State) StrongFailed() bool { return st.Strong != "" && st.Strong != StrongLoading }
+
 // StrongLoaded takes the strong model, which loads after the others, or
 // the error that kept it from loading (the seed's model then stands in for
 // it), and shows the current digit again.

@@ -417,6 +417,16 @@ func TestStoreStrongModelComesLater(t *testing.T) {
 	s.Loaded(b, nil)
 	s.StrongLoaded(nil, errors.New("weights/strong.safetensors: HTTP 404"))
 	assert.Equal(t, "The strong model could not be loaded (weights/strong.safetensors: HTTP 404); the seed's model denoises instead.", s.State().Strong)
+	assert.True(t, s.State().StrongFailed())
+
+	// Asked for again: loading, once; then loaded.
+	require.True(t, s.RetryStrong())
+	assert.Equal(t, StrongLoading, s.State().Strong)
+	assert.False(t, s.State().StrongFailed())
+	assert.False(t, s.RetryStrong(), "loading already")
+	s.StrongLoaded(strong, nil)
+	assert.Empty(t, s.State().Strong)
+	assert.False(t, s.RetryStrong(), "loaded")
 }
 
 // An upload that gives no picture and no error is refused with a message;

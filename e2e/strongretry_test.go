@@ -1,0 +1,49 @@
+package e2e
+
+import (
+	"sync/atomic"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+)
+
+// When the strong model's weights do not come (the network failed), the
+// page says so beside the denoiser, with the seed's model in its place,
+// and a button fetches them again.
+func TestStrongModelCanBeFetchedAgain(t *testing.T) {
+	url := startServer(t)
+	p := &page{t: t, b: newBrowser(t)}
+	var asked atomic.Int32 // fetches of the strong model's weights; the first fails
+	chromedp.ListenTarget(p.b.ctx, func(ev any) {
+		e, ok := ev.(*fetch.EventRequestPaused)
+		if !ok {
+			return
+		}
+		go func() {
+			ctx := cdp.WithExecutor(p.b.ctx, chromedp.FromContext(p.b.ctx).Target)
+			if asked.Add(1) == 1 {
+				_ = fetch.FailRequest(e.RequestID, network.ErrorReasonInternetDisconnected).Do(ctx)
+			} else {
+				_ = fetch.ContinueRequest(e.RequestID).Do(ctx)
+			}
+		}()
+	})
+	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*strong.safetensors*"}}),
+		chromedp.Navigate(url), chromedp.WaitVisible(`body[data-strong="failed"]`, chromedp.ByQuery), chromedp.WaitVisible("#strong-retry", chromedp.ByQuery))
+	assert.Contains(t, p.text("#strong-status"), "The strong model could not be loaded")
+	var disabled bool
+	p.run(chromedp.Evaluate(`document.getElementById("denoiser-strong").disabled`, &disabled))
+	assert.True(t, disabled, "it cannot be chosen meanwhile")
+
+	p.run(chromedp.Click("#strong-retry", chromedp.ByQuery), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery),
+		chromedp.WaitNotPresent("#strong-status", chromedp.ByQuery), chromedp.Click("#denoiser-strong", chromedp.ByQuery))
+	p.run(chromedp.Poll(`document.querySelector("#dae-output + figcaption")?.textContent.startsWith("Denoised by the strong model")`, nil))
+	// The second fetch is the page's, or answered by the service worker
+	// (registered after the first, it fetched the app's files itself,
+	// which the page's interception does not see).
+	assert.GreaterOrEqual(t, asked.Load(), int32(1))
+}
