@@ -73,11 +73,11 @@ func metrics(res *webapp.Result) vecty.List {
 	if res.Clean == nil {
 		return append(rows, elem.TableRow(elem.TableHeader(vecty.Text("PSNR and SSIM")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(noScores))))
 	}
-	return append(rows,
+	return append(vecty.List{elem.Caption(vecty.Markup(vecty.Class("hint")), vecty.Text("How close each picture is to the clean digit: PSNR in dB and SSIM from 0 to 1, higher is closer."))}, append(rows,
 		elem.TableRow(elem.TableHeader(vecty.Text("Noisy input vs clean")), elem.TableData(vecty.Markup(prop.ID("noisy-scores")), vecty.Text(scores(res.NoisyScores)))),
 		elem.TableRow(elem.TableHeader(vecty.Text("Denoised vs clean")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(scores(res.DAEScores)))),
 		elem.TableRow(elem.TableHeader(vecty.Text("Plain AE vs clean")), elem.TableData(vecty.Markup(prop.ID("ae-scores")), vecty.Text(scores(res.AEScores)))),
-	)
+	)...)
 }
 
 // noScores is what the page says of the scores of an upload.
@@ -132,7 +132,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
 			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
 				prop.Alt(fmt.Sprintf("heat map of the %s latent code", res.LatentShape)))),
-			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code: %d maps of %d×%d, each scaled to its own range", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
+			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each shown scaled to its own range", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 		),
 		elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download result (PNG)")),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: it copies the noise it is shown. The seed's denoising model, of the same size, was trained on Gaussian noise against clean targets; the strong model, wider, on many kinds of damage (noise, blur, grey paper, faint or thin ink, blocks, JPEG) and on clean digits, which it learned to leave alone. The digit reader is a small classifier trained on clean MNIST digits; its confidence is the probability it gives its digit.")),

@@ -46,10 +46,10 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 
 // weightsLimits states what a weights file may ask of the page, from the
 // limits the loader enforces.
-var weightsLimits = fmt.Sprintf("Up to %d MiB; a model may have at most %d million parameters and take %d million multiply-adds, %d million values and %d MiB of memory per image (the seed's model has %d parameters and takes %.2f million multiply-adds, %.2f million values and %d KiB; the strong model %d parameters and %.2f million multiply-adds).",
+var weightsLimits = fmt.Sprintf("Up to %d MiB; a model may have at most %d million parameters and take %d million multiply-adds, %d million values and %d MiB of memory per image (the seed's model has %s parameters and takes %.2f million multiply-adds, %.2f million values and %d KiB; the strong model %s parameters and %.2f million multiply-adds).",
 	weights.MaxFileSize>>20, nn.MaxParams/1_000_000, nn.MaxMACs/1_000_000, nn.MaxValues/1_000_000, nn.MaxWorkspaceBytes>>20,
-	seedCost.Params, float64(seedCost.MACs)/1e6, float64(seedCost.Values)/1e6, seedCost.WorkspaceBytes>>10,
-	strongCost.Params, float64(strongCost.MACs)/1e6)
+	webapp.Grouped(int(seedCost.Params)), float64(seedCost.MACs)/1e6, float64(seedCost.Values)/1e6, seedCost.WorkspaceBytes>>10,
+	webapp.Grouped(int(strongCost.Params)), float64(strongCost.MACs)/1e6)
 
 var (
 	seedCost, _   = nn.DefaultArch().Cost()
