@@ -8,19 +8,26 @@ type KeyBox struct{ Left, Top, Right, Bottom float64 }
 // StartKeyBox is the box the keyboard starts from: the whole picture.
 func StartKeyBox() KeyBox { return KeyBox{0, 0, 1, 1} }
 
-// keyStep is how far an arrow key moves the box, as a share of the
-// picture; keyScale how much Shift and an arrow key narrow or shorten it
-// (or widen or heighten, by its inverse), about its centre.
+// keyStep is how far an arrow key moves the box, as a share of the box's
+// side that way, within keyStepMin and keyStepMax of the picture: a box
+// around a small digit moves by a fraction of it, not past it. keyScale is
+// how much Shift and an arrow key narrow or shorten it (or widen or
+// heighten, by its inverse), about its centre.
 const (
-	keyStep  = 0.05
-	keyScale = 0.8
+	keyStep    = 0.25
+	keyStepMin = 0.01
+	keyStepMax = 0.05
+	keyScale   = 0.8
 )
 
+// step is how far an arrow key moves a box whose side is side.
+func step(side float64) float64 { return max(keyStepMin, min(keyStepMax, keyStep*side)) }
+
 // Key is the box after the key (a KeyboardEvent's key, with Shift held or
-// not): an arrow key moves it by keyStep, or, with Shift, makes it
+// not): an arrow key moves it (step), or, with Shift, makes it
 // narrower (left), wider (right), shorter (up) or taller (down). It stays
-// within the picture and at least a twentieth of it each way. False for
-// any other key.
+// within the picture and at least a hundredth of it each way (a digit of
+// 30 pixels in a 3,000-pixel photo). False for any other key.
 func (b KeyBox) Key(key string, shift bool) (KeyBox, bool) {
 	dx, dy := 0.0, 0.0
 	switch key {
@@ -40,13 +47,13 @@ func (b KeyBox) Key(key string, shift bool) (KeyBox, bool) {
 		b.Top, b.Bottom = resize(b.Top, b.Bottom, dy)
 		return b, true
 	}
-	b.Left, b.Right = move(b.Left, b.Right, dx*keyStep)
-	b.Top, b.Bottom = move(b.Top, b.Bottom, dy*keyStep)
+	b.Left, b.Right = move(b.Left, b.Right, dx*step(b.Right-b.Left))
+	b.Top, b.Bottom = move(b.Top, b.Bottom, dy*step(b.Bottom-b.Top))
 	return b, true
 }
 
 // minKeyBox is the least side of a KeyBox, as a share of the picture.
-const minKeyBox = 0.05
+const minKeyBox = 0.01
 
 // move moves the span lo..hi by d within 0..1.
 func move(lo, hi, d float64) (float64, float64) {

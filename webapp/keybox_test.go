@@ -6,8 +6,9 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// The keyboard's box moves by a twentieth of the picture, narrows and
-// widens about its centre with Shift, and stays within the picture.
+// The keyboard's box moves by a twentieth of the picture, or a quarter of
+// its side when that is less, narrows and widens about its centre with
+// Shift, and stays within the picture.
 func TestKeyBox(t *testing.T) {
 	b := StartKeyBox()
 	b, ok := b.Key("ArrowRight", false)
@@ -30,8 +31,18 @@ func TestKeyBox(t *testing.T) {
 		b, _ = b.Key("ArrowLeft", true)
 		b, _ = b.Key("ArrowUp", true)
 	}
-	assert.InDelta(t, minKeyBox, b.Right-b.Left, 1e-9, "no narrower than a twentieth")
+	assert.InDelta(t, minKeyBox, b.Right-b.Left, 1e-9, "no narrower than a hundredth")
 	assert.InDelta(t, minKeyBox, b.Bottom-b.Top, 1e-9)
+	left := b.Left
+	b, _ = b.Key("ArrowRight", false)
+	assert.InDelta(t, left+keyStepMin, b.Left, 1e-9, "a small box moves by a hundredth")
+	for range 8 {
+		b, _ = b.Key("ArrowRight", true)
+	}
+	side := b.Right - b.Left
+	left = b.Left
+	b, _ = b.Key("ArrowLeft", false)
+	assert.InDelta(t, left-side/4, b.Left, 1e-9, "a box of %.3f by a quarter of its side", side)
 	for range 40 {
 		b, _ = b.Key("ArrowRight", true)
 		b, _ = b.Key("ArrowDown", true)
