@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -332,6 +333,18 @@ func TestApp(t *testing.T) {
 		p.changed("#dae-output", before)
 		noisy, _ = webapp.DefaultNoise().Apply(samples[7].Pixels)
 		p.checkResult("sample 7", m, webapp.Seed, noisy, samples[7].Pixels)
+
+		// In the gallery's grid the down and up arrow keys pick the digit
+		// below and above.
+		var at []float64
+		where := `(() => { const e = document.activeElement; return [e.offsetLeft, e.offsetTop]; })()`
+		p.run(chromedp.Focus("#sample-7", chromedp.ByQuery), chromedp.Evaluate(where, &at))
+		seventh := slices.Clone(at)
+		p.run(chromedp.KeyEvent(kb.ArrowDown), chromedp.Evaluate(where, &at))
+		assert.Equal(t, seventh[0], at[0], "the digit below")
+		assert.Greater(t, at[1], seventh[1])
+		p.run(chromedp.KeyEvent(kb.ArrowUp), chromedp.Evaluate(where, &at))
+		assert.Equal(t, seventh, at, "and back up")
 	})
 
 	t.Run("noise controls", func(t *testing.T) {

@@ -50,7 +50,13 @@ func (g *Gallery) Render() vecty.ComponentOrHTML {
 				vecty.Attribute("tabindex", map[bool]string{true: "0", false: "-1"}[g.Selected == i]),
 				event.Click(func(*vecty.Event) { g.Store.ShowSample(i) }),
 				event.KeyDown(func(e *vecty.Event) {
-					if next, ok := arrowKey(e, i, len(samples), false, true); ok {
+					// Up and down: the digit above or below, or, all in one
+					// row (a phone's), the one before or after.
+					row := columns(".sample")
+					if row == len(samples) {
+						row = 1
+					}
+					if next, ok := arrowKey(e, i, len(samples), false, row); ok {
 						g.Store.ShowSample(next)
 						focus(fmt.Sprintf("sample-%d", next))
 					}

@@ -8,18 +8,23 @@ import (
 	"github.com/hexops/vecty"
 )
 
-// arrowKey is where the left and right arrow keys (and up and down if
-// upDown), Home and End of keydown event e move from item i of n (a
-// roving focus, as the ARIA tabs pattern has it): on past the ends to the
-// other end if wrap, else stopping there. It calls preventDefault for
-// those keys (the page does not scroll) and says false for any other key.
-func arrowKey(e *vecty.Event, i, n int, wrap, upDown bool) (int, bool) {
+// arrowKey is where the left and right arrow keys, Home and End of
+// keydown event e move from item i of n (a roving focus, as the ARIA tabs
+// pattern has it), and the up and down arrow keys by row items (a row of a
+// grid; 0: they are not the items'): on past the ends to the other end if
+// wrap, else stopping there. It calls preventDefault for those keys (the
+// page does not scroll) and says false for any other key.
+func arrowKey(e *vecty.Event, i, n int, wrap bool, row int) (int, bool) {
 	next := i
 	switch key := e.Get("key").String(); {
-	case key == "ArrowRight" || upDown && key == "ArrowDown":
+	case key == "ArrowRight":
 		next = i + 1
-	case key == "ArrowLeft" || upDown && key == "ArrowUp":
+	case key == "ArrowLeft":
 		next = i - 1
+	case row > 0 && key == "ArrowDown":
+		next = i + row
+	case row > 0 && key == "ArrowUp":
+		next = i - row
 	case key == "Home":
 		next = 0
 	case key == "End":
@@ -36,3 +41,18 @@ func arrowKey(e *vecty.Event, i, n int, wrap, upDown bool) (int, bool) {
 
 // focus moves the keyboard focus to the element with id.
 func focus(id string) { js.Global().Get("document").Call("getElementById", id).Call("focus") }
+
+// columns is how many of the elements that match selector are on the first
+// one's row, as laid out now: a grid's row, for the up and down arrow keys.
+func columns(selector string) int {
+	items := js.Global().Get("document").Call("querySelectorAll", selector)
+	n := items.Get("length").Int()
+	if n == 0 {
+		return 1
+	}
+	top, cols := items.Index(0).Get("offsetTop").Float(), 0
+	for i := 0; i < n && items.Index(i).Get("offsetTop").Float() == top; i++ {
+		cols++
+	}
+	return cols
+}

@@ -46,7 +46,7 @@ func (t *Tabs) Render() vecty.ComponentOrHTML {
 				vecty.ClassMap{"active": t.Mode == mode},
 				event.Click(func(*vecty.Event) { t.Store.SetMode(mode) }),
 				event.KeyDown(func(e *vecty.Event) {
-					if next, ok := arrowKey(e, i, len(modes), true, false); ok {
+					if next, ok := arrowKey(e, i, len(modes), true, 0); ok {
 						t.Store.SetMode(modes[next])
 						focus("tab-" + string(modes[next]))
 					}
