@@ -327,6 +327,9 @@ func TestApp(t *testing.T) {
 		assert.Contains(t, p.text("#dae-scores"), fmt.Sprintf("%.1f dB", want.DAEScores.PSNR))
 		assert.NotEqual(t, p.src("#dae-output"), p.src("#ae-output"), "the two models differ")
 		p.b.screenshot(t, "gallery")
+		var captionWidth float64
+		p.run(chromedp.Evaluate(`document.querySelector("table.metrics > caption")?.getBoundingClientRect().width ?? 0`, &captionWidth))
+		assert.Greater(t, captionWidth, 300.0, "the figures' caption is the table's, as wide as it")
 
 		before := p.src("#dae-output")
 		p.run(chromedp.Click("#sample-7", chromedp.ByQuery))
@@ -371,6 +374,25 @@ func TestApp(t *testing.T) {
 		n.Amount = 0.8
 		in, _ = n.Apply(samples[7].Pixels)
 		p.checkResult("amount 0.8", m, webapp.Seed, in, samples[7].Pixels)
+		assert.Equal(t, "The amount: "+n.AmountSays()+".", p.text("#noise-amount-says"))
+
+		// The slider stays where it is whatever its words say, for every
+		// kind and amount (words beside it moved it from under a drag).
+		var places []string
+		p.run(chromedp.Evaluate(`(async () => {
+			const places = new Set(), s = () => document.getElementById("noise-amount"), k = document.getElementById("noise-kind");
+			for (const kind of ["gaussian", "saltpepper", "occlusion"]) {
+				k.value = kind; k.dispatchEvent(new Event("change", {bubbles: true}));
+				for (const v of ["0", "5", "10", "50", "100"]) {
+					s().value = v; s().dispatchEvent(new Event("input", {bubbles: true}));
+					await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+					const r = s().getBoundingClientRect();
+					places.add(r.left + "," + r.top);
+				}
+			}
+			return [...places];
+		})()`, &places, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		assert.Len(t, places, 1, "the slider's places: %v", places)
 	})
 
 	// upload opens the page on the upload tab.

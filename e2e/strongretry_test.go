@@ -34,13 +34,21 @@ func TestStrongModelCanBeFetchedAgain(t *testing.T) {
 	})
 	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*strong.safetensors*"}}),
 		chromedp.Navigate(url), chromedp.WaitVisible(`body[data-strong="failed"]`, chromedp.ByQuery), chromedp.WaitVisible("#strong-retry", chromedp.ByQuery))
-	assert.Contains(t, p.text("#strong-status"), "The strong model could not be loaded")
+	assert.Equal(t, "The strong model did not load (weights/strong.safetensors: the network failed); the seed's model stands in. Try again", p.text("#strong-status"))
+	// Its line is as high as the loading line before it and the line
+	// after it: nothing below moves.
+	var tall float64
+	p.run(chromedp.Evaluate(`document.getElementById("strong-status").getBoundingClientRect().height`, &tall))
 	var disabled bool
 	p.run(chromedp.Evaluate(`document.getElementById("denoiser-strong").disabled`, &disabled))
 	assert.True(t, disabled, "it cannot be chosen meanwhile")
 
 	p.run(chromedp.Click("#strong-retry", chromedp.ByQuery), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery),
-		chromedp.WaitNotPresent("#strong-status", chromedp.ByQuery), chromedp.Click("#denoiser-strong", chromedp.ByQuery))
+		chromedp.WaitNotPresent("#strong-status", chromedp.ByQuery))
+	var after float64
+	p.run(chromedp.Evaluate(`document.getElementById("denoiser-about").getBoundingClientRect().height`, &after))
+	assert.Equal(t, tall, after, "the line under the picker keeps its height")
+	p.run(chromedp.Click("#denoiser-strong", chromedp.ByQuery))
 	p.run(chromedp.Poll(`document.querySelector("#dae-output + figcaption")?.textContent.startsWith("Denoised by the strong model")`, nil))
 	// The second fetch is the page's, or answered by the service worker
 	// (registered after the first, it fetched the app's files itself,

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"syscall/js"
 )
 
@@ -48,10 +49,10 @@ func bytesOf(buf js.Value) []byte {
 func fetchBytes(url string) ([]byte, error) {
 	resp, err := await(js.Global().Call("fetch", url))
 	if err != nil {
-		return nil, fmt.Errorf("could not fetch %s: %v", url, err)
+		return nil, fetchFailed(url, err)
 	}
 	if !resp.Get("ok").Bool() {
-		return nil, fmt.Errorf("could not fetch %s: HTTP %d", url, resp.Get("status").Int())
+		return nil, fmt.Errorf("%s: HTTP %d", url, resp.Get("status").Int())
 	}
 	buf, err := await(resp.Call("arrayBuffer"))
 	if err != nil {
@@ -69,9 +70,20 @@ func startedFetch(url string) ([]byte, error) {
 	}
 	buf, err := await(pending.Get(url))
 	if err != nil {
-		return nil, fmt.Errorf("could not fetch %s: %v", url, err)
+		return nil, fetchFailed(url, err)
 	}
 	return bytesOf(buf), nil
+}
+
+// fetchFailed is the error of a fetch of url that failed with err: a
+// network that failed, said so (the browser's "TypeError: Failed to fetch"
+// says nothing more to a person, and goes to the console), or err.
+func fetchFailed(url string, err error) error {
+	js.Global().Get("console").Call("warn", "fetching "+url+": "+err.Error())
+	if strings.HasPrefix(err.Error(), "TypeError") {
+		return fmt.Errorf("%s: the network failed", url)
+	}
+	return fmt.Errorf("%s: %v", url, err)
 }
 
 // fileBytes reads a File (from an input, a drop or a paste), refusing files

@@ -34,8 +34,7 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 			next.Kind = e.Target.Get("value").String()
 			n.Store.SetNoise(next)
 		})), options),
-		elem.Label(vecty.Markup(prop.For("noise-amount")), vecty.Text(fmt.Sprintf("Amount %.2f", n.Noise.Amount)),
-			elem.Span(vecty.Markup(prop.ID("noise-amount-says"), vecty.Class("hint")), vecty.Text(": "+n.Noise.AmountSays()))),
+		elem.Label(vecty.Markup(prop.For("noise-amount")), vecty.Text(fmt.Sprintf("Amount %.2f", n.Noise.Amount))),
 		elem.Input(vecty.Markup(
 			prop.ID("noise-amount"), prop.Type(prop.TypeRange),
 			// Read out as what it does, not as its percent.
@@ -59,5 +58,8 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 			next.Seed++
 			n.Store.SetNoise(next)
 		})), vecty.Text("Re-roll noise")),
+		// On a line of its own, under the slider: words of changing
+		// length beside it moved it from under the pointer.
+		elem.Paragraph(vecty.Markup(prop.ID("noise-amount-says"), vecty.Class("hint", "amount-says")), vecty.Text("The amount: "+n.Noise.AmountSays()+".")),
 	)
 }

@@ -73,11 +73,19 @@ func metrics(res *webapp.Result) vecty.List {
 	if res.Clean == nil {
 		return append(rows, elem.TableRow(elem.TableHeader(vecty.Text("PSNR and SSIM")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(noScores))))
 	}
-	return append(vecty.List{elem.Caption(vecty.Markup(vecty.Class("hint")), vecty.Text("How close each picture is to the clean digit: PSNR in dB and SSIM from 0 to 1, higher is closer."))}, append(rows,
+	return append(rows,
 		elem.TableRow(elem.TableHeader(vecty.Text("Noisy input vs clean")), elem.TableData(vecty.Markup(prop.ID("noisy-scores")), vecty.Text(scores(res.NoisyScores)))),
 		elem.TableRow(elem.TableHeader(vecty.Text("Denoised vs clean")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(scores(res.DAEScores)))),
 		elem.TableRow(elem.TableHeader(vecty.Text("Plain AE vs clean")), elem.TableData(vecty.Markup(prop.ID("ae-scores")), vecty.Text(scores(res.AEScores)))),
-	)...)
+	)
+}
+
+// metricsCaption says what the figures measure, where there are scores.
+func metricsCaption(res *webapp.Result) vecty.MarkupOrChild {
+	if res.Clean == nil {
+		return nil
+	}
+	return elem.Caption(vecty.Markup(vecty.Class("hint")), vecty.Text("How close each picture is to the clean digit: PSNR in dB and SSIM from 0 to 1, higher is closer."))
 }
 
 // noScores is what the page says of the scores of an upload.
@@ -128,7 +136,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		hint,
 		elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")),
 			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, sentence(res.Verdict())))),
-		elem.Table(vecty.Markup(vecty.Class("metrics")), elem.TableBody(metrics(res))),
+		elem.Table(vecty.Markup(vecty.Class("metrics")), metricsCaption(res), elem.TableBody(metrics(res))),
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
 			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
 				prop.Alt(fmt.Sprintf("heat map of the %s latent code", res.LatentShape)))),

@@ -223,7 +223,7 @@ func (s *Store) StrongLoaded(strong *nn.Model, err error) {
 			next, err = s.models.WithStrong(strong)
 		}
 		if err != nil {
-			st.Strong = "The strong model could not be loaded (" + err.Error() + "); the seed's model denoises instead."
+			st.Strong = "The strong model did not load (" + err.Error() + "); the seed's model stands in."
 			s.show(st)
 			return
 		}

@@ -388,7 +388,7 @@ func TestStoreStrongModelComesLater(t *testing.T) {
 
 	s.StrongLoaded(b.Reader, nil)
 	st = s.State()
-	assert.Contains(t, st.Strong, "The strong model could not be loaded (the strong model's weights are of an encoder alone")
+	assert.Contains(t, st.Strong, "The strong model did not load (the strong model's weights are of an encoder alone")
 	assert.Equal(t, Seed, st.Result.Denoiser)
 
 	s.StrongLoaded(strong, nil)
@@ -416,7 +416,7 @@ func TestStoreStrongModelComesLater(t *testing.T) {
 	assert.False(t, s.State().Ready)
 	s.Loaded(b, nil)
 	s.StrongLoaded(nil, errors.New("weights/strong.safetensors: HTTP 404"))
-	assert.Equal(t, "The strong model could not be loaded (weights/strong.safetensors: HTTP 404); the seed's model denoises instead.", s.State().Strong)
+	assert.Equal(t, "The strong model did not load (weights/strong.safetensors: HTTP 404); the seed's model stands in.", s.State().Strong)
 	assert.True(t, s.State().StrongFailed())
 
 	// Asked for again: loading, once; then loaded.
