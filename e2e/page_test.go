@@ -415,11 +415,14 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#noisy-scores, #ae-scores").length`, &rows))
 		assert.Zero(t, rows, "nor rows of dashes")
 		assert.Contains(t, p.text("#box-hint"), "Not the digit, or not all of it? Drag a box around it on the picture", "how to box another part, under the tiles")
-		// Away and back: the file picker is drawn anew ("No file chosen"),
-		// and the page says which file it shows.
+		// Away and back: the file picker is drawn anew, naming the file
+		// again, and the page says which file it shows.
 		p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitNotPresent("#upload", chromedp.ByQuery),
 			chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery))
 		assert.Equal(t, "Shown below: "+filepath.Base(path), p.text("#upload-status"))
+		var named string
+		p.run(chromedp.Evaluate(`document.getElementById("upload").files[0]?.name`, &named))
+		assert.Equal(t, filepath.Base(path), named, "the picker names the file shown")
 		// The box drawn on the picture as given is where the digit was
 		// found: as the picture is shown, within half a percent of the
 		// native preparation's.
@@ -733,26 +736,38 @@ func TestApp(t *testing.T) {
 	})
 
 	t.Run("a file dropped anywhere on the page is an upload", func(t *testing.T) {
-		// Not only on the drop zone: a browser opens a file dropped where
-		// the page does not take it in the page's place.
-		p := upload(t)
+		// Not only on the drop zone, nor only on its tab: a browser opens a
+		// file dropped where the page does not take it in the page's
+		// place. Of two files, the picture is taken.
+		p := open(t)
 		data, err := os.ReadFile(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
 		require.NoError(t, err)
 		var taken bool
 		p.run(chromedp.Evaluate(`(() => {
 			const bytes = Uint8Array.from(atob(`+jsString(base64.StdEncoding.EncodeToString(data))+`), c => c.charCodeAt(0));
 			const dt = new DataTransfer();
+			dt.items.add(new File(["a list"], "notes.txt", {type: "text/plain"}));
 			dt.items.add(new File([bytes], "dropped.webp", {type: "image/webp"}));
 			const ev = new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true});
 			document.querySelector("footer").dispatchEvent(ev);
 			return ev.defaultPrevented;
 		})()`, &taken))
 		assert.True(t, taken, "the page takes the drop, the browser does not open the file")
+		p.run(chromedp.WaitVisible("#upload", chromedp.ByQuery))
 		p.changed("#dae-output", "")
 		assert.Equal(t, "Shown below: dropped.webp", p.text("#upload-status"))
 		var picked string
 		p.run(chromedp.Evaluate(`document.getElementById("upload").files[0]?.name`, &picked))
 		assert.Equal(t, "dropped.webp", picked, "the picker names the file dropped")
+
+		// A picture dragged from another page is a link, not a file: said.
+		p.js(`(() => {
+			const dt = new DataTransfer();
+			dt.setData("text/uri-list", "https://example.com/seven.png");
+			document.querySelector("footer").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		})()`)
+		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.startsWith("what was dropped: not a file")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+		assert.True(t, strings.HasSuffix(p.text("#upload-status"), "Still shown below: dropped.webp"), p.text("#upload-status"))
 	})
 
 	t.Run("upload a file that is not an image", func(t *testing.T) {

@@ -11,25 +11,13 @@ import (
 	"syscall/js"
 
 	"github.com/hexops/vecty"
-
-	"github.com/godae/dae/webapp"
 )
 
 func main() {
 	mark("go-main")
 	vecty.SetTitle("Denoise a digit — godae")
 	app := newApp()
-	// Paste an image anywhere on the page.
-	js.Global().Get("document").Call("addEventListener", "paste", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if !app.store.State().Ready {
-			return nil
-		}
-		if f, ok := firstFile(args[0].Get("clipboardData").Get("files")); ok {
-			args[0].Call("preventDefault")
-			go uploadFile(app.store, f)
-		}
-		return nil
-	}))
+	pasteAnywhere(app.store)
 	dropAnywhere(app.store)
 	app.load()
 	mark("first-result")
@@ -99,39 +87,4 @@ func callOnce(f func()) js.Func {
 		return nil
 	})
 	return fn
-}
-
-// dropAnywhere makes a file dropped anywhere on the page an upload, rather
-// than a page the browser opens in the app's place, which would lose what
-// is shown; one dropped on a file input (the weights') is that input's. The
-// upload tab's picker then names the file, as if it was chosen with it.
-func dropAnywhere(s *webapp.Store) {
-	doc := js.Global().Get("document")
-	onInput := func(e js.Value) bool {
-		t := e.Get("target")
-		return t.Get("tagName").String() == "INPUT" && t.Get("type").String() == "file"
-	}
-	doc.Call("addEventListener", "dragover", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if !onInput(args[0]) {
-			args[0].Call("preventDefault")
-		}
-		return nil
-	}))
-	doc.Call("addEventListener", "drop", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		e := args[0]
-		if onInput(e) {
-			return nil
-		}
-		e.Call("preventDefault")
-		files := e.Get("dataTransfer").Get("files")
-		f, ok := firstFile(files)
-		if !ok || !s.State().Ready {
-			return nil
-		}
-		if picker := doc.Call("getElementById", "upload"); picker.Truthy() {
-			picker.Set("files", files)
-		}
-		go uploadFile(s, f)
-		return nil
-	}))
 }

@@ -24,6 +24,10 @@ type Upload struct {
 	Refusal string        `vecty:"prop"` // State.UploadMessage
 }
 
+// Mount has the picker, drawn anew when the tab is chosen, name the file
+// read last.
+func (u *Upload) Mount() { showPicked() }
+
 // Render draws the drop zone with its file picker.
 func (u *Upload) Render() vecty.ComponentOrHTML {
 	return elem.Section(
@@ -37,11 +41,13 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 			prop.ID("upload"), prop.Type(prop.TypeFile),
 			vecty.Attribute("accept", "image/png,image/jpeg,image/gif,image/webp"),
 			// Emptied as the picker opens, so that the file chosen last can
-			// be chosen again (after it was changed) and is read anew.
+			// be chosen again (after it was changed) and is read anew; it
+			// names that file again if none is chosen.
 			event.Click(func(e *vecty.Event) { e.Target.Set("value", "") }),
+			&vecty.EventListener{Name: "cancel", Listener: func(*vecty.Event) { showPicked() }},
 			event.Change(func(e *vecty.Event) {
 				if f, ok := firstFile(e.Target.Get("files")); ok {
-					go uploadFile(u.Store, f)
+					pick(u.Store, f)
 				}
 			}),
 		)),

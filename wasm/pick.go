@@ -1,0 +1,102 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"strings"
+	"syscall/js"
+
+	"github.com/godae/dae/webapp"
+)
+
+// picked is the files of the upload the page read last, from the picker,
+// a drop or a paste, for the picker to name: it is drawn anew when its tab
+// is chosen, a drop or a paste does not go through it, and it is emptied
+// as it opens (so that the same file can be chosen again).
+var picked js.Value
+
+// pick reads file as an upload, and has the upload picker name it.
+func pick(s *webapp.Store, file js.Value) {
+	dt := js.Global().Get("DataTransfer").New()
+	dt.Get("items").Call("add", file)
+	picked = dt.Get("files")
+	showPicked()
+	go uploadFile(s, file)
+}
+
+// showPicked has the upload picker, if it is on the page, name the files
+// read last.
+func showPicked() {
+	if el := js.Global().Get("document").Call("getElementById", "upload"); el.Truthy() && picked.Truthy() {
+		el.Set("files", picked)
+	}
+}
+
+// pasteAnywhere makes an image pasted anywhere on the page an upload.
+func pasteAnywhere(s *webapp.Store) {
+	js.Global().Get("document").Call("addEventListener", "paste", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if !s.State().Ready {
+			return nil
+		}
+		if f, ok := firstImage(args[0].Get("clipboardData").Get("files")); ok {
+			args[0].Call("preventDefault")
+			pick(s, f)
+		}
+		return nil
+	}))
+}
+
+// dropAnywhere makes a file dropped anywhere on the page an upload, rather
+// than a page the browser opens in the app's place, which would lose what
+// is shown; one dropped on a file input (the weights') is that input's. A
+// drop that holds no file (a picture dragged from another page is a link)
+// is refused with a message.
+func dropAnywhere(s *webapp.Store) {
+	doc := js.Global().Get("document")
+	onInput := func(e js.Value) bool {
+		t := e.Get("target")
+		return t.Get("tagName").String() == "INPUT" && t.Get("type").String() == "file"
+	}
+	doc.Call("addEventListener", "dragover", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if !onInput(args[0]) {
+			args[0].Call("preventDefault")
+		}
+		return nil
+	}))
+	doc.Call("addEventListener", "drop", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		e := args[0]
+		if onInput(e) {
+			return nil
+		}
+		e.Call("preventDefault")
+		if !s.State().Ready {
+			return nil
+		}
+		if f, ok := firstImage(e.Get("dataTransfer").Get("files")); ok {
+			pick(s, f)
+			return nil
+		}
+		const name = "what was dropped"
+		s.FinishUpload(s.StartUpload(name), name, "", nil, errNoFile)
+		return nil
+	}))
+}
+
+// errNoFile is the refusal of a drop that holds no file.
+var errNoFile = errors.New("not a file, but a link or text (a picture dragged from another page is its address): save the picture and drop or choose the file, or copy the picture and paste it here")
+
+// firstImage is the first of files that says it is an image, or else the
+// first of them (which preparation then refuses, saying what it is): of
+// several files dropped at once, the picture is taken.
+func firstImage(files js.Value) (js.Value, bool) {
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return js.Value{}, false
+	}
+	for i := range files.Get("length").Int() {
+		if strings.HasPrefix(files.Index(i).Get("type").String(), "image/") {
+			return files.Index(i), true
+		}
+	}
+	return files.Index(0), true
+}
