@@ -96,7 +96,7 @@ type cost struct {
 func (p *page) refuses(ordinary cost, sel, path, want string) {
 	p.t.Helper()
 	name := filepath.Base(path)
-	at := "#upload-status.refused, #message" // where the page says it: a refusal beside the picker, no digit found under the picture
+	at := "#upload-status.refused, #note" // where the page says it: a refusal beside the picker, no digit found by the picture
 	if sel == "#weights-file" {
 		at = "#weights-message"
 	}

@@ -832,10 +832,10 @@ func TestApp(t *testing.T) {
 		require.NoError(t, png.Encode(&buf, pic))
 		path := filepath.Join(t.TempDir(), "blot.png")
 		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
-		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
-		assert.Contains(t, p.text("#message"), "blot.png: no digit found: the only ink is a dot; if there is one, drag a box around it on the picture")
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#note", chromedp.ByQuery))
+		assert.Contains(t, p.text("#note"), "blot.png: no digit found: the only ink is a dot; if there is one, drag a box around it on the picture")
 		var class string
-		p.run(chromedp.Evaluate(`document.getElementById("message").className`, &class))
+		p.run(chromedp.Evaluate(`document.getElementById("note").className`, &class))
 		assert.Equal(t, "note", class, "what the page found, not an error")
 		p.run(chromedp.WaitVisible("#original", chromedp.ByQuery))
 		var tiles int
@@ -843,16 +843,18 @@ func TestApp(t *testing.T) {
 		assert.Zero(t, tiles, "no input and no box: no digit was found")
 		p.b.screenshot(t, "upload-no-digit")
 
-		// A slip of the mouse is not a box: the page says how to draw one.
+		// A slip of the mouse is not a box: the page says how to draw one,
+		// and what it found in the picture still.
 		p.dragBox(200, 100, 0.74, 0.4, 0.745, 0.41)
-		p.run(chromedp.Poll(`document.getElementById("message")?.textContent === "that box is too small to hold a digit: drag one around the whole digit"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+		p.run(chromedp.Poll(`document.getElementById("message")?.textContent === "That box is too small to hold a digit: drag one around the whole digit."`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 		p.run(chromedp.Evaluate(`document.getElementById("message").className`, &class))
 		assert.Equal(t, "error", class)
+		assert.Contains(t, p.text("#note"), "blot.png: no digit found")
 
 		p.dragBox(200, 100, 0.7, 0.1, 0.85, 0.9)
 		p.changed("#model-input", "")
 		var left int
-		p.run(chromedp.Evaluate(`document.querySelectorAll("#message").length`, &left))
+		p.run(chromedp.Evaluate(`document.querySelectorAll("#message, #note").length`, &left))
 		assert.Zero(t, left, "the note is gone")
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 1 ("), "the bar taken, a 1: %s", p.text("#model-input-reading"))
 		var found []float64

@@ -267,9 +267,12 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		}
 		switch {
 		case res.Upload != nil:
-			// What was found in the picture, or why a box was not
-			// taken, is said under it (Results), where the person looks.
-			res.Message, res.Finding = st.Message, st.Finding()
+			// What was found in the picture, and why a box was not
+			// taken, are said by it (Results), where the person looks.
+			res.Note = res.Upload.Note()
+			if !st.Finding() {
+				res.Message = st.Message
+			}
 		case st.Message != "":
 			main = append(main, alert("message", st.Message))
 		}

@@ -35,14 +35,47 @@ func (d *boxDrag) box(x, y float64) (left, top, right, bottom float64) {
 	return min(d.x0, x), min(d.y0, y), max(d.x0, x), max(d.y0, y)
 }
 
-// end ends the drag at x, y over the picture at url, and says what to do:
-// take its box (ok), or say that it was too small (a tap, or a slip), if it
-// was on the picture where it began.
-func (d *boxDrag) end(x, y float64, url string) (left, top, right, bottom float64, ok, small bool) {
+// maxTap is the most a pointer may move, as a share of what it is over,
+// for its press and release to be a tap rather than a drag.
+const maxTap = 0.005
+
+// dragEnd is what a drag came to.
+type dragEnd int
+
+const (
+	boxTaken  dragEnd = iota // a box to take
+	boxSmall                 // too small to be a box: a slip
+	boxTapped                // a tap
+	boxGone                  // begun on a picture that another upload has replaced
+)
+
+// end ends the drag at x, y over the picture at url: its box, and what it
+// came to.
+func (d *boxDrag) end(x, y float64, url string) (left, top, right, bottom float64, end dragEnd) {
 	d.on = false
 	left, top, right, bottom = d.box(x, y)
-	ok = d.url == url && right-left >= minDrag && bottom-top >= minDrag
-	return left, top, right, bottom, ok, d.url == url && !ok
+	switch {
+	case d.url != url:
+		end = boxGone
+	case right-left <= maxTap && bottom-top <= maxTap:
+		end = boxTapped
+	case right-left < minDrag || bottom-top < minDrag:
+		end = boxSmall
+	}
+	return left, top, right, bottom, end
+}
+
+// ended does what a drag's end asks over the picture at url: takes its box
+// (shares of the picture), or says why not.
+func ended(s *webapp.Store, url string, left, top, right, bottom float64, end dragEnd) {
+	switch end {
+	case boxTaken:
+		choosePart(s, url, left, top, right, bottom)
+	case boxSmall, boxTapped:
+		s.TooSmallBox(end == boxTapped)
+	case boxGone:
+		s.BoxOnAnotherPicture()
+	}
 }
 
 // choosePart takes the part of the shown upload's picture between left and

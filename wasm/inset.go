@@ -46,7 +46,7 @@ func (v *InsetView) at(e *vecty.Event) (float64, float64) {
 // Render draws the enlarged view and the box being dragged on it.
 func (v *InsetView) Render() vecty.ComponentOrHTML {
 	in := v.Inset
-	return elem.Figure(
+	return elem.Figure(vecty.Markup(vecty.Class("inset-figure")),
 		elem.Div(vecty.Markup(prop.ID("inset"), vecty.Class("inset", "found-frame"), vecty.Attribute("role", "img"),
 			vecty.Attribute("aria-label", "the part of your picture around the digit found, enlarged; drag a box over it to take the digit from there"),
 			vecty.Style("background-image", fmt.Sprintf("url(%q)", v.URL)),
@@ -69,14 +69,10 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				}
 				showDragIn("inset-drag", webapp.Mark{}, false)
 				x, y := v.at(e)
-				switch l, t, r, b, ok, small := v.drag.end(x, y, v.URL); {
-				case ok:
-					// From shares of the view to shares of the picture.
-					on := v.on
-					choosePart(v.Store, v.URL, on.Left+l*on.Width, on.Top+t*on.Height, on.Left+r*on.Width, on.Top+b*on.Height)
-				case small:
-					v.Store.TooSmallBox()
-				}
+				// From shares of the view to shares of the picture.
+				l, t, r, b, end := v.drag.end(x, y, v.URL)
+				on := v.on
+				ended(v.Store, v.URL, on.Left+l*on.Width, on.Top+t*on.Height, on.Left+r*on.Width, on.Top+b*on.Height, end)
 			}),
 			event.PointerCancel(func(*vecty.Event) {
 				v.drag.on = false

@@ -27,11 +27,11 @@ type Results struct {
 	Upload   *webapp.Upload `vecty:"prop"` // the upload shown, or nil: its picture in place of Original
 	Store    *webapp.Store  `vecty:"prop"`
 	Busy     bool           `vecty:"prop"` // a new upload is being read: what is shown is the last one's
-	// Message, with an upload, is what was found in its picture (Finding:
-	// no digit) or why a box drawn on it was not taken, said under it in
-	// place of how to draw one.
+	// Note, with an upload, is what was found in its picture (no digit),
+	// and Message why a box drawn on it was not taken: said by it in place
+	// of how to draw one.
+	Note    string `vecty:"prop"`
 	Message string `vecty:"prop"`
-	Finding bool   `vecty:"prop"`
 }
 
 // tile is a picture with its title and, if reading is not nil, what the
@@ -100,7 +100,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs.
-		return elem.Section(live, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}), r.boxHint())
+		return elem.Section(live, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}, r.boxHint()))
 	}
 	if res == nil {
 		// Live already: a region is read out when it changes, not when it
@@ -132,8 +132,9 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output", &res.AEReading),
 	)
 	return elem.Section(live,
-		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles),
-		hint,
+		// The hint is one of the tiles: under them on a wide screen, right
+		// under the picture on a phone's two columns (style.css).
+		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles, hint),
 		elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")),
 			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, sentence(res.Verdict())))),
 		elem.Table(vecty.Markup(vecty.Class("metrics")), metricsCaption(res), elem.TableBody(metrics(res))),

@@ -153,7 +153,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 				js.Global().Get("document").Call("getElementById", "picture-frame").Call("focus")
 			})), vecty.Text("Use the whole picture"))
 	}
-	return elem.Figure(
+	return elem.Figure(vecty.Markup(vecty.Class("upload-picture")),
 		elem.Div(
 			vecty.Markup(
 				vecty.Class("found-frame"), prop.ID("picture-frame"),
@@ -163,7 +163,8 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 				}).PreventDefault(),
 				event.PointerMove(func(e *vecty.Event) {
 					if u.drag.on {
-						showDrag(u.Upload.Shown(u.drag.box(u.at(e))), true)
+						// Not over another upload's picture, come meanwhile.
+						showDrag(u.Upload.Shown(u.drag.box(u.at(e))), u.drag.url == u.Upload.URL)
 					}
 				}),
 				event.PointerUp(func(e *vecty.Event) {
@@ -172,12 +173,8 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					}
 					showDrag(webapp.Mark{}, false)
 					x, y := u.at(e)
-					switch l, t, r, b, ok, small := u.drag.end(x, y, u.Upload.URL); {
-					case ok:
-						u.choose(l, t, r, b)
-					case small:
-						u.Store.TooSmallBox()
-					}
+					l, t, r, b, end := u.drag.end(x, y, u.Upload.URL)
+					ended(u.Store, u.Upload.URL, l, t, r, b, end)
 				}),
 				event.PointerCancel(func(*vecty.Event) {
 					u.drag.on = false
@@ -203,20 +200,22 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	)
 }
 
-// boxHint says, under an upload's tiles, what was found in the picture
-// (no digit) or why a box drawn on it was not taken, or else how to take
-// the digit from a part of the picture (the tile's caption is too narrow
-// for it); the keys that do it from the keyboard follow.
+// boxHint says, by an upload's tiles, why a box drawn on the picture was
+// not taken and what was found in it (no digit), or else how to take the
+// digit from a part of the picture (the tile's caption is too narrow for
+// it); the keys that do it from the keyboard follow.
 func (r *Results) boxHint() *vecty.HTML {
-	var say vecty.MarkupOrChild = vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture")
-	switch {
-	case r.Finding:
-		say = elem.Span(vecty.Markup(prop.ID("message"), vecty.Class("note")), vecty.Text(r.Message))
-	case r.Message != "":
-		say = elem.Span(vecty.Markup(prop.ID("message"), vecty.Class("error")), vecty.Text(r.Message))
+	var say vecty.List
+	if r.Message != "" {
+		say = append(say, elem.Span(vecty.Markup(prop.ID("message"), vecty.Class("error")), vecty.Text(sentence(r.Message)+".")), vecty.Text(" "))
 	}
-	return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("box-hint"), vecty.Attribute("role", "status")),
+	switch {
+	case r.Note != "":
+		say = append(say, elem.Span(vecty.Markup(prop.ID("note"), vecty.Class("note")), vecty.Text(r.Note+".")))
+	case r.Message == "":
+		say = append(say, vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture."))
+	}
+	return elem.Paragraph(vecty.Markup(vecty.Class("hint", "box-hint"), prop.ID("box-hint"), vecty.Attribute("role", "status")),
 		say,
-		elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" (or, from the keyboard: Enter, the arrows to move, Shift and the arrows to size, Enter)")),
-		vecty.Text("."))
+		elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" From the keyboard: Enter on the picture, the arrows to move, Shift and the arrows to size, Enter.")))
 }

@@ -349,7 +349,7 @@ func (s *Store) show(st *State) {
 		st.Walk.Note, st.Walk.noDigit = "", false
 	}
 	if st.Mode == ModeUpload && st.Upload != nil && st.Message == "" {
-		st.Message = st.Upload.note()
+		st.Message = st.Upload.Note()
 	}
 	if s.models == nil {
 		return

@@ -172,7 +172,7 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 		}
 		if u.Part == z.part {
 			next.Input, next.Info, next.zoomed, next.NoDigit = in, info, true, nil
-			if st.Message == u.note() {
+			if st.Message == u.Note() {
 				st.Message = "" // the note that no digit was found
 			}
 		}
@@ -197,16 +197,34 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) (taken bool) {
 	return s.ChoosePartIn(0, 0, left, top, right, bottom)
 }
 
-// smallBox is what the page says of a box too small to hold a digit.
-const smallBox = "that box is too small to hold a digit: drag one around the whole digit"
+// smallBox and tapped are what the page says of a box too small to hold
+// a digit, and of a tap on the picture.
+const (
+	smallBox = "that box is too small to hold a digit: drag one around the whole digit"
+	tapped   = "a tap takes nothing: drag a box around the digit"
+)
+
+// BoxOnAnotherPicture is called when a box dragged on an upload's picture
+// ends after another upload came in its place: it is not taken, and the
+// page says so.
+func (s *Store) BoxOnAnotherPicture() {
+	s.do(func(st *State) {
+		if st.Upload != nil && st.Mode == ModeUpload {
+			st.Message = "the box was begun on the picture before this one, so it was not taken: drag it again"
+		}
+	})
+}
 
 // TooSmallBox is called when the person's drag on the upload's picture
-// was too short to be a box (a tap, a slip): the page says how to draw one
-// rather than do nothing.
-func (s *Store) TooSmallBox() {
+// was too short to be a box (a slip, or a tap): the page says how to draw
+// one rather than do nothing.
+func (s *Store) TooSmallBox(tap bool) {
 	s.do(func(st *State) {
 		if st.Upload != nil && st.Mode == ModeUpload {
 			st.Message = smallBox
+			if tap {
+				st.Message = tapped
+			}
 		}
 	})
 }
@@ -284,12 +302,12 @@ func (s *Store) WholePicture() {
 // shown (no digit in it, and what to do), not an error: the page shows it
 // as a note.
 func (st State) Finding() bool {
-	return st.Upload != nil && st.Message != "" && st.Message == st.Upload.note()
+	return st.Upload != nil && st.Message != "" && st.Message == st.Upload.Note()
 }
 
-// note is what the page says of the upload: why it has no input, if it
+// Note is what the page says of the upload: why it has no input, if it
 // has none, and what to do.
-func (u Upload) note() string {
+func (u Upload) Note() string {
 	switch {
 	case u.NoDigit == nil:
 		return ""
