@@ -2,7 +2,10 @@ package digitprep
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"unicode"
+	"unicode/utf8"
 )
 
 // NotImage is ErrNotImage for data, saying what the file seems to be when
@@ -33,13 +36,63 @@ func otherKind(data []byte) (kind, advice string) {
 	case IsSVG(data):
 		return "an SVG drawing, not pixels", "export it as PNG, or take a screenshot of it"
 	case len(data) >= 12 && string(data[4:8]) == "ftyp" && isHEIF(string(data[8:12])):
-		return "a HEIC photo, as phones save them", "export it as JPEG (on an iPhone, Settings › Camera › Formats › Most Compatible takes JPEGs)"
+		return "a HEIC photo, as phones save them", "export it as JPEG; an iPhone takes JPEGs with Settings › Camera › Formats › Most Compatible"
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return "a PDF document", "take a screenshot of the digit, or " + asPNG
 	case bytes.HasPrefix(data, []byte("II*\x00")) || bytes.HasPrefix(data, []byte("MM\x00*")):
 		return "a TIFF image", asPNG
+	case isText(data):
+		return "text, not a picture", "choose the picture's own file"
 	}
 	return "", ""
+}
+
+// isText says whether data begins as text does: valid UTF-8 with no
+// control characters but line breaks and tabs.
+func isText(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	for range utf8.UTFMax - 1 { // the head may end inside a rune
+		if len(head) == 0 || utf8.Valid(head) || len(data) <= 512 {
+			break
+		}
+		head = head[:len(head)-1]
+	}
+	if len(head) == 0 || !utf8.Valid(head) {
+		return false
+	}
+	for _, r := range string(head) {
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// CheckHeader applies CheckSize to the size a PNG, GIF or JPEG file's
+// header declares, read from its bytes: a program that has the image
+// decoded by other means (the browser app) learns of a file too large, or
+// of no pixels, before that decoder, which refuses such a file without
+// saying why. Other data passes.
+func CheckHeader(data []byte) error {
+	w, h, ok := headerSize(data)
+	if !ok {
+		return nil
+	}
+	return CheckSize(w, h)
+}
+
+// headerSize is the width and height a PNG, GIF or JPEG header declares.
+func headerSize(data []byte) (w, h int, ok bool) {
+	switch {
+	case len(data) >= 24 && bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) && string(data[12:16]) == "IHDR":
+		return int(binary.BigEndian.Uint32(data[16:20])), int(binary.BigEndian.Uint32(data[20:24])), true
+	case len(data) >= 10 && (bytes.HasPrefix(data, []byte("GIF87a")) || bytes.HasPrefix(data, []byte("GIF89a"))):
+		return int(binary.LittleEndian.Uint16(data[6:8])), int(binary.LittleEndian.Uint16(data[8:10])), true
+	}
+	if w, h, _ := jpegScans(data); w > 0 || h > 0 {
+		return w, h, true
+	}
+	return 0, 0, false
 }
 
 // isHEIF says whether an ISO media file's major brand is one of HEIF's

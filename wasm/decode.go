@@ -50,6 +50,9 @@ func decodeFile(ctx context.Context, file js.Value) (img image.Image, w, h int, 
 	if err := digitprep.CheckScans(data); err != nil {
 		return nil, 0, 0, err
 	}
+	if err := digitprep.CheckHeader(data); err != nil { // the browser refuses such a file without saying why
+		return nil, 0, 0, err
+	}
 	if digitprep.IsSVG(data) { // an <img> shows it; the decoder cannot
 		return nil, 0, 0, digitprep.NotImage(data)
 	}
