@@ -14,7 +14,7 @@ import (
 )
 
 // drawSide is the drawing canvas's size in canvas pixels.
-const drawSide = 280
+const drawSide = webapp.DrawSide
 
 // DrawPad is a canvas to draw a digit on with a mouse, a pen or a finger;
 // the digit is denoised live, with the chosen noise added, as it is drawn.
@@ -64,7 +64,7 @@ func point(e *vecty.Event) (float64, float64) {
 func (d *DrawPad) stroke(x, y float64) {
 	ctx := canvas().Call("getContext", "2d")
 	ctx.Set("strokeStyle", "#000")
-	ctx.Set("lineWidth", 22)
+	ctx.Set("lineWidth", webapp.PenWidth)
 	ctx.Set("lineCap", "round")
 	ctx.Set("lineJoin", "round")
 	ctx.Call("beginPath")

@@ -15,8 +15,12 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 	if w < 1 || h < 1 || len(rgba) != 4*w*h {
 		return nil, fmt.Errorf("drawing has %d bytes for %d×%d pixels", len(rgba), w, h)
 	}
-	img := digitprep.ShrinkBy(&image.NRGBA{Pix: rgba, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}, min(w, h)/drawingSide)
-	in, _, err := digitprep.Prepare(img)
+	k := max(1, min(w, h)/drawingSide)
+	img := digitprep.ShrinkBy(&image.NRGBA{Pix: rgba, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}, k)
+	in, info, err := digitprep.Prepare(img)
+	if b := info.Bounds; err == nil && float64(k*max(b.Dx(), b.Dy())) < minPens*PenWidth*float64(min(w, h))/DrawSide {
+		err = digitprep.ErrSmallDigit
+	}
 	switch {
 	case errors.Is(err, digitprep.ErrBlank):
 		return nil, errors.New("draw a digit first")
@@ -45,6 +49,18 @@ func (m *Models) LoadDAE(name string, data []byte) (*Models, error) {
 	next.DAEFile = name
 	return next, nil
 }
+
+// DrawSide is the drawing canvas's side in its pixels, and PenWidth the
+// pen's width on it.
+const (
+	DrawSide = 280
+	PenWidth = 22
+)
+
+// minPens is the least size of a drawn digit, in widths of the pen: a
+// smaller one is strokes as wide as the digit is long, which preparation
+// brings to MNIST's width as a blob.
+const minPens = 3
 
 // drawingSide is about the size a drawing is prepared at: five times
 // MNIST's 28 pixels is ample to find the digit and bring it to its 20-pixel

@@ -156,6 +156,37 @@ func TestFromDrawing(t *testing.T) {
 	assert.Greater(t, in[14*28+14], float32(0.9), "the stroke is centred")
 	_, err = FromDrawing(rgba[:10], w, h)
 	assert.Error(t, err)
+
+	// A digit drawn small for the pen, its strokes as wide as it is long,
+	// is too small: prepared, it would be a blob.
+	small := make([]byte, 4*DrawSide*DrawSide)
+	for i := range small {
+		small[i] = 255
+	}
+	pen := func(x0, y0, x1, y1 int) { // a stroke of the pen's width, as the canvas draws it
+		for y := range DrawSide {
+			for x := range DrawSide {
+				for s := 0.0; s <= 1; s += 0.01 {
+					px, py := float64(x0)+s*float64(x1-x0), float64(y0)+s*float64(y1-y0)
+					if math.Hypot(float64(x)-px, float64(y)-py) <= PenWidth/2 {
+						copy(small[4*(y*DrawSide+x):], []byte{0, 0, 0, 255})
+						break
+					}
+				}
+			}
+		}
+	}
+	pen(120, 120, 150, 120) // a 7 of 40 px
+	pen(150, 120, 135, 150)
+	_, err = FromDrawing(small, DrawSide, DrawSide)
+	assert.EqualError(t, err, "too small to read: draw it larger")
+	for i := range small {
+		small[i] = 255
+	}
+	pen(90, 60, 190, 60) // a 7 of 160 px
+	pen(190, 60, 130, 220)
+	_, err = FromDrawing(small, DrawSide, DrawSide)
+	assert.NoError(t, err)
 }
 
 // A drawing on the page's canvas (280 px) is prepared from a copy half
