@@ -449,6 +449,7 @@ func TestApp(t *testing.T) {
 		before := p.changed("#model-input", "")
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 8 ("), "the 8 is taken: %s", p.text("#model-input-reading"))
 		assert.Contains(t, p.text("#several"), "may hold more than one digit", "the 7 left out is said")
+		assert.Contains(t, p.text("#reading"), "(of the ink taken as the digit, boxed on the picture: this picture may hold more than one digit).", "and the verdict is said of the digit taken")
 		// The picture is 2:1; the 7 is in its right third.
 		p.dragBox(2, 1, 0.63, 0.05, 0.99, 0.95)
 		before = p.changed("#model-input", before)
@@ -1218,6 +1219,30 @@ func TestKeyboardAndPhone(t *testing.T) {
 		chromedp.Evaluate(`[...document.querySelectorAll(".keys")].filter(e => getComputedStyle(e).display !== "none").map(e => e.textContent)`, &shown))
 	require.Positive(t, hints, "the upload tab's hint for keys")
 	assert.Empty(t, shown, "hints for keys shown on a touch screen")
+
+	// An upload's results fit the phone, the box around the digit found is
+	// on the picture, and what is said of it comes right under it.
+	samples := webapp.Samples()
+	p.run(chromedp.SetUploadFiles("#upload", []string{twoDigitUpload(t, samples[24].Pixels, samples[21].Pixels)}, chromedp.ByQuery))
+	p.changed("#dae-output", "")
+	var fit struct {
+		Overflow, Inside, HintBelow bool
+		Ids                         []string
+	}
+	p.run(chromedp.Evaluate(`(() => {
+		const r = id => document.getElementById(id).getBoundingClientRect();
+		const pic = r("original"), found = r("found"), hint = r("box-hint"), input = r("model-input");
+		const ids = [...document.querySelectorAll("[id]")].map(e => e.id);
+		return {overflow: document.documentElement.scrollWidth > window.innerWidth,
+			inside: found.left >= pic.left - 1 && found.right <= pic.right + 1 && found.top >= pic.top - 1 && found.bottom <= pic.bottom + 1,
+			hintBelow: hint.top >= pic.bottom && hint.bottom <= input.top,
+			ids: ids.filter((id, i) => ids.indexOf(id) !== i)};
+	})()`, &fit))
+	assert.False(t, fit.Overflow, "no sideways scrolling with an upload's results")
+	assert.True(t, fit.Inside, "the box found is on the picture")
+	assert.True(t, fit.HintBelow, "what is said of the picture comes right under it")
+	assert.Empty(t, fit.Ids, "ids used twice")
+	p.b.screenshot(t, "phone-upload")
 	assert.Empty(t, p.b.consoleErrors())
 }
 

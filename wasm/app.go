@@ -246,12 +246,17 @@ func loadCustomWeights(s *webapp.Store, file js.Value) {
 	s.FinishWeights(t, file.Get("name").String(), data, err)
 }
 
-// Render draws the whole page.
+// Render draws the whole page. Each part has its place in main's list
+// whether it is shown or not (nil): the renderer matches elements by their
+// place, and a part that comes and goes before others made it reuse one
+// part's element for the next, its id with it (two sections were #walk).
 func (a *App) Render() vecty.ComponentOrHTML {
 	st := a.store.State()
 	var main vecty.List
 	if st.Fatal != "" {
 		main = append(main, alert("fatal", st.Fatal))
+	} else {
+		main = append(main, nil)
 	}
 	if st.Ready {
 		main = append(main, &Tabs{Store: a.store, Mode: st.Mode},
@@ -273,16 +278,18 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			if !st.Finding() {
 				res.Message = st.Message
 			}
-		case st.Message != "":
-			main = append(main, alert("message", st.Message))
 		}
-		main = append(main, res)
+		var message, plot, walk, weights vecty.ComponentOrHTML
+		if res.Upload == nil && st.Message != "" {
+			message = alert("message", st.Message)
+		}
 		if st.Mode != webapp.ModeUpload && st.Result != nil {
-			main = append(main, &Plot{Curves: st.Curves, Amount: st.Noise.Amount})
+			plot = &Plot{Curves: st.Curves, Amount: st.Noise.Amount}
 		}
 		if a.complete {
-			main = append(main, &WalkView{Store: a.store, Walk: st.Walk, Result: st.Result}, &WeightsPicker{Store: a.store, InUse: st.Weights, Refusal: st.WeightsMessage})
+			walk, weights = &WalkView{Store: a.store, Walk: st.Walk, Result: st.Result}, &WeightsPicker{Store: a.store, InUse: st.Weights, Refusal: st.WeightsMessage}
 		}
+		main = append(main, message, res, plot, walk, weights)
 	}
 	return elem.Body(
 		elem.Header(

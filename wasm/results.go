@@ -80,6 +80,17 @@ func metrics(res *webapp.Result) vecty.List {
 	)
 }
 
+// verdict says whether denoising kept the digit; of a picture that may
+// hold several, that it is said of the ink taken as the digit (which may
+// be two digits read as one, or one of them).
+func (r *Results) verdict() string {
+	v := sentence(r.Result.Verdict())
+	if r.Upload != nil && r.Upload.NoDigit == nil && r.Upload.Info.Several {
+		v += " (of the ink taken as the digit, boxed on the picture: this picture may hold more than one digit)"
+	}
+	return v
+}
+
 // metricsCaption says what the figures measure, where there are scores.
 func metricsCaption(res *webapp.Result) vecty.MarkupOrChild {
 	if res.Clean == nil {
@@ -136,7 +147,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		// under the picture on a phone's two columns (style.css).
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles, hint),
 		elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")),
-			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, sentence(res.Verdict())))),
+			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, r.verdict()))),
 		elem.Table(vecty.Markup(vecty.Class("metrics")), metricsCaption(res), elem.TableBody(metrics(res))),
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
 			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),

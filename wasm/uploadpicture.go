@@ -125,11 +125,6 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	if m, ok := up.Found(); ok {
 		marks = append(marks, markBox("found", "found", m))
 	}
-	var several vecty.ComponentOrHTML
-	if up.Info.Several && up.NoDigit == nil { // else the note under the tiles asks for a box
-		several = elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("reading", "several")),
-			elem.Break(), vecty.Text("This picture may hold more than one digit: drag a box around yours."))
-	}
 	caption := "boxed: the digit as found" // how to box another: boxHint, under the tiles
 	_, chosen := up.Chosen()
 	_, found := up.Found()
@@ -194,7 +189,6 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 		),
 		elem.FigureCaption(vecty.Text("Your digit"), elem.Break(),
 			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption)),
-			several,
 			whole,
 		),
 	)
@@ -212,6 +206,8 @@ func (r *Results) boxHint() *vecty.HTML {
 	switch {
 	case r.Note != "":
 		say = append(say, elem.Span(vecty.Markup(prop.ID("note"), vecty.Class("note")), vecty.Text(r.Note+".")))
+	case r.Upload.Info.Several:
+		say = append(say, elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("note")), vecty.Text(several+": drag a box around yours on the picture.")))
 	case r.Message == "":
 		say = append(say, vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture."))
 	}
@@ -219,3 +215,7 @@ func (r *Results) boxHint() *vecty.HTML {
 		say,
 		elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" From the keyboard: Enter on the picture, the arrows to move, Shift and the arrows to size, Enter.")))
 }
+
+// several is what the page says of a picture that may hold more than one
+// digit (digitprep.Info.Several).
+const several = "This picture may hold more than one digit"
