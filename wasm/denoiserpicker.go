@@ -48,7 +48,7 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 	// goes, and once it is loaded what the chosen denoiser is: the line
 	// stays, so that nothing under the picker moves when the status goes.
 	var line vecty.ComponentOrHTML
-	if d.Status != "" {
+	if failed || d.Status != "" && shown == webapp.Strong { // the loading line where the strong model is wanted
 		var retry vecty.ComponentOrHTML
 		if failed {
 			retry = elem.Button(vecty.Markup(prop.ID("strong-retry"), vecty.Attribute("type", "button"), vecty.Class("small"),

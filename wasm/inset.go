@@ -82,6 +82,6 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 			elem.Div(vecty.Markup(prop.ID("inset-drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
 		),
 		elem.FigureCaption(vecty.Text("The digit found, enlarged"), elem.Break(),
-			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text("a box dragged here takes the digit from there"))),
+			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text("drag a box here to take the digit from this part"))),
 	)
 }

@@ -75,7 +75,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 						v.Store.SetNudge(v.Store.State().Walk.Unit, float64(a)/100)
 					}
 				}))),
-			tile("nudge-image", "This digit, the unit nudged", grayURL(w.Nudged), "the decoder's image of the nudged code", &w.NudgedReading),
+			tile("nudge-image", "Decoded with the unit nudged", grayURL(w.Nudged), "the decoder's image of the nudged code", &w.NudgedReading),
 		)
 	}
 	return elem.Section(vecty.Markup(vecty.Class("panel", "walk"), prop.ID("walk")),
@@ -99,7 +99,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		),
 		note,
 		elem.Heading2(vecty.Text("What one code unit does")),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-about")), vecty.Text("A code is maps of numbers, each a row and column of a map; change one number and see what the decoder makes of the code.")),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-about")), vecty.Text("The code is a stack of small maps of numbers (the heat maps under the results). Pick one number by its map, row and column, nudge it, and see what the decoder makes of the code changed.")),
 		nudge,
 	)
 }
