@@ -880,6 +880,7 @@ func TestApp(t *testing.T) {
 		p := open(t)
 		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 		assert.Contains(t, p.text("#draw-hint"), "With a mouse, a pen or a finger", "what to do, said where it is seen")
+		assert.Equal(t, "Draw a digit in the box above: it shows here too, with its figures and the plot.", p.text("#results-empty"), "the results' own words for this tab")
 		p.js(`(() => {
 			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
 			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true}));

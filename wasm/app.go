@@ -266,7 +266,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if pixels != nil {
 			url = grayURL(pixels)
 		}
-		res := &Results{Result: st.Result, Original: url, Store: a.store}
+		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: emptyResults[st.Mode]}
 		if st.Mode == webapp.ModeUpload {
 			res.Upload, res.Busy = st.Upload, st.Reading != ""
 		}
@@ -303,6 +303,13 @@ func (a *App) Render() vecty.ComponentOrHTML {
 
 func alert(id, text string) *vecty.HTML {
 	return elem.Paragraph(vecty.Markup(vecty.Class("error"), vecty.Attribute("role", "alert"), prop.ID(id)), vecty.Text(text))
+}
+
+// emptyResults is what the results say on each tab before there are any.
+var emptyResults = map[webapp.Mode]string{
+	webapp.ModeGallery: "Pick a digit above to see it denoised.",
+	webapp.ModeUpload:  "Choose, drop or paste a picture of a digit: it shows here, denoised, with what the digit reader sees.",
+	webapp.ModeDraw:    "Draw a digit in the box above: it shows here too, with its figures and the plot.",
 }
 
 // panel is the current tab's panel.

@@ -32,6 +32,7 @@ type Results struct {
 	// of how to draw one.
 	Note    string `vecty:"prop"`
 	Message string `vecty:"prop"`
+	Empty   string `vecty:"prop"` // what to do, while there is no result
 }
 
 // tile is a picture with its title and, if reading is not nil, what the
@@ -117,7 +118,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		// Live already: a region is read out when it changes, not when it
 		// comes, so the first result would not be.
 		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results"), vecty.Attribute("aria-live", "polite")),
-			elem.Paragraph(vecty.Text("Give the page a digit to see it denoised.")))
+			elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)))
 	}
 	png := grayURL
 	dae := png(res.DAE)

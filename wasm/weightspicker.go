@@ -26,7 +26,8 @@ type WeightsPicker struct {
 
 // Render draws the weights in use and a file picker for others.
 func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
-	return elem.Section(vecty.Markup(vecty.Class("panel", "weights")),
+	return elem.Section(vecty.Markup(vecty.Class("panel", "weights"), vecty.Attribute("aria-labelledby", "weights-title")),
+		elem.Heading2(vecty.Markup(prop.ID("weights-title")), vecty.Text("Your own weights")),
 		elem.Paragraph(vecty.Text("Weights of the seed's model: "), elem.Strong(vecty.Markup(prop.ID("weights-in-use")), vecty.Text(w.InUse))),
 		elem.Label(vecty.Markup(prop.For("weights-file")), vecty.Text("Use your own .safetensors file in its place")),
 		elem.Input(vecty.Markup(prop.ID("weights-file"), prop.Type(prop.TypeFile), vecty.Attribute("accept", ".safetensors"),
