@@ -1130,6 +1130,13 @@ func TestApp(t *testing.T) {
 		assert.Contains(t, p.text("#denoiser-about"), "Your weights (golden.safetensors)", "the picker's line says whose weights denoise")
 		assert.Contains(t, p.text("#dae-output + figcaption"), "Denoised by your weights (golden.safetensors)")
 		assert.Empty(t, p.text("#weights-message"), "the refusal goes once a file is taken")
+
+		// And back to the weights the page came with.
+		before = p.src("#dae-output")
+		p.run(chromedp.Click("#weights-bundled", chromedp.ByQuery))
+		p.changed("#dae-output", before)
+		assert.Equal(t, webapp.BundledWeights, p.text("#weights-in-use"))
+		assert.True(t, strings.HasPrefix(p.text("#dae-output + figcaption"), "Denoised by the seed's model"), p.text("#dae-output + figcaption"))
 	})
 
 	assert.Empty(t, b.consoleErrors(), "no console errors")

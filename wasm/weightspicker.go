@@ -28,7 +28,7 @@ type WeightsPicker struct {
 func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("panel", "weights"), vecty.Attribute("aria-labelledby", "weights-title")),
 		elem.Heading2(vecty.Markup(prop.ID("weights-title")), vecty.Text("Your own weights")),
-		elem.Paragraph(vecty.Text("Weights of the seed's model: "), elem.Strong(vecty.Markup(prop.ID("weights-in-use")), vecty.Text(w.InUse))),
+		elem.Paragraph(vecty.Text("Weights of the seed's model: "), elem.Strong(vecty.Markup(prop.ID("weights-in-use")), vecty.Text(w.InUse)), w.back()),
 		elem.Label(vecty.Markup(prop.For("weights-file")), vecty.Text("Use your own .safetensors file in its place")),
 		elem.Input(vecty.Markup(prop.ID("weights-file"), prop.Type(prop.TypeFile), vecty.Attribute("accept", ".safetensors"),
 			event.Change(func(e *vecty.Event) {
@@ -56,3 +56,14 @@ var (
 	seedCost, _   = nn.DefaultArch().Cost()
 	strongCost, _ = nn.StrongArch().Cost()
 )
+
+// back is a button that gives the seed's model its bundled weights again,
+// while it has the person's.
+func (w *WeightsPicker) back() vecty.ComponentOrHTML {
+	if w.InUse == webapp.BundledWeights {
+		return nil
+	}
+	return elem.Button(vecty.Markup(prop.ID("weights-bundled"), vecty.Attribute("type", "button"), vecty.Class("small"),
+		vecty.Style("margin-left", "0.75rem"), event.Click(func(*vecty.Event) { w.Store.UseBundledWeights() })),
+		vecty.Text("Back to the bundled weights"))
+}

@@ -134,9 +134,10 @@ type Store struct {
 	mu       sync.Mutex
 	state    State
 	models   *Models
-	uploads  int // tickets given for uploads
-	loads    int // tickets given for weights files
-	drawings int // drawings taken, so that the curves know one from the next
+	bundled  *nn.Model // the seed's denoising model as the page came with it
+	uploads  int       // tickets given for uploads
+	loads    int       // tickets given for weights files
+	drawings int       // drawings taken, so that the curves know one from the next
 	// curvesFor is what State.Curves were computed for; computing is the
 	// key being computed now, if any.
 	curvesFor, computing curvesKey
@@ -181,6 +182,7 @@ func (s *Store) Loaded(b Bundle, err error) {
 	s.do(func(st *State) {
 		if err == nil {
 			s.models, err = NewModels(b)
+			s.bundled = b.DAE
 		}
 		if err != nil {
 			st.Fatal = "The model could not be loaded: " + err.Error()
@@ -332,12 +334,37 @@ func (s *Store) FinishWeights(t Ticket, name string, data []byte, err error) {
 		}
 		s.models, st.Weights, st.WeightsMessage, st.Message = next, name, "", ""
 		st.Denoisers = st.Denoisers.with(t.mode, Seed) // the tab it was given on
-		if st.Walk.A != nil && st.Walk.A.Denoiser == Seed || st.Walk.B != nil && st.Walk.B.Denoiser == Seed {
-			// Codes of the weights replaced are not codes of these.
-			st.Walk.A, st.Walk.B, st.Walk.Between = nil, nil, nil
-		}
+		forgetSeedCodes(st)
 		s.show(st)
 	})
+}
+
+// UseBundledWeights gives the seed's model the weights the page came with
+// again, in place of the person's, and shows the current digit with them;
+// a weights file still being read is dropped.
+func (s *Store) UseBundledWeights() {
+	s.do(func(st *State) {
+		if s.models == nil || st.Weights == BundledWeights {
+			return
+		}
+		next, err := s.models.WithDAE(s.bundled)
+		if err != nil {
+			st.WeightsMessage = err.Error()
+			return
+		}
+		s.loads++
+		s.models, st.Weights, st.WeightsMessage = next, BundledWeights, ""
+		forgetSeedCodes(st)
+		s.show(st)
+	})
+}
+
+// forgetSeedCodes drops the walk's ends taken with the seed's model, whose
+// weights changed: codes of the weights replaced are not codes of these.
+func forgetSeedCodes(st *State) {
+	if st.Walk.A != nil && st.Walk.A.Denoiser == Seed || st.Walk.B != nil && st.Walk.B.Denoiser == Seed {
+		st.Walk.A, st.Walk.B, st.Walk.Between = nil, nil, nil
+	}
 }
 
 // show runs the current tab's digit through the models into st.Result:

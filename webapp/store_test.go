@@ -261,6 +261,16 @@ func TestStoreWeights(t *testing.T) {
 	s.FinishWeights(first, "first.safetensors", []byte("late and broken"), nil)
 	assert.Equal(t, "second.safetensors", s.State().Weights)
 	assert.Empty(t, s.State().WeightsMessage, "the superseded file is dropped")
+
+	// Back to the weights the page came with; a file still being read
+	// when that was asked for is dropped.
+	late := s.StartWeights()
+	s.UseBundledWeights()
+	s.FinishWeights(late, "late.safetensors", golden, nil)
+	st = s.State()
+	assert.Equal(t, BundledWeights, st.Weights)
+	assert.Equal(t, before, st.Result.DAE, "the digit as the bundled weights denoise it")
+	assert.Equal(t, "the seed's model", st.Result.Title)
 }
 
 // Actions from several goroutines (as the page's asynchronous work calls
