@@ -489,6 +489,7 @@ func TestApp(t *testing.T) {
 		var shown string
 		p.run(chromedp.Evaluate(`document.getElementById("drag").style.display`, &shown))
 		assert.Equal(t, "block", shown, "the keyboard's box is shown")
+		assert.Regexp(t, `^The box: 64 to 96 % across, 0 to 100 % down\.$`, p.text("#keybox-status"), "and read out where it is")
 		p.run(chromedp.KeyEvent(kb.Enter))
 		p.changed("#model-input", before)
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 taken from the keyboard: %s", p.text("#model-input-reading"))

@@ -46,6 +46,7 @@ func (u *UploadPicture) key(e *vecty.Event) {
 	case u.keys == nil && (key == "Enter" || key == " "):
 		b := webapp.StartKeyBox()
 		u.keys = &b
+		sayKeyBox("A box over the whole picture: the arrows move it, Shift and the arrows size it, Enter takes the part in it, Escape drops it.")
 	case u.keys == nil:
 		return
 	case key == "Enter":
@@ -58,6 +59,7 @@ func (u *UploadPicture) key(e *vecty.Event) {
 	case key == "Escape":
 		u.keys = nil
 		showDrag(webapp.Mark{}, false)
+		sayKeyBox("The box is dropped.")
 		return
 	default:
 		b, ok := u.keys.Key(key, e.Get("shiftKey").Bool())
@@ -65,9 +67,18 @@ func (u *UploadPicture) key(e *vecty.Event) {
 			return
 		}
 		u.keys = &b
+		sayKeyBox(fmt.Sprintf("The box: %.0f to %.0f %% across, %.0f to %.0f %% down.", 100*b.Left, 100*b.Right, 100*b.Top, 100*b.Bottom))
 	}
 	e.Call("preventDefault")
 	showDrag(u.Upload.Shown(u.keys.Left, u.keys.Top, u.keys.Right, u.keys.Bottom), true)
+}
+
+// sayKeyBox has a screen reader say where the keyboard's box is (it is
+// drawn between renders, as it moves; so is what is said of it).
+func sayKeyBox(text string) {
+	if el := js.Global().Get("document").Call("getElementById", "keybox-status"); el.Truthy() {
+		el.Set("textContent", text)
+	}
 }
 
 // at is where pointer event e is on the picture, as shares of its width
@@ -191,6 +202,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption)),
 			whole,
 		),
+		elem.Span(vecty.Markup(prop.ID("keybox-status"), vecty.Class("sr-only"), vecty.Attribute("aria-live", "polite"))),
 	)
 }
 

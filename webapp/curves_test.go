@@ -99,6 +99,8 @@ func TestPlot(t *testing.T) {
 	assert.Contains(t, sum, "strong model ")
 	sum = c.Summary(0.65)
 	assert.Contains(t, sum, "; at 0.7, the plot's point nearest the amount chosen (0.65): noisy input ", sum)
+	sum = c.Summary(0)
+	assert.Contains(t, sum, "at 0.0: noisy input 40 dB or more, ", "the clean digit itself: the plot's top, said so")
 	// The strong model, trained for it, beats the noisy input at 0.5.
 	assert.Greater(t, c.Curves[3].PSNR[5], c.Curves[0].PSNR[5]+5)
 }

@@ -80,6 +80,15 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 	return b.String()
 }
 
+// summaryPSNR is p in words: the plot draws values over maxPlotPSNR (an
+// identical picture's is infinite) at its top, which its words say.
+func summaryPSNR(p float64) string {
+	if p >= maxPlotPSNR {
+		return fmt.Sprintf("%.0f dB or more", maxPlotPSNR)
+	}
+	return fmt.Sprintf("%.1f dB", p)
+}
+
 // Summary says in words what the plot shows at its point nearest the
 // amount chosen, for those who cannot see it (the image's text
 // alternative); it names the amount chosen when that is between points.
@@ -88,7 +97,7 @@ func (c *Curves) Summary(current float64) string {
 	i = min(max(i, 0), len(c.Amounts)-1)
 	var parts []string
 	for _, cv := range c.Curves {
-		parts = append(parts, fmt.Sprintf("%s %.1f dB, %.0f %%", cv.Label, plotPSNR(cv.PSNR[i]), 100*cv.Confidence[i]))
+		parts = append(parts, fmt.Sprintf("%s %s, %.0f %%", cv.Label, summaryPSNR(cv.PSNR[i]), 100*cv.Confidence[i]))
 	}
 	at := fmt.Sprintf("at %.1f", c.Amounts[i])
 	if math.Abs(current-c.Amounts[i]) > 1e-9 {
