@@ -59,7 +59,6 @@ func TestCMYKJPEG(t *testing.T) {
 
 // An animated GIF is read as its first frame.
 func TestAnimatedGIFUsesTheFirstFrame(t *testing.T) {
-	t.Parallel()
 	frame := func(i int) *image.Paletted {
 		src := bigDigit(t, i, 4)
 		p := image.NewPaletted(src.Bounds(), palette.Plan9)
@@ -97,7 +96,6 @@ func TestBlackAndWhiteImagesHaveNoDigit(t *testing.T) {
 // A 40-megapixel photo is shrunk before it is processed: it gives the
 // same digit as a small copy, and quickly.
 func TestLargeImageIsShrunkFirst(t *testing.T) {
-	t.Parallel()
 	small := bigDigit(t, 2, 10) // 280×280
 	large := image.NewGray16(image.Rect(0, 0, 7700, 5000))
 	for i := range large.Pix {

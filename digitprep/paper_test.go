@@ -51,7 +51,6 @@ func notebook(digit []float32, paper string) *image.RGBA {
 // the digit's box as on plain paper, the prepared input as MNIST's, read
 // as the digit written.
 func TestNotebookPaper(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	const n = 10
 	for _, paper := range []string{"plain", "ruled", "squared", "ruled in grey"} {
@@ -119,7 +118,6 @@ func underlined(digit []float32, long int) *image.Gray {
 // for light ink (13 of 20 were, read as 2s, 5s and 6s, when the line was
 // refused on the first side looked at).
 func TestUnderlinedDigit(t *testing.T) {
-	t.Parallel()
 	test := testSet(t)
 	for _, long := range []int{300, 600} {
 		lines := 0
@@ -143,7 +141,6 @@ func TestUnderlinedDigit(t *testing.T) {
 // digits, 7, 2 and 1, are 1.86 times; one MNIST digit in a thousand is
 // wider than 1.8 times.)
 func TestDigitsWrittenTogether(t *testing.T) {
-	t.Parallel()
 	test := testSet(t)
 	for _, n := range []int{4, 5} {
 		for i := range 20 {

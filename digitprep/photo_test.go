@@ -84,7 +84,6 @@ func tilted(digit []float32, deg float64) *image.RGBA {
 // A sticky note photographed on a darker desk, and a page half in a hard
 // shadow: the digit is found, not the note or the shadow's edge, and read.
 func TestNoteOnADeskAndHardShadow(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	const n = 10
 	for _, scene := range []string{"note", "shadow"} {
@@ -127,7 +126,6 @@ func photoWith(digit []float32, w, h int, r image.Rectangle) *image.Gray {
 // the photo is shrunk to MaxWork) is prepared again from the part around
 // it at a finer scale, and read.
 func TestSmallDigitInALargePhoto(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	const n, k, x0, y0 = 10, 5, 1000, 700 // MNIST's 28 px drawn 2.5 times as large: 2 photo pixels each
 	right, coarseRight := 0, 0
@@ -227,7 +225,6 @@ func noteIn(digit []float32, w, h, k, n int) *image.RGBA {
 // than the background's window, and the desk's level, spread over it by
 // the estimate's smoothing, hid the ink: see maxLift).
 func TestSmallNoteInALargePhoto(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	const n = 10
 	for _, size := range [][2]int{{1600, 1200}, {2400, 1800}} {
@@ -272,7 +269,6 @@ func shadowOver(digit []float32, share float64, through bool) *image.Gray {
 // was dark, and the paper between the strokes, or along the shadow's
 // edge, was taken for light ink: see shadowed).
 func TestShadowOverMostOfThePage(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	const n = 10
 	for _, through := range []bool{true, false} {
@@ -290,7 +286,6 @@ func TestShadowOverMostOfThePage(t *testing.T) {
 
 // A sticky note tilted on the desk: still the digit, not the note.
 func TestTiltedNote(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	for _, deg := range []float64{6, 12, 20, 35} {
 		right := 0
@@ -332,7 +327,6 @@ func deskAlong(digit []float32, top, left int) *image.Gray {
 // ink is dark on the paper, though the border is as much desk as paper,
 // and the desk's bands at the edges are not the digit.
 func TestPageWithTheDeskAlongItsEdges(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	for _, desk := range [][2]int{{60, 80}, {40, 40}, {100, 0}, {0, 120}} {
 		right := 0
@@ -375,7 +369,6 @@ func blankPage(w, h int, grad, vig float64) *image.Gray {
 // its edges, which the background's estimate leaves, is not one (it was
 // read as a 1 or a 7 at 100 %).
 func TestBlankPageInUnevenLight(t *testing.T) {
-	t.Parallel()
 	for _, c := range []struct {
 		w, h      int
 		grad, vig float64
@@ -404,7 +397,6 @@ func croppedToInk(digit []float32, side int) *image.Gray {
 // their ink at 200 px (zeros among them: TestZeroCroppedToItsInk), are
 // found and read.
 func TestDigitAlongAnEdge(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	seven := image.NewGray(image.Rect(0, 0, 280, 280))
 	for y := range 280 {
@@ -442,7 +434,6 @@ func TestDigitAlongAnEdge(t *testing.T) {
 // Where the ring runs along an edge the background's estimate still takes
 // some of it (its window is cut there), so a few read as 3, 5 or 6.
 func TestZeroCroppedToItsInk(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	for _, sigma := range []float64{0, 0.25} {
 		right, n := 0, 0
@@ -519,7 +510,6 @@ func thumbPhoto(digit []float32, r *rand.Rand, skin float64) *image.RGBA {
 // heavier in ink than the digit: the digit is found and read, not the thumb
 // (2 of 12 such read right at each skin tone before: the thumb was taken).
 func TestThumbHoldingThePaper(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	const n = 8
 	for _, skin := range []float64{1, 0.45} {
@@ -543,7 +533,6 @@ func TestThumbHoldingThePaper(t *testing.T) {
 // And light chalk on a dark board, the digit too small for the extremes,
 // stays light on dark.
 func TestDimPhoto(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	for _, c := range []struct {
 		light, noise float64
@@ -613,7 +602,6 @@ func buttonShot(digit []float32, r *rand.Rand, gap int) *image.RGBA {
 // of it (2 and 1 of 20 such were read right, the button taken with the
 // digit or alone).
 func TestScreenshotWithAButton(t *testing.T) {
-	t.Parallel()
 	test, reads := testSet(t), digitReader(t)
 	for _, gap := range []int{35, 150} {
 		right := 0

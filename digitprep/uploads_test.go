@@ -80,7 +80,6 @@ func looksLikeMNIST(in []float32) string {
 
 // The checks hold for MNIST's own test digits, which they describe.
 func TestMNISTLooksLikeMNIST(t *testing.T) {
-	t.Parallel()
 	dir, err := mnist.DefaultDir()
 	require.NoError(t, err)
 	test, err := mnist.Load(dir, mnist.Test)
@@ -105,7 +104,6 @@ func TestMNISTLooksLikeMNIST(t *testing.T) {
 // set: of 1,000 others (seeds 3 and 5), the model loses 6 and 5 (README,
 // Training and evaluation, has the numbers).
 func TestUploadsArePreparedAsMNIST(t *testing.T) {
-	t.Parallel()
 	set := testUploads(t, uploadCount)
 	f, err := weights.Read("../weights/classifier.safetensors")
 	require.NoError(t, err)
