@@ -1205,6 +1205,12 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#denoiser-about", chromedp.ByQuery),
 		chromedp.WaitVisible("#plot", chromedp.ByQuery))
 	assert.Empty(t, p.layoutShifts(), "layout shifts at 390 px, since navigation")
+	var bare []string
+	var sliders int
+	p.run(chromedp.Evaluate(`[...document.querySelectorAll("input[type=range]")].filter(e => !e.getAttribute("aria-valuetext")).map(e => e.id)`, &bare),
+		chromedp.Evaluate(`document.querySelectorAll("input[type=range]").length`, &sliders))
+	assert.Equal(t, 3, sliders, "the noise amount, the walk and the nudge")
+	assert.Empty(t, bare, "sliders read out as what they do, not as a bare number")
 	// The plot's panels one above the other, its text at its size (once
 	// its picture has loaded: the img has a box before).
 	p.run(chromedp.Poll(`(() => { const i = document.getElementById("plot"); return i && i.complete && i.naturalWidth > 0 })()`, nil, chromedp.WithPollingTimeout(10*time.Second)))

@@ -69,6 +69,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 				}))),
 			elem.Label(vecty.Markup(prop.For("nudge-amount")), vecty.Text(fmt.Sprintf("Nudge %+.0f %% of the code's largest value", 100*w.Nudge))),
 			elem.Input(vecty.Markup(prop.ID("nudge-amount"), prop.Type(prop.TypeRange), vecty.Attribute("min", "-100"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
+				vecty.Attribute("aria-valuetext", fmt.Sprintf("%+.0f %% of the code's largest value", 100*w.Nudge)),
 				vecty.Property("value", strconv.Itoa(int(100*w.Nudge))),
 				event.Input(func(e *vecty.Event) {
 					if a, err := strconv.Atoi(e.Target.Get("value").String()); err == nil {
@@ -86,6 +87,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 			elem.Div(vecty.Markup(vecty.Class("between")),
 				elem.Label(vecty.Markup(prop.For("walk-t"), vecty.Class("hint")), vecty.Text("From A to B")),
 				elem.Input(vecty.Markup(prop.ID("walk-t"), prop.Type(prop.TypeRange), vecty.Attribute("min", "0"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
+					vecty.Attribute("aria-valuetext", fmt.Sprintf("%.0f %% of the way from A to B", 100*w.T)),
 					prop.Disabled(w.Between == nil),
 					vecty.Property("value", strconv.Itoa(int(100*w.T+0.5))),
 					event.Input(func(e *vecty.Event) {
