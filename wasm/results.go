@@ -153,7 +153,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
 			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
 				prop.Alt(fmt.Sprintf("heat map of the %s latent code", res.LatentShape)))),
-			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each shown scaled to its own range", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
+			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 		),
 		elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download result (PNG)")),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: it copies the noise it is shown. The seed's denoising model, of the same size, was trained on Gaussian noise against clean targets; the strong model, wider, on many kinds of damage (noise, blur, grey paper, faint or thin ink, blocks, JPEG) and on clean digits, which it learned to leave alone. The digit reader is a small classifier trained on clean MNIST digits; its confidence is the probability it gives its digit.")),
