@@ -26,7 +26,7 @@
 // whose passes over the image would cost more than [MaxScanPixels], before
 // it decodes any pixels, so a decompression bomb costs neither memory nor
 // time. A program that decodes by other means applies the same limits with
-// [CheckFileSize], [CheckSize] and [CheckScans].
+// [CheckFileSize], [CheckHeader] (which does [CheckScans]) and [CheckSize].
 package digitprep
 
 import (

@@ -13,9 +13,13 @@ const MaxScanPixels = 32 * MaxPixels
 
 // CheckScans refuses a JPEG whose scans times pixels exceed MaxScanPixels,
 // reading only its markers; data of other formats passes. Decode calls it;
-// a program that decodes by other means (the browser app) calls it too.
-func CheckScans(data []byte) error {
-	w, h, scans := jpegScans(data)
+// a program that decodes by other means (the browser app) calls
+// CheckHeader, which does it too.
+func CheckScans(data []byte) error { return scanWork(jpegScans(data)) }
+
+// scanWork refuses a JPEG of w×h pixels and that many scans whose work
+// exceeds MaxScanPixels.
+func scanWork(w, h, scans int) error {
 	if work := int64(w) * int64(h) * int64(scans); work > MaxScanPixels {
 		return fmt.Errorf("the JPEG has %d scans of %d×%d pixels, %.1f billion pixel passes to decode; the limit is %.2f billion (a photo has 1 to about 10 scans)",
 			scans, w, h, float64(work)/1e9, float64(MaxScanPixels)/1e9)

@@ -51,11 +51,8 @@ func otherKind(data []byte) (kind, advice string) {
 // control characters but line breaks and tabs.
 func isText(data []byte) bool {
 	head := data[:min(len(data), 512)]
-	for range utf8.UTFMax - 1 { // the head may end inside a rune
-		if len(head) == 0 || utf8.Valid(head) || len(data) <= 512 {
-			break
-		}
-		head = head[:len(head)-1]
+	for i := 0; i < utf8.UTFMax-1 && len(data) > len(head) && !utf8.Valid(head); i++ {
+		head = head[:len(head)-1] // the head may end inside a rune
 	}
 	if len(head) == 0 || !utf8.Valid(head) {
 		return false
@@ -68,31 +65,28 @@ func isText(data []byte) bool {
 	return true
 }
 
-// CheckHeader applies CheckSize to the size a PNG, GIF or JPEG file's
-// header declares, read from its bytes: a program that has the image
-// decoded by other means (the browser app) learns of a file too large, or
-// of no pixels, before that decoder, which refuses such a file without
-// saying why. Other data passes.
+// CheckHeader is CheckScans, and CheckSize of the size a PNG, GIF or JPEG
+// file's header declares, from its bytes alone (a JPEG's markers walked
+// once for both): a program that has the image decoded by other means (the
+// browser app) learns of a file too large, or of no pixels, before that
+// decoder, which refuses such a file without saying why. Other data passes.
 func CheckHeader(data []byte) error {
-	w, h, ok := headerSize(data)
+	w, h, scans := jpegScans(data)
+	if err := scanWork(w, h, scans); err != nil {
+		return err
+	}
+	ok := w > 0 || h > 0
+	switch {
+	case ok:
+	case len(data) >= 24 && bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) && string(data[12:16]) == "IHDR":
+		w, h, ok = int(binary.BigEndian.Uint32(data[16:20])), int(binary.BigEndian.Uint32(data[20:24])), true
+	case len(data) >= 10 && (bytes.HasPrefix(data, []byte("GIF87a")) || bytes.HasPrefix(data, []byte("GIF89a"))):
+		w, h, ok = int(binary.LittleEndian.Uint16(data[6:8])), int(binary.LittleEndian.Uint16(data[8:10])), true
+	}
 	if !ok {
 		return nil
 	}
 	return CheckSize(w, h)
-}
-
-// headerSize is the width and height a PNG, GIF or JPEG header declares.
-func headerSize(data []byte) (w, h int, ok bool) {
-	switch {
-	case len(data) >= 24 && bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) && string(data[12:16]) == "IHDR":
-		return int(binary.BigEndian.Uint32(data[16:20])), int(binary.BigEndian.Uint32(data[20:24])), true
-	case len(data) >= 10 && (bytes.HasPrefix(data, []byte("GIF87a")) || bytes.HasPrefix(data, []byte("GIF89a"))):
-		return int(binary.LittleEndian.Uint16(data[6:8])), int(binary.LittleEndian.Uint16(data[8:10])), true
-	}
-	if w, h, _ := jpegScans(data); w > 0 || h > 0 {
-		return w, h, true
-	}
-	return 0, 0, false
 }
 
 // isHEIF says whether an ISO media file's major brand is one of HEIF's

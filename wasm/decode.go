@@ -47,10 +47,7 @@ func decodeFile(ctx context.Context, file js.Value) (img image.Image, w, h int, 
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	if err := digitprep.CheckScans(data); err != nil {
-		return nil, 0, 0, err
-	}
-	if err := digitprep.CheckHeader(data); err != nil { // the browser refuses such a file without saying why
+	if err := digitprep.CheckHeader(data); err != nil { // a JPEG's scans, and sizes the browser refuses without saying why
 		return nil, 0, 0, err
 	}
 	if digitprep.IsSVG(data) { // an <img> shows it; the decoder cannot
