@@ -261,7 +261,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	if st.Ready {
 		main = append(main, &Tabs{Store: a.store, Mode: st.Mode},
 			elem.Div(vecty.Markup(prop.ID(tabPanel), vecty.Attribute("role", "tabpanel"), vecty.Attribute("aria-labelledby", "tab-"+string(st.Mode))), panel(a.store, st)),
-			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Weights: st.Weights, Retry: a.retryStrong})
+			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Failed: st.StrongFailed(), Weights: st.Weights, Retry: a.retryStrong})
 		pixels, url := st.Original()
 		if pixels != nil {
 			url = grayURL(pixels)
@@ -270,8 +270,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if st.Mode == webapp.ModeUpload {
 			res.Upload, res.Busy = st.Upload, st.Reading != ""
 		}
-		switch {
-		case res.Upload != nil:
+		if res.Upload != nil {
 			// What was found in the picture, and why a box was not
 			// taken, are said by it (Results), where the person looks.
 			res.Note = res.Upload.Note()

@@ -20,6 +20,7 @@ type DenoiserPicker struct {
 	Store   *webapp.Store   `vecty:"prop"`
 	InUse   webapp.Denoiser `vecty:"prop"`
 	Status  string          `vecty:"prop"` // State.Strong: "" once the strong model is loaded
+	Failed  bool            `vecty:"prop"` // State.StrongFailed
 	Weights string          `vecty:"prop"` // State.Weights: the seed's model's
 	Retry   func()          `vecty:"prop"` // loads the strong model again, after it could not be
 }
@@ -28,9 +29,8 @@ type DenoiserPicker struct {
 func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 	// A strong model that could not be loaded cannot be chosen: the seed's
 	// model stands in for it, and the picker says so.
-	failed := d.Status != "" && d.Status != webapp.StrongLoading
 	shown := d.InUse
-	if failed {
+	if d.Failed {
 		shown = webapp.Seed
 	}
 	radio := func(which webapp.Denoiser, hint string) vecty.ComponentOrHTML {
@@ -38,7 +38,7 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 		return elem.Label(vecty.Markup(prop.For(id), vecty.Attribute("title", hint)),
 			elem.Input(vecty.Markup(prop.ID(id), prop.Type(prop.TypeRadio), prop.Name("denoiser"), prop.Value(string(which)),
 				prop.Checked(shown == which),
-				prop.Disabled(failed && which == webapp.Strong),
+				prop.Disabled(d.Failed && which == webapp.Strong),
 				event.Change(func(*vecty.Event) { d.Store.UseDenoiser(which) }),
 			)),
 			vecty.Text(" "+d.title(which)),
@@ -48,9 +48,9 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 	// goes, and once it is loaded what the chosen denoiser is: the line
 	// stays, so that nothing under the picker moves when the status goes.
 	var line vecty.ComponentOrHTML
-	if failed || d.Status != "" && shown == webapp.Strong { // the loading line where the strong model is wanted
+	if d.Failed || d.Status != "" && shown == webapp.Strong { // the loading line where the strong model is wanted
 		var retry vecty.ComponentOrHTML
-		if failed {
+		if d.Failed {
 			retry = elem.Button(vecty.Markup(prop.ID("strong-retry"), vecty.Attribute("type", "button"), vecty.Class("small"),
 				event.Click(func(*vecty.Event) { d.Retry() })), vecty.Text("Try again"))
 		}

@@ -63,8 +63,7 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 }
 
 // status says which file the page is reading, or else why the last one
-// given was refused, and which it shows (the file picker, drawn anew when
-// the tab is chosen again, says "No file chosen").
+// given was refused, and which it shows.
 func (u *Upload) status() string {
 	switch {
 	case u.Reading != "":
