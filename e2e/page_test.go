@@ -770,6 +770,24 @@ func TestApp(t *testing.T) {
 		})()`)
 		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.startsWith("what was dropped: not a file")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 		assert.True(t, strings.HasSuffix(p.text("#upload-status"), "Still shown below: dropped.webp"), p.text("#upload-status"))
+
+		// A file refused before it is decoded, dropped while a picture is
+		// read, does not cost that picture (it superseded it).
+		cmyk, err := os.ReadFile(filepath.Join("..", "digitprep", "testdata", "seven-cmyk.jpg"))
+		require.NoError(t, err)
+		before := p.src("#dae-output")
+		p.js(`(() => {
+			const drop = f => {
+				const dt = new DataTransfer();
+				dt.items.add(f);
+				document.querySelector("footer").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+			};
+			drop(new File([Uint8Array.from(atob(` + jsString(base64.StdEncoding.EncodeToString(cmyk)) + `), c => c.charCodeAt(0))], "other.jpg", {type: "image/jpeg"}));
+			drop(new File(["a list"], "notes.txt", {type: "text/plain"}));
+		})()`)
+		p.changed("#dae-output", before)
+		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.endsWith("Still shown below: other.jpg")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+		assert.True(t, strings.HasPrefix(p.text("#upload-status"), "notes.txt: "), p.text("#upload-status"))
 	})
 
 	t.Run("upload a file that is not an image", func(t *testing.T) {

@@ -162,14 +162,23 @@ func loadWeights(url string) (*weights.File, error) {
 }
 
 // uploadFile decodes an image file in the browser and gives it to the
-// store; it runs on its own goroutine. It stops the decode of an earlier
-// upload, or of a part of one, that is under way (decodes). The store drops
-// an upload if a later one started meanwhile, and says which picture URL it
-// no longer shows.
+// store; it runs on its own goroutine. Once the file has passed the checks
+// made before decoding, it stops the decode of an earlier upload, or of a
+// part of one, that is under way (decodes), and the store drops that
+// upload; a file refused by the checks leaves it be. The store says which
+// picture URL it no longer shows.
 func uploadFile(s *webapp.Store, file js.Value) {
-	t := s.StartUpload(file.Get("name").String()) // first, so that the store drops the upload it stops
-	ctx, done := decodes.upload()
-	img, w, h, err := decodeFile(ctx, file)
+	t := s.StartUpload(file.Get("name").String())
+	w, h, err := checkFile(file)
+	var img image.Image
+	if err == nil {
+		// Only a file that passed the checks stops the upload under way,
+		// and it says so first, so that the store drops that upload.
+		s.UploadChecked(t)
+		ctx, done := decodes.upload()
+		defer done() // only after FinishUpload: a zoom that waited for it finds this upload in the store
+		img, err = decodeIn(ctx, file, image.Rectangle{}, w, h)
+	}
 	url := ""
 	if err == nil {
 		url = js.Global().Get("URL").Call("createObjectURL", file).String()
@@ -179,9 +188,8 @@ func uploadFile(s *webapp.Store, file js.Value) {
 		sources.drop(release)
 		js.Global().Get("URL").Call("revokeObjectURL", release)
 	}
-	done() // only now: a zoom that waited for it finds this upload in the store
 	if u := s.State().Upload; err == nil && u != nil && u.URL == url {
-		zoomIn(s)
+		go zoomIn(s) // it waits for this decode's turn to end
 	}
 }
 

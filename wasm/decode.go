@@ -22,57 +22,47 @@ const decodeLimit = 5 * time.Second
 // decodeWorker is the script that decodes uploads off the page's thread.
 const decodeWorker = "web/decode.js"
 
-// decodeFile has the browser decode an uploaded image file, so that the app
-// carries no image decoders. Before any pixel is decoded it applies
-// digitprep's limits: the file's size, its JPEG scans (from the bytes), and
-// the image's size (from the header, which an <img> reads without decoding
-// the pixels). Then a worker (decodeWorker) decodes the image and scales it
-// to digitprep.WorkSize, no more than Prepare will use, on a thread of its
-// own: decoding and scaling a 40-megapixel photo takes long enough to
-// freeze the page if it ran on the page's thread, as drawImage and
-// createImageBitmap's scaling do. A worker that takes longer than
-// decodeLimit is terminated, and so is one whose ctx ends. decodeFile waits
-// for the browser, so it must run on its own goroutine.
-func decodeFile(ctx context.Context, file js.Value) (img image.Image, w, h int, err error) {
-	if err := ctx.Err(); err != nil {
-		return nil, 0, 0, err
-	}
+// checkFile applies digitprep's limits to an uploaded image file before
+// any pixel of it is decoded: the file's size, its JPEG scans (from the
+// bytes), and the image's size w×h (from the header, which an <img> reads
+// without decoding the pixels), so that a file the page refuses does not
+// stop the decode of an upload under way. It waits for the browser, so it
+// must run on its own goroutine.
+func checkFile(file js.Value) (w, h int, err error) {
 	if err := digitprep.CheckFileSize(file.Get("size").Int()); err != nil {
-		return nil, 0, 0, err
+		return 0, 0, err
 	}
 	data, err := fileBytes(file, digitprep.MaxBytes)
-	if err == nil {
-		err = ctx.Err()
-	}
 	if err != nil {
-		return nil, 0, 0, err
+		return 0, 0, err
 	}
 	if err := digitprep.CheckHeader(data); err != nil { // a JPEG's scans, and sizes the browser refuses without saying why
-		return nil, 0, 0, err
+		return 0, 0, err
 	}
 	if digitprep.IsSVG(data) { // an <img> shows it; the decoder cannot
-		return nil, 0, 0, digitprep.NotImage(data)
+		return 0, 0, digitprep.NotImage(data)
 	}
 	var ok bool
 	if w, h, ok = imageSize(file); !ok {
-		return nil, 0, 0, digitprep.NotImage(data)
+		return 0, 0, digitprep.NotImage(data)
 	}
-	if err := digitprep.CheckSize(w, h); err != nil {
-		return nil, 0, 0, err
-	}
-	img, err = decodeIn(ctx, file, image.Rectangle{}, w, h)
-	return img, w, h, err
+	return w, h, digitprep.CheckSize(w, h)
 }
 
-// decodePart has the worker decode the part r of a file that decodeFile
+// decodePart has the worker decode the part r of a file that checkFile
 // has checked, of w×h pixels, scaled to digitprep.WorkSize of r.
 func decodePart(ctx context.Context, file js.Value, r image.Rectangle) (image.Image, error) {
 	return decodeIn(ctx, file, r, r.Dx(), r.Dy())
 }
 
-// decodeIn has the worker decode the part r of file (all of it if r is
-// empty), w×h pixels, scaled to digitprep.WorkSize(w, h), or stops the
-// worker when ctx ends.
+// decodeIn has the worker (decodeWorker) decode the part r of file (all of
+// it if r is empty), w×h pixels, scaled to digitprep.WorkSize(w, h): no
+// more than Prepare will use, on a thread of its own, as decoding and
+// scaling a 40-megapixel photo takes long enough to freeze the page if it
+// ran on the page's thread (drawImage and createImageBitmap's scaling do).
+// The worker is terminated when it takes longer than decodeLimit or ctx
+// ends. It waits for the browser, so it must run on its own goroutine; the
+// page has the browser decode, so that the app carries no image decoders.
 func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (image.Image, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -58,7 +58,7 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 		),
 		// Always there, its line kept, so that the page does not move when
 		// it speaks, and a screen reader hears it.
-		elem.Paragraph(vecty.Markup(prop.ID("upload-status"), vecty.Class("status", "upload-status"), vecty.ClassMap{"refused": u.Reading == "" && u.Refusal != ""}, vecty.Attribute("role", "status")), vecty.Text(u.status())),
+		elem.Paragraph(vecty.Markup(prop.ID("upload-status"), vecty.Class("status", "upload-status"), vecty.ClassMap{"refused": u.Refusal != ""}, vecty.Attribute("role", "status")), vecty.Text(u.status())),
 	)
 }
 
@@ -66,6 +66,8 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 // given was refused, and which it shows.
 func (u *Upload) status() string {
 	switch {
+	case u.Reading != "" && u.Refusal != "": // a file refused while an earlier one is read
+		return u.Refusal + ". Still reading " + u.Reading + "…"
 	case u.Reading != "":
 		return "Reading " + u.Reading + " and finding its digit…"
 	case u.Refusal != "" && u.Shown != "":

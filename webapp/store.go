@@ -131,11 +131,16 @@ type Ticket struct {
 // the actions of asynchronous work (decoding an upload, reading a weights
 // file) from their own goroutines.
 type Store struct {
-	mu       sync.Mutex
-	state    State
-	models   *Models
-	bundled  *nn.Model // the seed's denoising model as the page came with it
-	uploads  int       // tickets given for uploads
+	mu      sync.Mutex
+	state   State
+	models  *Models
+	bundled *nn.Model // the seed's denoising model as the page came with it
+	uploads int       // tickets given for uploads
+	// checked is the last upload ticket whose file passed the checks made
+	// before decoding, or was taken; the uploads begun before it are
+	// superseded.
+	checked  int
+	reading  []pending // the uploads under way, oldest first
 	loads    int       // tickets given for weights files
 	drawings int       // drawings taken, so that the curves know one from the next
 	// curvesFor is what State.Curves were computed for; computing is the

@@ -217,6 +217,34 @@ func TestStoreDropsSupersededUploads(t *testing.T) {
 	assert.Equal(t, "fourth.png", s.State().Reading, "the page is still reading the later one")
 }
 
+// A file refused by the checks made before decoding, given while a picture
+// is read, does not cost that picture; one that passed them supersedes it.
+func TestStoreKeepsAnUploadALaterFileCouldNotReplace(t *testing.T) {
+	s, _ := loadedStore(t)
+	seven := s.StartUpload("seven.png")
+	notes := s.StartUpload("notes.pdf")
+	assert.Equal(t, "notes.pdf", s.State().Reading)
+	s.FinishUpload(notes, "notes.pdf", "", nil, errors.New("a PDF"))
+	assert.Equal(t, "seven.png", s.State().Reading, "the earlier file is still read")
+	assert.Equal(t, "notes.pdf: a PDF", s.State().UploadMessage)
+	assert.Empty(t, s.FinishUpload(seven, "seven.png", "blob:1", digitImage(), nil), "taken: its URL is kept")
+	st := s.State()
+	require.NotNil(t, st.Upload)
+	assert.Equal(t, "seven.png", st.Upload.Name)
+	assert.Empty(t, st.Reading)
+	assert.Equal(t, "notes.pdf: a PDF", st.UploadMessage, "the later file's refusal stays said")
+
+	eight, nine := s.StartUpload("eight.png"), s.StartUpload("nine.png")
+	s.UploadChecked(nine)
+	assert.Equal(t, "nine.png", s.State().Reading)
+	assert.Equal(t, "blob:2", s.FinishUpload(eight, "eight.png", "blob:2", digitImage(), nil), "superseded by a file that passed the checks: dropped")
+	assert.Equal(t, "seven.png", s.State().Upload.Name)
+	assert.Equal(t, "nine.png", s.State().Reading, "the later one is still read")
+	s.FinishUpload(nine, "nine.png", "", nil, errors.New("damaged"))
+	assert.Equal(t, "nine.png: damaged", s.State().UploadMessage)
+	assert.Empty(t, s.State().Reading)
+}
+
 // A tab chosen while an upload decodes stays chosen; the upload tab shows
 // the upload when chosen.
 func TestStoreUploadKeepsATabChosenMeanwhile(t *testing.T) {

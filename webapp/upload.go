@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/draw"
 	"math"
+	"slices"
 
 	"github.com/godae/dae/digitprep"
 )
@@ -46,35 +47,71 @@ type prepared struct {
 // the person may choose as the digit's.
 const minPart = digitprep.MinSide
 
+// pending is an upload under way: its ticket's number and its file's name.
+type pending struct {
+	n    int
+	name string
+}
+
 // StartUpload is called when an upload of the file named name begins,
-// before its file is decoded; the page says it is reading it until it is
-// done (State.Reading).
+// before its file is checked and decoded; the page says it is reading it
+// until it is done (State.Reading).
 func (s *Store) StartUpload(name string) Ticket {
 	var t Ticket
 	s.do(func(st *State) {
 		s.uploads++
 		t = Ticket{n: s.uploads, mode: st.Mode}
+		s.reading = append(s.reading, pending{t.n, name})
 		st.Reading, st.UploadMessage = name, ""
 	})
 	return t
 }
 
+// UploadChecked is called when the file of the upload begun with t has
+// passed the checks made before it is decoded (its size, its header: see
+// digitprep), before the page stops the decodes of the uploads begun
+// before it, whose results are then dropped. Until then an earlier upload
+// is still taken when it finishes: a file refused by the checks, given
+// while a picture was being read, does not cost that picture.
+func (s *Store) UploadChecked(t Ticket) {
+	s.do(func(st *State) { s.supersede(st, t) })
+}
+
+// supersede makes the uploads begun before t's superseded: their results
+// are dropped, and the page no longer says it is reading them.
+func (s *Store) supersede(st *State, t Ticket) {
+	s.checked = max(s.checked, t.n)
+	s.reading = slices.DeleteFunc(s.reading, func(p pending) bool { return p.n < t.n })
+}
+
+// done says that the upload of ticket t is no longer under way; the page
+// says it is reading the latest upload still under way, if any.
+func (s *Store) done(st *State, t Ticket) {
+	s.reading = slices.DeleteFunc(s.reading, func(p pending) bool { return p.n == t.n })
+	st.Reading = ""
+	if len(s.reading) > 0 {
+		st.Reading = s.reading[len(s.reading)-1].name
+	}
+}
+
 // FinishUpload takes an upload begun with t, decoded into img (or failed
-// with err), whose picture the page shows from url. An upload that a later
-// one superseded is dropped; otherwise it becomes the upload, and is shown
-// unless another tab was chosen meanwhile (the upload tab shows it when
-// chosen). A file that cannot be taken is said in State.UploadMessage, and
-// the upload tab shown for it unless another tab was chosen meanwhile; the
-// last upload stays. It returns the object URL that is no longer shown (the replaced
-// upload's, or url itself if it is not used), for the page to release, or
-// "".
+// with err), whose picture the page shows from url. An upload is dropped
+// when a later one was taken or passed the checks (UploadChecked), and so
+// is its refusal when a later file was given; otherwise it becomes the
+// upload, and is shown unless another tab was chosen meanwhile (the upload
+// tab shows it when chosen). A file that cannot be taken is said in
+// State.UploadMessage, and the upload tab shown for it unless another tab
+// was chosen meanwhile; the last upload stays, and so does the refusal of
+// a later file while an earlier one is taken. It returns the object URL
+// that is no longer shown (the replaced upload's, or url itself if it is
+// not used), for the page to release, or "".
 func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err error) (release string) {
 	release = url
 	s.do(func(st *State) {
-		if t.n != s.uploads {
+		s.done(st, t)
+		if t.n < s.checked || err != nil && t.n < s.uploads {
 			return // superseded
 		}
-		st.Reading = ""
 		var u *Upload
 		if err == nil && img == nil {
 			err = errors.New("the browser gave no picture")
@@ -90,12 +127,16 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 			}
 			return
 		}
+		s.supersede(st, t)
 		if st.Upload != nil {
 			release = st.Upload.URL
 		} else {
 			release = ""
 		}
-		st.Upload, st.UploadMessage = u, ""
+		st.Upload = u
+		if t.n == s.uploads { // else a later file was refused, which stays said
+			st.UploadMessage = ""
+		}
 		if st.Mode == t.mode { // no tab chosen meanwhile
 			st.Mode, st.Message = ModeUpload, ""
 		}
