@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -92,8 +93,18 @@ func TestPlot(t *testing.T) {
 	narrow := c.SVG(0.5, NarrowPlot)
 	assert.Contains(t, narrow, `<text x="50" y="12" font-weight="bold">PSNR`)
 	assert.Contains(t, narrow, `<text x="50" y="232" font-weight="bold">the reader's`)
-	assert.Contains(t, narrow, `<text x="224" y="474">strong model</text>`)
-	assert.Contains(t, wide, `<text x="524" y="246">strong model</text>`)
+	assert.Contains(t, narrow, `<text x="228" y="474">strong model</text>`)
+	assert.Contains(t, wide, `<text x="528" y="246">strong model</text>`)
+	// The lines differ by more than their colours: each its own dashes.
+	dashes := map[string]bool{}
+	for _, line := range regexp.MustCompile(`<polyline [^>]*>`).FindAllString(wide, -1)[:len(c.Curves)] {
+		d := regexp.MustCompile(`stroke-dasharray="([^"]*)"`).FindStringSubmatch(line)
+		if d == nil {
+			d = []string{"", "solid"}
+		}
+		dashes[d[1]] = true
+	}
+	assert.Len(t, dashes, len(c.Curves), "%v", dashes)
 	sum := c.Summary(0.5)
 	assert.True(t, strings.HasPrefix(sum, "PSNR and the reader's confidence that it is a 0 against the noise amount; at 0.5: noisy input "), sum)
 	assert.Contains(t, sum, "strong model ")

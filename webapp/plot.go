@@ -7,12 +7,24 @@ import (
 	"strings"
 )
 
-// curveColours are the curves' colours, by name.
-var curveColours = map[string]string{
-	CurveInput:  "#8a8f9c",
-	CurveMedian: "#d9822b",
-	CurveSeed:   "#2f5bd3",
-	CurveStrong: "#1e9646",
+// curveStyles are the curves' colours and dash patterns, by name: the
+// lines differ by their dashes too, for those who do not tell the colours
+// apart.
+var curveStyles = map[string]struct{ colour, dashes string }{
+	CurveInput:  {"#8a8f9c", "8 3 2 3"},
+	CurveMedian: {"#d9822b", "2 2"},
+	CurveSeed:   {"#2f5bd3", "8 3"},
+	CurveStrong: {"#1e9646", ""}, // solid
+}
+
+// stroke is the SVG attributes that draw a line of curve name, width wide.
+func stroke(name string, width float64) string {
+	st := curveStyles[name]
+	a := fmt.Sprintf(`stroke="%s" stroke-width="%g"`, st.colour, width)
+	if st.dashes != "" {
+		a += fmt.Sprintf(` stroke-dasharray="%s"`, st.dashes)
+	}
+	return a
 }
 
 // PlotLayout is a shape of the plot: its size in SVG units, which is also
@@ -43,7 +55,7 @@ const panelW, panelH = 250, 160
 // image.
 func (c *Curves) SVG(current float64, l PlotLayout) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" font-family="sans-serif" font-size="11">`, l.Width, l.Height, l.Width, l.Height)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" font-family="sans-serif" font-size="12">`, l.Width, l.Height, l.Width, l.Height)
 	b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>`)
 	panel := func(at image.Point, title string, lo, hi float64, ticks []float64, unit string, value func(Curve, int) float64) {
 		left, top := at.X, at.Y
@@ -65,7 +77,7 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 				v := min(max(value(cv, i), lo), hi)
 				pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(a), y(v)))
 			}
-			fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>`, curveColours[cv.Name], strings.Join(pts, " "))
+			fmt.Fprintf(&b, `<polyline fill="none" %s points="%s"/>`, stroke(cv.Name, 2), strings.Join(pts, " "))
 		}
 	}
 	panel(l.panels[0], "PSNR against the clean digit", 0, maxPlotPSNR, []float64{0, 10, 20, 30, 40}, " dB", func(cv Curve, i int) float64 { return plotPSNR(cv.PSNR[i]) })
@@ -73,8 +85,8 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 	rows := (len(c.Curves) + l.legendCols - 1) / l.legendCols // of the legend
 	for i, cv := range c.Curves {
 		x, y := l.panels[0].X+(i%l.legendCols)*150, l.legendY-18*(rows-1-i/l.legendCols)
-		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" stroke="%s" stroke-width="3"/><text x="%d" y="%d">%s</text>`,
-			x, x+18, y-4, y-4, curveColours[cv.Name], x+24, y, cv.Label)
+		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" %s/><text x="%d" y="%d">%s</text>`,
+			x, x+22, y-4, y-4, stroke(cv.Name, 3), x+28, y, cv.Label)
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
