@@ -558,6 +558,14 @@ func TestApp(t *testing.T) {
 		assert.True(t, view[0] <= 1000.0/2000 && view[1] <= 700.0/1500 && view[2] >= 1070.0/2000 && view[3] >= 770.0/1500, "the enlarged view %v holds the digit", view)
 		assert.Less(t, (view[2]-view[0])*2000, 3*70.0, "and is not much more")
 		p.b.screenshot(t, "upload-small-digit")
+		// On a tablet's width its five tiles are still one row.
+		var tops []float64
+		p.run(chromedp.EmulateViewport(768, 1024),
+			chromedp.Evaluate(`[...document.querySelectorAll("#results .tiles > figure")].map(f => Math.round(f.getBoundingClientRect().top))`, &tops))
+		p.b.screenshot(t, "upload-small-digit-tablet")
+		p.run(chromedp.ActionFunc(func(ctx context.Context) error { return emulation.ClearDeviceMetricsOverride().Do(ctx) }))
+		require.Len(t, tops, 5, "the picture, its enlarged view and three tiles")
+		assert.Equal(t, []float64{tops[0], tops[0], tops[0], tops[0], tops[0]}, tops, "in one row at 768 px")
 		// A drag begun on the view while another upload comes (the same
 		// photo again) takes nothing from the new one.
 		again := filepath.Join(t.TempDir(), "small-digit-again.png")
