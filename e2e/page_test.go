@@ -1174,6 +1174,13 @@ func TestKeyboardAndPhone(t *testing.T) {
 	url := startServer(t)
 	p := &page{t: t, b: newBrowser(t)}
 	p.run(chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	// The result is on the first screen: the denoised digit, most of it at
+	// least, beside the noisy input it came from.
+	var first []float64
+	p.run(chromedp.Evaluate(`["model-input", "dae-output"].flatMap(id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.top, r.height]; })`, &first))
+	require.Len(t, first, 4)
+	assert.Equal(t, first[0], first[2], "the noisy input and its denoising side by side")
+	assert.LessOrEqual(t, first[2]+0.75*first[3], 844.0, "three quarters of the denoised digit on the first screen")
 	before := p.src("#dae-output")
 	p.run(chromedp.Focus("#sample-4", chromedp.ByQuery), chromedp.KeyEvent("\r"))
 	p.changed("#dae-output", before)
