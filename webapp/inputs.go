@@ -25,7 +25,7 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 	case errors.Is(err, digitprep.ErrBlank):
 		return nil, errors.New("draw a digit first")
 	case errors.Is(err, digitprep.ErrDot):
-		return nil, errors.New("a dot is not a digit yet: draw on")
+		return nil, errors.New("a dot or a short stroke is not a digit yet: draw on")
 	case errors.Is(err, digitprep.ErrLine):
 		return nil, errors.New("a line is not a digit yet: draw on")
 	case errors.Is(err, digitprep.ErrSmallDigit):

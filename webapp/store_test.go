@@ -144,6 +144,22 @@ func TestStoreDrawing(t *testing.T) {
 	s.SetMode(ModeGallery)
 	s.SetMode(ModeDraw)
 	assert.Equal(t, "a line is not a digit yet: draw on", s.State().DrawNote, "the canvas still holds the line")
+
+	// A dot and a short stroke beside it: not called a dot alone.
+	dots := drawing(280, 280)
+	for i := range dots {
+		dots[i] = 255
+	}
+	for _, r := range []image.Rectangle{image.Rect(60, 60, 82, 82), image.Rect(150, 180, 175, 202)} {
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				i := 4 * (y*280 + x)
+				dots[i], dots[i+1], dots[i+2] = 0, 0, 0
+			}
+		}
+	}
+	s.Drew(dots, 280, 280)
+	assert.Equal(t, "a dot or a short stroke is not a digit yet: draw on", s.State().DrawNote)
 	s.ClearDrawing()
 	assert.Empty(t, s.State().DrawNote)
 }
