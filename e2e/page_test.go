@@ -393,6 +393,26 @@ func TestApp(t *testing.T) {
 			return [...places];
 		})()`, &places, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
 		assert.Len(t, places, 1, "the slider's places: %v", places)
+
+		// Two changes before the page draws again both hold (the second
+		// was made on the noise last drawn, and undid the first), and so
+		// do three re-rolls.
+		p.js(`(() => {
+			const k = document.getElementById("noise-kind"), s = document.getElementById("noise-amount");
+			k.value = "saltpepper"; k.dispatchEvent(new Event("change", {bubbles: true}));
+			s.value = "30"; s.dispatchEvent(new Event("input", {bubbles: true}));
+		})()`)
+		quick := webapp.Noise{Kind: webapp.SaltPepper, Amount: 0.3, Seed: n.Seed}
+		p.run(chromedp.Poll(`document.getElementById("noise-amount-says").textContent == `+jsString("The amount: "+quick.AmountSays()+"."), nil, chromedp.WithPollingTimeout(5*time.Second)))
+		before = p.src("#model-input")
+		p.js(`(() => { const b = document.getElementById("reroll"); b.click(); b.click(); b.click(); })()`)
+		p.changed("#model-input", before)
+		quick.Seed += 3
+		in, _ = quick.Apply(samples[7].Pixels)
+		p.checkResult("two changes at once, then three re-rolls", m, webapp.Seed, in, samples[7].Pixels)
+		var kind string
+		p.run(chromedp.Value("#noise-kind", &kind, chromedp.ByQuery))
+		assert.Equal(t, "saltpepper", kind)
 	})
 
 	// upload opens the page on the upload tab.

@@ -22,6 +22,9 @@ type NoiseControls struct {
 }
 
 // Render draws the kind selector, the amount slider and the re-roll button.
+// Each changes one part of the store's noise (Store.ChangeNoise), not of
+// n.Noise: a second change before the page draws again would undo the
+// first.
 func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 	var options vecty.List
 	for _, k := range webapp.NoiseKinds {
@@ -30,9 +33,8 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("panel", "noise")),
 		elem.Label(vecty.Markup(prop.For("noise-kind")), vecty.Text("Noise")),
 		elem.Select(vecty.Markup(prop.ID("noise-kind"), event.Change(func(e *vecty.Event) {
-			next := n.Noise
-			next.Kind = e.Target.Get("value").String()
-			n.Store.SetNoise(next)
+			kind := e.Target.Get("value").String()
+			n.Store.ChangeNoise(func(to *webapp.Noise) { to.Kind = kind })
 		})), options),
 		elem.Label(vecty.Markup(prop.For("noise-amount")), vecty.Text(fmt.Sprintf("Amount %.2f", n.Noise.Amount))),
 		elem.Input(vecty.Markup(
@@ -48,15 +50,11 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 				if err != nil {
 					return
 				}
-				next := n.Noise
-				next.Amount = float64(v) / 100
-				n.Store.SetNoise(next)
+				n.Store.ChangeNoise(func(to *webapp.Noise) { to.Amount = float64(v) / 100 })
 			}),
 		)),
 		elem.Button(vecty.Markup(prop.ID("reroll"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
-			next := n.Noise
-			next.Seed++
-			n.Store.SetNoise(next)
+			n.Store.ChangeNoise(func(to *webapp.Noise) { to.Seed++ })
 		})), vecty.Text("Re-roll noise")),
 		// On a line of its own, under the slider: words of changing
 		// length beside it moved it from under the pointer.

@@ -274,9 +274,16 @@ func (s *Store) ShowSample(i int) {
 }
 
 // SetNoise changes the noise and shows the current digit with it.
-func (s *Store) SetNoise(n Noise) {
+func (s *Store) SetNoise(n Noise) { s.ChangeNoise(func(to *Noise) { *to = n }) }
+
+// ChangeNoise changes the noise as change says (its kind, its amount or its
+// draw) and shows the current digit with it. It changes the noise the
+// store has, not the one the page drew last: two changes made before the
+// page draws again (it draws on the next frame) both hold.
+func (s *Store) ChangeNoise(change func(n *Noise)) {
 	s.do(func(st *State) {
-		st.Noise, st.Message = n, ""
+		change(&st.Noise)
+		st.Message = ""
 		s.show(st)
 	})
 }
