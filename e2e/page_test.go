@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -1134,6 +1135,22 @@ func TestApp(t *testing.T) {
 			return strings.HasPrefix(p.text(`label[for="nudge-unit"]`), "Code unit (0–127): "+webapp.UnitName(127, want.Result.LatentShape))
 		},
 			5*time.Second, 50*time.Millisecond, "%s", p.text(`label[for="nudge-unit"]`))
+		// Numbers that are not whole units are brought to the nearest;
+		// a field left with no number shows the unit again.
+		for _, c := range []struct {
+			typed string
+			unit  int
+		}{{"12.7", 13}, {"1e2", 100}, {"1e3", 127}} {
+			p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = ` + jsString(c.typed) + `; u.dispatchEvent(new Event("input", {bubbles: true})) })()`)
+			p.run(chromedp.Value("#nudge-unit", &unit, chromedp.ByQuery))
+			assert.Equal(t, strconv.Itoa(c.unit), unit, "%s typed", c.typed)
+			assert.Eventually(t, func() bool {
+				return strings.HasPrefix(p.text(`label[for="nudge-unit"]`), "Code unit (0–127): "+webapp.UnitName(c.unit, want.Result.LatentShape))
+			}, 5*time.Second, 50*time.Millisecond, "%s typed: %s", c.typed, p.text(`label[for="nudge-unit"]`))
+		}
+		p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = ""; u.dispatchEvent(new Event("input", {bubbles: true})); u.dispatchEvent(new Event("change", {bubbles: true})) })()`)
+		p.run(chromedp.Value("#nudge-unit", &unit, chromedp.ByQuery))
+		assert.Equal(t, "127", unit, "the field emptied shows the unit again")
 		p.b.screenshot(t, "walk")
 	})
 

@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/hexops/vecty"
@@ -54,17 +55,28 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		n := len(res.Latent)
 		nudge = elem.Div(vecty.Markup(vecty.Class("nudge")),
 			elem.Label(vecty.Markup(prop.For("nudge-unit")), vecty.Text(fmt.Sprintf("Code unit (0–%d): %s", n-1, webapp.UnitName(w.Unit, res.LatentShape)))),
-			elem.Input(vecty.Markup(prop.ID("nudge-unit"), prop.Type(prop.TypeNumber), vecty.Attribute("min", "0"), vecty.Attribute("max", strconv.Itoa(n-1)),
+			elem.Input(vecty.Markup(prop.ID("nudge-unit"), prop.Type(prop.TypeNumber), vecty.Attribute("min", "0"), vecty.Attribute("max", strconv.Itoa(n-1)), vecty.Attribute("step", "1"),
 				vecty.Property("value", strconv.Itoa(w.Unit)),
-				// As the unit is typed; a unit out of range is brought to the
-				// nearest there is, in the field too.
+				// As the unit is typed; a number that is no unit (out of
+				// range, or not whole: 12.7, 1e3) is brought to the nearest
+				// unit there is, in the field too.
 				event.Input(func(e *vecty.Event) {
-					if u, err := strconv.Atoi(e.Target.Get("value").String()); err == nil {
-						if c := max(0, min(n-1, u)); c != u {
-							u = c
-							e.Target.Set("value", strconv.Itoa(u))
-						}
-						v.Store.SetNudge(u, v.Store.State().Walk.Nudge) // the store's, which a rerender may not show yet
+					typed := e.Target.Get("value").String()
+					f, err := strconv.ParseFloat(typed, 64)
+					if err != nil || math.IsNaN(f) { // "" while what is typed is no number yet
+						return
+					}
+					u := int(math.Round(max(0, min(float64(n-1), f))))
+					if strconv.Itoa(u) != typed {
+						e.Target.Set("value", strconv.Itoa(u))
+					}
+					v.Store.SetNudge(u, v.Store.State().Walk.Nudge) // the store's, which a rerender may not show yet
+				}),
+				// Left with no number in it, the field shows the unit
+				// nudged again.
+				event.Change(func(e *vecty.Event) {
+					if _, err := strconv.ParseFloat(e.Target.Get("value").String(), 64); err != nil {
+						e.Target.Set("value", strconv.Itoa(v.Store.State().Walk.Unit))
 					}
 				}))),
 			elem.Label(vecty.Markup(prop.For("nudge-amount")), vecty.Text(fmt.Sprintf("Nudge %+.0f %% of the code's largest value", 100*w.Nudge))),
