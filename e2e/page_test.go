@@ -862,6 +862,9 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Sleep(time.Second), chromedp.Click("#tab-upload", chromedp.ByQuery),
 			chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("cut.png: ")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
 		assert.True(t, strings.HasSuffix(p.text("#upload-status"), ". Still shown below: seven.webp"), p.text("#upload-status"))
+		var picked string
+		p.run(chromedp.Evaluate(`document.getElementById("upload").files[0]?.name`, &picked))
+		assert.Equal(t, "seven.webp", picked, "the picker names the picture shown, not the file refused")
 	})
 
 	t.Run("a picture with no digit found stays, to box the digit on", func(t *testing.T) {

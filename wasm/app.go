@@ -188,6 +188,7 @@ func uploadFile(s *webapp.Store, file js.Value) {
 		sources.drop(release)
 		js.Global().Get("URL").Call("revokeObjectURL", release)
 	}
+	pickShown(s)
 	if u := s.State().Upload; err == nil && u != nil && u.URL == url {
 		go zoomIn(s) // it waits for this decode's turn to end
 	}

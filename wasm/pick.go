@@ -10,10 +10,11 @@ import (
 	"github.com/godae/dae/webapp"
 )
 
-// picked is the files of the upload the page read last, from the picker,
-// a drop or a paste, for the picker to name: it is drawn anew when its tab
-// is chosen, a drop or a paste does not go through it, and it is emptied
-// as it opens (so that the same file can be chosen again).
+// picked is the files of the upload the page is reading, or else shows
+// (pick, pickShown), from the picker, a drop or a paste, for the picker to
+// name: it is drawn anew when its tab is chosen, a drop or a paste does
+// not go through it, and it is emptied as it opens (so that the same file
+// can be chosen again).
 var picked js.Value
 
 // pick reads file as an upload, and has the upload picker name it.
@@ -23,6 +24,20 @@ func pick(s *webapp.Store, file js.Value) {
 	picked = dt.Get("files")
 	showPicked()
 	go uploadFile(s, file)
+}
+
+// pickShown has the upload picker name the file of the upload shown, or
+// none, once an upload is done: a file refused is named in the status
+// line, not in the picker, which names the picture still shown.
+func pickShown(s *webapp.Store) {
+	dt := js.Global().Get("DataTransfer").New()
+	if u := s.State().Upload; u != nil {
+		if src, ok := sources.get(u.URL); ok {
+			dt.Get("items").Call("add", src.file)
+		}
+	}
+	picked = dt.Get("files")
+	showPicked()
 }
 
 // showPicked has the upload picker, if it is on the page, name the files
