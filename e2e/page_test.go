@@ -426,11 +426,21 @@ func TestApp(t *testing.T) {
 	t.Run("upload a noisy digit", func(t *testing.T) {
 		p := upload(t)
 		path, data := noisyUpload(t, samples[12].Pixels)
+		// What is read out of the results is the reader's sentence alone,
+		// in an element there before the first result (a region is read
+		// out when it changes, not when it comes).
+		p.js(`window.summaryBefore = document.getElementById("reading")`)
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 		p.changed("#dae-output", "")
 		in, info, err := prepare(data)
 		require.NoError(t, err)
 		p.checkResult("upload", m, webapp.Strong, in, nil)
+		var live []string
+		p.run(chromedp.Evaluate(`[...document.querySelectorAll("#results, #results *")].filter(e => e.matches("[aria-live], [role=status], [role=alert]")).map(e => e.id)`, &live))
+		assert.Equal(t, []string{"keybox-status", "box-hint", "reading"}, live, "the results' live regions")
+		var same bool
+		p.run(chromedp.Evaluate(`document.getElementById("reading") === window.summaryBefore && document.getElementById("reading").getAttribute("role") === "status"`, &same))
+		assert.True(t, same, "the reader's sentence is read out from an element there from the start")
 		assert.Equal(t, "none: an upload has no clean digit to compare with", p.text("#dae-scores"), "no clean digit, no scores")
 		var rows int
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#noisy-scores, #ae-scores").length`, &rows))

@@ -103,22 +103,29 @@ func metricsCaption(res *webapp.Result) vecty.MarkupOrChild {
 // noScores is what the page says of the scores of an upload.
 const noScores = "none: an upload has no clean digit to compare with"
 
+// summary is the line that says what the digit reader sees, read out as
+// it changes. It is the section's second element whatever the section
+// holds, empty when there is no result, so that it stays the same element
+// on the page from the start: a region is read out when it changes, not
+// when it comes, so the first result would not be.
+func summary(text string) vecty.ComponentOrHTML {
+	return elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary"), vecty.Attribute("role", "status")), vecty.Text(text))
+}
+
 // Render draws the result tiles, or a prompt when there is no result yet.
 func (r *Results) Render() vecty.ComponentOrHTML {
 	res := r.Result
-	// The results, read out as they change, and dimmed while a new upload
-	// is read.
-	live := vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy}, prop.ID("results"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-busy", r.Busy))
+	// Dimmed while a new upload is read. Only the reader's sentence
+	// (summary) is read out as it changes: the whole section was, every
+	// time, figures and all (33 changes for five steps of a slider).
+	section := vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy, "empty": res == nil && r.Upload == nil}, prop.ID("results"), vecty.Attribute("aria-busy", r.Busy))
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
-		// a box around theirs.
-		return elem.Section(live, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}, r.boxHint()))
+		// a box around theirs (its hint says so, read out).
+		return elem.Section(section, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}, r.boxHint()), summary(""))
 	}
 	if res == nil {
-		// Live already: a region is read out when it changes, not when it
-		// comes, so the first result would not be.
-		return elem.Section(vecty.Markup(vecty.Class("results", "empty"), prop.ID("results"), vecty.Attribute("aria-live", "polite")),
-			elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)))
+		return elem.Section(section, elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)), summary(""))
 	}
 	png := grayURL
 	dae := png(res.DAE)
@@ -143,12 +150,11 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		tile("dae-output", "Denoised by "+res.Title, dae, "the digit denoised", &res.DAEReading),
 		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output", &res.AEReading),
 	)
-	return elem.Section(live,
+	return elem.Section(section,
 		// The hint is one of the tiles: under them on a wide screen, right
 		// under the picture on a phone's two columns (style.css).
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles, hint),
-		elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")),
-			vecty.Text(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, r.verdict()))),
+		summary(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, r.verdict())),
 		elem.Table(vecty.Markup(vecty.Class("metrics")), metricsCaption(res), elem.TableBody(metrics(res))),
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
 			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
