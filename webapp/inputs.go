@@ -29,7 +29,7 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 	case errors.Is(err, digitprep.ErrLine):
 		return nil, errors.New("a line is not a digit yet: draw on")
 	case errors.Is(err, digitprep.ErrSmallDigit):
-		return nil, errors.New("too small to read: draw it larger")
+		return nil, errors.New("too small to read yet: draw on, or draw it larger")
 	}
 	return in, err
 }

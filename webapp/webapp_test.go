@@ -179,7 +179,7 @@ func TestFromDrawing(t *testing.T) {
 	pen(120, 120, 150, 120) // a 7 of 40 px
 	pen(150, 120, 135, 150)
 	_, err = FromDrawing(small, DrawSide, DrawSide)
-	assert.EqualError(t, err, "too small to read: draw it larger")
+	assert.EqualError(t, err, "too small to read yet: draw on, or draw it larger")
 	for i := range small {
 		small[i] = 255
 	}
