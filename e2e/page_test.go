@@ -783,6 +783,15 @@ func TestApp(t *testing.T) {
 		p := open(t)
 		data, err := os.ReadFile(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
 		require.NoError(t, err)
+		// Files dragged over the page: it says a drop is an upload.
+		var says string
+		p.run(chromedp.Evaluate(`(() => {
+			const dt = new DataTransfer();
+			dt.items.add(new File(["x"], "seven.png", {type: "image/png"}));
+			document.querySelector("footer").dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
+			return getComputedStyle(document.body, "::after").content;
+		})()`, &says))
+		assert.Equal(t, `"Drop the picture to upload it"`, says)
 		var taken bool
 		p.run(chromedp.Evaluate(`(() => {
 			const bytes = Uint8Array.from(atob(`+jsString(base64.StdEncoding.EncodeToString(data))+`), c => c.charCodeAt(0));
@@ -794,6 +803,9 @@ func TestApp(t *testing.T) {
 			return ev.defaultPrevented;
 		})()`, &taken))
 		assert.True(t, taken, "the page takes the drop, the browser does not open the file")
+		var still bool
+		p.run(chromedp.Evaluate(`document.body.classList.contains("drop-target")`, &still))
+		assert.False(t, still, "nor says so once the file is dropped")
 		p.run(chromedp.WaitVisible("#upload", chromedp.ByQuery))
 		p.changed("#dae-output", "")
 		assert.Equal(t, "Shown below: dropped.webp", p.text("#upload-status"))

@@ -73,14 +73,26 @@ func dropAnywhere(s *webapp.Store) {
 		t := e.Get("target")
 		return t.Get("tagName").String() == "INPUT" && t.Get("type").String() == "file"
 	}
+	// While files are dragged over the page, it says that a drop is an
+	// upload (style.css draws body.drop-target).
+	target := func(on bool) { doc.Get("body").Get("classList").Call("toggle", "drop-target", on) }
 	doc.Call("addEventListener", "dragover", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if !onInput(args[0]) {
-			args[0].Call("preventDefault")
+		e := args[0]
+		if !onInput(e) {
+			e.Call("preventDefault")
+		}
+		target(!onInput(e) && e.Get("dataTransfer").Get("types").Call("includes", "Files").Bool())
+		return nil
+	}))
+	doc.Call("addEventListener", "dragleave", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if !args[0].Get("relatedTarget").Truthy() { // out of the window
+			target(false)
 		}
 		return nil
 	}))
 	doc.Call("addEventListener", "drop", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		e := args[0]
+		target(false)
 		if onInput(e) {
 			return nil
 		}
