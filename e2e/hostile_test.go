@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -222,5 +224,25 @@ func TestHostileInputKeepsThePageResponsive(t *testing.T) {
 	}
 	assert.Less(t, diff/float64(len(in)), 0.02, "the model input is the one prepared natively, up to the browser's decoding and scaling")
 	assert.Equal(t, "bundled (weights/dae.safetensors)", p.text("#weights-in-use"))
+
+	// A large noisy photo, and at once a small picture: the small one,
+	// checked first, is the one shown (the photo, checked after it, stopped
+	// its decode, and both were lost: "context canceled").
+	seven, err := os.ReadFile(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
+	require.NoError(t, err)
+	p.run(chromedp.Evaluate(`(async () => {
+		const c = new OffscreenCanvas(4000, 3000), g = c.getContext("2d"), id = g.createImageData(4000, 3000);
+		for (let i = 0, x = 1; i < id.data.length; i += 4) { x = (x * 1103515245 + 12345) & 0x7fffffff; id.data[i] = id.data[i+1] = id.data[i+2] = 200 + x % 56; id.data[i+3] = 255; }
+		g.putImageData(id, 0, 0);
+		const big = new File([await c.convertToBlob({type: "image/jpeg", quality: 0.92})], "noisy.jpg", {type: "image/jpeg"});
+		const small = new File([Uint8Array.from(atob(`+jsString(base64.StdEncoding.EncodeToString(seven))+`), c => c.charCodeAt(0))], "seven.webp", {type: "image/webp"});
+		for (const f of [big, small]) {
+			const dt = new DataTransfer();
+			dt.items.add(f);
+			document.querySelector("footer").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		}
+	})()`, nil, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }),
+		chromedp.Poll(`(s => s.includes("seven.webp") && !s.startsWith("Reading"))(document.getElementById("upload-status").textContent)`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	assert.Equal(t, "Shown below: seven.webp", p.text("#upload-status"))
 	assert.Empty(t, p.b.consoleErrors())
 }

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -173,11 +174,16 @@ func uploadFile(s *webapp.Store, file js.Value) {
 	var img image.Image
 	if err == nil {
 		// Only a file that passed the checks stops the upload under way,
-		// and it says so first, so that the store drops that upload.
-		s.UploadChecked(t)
-		ctx, done := decodes.upload()
-		defer done() // only after FinishUpload: a zoom that waited for it finds this upload in the store
-		img, err = decodeIn(ctx, file, image.Rectangle{}, w, h)
+		// and it says so first, so that the store drops that upload; one
+		// that a later file passed its checks before is dropped, and stops
+		// nothing.
+		if !s.UploadChecked(t) {
+			err = context.Canceled
+		} else {
+			ctx, done := decodes.upload()
+			defer done() // only after FinishUpload: a zoom that waited for it finds this upload in the store
+			img, err = decodeIn(ctx, file, image.Rectangle{}, w, h)
+		}
 	}
 	url := ""
 	if err == nil {

@@ -10,9 +10,9 @@ import (
 	"github.com/godae/dae/webapp"
 )
 
-// picked is the files of the upload the page is reading, or else shows
-// (pick, pickShown), from the picker, a drop or a paste, for the picker to
-// name: it is drawn anew when its tab is chosen, a drop or a paste does
+// picked is the files of the upload the page was given last (pick), and
+// once it is done, of the upload it shows (pickShown), from the picker, a
+// drop or a paste, for the picker to name: it is drawn anew when its tab is chosen, a drop or a paste does
 // not go through it, and it is emptied as it opens (so that the same file
 // can be chosen again).
 var picked js.Value

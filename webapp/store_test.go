@@ -1,7 +1,9 @@
 package webapp
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"os"
@@ -259,6 +261,23 @@ func TestStoreKeepsAnUploadALaterFileCouldNotReplace(t *testing.T) {
 	s.FinishUpload(nine, "nine.png", "", nil, errors.New("damaged"))
 	assert.Equal(t, "nine.png: damaged", s.State().UploadMessage)
 	assert.Empty(t, s.State().Reading)
+
+	// A large file given before a small one may pass its checks after it:
+	// then it is superseded, and its decode must not stop the small one's.
+	large, small := s.StartUpload("large.jpg"), s.StartUpload("small.png")
+	assert.True(t, s.UploadChecked(small))
+	assert.False(t, s.UploadChecked(large), "checked after a later file: not to be decoded")
+	s.FinishUpload(large, "large.jpg", "", nil, context.Canceled)
+	assert.Equal(t, "small.png", s.State().Reading)
+	s.FinishUpload(small, "small.png", "blob:3", digitImage(), nil)
+	assert.Equal(t, "small.png", s.State().Upload.Name)
+	assert.Empty(t, s.State().UploadMessage)
+
+	// A decode stopped is never said as a refusal.
+	stopped := s.StartUpload("stopped.png")
+	s.FinishUpload(stopped, "stopped.png", "", nil, fmt.Errorf("decoding: %w", context.Canceled))
+	assert.Empty(t, s.State().UploadMessage)
+	assert.Equal(t, "small.png", s.State().Upload.Name)
 }
 
 // A tab chosen while an upload decodes stays chosen; the upload tab shows

@@ -1,6 +1,7 @@
 package webapp
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -72,9 +73,17 @@ func (s *Store) StartUpload(name string) Ticket {
 // digitprep), before the page stops the decodes of the uploads begun
 // before it, whose results are then dropped. Until then an earlier upload
 // is still taken when it finishes: a file refused by the checks, given
-// while a picture was being read, does not cost that picture.
-func (s *Store) UploadChecked(t Ticket) {
-	s.do(func(st *State) { s.supersede(st, t) })
+// while a picture was being read, does not cost that picture. It says
+// false when a later upload passed its checks first (a small file is
+// checked sooner than a large one given before it): then t's upload is
+// superseded, and must not stop the later one's decode.
+func (s *Store) UploadChecked(t Ticket) (decode bool) {
+	s.do(func(st *State) {
+		if decode = t.n >= s.checked; decode {
+			s.supersede(st, t)
+		}
+	})
+	return decode
 }
 
 // supersede makes the uploads begun before t's superseded: their results
@@ -109,8 +118,8 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 	release = url
 	s.do(func(st *State) {
 		s.done(st, t)
-		if t.n < s.checked || err != nil && t.n < s.uploads {
-			return // superseded
+		if t.n < s.checked || err != nil && t.n < s.uploads || errors.Is(err, context.Canceled) {
+			return // superseded (a decode is stopped only by a later upload)
 		}
 		var u *Upload
 		if err == nil && img == nil {
