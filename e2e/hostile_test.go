@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/internal/hostile"
 	"github.com/godae/dae/webapp"
 )
@@ -230,6 +231,7 @@ func TestHostileInputKeepsThePageResponsive(t *testing.T) {
 	// its decode, and both were lost: "context canceled").
 	seven, err := os.ReadFile(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
 	require.NoError(t, err)
+	var bigSize int
 	p.run(chromedp.Evaluate(`(async () => {
 		const c = new OffscreenCanvas(4000, 3000), g = c.getContext("2d"), id = g.createImageData(4000, 3000);
 		for (let i = 0, x = 1; i < id.data.length; i += 4) { x = (x * 1103515245 + 12345) & 0x7fffffff; id.data[i] = id.data[i+1] = id.data[i+2] = 200 + x % 56; id.data[i+3] = 255; }
@@ -241,8 +243,12 @@ func TestHostileInputKeepsThePageResponsive(t *testing.T) {
 			dt.items.add(f);
 			document.querySelector("footer").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
 		}
-	})()`, nil, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }),
+		return big.size;
+	})()`, &bigSize, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }),
 		chromedp.Poll(`(s => s.includes("seven.webp") && !s.startsWith("Reading"))(document.getElementById("upload-status").textContent)`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	assert.Equal(t, "Shown below: seven.webp", p.text("#upload-status"))
+	t.Logf("the noisy photo: %.1f MB", float64(bigSize)/1e6)
+	assert.Less(t, bigSize, digitprep.MaxBytes, "the photo passes the checks, so that it is checked after the small picture, not refused")
+	assert.Greater(t, bigSize, 2_000_000, "and is large enough to be checked after it")
 	assert.Empty(t, p.b.consoleErrors())
 }

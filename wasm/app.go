@@ -162,23 +162,18 @@ func loadWeights(url string) (*weights.File, error) {
 	return f, nil
 }
 
-// uploadFile decodes an image file in the browser and gives it to the
-// store; it runs on its own goroutine. Once the file has passed the checks
-// made before decoding, it stops the decode of an earlier upload, or of a
-// part of one, that is under way (decodes), and the store drops that
-// upload; a file refused by the checks leaves it be. The store says which
-// picture URL it no longer shows.
+// uploadFile checks an image file, has the browser decode it and gives it
+// to the store; it runs on its own goroutine. Only a file the store lets
+// decode (Store.PassedChecks) stops the decode under way, of an earlier
+// upload or of a part of one (decodes). The store says which picture URL
+// it no longer shows.
 func uploadFile(s *webapp.Store, file js.Value) {
 	t := s.StartUpload(file.Get("name").String())
 	w, h, err := checkFile(file)
 	var img image.Image
 	if err == nil {
-		// Only a file that passed the checks stops the upload under way,
-		// and it says so first, so that the store drops that upload; one
-		// that a later file passed its checks before is dropped, and stops
-		// nothing.
-		if !s.UploadChecked(t) {
-			err = context.Canceled
+		if !s.PassedChecks(t) {
+			err = context.Canceled // superseded: the store drops it
 		} else {
 			ctx, done := decodes.upload()
 			defer done() // only after FinishUpload: a zoom that waited for it finds this upload in the store
@@ -194,7 +189,9 @@ func uploadFile(s *webapp.Store, file js.Value) {
 		sources.drop(release)
 		js.Global().Get("URL").Call("revokeObjectURL", release)
 	}
-	pickShown(s)
+	if s.State().Reading == "" { // while a later file is read, the picker names it
+		pickShown(s)
+	}
 	if u := s.State().Upload; err == nil && u != nil && u.URL == url {
 		go zoomIn(s) // it waits for this decode's turn to end
 	}

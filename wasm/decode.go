@@ -25,9 +25,9 @@ const decodeWorker = "web/decode.js"
 // checkFile applies digitprep's limits to an uploaded image file before
 // any pixel of it is decoded: the file's size, its JPEG scans (from the
 // bytes), and the image's size w×h (from the header, which an <img> reads
-// without decoding the pixels), so that a file the page refuses does not
-// stop the decode of an upload under way. It waits for the browser, so it
-// must run on its own goroutine.
+// without decoding the pixels), before the file may stop the decode of
+// an upload under way (Store.PassedChecks). It waits for the browser, so
+// it must run on its own goroutine.
 func checkFile(file js.Value) (w, h int, err error) {
 	if err := digitprep.CheckFileSize(file.Get("size").Int()); err != nil {
 		return 0, 0, err
@@ -50,7 +50,7 @@ func checkFile(file js.Value) (w, h int, err error) {
 }
 
 // decodePart has the worker decode the part r of a file that checkFile
-// has checked, of w×h pixels, scaled to digitprep.WorkSize of r.
+// has checked, scaled to digitprep.WorkSize of r's size.
 func decodePart(ctx context.Context, file js.Value, r image.Rectangle) (image.Image, error) {
 	return decodeIn(ctx, file, r, r.Dx(), r.Dy())
 }

@@ -10,9 +10,9 @@ import (
 // decodes lets the browser decode one upload at a time: each decodes the
 // whole file in a worker (a 40-megapixel photo takes 160 MB there), so
 // boxes dragged in quick succession, or files picked one after another,
-// would otherwise decode as many at once. A new upload stops the decode
-// under way, whose result the page would drop anyway, and those waiting
-// their turn; a finer decode (a zoom) that waited looks at the upload as
+// would otherwise decode as many at once. A new upload (one whose file
+// passed the checks: Store.PassedChecks) stops the decode under way, whose
+// result the page would drop anyway, and those waiting their turn; a finer decode (a zoom) that waited looks at the upload as
 // it is then, and finds it refined already or wanting only the last box's
 // part.
 var decodes decoder

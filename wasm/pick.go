@@ -11,10 +11,10 @@ import (
 )
 
 // picked is the files of the upload the page was given last (pick), and
-// once it is done, of the upload it shows (pickShown), from the picker, a
-// drop or a paste, for the picker to name: it is drawn anew when its tab is chosen, a drop or a paste does
-// not go through it, and it is emptied as it opens (so that the same file
-// can be chosen again).
+// once no upload is read, of the upload it shows (pickShown), from the
+// picker, a drop or a paste, for the picker to name: it is drawn anew when
+// its tab is chosen, a drop or a paste does not go through it, and it is
+// emptied as it opens (so that the same file can be chosen again).
 var picked js.Value
 
 // pick reads file as an upload, and has the upload picker name it.
@@ -74,8 +74,22 @@ func dropAnywhere(s *webapp.Store) {
 		return t.Get("tagName").String() == "INPUT" && t.Get("type").String() == "file"
 	}
 	// While files are dragged over the page, it says that a drop is an
-	// upload (style.css draws body.drop-target).
+	// upload (style.css draws body.drop-target). The drag is over the page
+	// until it has left as many elements as it entered (a leave's
+	// relatedTarget, which would say it left the window, is null in
+	// Safari at every element).
 	target := func(on bool) { doc.Get("body").Get("classList").Call("toggle", "drop-target", on) }
+	entered := 0
+	doc.Call("addEventListener", "dragenter", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		entered++
+		return nil
+	}))
+	doc.Call("addEventListener", "dragleave", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if entered = max(0, entered-1); entered == 0 {
+			target(false)
+		}
+		return nil
+	}))
 	doc.Call("addEventListener", "dragover", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		e := args[0]
 		if !onInput(e) {
@@ -84,14 +98,9 @@ func dropAnywhere(s *webapp.Store) {
 		target(!onInput(e) && e.Get("dataTransfer").Get("types").Call("includes", "Files").Bool())
 		return nil
 	}))
-	doc.Call("addEventListener", "dragleave", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if !args[0].Get("relatedTarget").Truthy() { // out of the window
-			target(false)
-		}
-		return nil
-	}))
 	doc.Call("addEventListener", "drop", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		e := args[0]
+		entered = 0
 		target(false)
 		if onInput(e) {
 			return nil

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -62,8 +63,8 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 				// unit there is, in the field too.
 				event.Input(func(e *vecty.Event) {
 					typed := e.Target.Get("value").String()
-					f, err := strconv.ParseFloat(typed, 64)
-					if err != nil || math.IsNaN(f) { // "" while what is typed is no number yet
+					f, err := strconv.ParseFloat(typed, 64)              // ±Inf out of float64's range: the nearest end
+					if err != nil && !errors.Is(err, strconv.ErrRange) { // "" while what is typed is no number yet
 						return
 					}
 					u := int(math.Round(max(0, min(float64(n-1), f))))

@@ -95,16 +95,28 @@ func TestPlot(t *testing.T) {
 	assert.Contains(t, narrow, `<text x="50" y="232" font-weight="bold">the reader's`)
 	assert.Contains(t, narrow, `<text x="228" y="474">strong model</text>`)
 	assert.Contains(t, wide, `<text x="528" y="246">strong model</text>`)
-	// The lines differ by more than their colours: each its own dashes.
-	dashes := map[string]bool{}
-	for _, line := range regexp.MustCompile(`<polyline [^>]*>`).FindAllString(wide, -1)[:len(c.Curves)] {
-		d := regexp.MustCompile(`stroke-dasharray="([^"]*)"`).FindStringSubmatch(line)
-		if d == nil {
-			d = []string{"", "solid"}
+	// The lines differ by more than their colours: each its own dashes,
+	// in both panels and the legend.
+	dashes := func(element string) []string {
+		var ds []string
+		for _, line := range regexp.MustCompile(`<`+element+` [^>]*stroke-width="[23]"[^>]*>`).FindAllString(wide, -1) {
+			d := regexp.MustCompile(`stroke-dasharray="([^"]*)"`).FindStringSubmatch(line)
+			if d == nil {
+				d = []string{"", "solid"}
+			}
+			ds = append(ds, d[1])
 		}
-		dashes[d[1]] = true
+		return ds
 	}
-	assert.Len(t, dashes, len(c.Curves), "%v", dashes)
+	curves, legend := dashes("polyline"), dashes("line")
+	require.Len(t, curves, 2*len(c.Curves))
+	assert.Equal(t, curves[:len(c.Curves)], curves[len(c.Curves):], "each curve dashed alike in both panels")
+	assert.Equal(t, curves[:len(c.Curves)], legend, "and in the legend")
+	distinct := map[string]bool{}
+	for _, d := range legend {
+		distinct[d] = true
+	}
+	assert.Len(t, distinct, len(c.Curves), "%v", legend)
 	sum := c.Summary(0.5)
 	assert.True(t, strings.HasPrefix(sum, "PSNR and the reader's confidence that it is a 0 against the noise amount; at 0.5: noisy input "), sum)
 	assert.Contains(t, sum, "strong model ")

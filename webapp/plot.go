@@ -70,7 +70,7 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 			fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="#5b6275">%g</text>`, x(a), top+panelH+14, a)
 		}
 		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="#5b6275">noise amount</text>`, x(0.5), top+panelH+28)
-		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2230" stroke-dasharray="3 3"/>`, x(current), x(current), top, top+panelH)
+		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2230"/>`, x(current), x(current), top, top+panelH)
 		for _, cv := range c.Curves {
 			var pts []string
 			for i, a := range c.Amounts {

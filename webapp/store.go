@@ -42,10 +42,11 @@ type State struct {
 	// Reading is the name of the file an upload is reading and preparing,
 	// while it does (the results shown are still the last ones); "" else.
 	Reading string
-	// UploadMessage says why the last file given was refused, beside the
-	// control it was given with, until another is read; "" once one is
-	// taken. It stays while another tab is shown, as the refusal may come
-	// after the person went there.
+	// UploadMessage says why the last file given was refused (and the
+	// others given with it), beside the control it was given with, until
+	// another is given; "" once the last one given is taken (an earlier
+	// one taken after it leaves its refusal said). It stays while another
+	// tab is shown, as the refusal may come after the person went there.
 	UploadMessage string
 	// DrawNote says why the drawing is not taken as a digit yet (a dot, a
 	// line), beside the canvas; "" once it is, or when it is cleared.
@@ -141,6 +142,7 @@ type Store struct {
 	// superseded.
 	checked  int
 	reading  []pending // the uploads under way, oldest first
+	refusals []string  // of the files given since the last was, those refused (State.UploadMessage)
 	loads    int       // tickets given for weights files
 	drawings int       // drawings taken, so that the curves know one from the next
 	// curvesFor is what State.Curves were computed for; computing is the
@@ -279,7 +281,8 @@ func (s *Store) SetNoise(n Noise) { s.ChangeNoise(func(to *Noise) { *to = n }) }
 // ChangeNoise changes the noise as change says (its kind, its amount or its
 // draw) and shows the current digit with it. It changes the noise the
 // store has, not the one the page drew last: two changes made before the
-// page draws again (it draws on the next frame) both hold.
+// page draws again (it draws on the next frame) both hold. change runs
+// under the store's lock: it must not call the store.
 func (s *Store) ChangeNoise(change func(n *Noise)) {
 	s.do(func(st *State) {
 		change(&st.Noise)

@@ -147,21 +147,31 @@ func TestStoreDrawing(t *testing.T) {
 	s.SetMode(ModeDraw)
 	assert.Equal(t, "a line is not a digit yet: draw on", s.State().DrawNote, "the canvas still holds the line")
 
-	// A dot and a short stroke beside it: not called a dot alone.
-	dots := drawing(280, 280)
-	for i := range dots {
-		dots[i] = 255
-	}
-	for _, r := range []image.Rectangle{image.Rect(60, 60, 82, 82), image.Rect(150, 180, 175, 202)} {
-		for y := r.Min.Y; y < r.Max.Y; y++ {
-			for x := r.Min.X; x < r.Max.X; x++ {
-				i := 4 * (y*280 + x)
-				dots[i], dots[i+1], dots[i+2] = 0, 0, 0
+	// A dot and, beside it, a stroke of the pen: not called a dot alone.
+	// A stroke just longer than the pen is wide (a tap dragged a little)
+	// is refused as a dot is; one of two pen widths, as too small yet.
+	for _, c := range []struct {
+		length int
+		says   string
+	}{
+		{PenWidth + 3, "a dot or a short stroke is not a digit yet: draw on"},
+		{2 * PenWidth, "too small to read yet: draw on, or draw it larger"},
+	} {
+		pad := drawing(280, 280)
+		for i := range pad {
+			pad[i] = 255
+		}
+		for _, r := range []image.Rectangle{image.Rect(60, 60, 60+PenWidth, 60+PenWidth), image.Rect(150, 180, 150+c.length, 180+PenWidth)} {
+			for y := r.Min.Y; y < r.Max.Y; y++ {
+				for x := r.Min.X; x < r.Max.X; x++ {
+					i := 4 * (y*280 + x)
+					pad[i], pad[i+1], pad[i+2] = 0, 0, 0
+				}
 			}
 		}
+		s.Drew(pad, 280, 280)
+		assert.Equal(t, c.says, s.State().DrawNote, "a dot and a stroke %d px long", c.length)
 	}
-	s.Drew(dots, 280, 280)
-	assert.Equal(t, "a dot or a short stroke is not a digit yet: draw on", s.State().DrawNote)
 	s.ClearDrawing()
 	assert.Empty(t, s.State().DrawNote)
 }
@@ -217,22 +227,35 @@ func TestStoreUpload(t *testing.T) {
 	assert.Equal(t, "pasted.png: not an image that can be read", s.State().UploadMessage)
 }
 
-// An upload that finishes after a later one is dropped, whichever order
-// they finish in.
+// An upload that finishes after a later one was taken is dropped; an
+// earlier file refused while a later one is read is said.
 func TestStoreDropsSupersededUploads(t *testing.T) {
 	s, _ := loadedStore(t)
 	first, second := s.StartUpload("first.png"), s.StartUpload("second.png")
 	assert.Equal(t, "second.png", s.State().Reading)
 	assert.Empty(t, s.FinishUpload(second, "second.png", "blob:2", digitImage(), nil))
+	assert.Empty(t, s.State().Reading, "the earlier upload is dropped: not said to be read")
 	assert.Equal(t, "blob:1", s.FinishUpload(first, "first.png", "blob:1", digitImage(), nil), "dropped: its URL is released")
 	assert.Equal(t, "second.png", s.State().Upload.Name)
 
 	third := s.StartUpload("third.png")
-	s.StartUpload("fourth.png")
+	fourth := s.StartUpload("fourth.png")
 	assert.Equal(t, "blob:3", s.FinishUpload(third, "third.png", "blob:3", nil, errors.New("damaged")))
-	assert.Empty(t, s.State().Message, "a superseded upload's error is not shown either")
-	assert.Empty(t, s.State().UploadMessage)
+	assert.Empty(t, s.State().Message)
+	assert.Equal(t, "third.png: damaged", s.State().UploadMessage, "said while the later one is read")
 	assert.Equal(t, "fourth.png", s.State().Reading, "the page is still reading the later one")
+	// The later one refused too: both are said, the last ones of many.
+	s.FinishUpload(fourth, "fourth.png", "", nil, errors.New("a PDF"))
+	assert.Equal(t, "third.png: damaged; fourth.png: a PDF", s.State().UploadMessage)
+	var burst []Ticket
+	for i := range 5 {
+		burst = append(burst, s.StartUpload(fmt.Sprintf("%d.txt", i)))
+	}
+	for i, tk := range burst {
+		s.FinishUpload(tk, fmt.Sprintf("%d.txt", i), "", nil, errors.New("text"))
+	}
+	assert.Equal(t, "2.txt: text; 3.txt: text; 4.txt: text (and 2 more files refused)", s.State().UploadMessage)
+	assert.Equal(t, "second.png", s.State().Upload.Name)
 }
 
 // A file refused by the checks made before decoding, given while a picture
@@ -253,7 +276,7 @@ func TestStoreKeepsAnUploadALaterFileCouldNotReplace(t *testing.T) {
 	assert.Equal(t, "notes.pdf: a PDF", st.UploadMessage, "the later file's refusal stays said")
 
 	eight, nine := s.StartUpload("eight.png"), s.StartUpload("nine.png")
-	s.UploadChecked(nine)
+	s.PassedChecks(nine)
 	assert.Equal(t, "nine.png", s.State().Reading)
 	assert.Equal(t, "blob:2", s.FinishUpload(eight, "eight.png", "blob:2", digitImage(), nil), "superseded by a file that passed the checks: dropped")
 	assert.Equal(t, "seven.png", s.State().Upload.Name)
@@ -265,8 +288,8 @@ func TestStoreKeepsAnUploadALaterFileCouldNotReplace(t *testing.T) {
 	// A large file given before a small one may pass its checks after it:
 	// then it is superseded, and its decode must not stop the small one's.
 	large, small := s.StartUpload("large.jpg"), s.StartUpload("small.png")
-	assert.True(t, s.UploadChecked(small))
-	assert.False(t, s.UploadChecked(large), "checked after a later file: not to be decoded")
+	assert.True(t, s.PassedChecks(small))
+	assert.False(t, s.PassedChecks(large), "checked after a later file: not to be decoded")
 	s.FinishUpload(large, "large.jpg", "", nil, context.Canceled)
 	assert.Equal(t, "small.png", s.State().Reading)
 	s.FinishUpload(small, "small.png", "blob:3", digitImage(), nil)
@@ -277,7 +300,24 @@ func TestStoreKeepsAnUploadALaterFileCouldNotReplace(t *testing.T) {
 	stopped := s.StartUpload("stopped.png")
 	s.FinishUpload(stopped, "stopped.png", "", nil, fmt.Errorf("decoding: %w", context.Canceled))
 	assert.Empty(t, s.State().UploadMessage)
-	assert.Equal(t, "small.png", s.State().Upload.Name)
+	assert.Empty(t, s.State().Reading)
+}
+
+// The noise controls change one part of the noise each; changes made
+// before the page draws again all hold.
+func TestStoreChangeNoise(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.ChangeNoise(func(n *Noise) { n.Kind = SaltPepper })
+	s.ChangeNoise(func(n *Noise) { n.Amount = 0.3 })
+	for range 3 {
+		s.ChangeNoise(func(n *Noise) { n.Seed++ })
+	}
+	want := DefaultNoise()
+	want.Kind, want.Amount, want.Seed = SaltPepper, 0.3, want.Seed+3
+	assert.Equal(t, want, s.State().Noise)
+	in, err := want.Apply(Samples()[0].Pixels)
+	require.NoError(t, err)
+	assert.Equal(t, in, s.State().Result.Input, "the digit shown with it")
 }
 
 // A tab chosen while an upload decodes stays chosen; the upload tab shows

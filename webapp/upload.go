@@ -8,6 +8,7 @@ import (
 	"image/draw"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/godae/dae/digitprep"
 )
@@ -63,21 +64,23 @@ func (s *Store) StartUpload(name string) Ticket {
 		s.uploads++
 		t = Ticket{n: s.uploads, mode: st.Mode}
 		s.reading = append(s.reading, pending{t.n, name})
+		s.refusals = nil
 		st.Reading, st.UploadMessage = name, ""
 	})
 	return t
 }
 
-// UploadChecked is called when the file of the upload begun with t has
+// PassedChecks is called when the file of the upload begun with t has
 // passed the checks made before it is decoded (its size, its header: see
-// digitprep), before the page stops the decodes of the uploads begun
-// before it, whose results are then dropped. Until then an earlier upload
-// is still taken when it finishes: a file refused by the checks, given
-// while a picture was being read, does not cost that picture. It says
-// false when a later upload passed its checks first (a small file is
-// checked sooner than a large one given before it): then t's upload is
-// superseded, and must not stop the later one's decode.
-func (s *Store) UploadChecked(t Ticket) (decode bool) {
+// digitprep), and says whether the page is to decode it. Only such a file
+// supersedes the uploads begun before it: the page stops their decodes,
+// and the store drops their results. Until then an earlier upload is still
+// taken when it finishes: a file refused by the checks, given while a
+// picture is read, does not cost that picture. False when a later upload
+// passed its checks first (a small file is checked sooner than a large one
+// given before it): t's upload is superseded then, and must not stop the
+// later one's decode.
+func (s *Store) PassedChecks(t Ticket) (decode bool) {
 	s.do(func(st *State) {
 		if decode = t.n >= s.checked; decode {
 			s.supersede(st, t)
@@ -91,35 +94,56 @@ func (s *Store) UploadChecked(t Ticket) (decode bool) {
 func (s *Store) supersede(st *State, t Ticket) {
 	s.checked = max(s.checked, t.n)
 	s.reading = slices.DeleteFunc(s.reading, func(p pending) bool { return p.n < t.n })
+	s.sayReading(st)
 }
 
-// done says that the upload of ticket t is no longer under way; the page
-// says it is reading the latest upload still under way, if any.
+// done says that the upload of ticket t is no longer under way.
 func (s *Store) done(st *State, t Ticket) {
 	s.reading = slices.DeleteFunc(s.reading, func(p pending) bool { return p.n == t.n })
+	s.sayReading(st)
+}
+
+// sayReading has the page say it is reading the latest upload still under
+// way, if any.
+func (s *Store) sayReading(st *State) {
 	st.Reading = ""
 	if len(s.reading) > 0 {
 		st.Reading = s.reading[len(s.reading)-1].name
 	}
 }
 
+// maxRefusalsSaid is how many refusals of files given together (since the
+// last file was given) the page names; it counts the others.
+const maxRefusalsSaid = 3
+
+// refusalsSaid is the refusals of the files given together, the last
+// maxRefusalsSaid of them named.
+func refusalsSaid(refusals []string) string {
+	if n := len(refusals) - maxRefusalsSaid; n > 0 {
+		return fmt.Sprintf("%s (and %d more files refused)", strings.Join(refusals[n:], "; "), n)
+	}
+	return strings.Join(refusals, "; ")
+}
+
 // FinishUpload takes an upload begun with t, decoded into img (or failed
 // with err), whose picture the page shows from url. An upload is dropped
-// when a later one was taken or passed the checks (UploadChecked), and so
-// is its refusal when a later file was given; otherwise it becomes the
-// upload, and is shown unless another tab was chosen meanwhile (the upload
-// tab shows it when chosen). A file that cannot be taken is said in
-// State.UploadMessage, and the upload tab shown for it unless another tab
-// was chosen meanwhile; the last upload stays, and so does the refusal of
-// a later file while an earlier one is taken. It returns the object URL
-// that is no longer shown (the replaced upload's, or url itself if it is
-// not used), for the page to release, or "".
+// when a later one was taken or passed the checks (PassedChecks), and so
+// is one whose decode was stopped (only a later upload stops one);
+// otherwise it becomes the upload, and is shown unless another tab was
+// chosen meanwhile (the upload tab shows it when chosen). A file that
+// cannot be taken is said in State.UploadMessage, with the other files
+// given since the last was taken that were refused too, and the upload tab
+// shown for it unless another tab was chosen meanwhile; the last upload
+// stays, and so does the refusal of a later file while an earlier one is
+// taken. It returns the object URL that is no longer shown (the replaced
+// upload's, or url itself if it is not used), for the page to release, or
+// "".
 func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err error) (release string) {
 	release = url
 	s.do(func(st *State) {
 		s.done(st, t)
-		if t.n < s.checked || err != nil && t.n < s.uploads || errors.Is(err, context.Canceled) {
-			return // superseded (a decode is stopped only by a later upload)
+		if t.n < s.checked || errors.Is(err, context.Canceled) {
+			return // superseded
 		}
 		var u *Upload
 		if err == nil && img == nil {
@@ -129,7 +153,8 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 			u, err = prepareUpload(name, url, img, img.Bounds())
 		}
 		if err != nil {
-			st.UploadMessage = fmt.Sprintf("%s: %v", name, err)
+			s.refusals = append(s.refusals, fmt.Sprintf("%s: %v", name, err))
+			st.UploadMessage = refusalsSaid(s.refusals)
 			if st.Mode == t.mode && st.Mode != ModeUpload { // a paste: its refusal is said on the upload tab
 				st.Mode, st.Message = ModeUpload, ""
 				s.show(st)
@@ -144,7 +169,7 @@ func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err er
 		}
 		st.Upload = u
 		if t.n == s.uploads { // else a later file was refused, which stays said
-			st.UploadMessage = ""
+			s.refusals, st.UploadMessage = nil, ""
 		}
 		if st.Mode == t.mode { // no tab chosen meanwhile
 			st.Mode, st.Message = ModeUpload, ""
