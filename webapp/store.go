@@ -142,7 +142,7 @@ type Store struct {
 	// superseded.
 	checked  int
 	reading  []pending // the uploads under way, oldest first
-	refusals []string  // of the files given since the last was, those refused (State.UploadMessage)
+	refusals []string  // refused since the last file was given (State.UploadMessage)
 	loads    int       // tickets given for weights files
 	drawings int       // drawings taken, so that the curves know one from the next
 	// curvesFor is what State.Curves were computed for; computing is the

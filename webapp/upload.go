@@ -131,8 +131,8 @@ func refusalsSaid(refusals []string) string {
 // is one whose decode was stopped (only a later upload stops one);
 // otherwise it becomes the upload, and is shown unless another tab was
 // chosen meanwhile (the upload tab shows it when chosen). A file that
-// cannot be taken is said in State.UploadMessage, with the other files
-// given since the last was taken that were refused too, and the upload tab
+// cannot be taken is said in State.UploadMessage, with those refused since
+// the last file was given (files given together), and the upload tab
 // shown for it unless another tab was chosen meanwhile; the last upload
 // stays, and so does the refusal of a later file while an earlier one is
 // taken. It returns the object URL that is no longer shown (the replaced
