@@ -520,7 +520,7 @@ func TestApp(t *testing.T) {
 		var shown string
 		p.run(chromedp.Evaluate(`document.getElementById("drag").style.display`, &shown))
 		assert.Equal(t, "block", shown, "the keyboard's box is shown")
-		assert.Regexp(t, `^The box: 64 to 96 % across, 0 to 100 % down\.$`, p.text("#keybox-status"), "and read out where it is")
+		assert.Regexp(t, `^The box on the picture: 64 to 96 % across, 0 to 100 % down\.$`, p.text("#keybox-status"), "and read out where it is")
 		p.run(chromedp.KeyEvent(kb.Enter))
 		p.changed("#model-input", before)
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 taken from the keyboard: %s", p.text("#model-input-reading"))
@@ -623,13 +623,30 @@ func TestApp(t *testing.T) {
 		assert.Eventually(t, func() bool {
 			return strings.HasPrefix(p.text("#model-input-reading"), fmt.Sprintf("reads %d (", digit.Label))
 		}, 10*time.Second, 100*time.Millisecond, "the digit taken from the box: %s", p.text("#model-input-reading"))
+		// The same from the keyboard: Enter on the view starts a box over
+		// all of it, Shift and the arrows narrow and shorten it about its
+		// middle (to 0.8 × 0.8 of it, twice), Enter takes it.
+		p.run(chromedp.Evaluate(`(() => { const e = document.getElementById("inset"), s = getComputedStyle(e), w = e.clientWidth;
+			const [sw, sh] = s.backgroundSize.split(" ").map(parseFloat), [x, y] = s.backgroundPosition.split(" ").map(parseFloat);
+			return [-x/sw, -y/sh, (w-x)/sw, (w-y)/sh]; })()`, &view))
+		p.run(chromedp.Focus("#inset", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter))
+		for range 2 {
+			p.run(chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(input.ModifierShift)), chromedp.KeyEvent(kb.ArrowUp, chromedp.KeyModifiers(input.ModifierShift)))
+		}
+		assert.Equal(t, "The box on the enlarged part: 18 to 82 % across, 18 to 82 % down.", p.text("#keybox-status"))
+		before := p.src("#model-input")
+		p.run(chromedp.KeyEvent(kb.Enter))
+		p.changed("#model-input", before)
+		p.run(chromedp.Evaluate(`(() => { const f = document.getElementById("picture-frame").getBoundingClientRect(), c = document.getElementById("chosen").getBoundingClientRect(); return [(c.left-f.left)/f.width, (c.right-f.left)/f.width]; })()`, &chosen))
+		assert.InDelta(t, view[0]+0.18*(view[2]-view[0]), chosen[0], 0.01, "the keyboard box's left, from the view's")
+		assert.InDelta(t, view[0]+0.82*(view[2]-view[0]), chosen[1], 0.01, "the keyboard box's right, from the view's")
 
 		// A box dragged around it, 270 pixels of the file: the page
 		// decodes the part around the digit again too, within the box.
 		part := image.Rect(900, 600, 1170, 870)
 		wantPart, _, err := digitprep.Prepare(photo.SubImage(part))
 		require.NoError(t, err)
-		before := p.src("#model-input")
+		before = p.src("#model-input")
 		p.dragBox(2000, 1500, 0.45, 0.4, 0.585, 0.58)
 		p.changed("#model-input", before) // the part taken, then looked at closer
 		diff = closeTo(wantPart)

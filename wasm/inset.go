@@ -31,7 +31,35 @@ type InsetView struct {
 	drag boxDrag // in shares of the view
 	// on is the view the drag began on: the drag is taken on it (a finer
 	// look at the picture may have moved the view since).
-	on webapp.Inset
+	on     webapp.Inset
+	keyBox keyBoxView // the keyboard's (keys)
+}
+
+// showBox draws a box over the view, in shares of it, or hides it.
+func showBox(l, t, r, b float64, show bool) {
+	showDragIn("inset-drag", webapp.Mark{Left: 100 * l, Top: 100 * t, Width: 100 * (r - l), Height: 100 * (b - t)}, show)
+}
+
+// take takes the part of view on between left and right, top and bottom
+// (shares of the view) as the digit's, as a box ended (end) there.
+func (v *InsetView) take(on webapp.Inset, left, top, right, bottom float64, end dragEnd) {
+	ended(v.Store, v.URL, on.Left+left*on.Width, on.Top+top*on.Height, on.Left+right*on.Width, on.Top+bottom*on.Height, end)
+}
+
+// keys is the view's keyboard box, drawing and taking as the pointer's
+// box does.
+func (v *InsetView) keys() *keyBoxView {
+	k := &v.keyBox
+	k.what = "the enlarged part"
+	k.show = func(b *webapp.KeyBox) {
+		if b == nil {
+			showBox(0, 0, 0, 0, false)
+			return
+		}
+		showBox(b.Left, b.Top, b.Right, b.Bottom, true)
+	}
+	k.take = func(l, t, r, b float64) { v.take(v.Inset, l, t, r, b, boxTaken) }
+	return k
 }
 
 // at is where pointer event e is on the view, as shares of its side,
@@ -47,8 +75,8 @@ func (v *InsetView) at(e *vecty.Event) (float64, float64) {
 func (v *InsetView) Render() vecty.ComponentOrHTML {
 	in := v.Inset
 	return elem.Figure(vecty.Markup(vecty.Class("inset-figure")),
-		elem.Div(vecty.Markup(prop.ID("inset"), vecty.Class("inset", "found-frame"), vecty.Attribute("role", "img"),
-			vecty.Attribute("aria-label", "the part of your picture around the digit found, enlarged; drag a box over it to take the digit from there"),
+		elem.Div(vecty.Markup(prop.ID("inset"), vecty.Class("inset", "found-frame"), vecty.Attribute("role", "group"),
+			vecty.Attribute("aria-label", "the part of your picture around the digit found, enlarged; to take the digit from a part of it, drag a box over it, or press Enter, move the box with the arrow keys, size it with Shift and the arrow keys, and press Enter"),
 			vecty.Style("background-image", fmt.Sprintf("url(%q)", v.URL)),
 			vecty.Style("background-size", fmt.Sprintf("%.2fpx %.2fpx", insetSide/in.Width, insetSide/in.Height)),
 			vecty.Style("background-position", fmt.Sprintf("%.2fpx %.2fpx", -insetSide*in.Left/in.Width, -insetSide*in.Top/in.Height)),
@@ -60,24 +88,25 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 			event.PointerMove(func(e *vecty.Event) {
 				if v.drag.on {
 					l, t, r, b := v.drag.box(v.at(e))
-					showDragIn("inset-drag", webapp.Mark{Left: 100 * l, Top: 100 * t, Width: 100 * (r - l), Height: 100 * (b - t)}, true)
+					showBox(l, t, r, b, true)
 				}
 			}),
 			event.PointerUp(func(e *vecty.Event) {
 				if !v.drag.on {
-					return
+					return // the keyboard's box may be shown
 				}
-				showDragIn("inset-drag", webapp.Mark{}, false)
+				showBox(0, 0, 0, 0, false)
 				x, y := v.at(e)
-				// From shares of the view to shares of the picture.
 				l, t, r, b, end := v.drag.end(x, y, v.URL)
-				on := v.on
-				ended(v.Store, v.URL, on.Left+l*on.Width, on.Top+t*on.Height, on.Left+r*on.Width, on.Top+b*on.Height, end)
+				v.take(v.on, l, t, r, b, end)
 			}),
 			event.PointerCancel(func(*vecty.Event) {
 				v.drag.on = false
-				showDragIn("inset-drag", webapp.Mark{}, false)
+				showBox(0, 0, 0, 0, false)
 			}),
+			vecty.Attribute("tabindex", "0"),
+			event.KeyDown(func(e *vecty.Event) { v.keys().key(e) }),
+			event.Blur(func(*vecty.Event) { v.keys().drop() }),
 		),
 			elem.Div(vecty.Markup(prop.ID("inset-drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
 		),

@@ -25,10 +25,8 @@ type UploadPicture struct {
 	Store  *webapp.Store  `vecty:"prop"`
 	Upload *webapp.Upload `vecty:"prop"`
 
-	drag boxDrag // in shares of the picture
-	// keys is the box the keyboard moves and sizes (Enter on the picture
-	// starts it), nil when there is none.
-	keys *webapp.KeyBox
+	drag   boxDrag    // in shares of the picture
+	keyBox keyBoxView // the keyboard's (keys)
 }
 
 // choose takes the part of the picture between left and right, top and
@@ -37,48 +35,20 @@ func (u *UploadPicture) choose(left, top, right, bottom float64) {
 	choosePart(u.Store, u.Upload.URL, left, top, right, bottom)
 }
 
-// key handles a key pressed on the picture: Enter starts the keyboard's
-// box (the whole picture), the arrow keys move it and, with Shift, size
-// it, Enter then takes the part in it, Escape drops it.
-func (u *UploadPicture) key(e *vecty.Event) {
-	key := e.Get("key").String()
-	switch {
-	case u.keys == nil && (key == "Enter" || key == " "):
-		b := webapp.StartKeyBox()
-		u.keys = &b
-		sayKeyBox("A box over the whole picture: the arrows move it, Shift and the arrows size it, Enter takes the part in it, Escape drops it.")
-	case u.keys == nil:
-		return
-	case key == "Enter":
-		b := *u.keys
-		u.keys = nil
-		showDrag(webapp.Mark{}, false)
-		e.Call("preventDefault")
-		u.choose(b.Left, b.Top, b.Right, b.Bottom)
-		return
-	case key == "Escape":
-		u.keys = nil
-		showDrag(webapp.Mark{}, false)
-		sayKeyBox("The box is dropped.")
-		return
-	default:
-		b, ok := u.keys.Key(key, e.Get("shiftKey").Bool())
-		if !ok {
+// keys is the picture's keyboard box, drawing and taking as the pointer's
+// box does.
+func (u *UploadPicture) keys() *keyBoxView {
+	k := &u.keyBox
+	k.what = "the picture"
+	k.show = func(b *webapp.KeyBox) {
+		if b == nil {
+			showDrag(webapp.Mark{}, false)
 			return
 		}
-		u.keys = &b
-		sayKeyBox(fmt.Sprintf("The box: %.0f to %.0f %% across, %.0f to %.0f %% down.", 100*b.Left, 100*b.Right, 100*b.Top, 100*b.Bottom))
+		showDrag(u.Upload.Shown(b.Left, b.Top, b.Right, b.Bottom), true)
 	}
-	e.Call("preventDefault")
-	showDrag(u.Upload.Shown(u.keys.Left, u.keys.Top, u.keys.Right, u.keys.Bottom), true)
-}
-
-// sayKeyBox has a screen reader say where the keyboard's box is (it is
-// drawn between renders, as it moves; so is what is said of it).
-func sayKeyBox(text string) {
-	if el := js.Global().Get("document").Call("getElementById", "keybox-status"); el.Truthy() {
-		el.Set("textContent", text)
-	}
+	k.take = u.choose
+	return k
 }
 
 // at is where pointer event e is on the picture, as shares of its width
@@ -188,11 +158,8 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 				}),
 				vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "group"),
 				vecty.Attribute("aria-label", "your picture; to take the digit from a part of it, press Enter, move the box with the arrow keys, size it with Shift and the arrow keys, and press Enter"),
-				event.KeyDown(u.key),
-				event.Blur(func(*vecty.Event) {
-					u.keys = nil
-					showDrag(webapp.Mark{}, false)
-				}),
+				event.KeyDown(func(e *vecty.Event) { u.keys().key(e) }),
+				event.Blur(func(*vecty.Event) { u.keys().drop() }),
 			),
 			elem.Image(vecty.Markup(prop.ID("original"), prop.Src(up.URL), prop.Alt("the digit as given"), vecty.Class("digit"), vecty.Attribute("draggable", "false"))),
 			marks,

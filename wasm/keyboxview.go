@@ -1,0 +1,74 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"github.com/hexops/vecty"
+
+	"github.com/godae/dae/webapp"
+)
+
+// keyBoxView is the box the keyboard moves and sizes over a view of an
+// upload's picture (the picture, or its enlarged part), so that a part can
+// be chosen without a pointer: Enter on the view starts one over all of
+// it, the arrow keys move it and, with Shift, size it, Enter takes the
+// part in it, Escape drops it. Its edges are shares of the view.
+type keyBoxView struct {
+	box *webapp.KeyBox // nil when there is none
+	// what the view is called ("the picture", "the enlarged part").
+	what string
+	// show draws the box over the view, or hides it when b is nil.
+	show func(b *webapp.KeyBox)
+	// take takes the part of the view in the box as the digit's.
+	take func(left, top, right, bottom float64)
+}
+
+// key handles a key pressed on the view.
+func (k *keyBoxView) key(e *vecty.Event) {
+	key := e.Get("key").String()
+	switch {
+	case k.box == nil && (key == "Enter" || key == " "):
+		b := webapp.StartKeyBox()
+		k.box = &b
+		sayKeyBox(fmt.Sprintf("A box over all of %s: the arrows move it, Shift and the arrows size it, Enter takes the part in it, Escape drops it.", k.what))
+	case k.box == nil:
+		return
+	case key == "Enter":
+		b := *k.box
+		k.drop()
+		e.Call("preventDefault")
+		k.take(b.Left, b.Top, b.Right, b.Bottom)
+		return
+	case key == "Escape":
+		k.drop()
+		sayKeyBox("The box is dropped.")
+		return
+	default:
+		b, ok := k.box.Key(key, e.Get("shiftKey").Bool())
+		if !ok {
+			return
+		}
+		k.box = &b
+		sayKeyBox(fmt.Sprintf("The box on %s: %.0f to %.0f %% across, %.0f to %.0f %% down.", k.what, 100*b.Left, 100*b.Right, 100*b.Top, 100*b.Bottom))
+	}
+	e.Call("preventDefault")
+	k.show(k.box)
+}
+
+// drop hides the box and forgets it (the view lost the focus, or it was
+// taken).
+func (k *keyBoxView) drop() {
+	k.box = nil
+	k.show(nil)
+}
+
+// sayKeyBox has a screen reader say where the keyboard's box is (it is
+// drawn between renders, as it moves; so is what is said of it).
+func sayKeyBox(text string) {
+	if el := js.Global().Get("document").Call("getElementById", "keybox-status"); el.Truthy() {
+		el.Set("textContent", text)
+	}
+}
