@@ -439,7 +439,7 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Evaluate(`[...document.querySelectorAll("#results, #results *")].filter(e => e.matches("[aria-live], [role=status], [role=alert]")).map(e => e.id)`, &live))
 		assert.Equal(t, []string{"keybox-status", "box-hint", "reading"}, live, "the results' live regions")
 		var same bool
-		p.run(chromedp.Evaluate(`document.getElementById("reading") === window.summaryBefore && document.getElementById("reading").getAttribute("role") === "status"`, &same))
+		p.run(chromedp.Evaluate(`document.getElementById("reading") === window.summaryBefore && document.getElementById("reading").getAttribute("aria-live") === "polite"`, &same))
 		assert.True(t, same, "the reader's sentence is read out from an element there from the start")
 		assert.Equal(t, "none: an upload has no clean digit to compare with", p.text("#dae-scores"), "no clean digit, no scores")
 		var rows int
@@ -637,6 +637,10 @@ func TestApp(t *testing.T) {
 		before := p.src("#model-input")
 		p.run(chromedp.KeyEvent(kb.Enter))
 		p.changed("#model-input", before)
+		assert.True(t, strings.HasPrefix(p.text("#keybox-status"), "The part in the box is taken"), p.text("#keybox-status"))
+		var focused string
+		p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
+		assert.Equal(t, "picture-frame", focused, "the focus on the picture, which stays")
 		p.run(chromedp.Evaluate(`(() => { const f = document.getElementById("picture-frame").getBoundingClientRect(), c = document.getElementById("chosen").getBoundingClientRect(); return [(c.left-f.left)/f.width, (c.right-f.left)/f.width]; })()`, &chosen))
 		assert.InDelta(t, view[0]+0.18*(view[2]-view[0]), chosen[0], 0.01, "the keyboard box's left, from the view's")
 		assert.InDelta(t, view[0]+0.82*(view[2]-view[0]), chosen[1], 0.01, "the keyboard box's right, from the view's")
@@ -1000,6 +1004,12 @@ func TestApp(t *testing.T) {
 		// sight while one draws.
 		assert.Equal(t, p.src("#dae-output"), p.src("#draw-preview-output"))
 		assert.Equal(t, "reads "+res.DAEReading.String(), p.text("#draw-preview-reading"))
+		// Said once the pen lifts, not at every move (the results' line is
+		// quiet while one draws).
+		assert.Equal(t, "Your digit, denoised, reads "+res.DAEReading.String()+".", p.text("#draw-status"))
+		var live string
+		p.run(chromedp.Evaluate(`document.getElementById("reading").getAttribute("aria-live")`, &live))
+		assert.Equal(t, "off", live)
 		var inSight bool
 		p.run(chromedp.Evaluate(`document.getElementById("draw-preview-output").getBoundingClientRect().bottom <= window.innerHeight`, &inSight))
 		assert.True(t, inSight, "in the first screenful")
@@ -1242,6 +1252,9 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Click("#weights-bundled", chromedp.ByQuery))
 		p.changed("#dae-output", before)
 		assert.Equal(t, webapp.BundledWeights, p.text("#weights-in-use"))
+		var focused string
+		p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
+		assert.Equal(t, "weights-file", focused, "the button gone, the focus is on the picker, not lost")
 		assert.True(t, strings.HasPrefix(p.text("#dae-output + figcaption"), "Denoised by the seed's model"), p.text("#dae-output + figcaption"))
 	})
 

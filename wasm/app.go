@@ -278,7 +278,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if pixels != nil {
 			url = grayURL(pixels)
 		}
-		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: emptyResults[st.Mode]}
+		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: emptyResults[st.Mode], Quiet: st.Mode == webapp.ModeDraw}
 		if st.Mode == webapp.ModeUpload {
 			res.Upload, res.Busy = st.Upload, st.Reading != ""
 		}

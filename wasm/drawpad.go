@@ -88,13 +88,18 @@ func (d *DrawPad) update() {
 func (d *DrawPad) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("panel")),
 		elem.Heading2(vecty.Text("Draw a digit")),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-hint")), vecty.Text("With a mouse, a pen or a finger, in the box below: it is denoised as you draw, with the noise chosen under it.")),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-hint")), vecty.Text("With a mouse, a pen or a finger, in the box below: it is denoised as you draw, with the noise chosen under it."),
+			elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" Drawing needs a pointer: from the keyboard, pick a sample or upload a picture of a digit."))),
+		// What the drawing reads, said when the pen lifts rather than at
+		// every move (say): there from the start, as a region is read out
+		// when it changes.
+		elem.Span(vecty.Markup(prop.ID("draw-status"), vecty.Class("sr-only"), vecty.Attribute("aria-live", "polite"))),
 		elem.Div(vecty.Markup(vecty.Class("draw-row")),
 			elem.Div(
 				elem.Canvas(vecty.Markup(
 					prop.ID("draw-canvas"), vecty.Class("draw"),
 					vecty.Attribute("width", drawSide), vecty.Attribute("height", drawSide),
-					vecty.Attribute("role", "img"), vecty.Attribute("aria-label", "Drawing area: draw a digit with a mouse, a pen or a finger"),
+					vecty.Attribute("role", "img"), vecty.Attribute("aria-label", "Drawing area: draw a digit with a mouse, a pen or a finger (not from the keyboard)"),
 					event.PointerDown(func(e *vecty.Event) {
 						d.drawing = true
 						e.Target.Call("setPointerCapture", e.Get("pointerId"))
@@ -106,7 +111,10 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 							d.stroke(point(e))
 						}
 					}),
-					event.PointerUp(func(*vecty.Event) { d.drawing = false }),
+					event.PointerUp(func(*vecty.Event) {
+						d.drawing = false
+						d.say()
+					}),
 				)),
 				elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
 					clearCanvas()
@@ -119,6 +127,23 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 	)
 }
 
+// say has a screen reader say what the drawing reads after denoising, or
+// why it is not a digit yet, once the pen lifts (set between renders, as
+// sayKeyBox does).
+func (d *DrawPad) say() {
+	st := d.Store.State()
+	text := ""
+	switch {
+	case st.Result != nil:
+		text = "Your digit, denoised, reads " + st.Result.DAEReading.String() + "."
+	case st.DrawNote != "":
+		text = sentence(st.DrawNote) + "."
+	}
+	if el := js.Global().Get("document").Call("getElementById", "draw-status"); el.Truthy() {
+		el.Set("textContent", text)
+	}
+}
+
 // preview shows, beside the canvas, the drawing with its noise and
 // denoised as it is drawn, with the reader's reading: the results below
 // are out of sight while one draws (on a phone, and on a wide screen
@@ -128,7 +153,7 @@ func (d *DrawPad) preview() vecty.ComponentOrHTML {
 	case d.Result == nil && d.Note != "":
 		// Said plainly, not as an error: the first touch of every drawing
 		// is a dot.
-		return elem.Paragraph(vecty.Markup(vecty.Class("hint", "draw-note"), prop.ID("draw-preview"), vecty.Attribute("role", "status")), vecty.Text(sentence(d.Note)+"."))
+		return elem.Paragraph(vecty.Markup(vecty.Class("hint", "draw-note"), prop.ID("draw-preview")), vecty.Text(sentence(d.Note)+"."))
 	case d.Result == nil:
 		return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-preview")), vecty.Text("Your digit, with its noise and denoised, shows here as you draw."))
 	}

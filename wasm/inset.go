@@ -58,7 +58,13 @@ func (v *InsetView) keys() *keyBoxView {
 		}
 		showBox(b.Left, b.Top, b.Right, b.Bottom, true)
 	}
-	k.take = func(l, t, r, b float64) { v.take(v.Inset, l, t, r, b, boxTaken) }
+	k.take = func(l, t, r, b float64) {
+		v.take(v.Inset, l, t, r, b, boxTaken)
+		// The view may go with what was found in the part (nothing, or a
+		// digit large enough): keep the keyboard's focus on the picture,
+		// which stays, rather than lose it to the page.
+		focus("picture-frame")
+	}
 	return k
 }
 

@@ -40,6 +40,7 @@ func (k *keyBoxView) key(e *vecty.Event) {
 		b := *k.box
 		k.drop()
 		e.Call("preventDefault")
+		sayKeyBox(fmt.Sprintf("The part in the box is taken as your digit's (%.0f to %.0f %% across, %.0f to %.0f %% down %s).", 100*b.Left, 100*b.Right, 100*b.Top, 100*b.Bottom, k.what))
 		k.take(b.Left, b.Top, b.Right, b.Bottom)
 		return
 	case key == "Escape":

@@ -33,6 +33,10 @@ type Results struct {
 	Note    string `vecty:"prop"`
 	Message string `vecty:"prop"`
 	Empty   string `vecty:"prop"` // what to do, while there is no result
+	// Quiet says not to read the reader's sentence out as it changes: a
+	// drawing changes it at every move of the pen, and the canvas says
+	// what it reads when the pen lifts (DrawPad).
+	Quiet bool `vecty:"prop"`
 }
 
 // tile is a picture with its title and, if reading is not nil, what the
@@ -104,12 +108,16 @@ func metricsCaption(res *webapp.Result) vecty.MarkupOrChild {
 const noScores = "none: an upload has no clean digit to compare with"
 
 // summary is the line that says what the digit reader sees, read out as
-// it changes. It is the section's second element whatever the section
-// holds, empty when there is no result, so that it stays the same element
-// on the page from the start: a region is read out when it changes, not
-// when it comes, so the first result would not be.
-func summary(text string) vecty.ComponentOrHTML {
-	return elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary"), vecty.Attribute("role", "status")), vecty.Text(text))
+// it changes unless r is Quiet. It is the section's second element
+// whatever the section holds, empty when there is no result, so that it
+// stays the same element on the page from the start: a region is read out
+// when it changes, not when it comes, so the first result would not be.
+func (r *Results) summary(text string) vecty.ComponentOrHTML {
+	live := "polite"
+	if r.Quiet {
+		live = "off"
+	}
+	return elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary"), vecty.Attribute("aria-live", live), vecty.Attribute("aria-atomic", "true")), vecty.Text(text))
 }
 
 // Render draws the result tiles, or a prompt when there is no result yet.
@@ -122,10 +130,10 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs (its hint says so, read out).
-		return elem.Section(section, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}, r.boxHint()), summary(""))
+		return elem.Section(section, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}, r.boxHint()), r.summary(""))
 	}
 	if res == nil {
-		return elem.Section(section, elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)), summary(""))
+		return elem.Section(section, elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)), r.summary(""))
 	}
 	png := grayURL
 	dae := png(res.DAE)
@@ -154,7 +162,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		// The hint is one of the tiles: under them on a wide screen, right
 		// under the picture on a phone's two columns (style.css).
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles, hint),
-		summary(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, r.verdict())),
+		r.summary(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, r.verdict())),
 		elem.Table(vecty.Markup(vecty.Class("metrics")), metricsCaption(res), elem.TableBody(metrics(res))),
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
 			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),

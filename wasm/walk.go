@@ -46,10 +46,9 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 	} else {
 		between = append(between, elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("Take two digits (pick a sample, upload or draw, then press a button), and slide between their codes.")))
 	}
-	var note vecty.ComponentOrHTML
-	if w.Note != "" {
-		note = elem.Paragraph(vecty.Markup(prop.ID("walk-note"), vecty.Class("hint"), vecty.Attribute("role", "status")), vecty.Text(w.Note))
-	}
+	// There from the start, empty while there is nothing to say: a region
+	// is read out when it changes, not when it comes.
+	note := elem.Paragraph(vecty.Markup(prop.ID("walk-note"), vecty.Class("hint", "walk-note"), vecty.Attribute("role", "status")), vecty.Text(w.Note))
 	var nudge vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-hint")),
 		vecty.Text("Pick a sample, upload or draw a digit: its code's units can then be nudged one at a time."))
 	if res != nil && w.Nudged != nil {

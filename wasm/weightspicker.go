@@ -64,6 +64,11 @@ func (w *WeightsPicker) back() vecty.ComponentOrHTML {
 		return nil
 	}
 	return elem.Button(vecty.Markup(prop.ID("weights-bundled"), vecty.Attribute("type", "button"), vecty.Class("small"),
-		vecty.Style("margin-left", "0.75rem"), event.Click(func(*vecty.Event) { w.Store.UseBundledWeights() })),
+		vecty.Style("margin-left", "0.75rem"), event.Click(func(*vecty.Event) {
+			w.Store.UseBundledWeights()
+			// The button goes: keep the keyboard's focus in the panel,
+			// on the picker, rather than lose it to the page.
+			focus("weights-file")
+		})),
 		vecty.Text("Back to the bundled weights"))
 }
