@@ -381,15 +381,20 @@ func (st State) Finding() bool {
 }
 
 // Note is what the page says of the upload: why it has no input, if it
-// has none, and what to do.
+// has none, and what to do. It says where it looked: in the box the
+// person chose, or in the file.
 func (u Upload) Note() string {
+	where := u.Name
+	if _, chosen := u.Chosen(); chosen {
+		where = "In your box on " + u.Name
+	}
 	switch {
 	case u.NoDigit == nil:
 		return ""
 	case errors.Is(u.NoDigit, digitprep.ErrSmallDigit):
-		return fmt.Sprintf("%s: %v", u.Name, u.NoDigit)
+		return fmt.Sprintf("%s: %v", where, u.NoDigit)
 	}
-	return fmt.Sprintf("%s: %v; if there is one, drag a box around it on the picture", u.Name, u.NoDigit)
+	return fmt.Sprintf("%s: %v; if there is one, drag a box around it on the picture", where, u.NoDigit)
 }
 
 // wholeAgain is u with the whole picture taken again, as it was prepared

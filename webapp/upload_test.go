@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -280,7 +281,7 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	assert.Contains(t, s.State().Message, "drag a box", "and comes back with it")
 	assert.True(t, s.ChoosePart(0.1, 0.2, 0.4, 0.8), "a box around the blot is taken: a finer look from the file may find a digit there")
 	assert.ErrorIs(t, s.State().Upload.NoDigit, digitprep.ErrDot, "none found in the picture")
-	assert.Contains(t, s.State().Message, digitprep.ErrDot.Error())
+	assert.True(t, strings.HasPrefix(s.State().Message, "In your box on blot.png: "+digitprep.ErrDot.Error()), "said of the box, not the file: %s", s.State().Message)
 	assert.False(t, s.ChoosePart(0.4, 0.1, 0.7, 0.9), "a box around nothing is not taken")
 	assert.Contains(t, s.State().Message, "the box drawn: "+digitprep.ErrBlank.Error())
 
