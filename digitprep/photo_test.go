@@ -379,6 +379,31 @@ func TestBlankPageInUnevenLight(t *testing.T) {
 	}
 }
 
+// A plain sheet's photo, its sensor noise alone (uniform, ±5 to ±20 grey
+// levels), has no digit in it: the strongest clump of its blurred noise
+// is no ink. At most one in ten of these may yet show one (at a seed
+// threshold of 4 noise spreads, a third did, a speck read as a 7 at 88 %).
+func TestPlainPaperIsNoDigit(t *testing.T) {
+	found, n := 0, 0
+	for seed := range 10 {
+		r := rand.New(rand.NewPCG(uint64(seed), 9))
+		for _, size := range []image.Point{{400, 300}, {1200, 900}, {300, 400}, {640, 480}} {
+			for _, amp := range []int{5, 10, 20} {
+				img := image.NewGray(image.Rect(0, 0, size.X, size.Y))
+				for i := range img.Pix {
+					img.Pix[i] = uint8(230 + r.IntN(2*amp+1) - amp)
+				}
+				n++
+				if _, info, err := Prepare(img); err == nil {
+					found++
+					t.Logf("seed %d, %v, ±%d: found %v", seed, size, amp, info.Bounds)
+				}
+			}
+		}
+	}
+	assert.LessOrEqual(t, found, n/10, "digits found in %d of %d noise pages", found, n)
+}
+
 // croppedToInk is an MNIST digit written dark on paper and cropped to its
 // ink (over 0.1), its longer side side pixels.
 func croppedToInk(digit []float32, side int) *image.Gray {
