@@ -68,7 +68,7 @@ func findInk(g []float32, w, h int) (ink, error) {
 	}
 	dSpread := math.Min(1.4826*float64(quantile(absAll(d), 0.5)), noiseOf(d, w, h, 2*(r+max(1, s/100))+1))
 	// Seeds stand 5 noise spreads above the background: the blurred noise
-	// of a plain sheet's photo reaches 4 somewhere in a third of such
+	// of a plain sheet's photo reaches 4 somewhere in over a third of such
 	// pictures (TestPlainPaperIsNoDigit), which then showed a speck as the
 	// digit.
 	high := max(0.4*top, float32(5*dSpread))

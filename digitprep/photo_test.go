@@ -382,12 +382,12 @@ func TestBlankPageInUnevenLight(t *testing.T) {
 // A plain sheet's photo, its sensor noise alone (uniform, ±5 to ±20 grey
 // levels), has no digit in it: the strongest clump of its blurred noise
 // is no ink. At most one in ten of these may yet show one (at a seed
-// threshold of 4 noise spreads, a third did, a speck read as a 7 at 88 %).
+// threshold of 4 noise spreads, a third did: a speck read as a 7 at 88 %).
 func TestPlainPaperIsNoDigit(t *testing.T) {
 	found, n := 0, 0
-	for seed := range 10 {
+	for seed := range 6 {
 		r := rand.New(rand.NewPCG(uint64(seed), 9))
-		for _, size := range []image.Point{{400, 300}, {1200, 900}, {300, 400}, {640, 480}} {
+		for _, size := range []image.Point{{400, 300}, {300, 400}, {640, 480}} {
 			for _, amp := range []int{5, 10, 20} {
 				img := image.NewGray(image.Rect(0, 0, size.X, size.Y))
 				for i := range img.Pix {
