@@ -1246,6 +1246,9 @@ func TestApp(t *testing.T) {
 		assert.Contains(t, p.text("#denoiser-about"), "Your weights (golden.safetensors)", "the picker's line says whose weights denoise")
 		assert.Contains(t, p.text("#dae-output + figcaption"), "Denoised by your weights (golden.safetensors)")
 		assert.Empty(t, p.text("#weights-message"), "the refusal goes once a file is taken")
+		var live string
+		p.run(chromedp.Evaluate(`document.getElementById("weights-in-use").closest("[aria-live]")?.getAttribute("aria-live") ?? ""`, &live))
+		assert.Equal(t, "polite", live, "a file taken is read out, as a refused one is")
 
 		// And back to the weights the page came with.
 		before = p.src("#dae-output")

@@ -28,7 +28,9 @@ type WeightsPicker struct {
 func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("panel", "weights"), vecty.Attribute("aria-labelledby", "weights-title")),
 		elem.Heading2(vecty.Markup(prop.ID("weights-title")), vecty.Text("Your own weights")),
-		elem.Paragraph(vecty.Text("Weights of the seed's model: "), elem.Strong(vecty.Markup(prop.ID("weights-in-use")), vecty.Text(w.InUse)), w.back()),
+		// Read out when it changes: a file taken is said as a refused one is.
+		elem.Paragraph(vecty.Markup(prop.ID("weights-line"), vecty.Attribute("aria-live", "polite")),
+			vecty.Text("Weights of the seed's model: "), elem.Strong(vecty.Markup(prop.ID("weights-in-use")), vecty.Text(w.InUse)), w.back()),
 		elem.Label(vecty.Markup(prop.For("weights-file")), vecty.Text("Use your own .safetensors file in its place")),
 		elem.Input(vecty.Markup(prop.ID("weights-file"), prop.Type(prop.TypeFile), vecty.Attribute("accept", ".safetensors"),
 			event.Change(func(e *vecty.Event) {
