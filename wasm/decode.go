@@ -22,6 +22,12 @@ const decodeLimit = 5 * time.Second
 // decodeWorker is the script that decodes uploads off the page's thread.
 const decodeWorker = "web/decode.js"
 
+// checking is held by the check under way: checkFile reads a whole file
+// (up to digitprep.MaxBytes) into the page's memory, which WebAssembly
+// never gives back, so files given in quick succession are checked one at
+// a time, in the order given, not all at once.
+var checking = make(chan struct{}, 1)
+
 // checkFile applies digitprep's limits to an uploaded image file before
 // any pixel of it is decoded: the file's size, its JPEG scans (from the
 // bytes), and the image's size w×h (from the header, which an <img> reads
@@ -29,6 +35,8 @@ const decodeWorker = "web/decode.js"
 // an upload under way (Store.PassedChecks). It waits for the browser, so
 // it must run on its own goroutine.
 func checkFile(file js.Value) (w, h int, err error) {
+	checking <- struct{}{}
+	defer func() { <-checking }()
 	if err := digitprep.CheckFileSize(file.Get("size").Int()); err != nil {
 		return 0, 0, err
 	}

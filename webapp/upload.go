@@ -77,9 +77,9 @@ func (s *Store) StartUpload(name string) Ticket {
 // and the store drops their results. Until then an earlier upload is still
 // taken when it finishes: a file refused by the checks, given while a
 // picture is read, does not cost that picture. False when a later upload
-// passed its checks first (a small file is checked sooner than a large one
-// given before it): t's upload is superseded then, and must not stop the
-// later one's decode.
+// passed its checks first (where files are checked at once, a small one
+// sooner than a large one given before it): t's upload is superseded
+// then, and must not stop the later one's decode.
 func (s *Store) PassedChecks(t Ticket) (decode bool) {
 	s.do(func(st *State) {
 		if decode = t.n >= s.checked; decode {
