@@ -91,7 +91,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-hint")), vecty.Text("With a mouse, a pen or a finger, in the box below: it is denoised as you draw, with the noise chosen under it."),
 			elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" Drawing needs a pointer: from the keyboard, pick a sample or upload a picture of a digit."))),
 		// What the drawing reads, said when the pen lifts rather than at
-		// every move (say): there from the start, as a region is read out
+		// every move (sayReading): there from the start, as a region is read out
 		// when it changes.
 		elem.Span(vecty.Markup(prop.ID("draw-status"), vecty.Class("sr-only"), vecty.Attribute("aria-live", "polite"))),
 		elem.Div(vecty.Markup(vecty.Class("draw-row")),
@@ -113,7 +113,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					}),
 					event.PointerUp(func(*vecty.Event) {
 						d.drawing = false
-						d.say()
+						d.sayReading()
 					}),
 				)),
 				elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
@@ -127,10 +127,9 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 	)
 }
 
-// say has a screen reader say what the drawing reads after denoising, or
-// why it is not a digit yet, once the pen lifts (set between renders, as
-// sayKeyBox does).
-func (d *DrawPad) say() {
+// sayReading has a screen reader say what the drawing reads after
+// denoising, or why it is not a digit yet, once the pen lifts (say).
+func (d *DrawPad) sayReading() {
 	st := d.Store.State()
 	text := ""
 	switch {
@@ -139,9 +138,7 @@ func (d *DrawPad) say() {
 	case st.DrawNote != "":
 		text = sentence(st.DrawNote) + "."
 	}
-	if el := js.Global().Get("document").Call("getElementById", "draw-status"); el.Truthy() {
-		el.Set("textContent", text)
-	}
+	say("draw-status", text)
 }
 
 // preview shows, beside the canvas, the drawing with its noise and

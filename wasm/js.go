@@ -106,3 +106,13 @@ func firstFile(files js.Value) (js.Value, bool) {
 	}
 	return files.Index(0), true
 }
+
+// say puts text in the live region with id, if it is on the page, between
+// renders: what it says follows something drawn between renders too (a
+// box moved, a stroke ended), and the renderer leaves the text it did not
+// set alone.
+func say(id, text string) {
+	if el := js.Global().Get("document").Call("getElementById", id); el.Truthy() {
+		el.Set("textContent", text)
+	}
+}

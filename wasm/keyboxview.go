@@ -4,7 +4,6 @@ package main
 
 import (
 	"fmt"
-	"syscall/js"
 
 	"github.com/hexops/vecty"
 
@@ -68,8 +67,4 @@ func (k *keyBoxView) drop() {
 
 // sayKeyBox has a screen reader say where the keyboard's box is (it is
 // drawn between renders, as it moves; so is what is said of it).
-func sayKeyBox(text string) {
-	if el := js.Global().Get("document").Call("getElementById", "keybox-status"); el.Truthy() {
-		el.Set("textContent", text)
-	}
-}
+func sayKeyBox(text string) { say("keybox-status", text) }
