@@ -2,9 +2,11 @@ package digitprep
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The filters equal their definitions, computed pixel by pixel, on images
@@ -44,4 +46,31 @@ func TestQuantile(t *testing.T) {
 		big[i] = float32(i % 1000)
 	}
 	assert.InDelta(t, 500, quantile(big, 0.5), 10, "from a sample")
+}
+
+// TestNth checks that selection finds what sorting puts at each place,
+// whatever the values' order and repeats.
+func TestNth(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	kinds := map[string]func(i, n int) float32{
+		"random":    func(int, int) float32 { return rng.Float32() },
+		"sorted":    func(i, _ int) float32 { return float32(i) },
+		"reversed":  func(i, n int) float32 { return float32(n - i) },
+		"all equal": func(int, int) float32 { return 0.5 },
+		"few":       func(int, int) float32 { return float32(rng.IntN(3)) },
+		"organ":     func(i, n int) float32 { return float32(min(i, n-i)) },
+	}
+	for name, kind := range kinds {
+		for _, n := range []int{1, 2, 17, 100, 1000, 1 << 14} {
+			v := make([]float32, n)
+			for i := range v {
+				v[i] = kind(i, n)
+			}
+			sorted := slices.Sorted(slices.Values(v))
+			for _, k := range []int{0, n / 3, n / 2, n - 1, rng.IntN(n)} {
+				c := slices.Clone(v)
+				require.Equal(t, sorted[k], nth(c, k), "%s, %d values, place %d", name, n, k)
+			}
+		}
+	}
 }
