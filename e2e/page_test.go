@@ -435,6 +435,9 @@ func TestApp(t *testing.T) {
 		in, info, err := prepare(data)
 		require.NoError(t, err)
 		p.checkResult("upload", m, webapp.Strong, in, nil)
+		var prepared string
+		p.run(chromedp.Evaluate(`document.body.dataset.prepared ?? ""`, &prepared))
+		assert.Equal(t, "worker", prepared, "prepared off the page's thread, as Go does natively")
 		var live []string
 		p.run(chromedp.Evaluate(`[...document.querySelectorAll("#results, #results *")].filter(e => e.matches("[aria-live], [role=status], [role=alert]")).map(e => e.id)`, &live))
 		assert.Equal(t, []string{"keybox-status", "box-hint", "reading"}, live, "the results' live regions")
@@ -467,6 +470,23 @@ func TestApp(t *testing.T) {
 		})()`, &got))
 		assert.InDeltaSlice(t, []float64{want.Left, want.Top, want.Width, want.Height}, got, 0.5, "the box drawn, in percent of the picture's square")
 		p.b.screenshot(t, "upload")
+	})
+
+	t.Run("an upload is prepared on the page where no worker can", func(t *testing.T) {
+		// A page that kept no module of its program cannot start the
+		// worker that prepares uploads (as a browser whose workers fail):
+		// it prepares them itself, as before there was a worker.
+		p := upload(t)
+		p.js(`delete window.godaeModule`)
+		path, data := noisyUpload(t, samples[7].Pixels)
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+		p.changed("#dae-output", "")
+		in, _, err := prepare(data)
+		require.NoError(t, err)
+		p.checkResult("upload", m, webapp.Strong, in, nil)
+		var prepared string
+		p.run(chromedp.Evaluate(`document.body.dataset.prepared ?? ""`, &prepared))
+		assert.Equal(t, "page", prepared)
 	})
 
 	t.Run("choose the digit on a picture of two", func(t *testing.T) {
@@ -578,6 +598,9 @@ func TestApp(t *testing.T) {
 		diff := closeTo(want)
 		t.Logf("mean difference from the native input %.4f", diff)
 		assert.Less(t, diff, 0.03, "the page prepared the part decoded at full scale, as Go does")
+		var prepared string
+		p.run(chromedp.Evaluate(`document.body.dataset.prepared ?? ""`, &prepared))
+		assert.Equal(t, "worker", prepared, "in the worker")
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), fmt.Sprintf("reads %d (", digit.Label)), "%s", p.text("#model-input-reading"))
 		// Shown enlarged too: the inset's view, as shares of the picture,
 		// holds the digit's 70 pixels and is not much more.

@@ -30,7 +30,7 @@ type asset struct {
 }
 
 // required are the files without which the app cannot work.
-var required = []string{"index.html", "sw.js", "web/main.wasm", "web/wasm_exec.js", "web/boot.js", "web/style.css", "web/decode.js",
+var required = []string{"index.html", "sw.js", "web/main.wasm", "web/wasm_exec.js", "web/boot.js", "web/style.css", "web/decode.js", "web/prep.js",
 	"weights/dae.safetensors", "weights/ae.safetensors", "weights/strong.safetensors", "weights/classifier.safetensors"}
 
 // contentTypes fixes the types the app depends on (application/wasm for

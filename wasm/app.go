@@ -36,6 +36,7 @@ type App struct {
 func newApp() *App {
 	a := &App{}
 	a.store = webapp.NewStore(a.rerender)
+	a.store.PrepareWith(&workerPrep{})
 	return a
 }
 

@@ -14,6 +14,10 @@ import (
 )
 
 func main() {
+	if js.Global().Get("godaePreparing").Truthy() { // in the worker that prepares uploads (web/prep.js)
+		servePreparation()
+		return
+	}
 	mark("go-main")
 	vecty.SetTitle("Denoise a digit — godae")
 	app := newApp()

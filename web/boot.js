@@ -33,6 +33,7 @@
         .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
   load.then(function (r) {
     performance.mark("wasm-ready"); // compiled and instantiated (make bench reads the marks)
+    window.godaeModule = r.module; // for the worker that prepares uploads (web/prep.js)
     return go.run(r.instance);
   }).catch(fail);
 })();

@@ -149,6 +149,7 @@ type Store struct {
 	// key being computed now, if any.
 	curvesFor, computing curvesKey
 	onChange             func()
+	prep                 Preparer // nil: Here
 }
 
 // NewStore returns a store with the page's first state (the gallery, the

@@ -103,6 +103,14 @@ func (s *Store) done(st *State, t Ticket) {
 	s.sayReading(st)
 }
 
+// superseded says whether upload t was superseded: a later one passed
+// the checks, or was taken.
+func (s *Store) superseded(t Ticket) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return t.n < s.checked
+}
+
 // sayReading has the page say it is reading the latest upload still under
 // way, if any.
 func (s *Store) sayReading(st *State) {
@@ -126,9 +134,10 @@ func refusalsSaid(refusals []string) string {
 }
 
 // FinishUpload takes an upload begun with t, decoded into img (or failed
-// with err), whose picture the page shows from url. An upload is dropped
-// when a later one was taken or passed the checks (PassedChecks), and so
-// is one whose decode was stopped (only a later upload stops one);
+// with err), whose picture the page shows from url, and prepares it with
+// the store's Preparer (PrepareWith). An upload is dropped when a later
+// one was taken or passed the checks (PassedChecks), and so is one whose
+// decode was stopped (only a later upload stops one);
 // otherwise it becomes the upload, and is shown unless another tab was
 // chosen meanwhile (the upload tab shows it when chosen). A file that
 // cannot be taken is said in State.UploadMessage, with those refused since
@@ -139,18 +148,20 @@ func refusalsSaid(refusals []string) string {
 // upload's, or url itself if it is not used), for the page to release, or
 // "".
 func (s *Store) FinishUpload(t Ticket, name, url string, img image.Image, err error) (release string) {
+	if err == nil && img == nil {
+		err = errors.New("the browser gave no picture")
+	}
+	// Prepared outside the lock, as the page has a worker prepare it;
+	// an upload superseded already is not.
+	var u *Upload
+	if err == nil && !s.superseded(t) {
+		u, err = prepareUpload(s.preparer(), name, url, img, img.Bounds())
+	}
 	release = url
 	s.do(func(st *State) {
 		s.done(st, t)
 		if t.n < s.checked || errors.Is(err, context.Canceled) {
-			return // superseded
-		}
-		var u *Upload
-		if err == nil && img == nil {
-			err = errors.New("the browser gave no picture")
-		}
-		if err == nil {
-			u, err = prepareUpload(name, url, img, img.Bounds())
+			return // superseded (before it was prepared, or since)
 		}
 		if err != nil {
 			s.refusals = append(s.refusals, fmt.Sprintf("%s: %v", name, err))
@@ -218,27 +229,30 @@ func (u Upload) Zoom(srcW, srcH int) (Zoom, bool) {
 
 // FinishZoom takes the part of the source that z names decoded at a finer
 // scale into img (or failed with err), and prepares it in place of the
-// coarse input (digitprep.Refine). It changes nothing when z's upload is
-// no longer the one shown, another part was chosen meanwhile, decoding
+// coarse input (Preparer.Refine, with the store's Preparer). It changes
+// nothing when z's upload is no longer the one shown, another part was
+// chosen meanwhile (or while it was prepared), decoding
 // failed or the finer look did not refine the digit: the coarse input
 // stands. A zoom of the whole picture is kept for WholePicture even when a
 // part was chosen meanwhile.
 func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
+	if err != nil || img == nil {
+		return
+	}
+	coarse, ok := z.coarse(s.State().Upload)
+	if !ok {
+		return
+	}
+	// Refined outside the lock (see Preparer), and taken only if the
+	// upload was not changed meanwhile.
+	l, t, r, b := z.inPart[0], z.inPart[1], z.inPart[2], z.inPart[3]
+	in, info, ok := s.preparer().Refine(img, coarse, l, t, r, b)
+	if !ok {
+		return
+	}
 	s.do(func(st *State) {
 		u := st.Upload
-		if u == nil || u.URL != z.url || err != nil || img == nil {
-			return
-		}
-		coarse := u.Info
-		switch {
-		case u.Part == z.part && u.zoomed, u.Part != z.part && (z.part != u.Picture.Bounds() || u.whole.zoomed):
-			return // done already, or a part no longer taken
-		case u.Part != z.part:
-			coarse = u.whole.info
-		}
-		l, t, r, b := z.inPart[0], z.inPart[1], z.inPart[2], z.inPart[3]
-		in, info, ok := digitprep.Refine(img, coarse, l, t, r, b)
-		if !ok {
+		if now, ok := z.coarse(u); !ok || now != coarse {
 			return
 		}
 		next := *u
@@ -256,6 +270,21 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 			s.show(st)
 		}
 	})
+}
+
+// coarse is what z refines in u, the upload shown: what was found in the
+// part of the picture z was asked for; ok is false when z is not of u, or
+// that part was refined already or is no longer taken.
+func (z Zoom) coarse(u *Upload) (coarse digitprep.Info, ok bool) {
+	switch {
+	case u == nil || u.URL != z.url:
+		return coarse, false
+	case u.Part == z.part && u.zoomed, u.Part != z.part && (z.part != u.Picture.Bounds() || u.whole.zoomed):
+		return coarse, false // done already, or a part no longer taken
+	case u.Part != z.part:
+		return u.whole.info, true
+	}
+	return u.Info, true
 }
 
 // ChoosePart takes the part of the upload's picture between left and
@@ -341,7 +370,7 @@ func (s *Store) ChoosePartIn(srcW, srcH int, left, top, right, bottom float64) (
 			next = &Upload{Name: u.Name, URL: u.URL, Picture: u.Picture, Part: part, NoDigit: digitprep.ErrSmallDigit,
 				Info: digitprep.Info{Width: part.Dx(), Height: part.Dy(), Bounds: image.Rect(0, 0, part.Dx(), part.Dy()), Inverted: u.whole.info.Inverted}}
 		} else {
-			next, err = prepareUpload(u.Name, u.URL, u.Picture, part)
+			next, err = prepareUpload(Here{}, u.Name, u.URL, u.Picture, part) // in the event: it may not wait for a worker
 		}
 		if err == nil && !digitprep.TooSmall(next.NoDigit) {
 			// A dot or ink too small in the part is taken still: the page
@@ -404,9 +433,9 @@ func (u Upload) wholeAgain() *Upload {
 	return &u
 }
 
-// prepareUpload prepares part of picture as the model's input; an upload
-// with NoDigit set when preparation found no digit in it.
-func prepareUpload(name, url string, picture image.Image, part image.Rectangle) (*Upload, error) {
+// prepareUpload prepares part of picture as the model's input, with p; an
+// upload with NoDigit set when preparation found no digit in it.
+func prepareUpload(p Preparer, name, url string, picture image.Image, part image.Rectangle) (*Upload, error) {
 	img := picture
 	if part != picture.Bounds() {
 		// Prepare takes a 28×28 image as MNIST-format, not as a picture
@@ -416,7 +445,7 @@ func prepareUpload(name, url string, picture image.Image, part image.Rectangle) 
 		}
 		img = subImage(picture, part)
 	}
-	in, info, err := digitprep.Prepare(img)
+	in, info, err := p.Prepare(img)
 	if err != nil && !digitprep.NoDigit(err) {
 		return nil, err
 	}

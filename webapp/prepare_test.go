@@ -1,0 +1,188 @@
+package webapp
+
+import (
+	"encoding/json"
+	"errors"
+	"image"
+	"image/color"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/digitprep"
+)
+
+// asked is what a worker answers (ServePrep) to req about img, as the page
+// reads it.
+func asked(t *testing.T, img image.Image, req PrepRequest) PrepAnswer {
+	t.Helper()
+	pix, w, h := RGBA(img)
+	q, err := json.Marshal(req)
+	require.NoError(t, err)
+	out, err := ServePrep(pix, w, h, string(q))
+	require.NoError(t, err)
+	var a PrepAnswer
+	require.NoError(t, json.Unmarshal([]byte(out), &a))
+	return a
+}
+
+// paint is a w×h picture, light where light says so, black elsewhere.
+func paint(w, h int, light func(x, y int) bool) *image.Gray {
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			if light(x, y) {
+				img.SetGray(x, y, color.Gray{Y: 255})
+			}
+		}
+	}
+	return img
+}
+
+// What a worker answers is what digitprep gives on the page's thread: the
+// same input, the same Info, an error with the same text, and the same
+// finding, which the page acts on (a note, a finer look).
+func TestWorkerPreparesAsHere(t *testing.T) {
+	pictures := map[string]image.Image{
+		"digit":     twoDigits(),
+		"blank":     image.NewGray(image.Rect(0, 0, 100, 80)),
+		"dot":       paint(200, 100, func(x, y int) bool { return math.Hypot(float64(x-100), float64(y-50)) < 9 }),
+		"line":      paint(200, 100, func(x, y int) bool { return x > 20 && x < 180 && y > 45 && y < 53 }),
+		"too small": image.NewGray(image.Rect(0, 0, 10, 10)),
+	}
+	for name, img := range pictures {
+		t.Run(name, func(t *testing.T) {
+			pix, w, h := RGBA(img)
+			as := &image.NRGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)} // as the page decodes it
+			wantIn, wantInfo, wantErr := Here{}.Prepare(as)
+			in, info, err := asked(t, img, PrepRequest{}).Prepared()
+			assert.Equal(t, wantIn, in)
+			assert.Equal(t, wantInfo, info)
+			if wantErr == nil {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Equal(t, wantErr.Error(), err.Error())
+			for _, f := range []error{digitprep.ErrBlank, digitprep.ErrDot, digitprep.ErrLine, digitprep.ErrSmallDigit} {
+				assert.Equal(t, errors.Is(wantErr, f), errors.Is(err, f), "is %v", f)
+			}
+			assert.Equal(t, digitprep.NoDigit(wantErr), digitprep.NoDigit(err))
+		})
+	}
+	// The cases above find what they are named for.
+	for name, f := range map[string]error{"blank": digitprep.ErrBlank, "dot": digitprep.ErrDot, "line": digitprep.ErrLine} {
+		_, _, err := Here{}.Prepare(pictures[name])
+		assert.ErrorIs(t, err, f, name)
+	}
+
+	// A finer look at a small digit, refined there as here.
+	src, pic := smallDigitPhoto()
+	_, coarse, err := Here{}.Prepare(pic)
+	require.NoError(t, err)
+	l, tp, r, b, ok := coarse.ZoomArea(2000, 1500)
+	require.True(t, ok)
+	part := src.SubImage(digitprep.PartOf(src.Rect, l, tp, r, b))
+	pix, w, h := RGBA(part)
+	wantIn, wantInfo, wantOK := Here{}.Refine(&image.NRGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}, coarse, l, tp, r, b)
+	require.True(t, wantOK)
+	a := asked(t, part, PrepRequest{Coarse: &coarse, Area: [4]float64{l, tp, r, b}})
+	assert.True(t, a.Refined)
+	assert.Equal(t, wantIn, a.Input)
+	assert.Equal(t, wantInfo, a.Info)
+}
+
+// A worker takes only a picture whose bytes make its size, no larger than
+// preparation works at, and a request it can read.
+func TestServePrepRefuses(t *testing.T) {
+	for _, c := range []struct {
+		n, w, h int
+		req     string
+	}{
+		{4*10*10 - 1, 10, 10, "{}"},
+		{0, 0, 0, "{}"},
+		{4 * 600 * 500, 600, 500, "{}"},
+		{4 * 10 * 10, 10, 10, "{"},
+	} {
+		_, err := ServePrep(make([]byte, c.n), c.w, c.h, c.req)
+		assert.Error(t, err, "%+v", c)
+	}
+}
+
+// during is a Preparer that runs its hook, once, while it prepares, as
+// events happen on the page while a worker prepares, and counts its work.
+type during struct {
+	Here
+	prepares, refines int
+	hook              func()
+}
+
+func (d *during) happen() {
+	if h := d.hook; h != nil {
+		d.hook = nil
+		h()
+	}
+}
+
+func (d *during) Prepare(img image.Image) ([]float32, digitprep.Info, error) {
+	d.prepares++
+	d.happen()
+	return d.Here.Prepare(img)
+}
+
+func (d *during) Refine(part image.Image, coarse digitprep.Info, l, t, r, b float64) ([]float32, digitprep.Info, bool) {
+	d.refines++
+	d.happen()
+	return d.Here.Refine(part, coarse, l, t, r, b)
+}
+
+// The store prepares uploads and finer looks with the Preparer given,
+// outside its lock (the hooks act on the store), a box chosen on the page's
+// thread; what changed while it prepared wins.
+func TestStorePreparesWithItsPreparer(t *testing.T) {
+	s, _ := loadedStore(t)
+	p := &during{}
+	s.PrepareWith(p)
+	s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:1", twoDigits(), nil)
+	require.NotNil(t, s.State().Upload)
+	assert.Equal(t, 1, p.prepares, "the upload")
+	s.ChoosePart(0.6, 0, 1, 1)
+	assert.Equal(t, 1, p.prepares, "a box is prepared where it is drawn")
+
+	// A later file that passes its checks while an upload is prepared
+	// supersedes it.
+	first := s.State().Upload
+	var later Ticket
+	p.hook = func() { later = s.StartUpload("later.png"); s.PassedChecks(later) }
+	s.FinishUpload(s.StartUpload("earlier.png"), "earlier.png", "blob:2", digitImage(), nil)
+	assert.Same(t, first, s.State().Upload, "superseded while prepared")
+	s.FinishUpload(later, "later.png", "blob:3", digitImage(), nil)
+	assert.Equal(t, "later.png", s.State().Upload.Name)
+
+	// Another upload of the same size taken while a finer look at the
+	// last one is refined: the finer look is not taken for it.
+	src, pic := smallDigitPhoto()
+	s.FinishUpload(s.StartUpload("big.png"), "big.png", "blob:4", pic, nil)
+	z, ok := s.State().Upload.Zoom(2000, 1500)
+	require.True(t, ok)
+	p.hook = func() { s.FinishUpload(s.StartUpload("other.png"), "other.png", "blob:5", pic, nil) }
+	s.FinishZoom(z, sourcePart(src, z), nil)
+	u := s.State().Upload
+	assert.Equal(t, "blob:5", u.URL)
+	_, again := u.Zoom(2000, 1500)
+	assert.True(t, again, "the new upload is not refined by the old one's look")
+	assert.Equal(t, 1, p.refines)
+
+	// A part chosen while the whole picture's finer look is refined: the
+	// look is kept for the whole picture, the part stays.
+	z, _ = u.Zoom(2000, 1500)
+	p.hook = func() { s.ChoosePart(0.4, 1.0/3, 0.65, 2.0/3) }
+	s.FinishZoom(z, sourcePart(src, z), nil)
+	chosen := s.State().Upload
+	require.NotEqual(t, chosen.Picture.Bounds(), chosen.Part)
+	s.WholePicture()
+	_, again = s.State().Upload.Zoom(2000, 1500)
+	assert.False(t, again, "the whole picture was refined")
+}
