@@ -81,10 +81,14 @@ func ended(s *webapp.Store, url string, left, top, right, bottom float64, end dr
 // choosePart takes the part of the shown upload's picture between left and
 // right, top and bottom (shares of it) as the digit's, a box too small in
 // the file it came from refused, and has the file decoded again there if
-// that helps.
+// that helps. The part is prepared on a goroutine of its own, as the
+// store waits for the worker that prepares it (webapp.Preparer), which an
+// event may not.
 func choosePart(s *webapp.Store, url string, left, top, right, bottom float64) {
 	src, _ := sources.get(url) // none: the picture's size counts
-	if s.ChoosePartIn(src.w, src.h, left, top, right, bottom) {
-		go zoomIn(s)
-	}
+	go func() {
+		if s.ChoosePartIn(src.w, src.h, left, top, right, bottom) {
+			zoomIn(s)
+		}
+	}()
 }

@@ -14,16 +14,16 @@ import (
 // a picture of digitprep.WorkSize takes long enough to hold up the page
 // (a fifth of a second for a hard one in the browser), so the page has
 // one that prepares them in a worker (PrepareWith); the store calls it
-// outside its lock, on the goroutine that finishes an upload or a finer
-// look at one (FinishUpload, FinishZoom), never on an event's.
+// outside its lock, in FinishUpload, ChoosePartIn and FinishZoom, which the
+// page calls on goroutines of their own, never on an event's (which may
+// not wait for a worker).
 type Preparer interface {
 	Prepare(img image.Image) ([]float32, digitprep.Info, error)
 	Refine(part image.Image, coarse digitprep.Info, left, top, right, bottom float64) ([]float32, digitprep.Info, bool)
 }
 
 // Here is the Preparer that prepares on the goroutine that asks: digitprep
-// itself. A store prepares so until given another (PrepareWith), and a
-// box chosen on the picture is prepared so, in the event that chose it.
+// itself. A store prepares so until given another (PrepareWith).
 type Here struct{}
 
 func (Here) Prepare(img image.Image) ([]float32, digitprep.Info, error) {

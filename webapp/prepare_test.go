@@ -138,9 +138,9 @@ func (d *during) Refine(part image.Image, coarse digitprep.Info, l, t, r, b floa
 	return d.Here.Refine(part, coarse, l, t, r, b)
 }
 
-// The store prepares uploads and finer looks with the Preparer given,
-// outside its lock (the hooks act on the store), a box chosen on the page's
-// thread; what changed while it prepared wins.
+// The store prepares uploads, boxes drawn on them and finer looks with the
+// Preparer given, outside its lock (the hooks act on the store); what
+// changed while it prepared wins.
 func TestStorePreparesWithItsPreparer(t *testing.T) {
 	s, _ := loadedStore(t)
 	p := &during{}
@@ -149,7 +149,24 @@ func TestStorePreparesWithItsPreparer(t *testing.T) {
 	require.NotNil(t, s.State().Upload)
 	assert.Equal(t, 1, p.prepares, "the upload")
 	s.ChoosePart(0.6, 0, 1, 1)
-	assert.Equal(t, 1, p.prepares, "a box is prepared where it is drawn")
+	assert.Equal(t, 2, p.prepares, "and a box drawn on it")
+	right := s.State().Upload
+	require.NotEqual(t, right.Picture.Bounds(), right.Part)
+
+	// A box drawn, or the whole picture taken again, while a box is
+	// prepared: the later one is taken.
+	p.hook = func() { assert.True(t, s.ChoosePart(0.6, 0, 1, 1), "the later box") }
+	assert.False(t, s.ChoosePart(0, 0, 0.5, 1), "the earlier box")
+	assert.Equal(t, right.Part, s.State().Upload.Part)
+	p.hook = s.WholePicture
+	assert.False(t, s.ChoosePart(0, 0, 0.5, 1))
+	assert.Equal(t, right.Picture.Bounds(), s.State().Upload.Part, "the whole picture, taken after the box was drawn")
+	// A box on a picture replaced while it is prepared is not taken on
+	// the new one.
+	p.hook = func() { s.FinishUpload(s.StartUpload("new.png"), "new.png", "blob:new", twoDigits(), nil) }
+	assert.False(t, s.ChoosePart(0.6, 0, 1, 1))
+	assert.Equal(t, "blob:new", s.State().Upload.URL)
+	assert.Equal(t, right.Picture.Bounds(), s.State().Upload.Part)
 
 	// A later file that passes its checks while an upload is prepared
 	// supersedes it.

@@ -150,6 +150,7 @@ type Store struct {
 	curvesFor, computing curvesKey
 	onChange             func()
 	prep                 Preparer // nil: Here
+	boxes                int      // parts chosen (ChoosePartIn) and whole pictures taken again
 }
 
 // NewStore returns a store with the page's first state (the gallery, the
@@ -170,12 +171,18 @@ func (s *Store) State() State {
 // lock is released even if the action panics, so that the page's other
 // actions do not wait for ever.
 func (s *Store) do(action func(st *State)) {
-	func() {
+	s.doIf(func(st *State) bool { action(st); return true })
+}
+
+// doIf is do for an action that says whether it changed the state: the
+// change callback is called only if it did.
+func (s *Store) doIf(action func(st *State) (changed bool)) {
+	changed := func() bool {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		action(&s.state)
+		return action(&s.state)
 	}()
-	if s.onChange != nil {
+	if changed && s.onChange != nil {
 		s.onChange()
 	}
 }

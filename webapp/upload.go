@@ -338,21 +338,30 @@ func (s *Store) TooSmallBox(tap bool) {
 // which is decoded again there, finer (Upload.Zoom), when it is small in
 // the picture.
 func (s *Store) ChoosePartIn(srcW, srcH int, left, top, right, bottom float64) (taken bool) {
-	s.do(func(st *State) {
-		u := st.Upload
+	// What the box is, decided under the lock; a part to prepare is
+	// prepared outside it (see Preparer) and taken if no other box was
+	// chosen, nor another picture uploaded, meanwhile.
+	var u *Upload
+	var part image.Rectangle
+	var box int
+	toPrepare := false
+	s.doIf(func(st *State) (changed bool) {
+		s.boxes++
+		box = s.boxes
+		u = st.Upload
 		if u == nil {
 			st.Message = "upload a picture first"
-			return
+			return true
 		}
 		if !(0 <= left && left < right && right <= 1 && 0 <= top && top < bottom && bottom <= 1) {
 			st.Message = fmt.Sprintf("the box %.2f, %.2f to %.2f, %.2f is not a part of the picture", left, top, right, bottom)
-			return
+			return true
 		}
-		part := digitprep.PartOf(u.Picture.Bounds(), left, top, right, bottom)
+		part = digitprep.PartOf(u.Picture.Bounds(), left, top, right, bottom)
 		if part == u.Picture.Bounds() {
 			st.Upload, st.Mode, st.Message = u.wholeAgain(), ModeUpload, ""
 			s.show(st)
-			return
+			return true
 		}
 		pb := u.Picture.Bounds()
 		if srcW <= 0 || srcH <= 0 {
@@ -360,28 +369,39 @@ func (s *Store) ChoosePartIn(srcW, srcH int, left, top, right, bottom float64) (
 		}
 		if (right-left)*float64(srcW) < minPart || (bottom-top)*float64(srcH) < minPart {
 			st.Message = smallBox
-			return
+			return true
 		}
-		var next *Upload
-		var err error
-		if part.Dx() < minPart || part.Dy() < minPart {
-			// Too small in the picture to prepare, not in the file: taken,
-			// its ink as if too small to read, for the finer look.
-			next = &Upload{Name: u.Name, URL: u.URL, Picture: u.Picture, Part: part, NoDigit: digitprep.ErrSmallDigit,
-				Info: digitprep.Info{Width: part.Dx(), Height: part.Dy(), Bounds: image.Rect(0, 0, part.Dx(), part.Dy()), Inverted: u.whole.info.Inverted}}
-		} else {
-			next, err = prepareUpload(Here{}, u.Name, u.URL, u.Picture, part) // in the event: it may not wait for a worker
-		}
-		if err == nil && !digitprep.TooSmall(next.NoDigit) {
-			// A dot or ink too small in the part is taken still: the page
-			// looks at it again, finer, from the file (Zoom).
-			err = next.NoDigit
+		toPrepare = true
+		return false
+	})
+	if !toPrepare {
+		return false
+	}
+	var next *Upload
+	var err error
+	if part.Dx() < minPart || part.Dy() < minPart {
+		// Too small in the picture to prepare, not in the file: taken,
+		// its ink as if too small to read, for the finer look.
+		next = &Upload{Name: u.Name, URL: u.URL, Picture: u.Picture, Part: part, NoDigit: digitprep.ErrSmallDigit,
+			Info: digitprep.Info{Width: part.Dx(), Height: part.Dy(), Bounds: image.Rect(0, 0, part.Dx(), part.Dy()), Inverted: u.whole.info.Inverted}}
+	} else {
+		next, err = prepareUpload(s.preparer(), u.Name, u.URL, u.Picture, part)
+	}
+	if err == nil && !digitprep.TooSmall(next.NoDigit) {
+		// A dot or ink too small in the part is taken still: the page
+		// looks at it again, finer, from the file (Zoom).
+		err = next.NoDigit
+	}
+	s.do(func(st *State) {
+		now := st.Upload
+		if box != s.boxes || now == nil || now.URL != u.URL {
+			return // another box, or another picture, came meanwhile
 		}
 		if err != nil {
 			st.Message = fmt.Sprintf("the box drawn: %v", err)
 			return
 		}
-		next.whole = u.whole
+		next.whole = now.whole // refined meanwhile, maybe
 		st.Upload, st.Mode, st.Message = next, ModeUpload, ""
 		s.show(st)
 		taken = true
@@ -393,6 +413,7 @@ func (s *Store) ChoosePartIn(srcW, srcH int, left, top, right, bottom float64) (
 // uploaded (and refined by FinishZoom).
 func (s *Store) WholePicture() {
 	s.do(func(st *State) {
+		s.boxes++ // a box being prepared is not taken after it
 		u := st.Upload
 		if u == nil {
 			return
