@@ -473,20 +473,37 @@ func TestApp(t *testing.T) {
 	})
 
 	t.Run("an upload is prepared on the page where no worker can", func(t *testing.T) {
-		// A page that kept no module of its program cannot start the
-		// worker that prepares uploads (as a browser whose workers fail):
-		// it prepares them itself, as before there was a worker.
+		// Where the worker that prepares uploads cannot start (its script
+		// not served; a module the browser will not post it), the page
+		// prepares them itself, as before there was a worker, and after
+		// three failures in a row stops trying.
 		p := upload(t)
-		p.js(`delete window.godaeModule`)
-		path, data := noisyUpload(t, samples[7].Pixels)
-		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
-		p.changed("#dae-output", "")
-		in, _, err := prepare(data)
-		require.NoError(t, err)
-		p.checkResult("upload", m, webapp.Strong, in, nil)
-		var prepared string
-		p.run(chromedp.Evaluate(`document.body.dataset.prepared ?? ""`, &prepared))
-		assert.Equal(t, "page", prepared)
+		p.js(`window.prepWorkers = 0; const W = window.Worker;
+			window.Worker = function (url) { if (url.endsWith("prep.js")) { window.prepWorkers++; url = "web/missing.js"; } return new W(url); }`)
+		prepared := func() string {
+			var where string
+			p.run(chromedp.Evaluate(`document.body.dataset.prepared ?? ""`, &where))
+			return where
+		}
+		before := ""
+		for i, sample := range []int{7, 3, 5, 1} {
+			if i == 1 {
+				p.js(`window.godaeModule = function () {}`) // cannot be posted: the browser throws
+			}
+			path, data := noisyUpload(t, samples[sample].Pixels)
+			p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+			before = p.changed("#dae-output", before)
+			in, _, err := prepare(data)
+			require.NoError(t, err)
+			p.checkResult("upload", m, webapp.Strong, in, nil)
+			assert.Equal(t, "page", prepared(), "upload %d", i)
+			var refused bool
+			p.run(chromedp.Evaluate(`document.querySelector("#upload-status.refused") !== null`, &refused))
+			assert.False(t, refused, "upload %d", i)
+		}
+		var tries int
+		p.run(chromedp.Evaluate(`window.prepWorkers`, &tries))
+		assert.Equal(t, 3, tries, "workers tried for four uploads")
 	})
 
 	t.Run("choose the digit on a picture of two", func(t *testing.T) {

@@ -25,25 +25,33 @@ const prepWorker = "web/prep.js"
 // preparing takes a fraction of it.
 const prepLimit = 10 * time.Second
 
+// maxPrepFailures is how many times in a row the worker may fail before
+// the page gives up on it and prepares every picture itself, for the rest
+// of the visit: a worker that cannot start (its script not served, a
+// browser that refuses it) would otherwise cost each upload a new try.
+const maxPrepFailures = 3
+
 // workerPrep is the page's webapp.Preparer: it has a worker (prepWorker)
 // prepare uploads and finer looks at them, one at a time, so that the
 // page answers meanwhile (preparing a hard picture holds the thread for a
 // fifth of a second). Where the worker cannot start, or breaks, the
 // picture is prepared on the page's thread, as before there was a worker,
-// and the next one starts a new worker. The body's data-prepared says
+// and the next one starts a new worker (up to maxPrepFailures in a row).
+// The body's data-prepared says
 // where the last picture was prepared ("worker" or "page"), for the tests.
 type workerPrep struct {
-	mu      sync.Mutex // held by the picture being prepared
-	worker  js.Value   // undefined until a picture is given, or after it broke
-	answers chan js.Value
-	funcs   []js.Func // the worker's callbacks, released with it
-	asked   int       // pictures posted, each the id of its message
+	mu       sync.Mutex // held by the picture being prepared
+	worker   js.Value   // undefined until a picture is given, or after it broke
+	answers  chan js.Value
+	funcs    []js.Func // the worker's callbacks, released with it
+	asked    int       // pictures posted, each the id of its message
+	failures int       // in a row; at maxPrepFailures the page gives up on the worker
 }
 
 func (p *workerPrep) Prepare(img image.Image) ([]float32, digitprep.Info, error) {
 	a, err := p.ask(img, webapp.PrepRequest{})
 	if err != nil {
-		p.fellBack(err)
+		preparedIn("page")
 		return webapp.Here{}.Prepare(img)
 	}
 	return a.Prepared()
@@ -52,18 +60,15 @@ func (p *workerPrep) Prepare(img image.Image) ([]float32, digitprep.Info, error)
 func (p *workerPrep) Refine(part image.Image, coarse digitprep.Info, left, top, right, bottom float64) ([]float32, digitprep.Info, bool) {
 	a, err := p.ask(part, webapp.PrepRequest{Coarse: &coarse, Area: [4]float64{left, top, right, bottom}})
 	if err != nil {
-		p.fellBack(err)
+		preparedIn("page")
 		return webapp.Here{}.Refine(part, coarse, left, top, right, bottom)
 	}
 	return a.Input, a.Info, a.Refined
 }
 
-// fellBack says in the console why a picture is prepared on the page's
-// thread.
-func (p *workerPrep) fellBack(err error) {
-	js.Global().Get("console").Call("warn", "preparing the picture on the page's thread: "+err.Error())
-	preparedIn("page")
-}
+// errGaveUp is ask's error once the worker failed maxPrepFailures times in
+// a row.
+var errGaveUp = errors.New("the page gave up on its worker")
 
 // preparedIn marks the body with where the last picture was prepared.
 func preparedIn(where string) {
@@ -71,17 +76,46 @@ func preparedIn(where string) {
 }
 
 // ask posts img and req to the worker, started if need be, and waits for
-// its answer.
+// its answer. When the worker fails, it is stopped (the next picture
+// starts a new one) and the console says why; after maxPrepFailures in a
+// row, the page gives up on it (errGaveUp, said once).
 func (p *workerPrep) ask(img image.Image, req webapp.PrepRequest) (webapp.PrepAnswer, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.failures >= maxPrepFailures {
+		return webapp.PrepAnswer{}, errGaveUp
+	}
+	a, err := p.tryAsk(img, req)
+	if err == nil {
+		p.failures = 0
+		preparedIn("worker")
+		return a, nil
+	}
+	p.stop()
+	p.failures++
+	msg := "preparing the picture on the page's thread: " + err.Error()
+	if p.failures == maxPrepFailures {
+		msg += fmt.Sprintf("; after %d failures in a row, the page prepares every picture itself from now on", maxPrepFailures)
+	}
+	js.Global().Get("console").Call("warn", msg)
+	return webapp.PrepAnswer{}, err
+}
+
+// tryAsk is ask's one try. What the browser throws (a worker it refuses,
+// a module it cannot post) is an error too, not a panic.
+func (p *workerPrep) tryAsk(img image.Image, req webapp.PrepRequest) (a webapp.PrepAnswer, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the worker (%s): %v", prepWorker, r)
+		}
+	}()
 	if err := p.start(); err != nil {
-		return webapp.PrepAnswer{}, err
+		return a, err
 	}
 	pix, w, h := webapp.RGBA(img)
 	q, err := json.Marshal(req)
 	if err != nil {
-		return webapp.PrepAnswer{}, err
+		return a, err
 	}
 	arr := js.Global().Get("Uint8Array").New(len(pix))
 	js.CopyBytesToJS(arr, pix)
@@ -94,26 +128,23 @@ func (p *workerPrep) ask(img image.Image, req webapp.PrepRequest) (webapp.PrepAn
 		select {
 		case m = <-p.answers:
 		case <-deadline:
-			p.stop()
-			return webapp.PrepAnswer{}, fmt.Errorf("the worker (%s) gave no answer in %v", prepWorker, prepLimit)
+			return a, fmt.Errorf("the worker (%s) gave no answer in %v", prepWorker, prepLimit)
 		}
 		if e := m.Get("broken"); e.Truthy() {
-			p.stop()
-			return webapp.PrepAnswer{}, fmt.Errorf("the worker (%s) could not run: %s", prepWorker, e.String())
+			return a, fmt.Errorf("the worker (%s) could not run: %s", prepWorker, e.String())
 		}
-		if m.Get("id").Int() != id {
+		if v := m.Get("id"); v.Type() != js.TypeNumber || v.Int() != id {
 			continue // cannot happen: one picture at a time
 		}
 		if e := m.Get("error"); e.Truthy() {
-			p.stop()
-			return webapp.PrepAnswer{}, fmt.Errorf("the worker (%s): %s", prepWorker, e.String())
+			return a, fmt.Errorf("the worker (%s): %s", prepWorker, e.String())
 		}
-		var a webapp.PrepAnswer
+		if v := m.Get("answer"); v.Type() != js.TypeString {
+			return a, fmt.Errorf("the worker (%s) answered no text but %s", prepWorker, v.Type())
+		}
 		if err := json.Unmarshal([]byte(m.Get("answer").String()), &a); err != nil {
-			p.stop()
-			return webapp.PrepAnswer{}, fmt.Errorf("the worker's (%s) answer: %w", prepWorker, err)
+			return a, fmt.Errorf("the worker's (%s) answer: %w", prepWorker, err)
 		}
-		preparedIn("worker")
 		return a, nil
 	}
 }
@@ -136,10 +167,15 @@ func (p *workerPrep) start() error {
 		}
 	}
 	onmessage := js.FuncOf(func(_ js.Value, args []js.Value) any { give(args[0].Get("data")); return nil })
+	// A script that could not be loaded is an error event with no message.
 	onerror := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		args[0].Call("preventDefault")
+		why := "its script could not be loaded"
+		if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
+			why = m.String()
+		}
 		msg := js.Global().Get("Object").New()
-		msg.Set("broken", args[0].Get("message"))
+		msg.Set("broken", why)
 		give(msg)
 		return nil
 	})
@@ -151,9 +187,11 @@ func (p *workerPrep) start() error {
 	return nil
 }
 
-// stop ends the worker, which the next picture starts anew.
+// stop ends the worker, if any, which the next picture starts anew.
 func (p *workerPrep) stop() {
-	p.worker.Call("terminate")
+	if p.worker.Truthy() {
+		p.worker.Call("terminate")
+	}
 	for _, f := range p.funcs {
 		f.Release()
 	}

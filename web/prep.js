@@ -29,6 +29,9 @@ self.onmessage = function (e) {
     } catch (err) {
       answer = { error: String(err) };
     }
+    if (!answer || typeof answer !== "object") { // the program stopped while it prepared
+      answer = { error: "the preparer gave no answer: its program stopped" };
+    }
     answer.id = d.id;
     self.postMessage(answer);
   }, function (err) {
