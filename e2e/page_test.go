@@ -504,6 +504,13 @@ func TestApp(t *testing.T) {
 		var tries int
 		p.run(chromedp.Evaluate(`window.prepWorkers`, &tries))
 		assert.Equal(t, 3, tries, "workers tried for four uploads")
+
+		// Nor does a decoder whose script is not served stop the app: the
+		// upload is refused, saying so.
+		p.js(`const W2 = window.Worker; window.Worker = function (url) { return new W2(url.endsWith("decode.js") ? "web/missing.js" : url); }`)
+		path, _ := noisyUpload(t, samples[2].Pixels)
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("the decoder (web/decode.js) could not run: its script could not be loaded")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	})
 
 	t.Run("choose the digit on a picture of two", func(t *testing.T) {

@@ -71,10 +71,17 @@ func decodePart(ctx context.Context, file js.Value, r image.Rectangle) (image.Im
 // The worker is terminated when it takes longer than decodeLimit or ctx
 // ends. It waits for the browser, so it must run on its own goroutine; the
 // page has the browser decode, so that the app carries no image decoders.
-func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (image.Image, error) {
+func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (img image.Image, err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// What the browser throws (a worker it refuses to start) is an error,
+	// not a panic that would stop the app.
+	defer func() {
+		if r := recover(); r != nil {
+			img, err = nil, fmt.Errorf("the browser would not run the decoder (%s): %v", decodeWorker, r)
+		}
+	}()
 	tw, th := digitprep.WorkSize(w, h)
 	worker := js.Global().Get("Worker").New(decodeWorker)
 	answer := make(chan js.Value, 1)
@@ -89,7 +96,7 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 	onerror := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		args[0].Call("preventDefault")
 		msg := js.Global().Get("Object").New()
-		msg.Set("broken", "the decoder ("+decodeWorker+") could not run: "+args[0].Get("message").String())
+		msg.Set("broken", "the decoder ("+decodeWorker+") could not run: "+workerError(args[0]))
 		give(msg)
 		return nil
 	})

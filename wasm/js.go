@@ -116,3 +116,13 @@ func say(id, text string) {
 		el.Set("textContent", text)
 	}
 }
+
+// workerError is what a worker's error event e says went wrong: its
+// message, or, for a script that could not be loaded (an event with no
+// message), that.
+func workerError(e js.Value) string {
+	if m := e.Get("message"); m.Type() == js.TypeString && m.String() != "" {
+		return m.String()
+	}
+	return "its script could not be loaded"
+}

@@ -167,15 +167,10 @@ func (p *workerPrep) start() error {
 		}
 	}
 	onmessage := js.FuncOf(func(_ js.Value, args []js.Value) any { give(args[0].Get("data")); return nil })
-	// A script that could not be loaded is an error event with no message.
 	onerror := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		args[0].Call("preventDefault")
-		why := "its script could not be loaded"
-		if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
-			why = m.String()
-		}
 		msg := js.Global().Get("Object").New()
-		msg.Set("broken", why)
+		msg.Set("broken", workerError(args[0]))
 		give(msg)
 		return nil
 	})
