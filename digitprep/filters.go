@@ -105,11 +105,11 @@ func quantile(v []float32, p float64) float32 {
 }
 
 // nth is the value c[k] would hold were c sorted, found by selection
-// (quickselect), which reorders c: it is the same value sorting gives, at
-// a fraction of the cost, for quantile's sample of every statistic of
-// every upload. A run of bad pivots, which crafted values could force,
-// ends in a sort of what is left, so that no image costs more than
-// sorting.
+// (quickselect), which reorders c: for values that are not NaN (an
+// image's never are), the same value sorting gives, at a fraction of the
+// cost, for quantile's sample of every statistic of every upload. A run of
+// bad pivots, which crafted values could force, ends in a sort of what is
+// left, so that no image costs more than a few sorts.
 func nth(c []float32, k int) float32 {
 	lo, hi := 0, len(c) // c[k] is within [lo, hi)
 	for rounds := 0; hi-lo > 16; rounds++ {

@@ -71,19 +71,15 @@ func decodePart(ctx context.Context, file js.Value, r image.Rectangle) (image.Im
 // The worker is terminated when it takes longer than decodeLimit or ctx
 // ends. It waits for the browser, so it must run on its own goroutine; the
 // page has the browser decode, so that the app carries no image decoders.
-func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (img image.Image, err error) {
+func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (image.Image, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	// What the browser throws (a worker it refuses to start) is an error,
-	// not a panic that would stop the app.
-	defer func() {
-		if r := recover(); r != nil {
-			img, err = nil, fmt.Errorf("the browser would not run the decoder (%s): %v", decodeWorker, r)
-		}
-	}()
 	tw, th := digitprep.WorkSize(w, h)
-	worker := js.Global().Get("Worker").New(decodeWorker)
+	var worker js.Value
+	if err := thrown(func() { worker = js.Global().Get("Worker").New(decodeWorker) }); err != nil {
+		return nil, fmt.Errorf("the browser would not run the decoder (%s): %w", decodeWorker, err)
+	}
 	answer := make(chan js.Value, 1)
 	// The first answer counts; a later event never blocks the browser.
 	give := func(v js.Value) {
@@ -113,7 +109,9 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 	if !r.Empty() {
 		msg["x"], msg["y"], msg["w"], msg["h"] = r.Min.X, r.Min.Y, r.Dx(), r.Dy()
 	}
-	worker.Call("postMessage", msg)
+	if err := thrown(func() { worker.Call("postMessage", msg) }); err != nil {
+		return nil, fmt.Errorf("the browser would not give the file to the decoder (%s): %w", decodeWorker, err)
+	}
 	var got js.Value
 	select {
 	case got = <-answer:

@@ -87,7 +87,7 @@ func ended(s *webapp.Store, url string, left, top, right, bottom float64, end dr
 func choosePart(s *webapp.Store, url string, left, top, right, bottom float64) {
 	src, _ := sources.get(url) // none: the picture's size counts
 	go func() {
-		if s.ChoosePartIn(src.w, src.h, left, top, right, bottom) {
+		if s.ChoosePartIn(url, src.w, src.h, left, top, right, bottom) {
 			zoomIn(s)
 		}
 	}()

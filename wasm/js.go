@@ -126,3 +126,21 @@ func workerError(e js.Value) string {
 	}
 	return "its script could not be loaded"
 }
+
+// thrown runs f and returns what JavaScript threw in it (syscall/js
+// panics with a js.Error then) as an error, so that what a browser
+// refuses (a worker it will not start, a value it cannot post) is said,
+// not a panic that stops the app; any other panic is a bug, and goes on.
+func thrown(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(js.Error)
+			if !ok {
+				panic(r)
+			}
+			err = e
+		}
+	}()
+	f()
+	return nil
+}

@@ -32,9 +32,8 @@ const prepLimit = 10 * time.Second
 const maxPrepFailures = 3
 
 // workerPrep is the page's webapp.Preparer: it has a worker (prepWorker)
-// prepare uploads and finer looks at them, one at a time, so that the
-// page answers meanwhile (preparing a hard picture holds the thread for a
-// fifth of a second). Where the worker cannot start, or breaks, the
+// prepare uploads, boxes drawn on them and finer looks at them, one at a
+// time, so that the page answers meanwhile. Where the worker cannot start, or breaks, the
 // picture is prepared on the page's thread, as before there was a worker,
 // and the next one starts a new worker (up to maxPrepFailures in a row).
 // The body's data-prepared says
@@ -102,13 +101,8 @@ func (p *workerPrep) ask(img image.Image, req webapp.PrepRequest) (webapp.PrepAn
 }
 
 // tryAsk is ask's one try. What the browser throws (a worker it refuses,
-// a module it cannot post) is an error too, not a panic.
+// a module it cannot post) is an error too, not a panic (thrown).
 func (p *workerPrep) tryAsk(img image.Image, req webapp.PrepRequest) (a webapp.PrepAnswer, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("the worker (%s): %v", prepWorker, r)
-		}
-	}()
 	if err := p.start(); err != nil {
 		return a, err
 	}
@@ -121,7 +115,10 @@ func (p *workerPrep) tryAsk(img image.Image, req webapp.PrepRequest) (a webapp.P
 	js.CopyBytesToJS(arr, pix)
 	p.asked++
 	id := p.asked
-	p.worker.Call("postMessage", map[string]any{"id": id, "pixels": arr, "width": w, "height": h, "request": string(q)}, []any{arr.Get("buffer")})
+	msg := map[string]any{"id": id, "pixels": arr, "width": w, "height": h, "request": string(q)}
+	if err := thrown(func() { p.worker.Call("postMessage", msg, []any{arr.Get("buffer")}) }); err != nil {
+		return a, fmt.Errorf("the worker (%s) could not be given the picture: %w", prepWorker, err)
+	}
 	deadline := time.After(prepLimit)
 	for {
 		var m js.Value
@@ -143,6 +140,9 @@ func (p *workerPrep) tryAsk(img image.Image, req webapp.PrepRequest) (a webapp.P
 			return a, fmt.Errorf("the worker (%s) answered no text but %s", prepWorker, v.Type())
 		}
 		if err := json.Unmarshal([]byte(m.Get("answer").String()), &a); err != nil {
+			return a, fmt.Errorf("the worker's (%s) answer: %w", prepWorker, err)
+		}
+		if err := a.Check(req.Coarse != nil); err != nil {
 			return a, fmt.Errorf("the worker's (%s) answer: %w", prepWorker, err)
 		}
 		return a, nil
@@ -175,10 +175,14 @@ func (p *workerPrep) start() error {
 		return nil
 	})
 	p.funcs = []js.Func{onmessage, onerror}
-	p.worker = js.Global().Get("Worker").New(prepWorker)
+	if err := thrown(func() { p.worker = js.Global().Get("Worker").New(prepWorker) }); err != nil {
+		return fmt.Errorf("the browser would not start the worker (%s): %w", prepWorker, err)
+	}
 	p.worker.Set("onmessage", onmessage)
 	p.worker.Set("onerror", onerror)
-	p.worker.Call("postMessage", map[string]any{"module": module})
+	if err := thrown(func() { p.worker.Call("postMessage", map[string]any{"module": module}) }); err != nil {
+		return fmt.Errorf("the worker (%s) could not be given the program: %w", prepWorker, err)
+	}
 	return nil
 }
 
@@ -191,27 +195,4 @@ func (p *workerPrep) stop() {
 		f.Release()
 	}
 	p.worker, p.funcs = js.Undefined(), nil
-}
-
-// servePreparation is main in the worker that prepares uploads: it
-// offers self.godaePrepare(pixels, width, height, request) to the
-// worker's script, which calls it for each picture the page posts, and
-// answers {answer} (webapp.ServePrep) or {error}.
-func servePreparation() {
-	js.Global().Set("godaePrepare", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) != 4 {
-			return map[string]any{"error": fmt.Sprintf("%d arguments, not 4", len(args))}
-		}
-		if n := args[0].Get("length").Int(); n > 4*digitprep.MaxWork*digitprep.MaxWork {
-			return map[string]any{"error": fmt.Sprintf("%d bytes of pixels: more than a picture of %d pixels", n, digitprep.MaxWork*digitprep.MaxWork)}
-		}
-		pix := make([]byte, args[0].Get("length").Int())
-		js.CopyBytesToGo(pix, args[0])
-		out, err := webapp.ServePrep(pix, args[1].Int(), args[2].Int(), args[3].String())
-		if err != nil {
-			return map[string]any{"error": err.Error()}
-		}
-		return map[string]any{"answer": out}
-	}))
-	select {}
 }

@@ -51,12 +51,11 @@ func TestWorkerPreparesAsHere(t *testing.T) {
 		"dot":       paint(200, 100, func(x, y int) bool { return math.Hypot(float64(x-100), float64(y-50)) < 9 }),
 		"line":      paint(200, 100, func(x, y int) bool { return x > 20 && x < 180 && y > 45 && y < 53 }),
 		"too small": image.NewGray(image.Rect(0, 0, 10, 10)),
+		"a part":    twoDigits().SubImage(image.Rect(120, 0, 200, 100)), // not at the origin, as a box's part
 	}
 	for name, img := range pictures {
 		t.Run(name, func(t *testing.T) {
-			pix, w, h := RGBA(img)
-			as := &image.NRGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)} // as the page decodes it
-			wantIn, wantInfo, wantErr := Here{}.Prepare(as)
+			wantIn, wantInfo, wantErr := Here{}.Prepare(img)
 			in, info, err := asked(t, img, PrepRequest{}).Prepared()
 			assert.Equal(t, wantIn, in)
 			assert.Equal(t, wantInfo, info)
@@ -105,6 +104,8 @@ func TestServePrepRefuses(t *testing.T) {
 		{0, 0, 0, "{}"},
 		{4 * 600 * 500, 600, 500, "{}"},
 		{4 * 10 * 10, 10, 10, "{"},
+		{0, 1 << 32, 1 << 32, "{}"}, // w*h overflows to 0
+		{4 * 2, 1 << 31, 2, "{}"},
 	} {
 		_, err := ServePrep(make([]byte, c.n), c.w, c.h, c.req)
 		assert.Error(t, err, "%+v", c)
@@ -115,11 +116,17 @@ func TestServePrepRefuses(t *testing.T) {
 // events happen on the page while a worker prepares, and counts its work.
 type during struct {
 	Here
+	t                 *testing.T
+	s                 *Store
 	prepares, refines int
 	hook              func()
 }
 
 func (d *during) happen() {
+	// Preparing under the store's lock would make a hook that acts on the
+	// store wait for ever: a failure, not a hang.
+	require.True(d.t, d.s.mu.TryLock(), "prepared under the store's lock")
+	d.s.mu.Unlock()
 	if h := d.hook; h != nil {
 		d.hook = nil
 		h()
@@ -143,7 +150,7 @@ func (d *during) Refine(part image.Image, coarse digitprep.Info, l, t, r, b floa
 // changed while it prepared wins.
 func TestStorePreparesWithItsPreparer(t *testing.T) {
 	s, _ := loadedStore(t)
-	p := &during{}
+	p := &during{t: t, s: s}
 	s.PrepareWith(p)
 	s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:1", twoDigits(), nil)
 	require.NotNil(t, s.State().Upload)
@@ -177,6 +184,14 @@ func TestStorePreparesWithItsPreparer(t *testing.T) {
 	assert.Same(t, first, s.State().Upload, "superseded while prepared")
 	s.FinishUpload(later, "later.png", "blob:3", digitImage(), nil)
 	assert.Equal(t, "later.png", s.State().Upload.Name)
+	// One superseded before it is prepared is not prepared.
+	old, newer := s.StartUpload("old.png"), s.StartUpload("newer.png")
+	require.True(t, s.PassedChecks(newer))
+	prepares := p.prepares
+	s.FinishUpload(old, "old.png", "blob:old", digitImage(), nil)
+	assert.Equal(t, prepares, p.prepares, "the superseded upload")
+	s.FinishUpload(newer, "newer.png", "blob:newer", digitImage(), nil)
+	assert.Equal(t, "newer.png", s.State().Upload.Name)
 
 	// Another upload of the same size taken while a finer look at the
 	// last one is refined: the finer look is not taken for it.
@@ -202,4 +217,27 @@ func TestStorePreparesWithItsPreparer(t *testing.T) {
 	s.WholePicture()
 	_, again = s.State().Upload.Zoom(2000, 1500)
 	assert.False(t, again, "the whole picture was refined")
+
+	// The whole picture's finer look, come while a box was prepared, is
+	// kept with the part taken, for when the whole is taken again.
+	s.FinishUpload(s.StartUpload("big2.png"), "big2.png", "blob:6", pic, nil)
+	zw, ok := s.State().Upload.Zoom(2000, 1500)
+	require.True(t, ok)
+	p.hook = func() { s.FinishZoom(zw, sourcePart(src, zw), nil) }
+	assert.True(t, s.ChoosePart(0.4, 1.0/3, 0.65, 2.0/3))
+	s.WholePicture()
+	_, again = s.State().Upload.Zoom(2000, 1500)
+	assert.False(t, again, "refined while the box was prepared")
+}
+
+// An answer that cannot be digitprep's is found out, for the page to
+// prepare the picture itself.
+func TestPrepAnswerCheck(t *testing.T) {
+	full := make([]float32, Side*Side)
+	assert.Error(t, PrepAnswer{}.Check(false), "no error and no input")
+	assert.Error(t, PrepAnswer{Input: full[:10]}.Check(false), "a short input")
+	assert.NoError(t, PrepAnswer{Input: full}.Check(false))
+	assert.NoError(t, PrepAnswer{Err: "no digit found", Finding: "blank"}.Check(false), "an error needs no input")
+	assert.NoError(t, PrepAnswer{}.Check(true), "a finer look that refined nothing")
+	assert.Error(t, PrepAnswer{Refined: true}.Check(true), "one refined with no input")
 }

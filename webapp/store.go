@@ -128,9 +128,11 @@ type Ticket struct {
 
 // Store holds the page's state and the models, and changes the state
 // through its actions, each of which leaves the state consistent and then
-// calls the change callback. It is safe for concurrent use: the page calls
-// the actions of asynchronous work (decoding an upload, reading a weights
-// file) from their own goroutines.
+// calls the change callback (when the state changed). It is safe for
+// concurrent use: the page calls the actions of asynchronous work
+// (decoding an upload, reading a weights file) from their own goroutines,
+// and those that wait for the Preparer (FinishUpload, ChoosePart,
+// ChoosePartIn, FinishZoom) too.
 type Store struct {
 	mu      sync.Mutex
 	state   State
@@ -150,7 +152,10 @@ type Store struct {
 	curvesFor, computing curvesKey
 	onChange             func()
 	prep                 Preparer // nil: Here
-	boxes                int      // parts chosen (ChoosePartIn) and whole pictures taken again
+	// boxGen counts the boxes drawn (ChoosePartIn) and the whole pictures
+	// taken again (WholePicture): a box prepared is taken only if no
+	// other came after it.
+	boxGen int
 }
 
 // NewStore returns a store with the page's first state (the gallery, the

@@ -135,7 +135,9 @@ func refusalsSaid(refusals []string) string {
 
 // FinishUpload takes an upload begun with t, decoded into img (or failed
 // with err), whose picture the page shows from url, and prepares it with
-// the store's Preparer (PrepareWith). An upload is dropped when a later
+// the store's Preparer (PrepareWith), waiting for it (in the browser, call
+// it on a goroutine of its own; with err set it prepares nothing, and
+// returns at once). An upload is dropped when a later
 // one was taken or passed the checks (PassedChecks), and so is one whose
 // decode was stopped (only a later upload stops one);
 // otherwise it becomes the upload, and is shown unless another tab was
@@ -231,7 +233,8 @@ func (u Upload) Zoom(srcW, srcH int) (Zoom, bool) {
 // scale into img (or failed with err), and prepares it in place of the
 // coarse input (Preparer.Refine, with the store's Preparer). It changes
 // nothing when z's upload is no longer the one shown, another part was
-// chosen meanwhile (or while it was prepared), decoding
+// chosen meanwhile (or while it was prepared: it waits for the Preparer,
+// so in the browser it runs on a goroutine of its own), decoding
 // failed or the finer look did not refine the digit: the coarse input
 // stands. A zoom of the whole picture is kept for WholePicture even when a
 // part was chosen meanwhile.
@@ -296,9 +299,11 @@ func (z Zoom) coarse(u *Upload) (coarse digitprep.Info, ok bool) {
 // upload as it was, with a message; one with only a dot or ink too small
 // to read is taken, for that finer look. A box around the whole picture
 // is WholePicture. It says
-// whether it took a new part (of which the page may decode more).
+// whether it took a new part (of which the page may decode more). It
+// waits for the store's Preparer: in the browser, call it on a goroutine
+// of its own.
 func (s *Store) ChoosePart(left, top, right, bottom float64) (taken bool) {
-	return s.ChoosePartIn(0, 0, left, top, right, bottom)
+	return s.ChoosePartIn("", 0, 0, left, top, right, bottom)
 }
 
 // smallBox and tapped are what the page says of a box too small to hold
@@ -314,7 +319,7 @@ const (
 func (s *Store) BoxOnAnotherPicture() {
 	s.do(func(st *State) {
 		if st.Upload != nil && st.Mode == ModeUpload {
-			st.Message = "the box was begun on the picture before this one, so it was not taken: drag it again"
+			st.Message = boxElsewhere
 		}
 	})
 }
@@ -333,11 +338,16 @@ func (s *Store) TooSmallBox(tap bool) {
 	})
 }
 
-// ChoosePartIn is ChoosePart for an upload whose file is srcW×srcH pixels
-// (0, 0: the picture's size): a box is too small if it is so in the file,
-// which is decoded again there, finer (Upload.Zoom), when it is small in
-// the picture.
-func (s *Store) ChoosePartIn(srcW, srcH int, left, top, right, bottom float64) (taken bool) {
+// boxElsewhere is what the page says of a box drawn on a picture that
+// another upload replaced before the box was taken.
+const boxElsewhere = "the box was begun on the picture before this one, so it was not taken: drag it again"
+
+// ChoosePartIn is ChoosePart for a box drawn on the picture at url (""
+// for the one shown), whose file is srcW×srcH pixels (0, 0: the picture's
+// size): a box is too small if it is so in the file, which is decoded
+// again there, finer (Upload.Zoom), when it is small in the picture. A
+// box on a picture no longer shown is not taken.
+func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, bottom float64) (taken bool) {
 	// What the box is, decided under the lock; a part to prepare is
 	// prepared outside it (see Preparer) and taken if no other box was
 	// chosen, nor another picture uploaded, meanwhile.
@@ -346,11 +356,15 @@ func (s *Store) ChoosePartIn(srcW, srcH int, left, top, right, bottom float64) (
 	var box int
 	toPrepare := false
 	s.doIf(func(st *State) (changed bool) {
-		s.boxes++
-		box = s.boxes
+		s.boxGen++
+		box = s.boxGen
 		u = st.Upload
 		if u == nil {
 			st.Message = "upload a picture first"
+			return true
+		}
+		if url != "" && u.URL != url {
+			st.Message = boxElsewhere
 			return true
 		}
 		if !(0 <= left && left < right && right <= 1 && 0 <= top && top < bottom && bottom <= 1) {
@@ -394,7 +408,7 @@ func (s *Store) ChoosePartIn(srcW, srcH int, left, top, right, bottom float64) (
 	}
 	s.do(func(st *State) {
 		now := st.Upload
-		if box != s.boxes || now == nil || now.URL != u.URL {
+		if box != s.boxGen || now == nil || now.URL != u.URL {
 			return // another box, or another picture, came meanwhile
 		}
 		if err != nil {
@@ -413,7 +427,7 @@ func (s *Store) ChoosePartIn(srcW, srcH int, left, top, right, bottom float64) (
 // uploaded (and refined by FinishZoom).
 func (s *Store) WholePicture() {
 	s.do(func(st *State) {
-		s.boxes++ // a box being prepared is not taken after it
+		s.boxGen++ // a box being prepared is not taken after it
 		u := st.Upload
 		if u == nil {
 			return

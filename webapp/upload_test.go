@@ -356,9 +356,9 @@ func TestTooSmallDigitIsLookedAtAgain(t *testing.T) {
 		// prepared from (8×8 pixels, 62×62 of the file's), and one too
 		// small in the file is not.
 		s.FinishUpload(s.StartUpload("tiny.png"), "tiny.png", "blob:3", pic, nil)
-		assert.False(t, s.ChoosePartIn(4000, 3000, 1995.0/4000, 1495.0/3000, 2002.0/4000, 1502.0/3000), "7×7 pixels of the file")
+		assert.False(t, s.ChoosePartIn("", 4000, 3000, 1995.0/4000, 1495.0/3000, 2002.0/4000, 1502.0/3000), "7×7 pixels of the file")
 		assert.Equal(t, smallBox, s.State().Message)
-		require.True(t, s.ChoosePartIn(4000, 3000, 1999.0/4000, 1499.0/3000, 2061.0/4000, 1561.0/3000), s.State().Message)
+		require.True(t, s.ChoosePartIn("", 4000, 3000, 1999.0/4000, 1499.0/3000, 2061.0/4000, 1561.0/3000), s.State().Message)
 		u = s.State().Upload
 		require.Less(t, u.Part.Dx(), digitprep.MinSide, "the case: %v", u.Part)
 		z, ok = u.Zoom(4000, 3000)
