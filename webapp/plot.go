@@ -81,7 +81,7 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 		}
 	}
 	panel(l.panels[0], "PSNR against the clean digit", 0, maxPlotPSNR, []float64{0, 10, 20, 30, 40}, " dB", func(cv Curve, i int) float64 { return plotPSNR(cv.PSNR[i]) })
-	panel(l.panels[1], fmt.Sprintf("the reader's confidence that it is a %d", c.Digit), 0, 100, []float64{0, 25, 50, 75, 100}, " %", func(cv Curve, i int) float64 { return 100 * cv.Confidence[i] })
+	panel(l.panels[1], "the reader's confidence that it is "+aDigit(c.Digit), 0, 100, []float64{0, 25, 50, 75, 100}, " %", func(cv Curve, i int) float64 { return 100 * cv.Confidence[i] })
 	rows := (len(c.Curves) + l.legendCols - 1) / l.legendCols // of the legend
 	for i, cv := range c.Curves {
 		x, y := l.panels[0].X+(i%l.legendCols)*150, l.legendY-18*(rows-1-i/l.legendCols)
@@ -115,5 +115,5 @@ func (c *Curves) Summary(current float64) string {
 	if math.Abs(current-c.Amounts[i]) > 1e-9 {
 		at = fmt.Sprintf("at %.1f, the plot's point nearest the amount chosen (%.2f)", c.Amounts[i], current)
 	}
-	return fmt.Sprintf("PSNR and the reader's confidence that it is a %d against the noise amount; %s: %s", c.Digit, at, strings.Join(parts, "; "))
+	return fmt.Sprintf("PSNR and the reader's confidence that it is %s against the noise amount; %s: %s", aDigit(c.Digit), at, strings.Join(parts, "; "))
 }

@@ -187,10 +187,10 @@ func (r *Result) Verdict() string {
 	in, out := r.InputReading, r.DAEReading
 	switch {
 	case r.Label >= 0:
-		return against(fmt.Sprintf("it is a %d", r.Label), r.Label, in, out)
+		return against("it is "+aDigit(r.Label), r.Label, in, out)
 	case r.CleanReading != nil:
 		d := r.CleanReading.Digit
-		return against(fmt.Sprintf("your digit reads as a %d", d), d, in, out)
+		return against("your digit reads as "+aDigit(d), d, in, out)
 	case in.P < unsure && out.P < unsure:
 		// A picture of something else (a landscape, a smudge) is read as
 		// some digit too, but seldom surely.
@@ -276,4 +276,13 @@ func (m *Models) Run(d Denoiser, input, clean []float32) (*Result, error) {
 		r.DAEScores, r.AEScores, r.NoisyScores = score(r.DAE), score(r.AE), score(input)
 	}
 	return r, nil
+}
+
+// aDigit is the digit d with its article, as a sentence says it: "an 8",
+// "a 7".
+func aDigit(d int) string {
+	if d == 8 {
+		return "an 8"
+	}
+	return fmt.Sprintf("a %d", d)
 }

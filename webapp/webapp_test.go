@@ -325,6 +325,7 @@ func TestVerdict(t *testing.T) {
 	}
 	assert.Equal(t, "it is a 0: denoising recovered it", r(0, 8, 0).Verdict())
 	assert.Equal(t, "it is a 3: denoising lost it", r(3, 3, 5).Verdict())
+	assert.Equal(t, "it is an 8: denoising lost it", r(8, 8, 5).Verdict())
 	assert.Equal(t, "it is a 3, and denoising kept it", r(3, 3, 3).Verdict())
 	assert.Equal(t, "it is a 3, which the reader sees neither before nor after denoising", r(3, 1, 2).Verdict())
 	assert.Equal(t, "denoising kept the digit and made it clearer", r(-1, 4, 4).Verdict())
