@@ -549,6 +549,11 @@ func TestApp(t *testing.T) {
 		var left int
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#chosen, #whole-picture").length`, &left))
 		assert.Zero(t, left, "no part chosen, no button")
+		// A box around both digits: what may hold more than one is the box.
+		p.dragBox(2, 1, 0.02, 0.03, 0.98, 0.97)
+		p.run(chromedp.Poll(`document.getElementById("several")?.textContent === "Your box may hold more than one digit: drag one around yours alone."`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+		assert.Contains(t, p.text("#reading"), "(of the ink taken as the digit in your box, which may hold more than one digit).")
+		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
 
 		// The same from the keyboard: Enter on the picture starts a box
 		// (the whole picture), Shift+ArrowLeft narrows it, ArrowRight

@@ -90,8 +90,12 @@ func metrics(res *webapp.Result) vecty.List {
 // be two digits read as one, or one of them).
 func (r *Results) verdict() string {
 	v := sentence(r.Result.Verdict())
-	if r.Upload != nil && r.Upload.NoDigit == nil && r.Upload.Info.Several {
-		v += " (of the ink taken as the digit, boxed on the picture: this picture may hold more than one digit)"
+	if u := r.Upload; u != nil && u.NoDigit == nil && u.Info.Several {
+		if _, chosen := u.Chosen(); chosen {
+			v += " (of the ink taken as the digit in your box, which may hold more than one digit)"
+		} else {
+			v += " (of the ink taken as the digit, boxed on the picture: this picture may hold more than one digit)"
+		}
 	}
 	return v
 }

@@ -186,7 +186,11 @@ func (r *Results) boxHint() *vecty.HTML {
 	case r.Note != "":
 		say = append(say, elem.Span(vecty.Markup(prop.ID("note"), vecty.Class("note")), vecty.Text(r.Note+".")))
 	case r.Upload.Info.Several && r.Message == "": // a box refused is not of several digits
-		say = append(say, elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("note")), vecty.Text(several+": drag a box around yours on the picture.")))
+		text := several + ": drag a box around yours on the picture."
+		if _, chosen := r.Upload.Chosen(); chosen {
+			text = "Your box may hold more than one digit: drag one around yours alone."
+		}
+		say = append(say, elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("note")), vecty.Text(text)))
 	case r.Message == "":
 		say = append(say, vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture."))
 	}
