@@ -1284,6 +1284,15 @@ func TestApp(t *testing.T) {
 			chromedp.Poll(`document.getElementById("weights-message").textContent !== ""`, nil, chromedp.WithPollingTimeout(20*time.Second)))
 		assert.Contains(t, p.text("#weights-message"), "broken.safetensors: these weights cannot be used")
 		assert.Contains(t, p.text("#weights-in-use"), "bundled")
+		var named int
+		p.run(chromedp.Evaluate(`document.getElementById("weights-file").files.length`, &named))
+		assert.Zero(t, named, "the picker names no file the page does not use")
+		// The page's own weights, offered to try, are a file it takes.
+		var size int
+		p.run(chromedp.Evaluate(`fetch(document.querySelector("#weights-where a[download]").href).then(r => r.arrayBuffer()).then(b => b.byteLength)`, &size, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		bundledDAE, err := os.ReadFile(filepath.Join(root, "weights", "dae.safetensors"))
+		require.NoError(t, err)
+		assert.Equal(t, len(bundledDAE), size, "the link gives the bundled weights")
 		// Said beside the control, in view where the file was given.
 		var gap float64
 		p.run(chromedp.Evaluate(`document.getElementById("weights-message").getBoundingClientRect().top - document.getElementById("weights-file").getBoundingClientRect().bottom`, &gap))

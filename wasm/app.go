@@ -257,6 +257,11 @@ func loadCustomWeights(s *webapp.Store, file js.Value) {
 	t := s.StartWeights()
 	data, err := fileBytes(file, weights.MaxFileSize)
 	s.FinishWeights(t, file.Get("name").String(), data, err)
+	// A file refused leaves the picker empty: it names no file the page
+	// does not use (the refusal names it).
+	if el := js.Global().Get("document").Call("getElementById", "weights-file"); s.State().WeightsMessage != "" && el.Truthy() {
+		el.Set("value", "")
+	}
 }
 
 // Render draws the whole page. Each part has its place in main's list

@@ -43,6 +43,10 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 		// in it is read out, and seen where the file was given, not at
 		// the top of the page.
 		elem.Paragraph(vecty.Markup(prop.ID("weights-message"), vecty.Class("error"), vecty.Attribute("role", "status")), vecty.Text(w.Refusal)),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-where")),
+			vecty.Text("An autoencoder that "), elem.Code(vecty.Text("make train")),
+			vecty.Text(" writes, or one saved from the PyTorch module the README gives, with its architecture in the file's metadata; the page's own, to try: "),
+			elem.Anchor(vecty.Markup(prop.Href(bundled[0]), vecty.Attribute("download", "dae.safetensors")), vecty.Text("dae.safetensors")), vecty.Text(".")),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-limits")), vecty.Text(weightsLimits)),
 	)
 }
