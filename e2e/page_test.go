@@ -331,6 +331,17 @@ func TestApp(t *testing.T) {
 		var captionWidth float64
 		p.run(chromedp.Evaluate(`document.querySelector("table.metrics > caption")?.getBoundingClientRect().width ?? 0`, &captionWidth))
 		assert.Greater(t, captionWidth, 300.0, "the figures' caption is the table's, as wide as it")
+		// The denoised digit to download, as the model gives it and ten
+		// times as large (made when the link is clicked; the test keeps
+		// the browser from saving it).
+		var sizes []int
+		p.run(chromedp.Evaluate(`(async () => {
+			document.addEventListener("click", e => e.preventDefault(), { capture: true, once: true });
+			document.getElementById("download-large").click();
+			const size = async href => { const i = new Image(); i.src = href; await i.decode(); return [i.naturalWidth, i.naturalHeight]; };
+			return [...await size(document.getElementById("download").href), ...await size(document.getElementById("download-large").href)];
+		})()`, &sizes, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		assert.Equal(t, []int{28, 28, 280, 280}, sizes)
 
 		before := p.src("#dae-output")
 		p.run(chromedp.Click("#sample-7", chromedp.ByQuery))

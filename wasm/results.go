@@ -9,6 +9,7 @@ import (
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
 
 	"github.com/godae/dae/quality"
@@ -173,7 +174,16 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 				prop.Alt(fmt.Sprintf("heat map of the %s latent code", res.LatentShape)))),
 			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 		),
-		elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download result (PNG)")),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: it copies the noise it is shown. The seed's denoising model, of the same size, was trained on Gaussian noise against clean targets; the strong model, wider, on many kinds of damage (noise, blur, grey paper, faint or thin ink, blocks, JPEG) and on clean digits, which it learned to leave alone. The digit reader is a small classifier trained on clean MNIST digits; its confidence is the probability it gives its digit.")),
+		elem.Paragraph(vecty.Markup(vecty.Class("downloads")),
+			elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download the denoised digit (PNG, 28×28, as MNIST's)")),
+			vecty.Text(" "),
+			// Made when clicked, before the browser follows the link: a
+			// picture of 280×280 at every render would cost each slider step.
+			elem.Anchor(vecty.Markup(prop.ID("download-large"), prop.Href("#"), vecty.Attribute("download", "denoised-280.png"), vecty.Class("button"),
+				event.Click(func(e *vecty.Event) {
+					e.Get("currentTarget").Set("href", pngURL(webapp.Enlarged(webapp.GrayImage(res.DAE, webapp.Side, webapp.Side), 10)))
+				})), vecty.Text("280×280, to look at")),
+		),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: shown a noisy one, it keeps much of the noise, or smears the digit into a blob. The seed's denoising model, of the same size, was trained on Gaussian noise against clean targets; the strong model, wider, on many kinds of damage (noise, blur, grey paper, faint or thin ink, blocks, JPEG) and on clean digits, which it learned to leave alone. The digit reader is a small classifier trained on clean MNIST digits; its confidence is the probability it gives its digit.")),
 	)
 }

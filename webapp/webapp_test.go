@@ -100,6 +100,12 @@ func TestGrayImage(t *testing.T) {
 	}
 	assert.Equal(t, uint8(0), Gray8(-1))
 	assert.Equal(t, uint8(255), Gray8(2))
+
+	big := Enlarged(g, 10)
+	assert.Equal(t, image.Rect(0, 0, 280, 280), big.Bounds())
+	for _, p := range []image.Point{{0, 0}, {9, 9}, {10, 0}, {145, 203}, {279, 279}} {
+		assert.Equal(t, g.GrayAt(p.X/10, p.Y/10), big.GrayAt(p.X, p.Y), "%v", p)
+	}
 }
 
 func TestLatentImage(t *testing.T) {
