@@ -1232,6 +1232,10 @@ func TestApp(t *testing.T) {
 		sameImage(t, "half way from A to B", want.Walk.Between, p.src("#walk-image"))
 		sameReading(t, "half way", want.Walk.BetweenReading, p.text("#walk-image-reading"))
 
+		// Before a nudge: the code as it is, decoded, beside it, and the
+		// title says there is no nudge yet.
+		sameImage(t, "the code as it is", want.Result.DAE, p.src("#nudge-before"))
+		assert.True(t, strings.HasPrefix(p.text("#nudge-image + figcaption"), "Not nudged yet: move the slider"), p.text("#nudge-image + figcaption"))
 		p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = "17"; u.dispatchEvent(new Event("input", {bubbles: true})) })()`)
 		before = p.src("#nudge-image")
 		p.js(`(() => { const s = document.getElementById("nudge-amount"); s.value = "80"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)
@@ -1239,6 +1243,11 @@ func TestApp(t *testing.T) {
 		s.SetNudge(17, 0.8)
 		sameImage(t, "unit 17 nudged", s.State().Walk.Nudged, p.src("#nudge-image"))
 		sameReading(t, "unit 17 nudged", s.State().Walk.NudgedReading, p.text("#nudge-image-reading"))
+		wantNote := ""
+		if !s.State().Walk.NudgeShows(s.State().Result) {
+			wantNote = "This nudge changes no pixel"
+		}
+		assert.True(t, strings.HasPrefix(p.text("#nudge-note"), wantNote), "the note says whether the nudge shows: %q", p.text("#nudge-note"))
 		// A unit out of range is brought to the last there is, in the
 		// field too.
 		require.Contains(t, p.text(`label[for="nudge-unit"]`), "(0–127)")

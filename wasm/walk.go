@@ -88,7 +88,11 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 						v.Store.SetNudge(v.Store.State().Walk.Unit, float64(a)/100)
 					}
 				}))),
-			tile("nudge-image", "Decoded with the unit nudged", grayURL(w.Nudged), "the decoder's image of the nudged code", &w.NudgedReading),
+			elem.Div(vecty.Markup(vecty.Class("tiles")),
+				tile("nudge-before", "Decoded as it is", grayURL(res.DAE), "the decoder's image of the code as it is: the denoised digit", &res.DAEReading),
+				tile("nudge-image", nudgedTitle(w.Nudge), grayURL(w.Nudged), "the decoder's image of the nudged code", &w.NudgedReading)),
+			// There from the start, empty while there is nothing to say.
+			elem.Paragraph(vecty.Markup(prop.ID("nudge-note"), vecty.Class("hint"), vecty.Attribute("role", "status")), vecty.Text(nudgeNote(w, res))),
 		)
 	}
 	return elem.Section(vecty.Markup(vecty.Class("panel", "walk"), prop.ID("walk")),
@@ -116,4 +120,21 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-about")), vecty.Text("The code is a stack of small maps of numbers (the heat maps under the results). Pick one number by its map, row and column, nudge it, and see what the decoder makes of the code changed.")),
 		nudge,
 	)
+}
+
+// nudgedTitle is the nudged image's title, for a nudge of amount.
+func nudgedTitle(amount float64) string {
+	if amount == 0 {
+		return "Not nudged yet: move the slider"
+	}
+	return "Decoded with the unit nudged"
+}
+
+// nudgeNote says when a nudge changes nothing to see: the decoder makes
+// little of that unit for this digit.
+func nudgeNote(w webapp.Walk, res *webapp.Result) string {
+	if w.Nudge == 0 || w.NudgeShows(res) {
+		return ""
+	}
+	return "This nudge changes no pixel: the decoder makes little of this unit for this digit (its map may be dark, off). Try another unit, or a larger nudge."
 }

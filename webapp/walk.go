@@ -49,6 +49,21 @@ func UnitName(i int, s nn.Shape) string {
 	return fmt.Sprintf("map %d, row %d, column %d", i/(s.H*s.W), i/s.W%s.H, i%s.W)
 }
 
+// NudgeShows says whether the nudge changes r's denoised digit (the
+// decoder's image of the code as it is) by a grey level somewhere: a unit
+// the decoder makes little of, for this digit, changes nothing to see.
+func (w Walk) NudgeShows(r *Result) bool {
+	if r == nil || len(w.Nudged) != len(r.DAE) {
+		return false
+	}
+	for i, v := range w.Nudged {
+		if Gray8(v) != Gray8(r.DAE[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // decode runs the decoder of denoiser d on a code and reads the image.
 func (m *Models) decode(d Denoiser, latent []float32) ([]float32, reader.Reading, error) {
 	ws := m.daeWS

@@ -55,6 +55,10 @@ func TestStoreWalk(t *testing.T) {
 	}
 	code[5] += top
 	assert.Equal(t, decodeWith(t, m, code), st.Walk.Nudged)
+	assert.True(t, st.Walk.NudgeShows(st.Result), "a nudge by the code's largest value shows")
+	s.SetNudge(5, 0)
+	assert.False(t, s.State().Walk.NudgeShows(s.State().Result), "no nudge, nothing to see")
+	s.SetNudge(5, 1)
 	s.SetNoise(Noise{Kind: Gaussian, Amount: 0.2, Seed: 4})
 	assert.NotEqual(t, st.Walk.Nudged, s.State().Walk.Nudged, "the nudge follows the digit shown")
 
