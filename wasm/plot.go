@@ -46,7 +46,7 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 	shape := func(l webapp.PlotLayout) string { return fmt.Sprintf("%d / %d", l.Width, l.Height) }
 	return elem.Section(vecty.Markup(vecty.Class("panel", "plot-panel")),
 		elem.Heading2(vecty.Text("As the noise grows")),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("plot-about")), vecty.Text("This digit with the chosen kind of noise, from none to the most: on the left how close each picture is to the clean digit (PSNR, higher is closer), on the right how sure the digit reader is that it is this digit. The median 3×3, a classical filter (each pixel the median of its neighbours), is there to compare with; the thin upright line is the amount chosen above.")),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("plot-about")), vecty.Text("This digit with the chosen kind of noise, from none to the most: on the left how close each picture is to the clean digit (PSNR, higher is closer), on the right how sure the digit reader is that it is this digit. The median 3×3, a classical filter (each pixel the median of its neighbours), is there to compare with; the thin upright line is the amount chosen above."+drawsNote(p.Curves))),
 		elem.Div(vecty.Markup(vecty.Class("plot-box"),
 			vecty.Style("--wide", shape(webapp.WidePlot)), vecty.Style("--wide-width", fmt.Sprintf("%dpx", webapp.WidePlot.Width)),
 			vecty.Style("--narrow", shape(webapp.NarrowPlot)), vecty.Style("--narrow-width", fmt.Sprintf("%dpx", webapp.NarrowPlot.Width))), body),
@@ -56,3 +56,12 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 // narrowScreen is the media query under which the plot has its panels one
 // above the other (webapp.NarrowPlot); style.css has it too.
 const narrowScreen = "(max-width: 520px)"
+
+// drawsNote says, for noise whose pixels hit change from one amount to the
+// next, that the curves may jump: each amount is one random draw.
+func drawsNote(c *webapp.Curves) string {
+	if c == nil || c.Kind == webapp.Gaussian { // one draw of noise, scaled: the curves are smooth
+		return ""
+	}
+	return " Each amount is one random draw: which pixels the noise hits changes from one amount to the next, so a curve can jump between neighbouring amounts."
+}
