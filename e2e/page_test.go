@@ -449,6 +449,7 @@ func TestApp(t *testing.T) {
 		var prepared string
 		p.run(chromedp.Evaluate(`document.body.dataset.prepared ?? ""`, &prepared))
 		assert.Equal(t, "worker", prepared, "prepared off the page's thread, as Go does natively")
+		assert.Contains(t, p.text("#prepared-note"), "prepared as MNIST's digits were made", "why the denoised digit looks much like the input")
 		var live []string
 		p.run(chromedp.Evaluate(`[...document.querySelectorAll("#results, #results *")].filter(e => e.matches("[aria-live], [role=status], [role=alert]")).map(e => e.id)`, &live))
 		assert.Equal(t, []string{"keybox-status", "box-hint", "reading"}, live, "the results' live regions")

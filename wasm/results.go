@@ -184,6 +184,17 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 					e.Get("currentTarget").Set("href", pngURL(webapp.Enlarged(webapp.GrayImage(res.DAE, webapp.Side, webapp.Side), 10)))
 				})), vecty.Text("280×280, to look at")),
 		),
+		r.preparedNote(),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: shown a noisy one, it keeps much of the noise, or smears the digit into a blob. The seed's denoising model, of the same size, was trained on Gaussian noise against clean targets; the strong model, wider, on many kinds of damage (noise, blur, grey paper, faint or thin ink, blocks, JPEG) and on clean digits, which it learned to leave alone. The digit reader is a small classifier trained on clean MNIST digits; its confidence is the probability it gives its digit.")),
 	)
+}
+
+// preparedNote says, under an upload's results, why its denoised digit may
+// look much like the model's input: preparation took away much of the
+// picture's noise first.
+func (r *Results) preparedNote() vecty.ComponentOrHTML {
+	if r.Upload == nil {
+		return nil
+	}
+	return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("prepared-note")), vecty.Text("Your picture was first prepared as MNIST's digits were made: its paper set to black and its ink to white, the digit found, scaled to 20 pixels and centred in 28×28. That takes away much of a photo's noise before the model sees it (the model input), and the denoiser cleans what is left. To watch a denoiser on heavy noise, pick a sample and add some."))
 }
