@@ -172,7 +172,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
 			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
 				prop.Alt(fmt.Sprintf("heat map of the %s latent code", res.LatentShape)))),
-			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. The maps count from 0, left to right and row by row, as \"what one code unit does\" below names them", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
+			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 		),
 		elem.Paragraph(vecty.Markup(vecty.Class("downloads")),
 			elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download the denoised digit (PNG, 28×28, as MNIST's)")),
