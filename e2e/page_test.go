@@ -893,7 +893,7 @@ func TestApp(t *testing.T) {
 		assert.False(t, still, "nor says so once the file is dropped")
 		p.run(chromedp.WaitVisible("#upload", chromedp.ByQuery))
 		p.changed("#dae-output", "")
-		assert.Equal(t, "Shown below: dropped.webp", p.text("#upload-status"))
+		assert.Equal(t, "Shown below: dropped.webp (of 2 files given, the page reads one picture)", p.text("#upload-status"), "of the two files dropped, the picture is read, and the page says so")
 		var picked string
 		p.run(chromedp.Evaluate(`document.getElementById("upload").files[0]?.name`, &picked))
 		assert.Equal(t, "dropped.webp", picked, "the picker names the file dropped")
@@ -905,7 +905,7 @@ func TestApp(t *testing.T) {
 			document.querySelector("footer").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
 		})()`)
 		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.startsWith("what was dropped: not a file")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
-		assert.True(t, strings.HasSuffix(p.text("#upload-status"), "Still shown below: dropped.webp"), p.text("#upload-status"))
+		assert.True(t, strings.HasSuffix(p.text("#upload-status"), "Still shown below: dropped.webp (of 2 files given, the page reads one picture)"), p.text("#upload-status"))
 
 		// A file refused before it is decoded, dropped while a picture is
 		// read, does not cost that picture (it superseded it).

@@ -164,12 +164,13 @@ func loadWeights(url string) (*weights.File, error) {
 }
 
 // uploadFile checks an image file, has the browser decode it and gives it
-// to the store; it runs on its own goroutine. Only a file the store lets
+// to the store as name (uploadName); it runs on its own goroutine. Only a
+// file the store lets
 // decode (Store.PassedChecks) stops the decode under way, of an earlier
 // upload or of a part of one (decodes). The store says which picture URL
 // it no longer shows.
-func uploadFile(s *webapp.Store, file js.Value) {
-	t := s.StartUpload(file.Get("name").String())
+func uploadFile(s *webapp.Store, file js.Value, name string) {
+	t := s.StartUpload(name)
 	w, h, err := checkFile(file)
 	var img image.Image
 	if err == nil {
@@ -186,7 +187,7 @@ func uploadFile(s *webapp.Store, file js.Value) {
 		url = js.Global().Get("URL").Call("createObjectURL", file).String()
 		sources.put(url, source{file, w, h})
 	}
-	if release := s.FinishUpload(t, file.Get("name").String(), url, img, err); release != "" {
+	if release := s.FinishUpload(t, name, url, img, err); release != "" {
 		sources.drop(release)
 		js.Global().Get("URL").Call("revokeObjectURL", release)
 	}

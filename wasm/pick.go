@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"syscall/js"
 
@@ -17,13 +18,24 @@ import (
 // emptied as it opens (so that the same file can be chosen again).
 var picked js.Value
 
-// pick reads file as an upload, and has the upload picker name it.
-func pick(s *webapp.Store, file js.Value) {
+// pick reads file, one of given files dropped or pasted together, as an
+// upload, and has the upload picker name it.
+func pick(s *webapp.Store, file js.Value, given int) {
 	dt := js.Global().Get("DataTransfer").New()
 	dt.Get("items").Call("add", file)
 	picked = dt.Get("files")
 	showPicked()
-	go uploadFile(s, file)
+	go uploadFile(s, file, uploadName(file, given))
+}
+
+// uploadName is what the page calls the upload of file, one of given
+// files dropped or pasted together, of which it reads one (firstImage).
+func uploadName(file js.Value, given int) string {
+	name := file.Get("name").String()
+	if given > 1 {
+		name += fmt.Sprintf(" (of %d files given, the page reads one picture)", given)
+	}
+	return name
 }
 
 // pickShown has the upload picker name the file of the upload shown, or
@@ -54,9 +66,9 @@ func pasteAnywhere(s *webapp.Store) {
 		if !s.State().Ready {
 			return nil
 		}
-		if f, ok := firstImage(args[0].Get("clipboardData").Get("files")); ok {
+		if f, given, ok := firstImage(args[0].Get("clipboardData").Get("files")); ok {
 			args[0].Call("preventDefault")
-			pick(s, f)
+			pick(s, f, given)
 		}
 		return nil
 	}))
@@ -109,8 +121,8 @@ func dropAnywhere(s *webapp.Store) {
 		if !s.State().Ready {
 			return nil
 		}
-		if f, ok := firstImage(e.Get("dataTransfer").Get("files")); ok {
-			pick(s, f)
+		if f, given, ok := firstImage(e.Get("dataTransfer").Get("files")); ok {
+			pick(s, f, given)
 			return nil
 		}
 		const name = "what was dropped"
@@ -124,15 +136,17 @@ var errNoFile = errors.New("not a file, but a link or text (a picture dragged fr
 
 // firstImage is the first of files that says it is an image, or else the
 // first of them (which preparation then refuses, saying what it is): of
-// several files dropped at once, the picture is taken.
-func firstImage(files js.Value) (js.Value, bool) {
+// several files dropped at once, the picture is taken. given is how many
+// files there are.
+func firstImage(files js.Value) (f js.Value, given int, ok bool) {
 	if !files.Truthy() || files.Get("length").Int() == 0 {
-		return js.Value{}, false
+		return js.Value{}, 0, false
 	}
-	for i := range files.Get("length").Int() {
+	given = files.Get("length").Int()
+	for i := range given {
 		if strings.HasPrefix(files.Index(i).Get("type").String(), "image/") {
-			return files.Index(i), true
+			return files.Index(i), given, true
 		}
 	}
-	return files.Index(0), true
+	return files.Index(0), given, true
 }

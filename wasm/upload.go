@@ -47,7 +47,7 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 			&vecty.EventListener{Name: "cancel", Listener: func(*vecty.Event) { showPicked() }},
 			event.Change(func(e *vecty.Event) {
 				if f, ok := firstFile(e.Target.Get("files")); ok {
-					pick(u.Store, f)
+					pick(u.Store, f, 1)
 				}
 			}),
 		)),
