@@ -46,7 +46,7 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 	shape := func(l webapp.PlotLayout) string { return fmt.Sprintf("%d / %d", l.Width, l.Height) }
 	return elem.Section(vecty.Markup(vecty.Class("panel", "plot-panel")),
 		elem.Heading2(vecty.Text("As the noise grows")),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("plot-about")), vecty.Text("This digit with the chosen kind of noise, from none to the most: on the left how close each picture is to the clean digit (PSNR, higher is closer), on the right how sure the digit reader is that it is this digit. The median 3×3, a classical filter (each pixel the median of its neighbours), is there to compare with; the thin upright line is the amount chosen above."+drawsNote(p.Curves))),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("plot-about")), vecty.Text("This digit with the chosen kind of noise, from none to the most: on the left how close each picture is to the clean digit (PSNR, higher is closer), on the right how sure the digit reader is that it is this digit. The median 3×3, a classical filter (each pixel the median of its neighbours), and the plain autoencoder, never shown noise in training, are there to compare with; the thin upright line is the amount chosen above."+drawsNote(p.Curves))),
 		elem.Div(vecty.Markup(vecty.Class("plot-box"),
 			vecty.Style("--wide", shape(webapp.WidePlot)), vecty.Style("--wide-width", fmt.Sprintf("%dpx", webapp.WidePlot.Width)),
 			vecty.Style("--narrow", shape(webapp.NarrowPlot)), vecty.Style("--narrow-width", fmt.Sprintf("%dpx", webapp.NarrowPlot.Width))), body),

@@ -15,15 +15,15 @@ const CurveSteps = 11
 
 // Curve is one denoiser's scores for a digit over the noise amounts.
 type Curve struct {
-	Name       string    // which: CurveInput, CurveMedian, CurveSeed or CurveStrong
+	Name       string    // which: CurveInput, CurveMedian, CurvePlain, CurveSeed or CurveStrong
 	Label      string    // what the plot calls it: its name, or for the seed's model with the person's weights, "your weights"
 	PSNR       []float64 // dB against the clean digit, one per amount
 	Confidence []float64 // the reader's probability of the digit, one per amount
 }
 
 // Curves are the scores of the noisy input, the 3×3 median filter, the
-// seed's model and the strong model for one digit, with one noise kind
-// and draw, at amounts 0, 0.1, …, 1.
+// plain autoencoder, the seed's model and the strong model for one digit,
+// with one noise kind and draw, at amounts 0, 0.1, …, 1.
 type Curves struct {
 	Kind    string // the noise kind
 	Digit   int    // the digit whose probability Confidence is
@@ -35,6 +35,7 @@ type Curves struct {
 const (
 	CurveInput  = "noisy input"
 	CurveMedian = "median 3×3"
+	CurvePlain  = "plain autoencoder"
 	CurveSeed   = "seed's model"
 	CurveStrong = "strong model"
 )
@@ -42,7 +43,7 @@ const (
 // curveWorkspaces are workspaces of the models of their own, so that
 // curves are computed beside the page's runs without sharing their
 // scratch memory.
-type curveWorkspaces struct{ dae, strong, rd *nn.Workspace }
+type curveWorkspaces struct{ dae, ae, strong, rd *nn.Workspace }
 
 // Curves scores the digit clean (Side×Side) with noise of n's kind and
 // draw at every amount, for the plot; digit is the one whose probability
@@ -56,7 +57,7 @@ func (m *Models) Curves(clean []float32, n Noise, digit int, step func() bool) (
 	if len(clean) != Side*Side {
 		return nil, errors.New("the digit is not 28×28")
 	}
-	ws := curveWorkspaces{dae: m.DAE.NewWorkspace(), rd: m.Reader.NewWorkspace()}
+	ws := curveWorkspaces{dae: m.DAE.NewWorkspace(), ae: m.AE.NewWorkspace(), rd: m.Reader.NewWorkspace()}
 	if m.Strong != nil {
 		ws.strong = m.Strong.NewWorkspace()
 	}
@@ -71,7 +72,7 @@ func (m *Models) Curves(clean []float32, n Noise, digit int, step func() bool) (
 		return nil, errors.New("no such digit")
 	}
 	c := &Curves{Kind: n.Kind, Digit: digit}
-	names := []string{CurveInput, CurveMedian, CurveSeed}
+	names := []string{CurveInput, CurveMedian, CurvePlain, CurveSeed}
 	if ws.strong != nil {
 		names = append(names, CurveStrong)
 	}
@@ -97,6 +98,8 @@ func (m *Models) Curves(clean []float32, n Noise, digit int, step func() bool) (
 				copy(out, in)
 			case CurveMedian:
 				classic.Median(out, in, Side, Side, 1)
+			case CurvePlain:
+				err = ws.ae.Denoise(out, in)
 			case CurveSeed:
 				err = ws.dae.Denoise(out, in)
 			case CurveStrong:

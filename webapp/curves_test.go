@@ -29,7 +29,7 @@ func TestCurves(t *testing.T) {
 	_, err = m.Curves(s.Pixels, n, s.Label, func() bool { return false })
 	assert.ErrorIs(t, err, ErrStopped)
 	require.Len(t, c.Amounts, CurveSteps)
-	assert.Equal(t, []string{CurveInput, CurveMedian, CurveSeed, CurveStrong}, names(c))
+	assert.Equal(t, []string{CurveInput, CurveMedian, CurvePlain, CurveSeed, CurveStrong}, names(c))
 	assert.Equal(t, quality.MaxPSNR, c.Curves[0].PSNR[0], "no noise: the input is the digit")
 
 	n.Amount = 0.3
@@ -41,7 +41,8 @@ func TestCurves(t *testing.T) {
 	assert.Equal(t, quality.PSNR(s.Pixels, med), c.Curves[1].PSNR[3])
 	r, err := m.Run(Strong, in, s.Pixels)
 	require.NoError(t, err)
-	assert.Equal(t, r.DAEScores.PSNR, c.Curves[3].PSNR[3], "the strong model's, as the page shows it")
+	assert.Equal(t, r.DAEScores.PSNR, c.Curves[4].PSNR[3], "the strong model's, as the page shows it")
+	assert.Equal(t, r.AEScores.PSNR, c.Curves[2].PSNR[3], "the plain autoencoder's, as the page shows it")
 
 	// Without the strong model, and for a digit not known: what the reader
 	// reads in the clean digit.
@@ -51,7 +52,7 @@ func TestCurves(t *testing.T) {
 	require.NoError(t, err)
 	c, err = m2.Curves(s.Pixels, n, -1, nil)
 	require.NoError(t, err)
-	assert.Equal(t, []string{CurveInput, CurveMedian, CurveSeed}, names(c))
+	assert.Equal(t, []string{CurveInput, CurveMedian, CurvePlain, CurveSeed}, names(c))
 	read, err := m2.read(s.Pixels)
 	require.NoError(t, err)
 	assert.Equal(t, read.Digit, c.Digit)
@@ -88,13 +89,14 @@ func TestPlot(t *testing.T) {
 		assert.Contains(t, svg, "the reader's confidence that it is a 0")
 		assert.Contains(t, svg, fmt.Sprintf(`width="%d" height="%d"`, l.Width, l.Height))
 	}
-	// Narrow, the panels are one above the other, and the legend in two
-	// rows under them.
+	// Narrow, the panels are one above the other, and the legend in
+	// three rows under them.
 	narrow := c.SVG(0.5, NarrowPlot)
 	assert.Contains(t, narrow, `<text x="50" y="12" font-weight="bold">PSNR`)
 	assert.Contains(t, narrow, `<text x="50" y="232" font-weight="bold">the reader's`)
-	assert.Contains(t, narrow, `<text x="228" y="474">strong model</text>`)
-	assert.Contains(t, wide, `<text x="528" y="246">strong model</text>`)
+	assert.Contains(t, narrow, `<text x="78" y="492">strong model</text>`)
+	assert.Contains(t, wide, `<text x="78" y="246">strong model</text>`)
+	assert.Contains(t, wide, `<text x="378" y="228">plain autoencoder</text>`)
 	// The lines differ by more than their colours: each its own dashes,
 	// in both panels and the legend.
 	dashes := func(element string) []string {
@@ -125,7 +127,7 @@ func TestPlot(t *testing.T) {
 	sum = c.Summary(0)
 	assert.Contains(t, sum, "at 0.0: noisy input 40 dB or more, ", "the clean digit itself: the plot's top, said so")
 	// The strong model, trained for it, beats the noisy input at 0.5.
-	assert.Greater(t, c.Curves[3].PSNR[5], c.Curves[0].PSNR[5]+5)
+	assert.Greater(t, c.Curves[4].PSNR[5], c.Curves[0].PSNR[5]+5)
 }
 
 // The store computes the curves for the digit shown, keeps them while only

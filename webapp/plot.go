@@ -13,6 +13,7 @@ import (
 var curveStyles = map[string]struct{ colour, dashes string }{
 	CurveInput:  {"#8a8f9c", "8 3 2 3"},
 	CurveMedian: {"#d9822b", "2 2"},
+	CurvePlain:  {"#a23bb5", "12 3 2 3 2 3"},
 	CurveSeed:   {"#2f5bd3", "8 3"},
 	CurveStrong: {"#1e9646", ""}, // solid
 }
@@ -43,7 +44,7 @@ type PlotLayout struct {
 // to a third of its size there.
 var (
 	WidePlot   = PlotLayout{Width: 640, Height: 250, panels: [2]image.Point{{50, 20}, {370, 20}}, legendY: 246, legendCols: 4}
-	NarrowPlot = PlotLayout{Width: 320, Height: 480, panels: [2]image.Point{{50, 20}, {50, 240}}, legendY: 474, legendCols: 2}
+	NarrowPlot = PlotLayout{Width: 320, Height: 498, panels: [2]image.Point{{50, 20}, {50, 240}}, legendY: 492, legendCols: 2}
 )
 
 // The size of a panel, in SVG units.
