@@ -482,6 +482,23 @@ func TestApp(t *testing.T) {
 		})()`, &got))
 		assert.InDeltaSlice(t, []float64{want.Left, want.Top, want.Width, want.Height}, got, 0.5, "the box drawn, in percent of the picture's square")
 		p.b.screenshot(t, "upload")
+
+		// A 28×28 picture is taken whole, as an MNIST digit, its noise
+		// kept: the note that preparation took the noise away is not said.
+		small := image.NewGray(image.Rect(0, 0, 28, 28))
+		for i, v := range samples[3].Pixels {
+			small.Pix[i] = uint8(255 * v)
+		}
+		var buf bytes.Buffer
+		require.NoError(t, png.Encode(&buf, small))
+		mnistPath := filepath.Join(t.TempDir(), "mnist.png")
+		require.NoError(t, os.WriteFile(mnistPath, buf.Bytes(), 0o644))
+		before := p.src("#dae-output")
+		p.run(chromedp.SetUploadFiles("#upload", []string{mnistPath}, chromedp.ByQuery))
+		p.changed("#dae-output", before)
+		var notes int
+		p.run(chromedp.Evaluate(`document.querySelectorAll("#prepared-note").length`, &notes))
+		assert.Zero(t, notes, "a 28×28 picture is not prepared so")
 	})
 
 	t.Run("an upload is prepared on the page where no worker can", func(t *testing.T) {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
-	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
 
 	"github.com/godae/dae/quality"
@@ -168,6 +167,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		// under the picture on a phone's two columns (style.css).
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles, hint),
 		r.summary(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, r.verdict())),
+		r.preparedNote(),
 		elem.Table(vecty.Markup(vecty.Class("metrics")), metricsCaption(res), elem.TableBody(metrics(res))),
 		elem.Figure(vecty.Markup(vecty.Class("latent")),
 			elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
@@ -175,16 +175,16 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 			elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 		),
 		elem.Paragraph(vecty.Markup(vecty.Class("downloads")),
-			elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download the denoised digit (PNG, 28×28, as MNIST's)")),
+			elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download the denoised digit at 28×28 (PNG), as MNIST's")),
 			vecty.Text(" "),
 			// Made when clicked, before the browser follows the link: a
 			// picture of 280×280 at every render would cost each slider step.
 			elem.Anchor(vecty.Markup(prop.ID("download-large"), prop.Href("#"), vecty.Attribute("download", "denoised-280.png"), vecty.Class("button"),
-				event.Click(func(e *vecty.Event) {
-					e.Get("currentTarget").Set("href", pngURL(webapp.Enlarged(webapp.GrayImage(res.DAE, webapp.Side, webapp.Side), 10)))
-				})), vecty.Text("280×280, to look at")),
+				// Before anything follows the link: a click, a long press
+				// (contextmenu), a middle click or a key (pointerdown,
+				// focus).
+				vecty.Markup(largeLink(res.DAE)...)), vecty.Text("Download at 280×280 (PNG), to look at")),
 		),
-		r.preparedNote(),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: shown a noisy one, it keeps much of the noise, or smears the digit into a blob. The seed's denoising model, of the same size, was trained on Gaussian noise against clean targets; the strong model, wider, on many kinds of damage (noise, blur, grey paper, faint or thin ink, blocks, JPEG) and on clean digits, which it learned to leave alone. The digit reader is a small classifier trained on clean MNIST digits; its confidence is the probability it gives its digit. It knows only the ten digits: shown static or a scribble, it still names one, often with high confidence, so its readings of heavy noise say little.")),
 	)
 }
@@ -196,5 +196,22 @@ func (r *Results) preparedNote() vecty.ComponentOrHTML {
 	if r.Upload == nil {
 		return nil
 	}
+	if _, found := r.Upload.Found(); !found { // a 28×28 picture, taken whole as MNIST's: its noise is kept
+		return nil
+	}
 	return elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("prepared-note")), vecty.Text("Your picture was first prepared as MNIST's digits were made: its paper set to black and its ink to white, the digit found, scaled to 20 pixels and centred in 28×28. That takes away much of a photo's noise before the model sees it (the model input), and the denoiser cleans what is left. To watch a denoiser on heavy noise, pick a sample and add some."))
+}
+
+// largeLink is the handlers that give the link to the denoised digit at
+// 280×280 its picture, that digit's, before anything follows it (the
+// page's render leaves an href it did not set).
+func largeLink(digit []float32) []vecty.Applyer {
+	set := func(e *vecty.Event) {
+		e.Get("currentTarget").Set("href", pngURL(webapp.Enlarged(webapp.GrayImage(digit, webapp.Side, webapp.Side), 10)))
+	}
+	var hs []vecty.Applyer
+	for _, name := range []string{"click", "contextmenu", "pointerdown", "focus"} {
+		hs = append(hs, &vecty.EventListener{Name: name, Listener: set})
+	}
+	return hs
 }

@@ -88,9 +88,9 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 						v.Store.SetNudge(v.Store.State().Walk.Unit, float64(a)/100)
 					}
 				}))),
-			elem.Div(vecty.Markup(vecty.Class("tiles")),
+			elem.Div(vecty.Markup(vecty.Class("nudge-tiles")),
 				tile("nudge-before", "Decoded as it is", grayURL(res.DAE), "the decoder's image of the code as it is: the denoised digit", &res.DAEReading),
-				tile("nudge-image", nudgedTitle(w.Nudge), grayURL(w.Nudged), "the decoder's image of the nudged code", &w.NudgedReading)),
+				tile("nudge-image", nudgedTitle(w.Nudge), grayURL(w.Nudged), nudgedAlt(w.Nudge), &w.NudgedReading)),
 			// There from the start, empty while there is nothing to say.
 			elem.Paragraph(vecty.Markup(prop.ID("nudge-note"), vecty.Class("hint"), vecty.Attribute("role", "status")), vecty.Text(nudgeNote(w, res))),
 		)
@@ -130,11 +130,20 @@ func nudgedTitle(amount float64) string {
 	return "Decoded with the unit nudged"
 }
 
+// nudgedAlt is the nudged image's text alternative, for a nudge of
+// amount.
+func nudgedAlt(amount float64) string {
+	if amount == 0 {
+		return "the decoder's image of the code, not nudged yet"
+	}
+	return "the decoder's image of the nudged code"
+}
+
 // nudgeNote says when a nudge changes nothing to see: the decoder makes
 // little of that unit for this digit.
 func nudgeNote(w webapp.Walk, res *webapp.Result) string {
 	if w.Nudge == 0 || w.NudgeShows(res) {
 		return ""
 	}
-	return "This nudge changes no pixel: the decoder makes little of this unit for this digit (its map may be dark, off). Try another unit, or a larger nudge."
+	return fmt.Sprintf("This nudge changes no pixel by more than %.0f %% of the grey scale, nothing to see: the decoder makes little of this unit for this digit (its map may be dark, off). Try another unit, or a larger nudge.", 100*webapp.NudgeSeen)
 }

@@ -33,6 +33,7 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 			vecty.Text("Weights of the seed's model: "), elem.Strong(vecty.Markup(prop.ID("weights-in-use")), vecty.Text(w.InUse)), w.back()),
 		elem.Label(vecty.Markup(prop.For("weights-file")), vecty.Text("Use your own .safetensors file in its place")),
 		elem.Input(vecty.Markup(prop.ID("weights-file"), prop.Type(prop.TypeFile), vecty.Attribute("accept", ".safetensors"),
+			vecty.Attribute("aria-describedby", "weights-where weights-limits"),
 			event.Change(func(e *vecty.Event) {
 				if f, ok := firstFile(e.Target.Get("files")); ok {
 					go loadCustomWeights(w.Store, f)
@@ -44,8 +45,8 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 		// the top of the page.
 		elem.Paragraph(vecty.Markup(prop.ID("weights-message"), vecty.Class("error"), vecty.Attribute("role", "status")), vecty.Text(w.Refusal)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-where")),
-			vecty.Text("An autoencoder that "), elem.Code(vecty.Text("make train")),
-			vecty.Text(" writes, or one saved from the PyTorch module the README gives, with its architecture in the file's metadata; the page's own, to try: "),
+			vecty.Text("Files that load: an autoencoder written by "), elem.Code(vecty.Text("make train")),
+			vecty.Text(", or saved from the PyTorch module in the README, with its architecture in the file's metadata. To try the picker, the page's own (it changes nothing you will see): "),
 			elem.Anchor(vecty.Markup(prop.Href(bundled[0]), vecty.Attribute("download", "dae.safetensors")), vecty.Text("dae.safetensors")), vecty.Text(".")),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-limits")), vecty.Text(weightsLimits)),
 	)

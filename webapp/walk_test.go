@@ -9,6 +9,7 @@ import (
 
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/reader"
+	"github.com/godae/dae/weights"
 )
 
 // The walk decodes the codes between two digits and the current digit's
@@ -55,10 +56,6 @@ func TestStoreWalk(t *testing.T) {
 	}
 	code[5] += top
 	assert.Equal(t, decodeWith(t, m, code), st.Walk.Nudged)
-	assert.True(t, st.Walk.NudgeShows(st.Result), "a nudge by the code's largest value shows")
-	s.SetNudge(5, 0)
-	assert.False(t, s.State().Walk.NudgeShows(s.State().Result), "no nudge, nothing to see")
-	s.SetNudge(5, 1)
 	s.SetNoise(Noise{Kind: Gaussian, Amount: 0.2, Seed: 4})
 	assert.NotEqual(t, st.Walk.Nudged, s.State().Walk.Nudged, "the nudge follows the digit shown")
 
@@ -94,4 +91,33 @@ func decodeWith(t *testing.T, m *Models, code []float32) []float32 {
 	out := make([]float32, Side*Side)
 	require.NoError(t, m.DAE.NewWorkspace().Decode(out, code))
 	return out
+}
+
+// With the shipped seed's model, a nudge by the code's largest value shows
+// for every unit of the first gallery digit, and one by a twentieth of it
+// not for all; no nudge shows nothing.
+func TestNudgeShows(t *testing.T) {
+	f, err := weights.Read("../weights/dae.safetensors")
+	require.NoError(t, err)
+	b := randomBundle(t)
+	b.DAE = f.Model
+	s := NewStore(nil)
+	s.Loaded(b, nil)
+	n := len(s.State().Result.Latent)
+	shows := func(amount float64) int {
+		k := 0
+		for u := range n {
+			s.SetNudge(u, amount)
+			if s.State().Walk.NudgeShows(s.State().Result) {
+				k++
+			}
+		}
+		t.Logf("nudged by %g: %d of %d units show", amount, k, n)
+		return k
+	}
+	assert.Equal(t, n, shows(1))
+	small := shows(0.05)
+	assert.Less(t, small, n)
+	s.SetNudge(3, 0)
+	assert.False(t, s.State().Walk.NudgeShows(s.State().Result), "no nudge, nothing to see")
 }
