@@ -589,6 +589,9 @@ func TestApp(t *testing.T) {
 		// moves it over the 7, Enter takes it.
 		before = p.src("#model-input")
 		p.run(chromedp.Focus("#picture-frame", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter))
+		// Over the whole picture it cannot move yet, and says what to do.
+		p.run(chromedp.KeyEvent(kb.ArrowRight))
+		assert.Equal(t, "The box cannot move that way: it is at the edge of the picture. Shift and the arrows make it smaller.", p.text("#keybox-status"))
 		for range 5 {
 			p.run(chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(input.ModifierShift)))
 		}

@@ -32,7 +32,7 @@ func (k *keyBoxView) key(e *vecty.Event) {
 	case k.box == nil && (key == "Enter" || key == " "):
 		b := webapp.StartKeyBox()
 		k.box = &b
-		sayKeyBox(fmt.Sprintf("A box over all of %s: the arrows move it, Shift and the arrows size it, Enter takes the part in it, Escape drops it.", k.what))
+		sayKeyBox(fmt.Sprintf("A box over all of %s: Shift and the arrows size it (left and up make it smaller), the arrows then move it, Enter takes the part in it, Escape drops it.", k.what))
 	case k.box == nil:
 		return
 	case key == "Enter":
@@ -47,9 +47,14 @@ func (k *keyBoxView) key(e *vecty.Event) {
 		sayKeyBox("The box is dropped.")
 		return
 	default:
-		b, ok := k.box.Key(key, e.Get("shiftKey").Bool())
+		shift := e.Get("shiftKey").Bool()
+		b, ok := k.box.Key(key, shift)
 		if !ok {
 			return
+		}
+		if !shift && b == *k.box { // against the edge, or as wide as the view: it cannot move
+			sayKeyBox(fmt.Sprintf("The box cannot move that way: it is at the edge of %s. Shift and the arrows make it smaller.", k.what))
+			break
 		}
 		k.box = &b
 		sayKeyBox(fmt.Sprintf("The box on %s: %.0f to %.0f %% across, %.0f to %.0f %% down.", k.what, 100*b.Left, 100*b.Right, 100*b.Top, 100*b.Bottom))
