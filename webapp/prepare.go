@@ -8,7 +8,7 @@ import (
 
 // Preparer prepares the pictures of uploads as digitprep does. Preparing
 // a picture of digitprep.WorkSize takes long enough to hold up the page
-// (README, Security), so the page has one that prepares them in a worker
+// (README, Robustness), so the page has one that prepares them in a worker
 // (PrepareWith, and the worker's side in prepwire.go); the store calls it
 // outside its lock, in FinishUpload, ChoosePartIn and FinishZoom, which the
 // page calls on goroutines of their own, never on an event's (which may
