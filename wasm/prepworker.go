@@ -33,11 +33,11 @@ const maxPrepFailures = 3
 
 // workerPrep is the page's webapp.Preparer: it has a worker (prepWorker)
 // prepare uploads, boxes drawn on them and finer looks at them, one at a
-// time, so that the page answers meanwhile. Where the worker cannot start, or breaks, the
-// picture is prepared on the page's thread, as before there was a worker,
-// and the next one starts a new worker (up to maxPrepFailures in a row).
-// The body's data-prepared says
-// where the last picture was prepared ("worker" or "page"), for the tests.
+// time, so that the page answers meanwhile. Where the worker cannot
+// start, or breaks, the picture is prepared on the page's thread, as
+// before there was a worker, and the next one starts a new worker (up to
+// maxPrepFailures in a row). The body's data-prepared says where the last
+// picture was prepared ("worker" or "page"), for the tests.
 type workerPrep struct {
 	mu       sync.Mutex // held by the picture being prepared
 	worker   js.Value   // undefined until a picture is given, or after it broke
