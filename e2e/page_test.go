@@ -662,6 +662,9 @@ func TestApp(t *testing.T) {
 		var prepared string
 		p.run(chromedp.Evaluate(`document.body.dataset.prepared ?? ""`, &prepared))
 		assert.Equal(t, "worker", prepared, "in the worker")
+		// Busy while it was looked at again (a screen reader says the
+		// finer reading, not both), and no longer.
+		p.run(chromedp.Poll(`document.getElementById("results").getAttribute("aria-busy") === "false"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), fmt.Sprintf("reads %d (", digit.Label)), "%s", p.text("#model-input-reading"))
 		// Shown enlarged too: the inset's view, as shares of the picture,
 		// holds the digit's 70 pixels and is not much more.

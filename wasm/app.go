@@ -224,6 +224,7 @@ func zoomIn(s *webapp.Store) {
 	if !ok {
 		return
 	}
+	s.StartZoom()
 	img, err := decodePart(ctx, src.file, digitprep.PartOf(image.Rect(0, 0, src.w, src.h), z.Left, z.Top, z.Right, z.Bottom))
 	s.FinishZoom(z, img, err)
 }
@@ -287,7 +288,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		}
 		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: emptyResults[st.Mode], Quiet: st.Mode == webapp.ModeDraw}
 		if st.Mode == webapp.ModeUpload {
-			res.Upload, res.Busy = st.Upload, st.Reading != ""
+			res.Upload, res.Busy, res.Refining = st.Upload, st.Reading != "", st.Refining
 		}
 		if res.Upload != nil {
 			// What was found in the picture, and why a box was not

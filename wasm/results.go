@@ -27,6 +27,7 @@ type Results struct {
 	Upload   *webapp.Upload `vecty:"prop"` // the upload shown, or nil: its picture in place of Original
 	Store    *webapp.Store  `vecty:"prop"`
 	Busy     bool           `vecty:"prop"` // a new upload is being read: what is shown is the last one's
+	Refining bool           `vecty:"prop"` // the upload shown is looked at again, finer: its reading may change soon
 	// Note, with an upload, is what was found in its picture (no digit),
 	// and Message why a box drawn on it was not taken: said by it in place
 	// of how to draw one.
@@ -130,7 +131,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	// Dimmed while a new upload is read. Only the reader's sentence
 	// (summary) is read out as it changes: the whole section was, every
 	// time, figures and all (33 changes for five steps of a slider).
-	section := vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy, "empty": res == nil && r.Upload == nil}, prop.ID("results"), vecty.Attribute("aria-busy", r.Busy))
+	section := vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy, "empty": res == nil && r.Upload == nil}, prop.ID("results"), vecty.Attribute("aria-busy", r.Busy || r.Refining))
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs (its hint says so, read out).

@@ -42,6 +42,10 @@ type State struct {
 	// Reading is the name of the file an upload is reading and preparing,
 	// while it does (the results shown are still the last ones); "" else.
 	Reading string
+	// Refining says that the upload shown is being looked at again, finer
+	// (StartZoom to FinishZoom): its reading may change soon, so a screen
+	// reader waits for it rather than say both.
+	Refining bool
 	// UploadMessage says why the last file given was refused (and the
 	// others given with it), beside the control it was given with, until
 	// another is given; "" once the last one given is taken (an earlier

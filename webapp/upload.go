@@ -239,6 +239,11 @@ func (u Upload) Zoom(srcW, srcH int) (Zoom, bool) {
 // stands. A zoom of the whole picture is kept for WholePicture even when a
 // part was chosen meanwhile.
 func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
+	defer s.doIf(func(st *State) bool {
+		was := st.Refining
+		st.Refining = false
+		return was
+	})
 	if err != nil || img == nil {
 		return
 	}
@@ -273,6 +278,12 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 			s.show(st)
 		}
 	})
+}
+
+// StartZoom says that the page decodes a part of the upload's file again,
+// finer, and FinishZoom comes, whatever its outcome (State.Refining).
+func (s *Store) StartZoom() {
+	s.do(func(st *State) { st.Refining = true })
 }
 
 // coarse is what z refines in u, the upload shown: what was found in the

@@ -134,12 +134,19 @@ func TestFinishZoom(t *testing.T) {
 
 	other := z
 	other.url = "blob:other"
+	s.StartZoom()
+	assert.True(t, s.State().Refining, "the reading may change soon")
 	s.FinishZoom(other, decoded, nil)
 	assert.Same(t, u, s.State().Upload, "another upload's part changes nothing")
+	assert.False(t, s.State().Refining, "the finer look is over, whatever came of it")
+	s.StartZoom()
 	s.FinishZoom(z, nil, errors.New("the browser could not decode it"))
 	assert.Same(t, u, s.State().Upload, "a failed decode changes nothing")
+	assert.False(t, s.State().Refining)
 
+	s.StartZoom()
 	s.FinishZoom(z, decoded, nil)
+	assert.False(t, s.State().Refining)
 	zoomed := s.State().Upload
 	_, ok = zoomed.Zoom(2000, 1500)
 	assert.False(t, ok, "once is enough")
