@@ -21,9 +21,10 @@ import (
 const prepWorker = "web/prep.js"
 
 // prepLimit is how long the page waits for the worker to prepare a
-// picture before it takes the worker for broken. Within digitprep's limits
-// preparing takes a fraction of it.
-const prepLimit = 10 * time.Second
+// picture before it takes the worker for broken (one that was stopped or
+// hangs says nothing): as long as the page gives the browser to decode
+// one, of which preparing, within digitprep's limits, takes a fraction.
+const prepLimit = decodeLimit
 
 // maxPrepFailures is how many times in a row the worker may fail before
 // the page gives up on it and prepares every picture itself, for the rest
