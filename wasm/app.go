@@ -165,10 +165,9 @@ func loadWeights(url string) (*weights.File, error) {
 
 // uploadFile checks an image file, has the browser decode it and gives it
 // to the store as name (uploadName); it runs on its own goroutine. Only a
-// file the store lets
-// decode (Store.PassedChecks) stops the decode under way, of an earlier
-// upload or of a part of one (decodes). The store says which picture URL
-// it no longer shows.
+// file the store lets decode (Store.PassedChecks) stops the decode under
+// way, of an earlier upload or of a part of one (decodes). The store says
+// which picture URL it no longer shows.
 func uploadFile(s *webapp.Store, file js.Value, name string) {
 	t := s.StartUpload(name)
 	w, h, err := checkFile(file)

@@ -21,10 +21,7 @@ var picked js.Value
 // pick reads file, one of given files dropped or pasted together, as an
 // upload, and has the upload picker name it.
 func pick(s *webapp.Store, file js.Value, given int) {
-	dt := js.Global().Get("DataTransfer").New()
-	dt.Get("items").Call("add", file)
-	picked = dt.Get("files")
-	showPicked()
+	setPicked(file)
 	go uploadFile(s, file, uploadName(file, given))
 }
 
@@ -42,11 +39,20 @@ func uploadName(file js.Value, given int) string {
 // none, once an upload is done: a file refused is named in the status
 // line, not in the picker, which names the picture still shown.
 func pickShown(s *webapp.Store) {
-	dt := js.Global().Get("DataTransfer").New()
+	var files []js.Value
 	if u := s.State().Upload; u != nil {
 		if src, ok := sources.get(u.URL); ok {
-			dt.Get("items").Call("add", src.file)
+			files = append(files, src.file)
 		}
+	}
+	setPicked(files...)
+}
+
+// setPicked has the upload picker name files (none, or one).
+func setPicked(files ...js.Value) {
+	dt := js.Global().Get("DataTransfer").New()
+	for _, f := range files {
+		dt.Get("items").Call("add", f)
 	}
 	picked = dt.Get("files")
 	showPicked()

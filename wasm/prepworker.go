@@ -137,10 +137,11 @@ func (p *workerPrep) tryAsk(img image.Image, req webapp.PrepRequest) (a webapp.P
 		if e := m.Get("error"); e.Truthy() {
 			return a, fmt.Errorf("the worker (%s): %s", prepWorker, e.String())
 		}
-		if v := m.Get("answer"); v.Type() != js.TypeString {
-			return a, fmt.Errorf("the worker (%s) answered no text but %s", prepWorker, v.Type())
+		answer := m.Get("answer")
+		if answer.Type() != js.TypeString {
+			return a, fmt.Errorf("the worker (%s) answered no text but %s", prepWorker, answer.Type())
 		}
-		if err := json.Unmarshal([]byte(m.Get("answer").String()), &a); err != nil {
+		if err := json.Unmarshal([]byte(answer.String()), &a); err != nil {
 			return a, fmt.Errorf("the worker's (%s) answer: %w", prepWorker, err)
 		}
 		if err := a.Check(req.Coarse != nil); err != nil {

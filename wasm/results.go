@@ -177,13 +177,9 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		),
 		elem.Paragraph(vecty.Markup(vecty.Class("downloads")),
 			elem.Anchor(vecty.Markup(prop.ID("download"), prop.Href(dae), vecty.Attribute("download", "denoised.png"), vecty.Class("button")), vecty.Text("Download the denoised digit at 28×28 (PNG), as MNIST's")),
-			vecty.Text(" "),
-			// Made when clicked, before the browser follows the link: a
-			// picture of 280×280 at every render would cost each slider step.
+			// Its picture is made as it is about to be followed (largeLink):
+			// one of 280×280 at every render would cost each slider step.
 			elem.Anchor(vecty.Markup(prop.ID("download-large"), prop.Href("#"), vecty.Attribute("download", "denoised-280.png"), vecty.Class("button"),
-				// Before anything follows the link: a click, a long press
-				// (contextmenu), a middle click or a key (pointerdown,
-				// focus).
 				vecty.Markup(largeLink(res.DAE)...)), vecty.Text("Download at 280×280 (PNG), to look at")),
 		),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text("The plain autoencoder was trained on clean digits only: shown a noisy one, it keeps much of the noise, or smears the digit into a blob. The seed's denoising model, of the same size, was trained on Gaussian noise against clean targets; the strong model, wider, on many kinds of damage (noise, blur, grey paper, faint or thin ink, blocks, JPEG) and on clean digits, which it learned to leave alone. The digit reader is a small classifier trained on clean MNIST digits; its confidence is the probability it gives its digit. It knows only the ten digits: shown static or a scribble, it still names one, often with high confidence, so its readings of heavy noise say little.")),
@@ -204,8 +200,9 @@ func (r *Results) preparedNote() vecty.ComponentOrHTML {
 }
 
 // largeLink is the handlers that give the link to the denoised digit at
-// 280×280 its picture, that digit's, before anything follows it (the
-// page's render leaves an href it did not set).
+// 280×280 its picture, that digit's, before anything follows it: a click,
+// a long press (contextmenu), a middle click (pointerdown) or a key
+// (focus). The page's render leaves an href it did not set.
 func largeLink(digit []float32) []vecty.Applyer {
 	set := func(e *vecty.Event) {
 		e.Get("currentTarget").Set("href", pngURL(webapp.Enlarged(webapp.GrayImage(digit, webapp.Side, webapp.Side), 10)))

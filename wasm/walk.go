@@ -90,7 +90,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 				}))),
 			elem.Div(vecty.Markup(vecty.Class("nudge-tiles")),
 				tile("nudge-before", "Decoded as it is", grayURL(res.DAE), "the decoder's image of the code as it is: the denoised digit", &res.DAEReading),
-				tile("nudge-image", nudgedTitle(w.Nudge), grayURL(w.Nudged), nudgedAlt(w.Nudge), &w.NudgedReading)),
+				nudgedTile(w)),
 			// There from the start, empty while there is nothing to say.
 			elem.Paragraph(vecty.Markup(prop.ID("nudge-note"), vecty.Class("hint"), vecty.Attribute("role", "status")), vecty.Text(nudgeNote(w, res))),
 		)
@@ -122,21 +122,14 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 	)
 }
 
-// nudgedTitle is the nudged image's title, for a nudge of amount.
-func nudgedTitle(amount float64) string {
-	if amount == 0 {
-		return "Not nudged yet: move the slider"
+// nudgedTile is the decoder's image of the nudged code, titled for a
+// nudge of 0 too.
+func nudgedTile(w webapp.Walk) vecty.ComponentOrHTML {
+	title, alt := "Decoded with the unit nudged", "the decoder's image of the nudged code"
+	if w.Nudge == 0 {
+		title, alt = "Not nudged yet: move the slider", "the decoder's image of the code, not nudged yet"
 	}
-	return "Decoded with the unit nudged"
-}
-
-// nudgedAlt is the nudged image's text alternative, for a nudge of
-// amount.
-func nudgedAlt(amount float64) string {
-	if amount == 0 {
-		return "the decoder's image of the code, not nudged yet"
-	}
-	return "the decoder's image of the nudged code"
+	return tile("nudge-image", title, grayURL(w.Nudged), alt, &w.NudgedReading)
 }
 
 // nudgeNote says when a nudge changes nothing to see: the decoder makes

@@ -4,6 +4,8 @@ import (
 	"image"
 	"image/color"
 
+	xdraw "golang.org/x/image/draw"
+
 	"github.com/godae/dae/nn"
 )
 
@@ -30,16 +32,12 @@ func GrayImage(vals []float32, w, h int) *image.Gray {
 	return img
 }
 
-// Enlarged is img with each pixel a k×k square: a 28×28 digit at a size
-// to look at, its pixels kept sharp.
+// Enlarged is img with each pixel a k×k square (nearest-neighbour
+// scaling): a 28×28 digit at a size to look at, its pixels kept sharp.
 func Enlarged(img *image.Gray, k int) *image.Gray {
 	b := img.Bounds()
 	out := image.NewGray(image.Rect(0, 0, k*b.Dx(), k*b.Dy()))
-	for y := range out.Rect.Dy() {
-		for x := range out.Rect.Dx() {
-			out.Pix[y*out.Stride+x] = img.GrayAt(b.Min.X+x/k, b.Min.Y+y/k).Y
-		}
-	}
+	xdraw.NearestNeighbor.Scale(out, out.Rect, img, b, xdraw.Src, nil)
 	return out
 }
 

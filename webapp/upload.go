@@ -137,11 +137,11 @@ func refusalsSaid(refusals []string) string {
 // with err), whose picture the page shows from url, and prepares it with
 // the store's Preparer (PrepareWith), waiting for it (in the browser, call
 // it on a goroutine of its own; with err set it prepares nothing, and
-// returns at once). An upload is dropped when a later
-// one was taken or passed the checks (PassedChecks), and so is one whose
-// decode was stopped (only a later upload stops one);
-// otherwise it becomes the upload, and is shown unless another tab was
-// chosen meanwhile (the upload tab shows it when chosen). A file that
+// returns at once). An upload is dropped when a later one was taken or
+// passed the checks (PassedChecks), and so is one whose decode was
+// stopped (only a later upload stops one); otherwise it becomes the
+// upload, and is shown unless another tab was chosen meanwhile (the
+// upload tab shows it when chosen). A file that
 // cannot be taken is said in State.UploadMessage, with those refused since
 // the last file was given (files given together), and the upload tab
 // shown for it unless another tab was chosen meanwhile; the last upload
