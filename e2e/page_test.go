@@ -1318,6 +1318,53 @@ func TestApp(t *testing.T) {
 		p.b.screenshot(t, "denoiser")
 	})
 
+	t.Run("the address says what is shown", func(t *testing.T) {
+		// The address carries the tab, digit, noise and denoisers shown:
+		// a reload shows the same, and so does an address edited by hand;
+		// one the page cannot follow is said, and left for the person to
+		// mend.
+		p := open(t)
+		hash := func() string {
+			var h string
+			p.run(chromedp.Evaluate(`location.hash`, &h))
+			return h
+		}
+		assert.Equal(t, "", hash(), "a page nobody changed has no # in its address")
+		before := p.src("#dae-output")
+		p.run(chromedp.Click("#sample-7", chromedp.ByQuery))
+		p.changed("#dae-output", before)
+		p.js(`(() => {
+			const k = document.getElementById("noise-kind"), s = document.getElementById("noise-amount");
+			k.value = "occlusion"; k.dispatchEvent(new Event("change", {bubbles: true}));
+			s.value = "40"; s.dispatchEvent(new Event("input", {bubbles: true}));
+			document.getElementById("reroll").click();
+		})()`)
+		p.run(chromedp.Click("#denoiser-strong", chromedp.ByQuery))
+		want := webapp.Link{Mode: webapp.ModeGallery, Sample: 7, Noise: webapp.Noise{Kind: webapp.Occlusion, Amount: 0.4, Seed: 2}, Denoisers: webapp.DefaultChoice()}
+		want.Denoisers.Gallery = webapp.Strong
+		p.run(chromedp.Poll(`location.hash == `+jsString("#"+want.Fragment()), nil, chromedp.WithPollingTimeout(5*time.Second)))
+
+		p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+		p.run(chromedp.Poll(`document.querySelector("#dae-output + figcaption").textContent.includes(`+jsString(webapp.Strong.Title())+`)`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+		in, err := want.Noise.Apply(samples[7].Pixels)
+		require.NoError(t, err)
+		p.checkResult("after a reload", m, webapp.Strong, in, samples[7].Pixels)
+		var kind, amount string
+		p.run(chromedp.Value("#noise-kind", &kind, chromedp.ByQuery), chromedp.Value("#noise-amount", &amount, chromedp.ByQuery))
+		assert.Equal(t, []string{"occlusion", "40"}, []string{kind, amount}, "the controls show the address's noise")
+		assert.Equal(t, "#"+want.Fragment(), hash())
+
+		p.js(`location.hash = "tab=draw&sample=3"`)
+		p.run(chromedp.WaitVisible(`#tab-draw[aria-selected="true"]`, chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+		p.js(`location.hash = "sample=99&tab=upload"`)
+		p.run(chromedp.WaitVisible("#message", chromedp.ByQuery))
+		assert.Equal(t, `The address (after its #) was not followed: sample="99" is not a digit of the gallery (1 to 30).`, p.text("#message"))
+		assert.Equal(t, "#sample=99&tab=upload", hash(), "the address is left for the person to mend")
+		var selected bool
+		p.run(chromedp.Evaluate(`document.getElementById("tab-draw").getAttribute("aria-selected") == "true"`, &selected))
+		assert.True(t, selected, "what was shown stays")
+	})
+
 	t.Run("own weights", func(t *testing.T) {
 		p := open(t)
 		bad := filepath.Join(t.TempDir(), "broken.safetensors")

@@ -31,10 +31,14 @@ type App struct {
 	// parts below the results (the code-space walk, the weights picker)
 	// rendered, so that the first denoised image does not wait for them.
 	complete bool
+	// link is what the page's address says (webapp.Link): the one
+	// followed, or the last one written (updateAddress).
+	link   webapp.Link
+	linkMu sync.Mutex
 }
 
 func newApp() *App {
-	a := &App{}
+	a := &App{link: webapp.FirstLink()}
 	a.store = webapp.NewStore(a.rerender)
 	a.store.PrepareWith(&workerPrep{})
 	return a
@@ -46,6 +50,7 @@ func (a *App) rerender() {
 	if a.shown {
 		vecty.Rerender(a)
 		a.updateCurves()
+		a.updateAddress(a.store.State())
 	}
 }
 

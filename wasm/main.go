@@ -23,6 +23,8 @@ func main() {
 	app := newApp()
 	pasteAnywhere(app.store)
 	dropAnywhere(app.store)
+	app.followAddress()
+	app.watchAddress()
 	app.load()
 	mark("first-result")
 	if err := vecty.RenderInto("body", app); err != nil {

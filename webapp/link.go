@@ -1,0 +1,198 @@
+package webapp
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Link is what the page's address says after its '#': the tab shown, the
+// gallery's digit and noise, and the denoiser chosen on each tab. The page
+// keeps it up to date, so that a reload shows what was shown and a copied
+// address shows another person the same digit, noise and model. Uploads
+// and drawings are not in it: they stay on the person's machine.
+type Link struct {
+	Mode      Mode
+	Sample    int // index in Samples(); the address counts from 1, as people do
+	Noise     Noise
+	Denoisers Choice
+}
+
+// The address's keys; a value equal to the page's first state is left out,
+// so that the address of a page nobody has changed has no '#' at all.
+const (
+	linkTab    = "tab"
+	linkSample = "sample"
+	linkNoise  = "noise"
+	linkAmount = "amount"
+	linkDraw   = "draw" // the noise's draw (Noise.Seed): "new draw" changes it
+	linkSuffix = "-model"
+)
+
+// MaxLinkLength is the longest fragment ParseLink reads: a page's own
+// address is under a tenth of it, and a longer one is not worth parsing.
+const MaxLinkLength = 512
+
+// FirstLink is the Link of the page as it opens.
+func FirstLink() Link {
+	return Link{Mode: ModeGallery, Noise: DefaultNoise(), Denoisers: DefaultChoice()}
+}
+
+// Link is what the page's address says of st.
+func (st State) Link() Link {
+	return Link{Mode: st.Mode, Sample: st.Sample, Noise: st.Noise, Denoisers: st.Denoisers}
+}
+
+// modes are the tabs in the order the page shows them, with the address's
+// name of each (its Mode).
+var modes = []Mode{ModeGallery, ModeUpload, ModeDraw}
+
+// Fragment is l as the address's fragment, without the '#': keys in a
+// fixed order, only those that differ from FirstLink.
+func (l Link) Fragment() string {
+	first := FirstLink()
+	var b strings.Builder
+	add := func(key, value string) {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(key + "=" + url.QueryEscape(value))
+	}
+	if l.Mode != first.Mode {
+		add(linkTab, string(l.Mode))
+	}
+	if l.Sample != first.Sample {
+		add(linkSample, strconv.Itoa(l.Sample+1))
+	}
+	if l.Noise.Kind != first.Noise.Kind {
+		add(linkNoise, l.Noise.Kind)
+	}
+	if l.Noise.Amount != first.Noise.Amount {
+		add(linkAmount, strconv.FormatFloat(l.Noise.Amount, 'f', -1, 64))
+	}
+	if l.Noise.Seed != first.Noise.Seed {
+		add(linkDraw, strconv.FormatUint(l.Noise.Seed, 10))
+	}
+	for _, m := range modes {
+		if d := l.Denoisers.Of(m); d != first.Denoisers.Of(m) {
+			add(string(m)+linkSuffix, string(d))
+		}
+	}
+	return b.String()
+}
+
+// ParseLink reads an address's fragment (with or without its '#'), as
+// Fragment writes it or a person edits it: keys in any order, each at most
+// once. Anything it does not know is an error that names the wrong part
+// and what would be right, and then nothing of the link is taken.
+func ParseLink(fragment string) (Link, error) {
+	fragment = strings.TrimPrefix(fragment, "#")
+	l := FirstLink()
+	if fragment == "" {
+		return l, nil
+	}
+	if len(fragment) > MaxLinkLength {
+		return l, fmt.Errorf("it is %d characters long; the page's own are under %d", len(fragment), MaxLinkLength)
+	}
+	values, err := url.ParseQuery(fragment)
+	if err != nil {
+		return l, fmt.Errorf("it is not key=value pairs joined by & (%v)", err)
+	}
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // the first error found is the same every time
+	for _, k := range keys {
+		v := values[k]
+		if len(v) > 1 {
+			return FirstLink(), fmt.Errorf("it says %s %d times; once is the most", k, len(v))
+		}
+		if err := l.set(k, v[0]); err != nil {
+			return FirstLink(), err
+		}
+	}
+	return l, nil
+}
+
+// set sets what key says to value.
+func (l *Link) set(key, value string) error {
+	wrong := func(what string) error { return fmt.Errorf("%s=%q is not %s", key, value, what) }
+	switch key {
+	case linkTab:
+		m := Mode(value)
+		if !slices.Contains(modes, m) {
+			return wrong("a tab of the page (" + string(ModeGallery) + ", " + string(ModeUpload) + " or " + string(ModeDraw) + ")")
+		}
+		l.Mode = m
+	case linkSample:
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 1 || n > len(Samples()) {
+			return wrong(fmt.Sprintf("a digit of the gallery (1 to %d)", len(Samples())))
+		}
+		l.Sample = n - 1
+	case linkNoise:
+		i := slices.IndexFunc(NoiseKinds, func(k struct{ Kind, Label string }) bool { return k.Kind == value })
+		if i < 0 {
+			return wrong("a noise the page offers (" + Gaussian + ", " + SaltPepper + " or " + Occlusion + ")")
+		}
+		l.Noise.Kind = value
+	case linkAmount:
+		a, err := strconv.ParseFloat(value, 64)
+		if err != nil || math.IsNaN(a) || a < 0 || a > 1 {
+			return wrong("an amount of noise (0 to 1)")
+		}
+		l.Noise.Amount = a
+	case linkDraw:
+		s, err := strconv.ParseUint(value, 10, 64)
+		if err != nil {
+			return wrong("a draw of the noise (a whole number from 0)")
+		}
+		l.Noise.Seed = s
+	default:
+		m, ok := strings.CutSuffix(key, linkSuffix)
+		if !ok || !slices.Contains(modes, Mode(m)) {
+			return fmt.Errorf("%q is not a key the page knows (it knows %s)", key, strings.Join(linkKeys(), ", "))
+		}
+		d := Denoiser(value)
+		if d != Seed && d != Strong {
+			return wrong("a denoiser of the page (" + string(Seed) + " or " + string(Strong) + ")")
+		}
+		l.Denoisers = l.Denoisers.with(Mode(m), d)
+	}
+	return nil
+}
+
+// linkKeys are the keys an address may have.
+func linkKeys() []string {
+	keys := []string{linkTab, linkSample, linkNoise, linkAmount, linkDraw}
+	for _, m := range modes {
+		keys = append(keys, string(m)+linkSuffix)
+	}
+	return keys
+}
+
+// FollowLink shows what l says: its tab, gallery digit, noise and
+// denoisers. Called before the models are loaded, it sets them for the
+// first view. A link that ParseLink would refuse is refused (BadLink).
+func (s *Store) FollowLink(l Link) {
+	if _, err := ParseLink(l.Fragment()); err != nil {
+		s.BadLink(err)
+		return
+	}
+	s.do(func(st *State) {
+		st.Mode, st.Sample, st.Noise, st.Denoisers, st.Message = l.Mode, l.Sample, l.Noise, l.Denoisers, ""
+		s.show(st)
+	})
+}
+
+// BadLink says why the page's address (err, from ParseLink) was not
+// followed; what the page shows stays.
+func (s *Store) BadLink(err error) {
+	s.do(func(st *State) {
+		st.Message = "The address (after its #) was not followed: " + err.Error() + "."
+	})
+}

@@ -1,0 +1,153 @@
+package webapp
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFirstLinkIsNoFragment(t *testing.T) {
+	assert.Equal(t, "", FirstLink().Fragment())
+	l, err := ParseLink("")
+	require.NoError(t, err)
+	assert.Equal(t, FirstLink(), l)
+	l, err = ParseLink("#")
+	require.NoError(t, err)
+	assert.Equal(t, FirstLink(), l)
+	// The first state of a new store is the first link.
+	assert.Equal(t, FirstLink(), NewStore(nil).State().Link())
+}
+
+func TestLinkRoundTrip(t *testing.T) {
+	links := []Link{
+		{Mode: ModeUpload, Sample: 0, Noise: DefaultNoise(), Denoisers: DefaultChoice()},
+		{Mode: ModeGallery, Sample: len(Samples()) - 1, Noise: Noise{Kind: SaltPepper, Amount: 0.35, Seed: 7}, Denoisers: DefaultChoice()},
+		{Mode: ModeDraw, Sample: 3, Noise: Noise{Kind: Occlusion, Amount: 0, Seed: 0}, Denoisers: Choice{Gallery: Strong, Upload: Seed, Draw: Seed}},
+		{Mode: ModeGallery, Noise: Noise{Kind: Gaussian, Amount: 1, Seed: 1<<64 - 1}, Denoisers: Choice{Gallery: Seed, Upload: Strong, Draw: Seed}},
+	}
+	for _, l := range links {
+		f := l.Fragment()
+		got, err := ParseLink("#" + f)
+		require.NoError(t, err, f)
+		assert.Equal(t, l, got, f)
+	}
+	assert.Equal(t, "tab=draw&sample=4&noise=occlusion&amount=0&draw=0&gallery-model=strong&upload-model=seed&draw-model=seed", links[2].Fragment())
+}
+
+func TestParseLinkTakesKeysInAnyOrder(t *testing.T) {
+	l, err := ParseLink("#draw=3&amount=0.2&sample=2&noise=saltpepper&tab=gallery&gallery-model=strong")
+	require.NoError(t, err)
+	assert.Equal(t, Link{Mode: ModeGallery, Sample: 1, Noise: Noise{Kind: SaltPepper, Amount: 0.2, Seed: 3}, Denoisers: Choice{Gallery: Strong, Upload: Strong, Draw: Strong}}, l)
+}
+
+func TestParseLinkRefusesWhatItDoesNotKnow(t *testing.T) {
+	n := len(Samples())
+	cases := map[string]string{
+		"tab=settings":                  `tab="settings" is not a tab of the page (gallery, upload or draw)`,
+		"sample=0":                      fmt.Sprintf(`sample="0" is not a digit of the gallery (1 to %d)`, n),
+		fmt.Sprintf("sample=%d", n+1):   fmt.Sprintf(`is not a digit of the gallery (1 to %d)`, n),
+		"sample=2.5":                    "is not a digit of the gallery",
+		"sample=99999999999999999999":   "is not a digit of the gallery",
+		"noise=poisson":                 `noise="poisson" is not a noise the page offers (gaussian, saltpepper or occlusion)`,
+		"amount=1.01":                   `amount="1.01" is not an amount of noise (0 to 1)`,
+		"amount=-0":                     "", // minus zero is zero
+		"amount=NaN":                    "is not an amount of noise",
+		"amount=Inf":                    "is not an amount of noise",
+		"amount=":                       "is not an amount of noise",
+		"draw=-1":                       `draw="-1" is not a draw of the noise (a whole number from 0)`,
+		"draw=18446744073709551616":     "is not a draw of the noise",
+		"upload-model=tiny":             `upload-model="tiny" is not a denoiser of the page (seed or strong)`,
+		"settings-model=seed":           `"settings-model" is not a key the page knows (it knows tab, sample, noise, amount, draw, gallery-model, upload-model, draw-model)`,
+		"theme=dark":                    `"theme" is not a key the page knows`,
+		"sample=2&sample=3":             "it says sample 2 times; once is the most",
+		"draw=5&tab=draw&tab=upload":    "it says tab 2 times",
+		"sample=%zz":                    "is not key=value pairs joined by &",
+		"sample=2;tab=draw":             "is not key=value pairs joined by &",
+		strings.Repeat("a", 513):        "it is 513 characters long; the page's own are under 512",
+		"tab=draw&noise=poisson":        "is not a noise the page offers",
+		"sample=3&" + "x=" + "\x00\xff": `"x" is not a key the page knows`,
+	}
+	for fragment, want := range cases {
+		l, err := ParseLink(fragment)
+		if want == "" {
+			assert.NoError(t, err, fragment)
+			continue
+		}
+		if assert.Error(t, err, fragment) {
+			assert.Contains(t, err.Error(), want, fragment)
+		}
+		assert.Equal(t, FirstLink(), l, "%s: nothing of a refused link is taken", fragment)
+	}
+}
+
+func TestFollowLink(t *testing.T) {
+	s, changes := loadedStore(t)
+	l := Link{Mode: ModeGallery, Sample: 5, Noise: Noise{Kind: Occlusion, Amount: 0.4, Seed: 9}, Denoisers: DefaultChoice()}
+	before := changes.Load()
+	s.FollowLink(l)
+	st := s.State()
+	assert.Equal(t, l, st.Link())
+	assert.Equal(t, "", st.Message)
+	require.NotNil(t, st.Result)
+	assert.Equal(t, Samples()[5].Label, st.Result.Label, "the linked digit is the one shown")
+	want, err := l.Noise.Apply(Samples()[5].Pixels)
+	require.NoError(t, err)
+	assert.Equal(t, want, st.Result.Input, "with the linked noise")
+	assert.Greater(t, changes.Load(), before)
+
+	// A link ParseLink would refuse changes nothing but the message.
+	s.FollowLink(Link{Mode: ModeGallery, Sample: 99, Noise: DefaultNoise(), Denoisers: DefaultChoice()})
+	st = s.State()
+	assert.Equal(t, l, st.Link())
+	assert.Contains(t, st.Message, `The address (after its #) was not followed: sample="100" is not a digit of the gallery`)
+	require.NotNil(t, st.Result, "what was shown stays")
+
+	// The next action says nothing more of it.
+	s.ShowSample(1)
+	assert.Equal(t, "", s.State().Message)
+}
+
+func TestLinkBeforeTheModelsLoad(t *testing.T) {
+	s := NewStore(nil)
+	l := Link{Mode: ModeGallery, Sample: 2, Noise: Noise{Kind: SaltPepper, Amount: 0.1, Seed: 1}, Denoisers: Choice{Gallery: Strong, Upload: Strong, Draw: Strong}}
+	s.FollowLink(l)
+	s.Loaded(randomBundle(t), nil)
+	st := s.State()
+	assert.Equal(t, l, st.Link(), "the first view is the link's")
+	require.NotNil(t, st.Result)
+	assert.Equal(t, Samples()[2].Label, st.Result.Label)
+
+	s = NewStore(nil)
+	_, err := ParseLink("sample=0")
+	s.BadLink(err)
+	s.Loaded(randomBundle(t), nil)
+	st = s.State()
+	assert.Equal(t, FirstLink(), st.Link())
+	assert.Contains(t, st.Message, "was not followed", "the first view keeps saying why the address was not followed")
+}
+
+func FuzzParseLink(f *testing.F) {
+	for _, s := range []string{"", "#tab=draw", "sample=30&noise=occlusion&amount=0.55&draw=12", "gallery-model=strong&upload-model=seed", "amount=1e-3", "sample=%41"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, fragment string) {
+		l, err := ParseLink(fragment)
+		if err != nil {
+			if l != FirstLink() {
+				t.Fatalf("%q: refused, but gave %+v", fragment, l)
+			}
+			return
+		}
+		// What it takes, it writes back as the same link.
+		again, err := ParseLink(l.Fragment())
+		if err != nil || again != l {
+			t.Fatalf("%q: %+v written as %q, read back as %+v (%v)", fragment, l, l.Fragment(), again, err)
+		}
+		if len(l.Fragment()) > MaxLinkLength {
+			t.Fatalf("%q: its own fragment %q is over the limit", fragment, l.Fragment())
+		}
+	})
+}
