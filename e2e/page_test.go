@@ -585,23 +585,34 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
 
 		// The same from the keyboard: Enter on the picture starts a box
-		// (the whole picture), Shift+ArrowLeft narrows it, ArrowRight
-		// moves it over the 7, Enter takes it.
+		// around the digit found (the 8), with room; ArrowRight moves it
+		// over the 7, to the picture's edge, where it says it cannot go
+		// further and what to do; Enter takes it.
 		before = p.src("#model-input")
 		p.run(chromedp.Focus("#picture-frame", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter))
-		// Over the whole picture it cannot move yet, and says what to do.
-		p.run(chromedp.KeyEvent(kb.ArrowRight))
-		assert.Equal(t, "The box cannot move that way: it is at the edge of the picture. Shift and the arrows make it smaller.", p.text("#keybox-status"))
-		for range 5 {
-			p.run(chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(input.ModifierShift)))
-		}
-		for range 6 {
+		assert.True(t, strings.HasPrefix(p.text("#keybox-status"), "A box around the digit found on the picture: the arrows move it"), p.text("#keybox-status"))
+		var keyed, frame []float64
+		box("found", &found)
+		box("drag", &keyed)
+		box("picture-frame", &frame)
+		assert.True(t, keyed[0] <= found[0] && keyed[1] <= found[1] && keyed[2] >= found[2] && keyed[3] >= found[3], "the keyboard's box (%v) starts around the digit found (%v)", keyed, found)
+		assert.Less(t, keyed[2]-keyed[0], 0.5*(frame[2]-frame[0]), "and not over the whole picture")
+		edge := "The box cannot move that way: it is at the edge of the picture. Shift and the arrows make it smaller."
+		for range 40 {
+			if p.text("#keybox-status") == edge {
+				break
+			}
 			p.run(chromedp.KeyEvent(kb.ArrowRight))
 		}
+		assert.Equal(t, edge, p.text("#keybox-status"))
 		var shown string
 		p.run(chromedp.Evaluate(`document.getElementById("drag").style.display`, &shown))
 		assert.Equal(t, "block", shown, "the keyboard's box is shown")
-		assert.Regexp(t, `^The box on the picture: 64 to 96 % across, 0 to 100 % down\.$`, p.text("#keybox-status"), "and read out where it is")
+		box("drag", &keyed)
+		assert.InDelta(t, frame[2], keyed[2], 1, "at the picture's right edge")
+		p.run(chromedp.KeyEvent(kb.ArrowLeft))
+		assert.Regexp(t, `^The box on the picture: \d+ to 95 % across, \d+ to \d+ % down\.$`, p.text("#keybox-status"), "and read out where it is")
+		p.run(chromedp.KeyEvent(kb.ArrowRight))
 		p.run(chromedp.KeyEvent(kb.Enter))
 		p.changed("#model-input", before)
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 taken from the keyboard: %s", p.text("#model-input-reading"))

@@ -12,13 +12,16 @@ import (
 
 // keyBoxView is the box the keyboard moves and sizes over a view of an
 // upload's picture (the picture, or its enlarged part), so that a part can
-// be chosen without a pointer: Enter on the view starts one over all of
-// it, the arrow keys move it and, with Shift, size it, Enter takes the
-// part in it, Escape drops it. Its edges are shares of the view.
+// be chosen without a pointer: Enter on the view starts one (start), the
+// arrow keys move it and, with Shift, size it, Enter takes the part in it,
+// Escape drops it. Its edges are shares of the view.
 type keyBoxView struct {
 	box *webapp.KeyBox // nil when there is none
 	// what the view is called ("the picture", "the enlarged part").
 	what string
+	// start is the box Enter starts, and whether it is around the digit
+	// found; nil: all of the view.
+	start func() (webapp.KeyBox, bool)
 	// show draws the box over the view, or hides it when b is nil.
 	show func(b *webapp.KeyBox)
 	// take takes the part of the view in the box as the digit's.
@@ -30,9 +33,16 @@ func (k *keyBoxView) key(e *vecty.Event) {
 	key := e.Get("key").String()
 	switch {
 	case k.box == nil && (key == "Enter" || key == " "):
-		b := webapp.StartKeyBox()
+		b, around := webapp.StartKeyBox(), false
+		if k.start != nil {
+			b, around = k.start()
+		}
 		k.box = &b
-		sayKeyBox(fmt.Sprintf("A box over all of %s: Shift and the arrows size it (left and up make it smaller), the arrows then move it, Enter takes the part in it, Escape drops it.", k.what))
+		if around {
+			sayKeyBox(fmt.Sprintf("A box around the digit found on %s: the arrows move it, Shift and the arrows size it (left and up make it smaller, right and down larger), Enter takes the part in it, Escape drops it.", k.what))
+		} else {
+			sayKeyBox(fmt.Sprintf("A box over all of %s: Shift and the arrows size it (left and up make it smaller), the arrows then move it, Enter takes the part in it, Escape drops it.", k.what))
+		}
 	case k.box == nil:
 		return
 	case key == "Enter":

@@ -40,6 +40,7 @@ func (u *UploadPicture) choose(left, top, right, bottom float64) {
 func (u *UploadPicture) keys() *keyBoxView {
 	k := &u.keyBox
 	k.what = "the picture"
+	k.start = u.Upload.StartKeyBox
 	k.show = func(b *webapp.KeyBox) {
 		if b == nil {
 			showDrag(webapp.Mark{}, false)

@@ -5,8 +5,42 @@ package webapp
 // its edges are shares of the picture's width and height.
 type KeyBox struct{ Left, Top, Right, Bottom float64 }
 
-// StartKeyBox is the box the keyboard starts from: the whole picture.
+// StartKeyBox is the box the keyboard starts from where nothing better is
+// known: the whole picture.
 func StartKeyBox() KeyBox { return KeyBox{0, 0, 1, 1} }
+
+// keyRoom is how far the keyboard's first box on an upload reaches past
+// the digit found each way, as a share of the digit's side: the digit
+// shows whole inside it, and so does where a stroke that preparation left
+// out would be.
+const keyRoom = 0.25
+
+// StartKeyBox is the box the keyboard starts from on u's picture: around
+// the digit found, with room (keyRoom), so that it takes a few keys to
+// take a part that cut the digit short or to move to a second digit, not
+// a dozen to narrow the whole picture down; the whole picture when no
+// digit was found or the picture was taken whole (around says which).
+func (u Upload) StartKeyBox() (b KeyBox, around bool) {
+	if _, ok := u.Found(); !ok {
+		return StartKeyBox(), false
+	}
+	l, t, r, bo := u.inPicture(u.Info.Area())
+	dx, dy := keyRoom*(r-l), keyRoom*(bo-t)
+	b = KeyBox{Left: max(0, l-dx), Top: max(0, t-dy), Right: min(1, r+dx), Bottom: min(1, bo+dy)}
+	b.Left, b.Right = atLeast(b.Left, b.Right)
+	b.Top, b.Bottom = atLeast(b.Top, b.Bottom)
+	return b, true
+}
+
+// atLeast widens the span lo..hi about its centre to minKeyBox, within
+// 0..1, if it is narrower.
+func atLeast(lo, hi float64) (float64, float64) {
+	if hi-lo >= minKeyBox {
+		return lo, hi
+	}
+	c := min(1-minKeyBox/2, max(minKeyBox/2, (lo+hi)/2))
+	return c - minKeyBox/2, c + minKeyBox/2
+}
 
 // keyStep is how far an arrow key moves the box, as a share of the box's
 // side that way, within keyStepMin and keyStepMax of the picture: a box
