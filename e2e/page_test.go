@@ -623,6 +623,18 @@ func TestApp(t *testing.T) {
 		var focused string
 		p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
 		assert.Equal(t, "picture-frame", focused, "the keyboard's focus after the whole picture is taken again")
+
+		// A keyboard's box is not carried over to the next upload.
+		p.run(chromedp.KeyEvent(kb.Enter))
+		p.run(chromedp.Evaluate(`document.getElementById("drag").style.display`, &shown))
+		require.Equal(t, "block", shown)
+		before = p.src("#model-input")
+		p.run(chromedp.SetUploadFiles("#upload", []string{twoDigitUpload(t, seven.Pixels, eight.Pixels)}, chromedp.ByQuery))
+		p.changed("#model-input", before)
+		p.run(chromedp.Evaluate(`document.getElementById("drag").style.display`, &shown))
+		assert.Equal(t, "none", shown, "the box on the picture before is gone")
+		p.run(chromedp.Focus("#picture-frame", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
+		assert.Equal(t, "The box is dropped: another picture came.", p.text("#keybox-status"), "said, and the arrows move no box")
 	})
 
 	t.Run("a small digit in a large photo", func(t *testing.T) {
@@ -1374,6 +1386,10 @@ func TestApp(t *testing.T) {
 		var selected bool
 		p.run(chromedp.Evaluate(`document.getElementById("tab-draw").getAttribute("aria-selected") == "true"`, &selected))
 		assert.True(t, selected, "what was shown stays")
+		// Once the page no longer says why, the address says what is
+		// shown, even after a click that changed nothing.
+		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitNotPresent("#message", chromedp.ByQuery))
+		assert.Equal(t, "#tab=draw&sample=3", hash())
 	})
 
 	t.Run("own weights", func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"image"
 	"sync"
+	"sync/atomic"
 	"syscall/js"
 
 	"github.com/hexops/vecty"
@@ -33,8 +34,14 @@ type App struct {
 	complete bool
 	// link is what the page's address says (webapp.Link): the one
 	// followed, or the last one written (updateAddress).
-	link   webapp.Link
-	linkMu sync.Mutex
+	link webapp.Link
+	// refused is what the page says of the address it could not follow,
+	// while it says it; "" else.
+	refused string
+	linkMu  sync.Mutex
+	// following is set while a goroutine is about to follow the address
+	// (watchAddress).
+	following atomic.Bool
 }
 
 func newApp() *App {
@@ -304,7 +311,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		}
 		var message, plot, walk, weights vecty.ComponentOrHTML
 		if res.Upload == nil && st.Message != "" {
-			message = alert("message", st.Message)
+			message = alert("message", sentence(st.Message)+".")
 		}
 		if st.Mode != webapp.ModeUpload && st.Result != nil {
 			plot = &Plot{Curves: st.Curves, Amount: st.Noise.Amount}

@@ -22,6 +22,10 @@ type keyBoxView struct {
 	// start is the box Enter starts, and whether it is around the digit
 	// found; nil: all of the view.
 	start func() (webapp.KeyBox, bool)
+	// picture names the picture the view shows now (its URL; "" for a
+	// view that does not say), and of the one the box was begun on: a box
+	// is not carried over to another upload (forget).
+	picture, of string
 	// show draws the box over the view, or hides it when b is nil.
 	show func(b *webapp.KeyBox)
 	// take takes the part of the view in the box as the digit's.
@@ -30,6 +34,7 @@ type keyBoxView struct {
 
 // key handles a key pressed on the view.
 func (k *keyBoxView) key(e *vecty.Event) {
+	k.forget()
 	key := e.Get("key").String()
 	switch {
 	case k.box == nil && (key == "Enter" || key == " "):
@@ -37,7 +42,7 @@ func (k *keyBoxView) key(e *vecty.Event) {
 		if k.start != nil {
 			b, around = k.start()
 		}
-		k.box = &b
+		k.box, k.of = &b, k.picture
 		if around {
 			sayKeyBox(fmt.Sprintf("A box around the digit found on %s: the arrows move it, Shift and the arrows size it (left and up make it smaller, right and down larger), Enter takes the part in it, Escape drops it.", k.what))
 		} else {
@@ -71,6 +76,15 @@ func (k *keyBoxView) key(e *vecty.Event) {
 	}
 	e.Call("preventDefault")
 	k.show(k.box)
+}
+
+// forget drops the box if it was begun on another picture than the one
+// the view shows: another upload came while it was on the screen.
+func (k *keyBoxView) forget() {
+	if k.box != nil && k.of != k.picture {
+		k.drop()
+		sayKeyBox("The box is dropped: another picture came.")
+	}
 }
 
 // drop hides the box and forgets it (the view lost the focus, or it was

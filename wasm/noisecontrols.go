@@ -43,7 +43,7 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 			vecty.Attribute("aria-valuetext", fmt.Sprintf("%.2f: %s", n.Noise.Amount, n.Noise.AmountSays())),
 			// In percent: the browser's default range (0 to 100, step 1)
 			// holds the value whatever order the attributes arrive in.
-			vecty.Attribute("min", "0"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
+			vecty.Attribute("min", "0"), vecty.Attribute("max", "100"), vecty.Attribute("step", strconv.Itoa(webapp.AmountStep)),
 			vecty.Property("value", strconv.Itoa(int(n.Noise.Amount*100+0.5))),
 			event.Input(func(e *vecty.Event) {
 				v, err := strconv.Atoi(e.Target.Get("value").String())

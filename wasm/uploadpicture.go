@@ -41,6 +41,7 @@ func (u *UploadPicture) keys() *keyBoxView {
 	k := &u.keyBox
 	k.what = "the picture"
 	k.start = u.Upload.StartKeyBox
+	k.picture = u.Upload.URL
 	k.show = func(b *webapp.KeyBox) {
 		if b == nil {
 			showDrag(webapp.Mark{}, false)
@@ -100,6 +101,7 @@ func markBox(id, class string, m webapp.Mark) *vecty.HTML {
 // button that takes the whole picture again.
 func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	up := u.Upload
+	u.keys().forget() // the keyboard's box of the picture before, if any
 	var marks vecty.List
 	if m, ok := up.Chosen(); ok {
 		marks = append(marks, markBox("chosen", "chosen", m))

@@ -1,6 +1,7 @@
 package webapp
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
@@ -97,9 +98,9 @@ func ParseLink(fragment string) (Link, error) {
 	if len(fragment) > MaxLinkLength {
 		return l, fmt.Errorf("it is %d characters long; the page's own are under %d", len(fragment), MaxLinkLength)
 	}
-	values, err := url.ParseQuery(fragment)
+	values, err := pairs(fragment)
 	if err != nil {
-		return l, fmt.Errorf("it is not key=value pairs joined by & (%v)", err)
+		return l, err
 	}
 	keys := make([]string, 0, len(values))
 	for k := range values {
@@ -116,6 +117,29 @@ func ParseLink(fragment string) (Link, error) {
 		}
 	}
 	return l, nil
+}
+
+// pairs splits a fragment into its keys and their values, unescaped. It is
+// url.ParseQuery but for '+', which stays a plus sign (a person writes
+// sample=+5 to mean 5, not " 5"): nothing the page writes has a space.
+func pairs(fragment string) (map[string][]string, error) {
+	values := map[string][]string{}
+	for part := range strings.SplitSeq(fragment, "&") {
+		if part == "" {
+			continue
+		}
+		if strings.Contains(part, ";") {
+			return nil, errors.New("it is not key=value pairs joined by & (a ; is among them)")
+		}
+		k, v, _ := strings.Cut(part, "=")
+		key, err1 := url.PathUnescape(k)
+		value, err2 := url.PathUnescape(v)
+		if err := errors.Join(err1, err2); err != nil {
+			return nil, fmt.Errorf("it is not key=value pairs joined by & (%v)", err)
+		}
+		values[key] = append(values[key], value)
+	}
+	return values, nil
 }
 
 // set sets what key says to value.
@@ -142,10 +166,12 @@ func (l *Link) set(key, value string) error {
 		l.Noise.Kind = value
 	case linkAmount:
 		a, err := strconv.ParseFloat(value, 64)
-		if err != nil || math.IsNaN(a) || a < 0 || a > 1 {
-			return wrong("an amount of noise (0 to 1)")
+		steps := math.Round(100 * a / AmountStep)
+		if err != nil || math.IsNaN(a) || a < 0 || a > 1 || math.Abs(100*a-AmountStep*steps) > 1e-6 {
+			return wrong(fmt.Sprintf("an amount the slider offers (0 to 1 in steps of %g)", AmountStep/100.0))
 		}
-		l.Noise.Amount = a
+		// As the slider gives it, and 0 for -0.
+		l.Noise.Amount = float64(int(steps)*AmountStep) / 100
 	case linkDraw:
 		s, err := strconv.ParseUint(value, 10, 64)
 		if err != nil {
@@ -189,10 +215,16 @@ func (s *Store) FollowLink(l Link) {
 	})
 }
 
+// LinkRefused is what the page says of an address it did not follow (err,
+// from ParseLink).
+func LinkRefused(err error) string {
+	return "the address (after its #) was not followed: " + err.Error()
+}
+
 // BadLink says why the page's address (err, from ParseLink) was not
 // followed; what the page shows stays.
 func (s *Store) BadLink(err error) {
 	s.do(func(st *State) {
-		st.Message = "The address (after its #) was not followed: " + err.Error() + "."
+		st.Message = LinkRefused(err)
 	})
 }

@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -52,11 +53,16 @@ func TestParseLinkRefusesWhatItDoesNotKnow(t *testing.T) {
 		"sample=2.5":                    "is not a digit of the gallery",
 		"sample=99999999999999999999":   "is not a digit of the gallery",
 		"noise=poisson":                 `noise="poisson" is not a noise the page offers (gaussian, saltpepper or occlusion)`,
-		"amount=1.01":                   `amount="1.01" is not an amount of noise (0 to 1)`,
-		"amount=-0":                     "", // minus zero is zero
-		"amount=NaN":                    "is not an amount of noise",
-		"amount=Inf":                    "is not an amount of noise",
-		"amount=":                       "is not an amount of noise",
+		"amount=1.01":                   `amount="1.01" is not an amount the slider offers (0 to 1 in steps of 0.05)`,
+		"amount=0.333":                  "is not an amount the slider offers",
+		"amount=0.05000001":             "is not an amount the slider offers",
+		"amount=NaN":                    "is not an amount the slider offers",
+		"amount=Inf":                    "is not an amount the slider offers",
+		"amount=":                       "is not an amount the slider offers",
+		"amount=+0.35":                  "", // '+' is a plus sign, not a space
+		"sample=+5":                     "",
+		"sample=%2B5":                   "",
+		"sample= 5":                     `sample=" 5" is not a digit of the gallery`,
 		"draw=-1":                       `draw="-1" is not a draw of the noise (a whole number from 0)`,
 		"draw=18446744073709551616":     "is not a draw of the noise",
 		"upload-model=tiny":             `upload-model="tiny" is not a denoiser of the page (seed or strong)`,
@@ -83,6 +89,19 @@ func TestParseLinkRefusesWhatItDoesNotKnow(t *testing.T) {
 	}
 }
 
+// An amount is taken as the slider gives it: minus zero as zero, and a
+// value a rounding away from a step as that step.
+func TestParseLinkAmounts(t *testing.T) {
+	for value, want := range map[string]float64{"-0": 0, "0": 0, "1e-320": 0, "0.35": 35.0 / 100, "0.350000000001": 35.0 / 100, "1": 1, ".05": 5.0 / 100, "0x1p-2": 25.0 / 100} {
+		l, err := ParseLink("amount=" + value)
+		require.NoError(t, err, value)
+		assert.Equal(t, want, l.Noise.Amount, value)
+		assert.False(t, math.Signbit(l.Noise.Amount), "%s: no minus sign", value)
+	}
+	l, _ := ParseLink("amount=-0")
+	assert.Equal(t, "amount=0", l.Fragment(), "written as 0, not -0")
+}
+
 func TestFollowLink(t *testing.T) {
 	s, changes := loadedStore(t)
 	l := Link{Mode: ModeGallery, Sample: 5, Noise: Noise{Kind: Occlusion, Amount: 0.4, Seed: 9}, Denoisers: DefaultChoice()}
@@ -102,7 +121,7 @@ func TestFollowLink(t *testing.T) {
 	s.FollowLink(Link{Mode: ModeGallery, Sample: 99, Noise: DefaultNoise(), Denoisers: DefaultChoice()})
 	st = s.State()
 	assert.Equal(t, l, st.Link())
-	assert.Contains(t, st.Message, `The address (after its #) was not followed: sample="100" is not a digit of the gallery`)
+	assert.Contains(t, st.Message, `the address (after its #) was not followed: sample="100" is not a digit of the gallery`)
 	require.NotNil(t, st.Result, "what was shown stays")
 
 	// The next action says nothing more of it.

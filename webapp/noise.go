@@ -28,6 +28,10 @@ type Noise struct {
 	Seed   uint64
 }
 
+// AmountStep is the amount slider's step, in hundredths: the amounts the
+// page offers are 0, 0.05, 0.1, … 1.
+const AmountStep = 5
+
 // maxBlock is the side of the page's largest occluding block, as a share
 // of the digit's: 17 of 28 pixels.
 const maxBlock = 0.6
