@@ -29,7 +29,7 @@ const (
 	linkSample = "sample"
 	linkNoise  = "noise"
 	linkAmount = "amount"
-	linkDraw   = "draw" // the noise's draw (Noise.Seed): "new draw" changes it
+	linkRoll   = "roll" // the noise's draw (Noise.Seed), which "Re-roll noise" changes
 	linkSuffix = "-model"
 )
 
@@ -75,7 +75,7 @@ func (l Link) Fragment() string {
 		add(linkAmount, strconv.FormatFloat(l.Noise.Amount, 'f', -1, 64))
 	}
 	if l.Noise.Seed != first.Noise.Seed {
-		add(linkDraw, strconv.FormatUint(l.Noise.Seed, 10))
+		add(linkRoll, strconv.FormatUint(l.Noise.Seed, 10))
 	}
 	for _, m := range modes {
 		if d := l.Denoisers.Of(m); d != first.Denoisers.Of(m) {
@@ -87,7 +87,7 @@ func (l Link) Fragment() string {
 
 // ParseLink reads an address's fragment (with or without its '#'), as
 // Fragment writes it or a person edits it: keys in any order, each at most
-// once. Anything it does not know is an error that names the wrong part
+// once. Anything it does not know is an error that names every wrong part
 // and what would be right, and then nothing of the link is taken.
 func ParseLink(fragment string) (Link, error) {
 	fragment = strings.TrimPrefix(fragment, "#")
@@ -98,32 +98,47 @@ func ParseLink(fragment string) (Link, error) {
 	if len(fragment) > MaxLinkLength {
 		return l, fmt.Errorf("it is %d characters long; the page's own are under %d", len(fragment), MaxLinkLength)
 	}
-	values, err := pairs(fragment)
+	kvs, err := pairs(fragment)
 	if err != nil {
 		return l, err
 	}
-	keys := make([]string, 0, len(values))
-	for k := range values {
-		keys = append(keys, k)
+	var wrong []string // what is wrong, in the address's order
+	count := map[string]int{}
+	for _, kv := range kvs {
+		if count[kv.key]++; count[kv.key] == 2 {
+			wrong = append(wrong, fmt.Sprintf("it says %s more than once; once is the most", kv.key))
+		}
 	}
-	slices.Sort(keys) // the first error found is the same every time
-	for _, k := range keys {
-		v := values[k]
-		if len(v) > 1 {
-			return FirstLink(), fmt.Errorf("it says %s %d times; once is the most", k, len(v))
+	for _, kv := range kvs {
+		if count[kv.key] > 1 {
+			continue
 		}
-		if err := l.set(k, v[0]); err != nil {
-			return FirstLink(), err
+		if err := l.set(kv.key, kv.value); err != nil {
+			wrong = append(wrong, err.Error())
 		}
+	}
+	if len(wrong) > 0 {
+		if len(wrong) > maxWrong {
+			wrong = append(wrong[:maxWrong], fmt.Sprintf("%d more", len(wrong)-maxWrong))
+		}
+		return FirstLink(), errors.New(strings.Join(wrong, "; "))
 	}
 	return l, nil
 }
 
-// pairs splits a fragment into its keys and their values, unescaped. It is
-// url.ParseQuery but for '+', which stays a plus sign (a person writes
-// sample=+5 to mean 5, not " 5"): nothing the page writes has a space.
-func pairs(fragment string) (map[string][]string, error) {
-	values := map[string][]string{}
+// maxWrong is how many of an address's wrong parts ParseLink names: all
+// of them, so that the person mends them at once, unless there are more.
+const maxWrong = 4
+
+// keyValue is one part of an address's fragment, unescaped.
+type keyValue struct{ key, value string }
+
+// pairs splits a fragment into its keys and their values, unescaped, in
+// order. It is url.ParseQuery but for '+', which stays a plus sign (a
+// person writes sample=+5 to mean 5, not " 5"): nothing the page writes
+// has a space.
+func pairs(fragment string) ([]keyValue, error) {
+	var kvs []keyValue
 	for part := range strings.SplitSeq(fragment, "&") {
 		if part == "" {
 			continue
@@ -137,9 +152,9 @@ func pairs(fragment string) (map[string][]string, error) {
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, fmt.Errorf("it is not key=value pairs joined by & (%v)", err)
 		}
-		values[key] = append(values[key], value)
+		kvs = append(kvs, keyValue{key, value})
 	}
-	return values, nil
+	return kvs, nil
 }
 
 // set sets what key says to value.
@@ -172,7 +187,7 @@ func (l *Link) set(key, value string) error {
 		}
 		// As the slider gives it, and 0 for -0.
 		l.Noise.Amount = float64(int(steps)*AmountStep) / 100
-	case linkDraw:
+	case linkRoll:
 		s, err := strconv.ParseUint(value, 10, 64)
 		if err != nil {
 			return wrong("a draw of the noise (a whole number from 0)")
@@ -194,7 +209,7 @@ func (l *Link) set(key, value string) error {
 
 // linkKeys are the keys an address may have.
 func linkKeys() []string {
-	keys := []string{linkTab, linkSample, linkNoise, linkAmount, linkDraw}
+	keys := []string{linkTab, linkSample, linkNoise, linkAmount, linkRoll}
 	for _, m := range modes {
 		keys = append(keys, string(m)+linkSuffix)
 	}

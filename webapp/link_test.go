@@ -35,11 +35,11 @@ func TestLinkRoundTrip(t *testing.T) {
 		require.NoError(t, err, f)
 		assert.Equal(t, l, got, f)
 	}
-	assert.Equal(t, "tab=draw&sample=4&noise=occlusion&amount=0&draw=0&gallery-model=strong&upload-model=seed&draw-model=seed", links[2].Fragment())
+	assert.Equal(t, "tab=draw&sample=4&noise=occlusion&amount=0&roll=0&gallery-model=strong&upload-model=seed&draw-model=seed", links[2].Fragment())
 }
 
 func TestParseLinkTakesKeysInAnyOrder(t *testing.T) {
-	l, err := ParseLink("#draw=3&amount=0.2&sample=2&noise=saltpepper&tab=gallery&gallery-model=strong")
+	l, err := ParseLink("#roll=3&amount=0.2&sample=2&noise=saltpepper&tab=gallery&gallery-model=strong")
 	require.NoError(t, err)
 	assert.Equal(t, Link{Mode: ModeGallery, Sample: 1, Noise: Noise{Kind: SaltPepper, Amount: 0.2, Seed: 3}, Denoisers: Choice{Gallery: Strong, Upload: Strong, Draw: Strong}}, l)
 }
@@ -47,34 +47,37 @@ func TestParseLinkTakesKeysInAnyOrder(t *testing.T) {
 func TestParseLinkRefusesWhatItDoesNotKnow(t *testing.T) {
 	n := len(Samples())
 	cases := map[string]string{
-		"tab=settings":                  `tab="settings" is not a tab of the page (gallery, upload or draw)`,
-		"sample=0":                      fmt.Sprintf(`sample="0" is not a digit of the gallery (1 to %d)`, n),
-		fmt.Sprintf("sample=%d", n+1):   fmt.Sprintf(`is not a digit of the gallery (1 to %d)`, n),
-		"sample=2.5":                    "is not a digit of the gallery",
-		"sample=99999999999999999999":   "is not a digit of the gallery",
-		"noise=poisson":                 `noise="poisson" is not a noise the page offers (gaussian, saltpepper or occlusion)`,
-		"amount=1.01":                   `amount="1.01" is not an amount the slider offers (0 to 1 in steps of 0.05)`,
-		"amount=0.333":                  "is not an amount the slider offers",
-		"amount=0.05000001":             "is not an amount the slider offers",
-		"amount=NaN":                    "is not an amount the slider offers",
-		"amount=Inf":                    "is not an amount the slider offers",
-		"amount=":                       "is not an amount the slider offers",
-		"amount=+0.35":                  "", // '+' is a plus sign, not a space
-		"sample=+5":                     "",
-		"sample=%2B5":                   "",
-		"sample= 5":                     `sample=" 5" is not a digit of the gallery`,
-		"draw=-1":                       `draw="-1" is not a draw of the noise (a whole number from 0)`,
-		"draw=18446744073709551616":     "is not a draw of the noise",
-		"upload-model=tiny":             `upload-model="tiny" is not a denoiser of the page (seed or strong)`,
-		"settings-model=seed":           `"settings-model" is not a key the page knows (it knows tab, sample, noise, amount, draw, gallery-model, upload-model, draw-model)`,
-		"theme=dark":                    `"theme" is not a key the page knows`,
-		"sample=2&sample=3":             "it says sample 2 times; once is the most",
-		"draw=5&tab=draw&tab=upload":    "it says tab 2 times",
-		"sample=%zz":                    "is not key=value pairs joined by &",
-		"sample=2;tab=draw":             "is not key=value pairs joined by &",
-		strings.Repeat("a", 513):        "it is 513 characters long; the page's own are under 512",
-		"tab=draw&noise=poisson":        "is not a noise the page offers",
-		"sample=3&" + "x=" + "\x00\xff": `"x" is not a key the page knows`,
+		"tab=settings":                `tab="settings" is not a tab of the page (gallery, upload or draw)`,
+		"sample=0":                    fmt.Sprintf(`sample="0" is not a digit of the gallery (1 to %d)`, n),
+		fmt.Sprintf("sample=%d", n+1): fmt.Sprintf(`is not a digit of the gallery (1 to %d)`, n),
+		"sample=2.5":                  "is not a digit of the gallery",
+		"sample=99999999999999999999": "is not a digit of the gallery",
+		"noise=poisson":               `noise="poisson" is not a noise the page offers (gaussian, saltpepper or occlusion)`,
+		"amount=1.01":                 `amount="1.01" is not an amount the slider offers (0 to 1 in steps of 0.05)`,
+		"amount=0.333":                "is not an amount the slider offers",
+		"amount=0.05000001":           "is not an amount the slider offers",
+		"amount=NaN":                  "is not an amount the slider offers",
+		"amount=Inf":                  "is not an amount the slider offers",
+		"amount=":                     "is not an amount the slider offers",
+		"amount=+0.35":                "", // '+' is a plus sign, not a space
+		"sample=+5":                   "",
+		"sample=%2B5":                 "",
+		"sample= 5":                   `sample=" 5" is not a digit of the gallery`,
+		"roll=-1":                     `roll="-1" is not a draw of the noise (a whole number from 0)`,
+		"roll=18446744073709551616":   "is not a draw of the noise",
+		"draw=3":                      `"draw" is not a key the page knows (it knows tab, sample, noise, amount, roll, gallery-model, upload-model, draw-model)`,
+		"upload-model=tiny":           `upload-model="tiny" is not a denoiser of the page (seed or strong)`,
+		"settings-model=seed":         `"settings-model" is not a key the page knows (it knows tab, sample, noise, amount, roll, gallery-model, upload-model, draw-model)`,
+		"theme=dark":                  `"theme" is not a key the page knows`,
+		"sample=2&sample=3":           "it says sample more than once; once is the most",
+		"roll=5&tab=draw&tab=upload":  "it says tab more than once",
+		"sample=31&noise=foo&amount=0.33&tab=draw": `sample="31" is not a digit of the gallery (1 to 30); noise="foo" is not a noise the page offers (gaussian, saltpepper or occlusion); amount="0.33" is not an amount the slider offers (0 to 1 in steps of 0.05)`,
+		"a=1&b=2&c=3&d=4&e=5&f=6":                  `"d" is not a key the page knows (it knows tab, sample, noise, amount, roll, gallery-model, upload-model, draw-model); 2 more`,
+		"sample=%zz":                               "is not key=value pairs joined by &",
+		"sample=2;tab=draw":                        "is not key=value pairs joined by &",
+		strings.Repeat("a", 513):                   "it is 513 characters long; the page's own are under 512",
+		"tab=draw&noise=poisson":                   "is not a noise the page offers",
+		"sample=3&" + "x=" + "\x00\xff":            `"x" is not a key the page knows`,
 	}
 	for fragment, want := range cases {
 		l, err := ParseLink(fragment)
@@ -149,7 +152,7 @@ func TestLinkBeforeTheModelsLoad(t *testing.T) {
 }
 
 func FuzzParseLink(f *testing.F) {
-	for _, s := range []string{"", "#tab=draw", "sample=30&noise=occlusion&amount=0.55&draw=12", "gallery-model=strong&upload-model=seed", "amount=1e-3", "sample=%41"} {
+	for _, s := range []string{"", "#tab=draw", "sample=30&noise=occlusion&amount=0.55&roll=12", "gallery-model=strong&upload-model=seed", "amount=1e-3", "sample=%41"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, fragment string) {
