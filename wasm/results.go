@@ -106,7 +106,7 @@ func metricsCaption(res *webapp.Result) vecty.MarkupOrChild {
 	if res.Clean == nil {
 		return nil
 	}
-	return elem.Caption(vecty.Markup(vecty.Class("hint")), vecty.Text("How close each picture is to the clean digit: PSNR in dB and SSIM from 0 to 1, higher is closer."))
+	return elem.Caption(vecty.Markup(vecty.Class("hint")), vecty.Text("How close each picture is to the clean digit: PSNR in dB, and SSIM up to 1 (the same picture; 0 or below: nothing alike); higher is closer."))
 }
 
 // noScores is what the page says of the scores of an upload.

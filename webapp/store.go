@@ -456,8 +456,10 @@ func (s *Store) show(st *State) {
 }
 
 // SetWalkEnd makes the digit shown one end of the walk: "A" or "B". An end
-// taken with another denoiser than the other end's replaces both: codes of
-// two models do not mix.
+// taken with another denoiser than the other end's has the other end's
+// digit coded again by its denoiser: codes of two models do not mix, and
+// the tabs start with different denoisers, so a walk from a drawing to a
+// gallery digit would else lose its first end.
 func (s *Store) SetWalkEnd(which string) {
 	s.do(func(st *State) {
 		w := &st.Walk
@@ -483,9 +485,14 @@ func (s *Store) SetWalkEnd(which string) {
 			st.Message = fmt.Sprintf("there is no end %q", which)
 			return
 		}
-		if *other != nil && (*other).Denoiser != end.Denoiser {
-			w.Note = fmt.Sprintf("The other end was a code of %s and this is a code of %s: codes of two models do not mix, so both ends are this digit now. Take the other end with %s too.", (*other).Denoiser.Title(), end.Denoiser.Title(), end.Denoiser.Title())
-			*other = end
+		if o := *other; o != nil && o.Denoiser != end.Denoiser {
+			again, err := s.models.Run(end.Denoiser, o.Input, nil)
+			if err != nil {
+				st.Message = err.Error()
+				return
+			}
+			*other = &WalkEnd{Input: o.Input, Latent: again.Latent, Output: again.DAE, Denoiser: again.Denoiser, Title: again.Title}
+			w.Note = fmt.Sprintf("The other end was coded by %s and this one by %s: codes of two models do not mix, so the other end's digit is coded by %s now too.", o.Title, end.Title, end.Title)
 		}
 		st.Message = ""
 		if err := s.models.between(w); err != nil {

@@ -64,14 +64,22 @@ func TestStoreWalk(t *testing.T) {
 	s.SetWalkT(2)
 	assert.Contains(t, s.State().Message, "not between 0 and 1")
 
-	// An end taken with the strong model replaces both: codes of two
-	// models do not mix.
+	// An end taken with the strong model has the other end's digit coded
+	// by the strong model too: codes of two models do not mix.
+	aInput := s.State().Walk.A.Input
 	s.UseDenoiser(Strong)
 	s.SetWalkEnd("B")
 	w = s.State().Walk
 	assert.Equal(t, Strong, w.A.Denoiser)
-	assert.Equal(t, w.A, w.B)
-	assert.Equal(t, "The other end was a code of the seed's model and this is a code of the strong model: codes of two models do not mix, so both ends are this digit now. Take the other end with the strong model too.", w.Note)
+	assert.Equal(t, Strong, w.B.Denoiser)
+	assert.Equal(t, aInput, w.A.Input, "A keeps its digit")
+	again, err := m.Run(Strong, aInput, nil)
+	require.NoError(t, err)
+	assert.Equal(t, again.Latent, w.A.Latent, "coded by the strong model")
+	assert.Equal(t, again.DAE, w.A.Output)
+	assert.Equal(t, s.State().Result.Latent, w.B.Latent)
+	assert.NotEqual(t, w.A.Latent, w.B.Latent)
+	assert.Equal(t, "The other end was coded by the seed's model and this one by the strong model: codes of two models do not mix, so the other end's digit is coded by the strong model now too.", w.Note)
 	assert.Len(t, w.Between, Side*Side)
 	assert.Equal(t, "map 2, row 3, column 1", UnitName(2*49+3*7+1, nn.Shape{C: 32, H: 7, W: 7}))
 
