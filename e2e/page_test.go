@@ -312,6 +312,9 @@ func TestApp(t *testing.T) {
 	// default noise, the bundled weights), whatever ran before it.
 	open := func(t *testing.T) *page {
 		p := &page{t: t, b: b}
+		// A drawing kept by an earlier subtest's page (sessionStorage
+		// lasts as long as the browser's tab) is not this one's.
+		p.js(`try { sessionStorage.clear() } catch (e) {}`)
 		start := time.Now()
 		p.run(chromedp.Navigate(url), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 		t.Logf("first denoised image %.0f ms after navigation started", float64(time.Since(start).Milliseconds()))
@@ -1093,7 +1096,7 @@ func TestApp(t *testing.T) {
 			ev("pointerup", 160, 220);
 		})()`)
 		p.changed("#dae-output", "")
-		var dataURL string
+		var dataURL, again string
 		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &dataURL))
 		raw, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(dataURL, "data:image/png;base64,"))
 		require.NoError(t, err)
@@ -1125,11 +1128,16 @@ func TestApp(t *testing.T) {
 		assert.True(t, inSight, "in the first screenful")
 		p.b.screenshot(t, "draw")
 
+		// A reload shows the drawing again, on the draw tab (the address).
+		p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#draw-preview-output", chromedp.ByQuery))
+		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &again))
+		assert.Equal(t, dataURL, again, "the drawing is on the canvas after a reload")
+		p.checkResult("the drawing after a reload", m, webapp.Strong, in, clean)
+
 		// Away to the gallery and back: the canvas shows the drawing still
 		// (it was wiped, and the next stroke replaced the digit).
 		p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitNotPresent("#draw-canvas", chromedp.ByQuery),
 			chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
-		var again string
 		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &again))
 		assert.Equal(t, dataURL, again, "the drawing is on the canvas again")
 
@@ -1149,6 +1157,11 @@ func TestApp(t *testing.T) {
 			chromedp.Evaluate(`document.querySelectorAll("[role=alert]").length`, &alerts))
 		assert.Zero(t, shown, "no reading of the drawing's earlier state")
 		assert.Zero(t, alerts, "not an error")
+
+		// Cleared, nothing is kept for a reload.
+		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+		p.run(chromedp.Sleep(300 * time.Millisecond)) // the kept drawing, if any, is decoded after the first view
+		assert.Equal(t, "Your digit, with its noise and denoised, shows here as you draw.", p.text("#draw-preview"))
 	})
 
 	t.Run("the first view comes before the strong model", func(t *testing.T) {

@@ -78,10 +78,7 @@ func (d *DrawPad) stroke(x, y float64) {
 // update gives the canvas's pixels to the store, which shows the digit.
 func (d *DrawPad) update() {
 	drawn = canvas().Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
-	data := drawn.Get("data")
-	rgba := make([]byte, data.Get("length").Int())
-	js.CopyBytesToGo(rgba, js.Global().Get("Uint8Array").New(data.Get("buffer")))
-	d.Store.Drew(rgba, drawSide, drawSide)
+	d.Store.Drew(pixels(drawn), drawSide, drawSide)
 }
 
 // Render draws the canvas and its clear button.
@@ -114,11 +111,13 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					event.PointerUp(func(*vecty.Event) {
 						d.drawing = false
 						d.sayReading()
+						keepDrawing()
 					}),
 				)),
 				elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
 					clearCanvas()
 					drawn = js.Undefined()
+					forgetDrawing()
 					d.Store.ClearDrawing()
 				})), vecty.Text("Clear")),
 			),

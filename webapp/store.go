@@ -312,18 +312,35 @@ func (s *Store) ChangeNoise(change func(n *Noise)) {
 // returns them) as the digit, and shows it with the chosen noise.
 func (s *Store) Drew(rgba []byte, w, h int) {
 	s.do(func(st *State) {
-		in, err := FromDrawing(rgba, w, h)
-		if err != nil {
-			// Not a digit yet: what was shown of an earlier state of the
-			// drawing goes, rather than be read as this one.
-			st.Mode, st.Drawing, st.DrawNote, st.Message = ModeDraw, nil, err.Error(), ""
-			s.show(st)
-			return
-		}
-		s.drawings++
-		st.Mode, st.Drawing, st.DrawNote, st.Message = ModeDraw, in, "", ""
+		st.Mode, st.Message = ModeDraw, ""
+		s.takeDrawing(st, rgba, w, h)
 		s.show(st)
 	})
+}
+
+// RestoreDrawing takes a drawing kept from before the page was reloaded
+// (the canvas's RGBA pixels) as Drew does, but leaves the tab shown as it
+// is: the page opens on the tab its address says.
+func (s *Store) RestoreDrawing(rgba []byte, w, h int) {
+	s.do(func(st *State) {
+		s.takeDrawing(st, rgba, w, h)
+		if st.Mode == ModeDraw {
+			s.show(st)
+		}
+	})
+}
+
+// takeDrawing makes the canvas's pixels the drawing, or says why they are
+// not a digit yet: then what was shown of an earlier state of the drawing
+// goes, rather than be read as this one.
+func (s *Store) takeDrawing(st *State, rgba []byte, w, h int) {
+	in, err := FromDrawing(rgba, w, h)
+	if err != nil {
+		st.Drawing, st.DrawNote = nil, err.Error()
+		return
+	}
+	s.drawings++
+	st.Drawing, st.DrawNote = in, ""
 }
 
 // ClearDrawing forgets the drawing.

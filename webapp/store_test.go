@@ -551,3 +551,31 @@ func TestStoreUploadWithoutPicture(t *testing.T) {
 	s.ShowSample(3)
 	assert.Empty(t, s.State().Message, "the store still answers")
 }
+
+// A drawing kept from before a reload comes back without changing the tab
+// the address opened, and shows once the draw tab is chosen.
+func TestRestoreDrawing(t *testing.T) {
+	s, _ := loadedStore(t)
+	galleryResult := s.State().Result
+	s.RestoreDrawing(drawing(280, 280), 280, 280)
+	st := s.State()
+	assert.Equal(t, ModeGallery, st.Mode, "the tab stays")
+	assert.Same(t, galleryResult, st.Result, "the gallery's digit still shown")
+	require.NotNil(t, st.Drawing)
+	s.SetMode(ModeDraw)
+	st = s.State()
+	require.NotNil(t, st.Result)
+	want, _ := st.Noise.Apply(st.Drawing)
+	assert.Equal(t, want, st.Result.Input, "the drawing kept, with the chosen noise")
+
+	// Restored on the draw tab, it shows at once; one that is not a digit
+	// says why, as a drawing does.
+	s.ClearDrawing()
+	require.Nil(t, s.State().Result)
+	s.RestoreDrawing(drawing(280, 280), 280, 280)
+	require.NotNil(t, s.State().Result)
+	s.RestoreDrawing(make([]byte, 4*280*280), 280, 280)
+	st = s.State()
+	assert.Nil(t, st.Result)
+	assert.Equal(t, "draw a digit first", st.DrawNote)
+}

@@ -1,0 +1,88 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strings"
+	"syscall/js"
+
+	"github.com/godae/dae/webapp"
+)
+
+// drawingKey is where the page keeps the drawing, in the tab's
+// sessionStorage, so that a reload shows it again (the address brings the
+// draw tab back, webapp.Link). It stays in that tab of the browser, on the
+// person's machine, and goes when the tab is closed.
+const drawingKey = "godae-drawing"
+
+// maxKeptDrawing is the longest kept drawing the page reads back, in
+// bytes: the canvas as a PNG data URL, which is far shorter even for a
+// canvas scribbled all over; anything longer was not written by the page.
+const maxKeptDrawing = 1 << 20
+
+// pngDataURL is how a kept drawing begins.
+const pngDataURL = "data:image/png;base64,"
+
+// keepDrawing keeps the canvas's picture for a reload. Where the browser
+// keeps nothing (storage turned off, or full), the drawing is simply not
+// kept: the console says so.
+func keepDrawing() {
+	c := canvas()
+	if !c.Truthy() {
+		return
+	}
+	if err := thrown(func() {
+		js.Global().Get("sessionStorage").Call("setItem", drawingKey, c.Call("toDataURL", "image/png"))
+	}); err != nil {
+		js.Global().Get("console").Call("warn", "godae: the drawing is not kept for a reload: "+err.Error())
+	}
+}
+
+// forgetDrawing drops the kept drawing (the canvas was cleared, or what
+// was kept is not a drawing of the page's).
+func forgetDrawing() {
+	_ = thrown(func() { js.Global().Get("sessionStorage").Call("removeItem", drawingKey) })
+}
+
+// restoreDrawing brings back the drawing kept before a reload, if there is
+// one and nothing was drawn since the page opened. It decodes a picture,
+// so it runs on a goroutine of its own, after the first view.
+func restoreDrawing(store *webapp.Store) {
+	var kept js.Value
+	if err := thrown(func() { kept = js.Global().Get("sessionStorage").Call("getItem", drawingKey) }); err != nil || kept.Type() != js.TypeString {
+		return
+	}
+	// The browser holds at most a few MiB for the page; a string is not an
+	// object, so its length is read in Go.
+	if k := kept.String(); len(k) > maxKeptDrawing || !strings.HasPrefix(k, pngDataURL) {
+		forgetDrawing()
+		return
+	}
+	img := js.Global().Get("Image").New()
+	img.Set("src", kept)
+	if _, err := await(img.Call("decode")); err != nil || img.Get("naturalWidth").Int() != drawSide || img.Get("naturalHeight").Int() != drawSide {
+		forgetDrawing()
+		return
+	}
+	if drawn.Truthy() {
+		return // drawn on since the page opened: that drawing is the one
+	}
+	off := js.Global().Get("document").Call("createElement", "canvas")
+	off.Set("width", drawSide)
+	off.Set("height", drawSide)
+	ctx := off.Call("getContext", "2d")
+	ctx.Call("drawImage", img, 0, 0)
+	drawn = ctx.Call("getImageData", 0, 0, drawSide, drawSide)
+	if c := canvas(); c.Truthy() { // the draw tab is shown: its canvas was painted white
+		c.Call("getContext", "2d").Call("putImageData", drawn, 0, 0)
+	}
+	store.RestoreDrawing(pixels(drawn), drawSide, drawSide)
+}
+
+// pixels copies an ImageData's RGBA bytes into Go.
+func pixels(data js.Value) []byte {
+	d := data.Get("data")
+	rgba := make([]byte, d.Get("length").Int())
+	js.CopyBytesToGo(rgba, js.Global().Get("Uint8Array").New(d.Get("buffer")))
+	return rgba
+}
