@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"image"
 	"sync"
-	"sync/atomic"
 	"syscall/js"
 
 	"github.com/hexops/vecty"
@@ -32,20 +31,13 @@ type App struct {
 	// parts below the results (the code-space walk, the weights picker)
 	// rendered, so that the first denoised image does not wait for them.
 	complete bool
-	// link is what the page's address says (webapp.Link): the one
-	// followed, or the last one written (updateAddress).
-	link webapp.Link
-	// refused is what the page says of the address it could not follow,
-	// while it says it; "" else.
-	refused string
-	linkMu  sync.Mutex
-	// following is set while a goroutine is about to follow the address
-	// (watchAddress).
-	following atomic.Bool
+	// address is what the page's address says (webapp.Address).
+	address   *webapp.Address
+	addressMu sync.Mutex
 }
 
 func newApp() *App {
-	a := &App{link: webapp.FirstLink()}
+	a := &App{address: webapp.NewAddress()}
 	a.store = webapp.NewStore(a.rerender)
 	a.store.PrepareWith(&workerPrep{})
 	return a

@@ -51,6 +51,7 @@ func (v *InsetView) take(on webapp.Inset, left, top, right, bottom float64, end 
 func (v *InsetView) keys() *keyBoxView {
 	k := &v.keyBox
 	k.what = "the enlarged part"
+	k.picture = v.URL
 	k.show = func(b *webapp.KeyBox) {
 		if b == nil {
 			showBox(0, 0, 0, 0, false)
@@ -80,6 +81,7 @@ func (v *InsetView) at(e *vecty.Event) (float64, float64) {
 // Render draws the enlarged view and the box being dragged on it.
 func (v *InsetView) Render() vecty.ComponentOrHTML {
 	in := v.Inset
+	v.keys().forget() // the keyboard's box of the picture before, if any
 	return elem.Figure(vecty.Markup(vecty.Class("inset-figure")),
 		elem.Div(vecty.Markup(prop.ID("inset"), vecty.Class("inset", "found-frame"), vecty.Attribute("role", "group"),
 			vecty.Attribute("aria-label", "the part of your picture around the digit found, enlarged; to take the digit from a part of it, drag a box over it, or press Enter, move the box with the arrow keys, size it with Shift and the arrow keys, and press Enter"),

@@ -22,9 +22,9 @@ type keyBoxView struct {
 	// start is the box Enter starts, and whether it is around the digit
 	// found; nil: all of the view.
 	start func() (webapp.KeyBox, bool)
-	// picture names the picture the view shows now (its URL; "" for a
-	// view that does not say), and of the one the box was begun on: a box
-	// is not carried over to another upload (forget).
+	// picture names the picture the view shows now (its URL), and of the
+	// one the box was begun on: a box is not carried over to another
+	// upload (forget).
 	picture, of string
 	// show draws the box over the view, or hides it when b is nil.
 	show func(b *webapp.KeyBox)

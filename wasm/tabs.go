@@ -22,7 +22,7 @@ type Tabs struct {
 const tabPanel = "tab-panel"
 
 // modes are the tabs' modes, in their order on the page.
-var modes = []webapp.Mode{webapp.ModeGallery, webapp.ModeUpload, webapp.ModeDraw}
+var modes = webapp.Modes
 
 // Render draws one button per input mode, as the ARIA tabs pattern has
 // them: only the chosen tab is in the Tab order; the arrow keys, Home and

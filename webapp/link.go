@@ -33,8 +33,9 @@ const (
 	linkSuffix = "-model"
 )
 
-// MaxLinkLength is the longest fragment ParseLink reads: a page's own
-// address is under a tenth of it, and a longer one is not worth parsing.
+// MaxLinkLength is the longest fragment ParseLink reads, in bytes: the
+// page's own are under a third of it (TestLongestLink), and a longer
+// one is not worth parsing.
 const MaxLinkLength = 512
 
 // FirstLink is the Link of the page as it opens.
@@ -47,10 +48,6 @@ func (st State) Link() Link {
 	return Link{Mode: st.Mode, Sample: st.Sample, Noise: st.Noise, Denoisers: st.Denoisers}
 }
 
-// modes are the tabs in the order the page shows them, with the address's
-// name of each (its Mode).
-var modes = []Mode{ModeGallery, ModeUpload, ModeDraw}
-
 // Fragment is l as the address's fragment, without the '#': keys in a
 // fixed order, only those that differ from FirstLink.
 func (l Link) Fragment() string {
@@ -60,7 +57,7 @@ func (l Link) Fragment() string {
 		if b.Len() > 0 {
 			b.WriteByte('&')
 		}
-		b.WriteString(key + "=" + url.QueryEscape(value))
+		b.WriteString(key + "=" + escape(value))
 	}
 	if l.Mode != first.Mode {
 		add(linkTab, string(l.Mode))
@@ -77,7 +74,7 @@ func (l Link) Fragment() string {
 	if l.Noise.Seed != first.Noise.Seed {
 		add(linkRoll, strconv.FormatUint(l.Noise.Seed, 10))
 	}
-	for _, m := range modes {
+	for _, m := range Modes {
 		if d := l.Denoisers.Of(m); d != first.Denoisers.Of(m) {
 			add(string(m)+linkSuffix, string(d))
 		}
@@ -96,25 +93,28 @@ func ParseLink(fragment string) (Link, error) {
 		return l, nil
 	}
 	if len(fragment) > MaxLinkLength {
-		return l, fmt.Errorf("it is %d characters long; the page's own are under %d", len(fragment), MaxLinkLength)
+		return l, fmt.Errorf("it is %d bytes long; the page's own are under %d", len(fragment), MaxLinkLength)
 	}
 	kvs, err := pairs(fragment)
 	if err != nil {
 		return l, err
 	}
-	var wrong []string // what is wrong, in the address's order
 	count := map[string]int{}
 	for _, kv := range kvs {
-		if count[kv.key]++; count[kv.key] == 2 {
-			wrong = append(wrong, fmt.Sprintf("it says %s more than once; once is the most", kv.key))
-		}
+		count[kv.key]++
 	}
+	var wrong []string // what is wrong, in the address's order
+	said := map[string]bool{}
 	for _, kv := range kvs {
-		if count[kv.key] > 1 {
-			continue
-		}
-		if err := l.set(kv.key, kv.value); err != nil {
-			wrong = append(wrong, err.Error())
+		switch {
+		case count[kv.key] > 1 && !said[kv.key]:
+			said[kv.key] = true
+			wrong = append(wrong, fmt.Sprintf("it says %q more than once; once is the most", kv.key))
+		case count[kv.key] > 1:
+		default:
+			if err := l.set(kv.key, kv.value); err != nil {
+				wrong = append(wrong, err.Error())
+			}
 		}
 	}
 	if len(wrong) > 0 {
@@ -129,6 +129,12 @@ func ParseLink(fragment string) (Link, error) {
 // maxWrong is how many of an address's wrong parts ParseLink names: all
 // of them, so that the person mends them at once, unless there are more.
 const maxWrong = 4
+
+// escape is the inverse of url.PathUnescape, which pairs reads with: a
+// space is written %20, not '+'.
+func escape(value string) string {
+	return strings.ReplaceAll(url.QueryEscape(value), "+", "%20")
+}
 
 // keyValue is one part of an address's fragment, unescaped.
 type keyValue struct{ key, value string }
@@ -163,8 +169,8 @@ func (l *Link) set(key, value string) error {
 	switch key {
 	case linkTab:
 		m := Mode(value)
-		if !slices.Contains(modes, m) {
-			return wrong("a tab of the page (" + string(ModeGallery) + ", " + string(ModeUpload) + " or " + string(ModeDraw) + ")")
+		if !slices.Contains(Modes, m) {
+			return wrong("a tab of the page (" + orList(Modes) + ")")
 		}
 		l.Mode = m
 	case linkSample:
@@ -174,9 +180,12 @@ func (l *Link) set(key, value string) error {
 		}
 		l.Sample = n - 1
 	case linkNoise:
-		i := slices.IndexFunc(NoiseKinds, func(k struct{ Kind, Label string }) bool { return k.Kind == value })
-		if i < 0 {
-			return wrong("a noise the page offers (" + Gaussian + ", " + SaltPepper + " or " + Occlusion + ")")
+		var kinds []string
+		for _, k := range NoiseKinds {
+			kinds = append(kinds, k.Kind)
+		}
+		if !slices.Contains(kinds, value) {
+			return wrong("a noise the page offers (" + orList(kinds) + ")")
 		}
 		l.Noise.Kind = value
 	case linkAmount:
@@ -188,19 +197,19 @@ func (l *Link) set(key, value string) error {
 		// As the slider gives it, and 0 for -0.
 		l.Noise.Amount = float64(int(steps)*AmountStep) / 100
 	case linkRoll:
-		s, err := strconv.ParseUint(value, 10, 64)
+		s, err := strconv.ParseUint(strings.TrimPrefix(value, "+"), 10, 64) // +5, as Atoi and ParseFloat read it
 		if err != nil {
 			return wrong("a draw of the noise (a whole number from 0)")
 		}
 		l.Noise.Seed = s
 	default:
 		m, ok := strings.CutSuffix(key, linkSuffix)
-		if !ok || !slices.Contains(modes, Mode(m)) {
+		if !ok || !slices.Contains(Modes, Mode(m)) {
 			return fmt.Errorf("%q is not a key the page knows (it knows %s)", key, strings.Join(linkKeys(), ", "))
 		}
 		d := Denoiser(value)
-		if d != Seed && d != Strong {
-			return wrong("a denoiser of the page (" + string(Seed) + " or " + string(Strong) + ")")
+		if !slices.Contains(Denoisers, d) {
+			return wrong("a denoiser of the page (" + orList(Denoisers) + ")")
 		}
 		l.Denoisers = l.Denoisers.with(Mode(m), d)
 	}
@@ -210,10 +219,26 @@ func (l *Link) set(key, value string) error {
 // linkKeys are the keys an address may have.
 func linkKeys() []string {
 	keys := []string{linkTab, linkSample, linkNoise, linkAmount, linkRoll}
-	for _, m := range modes {
+	for _, m := range Modes {
 		keys = append(keys, string(m)+linkSuffix)
 	}
 	return keys
+}
+
+// orList is "a, b or c".
+func orList[S ~string](items []S) string {
+	var b strings.Builder
+	for i, it := range items {
+		switch {
+		case i == 0:
+		case i == len(items)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(string(it))
+	}
+	return b.String()
 }
 
 // FollowLink shows what l says: its tab, gallery digit, noise and
@@ -230,16 +255,46 @@ func (s *Store) FollowLink(l Link) {
 	})
 }
 
-// LinkRefused is what the page says of an address it did not follow (err,
-// from ParseLink).
-func LinkRefused(err error) string {
-	return "the address (after its #) was not followed: " + err.Error()
-}
-
 // BadLink says why the page's address (err, from ParseLink) was not
-// followed; what the page shows stays.
+// followed; what the page shows stays, and the address is left for the
+// person to mend while the page says why (State.AddressToMend).
 func (s *Store) BadLink(err error) {
 	s.do(func(st *State) {
-		st.Message = LinkRefused(err)
+		st.Message = "the address (after its #) was not followed: " + err.Error()
+		st.refusedLink = st.Message
 	})
+}
+
+// AddressToMend says whether the page says why it did not follow its
+// address (BadLink): until it no longer does, the address stays as the
+// person gave it, for them to mend.
+func (st State) AddressToMend() bool { return st.refusedLink != "" && st.Message == st.refusedLink }
+
+// Address is what the page's address says, as the page last read or
+// wrote it, so that the page writes it again only when that changes.
+type Address struct {
+	link    Link
+	mending bool // the address is one the page did not follow
+}
+
+// NewAddress is the address of a page as it opens: FirstLink, no '#'.
+func NewAddress() *Address { return &Address{link: FirstLink()} }
+
+// Read records a link the page read from its address and followed: it
+// need not be written back.
+func (a *Address) Read(l Link) { a.link, a.mending = l, false }
+
+// Write says, after a change to st, what to write after the address's '#'
+// and whether to write it: when what st shows differs from what the
+// address says, or when the page no longer says why it did not follow
+// the address; not while it still says so.
+func (a *Address) Write(st State) (fragment string, write bool) {
+	if st.AddressToMend() {
+		a.mending = true
+		return "", false
+	}
+	l := st.Link()
+	write = l != a.link || a.mending
+	a.link, a.mending = l, false
+	return l.Fragment(), write
 }

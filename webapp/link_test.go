@@ -38,6 +38,15 @@ func TestLinkRoundTrip(t *testing.T) {
 	assert.Equal(t, "tab=draw&sample=4&noise=occlusion&amount=0&roll=0&gallery-model=strong&upload-model=seed&draw-model=seed", links[2].Fragment())
 }
 
+// The page's longest address is well within what ParseLink reads.
+func TestLongestLink(t *testing.T) {
+	l := Link{Mode: ModeUpload, Sample: len(Samples()) - 1, Noise: Noise{Kind: SaltPepper, Amount: 0.35, Seed: 1<<64 - 1}, Denoisers: Choice{Gallery: Strong, Upload: Seed, Draw: Seed}}
+	for _, m := range Modes {
+		assert.NotEqual(t, FirstLink().Denoisers.Of(m), l.Denoisers.Of(m), "every key written")
+	}
+	assert.Less(t, len(l.Fragment()), MaxLinkLength/3, l.Fragment())
+}
+
 func TestParseLinkTakesKeysInAnyOrder(t *testing.T) {
 	l, err := ParseLink("#roll=3&amount=0.2&sample=2&noise=saltpepper&tab=gallery&gallery-model=strong")
 	require.NoError(t, err)
@@ -69,13 +78,15 @@ func TestParseLinkRefusesWhatItDoesNotKnow(t *testing.T) {
 		"upload-model=tiny":           `upload-model="tiny" is not a denoiser of the page (seed or strong)`,
 		"settings-model=seed":         `"settings-model" is not a key the page knows (it knows tab, sample, noise, amount, roll, gallery-model, upload-model, draw-model)`,
 		"theme=dark":                  `"theme" is not a key the page knows`,
-		"sample=2&sample=3":           "it says sample more than once; once is the most",
-		"roll=5&tab=draw&tab=upload":  "it says tab more than once",
+		"sample=2&sample=3":           `it says "sample" more than once; once is the most`,
+		"roll=5&tab=draw&tab=upload":  `it says "tab" more than once`,
+		"noise=foo&tab=a&tab=b":       `noise="foo" is not a noise the page offers (gaussian, saltpepper or occlusion); it says "tab" more than once`,
+		"roll=+5":                     "",
 		"sample=31&noise=foo&amount=0.33&tab=draw": `sample="31" is not a digit of the gallery (1 to 30); noise="foo" is not a noise the page offers (gaussian, saltpepper or occlusion); amount="0.33" is not an amount the slider offers (0 to 1 in steps of 0.05)`,
 		"a=1&b=2&c=3&d=4&e=5&f=6":                  `"d" is not a key the page knows (it knows tab, sample, noise, amount, roll, gallery-model, upload-model, draw-model); 2 more`,
 		"sample=%zz":                               "is not key=value pairs joined by &",
 		"sample=2;tab=draw":                        "is not key=value pairs joined by &",
-		strings.Repeat("a", 513):                   "it is 513 characters long; the page's own are under 512",
+		strings.Repeat("a", 513):                   "it is 513 bytes long; the page's own are under 512",
 		"tab=draw&noise=poisson":                   "is not a noise the page offers",
 		"sample=3&" + "x=" + "\x00\xff":            `"x" is not a key the page knows`,
 	}
@@ -172,4 +183,49 @@ func FuzzParseLink(f *testing.F) {
 			t.Fatalf("%q: its own fragment %q is over the limit", fragment, l.Fragment())
 		}
 	})
+}
+
+// The page writes its address when what it shows changes; an address it
+// did not follow stays while the page says why, and is written over once
+// it no longer does, even by an action that changed nothing shown.
+func TestAddress(t *testing.T) {
+	s, _ := loadedStore(t)
+	a := NewAddress()
+	_, write := a.Write(s.State())
+	assert.False(t, write, "a page nobody changed has no address to write")
+
+	s.ShowSample(4)
+	f, write := a.Write(s.State())
+	assert.True(t, write)
+	assert.Equal(t, "sample=5", f)
+	_, write = a.Write(s.State())
+	assert.False(t, write, "nothing changed since")
+
+	// Followed from the address: already there.
+	l, err := ParseLink("tab=draw&sample=+2")
+	require.NoError(t, err)
+	a.Read(l)
+	s.FollowLink(l)
+	_, write = a.Write(s.State())
+	assert.False(t, write, "the address says it already, as the person wrote it")
+
+	// Not followed: left while said, then written over.
+	_, err = ParseLink("sample=99")
+	s.BadLink(err)
+	require.True(t, s.State().AddressToMend())
+	_, write = a.Write(s.State())
+	assert.False(t, write, "left for the person to mend")
+	s.SetMode(ModeDraw) // the tab shown already: nothing changes but the message
+	require.False(t, s.State().AddressToMend())
+	f, write = a.Write(s.State())
+	assert.True(t, write, "no longer said: the address says what is shown")
+	assert.Equal(t, "tab=draw&sample=2", f)
+
+	// Another message in its place ends it too (an upload's note, an error).
+	s.BadLink(err)
+	a.Write(s.State())
+	s.UseDenoiser("tiny")
+	assert.False(t, s.State().AddressToMend())
+	_, write = a.Write(s.State())
+	assert.True(t, write)
 }

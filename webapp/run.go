@@ -26,6 +26,9 @@ const (
 	Strong Denoiser = "strong"
 )
 
+// Denoisers are the page's denoisers, in the order its picker shows them.
+var Denoisers = []Denoiser{Seed, Strong}
+
 // Title is what the page calls the denoiser.
 func (d Denoiser) Title() string {
 	if d == Strong {

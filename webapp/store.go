@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/godae/dae/nn"
@@ -16,6 +17,9 @@ const (
 	ModeUpload  Mode = "upload"
 	ModeDraw    Mode = "draw"
 )
+
+// Modes are the tabs in the order the page shows them.
+var Modes = []Mode{ModeGallery, ModeUpload, ModeDraw}
 
 // State is everything the page shows. Only the [Store]'s actions change it;
 // the components render it and dispatch actions.
@@ -61,6 +65,9 @@ type State struct {
 	// and for uploads, which have no clean digit to score against.
 	Curves *Curves
 	Walk   Walk // the code-space view
+	// refusedLink is the Message that said why the address was not
+	// followed (BadLink), while it may still be shown.
+	refusedLink string
 }
 
 // curvesKey says what the curves were computed for: the digit, the noise
@@ -271,7 +278,7 @@ func (s *Store) SetMode(m Mode) {
 // with it.
 func (s *Store) UseDenoiser(d Denoiser) {
 	s.do(func(st *State) {
-		if d != Seed && d != Strong {
+		if !slices.Contains(Denoisers, d) {
 			st.Message = fmt.Sprintf("there is no denoiser %q", d)
 			return
 		}
@@ -489,28 +496,31 @@ func (s *Store) SetWalkEnd(which string) {
 			return
 		}
 		end := &WalkEnd{Input: r.Input, Latent: r.Latent, Output: r.DAE, Denoiser: r.Denoiser, Title: r.Title}
-		w.Note, w.noDigit = "", false
-		// other is the end not taken; an end of another denoiser's codes
-		// is replaced by this one.
-		var other **WalkEnd
+		// this is the end taken, other the end not taken.
+		var this, other **WalkEnd
 		switch which {
 		case "A":
-			w.A, other = end, &w.B
+			this, other = &w.A, &w.B
 		case "B":
-			w.B, other = end, &w.A
+			this, other = &w.B, &w.A
 		default:
 			st.Message = fmt.Sprintf("there is no end %q", which)
 			return
 		}
+		note, kept := "", *other
 		if o := *other; o != nil && o.Denoiser != end.Denoiser {
+			// Coded again by this end's denoiser, before either end
+			// changes: a walk is never between two models' codes.
 			again, err := s.models.Run(end.Denoiser, o.Input, nil)
 			if err != nil {
 				st.Message = err.Error()
 				return
 			}
-			*other = &WalkEnd{Input: o.Input, Latent: again.Latent, Output: again.DAE, Denoiser: again.Denoiser, Title: again.Title}
-			w.Note = fmt.Sprintf("The other end was coded by %s and this one by %s: codes of two models do not mix, so the other end's digit is coded by %s now too.", o.Title, end.Title, end.Title)
+			kept = &WalkEnd{Input: o.Input, Latent: again.Latent, Output: again.DAE, Denoiser: again.Denoiser, Title: again.Title}
+			note = fmt.Sprintf("The other end was coded by %s and this one by %s: codes of two models do not mix, so the other end's digit is coded by %s now too.", o.Title, end.Title, end.Title)
 		}
+		*this, *other = end, kept
+		w.Note, w.noDigit = note, false
 		st.Message = ""
 		if err := s.models.between(w); err != nil {
 			st.Message = err.Error()

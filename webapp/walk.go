@@ -35,9 +35,9 @@ type Walk struct {
 	Nudge          float64 // added to it, as a share of the code's largest value (−1 to 1)
 	Nudged         []float32
 	NudgedReading  reader.Reading
-	// Note says, beside the ends, why taking one did not do what was
-	// asked: there was no digit, or the other end was taken with another
-	// denoiser (codes of two models do not mix) and was replaced too.
+	// Note says, beside the ends, what taking one did besides: there was
+	// no digit to take, or the other end was taken with another denoiser
+	// and its digit was coded again (codes of two models do not mix).
 	Note string
 	// noDigit says that Note is of the first kind, about the digit shown
 	// then: it goes when another is (Store.show).
