@@ -12,7 +12,8 @@ import (
 // servePreparation is main in the worker that prepares uploads: it
 // offers self.godaePrepare(pixels, width, height, request) to the
 // worker's script, which calls it for each picture the page posts, and
-// answers {answer} (webapp.ServePrep) or {error}.
+// answers {answer, input} (webapp.ServePrep: JSON, and the input's bytes,
+// empty when there is none) or {error}.
 func servePreparation() {
 	js.Global().Set("godaePrepare", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) != 4 || args[0].Type() != js.TypeObject || args[1].Type() != js.TypeNumber || args[2].Type() != js.TypeNumber || args[3].Type() != js.TypeString {
@@ -23,11 +24,13 @@ func servePreparation() {
 		}
 		pix := make([]byte, args[0].Get("length").Int())
 		js.CopyBytesToGo(pix, args[0])
-		out, err := webapp.ServePrep(pix, args[1].Int(), args[2].Int(), args[3].String())
+		out, input, err := webapp.ServePrep(pix, args[1].Int(), args[2].Int(), args[3].String())
 		if err != nil {
 			return map[string]any{"error": err.Error()}
 		}
-		return map[string]any{"answer": out}
+		arr := js.Global().Get("Uint8Array").New(len(input))
+		js.CopyBytesToJS(arr, input)
+		return map[string]any{"answer": out, "input": arr}
 	}))
 	select {}
 }

@@ -141,10 +141,18 @@ func (p *workerPrep) tryAsk(img image.Image, req webapp.PrepRequest) (a webapp.P
 		if answer.Type() != js.TypeString {
 			return a, fmt.Errorf("the worker (%s) answered no text but %s", prepWorker, answer.Type())
 		}
-		if err := json.Unmarshal([]byte(answer.String()), &a); err != nil {
-			return a, fmt.Errorf("the worker's (%s) answer: %w", prepWorker, err)
+		input := m.Get("input")
+		if input.Type() != js.TypeObject || !input.InstanceOf(js.Global().Get("Uint8Array")) {
+			return a, fmt.Errorf("the worker (%s) answered no input bytes but %s", prepWorker, input.Type())
 		}
-		if err := a.Check(req.Coarse != nil); err != nil {
+		n := input.Get("length").Int()
+		if n > webapp.InputBytesLen {
+			return a, fmt.Errorf("the worker (%s) answered %d bytes of input, more than %d", prepWorker, n, webapp.InputBytesLen)
+		}
+		bytes := make([]byte, n)
+		js.CopyBytesToGo(bytes, input)
+		a, err := webapp.ReadAnswer(answer.String(), bytes, req.Coarse != nil)
+		if err != nil {
 			return a, fmt.Errorf("the worker's (%s) answer: %w", prepWorker, err)
 		}
 		return a, nil

@@ -2,8 +2,9 @@
 // it runs the app's own wasm, which the page posts to it compiled
 // ({module}), in the mode that only prepares (wasm/prepworker.go). The page
 // then posts {id, pixels, width, height, request} (RGBA bytes, and a
-// webapp.PrepRequest as JSON) and gets {id, answer} (a webapp.PrepAnswer as
-// JSON) or {id, error}; {broken} if the wasm could not start.
+// webapp.PrepRequest as JSON) and gets {id, answer, input} (a
+// webapp.PrepAnswer as JSON, and its input as bytes: webapp.InputBytes) or
+// {id, error}; {broken} if the wasm could not start.
 "use strict";
 importScripts("wasm_exec.js");
 // vecty, linked in the app, refuses to start where there is no document;
@@ -33,7 +34,7 @@ self.onmessage = function (e) {
       answer = { error: "the preparer gave no answer: its program stopped" };
     }
     answer.id = d.id;
-    self.postMessage(answer);
+    self.postMessage(answer, answer.input ? [answer.input.buffer] : []);
   }, function (err) {
     self.postMessage({ id: d.id, error: String(err) });
   });

@@ -3,6 +3,7 @@ package webapp
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -21,10 +22,10 @@ func asked(t *testing.T, img image.Image, req PrepRequest) PrepAnswer {
 	pix, w, h := RGBA(img)
 	q, err := json.Marshal(req)
 	require.NoError(t, err)
-	out, err := ServePrep(pix, w, h, string(q))
+	out, input, err := ServePrep(pix, w, h, string(q))
 	require.NoError(t, err)
-	var a PrepAnswer
-	require.NoError(t, json.Unmarshal([]byte(out), &a))
+	a, err := ReadAnswer(out, input, req.Coarse != nil)
+	require.NoError(t, err)
 	return a
 }
 
@@ -107,7 +108,7 @@ func TestServePrepRefuses(t *testing.T) {
 		{0, 1 << 32, 1 << 32, "{}"}, // w*h overflows to 0
 		{4 * 2, 1 << 31, 2, "{}"},
 	} {
-		_, err := ServePrep(make([]byte, c.n), c.w, c.h, c.req)
+		_, _, err := ServePrep(make([]byte, c.n), c.w, c.h, c.req)
 		assert.Error(t, err, "%+v", c)
 	}
 }
@@ -240,4 +241,29 @@ func TestPrepAnswerCheck(t *testing.T) {
 	assert.NoError(t, PrepAnswer{Err: "no digit found", Finding: "blank"}.Check(false), "an error needs no input")
 	assert.NoError(t, PrepAnswer{}.Check(true), "a finer look that refined nothing")
 	assert.Error(t, PrepAnswer{Refined: true}.Check(true), "one refined with no input")
+}
+
+// An answer's input crosses as bytes: every float32 as it was, and bytes
+// that are not a whole input are refused before any is read.
+func TestReadAnswer(t *testing.T) {
+	in := make([]float32, Side*Side)
+	for i := range in {
+		in[i] = float32(i) / 783
+	}
+	in[5] = float32(math.Nextafter32(0.5, 1))
+	a, err := ReadAnswer(`{"Info":{"Width":60,"Height":40}}`, InputBytes(in), false)
+	require.NoError(t, err)
+	assert.Equal(t, in, a.Input, "bit for bit")
+	assert.Equal(t, 60, a.Info.Width)
+
+	for _, n := range []int{3, 4 * (Side*Side - 1), 4*Side*Side + 4} {
+		_, err = ReadAnswer(`{}`, make([]byte, n), false)
+		assert.ErrorContains(t, err, fmt.Sprintf("an answer with %d bytes of input, not 3136", n))
+	}
+	_, err = ReadAnswer(`{}`, nil, false)
+	assert.ErrorContains(t, err, "an answer with 0 values of input, not 784", "no error and no input (Check)")
+	_, err = ReadAnswer(`{"Err":"no digit found: nothing stands out of the background","Finding":"blank"}`, nil, false)
+	assert.NoError(t, err, "a finding has no input")
+	_, err = ReadAnswer(`not json`, nil, false)
+	assert.Error(t, err)
 }
