@@ -1530,6 +1530,25 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.Evaluate(`[...document.querySelectorAll("input[type=range]")].filter(e => !e.getAttribute("aria-valuetext")).map(e => e.id)`, &bare),
 		chromedp.Evaluate(`document.querySelectorAll("input[type=range]").length`, &sliders))
 	assert.Equal(t, 3, sliders, "the noise amount, the walk and the nudge")
+
+	// A digit drawn: its reading under the preview is on the first
+	// screen, and so is Clear, beside it.
+	p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+	p.js(`(() => {
+		const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+		const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true}));
+		ev("pointerdown", 100, 60);
+		for (let i = 1; i <= 20; i++) ev("pointermove", 100 + i * 3, 60 + i * 8);
+		ev("pointerup", 160, 220);
+	})()`)
+	p.run(chromedp.WaitVisible("#draw-preview-reading", chromedp.ByQuery))
+	var drawn []float64
+	p.run(chromedp.Evaluate(`["draw-preview-reading", "clear", "draw-canvas"].map(id => document.getElementById(id).getBoundingClientRect().bottom)`, &drawn))
+	require.Len(t, drawn, 3)
+	assert.LessOrEqual(t, drawn[0], 844.0, "the drawn digit's reading on the first screen at 390×844")
+	assert.LessOrEqual(t, drawn[1], 844.0, "and Clear")
+	assert.Greater(t, drawn[1], drawn[2], "Clear under the canvas")
+	p.b.screenshot(t, "phone-draw")
 	assert.Empty(t, bare, "sliders read out as what they do, not as a bare number")
 	// The plot's panels one above the other, its text at its size (once
 	// its picture has loaded: the img has a box before).
