@@ -115,6 +115,21 @@ func (p *page) mouseOn(sel string) func(typ input.MouseType, x, y float64) chrom
 	}
 }
 
+// stroke draws a straight stroke on the drawing canvas with pointer
+// events, from x0, y0 to x1, y1 (CSS pixels from its corner) in 20 moves,
+// as a pen does.
+func (p *page) stroke(x0, y0, x1, y1 float64) {
+	p.t.Helper()
+	p.js(fmt.Sprintf(`(() => {
+		const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+		const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true}));
+		const [x0, y0, x1, y1] = [%g, %g, %g, %g];
+		ev("pointerdown", x0, y0);
+		for (let i = 1; i <= 20; i++) ev("pointermove", x0 + i * (x1 - x0) / 20, y0 + i * (y1 - y0) / 20);
+		ev("pointerup", x1, y1);
+	})()`, x0, y0, x1, y1))
+}
+
 // js runs a script in the page.
 func (p *page) js(script string) {
 	p.t.Helper()
@@ -1088,13 +1103,7 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 		assert.Contains(t, p.text("#draw-hint"), "With a mouse, a pen or a finger", "what to do, said where it is seen")
 		assert.Equal(t, "Draw a digit in the box above: it shows here too, with its figures and the plot.", p.text("#results-empty"), "the results' own words for this tab")
-		p.js(`(() => {
-			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
-			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true}));
-			ev("pointerdown", 100, 60);
-			for (let i = 1; i <= 20; i++) ev("pointermove", 100 + i * 3, 60 + i * 8);
-			ev("pointerup", 160, 220);
-		})()`)
+		p.stroke(100, 60, 160, 220)
 		p.changed("#dae-output", "")
 		var dataURL, again string
 		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &dataURL))
@@ -1144,13 +1153,7 @@ func TestApp(t *testing.T) {
 		// A dash drawn anew is not a digit yet: said plainly beside the
 		// canvas, and nothing of the drawing before it shown.
 		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.WaitNotPresent("#dae-output", chromedp.ByQuery))
-		p.js(`(() => {
-			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
-			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true}));
-			ev("pointerdown", 30, 140);
-			for (let i = 1; i <= 20; i++) ev("pointermove", 30 + i * 10, 140);
-			ev("pointerup", 230, 140);
-		})()`)
+		p.stroke(30, 140, 230, 140)
 		p.run(chromedp.Poll(`document.getElementById("draw-preview").textContent === "A line is not a digit yet: draw on."`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 		var shown, alerts int
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#dae-output, #draw-preview-output").length`, &shown),
@@ -1534,13 +1537,7 @@ func TestKeyboardAndPhone(t *testing.T) {
 	// A digit drawn: its reading under the preview is on the first
 	// screen, and so is Clear, beside it.
 	p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
-	p.js(`(() => {
-		const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
-		const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true}));
-		ev("pointerdown", 100, 60);
-		for (let i = 1; i <= 20; i++) ev("pointermove", 100 + i * 3, 60 + i * 8);
-		ev("pointerup", 160, 220);
-	})()`)
+	p.stroke(100, 60, 160, 220)
 	p.run(chromedp.WaitVisible("#draw-preview-reading", chromedp.ByQuery))
 	var drawn []float64
 	p.run(chromedp.Evaluate(`["draw-preview-reading", "clear", "draw-canvas"].map(id => document.getElementById(id).getBoundingClientRect().bottom)`, &drawn))
