@@ -1163,7 +1163,7 @@ func TestApp(t *testing.T) {
 
 		// Cleared, nothing is kept for a reload.
 		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
-		p.run(chromedp.Sleep(300 * time.Millisecond)) // the kept drawing, if any, is decoded after the first view
+		p.run(chromedp.WaitVisible(`body[data-kept-drawing="none"]`, chromedp.ByQuery)) // said once the page has looked
 		assert.Equal(t, "Your digit, with its noise and denoised, shows here as you draw.", p.text("#draw-preview"))
 	})
 

@@ -46,26 +46,35 @@ func forgetDrawing() {
 
 // restoreDrawing brings back the drawing kept before a reload, if there is
 // one and nothing was drawn since the page opened. It decodes a picture,
-// so it runs on a goroutine of its own, after the first view.
+// so it runs on a goroutine of its own, after the first view. Once it is
+// done, the body's data-kept-drawing says what came of it (restoreKept),
+// as data-strong says where the strong model stands.
 func restoreDrawing(store *webapp.Store) {
+	js.Global().Get("document").Get("body").Call("setAttribute", "data-kept-drawing", restoreKept(store))
+}
+
+// restoreKept is restoreDrawing's work: it says "none" (nothing kept, or
+// no storage), "dropped" (what was kept is not the page's drawing),
+// "drawn" (drawn on since the page opened) or "restored".
+func restoreKept(store *webapp.Store) string {
 	var kept js.Value
 	if err := thrown(func() { kept = js.Global().Get("sessionStorage").Call("getItem", drawingKey) }); err != nil || kept.Type() != js.TypeString {
-		return
+		return "none"
 	}
 	// The browser holds at most a few MiB for the page; a string is not an
 	// object, so its length is read in Go.
 	if k := kept.String(); len(k) > maxKeptDrawing || !strings.HasPrefix(k, pngDataURL) {
 		forgetDrawing()
-		return
+		return "dropped"
 	}
 	img := js.Global().Get("Image").New()
 	img.Set("src", kept)
 	if _, err := await(img.Call("decode")); err != nil || img.Get("naturalWidth").Int() != drawSide || img.Get("naturalHeight").Int() != drawSide {
 		forgetDrawing()
-		return
+		return "dropped"
 	}
 	if drawn.Truthy() {
-		return // drawn on since the page opened: that drawing is the one
+		return "drawn" // drawn on since the page opened: that drawing is the one
 	}
 	off := js.Global().Get("document").Call("createElement", "canvas")
 	off.Set("width", drawSide)
@@ -77,6 +86,7 @@ func restoreDrawing(store *webapp.Store) {
 		c.Call("getContext", "2d").Call("putImageData", drawn, 0, 0)
 	}
 	store.RestoreDrawing(pixels(drawn), drawSide, drawSide)
+	return "restored"
 }
 
 // pixels copies an ImageData's RGBA bytes into Go.
