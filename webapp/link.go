@@ -294,7 +294,9 @@ func (a *Address) Write(st State) (fragment string, write bool) {
 		return "", false
 	}
 	l := st.Link()
-	write = l != a.link || a.mending
+	if l == a.link && !a.mending {
+		return "", false // after most actions (the walk, a nudge, an upload): nothing to write
+	}
 	a.link, a.mending = l, false
-	return l.Fragment(), write
+	return l.Fragment(), true
 }
