@@ -19,7 +19,7 @@ ADDR ?= localhost:8080
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(ADDR)/$(ADDR)/' | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
-test: lint test-go test-wasm test-torch fuzz-short ## Everything CI runs (installs libtorch-dev and chromium when missing)
+test: lint test-go test-wasm test-torch fuzz-short ## Everything CI runs (installs libtorch-dev, chromium and the test fonts when missing)
 
 lint: ## gofmt and go vet, natively and for wasm
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi

@@ -101,7 +101,7 @@ func TestParityWithLibtorch(t *testing.T) {
 		"digit reader, random seed 1": {reader, nn.RandomParams(reader, 1)},
 		"digit reader, random ×4":     {reader, scaled(nn.RandomParams(reader, 2), 4)},
 	}
-	for _, file := range []string{"dae", "ae", "classifier"} {
+	for _, file := range []string{"dae", "ae", "classifier", "strong"} {
 		f, err := weights.Read(filepath.Join("..", "..", "weights", file+".safetensors"))
 		require.NoError(t, err)
 		sets["shipped "+file] = set{f.Arch, f.Tensors}
