@@ -95,8 +95,10 @@ func TestPlot(t *testing.T) {
 	assert.Contains(t, narrow, `<text x="50" y="12" font-weight="bold">PSNR`)
 	assert.Contains(t, narrow, `<text x="50" y="232" font-weight="bold">the reader's`)
 	assert.Contains(t, narrow, `<text x="78" y="492">strong model</text>`)
-	assert.Contains(t, wide, `<text x="78" y="246">strong model</text>`)
+	// Wide, the legend's five entries in rows of three and two.
 	assert.Contains(t, wide, `<text x="378" y="228">plain autoencoder</text>`)
+	assert.Contains(t, wide, `<text x="78" y="246">seed's model</text>`)
+	assert.Contains(t, wide, `<text x="228" y="246">strong model</text>`)
 	// The lines differ by more than their colours: each its own dashes,
 	// in both panels and the legend.
 	dashes := func(element string) []string {

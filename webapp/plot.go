@@ -36,7 +36,7 @@ type PlotLayout struct {
 	Width, Height int
 	panels        [2]image.Point // each panel's top left corner
 	legendY       int            // the baseline of the legend's last row
-	legendCols    int            // legend entries in a row
+	legendCols    int            // legend entries in a row, at most
 }
 
 // The plot's two shapes: its panels side by side, and, for a narrow
@@ -83,9 +83,12 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 	}
 	panel(l.panels[0], "PSNR against the clean digit", 0, maxPlotPSNR, []float64{0, 10, 20, 30, 40}, " dB", func(cv Curve, i int) float64 { return plotPSNR(cv.PSNR[i]) })
 	panel(l.panels[1], "the reader's confidence that it is "+aDigit(c.Digit), 0, 100, []float64{0, 25, 50, 75, 100}, " %", func(cv Curve, i int) float64 { return 100 * cv.Confidence[i] })
-	rows := (len(c.Curves) + l.legendCols - 1) / l.legendCols // of the legend
+	// The legend in as few rows as legendCols allows, as even as they can
+	// be: five entries in rows of three and two rather than four and one.
+	rows := (len(c.Curves) + l.legendCols - 1) / l.legendCols
+	cols := (len(c.Curves) + rows - 1) / rows
 	for i, cv := range c.Curves {
-		x, y := l.panels[0].X+(i%l.legendCols)*150, l.legendY-18*(rows-1-i/l.legendCols)
+		x, y := l.panels[0].X+(i%cols)*150, l.legendY-18*(rows-1-i/cols)
 		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" %s/><text x="%d" y="%d">%s</text>`,
 			x, x+22, y-4, y-4, stroke(cv.Name, 3), x+28, y, cv.Label)
 	}
