@@ -349,6 +349,24 @@ func TestApp(t *testing.T) {
 		var captionWidth float64
 		p.run(chromedp.Evaluate(`document.querySelector("table.metrics > caption")?.getBoundingClientRect().width ?? 0`, &captionWidth))
 		assert.Greater(t, captionWidth, 300.0, "the figures' caption is the table's, as wide as it")
+		// On a wide screen (the tests' 1000 px) the numbers are beside the
+		// code and a digit's pixel is 7 screen pixels; on a tablet's width
+		// the code is under the numbers and a pixel is 6.
+		layout := func() (numbersRight, numbersTop, numbersBottom, codeLeft, codeTop, tile float64) {
+			var v []float64
+			p.run(chromedp.Evaluate(`(() => { const n = document.querySelector("table.metrics").getBoundingClientRect(), c = document.getElementById("latent").getBoundingClientRect(); return [n.right, n.top, n.bottom, c.left, c.top, document.getElementById("dae-output").getBoundingClientRect().width]; })()`, &v))
+			require.Len(t, v, 6)
+			return v[0], v[1], v[2], v[3], v[4], v[5]
+		}
+		right, top, _, codeLeft, codeTop, tile := layout()
+		assert.Less(t, right, codeLeft, "wide: the code right of the numbers")
+		assert.InDelta(t, top, codeTop, 1, "wide: the code beside the numbers, level with them")
+		assert.Equal(t, 7.0*webapp.Side, tile)
+		p.run(chromedp.EmulateViewport(768, 1024))
+		_, _, bottom, _, codeTop, tile := layout()
+		p.run(chromedp.ActionFunc(func(ctx context.Context) error { return emulation.ClearDeviceMetricsOverride().Do(ctx) }))
+		assert.Less(t, bottom, codeTop, "at 768 px: the code under the numbers")
+		assert.Equal(t, 6.0*webapp.Side, tile)
 		// The denoised digit to download, as the model gives it and ten
 		// times as large (made when the link is clicked; the test keeps
 		// the browser from saving it).
