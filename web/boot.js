@@ -34,6 +34,9 @@
   load.then(function (r) {
     performance.mark("wasm-ready"); // compiled and instantiated (make bench reads the marks)
     window.godaeModule = r.module; // for the worker that prepares uploads (web/prep.js)
+    // The app's memory: a WebAssembly memory only grows, so its size is the
+    // most the app has held (the browser tests check that use does not grow it).
+    window.godaeMemory = r.instance.exports.mem;
     return go.run(r.instance);
   }).catch(fail);
 })();
