@@ -612,7 +612,7 @@ func TestApp(t *testing.T) {
 		before := p.changed("#model-input", "")
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 8 ("), "the 8 is taken: %s", p.text("#model-input-reading"))
 		assert.Contains(t, p.text("#several"), "may hold more than one digit", "the 7 left out is said")
-		assert.Contains(t, p.text("#reading"), "(of the ink taken as the digit, boxed on the picture: this picture may hold more than one digit).", "and the verdict is said of the digit taken")
+		assert.Contains(t, p.text("#reading"), ". That is said of the ink taken as the digit, boxed on the picture: this picture may hold more than one digit.", "and the verdict is said of the digit taken")
 		// The picture is 2:1; the 7 is in its right third.
 		p.dragBox(2, 1, 0.63, 0.05, 0.99, 0.95)
 		before = p.changed("#model-input", before)
@@ -640,7 +640,7 @@ func TestApp(t *testing.T) {
 		// A box around both digits: what may hold more than one is the box.
 		p.dragBox(2, 1, 0.02, 0.03, 0.98, 0.97)
 		p.run(chromedp.Poll(`document.getElementById("several")?.textContent === "Your box may hold more than one digit: drag one around yours alone."`, nil, chromedp.WithPollingTimeout(5*time.Second)))
-		assert.Contains(t, p.text("#reading"), "(of the ink taken as the digit in your box, which may hold more than one digit).")
+		assert.Contains(t, p.text("#reading"), ". That is said of the ink taken as the digit in your box, which may hold more than one digit.")
 		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
 
 		// The same from the keyboard: Enter on the picture starts a box

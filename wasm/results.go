@@ -93,9 +93,9 @@ func (r *Results) verdict() string {
 	v := sentence(r.Result.Verdict())
 	if u := r.Upload; u != nil && u.NoDigit == nil && u.Info.Several {
 		if _, chosen := u.Chosen(); chosen {
-			v += " (of the ink taken as the digit in your box, which may hold more than one digit)"
+			v += ". That is said of the ink taken as the digit in your box, which may hold more than one digit"
 		} else {
-			v += " (of the ink taken as the digit, boxed on the picture: this picture may hold more than one digit)"
+			v += ". That is said of the ink taken as the digit, boxed on the picture: this picture may hold more than one digit"
 		}
 	}
 	return v
@@ -175,7 +175,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 			elem.Figure(vecty.Markup(vecty.Class("latent")),
 				elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
 					prop.Alt(fmt.Sprintf("heat map of the %s latent code", res.LatentShape)))),
-				elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
+				elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them.", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 			),
 		),
 		elem.Paragraph(vecty.Markup(vecty.Class("downloads")),

@@ -31,7 +31,7 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 		// Read out when it changes: a file taken is said as a refused one is.
 		elem.Paragraph(vecty.Markup(prop.ID("weights-line"), vecty.Attribute("aria-live", "polite")),
 			vecty.Text("Weights of the seed's model: "), elem.Strong(vecty.Markup(prop.ID("weights-in-use")), vecty.Text(w.InUse)), w.back()),
-		elem.Label(vecty.Markup(prop.For("weights-file")), vecty.Text("Use your own .safetensors file in the seed's model's place (this tab then uses it; the strong model stays as it is)")),
+		elem.Label(vecty.Markup(prop.For("weights-file")), vecty.Text("Use your own .safetensors file in the seed's model's place (the page's tab you are on, such as Draw a digit, then denoises with it; the strong model stays as it is)")),
 		elem.Input(vecty.Markup(prop.ID("weights-file"), prop.Type(prop.TypeFile), vecty.Attribute("accept", ".safetensors"),
 			vecty.Attribute("aria-describedby", "weights-where weights-limits"),
 			event.Change(func(e *vecty.Event) {
