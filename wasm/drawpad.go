@@ -26,6 +26,15 @@ type DrawPad struct {
 
 	drawing      bool
 	lastX, lastY float64
+	// While the pen moves, the drawing is prepared and denoised (update)
+	// no sooner after the last update than that update took: the page
+	// then spends about half its time on them at most, and the ink follows
+	// the pen between them (on a slow machine one update took 40 ms, and
+	// one after every move held the pen back).
+	pending bool     // ink drawn since the last update
+	nextAt  float64  // performance.now() at which the next update may start
+	later   js.Value // the update's timer (setTimeout's id) while it waits, or undefined
+	wake    js.Func  // the timer's callback, made once
 }
 
 func canvas() js.Value { return js.Global().Get("document").Call("getElementById", "draw-canvas") }
@@ -72,13 +81,66 @@ func (d *DrawPad) stroke(x, y float64) {
 	ctx.Call("lineTo", x, y)
 	ctx.Call("stroke")
 	d.lastX, d.lastY = x, y
-	d.update()
+	d.pending = true
+	if d.later.Truthy() {
+		return // the update waiting takes this ink too
+	}
+	now := js.Global().Get("performance").Call("now").Float()
+	if now >= d.nextAt {
+		d.update()
+		return
+	}
+	if d.wake.IsUndefined() {
+		d.wake = js.FuncOf(func(js.Value, []js.Value) any {
+			d.later = js.Undefined()
+			if d.pending && canvas().Truthy() {
+				d.update()
+			}
+			return nil
+		})
+	}
+	d.later = js.Global().Call("setTimeout", d.wake, d.nextAt-now)
+}
+
+// lift ends a stroke: the whole drawing is shown, read out and kept, and
+// the plot computed for it.
+func (d *DrawPad) lift() {
+	if !d.drawing {
+		return
+	}
+	d.drawing = false
+	d.flush()
+	d.Store.SetPenDown(false)
+	d.sayReading()
+	keepDrawing()
+}
+
+// flush updates now what was drawn since the last update, if anything:
+// when the pen lifts, so that the result shown is the whole drawing's.
+func (d *DrawPad) flush() {
+	d.cancel()
+	if d.pending {
+		d.update()
+	}
+}
+
+// cancel forgets an update waiting for its turn.
+func (d *DrawPad) cancel() {
+	if d.later.Truthy() {
+		js.Global().Call("clearTimeout", d.later)
+		d.later = js.Undefined()
+	}
 }
 
 // update gives the canvas's pixels to the store, which shows the digit.
 func (d *DrawPad) update() {
+	perf := js.Global().Get("performance")
+	start := perf.Call("now").Float()
+	d.pending = false
 	drawn = canvas().Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
 	d.Store.Drew(pixels(drawn), drawSide, drawSide)
+	end := perf.Call("now").Float()
+	d.nextAt = end + (end - start)
 }
 
 // Render draws the canvas and its clear button.
@@ -99,6 +161,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					vecty.Attribute("role", "img"), vecty.Attribute("aria-label", "Drawing area: draw a digit with a mouse, a pen or a finger (not from the keyboard)"),
 					event.PointerDown(func(e *vecty.Event) {
 						d.drawing = true
+						d.Store.SetPenDown(true)
 						e.Target.Call("setPointerCapture", e.Get("pointerId"))
 						d.lastX, d.lastY = point(e)
 						d.stroke(d.lastX+0.1, d.lastY+0.1) // a dot for a tap
@@ -108,13 +171,13 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 							d.stroke(point(e))
 						}
 					}),
-					event.PointerUp(func(*vecty.Event) {
-						d.drawing = false
-						d.sayReading()
-						keepDrawing()
-					}),
+					event.PointerUp(func(*vecty.Event) { d.lift() }),
+					// A touch the browser takes for a scroll or a gesture ends so.
+					event.PointerCancel(func(*vecty.Event) { d.lift() }),
 				)),
 				elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
+					d.cancel()
+					d.pending = false
 					clearCanvas()
 					drawn = js.Undefined()
 					forgetDrawing()

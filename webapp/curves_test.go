@@ -156,7 +156,17 @@ func TestStoreCurves(t *testing.T) {
 	s.UpdateCurves(nil)
 	assert.Equal(t, Samples()[5].Label, s.State().Curves.Digit)
 
+	// A drawing has its curves, computed once the pen lifts.
+	changes := 0
+	s.onChange = func() { changes++ }
+	s.SetPenDown(true)
+	assert.Zero(t, changes, "the pen going down shows nothing new")
 	s.Drew(drawing(280, 280), 280, 280)
+	s.UpdateCurves(nil)
+	assert.Nil(t, s.State().Curves, "not while the pen is down")
+	changes = 0
+	s.SetPenDown(false)
+	assert.Equal(t, 1, changes, "the pen lifting is a change: the page then asks for the curves")
 	s.UpdateCurves(nil)
 	require.NotNil(t, s.State().Curves, "a drawing has its curves")
 	s.SetMode(ModeUpload)

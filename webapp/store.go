@@ -59,7 +59,11 @@ type State struct {
 	// DrawNote says why the drawing is not taken as a digit yet (a dot, a
 	// line), beside the canvas; "" once it is, or when it is cleared.
 	DrawNote string
-	Result   *Result // what the models made of the current input; nil if there is none
+	// PenDown is set while a stroke is drawn: the plot, whose curves take
+	// eleven steps to compute, is computed when the pen lifts rather than
+	// started again (and left after a step) for every state of the stroke.
+	PenDown bool
+	Result  *Result // what the models made of the current input; nil if there is none
 	// Curves are the plot's scores for the current digit (gallery or
 	// drawing) and noise kind; nil while they are computed (UpdateCurves)
 	// and for uploads, which have no clean digit to score against.
@@ -350,6 +354,17 @@ func (s *Store) takeDrawing(st *State, rgba []byte, w, h int) {
 	st.Drawing, st.DrawNote = in, ""
 }
 
+// SetPenDown says that a stroke is being drawn (down) or is done. The
+// pen's lifting is a change (the plot is computed then); its going down is
+// not shown.
+func (s *Store) SetPenDown(down bool) {
+	s.doIf(func(st *State) bool {
+		changed := st.PenDown != down
+		st.PenDown = down
+		return changed && !down
+	})
+}
+
 // ClearDrawing forgets the drawing.
 func (s *Store) ClearDrawing() {
 	s.do(func(st *State) {
@@ -590,7 +605,7 @@ func (s *Store) UpdateCurves(step func()) {
 		clean = st.Drawing
 	}
 	key, m, n := s.curvesKey(st), s.models, st.Noise
-	if clean == nil || m == nil || st.Result == nil || st.Curves != nil || key == s.computing {
+	if clean == nil || m == nil || st.Result == nil || st.Curves != nil || key == s.computing || st.PenDown {
 		s.mu.Unlock()
 		return
 	}
