@@ -130,6 +130,27 @@ func (p *page) stroke(x0, y0, x1, y1 float64) {
 	})()`, x0, y0, x1, y1))
 }
 
+// drawing is the drawing canvas as a PNG data: URL, and the model input
+// the page's preparation makes of it, computed natively.
+func (p *page) drawing() (string, []float32) {
+	p.t.Helper()
+	var dataURL string
+	p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &dataURL))
+	raw, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(dataURL, "data:image/png;base64,"))
+	require.NoError(p.t, err)
+	img, err := png.Decode(bytes.NewReader(raw))
+	require.NoError(p.t, err)
+	nrgba := image.NewNRGBA(img.Bounds())
+	for y := 0; y < img.Bounds().Dy(); y++ {
+		for x := 0; x < img.Bounds().Dx(); x++ {
+			nrgba.Set(x, y, img.At(x, y))
+		}
+	}
+	clean, err := webapp.FromDrawing(nrgba.Pix, img.Bounds().Dx(), img.Bounds().Dy())
+	require.NoError(p.t, err)
+	return dataURL, clean
+}
+
 // js runs a script in the page.
 func (p *page) js(script string) {
 	p.t.Helper()
@@ -362,9 +383,11 @@ func TestApp(t *testing.T) {
 		assert.Less(t, right, codeLeft, "wide: the code right of the numbers")
 		assert.InDelta(t, top, codeTop, 1, "wide: the code beside the numbers, level with them")
 		assert.Equal(t, 7.0*webapp.Side, tile)
+		clear := chromedp.ActionFunc(func(ctx context.Context) error { return emulation.ClearDeviceMetricsOverride().Do(ctx) })
+		t.Cleanup(func() { _ = chromedp.Run(p.b.ctx, clear) }) // the browser's tab is the next subtest's too
 		p.run(chromedp.EmulateViewport(768, 1024))
 		_, _, bottom, _, codeTop, tile := layout()
-		p.run(chromedp.ActionFunc(func(ctx context.Context) error { return emulation.ClearDeviceMetricsOverride().Do(ctx) }))
+		p.run(clear)
 		assert.Less(t, bottom, codeTop, "at 768 px: the code under the numbers")
 		assert.Equal(t, 6.0*webapp.Side, tile)
 		// The denoised digit to download, as the model gives it and ten
@@ -1146,20 +1169,8 @@ func TestApp(t *testing.T) {
 		assert.Equal(t, "Draw a digit in the box above: it shows here too, with its figures and the plot.", p.text("#results-empty"), "the results' own words for this tab")
 		p.stroke(100, 60, 160, 220)
 		p.changed("#dae-output", "")
-		var dataURL, again string
-		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &dataURL))
-		raw, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(dataURL, "data:image/png;base64,"))
-		require.NoError(t, err)
-		img, err := png.Decode(bytes.NewReader(raw))
-		require.NoError(t, err)
-		nrgba := image.NewNRGBA(img.Bounds())
-		for y := 0; y < img.Bounds().Dy(); y++ {
-			for x := 0; x < img.Bounds().Dx(); x++ {
-				nrgba.Set(x, y, img.At(x, y))
-			}
-		}
-		clean, err := webapp.FromDrawing(nrgba.Pix, img.Bounds().Dx(), img.Bounds().Dy())
-		require.NoError(t, err)
+		var again string
+		dataURL, clean := p.drawing()
 		in, _ := webapp.DefaultNoise().Apply(clean)
 		res := p.checkResult("drawing", m, webapp.Strong, in, clean)
 		assert.Contains(t, p.text("#dae-scores"), "dB")
@@ -1190,6 +1201,30 @@ func TestApp(t *testing.T) {
 			chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &again))
 		assert.Equal(t, dataURL, again, "the drawing is on the canvas again")
+
+		// While the pen is held, what was drawn last shows once the page
+		// has had its time: the last of two moves in one task waits for the
+		// update of the first (a timer), and no lift comes to show it.
+		var done bool
+		p.run(chromedp.Evaluate(`(async () => {
+			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true, buttons: 1}));
+			ev("pointerdown", 90, 200);
+			for (let i = 1; i <= 4; i++) { await new Promise(r => setTimeout(r, 30)); ev("pointermove", 90 + 20*i, 200); }
+			ev("pointermove", 190, 195); ev("pointermove", 215, 175);
+			return true;
+		})()`, &done, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		_, held := p.drawing()
+		heldIn, _ := webapp.DefaultNoise().Apply(held)
+		want, err := m.Run(webapp.Strong, heldIn, held)
+		require.NoError(t, err)
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if got := pixels(t, p.src("#dae-output")); slices.EqualFunc(got, want.DAE, func(a, b float32) bool { return math.Abs(float64(a-b)) <= 1.0/255+1e-6 }) {
+				break
+			}
+		}
+		p.checkResult("the drawing with the pen held", m, webapp.Strong, heldIn, held)
+		p.js(`document.getElementById("draw-canvas").dispatchEvent(new PointerEvent("pointerup", {bubbles: true, pointerId: 1, isPrimary: true}))`)
 
 		// A dash drawn anew is not a digit yet: said plainly beside the
 		// canvas, and nothing of the drawing before it shown.

@@ -27,10 +27,11 @@ type DrawPad struct {
 	drawing      bool
 	lastX, lastY float64
 	// While the pen moves, the drawing is prepared and denoised (update)
-	// no sooner after the last update than that update took: the page
-	// then spends about half its time on them at most, and the ink follows
-	// the pen between them (on a slow machine one update took 40 ms, and
-	// one after every move held the pen back).
+	// no sooner after the last update than that update took: the thread
+	// is then left free at least as long as an update holds it (the
+	// rendering that follows in the next frame is not counted), and the
+	// ink follows the pen between updates (on a slow machine one update
+	// took 40 ms, and one after every move held the pen back).
 	pending bool     // ink drawn since the last update
 	nextAt  float64  // performance.now() at which the next update may start
 	later   js.Value // the update's timer (setTimeout's id) while it waits, or undefined
@@ -50,6 +51,18 @@ func (d *DrawPad) Mount() {
 	clearCanvas()
 	if c := canvas(); c.Truthy() && drawn.Truthy() {
 		c.Call("getContext", "2d").Call("putImageData", drawn, 0, 0)
+	}
+}
+
+// Unmount forgets an update waiting for its turn, and the timer's
+// callback: the canvas goes with its tab (which can change under a pen held
+// down; the store then lowers the pen itself).
+func (d *DrawPad) Unmount() {
+	d.cancel()
+	d.drawing, d.pending = false, false
+	if !d.wake.IsUndefined() {
+		d.wake.Release()
+		d.wake = js.Func{}
 	}
 }
 

@@ -157,6 +157,7 @@ func TestStoreCurves(t *testing.T) {
 	assert.Equal(t, Samples()[5].Label, s.State().Curves.Digit)
 
 	// A drawing has its curves, computed once the pen lifts.
+	s.SetMode(ModeDraw)
 	changes := 0
 	s.onChange = func() { changes++ }
 	s.SetPenDown(true)
@@ -169,6 +170,13 @@ func TestStoreCurves(t *testing.T) {
 	assert.Equal(t, 1, changes, "the pen lifting is a change: the page then asks for the curves")
 	s.UpdateCurves(nil)
 	require.NotNil(t, s.State().Curves, "a drawing has its curves")
+	// A pen held down as the page goes to another tab is down no longer.
+	s.SetPenDown(true)
+	s.ShowSample(3)
+	assert.False(t, s.State().PenDown)
+	s.UpdateCurves(nil)
+	assert.Equal(t, Samples()[3].Label, s.State().Curves.Digit, "the gallery's plot is computed")
+	s.SetMode(ModeDraw)
 	s.SetMode(ModeUpload)
 	s.UpdateCurves(nil)
 	assert.Nil(t, s.State().Curves, "an upload has no clean digit")

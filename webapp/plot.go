@@ -86,7 +86,7 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 	// The legend in as few rows as legendCols allows, as even as they can
 	// be: five entries in rows of three and two rather than four and one.
 	rows := (len(c.Curves) + l.legendCols - 1) / l.legendCols
-	cols := (len(c.Curves) + rows - 1) / rows
+	cols := (len(c.Curves) + rows - 1) / max(rows, 1)
 	for i, cv := range c.Curves {
 		x, y := l.panels[0].X+(i%cols)*150, l.legendY-18*(rows-1-i/cols)
 		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" %s/><text x="%d" y="%d">%s</text>`,

@@ -200,7 +200,13 @@ func (s *Store) doIf(action func(st *State) (changed bool)) {
 	changed := func() bool {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		return action(&s.state)
+		changed := action(&s.state)
+		if s.state.Mode != ModeDraw {
+			// A stroke ends with its tab, lifted or not (the tab can change
+			// under a pen held down: a key, a paste, the address).
+			s.state.PenDown = false
+		}
+		return changed
 	}()
 	if changed && s.onChange != nil {
 		s.onChange()
