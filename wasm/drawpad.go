@@ -98,8 +98,8 @@ func (d *DrawPad) stroke(x, y float64) {
 	if d.later.Truthy() {
 		return // the update waiting takes this ink too
 	}
-	now := js.Global().Get("performance").Call("now").Float()
-	if now >= d.nextAt {
+	t := now()
+	if t >= d.nextAt {
 		d.update()
 		return
 	}
@@ -112,7 +112,7 @@ func (d *DrawPad) stroke(x, y float64) {
 			return nil
 		})
 	}
-	d.later = js.Global().Call("setTimeout", d.wake, d.nextAt-now)
+	d.later = js.Global().Call("setTimeout", d.wake, d.nextAt-t)
 }
 
 // lift ends a stroke: the whole drawing is shown, read out and kept, and
@@ -147,12 +147,11 @@ func (d *DrawPad) cancel() {
 
 // update gives the canvas's pixels to the store, which shows the digit.
 func (d *DrawPad) update() {
-	perf := js.Global().Get("performance")
-	start := perf.Call("now").Float()
+	start := now()
 	d.pending = false
 	drawn = canvas().Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
 	d.Store.Drew(pixels(drawn), drawSide, drawSide)
-	end := perf.Call("now").Float()
+	end := now()
 	d.nextAt = end + (end - start)
 }
 

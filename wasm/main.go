@@ -54,6 +54,9 @@ func mark(name string) {
 	js.Global().Get("performance").Call("mark", name)
 }
 
+// now is the page's clock (performance.now), in milliseconds.
+func now() float64 { return js.Global().Get("performance").Call("now").Float() }
+
 // afterPaint runs f once the browser has painted what is on the page: in
 // a task queued from the next animation frame, which comes before that
 // frame's paint. A page opened in a background tab has no frames until it

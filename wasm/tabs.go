@@ -21,16 +21,13 @@ type Tabs struct {
 // tabPanel is the id of the element that holds the chosen tab's panel.
 const tabPanel = "tab-panel"
 
-// modes are the tabs' modes, in their order on the page.
-var modes = webapp.Modes
-
 // Render draws one button per input mode, as the ARIA tabs pattern has
 // them: only the chosen tab is in the Tab order; the arrow keys, Home and
 // End choose another and move the focus to it.
 func (t *Tabs) Render() vecty.ComponentOrHTML {
 	labels := map[webapp.Mode]string{webapp.ModeGallery: "Pick a sample", webapp.ModeUpload: "Upload an image", webapp.ModeDraw: "Draw a digit"}
 	var tabs vecty.List
-	for i, mode := range modes {
+	for i, mode := range webapp.Modes {
 		tabindex := "-1"
 		if t.Mode == mode {
 			tabindex = "0"
@@ -46,9 +43,9 @@ func (t *Tabs) Render() vecty.ComponentOrHTML {
 				vecty.ClassMap{"active": t.Mode == mode},
 				event.Click(func(*vecty.Event) { t.Store.SetMode(mode) }),
 				event.KeyDown(func(e *vecty.Event) {
-					if next, ok := arrowKey(e, i, len(modes), true, 0); ok {
-						t.Store.SetMode(modes[next])
-						focus("tab-" + string(modes[next]))
+					if next, ok := arrowKey(e, i, len(webapp.Modes), true, 0); ok {
+						t.Store.SetMode(webapp.Modes[next])
+						focus("tab-" + string(webapp.Modes[next]))
 					}
 				}),
 			),

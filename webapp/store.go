@@ -516,7 +516,7 @@ func (s *Store) SetWalkEnd(which string) {
 			}
 			return
 		}
-		end := &WalkEnd{Input: r.Input, Latent: r.Latent, Output: r.DAE, Denoiser: r.Denoiser, Title: r.Title}
+		end := walkEnd(r)
 		// this is the end taken, other the end not taken.
 		var this, other **WalkEnd
 		switch which {
@@ -537,7 +537,7 @@ func (s *Store) SetWalkEnd(which string) {
 				st.Message = err.Error()
 				return
 			}
-			kept = &WalkEnd{Input: o.Input, Latent: again.Latent, Output: again.DAE, Denoiser: again.Denoiser, Title: again.Title}
+			kept = walkEnd(again) // its input is o's
 			note = fmt.Sprintf("The other end was coded by %s and this one by %s: codes of two models do not mix, so the other end's digit is coded by %s now too.", o.Title, end.Title, end.Title)
 		}
 		*this, *other = end, kept

@@ -21,6 +21,11 @@ type WalkEnd struct {
 	Title    string // what the page calls the denoiser (Models.Title)
 }
 
+// walkEnd is the walk's end made of what a model made of a digit.
+func walkEnd(r *Result) *WalkEnd {
+	return &WalkEnd{Input: r.Input, Latent: r.Latent, Output: r.DAE, Denoiser: r.Denoiser, Title: r.Title}
+}
+
 // Walk is the code-space view. Between two digits' codes, the decoder's
 // image of the point T of the way from A to B shows that the code is a
 // learned space (the points between are digits too, not two pictures
