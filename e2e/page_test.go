@@ -799,7 +799,9 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.SetUploadFiles("#upload", []string{again}, chromedp.ByQuery))
 		p.changed("#original", shown)
 		p.run(chromedp.WaitVisible("#inset", chromedp.ByQuery), mouse(input.MouseMoved, 0.9, 0.9), mouse(input.MouseReleased, 0.9, 0.9))
-		time.Sleep(300 * time.Millisecond) // a render, had the drag been taken
+		// The page says why the box was not taken; by then it would show
+		// the box, had it been taken.
+		p.run(chromedp.Poll(`document.getElementById("message")?.textContent.includes("begun on the picture before this one")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 		var boxes int
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#chosen").length`, &boxes))
 		assert.Zero(t, boxes, "a drag begun on the last upload's view")
