@@ -1416,6 +1416,45 @@ func TestApp(t *testing.T) {
 		p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = ""; u.dispatchEvent(new Event("input", {bubbles: true})); u.dispatchEvent(new Event("change", {bubbles: true})) })()`)
 		p.run(chromedp.Value("#nudge-unit", &unit, chromedp.ByQuery))
 		assert.Equal(t, "127", unit, "the field emptied shows the unit again")
+
+		// The unit nudged is framed on the heat maps, and a click on one of
+		// their numbers nudges that one, by the nudge chosen or, with none,
+		// by the code's largest value; the nudge comes into view.
+		framed := func(u int) {
+			t.Helper()
+			var r []float64
+			assert.Eventually(t, func() bool {
+				p.run(chromedp.Evaluate(`(() => { const m = document.getElementById("latent").getBoundingClientRect(), f = document.getElementById("latent-unit").getBoundingClientRect();
+					return [(f.left - m.left) / m.width, (f.top - m.top) / m.height, f.width / m.width, f.height / m.height]; })()`, &r))
+				left, top, w, h := webapp.LatentUnitBox(want.Result.LatentShape, u)
+				return math.Abs(r[0]-left) < 0.01 && math.Abs(r[1]-top) < 0.01 && math.Abs(r[2]-w) < 0.01 && math.Abs(r[3]-h) < 0.01
+			}, 5*time.Second, 50*time.Millisecond, "unit %d framed: %v", u, r)
+		}
+		framed(127)
+		clickUnit := func(u int) {
+			t.Helper()
+			p.js(`document.getElementById("latent").scrollIntoView({block: "center"})`)
+			left, top, w, h := webapp.LatentUnitBox(want.Result.LatentShape, u)
+			mouse := p.mouseOn("#latent")
+			p.run(mouse(input.MousePressed, left+w/2, top+h/2), mouse(input.MouseReleased, left+w/2, top+h/2))
+			p.run(chromedp.Poll(`document.getElementById("nudge-unit").value === "`+strconv.Itoa(u)+`"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+			framed(u)
+			var seen bool
+			p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("nudge-image").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`, &seen))
+			assert.True(t, seen, "the nudged digit in view after a click on unit %d", u)
+		}
+		clickUnit(42)
+		var amount string
+		p.run(chromedp.Value("#nudge-amount", &amount, chromedp.ByQuery))
+		assert.Equal(t, "80", amount, "the nudge chosen is kept")
+		p.js(`(() => { const s = document.getElementById("nudge-amount"); s.value = "0"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)
+		before = p.src("#nudge-image")
+		clickUnit(2*16 + 1*4 + 2) // map 2, row 1, column 2
+		p.changed("#nudge-image", before)
+		p.run(chromedp.Value("#nudge-amount", &amount, chromedp.ByQuery))
+		assert.Equal(t, "100", amount, "with no nudge chosen, the code's largest value")
+		s.SetNudge(2*16+1*4+2, 1)
+		sameImage(t, "the unit clicked, nudged", s.State().Walk.Nudged, p.src("#nudge-image"))
 		p.b.screenshot(t, "walk")
 	})
 

@@ -289,7 +289,10 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if pixels != nil {
 			url = grayURL(pixels)
 		}
-		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: emptyResults[st.Mode], Quiet: st.Mode == webapp.ModeDraw}
+		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: emptyResults[st.Mode], Quiet: st.Mode == webapp.ModeDraw, Unit: -1}
+		if st.Walk.Nudged != nil { // the nudge is shown (Walk)
+			res.Unit = st.Walk.Unit
+		}
 		if st.Mode == webapp.ModeUpload {
 			res.Upload, res.Busy, res.Refining = st.Upload, st.Reading != "", st.Refining
 		}

@@ -4,11 +4,13 @@ package main
 
 import (
 	"fmt"
+	"syscall/js"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
 
 	"github.com/godae/dae/quality"
@@ -34,6 +36,9 @@ type Results struct {
 	Note    string `vecty:"prop"`
 	Message string `vecty:"prop"`
 	Empty   string `vecty:"prop"` // what to do, while there is no result
+	// Unit is the code unit nudged under "What one code unit does", framed
+	// on the heat maps, or −1 when none is.
+	Unit int `vecty:"prop"`
 	// Quiet says not to read the reader's sentence out as it changes: a
 	// drawing changes it at every move of the pen, and the canvas says
 	// what it reads when the pen lifts (DrawPad).
@@ -173,9 +178,8 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		elem.Div(vecty.Markup(vecty.Class("measures")),
 			elem.Table(vecty.Markup(vecty.Class("metrics")), metricsCaption(res), elem.TableBody(metrics(res))),
 			elem.Figure(vecty.Markup(vecty.Class("latent")),
-				elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, res.LatentShape))),
-					prop.Alt(fmt.Sprintf("heat map of the %s latent code", res.LatentShape)))),
-				elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them.", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
+				r.latentMap(res),
+				elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them. Click a number to nudge it there; the one nudged is framed.", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 			),
 		),
 		elem.Paragraph(vecty.Markup(vecty.Class("downloads")),
@@ -215,4 +219,35 @@ func largeLink(digit []float32) []vecty.Applyer {
 		hs = append(hs, &vecty.EventListener{Name: name, Listener: set})
 	}
 	return hs
+}
+
+// latentMap is the latent code's heat maps, with the unit nudged (r.Unit)
+// framed. A click on a number chooses it to nudge (Store.PickUnit) and
+// brings the nudge into view, so that one sees what it does; the field
+// under "What one code unit does" chooses one from the keyboard.
+func (r *Results) latentMap(res *webapp.Result) vecty.ComponentOrHTML {
+	shape := res.LatentShape
+	var frame vecty.ComponentOrHTML
+	if r.Unit >= 0 && r.Unit < len(res.Latent) {
+		left, top, w, h := webapp.LatentUnitBox(shape, r.Unit)
+		pct := func(f float64) string { return fmt.Sprintf("%.4f%%", 100*f) }
+		frame = elem.Div(vecty.Markup(prop.ID("latent-unit"), vecty.Class("latent-unit"), vecty.Attribute("aria-hidden", "true"),
+			vecty.Style("left", pct(left)), vecty.Style("top", pct(top)), vecty.Style("width", pct(w)), vecty.Style("height", pct(h))))
+	}
+	return elem.Div(vecty.Markup(vecty.Class("latent-map")),
+		elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, shape))),
+			prop.Alt(fmt.Sprintf("heat map of the %s latent code", shape)),
+			event.Click(func(e *vecty.Event) {
+				img := e.Target
+				u, ok := webapp.LatentUnitAt(shape, e.Get("offsetX").Float()/img.Get("clientWidth").Float(), e.Get("offsetY").Float()/img.Get("clientHeight").Float())
+				if !ok { // a gap between maps
+					return
+				}
+				r.Store.PickUnit(u)
+				if n := js.Global().Get("document").Call("querySelector", ".nudge"); n.Truthy() {
+					n.Call("scrollIntoView", map[string]any{"block": "nearest"})
+				}
+			}))),
+		frame,
+	)
 }

@@ -117,7 +117,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		),
 		note,
 		elem.Heading2(vecty.Text("What one code unit does")),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-about")), vecty.Text("The code is a stack of small maps of numbers (the heat maps under the results). Pick one number by its map, row and column, nudge it, and see what the decoder makes of the code changed.")),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-about")), vecty.Text("The code is a stack of small maps of numbers (the heat maps under the results). Pick one number by its map, row and column (or click it on the heat maps), nudge it, and see what the decoder makes of the code changed.")),
 		nudge,
 	)
 }

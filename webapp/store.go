@@ -566,16 +566,31 @@ func (s *Store) SetWalkT(t float64) {
 // SetNudge nudges unit of the current digit's code by amount (a share of
 // the code's largest value, −1 to 1).
 func (s *Store) SetNudge(unit int, amount float64) {
+	s.do(func(st *State) { s.nudge(st, unit, amount) })
+}
+
+// PickUnit chooses unit of the current digit's code to nudge, as a click
+// on its heat map does: by the nudge already chosen, or, when none is, by
+// the code's largest value, so that the click shows what the unit does.
+func (s *Store) PickUnit(unit int) {
 	s.do(func(st *State) {
-		if !(amount >= -1 && amount <= 1) || s.models == nil || st.Result == nil || unit < 0 || unit >= len(st.Result.Latent) {
-			st.Message = fmt.Sprintf("cannot nudge unit %d by %g", unit, amount)
-			return
+		amount := st.Walk.Nudge
+		if amount == 0 {
+			amount = 1
 		}
-		st.Walk.Unit, st.Walk.Nudge, st.Message = unit, amount, ""
-		if err := s.models.nudged(&st.Walk, st.Result); err != nil {
-			st.Message = err.Error()
-		}
+		s.nudge(st, unit, amount)
 	})
+}
+
+func (s *Store) nudge(st *State, unit int, amount float64) {
+	if !(amount >= -1 && amount <= 1) || s.models == nil || st.Result == nil || unit < 0 || unit >= len(st.Result.Latent) {
+		st.Message = fmt.Sprintf("cannot nudge unit %d by %g", unit, amount)
+		return
+	}
+	st.Walk.Unit, st.Walk.Nudge, st.Message = unit, amount, ""
+	if err := s.models.nudged(&st.Walk, st.Result); err != nil {
+		st.Message = err.Error()
+	}
 }
 
 // curvesKey is what the curves of st's digit are computed for.

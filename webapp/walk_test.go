@@ -61,6 +61,19 @@ func TestStoreWalk(t *testing.T) {
 
 	s.SetNudge(len(code), 0.5)
 	assert.Contains(t, s.State().Message, "cannot nudge unit 128")
+	// A unit picked on the heat map is nudged by the nudge chosen, or by
+	// the code's largest value when none is.
+	s.SetNudge(5, -0.25)
+	s.PickUnit(9)
+	assert.Equal(t, 9, s.State().Walk.Unit)
+	assert.Equal(t, -0.25, s.State().Walk.Nudge)
+	s.SetNudge(9, 0)
+	s.PickUnit(11)
+	assert.Equal(t, 11, s.State().Walk.Unit)
+	assert.Equal(t, 1.0, s.State().Walk.Nudge)
+	assert.NotNil(t, s.State().Walk.Nudged)
+	s.PickUnit(-1)
+	assert.Contains(t, s.State().Message, "cannot nudge unit -1")
 	s.SetWalkT(2)
 	assert.Contains(t, s.State().Message, "not between 0 and 1")
 

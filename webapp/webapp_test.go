@@ -133,6 +133,43 @@ func TestLatentImage(t *testing.T) {
 	assert.Equal(t, uint32(0), a, "gaps are left transparent")
 }
 
+// Every unit's box on the heat maps is found again at its middle, and the
+// gaps between maps, and points off the picture, are no unit.
+func TestLatentUnitAt(t *testing.T) {
+	for _, s := range []nn.Shape{{C: 8, H: 4, W: 4}, {C: 32, H: 7, W: 7}, {C: 3, H: 2, W: 5}, {C: 10, H: 1, W: 1}} {
+		img := LatentImage(make([]float32, s.C*s.H*s.W), s)
+		w, h := float64(img.Bounds().Dx()), float64(img.Bounds().Dy())
+		covered := 0
+		for u := range s.C * s.H * s.W {
+			left, top, bw, bh := LatentUnitBox(s, u)
+			require.InDelta(t, 1/w, bw, 1e-12)
+			require.InDelta(t, 1/h, bh, 1e-12)
+			// The box is a pixel LatentImage drew (gaps are transparent).
+			_, _, _, a := img.At(int(left*w+0.5), int(top*h+0.5)).RGBA()
+			require.NotZero(t, a, "unit %d of %v is drawn at its box", u, s)
+			got, ok := LatentUnitAt(s, left+bw/2, top+bh/2)
+			require.True(t, ok)
+			require.Equal(t, u, got, "%v", s)
+		}
+		// Every pixel is a unit (drawn) or a gap (transparent), no other.
+		for y := range img.Bounds().Dy() {
+			for x := range img.Bounds().Dx() {
+				_, ok := LatentUnitAt(s, (float64(x)+0.5)/w, (float64(y)+0.5)/h)
+				_, _, _, a := img.At(x, y).RGBA()
+				require.Equal(t, a != 0, ok, "pixel %d,%d of %v", x, y, s)
+				if ok {
+					covered++
+				}
+			}
+		}
+		assert.Equal(t, s.C*s.H*s.W, covered)
+		for _, p := range [][2]float64{{-0.01, 0.5}, {0.5, -0.01}, {1, 0.5}, {0.5, 1}, {math.NaN(), 0.5}} {
+			_, ok := LatentUnitAt(s, p[0], p[1])
+			assert.False(t, ok, "%v is off the picture", p)
+		}
+	}
+}
+
 func TestFromDrawing(t *testing.T) {
 	const w, h = 140, 140
 	rgba := make([]byte, 4*w*h)

@@ -1,0 +1,104 @@
+package webapp
+
+import (
+	"image"
+	"image/color"
+
+	"github.com/godae/dae/nn"
+)
+
+// latentColumns is how many heat maps a row of LatentImage holds: the
+// seed's eight in one row, the strong model's 32 in four.
+const latentColumns = 8
+
+// latentGrid is where LatentImage puts a code's values: its C maps in rows
+// of up to latentColumns, one pixel per value, a one-pixel gap between maps.
+// The page finds the unit under a click, and marks the unit nudged, by it.
+type latentGrid struct {
+	s          nn.Shape
+	cols, rows int
+}
+
+func gridOf(s nn.Shape) latentGrid {
+	cols := max(1, min(s.C, latentColumns))
+	return latentGrid{s: s, cols: cols, rows: (s.C + cols - 1) / cols}
+}
+
+// size is the picture's width and height in pixels.
+func (g latentGrid) size() (w, h int) {
+	return g.cols*(g.s.W+1) - 1, g.rows*(g.s.H+1) - 1
+}
+
+// origin is the top-left pixel of map c.
+func (g latentGrid) origin(c int) (x, y int) {
+	return c % g.cols * (g.s.W + 1), c / g.cols * (g.s.H + 1)
+}
+
+// LatentImage draws a latent code of shape C×H×W as C heat maps in rows of
+// up to latentColumns, one pixel per value with a one-pixel gap, each
+// channel scaled to its own range (dark blue low, yellow high).
+func LatentImage(code []float32, s nn.Shape) *image.RGBA {
+	g := gridOf(s)
+	img := image.NewRGBA(image.Rectangle{Max: image.Pt(g.size())})
+	for c := 0; c < s.C; c++ {
+		x0, y0 := g.origin(c)
+		ch := code[c*s.H*s.W : (c+1)*s.H*s.W]
+		lo, hi := ch[0], ch[0]
+		for _, v := range ch {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		for y := 0; y < s.H; y++ {
+			for x := 0; x < s.W; x++ {
+				t := float32(0)
+				if hi > lo {
+					t = (ch[y*s.W+x] - lo) / (hi - lo)
+				}
+				img.Set(x0+x, y0+y, heat(t))
+			}
+		}
+	}
+	return img
+}
+
+// LatentUnitAt is the unit of a code of shape s that LatentImage draws at
+// fx, fy, shares of the picture's width and height (as where a click fell
+// on it, at whatever size it is shown), and false for a gap between maps
+// or a point outside the picture.
+func LatentUnitAt(s nn.Shape, fx, fy float64) (unit int, ok bool) {
+	g := gridOf(s)
+	w, h := g.size()
+	if !(fx >= 0 && fx < 1 && fy >= 0 && fy < 1) || s.C <= 0 || s.H <= 0 || s.W <= 0 {
+		return 0, false
+	}
+	px, py := int(fx*float64(w)), int(fy*float64(h))
+	mx, x := px/(s.W+1), px%(s.W+1)
+	my, y := py/(s.H+1), py%(s.H+1)
+	c := my*g.cols + mx
+	if x == s.W || y == s.H || c >= s.C {
+		return 0, false
+	}
+	return (c*s.H+y)*s.W + x, true
+}
+
+// LatentUnitBox is where LatentImage draws unit of a code of shape s: its
+// pixel's left and top edges and its width and height, as shares of the
+// picture's width and height (for a mark over the picture at any size).
+func LatentUnitBox(s nn.Shape, unit int) (left, top, width, height float64) {
+	g := gridOf(s)
+	w, h := g.size()
+	x0, y0 := g.origin(unit / (s.H * s.W))
+	x, y := x0+unit%s.W, y0+unit/s.W%s.H
+	return float64(x) / float64(w), float64(y) / float64(h), 1 / float64(w), 1 / float64(h)
+}
+
+// heat maps t in [0,1] to a colour from dark blue through teal to yellow
+// (a coarse viridis).
+func heat(t float32) color.RGBA {
+	stops := []color.RGBA{{68, 1, 84, 255}, {59, 82, 139, 255}, {33, 145, 140, 255}, {94, 201, 98, 255}, {253, 231, 37, 255}}
+	f := t * float32(len(stops)-1)
+	i := min(int(f), len(stops)-2)
+	u := f - float32(i)
+	a, b := stops[i], stops[i+1]
+	mix := func(x, y uint8) uint8 { return uint8(float32(x)*(1-u) + float32(y)*u + 0.5) }
+	return color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 255}
+}
