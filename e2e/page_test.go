@@ -1189,6 +1189,11 @@ func TestApp(t *testing.T) {
 		var inSight bool
 		p.run(chromedp.Evaluate(`document.getElementById("draw-preview-output").getBoundingClientRect().bottom <= window.innerHeight`, &inSight))
 		assert.True(t, inSight, "in the first screenful")
+		// On a wide screen (the tests' is 1000 px) beside the canvas at a
+		// size to watch: 8 screen pixels to a digit's pixel.
+		var side float64
+		p.run(chromedp.Evaluate(`document.getElementById("draw-preview-output").getBoundingClientRect().width`, &side))
+		assert.Equal(t, 224.0, side, "the denoised preview's width")
 		p.b.screenshot(t, "draw")
 
 		// A reload shows the drawing again, on the draw tab (the address).
