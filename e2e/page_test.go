@@ -1429,12 +1429,17 @@ func TestApp(t *testing.T) {
 			t.Helper()
 			var r []float64
 			assert.Eventually(t, func() bool {
-				p.run(chromedp.Evaluate(`(() => { const m = document.getElementById("latent").getBoundingClientRect(), f = document.getElementById("latent-unit").getBoundingClientRect();
+				p.run(chromedp.Evaluate(`(() => { const u = document.getElementById("latent-unit"); if (!u) return [];
+					const m = document.getElementById("latent").getBoundingClientRect(), f = u.getBoundingClientRect();
 					return [(f.left - m.left) / m.width, (f.top - m.top) / m.height, f.width / m.width, f.height / m.height]; })()`, &r))
 				left, top, w, h := webapp.LatentUnitBox(want.Result.LatentShape, u)
-				return math.Abs(r[0]-left) < 0.01 && math.Abs(r[1]-top) < 0.01 && math.Abs(r[2]-w) < 0.01 && math.Abs(r[3]-h) < 0.01
+				return len(r) == 4 && math.Abs(r[0]-left) < 0.01 && math.Abs(r[1]-top) < 0.01 && math.Abs(r[2]-w) < 0.01 && math.Abs(r[3]-h) < 0.01
 			}, 5*time.Second, 50*time.Millisecond, "unit %d framed: %v", u, r)
 		}
+		framed(127)
+		p.js(`(() => { const s = document.getElementById("nudge-amount"); s.value = "0"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)
+		p.run(chromedp.WaitNotPresent("#latent-unit", chromedp.ByQuery)) // nothing nudged, nothing framed
+		p.js(`(() => { const s = document.getElementById("nudge-amount"); s.value = "80"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)
 		framed(127)
 		clickUnit := func(u int) {
 			t.Helper()

@@ -290,7 +290,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			url = grayURL(pixels)
 		}
 		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: emptyResults[st.Mode], Quiet: st.Mode == webapp.ModeDraw, Unit: -1}
-		if st.Walk.Nudged != nil { // the nudge is shown (Walk)
+		if st.Walk.Nudged != nil && st.Walk.Nudge != 0 { // a nudge is shown (Walk)
 			res.Unit = st.Walk.Unit
 		}
 		if st.Mode == webapp.ModeUpload {

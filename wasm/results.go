@@ -37,7 +37,7 @@ type Results struct {
 	Message string `vecty:"prop"`
 	Empty   string `vecty:"prop"` // what to do, while there is no result
 	// Unit is the code unit nudged under "What one code unit does", framed
-	// on the heat maps, or −1 when none is.
+	// on the heat maps, or −1 when none is (or its nudge is 0).
 	Unit int `vecty:"prop"`
 	// Quiet says not to read the reader's sentence out as it changes: a
 	// drawing changes it at every move of the pen, and the canvas says
