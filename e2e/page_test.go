@@ -1288,6 +1288,10 @@ func TestApp(t *testing.T) {
 		want, err := m.Curves(sample.Pixels, webapp.DefaultNoise(), sample.Label, nil)
 		require.NoError(t, err)
 		assert.Equal(t, want.Summary(0.5), alt())
+		// On a wide screen (the tests' 1000 px) a quarter larger than drawn.
+		var width float64
+		p.run(chromedp.Evaluate(`document.getElementById("plot").getBoundingClientRect().width`, &width))
+		assert.Equal(t, 1.25*float64(webapp.WidePlot.Width), width, "the plot's width")
 
 		p.watchLongTasks()
 		var ordinary time.Duration
