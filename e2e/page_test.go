@@ -366,6 +366,13 @@ func TestApp(t *testing.T) {
 		want := p.checkResult("sample 0", m, webapp.Seed, noisy, samples[0].Pixels)
 		assert.Contains(t, p.text("#dae-scores"), fmt.Sprintf("%.1f dB", want.DAEScores.PSNR))
 		assert.NotEqual(t, p.src("#dae-output"), p.src("#ae-output"), "the two models differ")
+		// For a screen reader: the digit named, and the results headed.
+		var alt, heading string
+		var ok bool
+		p.run(chromedp.AttributeValue("#original", "alt", &alt, &ok, chromedp.ByQuery),
+			chromedp.Evaluate(`(() => { const h = document.querySelector("#results > h2"); return h ? h.textContent : "" })()`, &heading))
+		assert.Equal(t, "MNIST test digit 0", alt)
+		assert.Equal(t, "Result", heading)
 		p.b.screenshot(t, "gallery")
 		var captionWidth float64
 		p.run(chromedp.Evaluate(`document.querySelector("table.metrics > caption")?.getBoundingClientRect().width ?? 0`, &captionWidth))
@@ -535,6 +542,11 @@ func TestApp(t *testing.T) {
 		var live []string
 		p.run(chromedp.Evaluate(`[...document.querySelectorAll("#results, #results *")].filter(e => e.matches("[aria-live], [role=status], [role=alert]")).map(e => e.id)`, &live))
 		assert.Equal(t, []string{"keybox-status", "box-hint", "reading"}, live, "the results' live regions")
+		// The picture takes the keys it says (Enter, the arrows) from a
+		// screen reader, which would take them to read on with.
+		var role string
+		p.run(chromedp.Evaluate(`(e => e.getAttribute("role") + " " + e.getAttribute("aria-roledescription"))(document.getElementById("picture-frame"))`, &role))
+		assert.Equal(t, "application box picker", role)
 		var same bool
 		p.run(chromedp.Evaluate(`document.getElementById("reading") === window.summaryBefore && document.getElementById("reading").getAttribute("aria-live") === "polite"`, &same))
 		assert.True(t, same, "the reader's sentence is read out from an element there from the start")
@@ -1236,6 +1248,7 @@ func TestApp(t *testing.T) {
 		// A dash drawn anew is not a digit yet: said plainly beside the
 		// canvas, and nothing of the drawing before it shown.
 		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.WaitNotPresent("#dae-output", chromedp.ByQuery))
+		assert.Equal(t, "Drawing cleared.", p.text("#draw-status"), "said to a screen reader, not the last reading")
 		p.stroke(30, 140, 230, 140)
 		p.run(chromedp.Poll(`document.getElementById("draw-preview").textContent === "A line is not a digit yet: draw on."`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 		var shown, alerts int
@@ -1381,6 +1394,15 @@ func TestApp(t *testing.T) {
 		sameImage(t, "end B", want.Walk.B.Output, p.src("#walk-B"))
 		sameImage(t, "half way from A to B", want.Walk.Between, p.src("#walk-image"))
 		sameReading(t, "half way", want.Walk.BetweenReading, p.text("#walk-image-reading"))
+		// The ends say what they read, and the sliders, read out as they
+		// move, say what the decoder's picture reads.
+		sameReading(t, "end A", want.Walk.A.Reading, p.text("#walk-A-reading"))
+		sameReading(t, "end B", want.Walk.B.Reading, p.text("#walk-B-reading"))
+		var valueText string
+		var ok bool
+		p.run(chromedp.AttributeValue("#walk-t", "aria-valuetext", &valueText, &ok, chromedp.ByQuery))
+		assert.True(t, strings.HasPrefix(valueText, "50 % of the way from A to B; the decoder's picture reads "), valueText)
+		sameReading(t, "the walk's slider", want.Walk.BetweenReading, "reads "+strings.TrimPrefix(valueText, "50 % of the way from A to B; the decoder's picture reads "))
 
 		// Before a nudge: the code as it is, decoded, beside it, and the
 		// title says there is no nudge yet.
@@ -1393,6 +1415,9 @@ func TestApp(t *testing.T) {
 		s.SetNudge(17, 0.8)
 		sameImage(t, "unit 17 nudged", s.State().Walk.Nudged, p.src("#nudge-image"))
 		sameReading(t, "unit 17 nudged", s.State().Walk.NudgedReading, p.text("#nudge-image-reading"))
+		p.run(chromedp.AttributeValue("#nudge-amount", "aria-valuetext", &valueText, &ok, chromedp.ByQuery))
+		assert.True(t, strings.HasPrefix(valueText, "+80 % of the code's largest value; the decoder's picture reads "), valueText)
+		sameReading(t, "the nudge's slider", s.State().Walk.NudgedReading, "reads "+strings.TrimPrefix(valueText, "+80 % of the code's largest value; the decoder's picture reads "))
 		if note := p.text("#nudge-note"); s.State().Walk.NudgeShows(s.State().Result) {
 			assert.Empty(t, note, "a nudge that shows has no note")
 		} else {
@@ -1694,6 +1719,13 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(emulation.SetTouchEmulationEnabled(true),
 		chromedp.Evaluate(`matchMedia("(pointer: coarse) and (hover: none)").matches`, &coarse))
 	require.True(t, coarse, "a touch screen emulated")
+	// Every slider a finger's height (the walk's was 16 px).
+	var heights map[string]float64
+	p.run(chromedp.Evaluate(`Object.fromEntries([...document.querySelectorAll("input[type=range]")].map(e => [e.id, e.getBoundingClientRect().height]))`, &heights))
+	assert.Len(t, heights, 3)
+	for id, h := range heights {
+		assert.GreaterOrEqual(t, h, 32.0, "slider %s's height on a touch screen", id)
+	}
 	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#dropzone", chromedp.ByQuery))
 	var shown []string
 	var hints int

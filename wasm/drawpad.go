@@ -194,6 +194,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					drawn = js.Undefined()
 					forgetDrawing()
 					d.Store.ClearDrawing()
+					say("draw-status", "Drawing cleared.")
 				})), vecty.Text("Clear")),
 			),
 			d.preview(),

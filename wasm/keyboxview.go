@@ -97,3 +97,11 @@ func (k *keyBoxView) drop() {
 // sayKeyBox has a screen reader say where the keyboard's box is (it is
 // drawn between renders, as it moves; so is what is said of it).
 func sayKeyBox(text string) { say("keybox-status", text) }
+
+// boxPicker is the role of a picture on which a box is chosen with the keys
+// (Enter, the arrows, Shift): an application, as no ARIA widget has these
+// keys, so that a screen reader passes them to the page rather than take
+// them to move through the text; its label says which keys do what.
+func boxPicker() vecty.MarkupList {
+	return vecty.Markup(vecty.Attribute("role", "application"), vecty.Attribute("aria-roledescription", "box picker"))
+}

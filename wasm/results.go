@@ -117,8 +117,14 @@ func metricsCaption(res *webapp.Result) vecty.MarkupOrChild {
 // noScores is what the page says of the scores of an upload.
 const noScores = "none: an upload has no clean digit to compare with"
 
+// resultsHeading heads the results for a screen reader, which moves from
+// heading to heading; on the screen the pictures say what they are.
+func resultsHeading() vecty.ComponentOrHTML {
+	return elem.Heading2(vecty.Markup(vecty.Class("sr-only"), prop.ID("results-heading")), vecty.Text("Result"))
+}
+
 // summary is the line that says what the digit reader sees, read out as
-// it changes unless r is Quiet. It is the section's second element
+// it changes unless r is Quiet. It is the section's third element
 // whatever the section holds, empty when there is no result, so that it
 // stays the same element on the page from the start: a region is read out
 // when it changes, not when it comes, so the first result would not be.
@@ -140,10 +146,10 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs (its hint says so, read out).
-		return elem.Section(section, elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}, r.boxHint()), r.summary(""))
+		return elem.Section(section, resultsHeading(), elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}, r.boxHint()), r.summary(""))
 	}
 	if res == nil {
-		return elem.Section(section, elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)), r.summary(""))
+		return elem.Section(section, resultsHeading(), elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)), r.summary(""))
 	}
 	png := grayURL
 	dae := png(res.DAE)
@@ -157,18 +163,18 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		}
 		hint = r.boxHint()
 	case r.Original != "":
-		title := "Your drawing"
+		title, alt := "Your drawing", "your drawing"
 		if res.Label >= 0 { // a gallery digit
-			title = "MNIST test digit"
+			title, alt = "MNIST test digit", fmt.Sprintf("MNIST test digit %d", res.Label)
 		}
-		tiles = append(tiles, tile("original", title, r.Original, "the digit as given", nil))
+		tiles = append(tiles, tile("original", title, r.Original, alt, nil))
 	}
 	tiles = append(tiles,
 		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading),
 		tile("dae-output", "Denoised by "+res.Title, dae, "the digit denoised", &res.DAEReading),
 		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output", &res.AEReading),
 	)
-	return elem.Section(section,
+	return elem.Section(section, resultsHeading(),
 		// The hint is one of the tiles: under them on a wide screen, right
 		// under the picture on a phone's two columns (style.css).
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles, hint),

@@ -159,7 +159,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					u.drag.on = false
 					showDrag(webapp.Mark{}, false)
 				}),
-				vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "group"),
+				vecty.Attribute("tabindex", "0"), boxPicker(),
 				vecty.Attribute("aria-label", "your picture; to take the digit from a part of it, press Enter, move the box with the arrow keys, size it with Shift and the arrow keys, and press Enter"),
 				event.KeyDown(func(e *vecty.Event) { u.keys().key(e) }),
 				event.Blur(func(*vecty.Event) { u.keys().drop() }),

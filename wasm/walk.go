@@ -31,11 +31,15 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 	w, res := v.Walk, v.Result
 	end := func(which string, e *webapp.WalkEnd) vecty.ComponentOrHTML {
 		var pic vecty.ComponentOrHTML = elem.Div(vecty.Markup(vecty.Class("digit", "empty-end")))
+		// The reading's line is there before the end is taken, so that the
+		// button under it stays where it was pressed.
+		reading := "\u00a0"
 		if e != nil {
 			pic = elem.Image(vecty.Markup(prop.ID("walk-"+which), prop.Src(grayURL(e.Output)),
-				prop.Alt("end "+which+": the digit as "+e.Title+" decodes its code"), vecty.Class("digit", "small")))
+				prop.Alt("end "+which+": the digit as "+e.Title+" decodes its code, read as "+e.Reading.String()), vecty.Class("digit", "small")))
+			reading = "reads " + e.Reading.String()
 		}
-		return elem.Figure(pic,
+		return elem.Figure(pic, elem.Div(vecty.Markup(prop.ID("walk-"+which+"-reading"), vecty.Class("reading")), vecty.Text(reading)),
 			elem.Button(vecty.Markup(prop.ID("walk-set-"+which), vecty.Attribute("type", "button"),
 				event.Click(func(*vecty.Event) { v.Store.SetWalkEnd(which) })),
 				vecty.Text("Use this digit as "+which)))
@@ -81,7 +85,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 				}))),
 			elem.Label(vecty.Markup(prop.For("nudge-amount")), vecty.Text(fmt.Sprintf("Nudge %+.0f %% of the code's largest value", 100*w.Nudge))),
 			elem.Input(vecty.Markup(prop.ID("nudge-amount"), prop.Type(prop.TypeRange), vecty.Attribute("min", "-100"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
-				vecty.Attribute("aria-valuetext", fmt.Sprintf("%+.0f %% of the code's largest value", 100*w.Nudge)),
+				vecty.Attribute("aria-valuetext", fmt.Sprintf("%+.0f %% of the code's largest value; the decoder's picture reads %s", 100*w.Nudge, w.NudgedReading)),
 				vecty.Property("value", strconv.Itoa(int(100*w.Nudge))),
 				event.Input(func(e *vecty.Event) {
 					if a, err := strconv.Atoi(e.Target.Get("value").String()); err == nil {
@@ -103,7 +107,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 			elem.Div(vecty.Markup(vecty.Class("between")),
 				elem.Label(vecty.Markup(prop.For("walk-t"), vecty.Class("hint")), vecty.Text("From A to B")),
 				elem.Input(vecty.Markup(prop.ID("walk-t"), prop.Type(prop.TypeRange), vecty.Attribute("min", "0"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
-					vecty.Attribute("aria-valuetext", fmt.Sprintf("%.0f %% of the way from A to B", 100*w.T)),
+					vecty.Attribute("aria-valuetext", walkValueText(w)),
 					prop.Disabled(w.Between == nil),
 					vecty.Property("value", strconv.Itoa(int(100*w.T+0.5))),
 					event.Input(func(e *vecty.Event) {
@@ -139,4 +143,15 @@ func nudgeNote(w webapp.Walk, res *webapp.Result) string {
 		return ""
 	}
 	return fmt.Sprintf("This nudge changes no pixel by more than %.0f %% of the grey scale, nothing to see: the decoder makes little of this unit for this digit (its map may be dark, off). Try another unit, or a larger nudge.", 100*webapp.NudgeSeen)
+}
+
+// walkValueText is what a screen reader says of the slider between A and
+// B: where it is and what the decoder's picture there reads, which is
+// what moving it changes (the picture's caption is not read out).
+func walkValueText(w webapp.Walk) string {
+	text := fmt.Sprintf("%.0f %% of the way from A to B", 100*w.T)
+	if w.Between != nil {
+		text += "; the decoder's picture reads " + w.BetweenReading.String()
+	}
+	return text
 }

@@ -12,7 +12,7 @@ import (
 // apart.
 var curveStyles = map[string]struct{ colour, dashes string }{
 	CurveInput:  {"#8a8f9c", "8 3 2 3"},
-	CurveMedian: {"#d9822b", "2 2"},
+	CurveMedian: {"#c26a17", "2 2"}, // 3.9:1 on white (the lighter orange was 2.9)
 	CurvePlain:  {"#a23bb5", "12 3 2 3 2 3"},
 	CurveSeed:   {"#2f5bd3", "8 3"},
 	CurveStrong: {"#1e9646", ""}, // solid

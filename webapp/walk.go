@@ -17,13 +17,14 @@ type WalkEnd struct {
 	// Output is the decoder's image of Latent (the denoised digit): what
 	// the end is, where the input may be mostly noise.
 	Output   []float32
+	Reading  reader.Reading // what the digit reader sees in Output
 	Denoiser Denoiser
 	Title    string // what the page calls the denoiser (Models.Title)
 }
 
 // walkEnd is the walk's end made of what a model made of a digit.
 func walkEnd(r *Result) *WalkEnd {
-	return &WalkEnd{Input: r.Input, Latent: r.Latent, Output: r.DAE, Denoiser: r.Denoiser, Title: r.Title}
+	return &WalkEnd{Input: r.Input, Latent: r.Latent, Output: r.DAE, Reading: r.DAEReading, Denoiser: r.Denoiser, Title: r.Title}
 }
 
 // Walk is the code-space view. Between two digits' codes, the decoder's
