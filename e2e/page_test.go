@@ -1510,6 +1510,13 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Click("#denoiser-seed", chromedp.ByQuery))
 		p.changed("#dae-output", before)
 		p.checkResult("the seed's model again", m, webapp.Seed, noisy, samples[0].Pixels)
+		// Each button is described as what its denoiser is, the one not
+		// chosen too (its line under the buttons shows only when chosen).
+		for _, d := range []webapp.Denoiser{webapp.Seed, webapp.Strong} {
+			var about string
+			p.run(chromedp.Evaluate(`document.getElementById(document.getElementById("denoiser-`+string(d)+`").getAttribute("aria-describedby"))?.textContent ?? ""`, &about))
+			assert.Equal(t, d.About(), about, "the %s button's description", d)
+		}
 		p.b.screenshot(t, "denoiser")
 	})
 

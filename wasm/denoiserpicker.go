@@ -35,8 +35,12 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 	}
 	radio := func(which webapp.Denoiser, hint string) vecty.ComponentOrHTML {
 		id := "denoiser-" + string(which)
+		// What each denoiser is shows under the buttons for the one chosen;
+		// for both, on hovering and, for a screen reader, as each button's
+		// description (the span after the picker).
 		return elem.Label(vecty.Markup(prop.For(id), vecty.Attribute("title", hint)),
 			elem.Input(vecty.Markup(prop.ID(id), prop.Type(prop.TypeRadio), prop.Name("denoiser"), prop.Value(string(which)),
+				vecty.Attribute("aria-describedby", id+"-about"),
 				prop.Checked(shown == which),
 				prop.Disabled(d.Failed && which == webapp.Strong),
 				event.Change(func(*vecty.Event) { d.Store.UseDenoiser(which) }),
@@ -67,6 +71,8 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 		radio(webapp.Seed, webapp.Seed.About()),
 		radio(webapp.Strong, webapp.Strong.About()),
 		line,
+		elem.Span(vecty.Markup(prop.ID("denoiser-seed-about"), vecty.Class("sr-only")), vecty.Text(webapp.Seed.About())),
+		elem.Span(vecty.Markup(prop.ID("denoiser-strong-about"), vecty.Class("sr-only")), vecty.Text(webapp.Strong.About())),
 	)
 }
 
