@@ -1305,6 +1305,13 @@ func TestApp(t *testing.T) {
 		var width float64
 		p.run(chromedp.Evaluate(`document.getElementById("plot").getBoundingClientRect().width`, &width))
 		assert.Equal(t, 1.25*float64(webapp.WidePlot.Width), width, "the plot's width")
+		// Its numbers, folded under it, are the engine's.
+		var cells [][]string
+		p.run(chromedp.Click("#plot-numbers > summary", chromedp.ByQuery), chromedp.WaitVisible("#plot-table", chromedp.ByQuery),
+			chromedp.Evaluate(`[...document.querySelectorAll("#plot-table tr")].map(r => [...r.cells].map(c => c.textContent))`, &cells))
+		table := want.Table()
+		assert.Equal(t, append([][]string{table.Head}, table.Rows...), cells)
+		assert.Equal(t, table.Caption, p.text("#plot-table > caption"))
 
 		p.watchLongTasks()
 		var ordinary time.Duration

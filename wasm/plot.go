@@ -50,7 +50,36 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 		elem.Div(vecty.Markup(vecty.Class("plot-box"),
 			vecty.Style("--wide", shape(webapp.WidePlot)), vecty.Style("--wide-width", fmt.Sprintf("%dpx", webapp.WidePlot.Width)),
 			vecty.Style("--narrow", shape(webapp.NarrowPlot)), vecty.Style("--narrow-width", fmt.Sprintf("%dpx", webapp.NarrowPlot.Width))), body),
+		p.numbers(),
 	)
+}
+
+// numbers is the plot's numbers as a table, folded under it: for those who
+// read numbers rather than lines, and for a screen reader, which cannot
+// look into the plot's picture. Its line is there while the plot is
+// computed too, so that nothing under it moves when the plot comes.
+func (p *Plot) numbers() vecty.ComponentOrHTML {
+	var table vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("status")), vecty.Text("Computing the plot…"))
+	if p.Curves != nil {
+		t := p.Curves.Table()
+		var headRow, body vecty.List
+		for _, h := range t.Head {
+			headRow = append(headRow, elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(h)))
+		}
+		for _, row := range t.Rows {
+			cells := vecty.List{elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "row")), vecty.Text(row[0]))}
+			for _, c := range row[1:] {
+				cells = append(cells, elem.TableData(vecty.Text(c)))
+			}
+			body = append(body, elem.TableRow(cells))
+		}
+		table = elem.Div(vecty.Markup(vecty.Class("table-scroll")),
+			elem.Table(vecty.Markup(prop.ID("plot-table")),
+				elem.Caption(vecty.Markup(vecty.Class("hint")), vecty.Text(t.Caption)),
+				elem.TableHead(elem.TableRow(headRow)), elem.TableBody(body)))
+	}
+	return elem.Details(vecty.Markup(vecty.Class("plot-numbers"), prop.ID("plot-numbers")),
+		elem.Summary(vecty.Text("The plot's numbers")), table)
 }
 
 // narrowScreen is the media query under which the plot has its panels one

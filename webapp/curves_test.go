@@ -121,6 +121,23 @@ func TestPlot(t *testing.T) {
 		distinct[d] = true
 	}
 	assert.Len(t, distinct, len(c.Curves), "%v", legend)
+	// Its numbers as a table: a row per amount, a column per curve, each
+	// cell the numbers the summary gives at that amount.
+	table := c.Table()
+	head, rows := table.Head, table.Rows
+	assert.Equal(t, "Each cell: PSNR against the clean digit, then the reader's confidence that it is a 0.", table.Caption)
+	require.Len(t, head, 1+len(c.Curves))
+	assert.Equal(t, "noise amount", head[0])
+	require.Len(t, rows, len(c.Amounts))
+	for i, row := range rows {
+		require.Len(t, row, len(head))
+		assert.Equal(t, fmt.Sprintf("%.1f", c.Amounts[i]), row[0])
+		sum := c.Summary(c.Amounts[i])
+		for j, cv := range c.Curves {
+			assert.Equal(t, cv.Label, head[1+j])
+			assert.Contains(t, sum, cv.Label+" "+strings.Replace(row[1+j], " · ", ", ", 1), "row %d, %s", i, cv.Label)
+		}
+	}
 	sum := c.Summary(0.5)
 	assert.True(t, strings.HasPrefix(sum, "PSNR and the reader's confidence that it is a 0 against the noise amount; at 0.5: noisy input "), sum)
 	assert.Contains(t, sum, "strong model ")

@@ -105,6 +105,36 @@ func summaryPSNR(p float64) string {
 	return fmt.Sprintf("%.1f dB", p)
 }
 
+// PlotTable is the plot's numbers as text: what its cells hold (Caption),
+// a header (the amount, then each curve's name) and a row for each amount.
+type PlotTable struct {
+	Caption string
+	Head    []string
+	Rows    [][]string
+}
+
+// Table is the plot's numbers, for those who read numbers rather than see
+// lines (and for a screen reader, which cannot see into the plot's
+// picture): each cell a curve's PSNR and the reader's confidence at an
+// amount.
+func (c *Curves) Table() PlotTable {
+	t := PlotTable{
+		Caption: fmt.Sprintf("Each cell: PSNR against the clean digit, then the reader's confidence that it is %s.", aDigit(c.Digit)),
+		Head:    []string{"noise amount"},
+	}
+	for _, cv := range c.Curves {
+		t.Head = append(t.Head, cv.Label)
+	}
+	for i, a := range c.Amounts {
+		row := []string{fmt.Sprintf("%.1f", a)}
+		for _, cv := range c.Curves {
+			row = append(row, fmt.Sprintf("%s · %.0f %%", summaryPSNR(cv.PSNR[i]), 100*cv.Confidence[i]))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
 // Summary says in words what the plot shows at its point nearest the
 // amount chosen, for those who cannot see it (the image's text
 // alternative); it names the amount chosen when that is between points.
