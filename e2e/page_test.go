@@ -678,6 +678,27 @@ func TestApp(t *testing.T) {
 		assert.Contains(t, p.text("#reading"), ". That is said of the ink taken as the digit in your box, which may hold more than one digit.")
 		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
 
+		// For those who cannot drag, two taps at opposite corners: the
+		// first is marked on the picture and said, the second takes the
+		// box between them (the 7).
+		before = p.src("#model-input")
+		p.dragBox(2, 1, 0.63, 0.05, 0.63, 0.05)
+		p.run(chromedp.WaitVisible("#corner", chromedp.ByQuery))
+		const marked = "One corner marked: tap the opposite corner of a box around the digit."
+		assert.Equal(t, marked, p.text("#keybox-status"), "said")
+		assert.Contains(t, p.text("#picture-frame + figcaption"), marked, "and shown")
+		var dot, pic []float64
+		box("corner", &dot)
+		box("picture-frame", &pic)
+		assert.InDelta(t, pic[0]+0.63*(pic[2]-pic[0]), (dot[0]+dot[2])/2, 1.5, "the dot at the corner tapped, across")
+		assert.InDelta(t, pic[1]+(0.25+0.05*0.5)*(pic[3]-pic[1]), (dot[1]+dot[3])/2, 1.5, "and down (the 2:1 picture is centred in its square)")
+		assert.Equal(t, before, p.src("#model-input"), "a tap takes nothing yet")
+		p.dragBox(2, 1, 0.99, 0.95, 0.99, 0.95)
+		p.changed("#model-input", before)
+		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 taken by two taps: %s", p.text("#model-input-reading"))
+		p.run(chromedp.WaitNotPresent("#corner", chromedp.ByQuery))
+		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
+
 		// The same from the keyboard: Enter on the picture starts a box
 		// around the digit found (the 8), with room; ArrowRight moves it
 		// over the 7, to the picture's edge, where it says it cannot go
@@ -829,12 +850,27 @@ func TestApp(t *testing.T) {
 		assert.Eventually(t, func() bool {
 			return strings.HasPrefix(p.text("#model-input-reading"), fmt.Sprintf("reads %d (", digit.Label))
 		}, 10*time.Second, 100*time.Millisecond, "the digit taken from the box: %s", p.text("#model-input-reading"))
+		insetView := func() {
+			p.run(chromedp.Evaluate(`(() => { const e = document.getElementById("inset"), s = getComputedStyle(e), w = e.clientWidth;
+				const [sw, sh] = s.backgroundSize.split(" ").map(parseFloat), [x, y] = s.backgroundPosition.split(" ").map(parseFloat);
+				return [-x/sw, -y/sh, (w-x)/sw, (w-y)/sh]; })()`, &view))
+		}
+		// Two taps on the view at opposite corners take the box between.
+		insetView()
+		p.dragOn("#inset", 0.2, 0.25, 0.2, 0.25)
+		p.run(chromedp.WaitVisible("#inset-corner", chromedp.ByQuery))
+		assert.Contains(t, p.text("#inset + figcaption"), "One corner marked")
+		p.b.screenshot(t, "upload-corner")
+		p.dragOn("#inset", 0.8, 0.75, 0.8, 0.75)
+		p.run(chromedp.WaitNotPresent("#inset-corner", chromedp.ByQuery))
+		assert.Eventually(t, func() bool {
+			p.run(chromedp.Evaluate(`(() => { const f = document.getElementById("picture-frame").getBoundingClientRect(), c = document.getElementById("chosen").getBoundingClientRect(); return [(c.left-f.left)/f.width, (c.right-f.left)/f.width]; })()`, &chosen))
+			return math.Abs(view[0]+0.2*(view[2]-view[0])-chosen[0]) < 0.01 && math.Abs(view[0]+0.8*(view[2]-view[0])-chosen[1]) < 0.01
+		}, 10*time.Second, 100*time.Millisecond, "the box tapped on the view (%v), taken from it (%v)", view, chosen)
 		// The same from the keyboard: Enter on the view starts a box over
 		// all of it, Shift and the arrows narrow and shorten it about its
 		// middle (to 0.8 × 0.8 of it, twice), Enter takes it.
-		p.run(chromedp.Evaluate(`(() => { const e = document.getElementById("inset"), s = getComputedStyle(e), w = e.clientWidth;
-			const [sw, sh] = s.backgroundSize.split(" ").map(parseFloat), [x, y] = s.backgroundPosition.split(" ").map(parseFloat);
-			return [-x/sw, -y/sh, (w-x)/sw, (w-y)/sh]; })()`, &view))
+		insetView()
 		p.run(chromedp.Focus("#inset", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter))
 		for range 2 {
 			p.run(chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(input.ModifierShift)), chromedp.KeyEvent(kb.ArrowUp, chromedp.KeyModifiers(input.ModifierShift)))

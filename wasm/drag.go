@@ -3,80 +3,49 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/prop"
 
 	"github.com/godae/dae/webapp"
 )
 
-// minDrag is the smallest box, as a share of what it is dragged over each
-// way, that a drag chooses; less is a tap, which chooses nothing.
-const minDrag = 0.02
-
-// boxDrag is a box being dragged with a mouse, a pen or a finger over an
-// upload's picture or its enlarged view, in shares of what it is dragged
-// over. It remembers the picture it began on: a drag begun on one upload is
-// not taken on the next, which may have come while the button was held.
-type boxDrag struct {
-	on     bool
-	x0, y0 float64
-	url    string
-}
-
-// start begins a drag at x, y on the picture at url, and captures the
-// pointer of event e for the element it went down on, which then gets its
-// moves until it is up, wherever they are.
-func (d *boxDrag) start(e *vecty.Event, x, y float64, url string) {
-	d.on, d.x0, d.y0, d.url = true, x, y, url
+// startBox begins gesture g at x, y on the picture at url, and captures
+// the pointer of event e for the element it went down on, which then gets
+// its moves until it is up, wherever they are.
+func startBox(g *webapp.BoxGesture, e *vecty.Event, x, y float64, url string) {
+	g.Start(x, y, url)
 	e.Get("currentTarget").Call("setPointerCapture", e.Get("pointerId"))
 }
 
-// box is the box from where the drag began to x, y.
-func (d *boxDrag) box(x, y float64) (left, top, right, bottom float64) {
-	return min(d.x0, x), min(d.y0, y), max(d.x0, x), max(d.y0, y)
-}
-
-// maxTap is the most a pointer may move, as a share of what it is over,
-// for its press and release to be a tap rather than a drag.
-const maxTap = 0.005
-
-// dragEnd is what a drag came to.
-type dragEnd int
-
-const (
-	boxTaken  dragEnd = iota // a box to take
-	boxSmall                 // too small to be a box: a slip
-	boxTapped                // a tap
-	boxGone                  // begun on a picture that another upload has replaced
-)
-
-// end ends the drag at x, y over the picture at url: its box, and what it
-// came to.
-func (d *boxDrag) end(x, y float64, url string) (left, top, right, bottom float64, end dragEnd) {
-	d.on = false
-	left, top, right, bottom = d.box(x, y)
-	switch {
-	case d.url != url:
-		end = boxGone
-	case right-left <= maxTap && bottom-top <= maxTap:
-		end = boxTapped
-	case right-left < minDrag || bottom-top < minDrag:
-		end = boxSmall
-	}
-	return left, top, right, bottom, end
-}
-
-// ended does what a drag's end asks over the picture at url: takes its box
-// (shares of the picture), or says why not.
-func ended(s *webapp.Store, url string, left, top, right, bottom float64, end dragEnd) {
+// ended does what a box's end asks over the picture at url: takes the box
+// (shares of the picture), or says why not. A first corner tapped asks
+// nothing of the store: the picture marks it (cornerMark).
+func ended(s *webapp.Store, url string, left, top, right, bottom float64, end webapp.BoxEnd) {
 	switch end {
-	case boxTaken:
+	case webapp.BoxTaken:
 		choosePart(s, url, left, top, right, bottom)
-	case boxSmall, boxTapped:
-		s.TooSmallBox(end == boxTapped)
-	case boxGone:
+	case webapp.BoxSmall:
+		s.TooSmallBox()
+	case webapp.BoxGone:
 		s.BoxOnAnotherPicture()
 	}
 }
+
+// cornerMark is the dot on a picture at the first corner of a box tapped,
+// at m (a mark of no size, in percent of the picture's square), or nothing.
+func cornerMark(id string, m webapp.Mark, ok bool) vecty.ComponentOrHTML {
+	if !ok {
+		return nil
+	}
+	return elem.Div(vecty.Markup(prop.ID(id), vecty.Class("corner"), vecty.Attribute("aria-hidden", "true"),
+		vecty.Style("left", fmt.Sprintf("%.2f%%", m.Left)), vecty.Style("top", fmt.Sprintf("%.2f%%", m.Top))))
+}
+
+// cornerTapped is what the page says when a first corner is tapped.
+const cornerTapped = "One corner marked: tap the opposite corner of a box around the digit."
 
 // choosePart takes the part of the shown upload's picture between left and
 // right, top and bottom (shares of it) as the digit's, a box too small in

@@ -28,9 +28,9 @@ type InsetView struct {
 	URL   string        `vecty:"prop"`
 	Inset webapp.Inset  `vecty:"prop"`
 
-	drag boxDrag // in shares of the view
-	// on is the view the drag began on: the drag is taken on it (a finer
-	// look at the picture may have moved the view since).
+	drag webapp.BoxGesture // in shares of the view
+	// on is the view the gesture began on: the box is taken on it (a
+	// finer look at the picture may have moved the view since).
 	on     webapp.Inset
 	keyBox keyBoxView // the keyboard's (keys)
 }
@@ -42,7 +42,7 @@ func showBox(l, t, r, b float64, show bool) {
 
 // take takes the part of view on between left and right, top and bottom
 // (shares of the view) as the digit's, as a box ended (end) there.
-func (v *InsetView) take(on webapp.Inset, left, top, right, bottom float64, end dragEnd) {
+func (v *InsetView) take(on webapp.Inset, left, top, right, bottom float64, end webapp.BoxEnd) {
 	ended(v.Store, v.URL, on.Left+left*on.Width, on.Top+top*on.Height, on.Left+right*on.Width, on.Top+bottom*on.Height, end)
 }
 
@@ -60,7 +60,7 @@ func (v *InsetView) keys() *keyBoxView {
 		showBox(b.Left, b.Top, b.Right, b.Bottom, true)
 	}
 	k.take = func(l, t, r, b float64) {
-		v.take(v.Inset, l, t, r, b, boxTaken)
+		v.take(v.Inset, l, t, r, b, webapp.BoxTaken)
 		// The view may go with what was found in the part (nothing, or a
 		// digit large enough): keep the keyboard's focus on the picture,
 		// which stays, rather than lose it to the page.
@@ -82,6 +82,12 @@ func (v *InsetView) at(e *vecty.Event) (float64, float64) {
 func (v *InsetView) Render() vecty.ComponentOrHTML {
 	in := v.Inset
 	v.keys().forget() // the keyboard's box of the picture before, if any
+	cx, cy, cornerOK := v.drag.Corner(v.URL)
+	cornerOK = cornerOK && v.on == in // not on a view since moved
+	caption := "drag a box here, or tap two opposite corners, to take the digit from this part"
+	if cornerOK {
+		caption = cornerTapped
+	}
 	return elem.Figure(vecty.Markup(vecty.Class("inset-figure")),
 		elem.Div(vecty.Markup(prop.ID("inset"), vecty.Class("inset", "found-frame"), boxPicker(),
 			vecty.Attribute("aria-label", "the part of your picture around the digit found, enlarged; to take the digit from a part of it, drag a box over it, or press Enter, move the box with the arrow keys, size it with Shift and the arrow keys, and press Enter"),
@@ -89,36 +95,45 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 			vecty.Style("background-size", fmt.Sprintf("%.2fpx %.2fpx", insetSide/in.Width, insetSide/in.Height)),
 			vecty.Style("background-position", fmt.Sprintf("%.2fpx %.2fpx", -insetSide*in.Left/in.Width, -insetSide*in.Top/in.Height)),
 			event.PointerDown(func(e *vecty.Event) {
+				if _, _, ok := v.drag.Corner(v.URL); ok && v.on != v.Inset {
+					v.drag.Cancel() // a corner tapped on a view since moved
+				}
 				x, y := v.at(e)
-				v.drag.start(e, x, y, v.URL)
+				startBox(&v.drag, e, x, y, v.URL)
 				v.on = v.Inset
 			}).PreventDefault(),
 			event.PointerMove(func(e *vecty.Event) {
-				if v.drag.on {
-					l, t, r, b := v.drag.box(v.at(e))
+				if v.drag.Down() {
+					l, t, r, b := v.drag.Box(v.at(e))
 					showBox(l, t, r, b, true)
 				}
 			}),
 			event.PointerUp(func(e *vecty.Event) {
-				if !v.drag.on {
+				if !v.drag.Down() {
 					return // the keyboard's box may be shown
 				}
 				showBox(0, 0, 0, 0, false)
 				x, y := v.at(e)
-				l, t, r, b, end := v.drag.end(x, y, v.URL)
+				l, t, r, b, end := v.drag.End(x, y, v.URL)
+				if end == webapp.BoxCorner {
+					sayKeyBox(cornerTapped)
+				}
+				vecty.Rerender(v) // the corner tapped shown, or taken away
 				v.take(v.on, l, t, r, b, end)
 			}),
 			event.PointerCancel(func(*vecty.Event) {
-				v.drag.on = false
+				v.drag.Cancel()
 				showBox(0, 0, 0, 0, false)
+				vecty.Rerender(v)
 			}),
 			vecty.Attribute("tabindex", "0"),
 			event.KeyDown(func(e *vecty.Event) { v.keys().key(e) }),
 			event.Blur(func(*vecty.Event) { v.keys().drop() }),
 		),
 			elem.Div(vecty.Markup(prop.ID("inset-drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
+			cornerMark("inset-corner", webapp.Mark{Left: 100 * cx, Top: 100 * cy}, cornerOK),
 		),
 		elem.FigureCaption(vecty.Text("The digit found, enlarged"), elem.Break(),
-			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text("drag a box here to take the digit from this part"))),
+			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption))),
 	)
 }

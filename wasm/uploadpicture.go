@@ -25,8 +25,8 @@ type UploadPicture struct {
 	Store  *webapp.Store  `vecty:"prop"`
 	Upload *webapp.Upload `vecty:"prop"`
 
-	drag   boxDrag    // in shares of the picture
-	keyBox keyBoxView // the keyboard's (keys)
+	drag   webapp.BoxGesture // in shares of the picture
+	keyBox keyBoxView        // the keyboard's (keys)
 }
 
 // choose takes the part of the picture between left and right, top and
@@ -51,6 +51,15 @@ func (u *UploadPicture) keys() *keyBoxView {
 	}
 	k.take = u.choose
 	return k
+}
+
+// tapped shows, after a gesture's end, the corner tapped, and says it to a
+// screen reader; or, after any other end, takes the corner away.
+func (u *UploadPicture) tapped(end webapp.BoxEnd) {
+	if end == webapp.BoxCorner {
+		sayKeyBox(cornerTapped)
+	}
+	vecty.Rerender(u)
 }
 
 // at is where pointer event e is on the picture, as shares of its width
@@ -109,10 +118,14 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	if m, ok := up.Found(); ok {
 		marks = append(marks, markBox("found", "found", m))
 	}
+	cx, cy, cornerOK := u.drag.Corner(up.URL)
+	corner := cornerMark("corner", up.Shown(cx, cy, cx, cy), cornerOK)
 	caption := "boxed: the digit as found" // how to box another: boxHint, under the tiles
 	_, chosen := up.Chosen()
 	_, found := up.Found()
 	switch {
+	case cornerOK:
+		caption = cornerTapped
 	case !found && up.NoDigit == nil:
 		caption = "taken whole: a 28×28 picture is an MNIST digit already"
 	case up.NoDigit != nil && chosen:
@@ -138,26 +151,28 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 				vecty.Class("found-frame"), prop.ID("picture-frame"),
 				event.PointerDown(func(e *vecty.Event) {
 					x, y := u.at(e)
-					u.drag.start(e, x, y, u.Upload.URL)
+					startBox(&u.drag, e, x, y, u.Upload.URL)
 				}).PreventDefault(),
 				event.PointerMove(func(e *vecty.Event) {
-					if u.drag.on {
+					if u.drag.Down() {
 						// Not over another upload's picture, come meanwhile.
-						showDrag(u.Upload.Shown(u.drag.box(u.at(e))), u.drag.url == u.Upload.URL)
+						showDrag(u.Upload.Shown(u.drag.Box(u.at(e))), u.drag.On() == u.Upload.URL)
 					}
 				}),
 				event.PointerUp(func(e *vecty.Event) {
-					if !u.drag.on {
+					if !u.drag.Down() {
 						return // the keyboard's box may be shown
 					}
 					showDrag(webapp.Mark{}, false)
 					x, y := u.at(e)
-					l, t, r, b, end := u.drag.end(x, y, u.Upload.URL)
+					l, t, r, b, end := u.drag.End(x, y, u.Upload.URL)
+					u.tapped(end)
 					ended(u.Store, u.Upload.URL, l, t, r, b, end)
 				}),
 				event.PointerCancel(func(*vecty.Event) {
-					u.drag.on = false
+					u.drag.Cancel()
 					showDrag(webapp.Mark{}, false)
+					vecty.Rerender(u)
 				}),
 				vecty.Attribute("tabindex", "0"), boxPicker(),
 				vecty.Attribute("aria-label", "your picture; to take the digit from a part of it, press Enter, move the box with the arrow keys, size it with Shift and the arrow keys, and press Enter"),
@@ -167,6 +182,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			elem.Image(vecty.Markup(prop.ID("original"), prop.Src(up.URL), prop.Alt("the digit as given"), vecty.Class("digit"), vecty.Attribute("draggable", "false"))),
 			marks,
 			elem.Div(vecty.Markup(prop.ID("drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
+			corner,
 		),
 		elem.FigureCaption(vecty.Text("Your digit"), elem.Break(),
 			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption)),
@@ -195,7 +211,7 @@ func (r *Results) boxHint() *vecty.HTML {
 		}
 		say = append(say, elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("note")), vecty.Text(text)))
 	case r.Message == "":
-		say = append(say, vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture."))
+		say = append(say, vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture, or tap two opposite corners of one."))
 	}
 	return elem.Paragraph(vecty.Markup(vecty.Class("hint", "box-hint"), prop.ID("box-hint"), vecty.Attribute("role", "status")),
 		say,

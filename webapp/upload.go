@@ -321,7 +321,6 @@ func (s *Store) ChoosePart(left, top, right, bottom float64) (taken bool) {
 // a digit, and of a tap on the picture.
 const (
 	smallBox = "that box is too small to hold a digit: drag one around the whole digit"
-	tapped   = "a tap takes nothing: drag a box around the digit"
 )
 
 // BoxOnAnotherPicture is called when a box dragged on an upload's picture
@@ -335,16 +334,13 @@ func (s *Store) BoxOnAnotherPicture() {
 	})
 }
 
-// TooSmallBox is called when the person's drag on the upload's picture
-// was too short to be a box (a slip, or a tap): the page says how to draw
-// one rather than do nothing.
-func (s *Store) TooSmallBox(tap bool) {
+// TooSmallBox is called when the box the person chose on the upload's
+// picture was too small to hold a digit (a slip, or two taps too near):
+// the page says how to draw one rather than do nothing.
+func (s *Store) TooSmallBox() {
 	s.do(func(st *State) {
 		if st.Upload != nil && st.Mode == ModeUpload {
 			st.Message = smallBox
-			if tap {
-				st.Message = tapped
-			}
 		}
 	})
 }

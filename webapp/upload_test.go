@@ -61,10 +61,8 @@ func TestChoosePart(t *testing.T) {
 	require.True(t, ok)
 	assertMark(t, shown(200, 100, 0.6, 0, 1, 1), chosen, "the part")
 
-	s.TooSmallBox(false)
+	s.TooSmallBox()
 	assert.Equal(t, smallBox, s.State().Message, "a slip on the picture")
-	s.TooSmallBox(true)
-	assert.Equal(t, tapped, s.State().Message, "a tap")
 	assert.Same(t, u, s.State().Upload)
 
 	for _, c := range []struct {
