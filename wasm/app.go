@@ -290,11 +290,11 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			url = grayURL(pixels)
 		}
 		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: emptyResults[st.Mode], Quiet: st.Mode == webapp.ModeDraw, Unit: -1}
-		if st.Walk.Nudged != nil && st.Walk.Nudge != 0 { // a nudge is shown (Walk)
-			res.Unit = st.Walk.Unit
+		if u, ok := st.Walk.Framed(); ok {
+			res.Unit = u
 		}
 		if st.Mode == webapp.ModeUpload {
-			res.Upload, res.Busy, res.Refining = st.Upload, st.Reading != "", st.Refining
+			res.Upload, res.Busy, res.Refining, res.Corner = st.Upload, st.Reading != "", st.Refining, st.Corner
 		}
 		if res.Upload != nil {
 			// What was found in the picture, and why a box was not

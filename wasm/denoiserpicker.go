@@ -37,7 +37,7 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 		id := "denoiser-" + string(which)
 		// What each denoiser is shows under the buttons for the one chosen;
 		// for both, on hovering and, for a screen reader, as each button's
-		// description (the span after the picker).
+		// description (the spans at the picker's end).
 		return elem.Label(vecty.Markup(prop.For(id), vecty.Attribute("title", hint)),
 			elem.Input(vecty.Markup(prop.ID(id), prop.Type(prop.TypeRadio), prop.Name("denoiser"), prop.Value(string(which)),
 				vecty.Attribute("aria-describedby", id+"-about"),
@@ -60,20 +60,25 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 		}
 		line = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("strong-status"), vecty.Attribute("role", "status")), vecty.Text(d.Status+" "), retry)
 	} else {
-		about := shown.About()
-		if shown == webapp.Seed && d.Weights != webapp.BundledWeights {
-			about = fmt.Sprintf("Your weights (%s), in place of the seed's model.", d.Weights)
-		}
-		line = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("denoiser-about")), vecty.Text(about))
+		line = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("denoiser-about")), vecty.Text(d.about(shown)))
 	}
 	return elem.FieldSet(vecty.Markup(vecty.Class("panel", "denoiser"), prop.ID("denoiser")),
 		elem.Legend(vecty.Text("Denoiser")),
-		radio(webapp.Seed, webapp.Seed.About()),
-		radio(webapp.Strong, webapp.Strong.About()),
+		radio(webapp.Seed, d.about(webapp.Seed)),
+		radio(webapp.Strong, d.about(webapp.Strong)),
 		line,
-		elem.Span(vecty.Markup(prop.ID("denoiser-seed-about"), vecty.Class("sr-only")), vecty.Text(webapp.Seed.About())),
-		elem.Span(vecty.Markup(prop.ID("denoiser-strong-about"), vecty.Class("sr-only")), vecty.Text(webapp.Strong.About())),
+		elem.Span(vecty.Markup(prop.ID("denoiser-seed-about"), vecty.Class("sr-only")), vecty.Text(d.about(webapp.Seed))),
+		elem.Span(vecty.Markup(prop.ID("denoiser-strong-about"), vecty.Class("sr-only")), vecty.Text(d.about(webapp.Strong))),
 	)
+}
+
+// about says what denoiser which is: the person's weights, in the seed's
+// model's place, when they gave some.
+func (d *DenoiserPicker) about(which webapp.Denoiser) string {
+	if which == webapp.Seed && d.Weights != webapp.BundledWeights {
+		return fmt.Sprintf("Your weights (%s), in place of the seed's model.", d.Weights)
+	}
+	return which.About()
 }
 
 // title is what the picker calls denoiser which: the seed's model is the

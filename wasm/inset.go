@@ -27,6 +27,8 @@ type InsetView struct {
 	Store *webapp.Store `vecty:"prop"`
 	URL   string        `vecty:"prop"`
 	Inset webapp.Inset  `vecty:"prop"`
+	// Corner is the first corner of a box tapped on this view, or nil.
+	Corner *webapp.Corner `vecty:"prop"`
 
 	drag webapp.BoxGesture // in shares of the view
 	// on is the view the gesture began on: the box is taken on it (a
@@ -41,9 +43,9 @@ func showBox(l, t, r, b float64, show bool) {
 }
 
 // take takes the part of view on between left and right, top and bottom
-// (shares of the view) as the digit's, as a box ended (end) there.
-func (v *InsetView) take(on webapp.Inset, left, top, right, bottom float64, end webapp.BoxEnd) {
-	ended(v.Store, v.URL, on.Left+left*on.Width, on.Top+top*on.Height, on.Left+right*on.Width, on.Top+bottom*on.Height, end)
+// (shares of the view) as the digit's.
+func (v *InsetView) take(on webapp.Inset, left, top, right, bottom float64) {
+	choosePart(v.Store, v.URL, on.Left+left*on.Width, on.Top+top*on.Height, on.Left+right*on.Width, on.Top+bottom*on.Height)
 }
 
 // keys is the view's keyboard box, drawing and taking as the pointer's
@@ -60,7 +62,7 @@ func (v *InsetView) keys() *keyBoxView {
 		showBox(b.Left, b.Top, b.Right, b.Bottom, true)
 	}
 	k.take = func(l, t, r, b float64) {
-		v.take(v.Inset, l, t, r, b, webapp.BoxTaken)
+		v.take(v.Inset, l, t, r, b)
 		// The view may go with what was found in the part (nothing, or a
 		// digit large enough): keep the keyboard's focus on the picture,
 		// which stays, rather than lose it to the page.
@@ -82,11 +84,9 @@ func (v *InsetView) at(e *vecty.Event) (float64, float64) {
 func (v *InsetView) Render() vecty.ComponentOrHTML {
 	in := v.Inset
 	v.keys().forget() // the keyboard's box of the picture before, if any
-	cx, cy, cornerOK := v.drag.Corner(v.URL)
-	cornerOK = cornerOK && v.on == in // not on a view since moved
-	caption := "drag a box here, or tap two opposite corners, to take the digit from this part"
-	if cornerOK {
-		caption = cornerTapped
+	var corner vecty.ComponentOrHTML
+	if c := v.Corner; c != nil {
+		corner = cornerMark("inset-corner", c, webapp.Mark{Left: 100 * c.X, Top: 100 * c.Y})
 	}
 	return elem.Figure(vecty.Markup(vecty.Class("inset-figure")),
 		elem.Div(vecty.Markup(prop.ID("inset"), vecty.Class("inset", "found-frame"), boxPicker(),
@@ -95,9 +95,6 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 			vecty.Style("background-size", fmt.Sprintf("%.2fpx %.2fpx", insetSide/in.Width, insetSide/in.Height)),
 			vecty.Style("background-position", fmt.Sprintf("%.2fpx %.2fpx", -insetSide*in.Left/in.Width, -insetSide*in.Top/in.Height)),
 			event.PointerDown(func(e *vecty.Event) {
-				if _, _, ok := v.drag.Corner(v.URL); ok && v.on != v.Inset {
-					v.drag.Cancel() // a corner tapped on a view since moved
-				}
 				x, y := v.at(e)
 				startBox(&v.drag, e, x, y, v.URL)
 				v.on = v.Inset
@@ -114,26 +111,28 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				}
 				showBox(0, 0, 0, 0, false)
 				x, y := v.at(e)
-				l, t, r, b, end := v.drag.End(x, y, v.URL)
-				if end == webapp.BoxCorner {
-					sayKeyBox(cornerTapped)
-				}
-				vecty.Rerender(v) // the corner tapped shown, or taken away
-				v.take(v.on, l, t, r, b, end)
+				side := e.Get("currentTarget").Call("getBoundingClientRect").Get("width").Float()
+				l, t, r, b, end := v.drag.End(x, y, v.URL, side, side)
+				on := v.on
+				ended(v.Store, webapp.OnInset, on, l, t, r, b, end, func(l, t, r, b float64) { v.take(on, l, t, r, b) })
 			}),
 			event.PointerCancel(func(*vecty.Event) {
 				v.drag.Cancel()
 				showBox(0, 0, 0, 0, false)
-				vecty.Rerender(v)
 			}),
 			vecty.Attribute("tabindex", "0"),
-			event.KeyDown(func(e *vecty.Event) { v.keys().key(e) }),
+			event.KeyDown(func(e *vecty.Event) {
+				if e.Get("key").String() == "Escape" {
+					v.Store.DropCorner()
+				}
+				v.keys().key(e)
+			}),
 			event.Blur(func(*vecty.Event) { v.keys().drop() }),
 		),
 			elem.Div(vecty.Markup(prop.ID("inset-drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
-			cornerMark("inset-corner", webapp.Mark{Left: 100 * cx, Top: 100 * cy}, cornerOK),
+			corner,
 		),
 		elem.FigureCaption(vecty.Text("The digit found, enlarged"), elem.Break(),
-			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption))),
+			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text("drag a box here, or tap two opposite corners, to take the digit from this part"))),
 	)
 }

@@ -36,6 +36,9 @@ type Results struct {
 	Note    string `vecty:"prop"`
 	Message string `vecty:"prop"`
 	Empty   string `vecty:"prop"` // what to do, while there is no result
+	// Corner is the first corner of a box tapped on the upload, or nil
+	// (webapp.State.Corner; r.corner says whether it still waits).
+	Corner *webapp.Corner `vecty:"prop"`
 	// Unit is the code unit nudged under "What one code unit does", framed
 	// on the heat maps, or −1 when none is (or its nudge is 0).
 	Unit int `vecty:"prop"`
@@ -146,7 +149,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs (its hint says so, read out).
-		return elem.Section(section, resultsHeading(), elem.Div(vecty.Markup(vecty.Class("tiles")), &UploadPicture{Store: r.Store, Upload: r.Upload}, r.boxHint()), r.summary(""))
+		return elem.Section(section, resultsHeading(), elem.Div(vecty.Markup(vecty.Class("tiles")), r.picture(), r.boxHint()), r.summary(""))
 	}
 	if res == nil {
 		return elem.Section(section, resultsHeading(), elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)), r.summary(""))
@@ -157,9 +160,9 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	var hint vecty.ComponentOrHTML
 	switch {
 	case r.Upload != nil:
-		tiles = append(tiles, &UploadPicture{Store: r.Store, Upload: r.Upload})
+		tiles = append(tiles, r.picture())
 		if in, ok := r.Upload.Inset(); ok {
-			tiles = append(tiles, &InsetView{Store: r.Store, URL: r.Upload.URL, Inset: in})
+			tiles = append(tiles, &InsetView{Store: r.Store, URL: r.Upload.URL, Inset: in, Corner: r.corner(webapp.OnInset, in)})
 		}
 		hint = r.boxHint()
 	case r.Original != "":
@@ -229,8 +232,8 @@ func largeLink(digit []float32) []vecty.Applyer {
 
 // latentMap is the latent code's heat maps, with the unit nudged (r.Unit)
 // framed. A click on a number chooses it to nudge (Store.PickUnit) and
-// brings the nudge into view, so that one sees what it does; the field
-// under "What one code unit does" chooses one from the keyboard.
+// brings the nudged digit into view, so that one sees what it does; the
+// field under "What one code unit does" chooses one from the keyboard.
 func (r *Results) latentMap(res *webapp.Result) vecty.ComponentOrHTML {
 	shape := res.LatentShape
 	var frame vecty.ComponentOrHTML
@@ -249,11 +252,33 @@ func (r *Results) latentMap(res *webapp.Result) vecty.ComponentOrHTML {
 				if !ok { // a gap between maps
 					return
 				}
-				r.Store.PickUnit(u)
-				if n := js.Global().Get("document").Call("querySelector", ".nudge"); n.Truthy() {
-					n.Call("scrollIntoView", map[string]any{"block": "nearest"})
+				if !r.Store.PickUnit(u) {
+					return
 				}
+				// After the frame's render (frame callbacks run in the
+				// order they were asked for), when the nudged digit is
+				// the unit's.
+				onFrame(func() {
+					if n := js.Global().Get("document").Call("getElementById", "nudge-image"); n.Truthy() {
+						n.Call("scrollIntoView", map[string]any{"block": "nearest"})
+					}
+				})
 			}))),
 		frame,
 	)
+}
+
+// picture is the upload's picture, with the first corner of a box tapped
+// on it, if one waits.
+func (r *Results) picture() *UploadPicture {
+	return &UploadPicture{Store: r.Store, Upload: r.Upload, Corner: r.corner(webapp.OnPicture, webapp.Inset{})}
+}
+
+// corner is the first corner of a box tapped on surface on (showing view),
+// if one waits there, or nil.
+func (r *Results) corner(on webapp.Surface, view webapp.Inset) *webapp.Corner {
+	if !r.Corner.Waits(r.Upload, on, view) {
+		return nil
+	}
+	return r.Corner
 }

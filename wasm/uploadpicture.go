@@ -24,6 +24,7 @@ type UploadPicture struct {
 	vecty.Core
 	Store  *webapp.Store  `vecty:"prop"`
 	Upload *webapp.Upload `vecty:"prop"`
+	Corner *webapp.Corner `vecty:"prop"` // the first corner of a box tapped on the picture, or nil
 
 	drag   webapp.BoxGesture // in shares of the picture
 	keyBox keyBoxView        // the keyboard's (keys)
@@ -53,13 +54,12 @@ func (u *UploadPicture) keys() *keyBoxView {
 	return k
 }
 
-// tapped shows, after a gesture's end, the corner tapped, and says it to a
-// screen reader; or, after any other end, takes the corner away.
-func (u *UploadPicture) tapped(end webapp.BoxEnd) {
-	if end == webapp.BoxCorner {
-		sayKeyBox(cornerTapped)
-	}
-	vecty.Rerender(u)
+// size is the picture's width and height on the screen, in CSS pixels,
+// under pointer event e: it fills its square one way.
+func (u *UploadPicture) size(e *vecty.Event) (w, h float64) {
+	side := e.Get("currentTarget").Call("getBoundingClientRect").Get("width").Float()
+	m := u.Upload.Shown(0, 0, 1, 1)
+	return side * m.Width / 100, side * m.Height / 100
 }
 
 // at is where pointer event e is on the picture, as shares of its width
@@ -118,14 +118,14 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	if m, ok := up.Found(); ok {
 		marks = append(marks, markBox("found", "found", m))
 	}
-	cx, cy, cornerOK := u.drag.Corner(up.URL)
-	corner := cornerMark("corner", up.Shown(cx, cy, cx, cy), cornerOK)
+	var corner vecty.ComponentOrHTML
+	if c := u.Corner; c != nil {
+		corner = cornerMark("corner", c, up.Shown(c.X, c.Y, c.X, c.Y))
+	}
 	caption := "boxed: the digit as found" // how to box another: boxHint, under the tiles
 	_, chosen := up.Chosen()
 	_, found := up.Found()
 	switch {
-	case cornerOK:
-		caption = cornerTapped
 	case !found && up.NoDigit == nil:
 		caption = "taken whole: a 28×28 picture is an MNIST digit already"
 	case up.NoDigit != nil && chosen:
@@ -165,18 +165,22 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					}
 					showDrag(webapp.Mark{}, false)
 					x, y := u.at(e)
-					l, t, r, b, end := u.drag.End(x, y, u.Upload.URL)
-					u.tapped(end)
-					ended(u.Store, u.Upload.URL, l, t, r, b, end)
+					w, h := u.size(e)
+					l, t, r, b, end := u.drag.End(x, y, u.Upload.URL, w, h)
+					ended(u.Store, webapp.OnPicture, webapp.Inset{}, l, t, r, b, end, u.choose)
 				}),
 				event.PointerCancel(func(*vecty.Event) {
 					u.drag.Cancel()
 					showDrag(webapp.Mark{}, false)
-					vecty.Rerender(u)
 				}),
 				vecty.Attribute("tabindex", "0"), boxPicker(),
 				vecty.Attribute("aria-label", "your picture; to take the digit from a part of it, press Enter, move the box with the arrow keys, size it with Shift and the arrow keys, and press Enter"),
-				event.KeyDown(func(e *vecty.Event) { u.keys().key(e) }),
+				event.KeyDown(func(e *vecty.Event) {
+					if e.Get("key").String() == "Escape" {
+						u.Store.DropCorner()
+					}
+					u.keys().key(e)
+				}),
 				event.Blur(func(*vecty.Event) { u.keys().drop() }),
 			),
 			elem.Image(vecty.Markup(prop.ID("original"), prop.Src(up.URL), prop.Alt("the digit as given"), vecty.Class("digit"), vecty.Attribute("draggable", "false"))),
@@ -202,6 +206,8 @@ func (r *Results) boxHint() *vecty.HTML {
 		say = append(say, elem.Span(vecty.Markup(prop.ID("message"), vecty.Class("error")), vecty.Text(sentence(r.Message)+".")), vecty.Text(" "))
 	}
 	switch {
+	case r.cornerWaits():
+		say = append(say, elem.Span(vecty.Markup(prop.ID("corner-note"), vecty.Class("note")), vecty.Text(webapp.CornerMarked)))
 	case r.Note != "":
 		say = append(say, elem.Span(vecty.Markup(prop.ID("note"), vecty.Class("note")), vecty.Text(r.Note+".")))
 	case r.Upload.Info.Several && r.Message == "": // a box refused is not of several digits
@@ -216,6 +222,16 @@ func (r *Results) boxHint() *vecty.HTML {
 	return elem.Paragraph(vecty.Markup(vecty.Class("hint", "box-hint"), prop.ID("box-hint"), vecty.Attribute("role", "status")),
 		say,
 		elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" From the keyboard: Enter on the picture, the arrows to move, Shift and the arrows to size, Enter.")))
+}
+
+// cornerWaits says whether the first corner of a box tapped on the
+// picture or its enlarged part waits for the second.
+func (r *Results) cornerWaits() bool {
+	if r.corner(webapp.OnPicture, webapp.Inset{}) != nil {
+		return true
+	}
+	in, ok := r.Upload.Inset()
+	return ok && r.corner(webapp.OnInset, in) != nil
 }
 
 // several is what the page says of a picture that may hold more than one

@@ -36,7 +36,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		reading := "\u00a0"
 		if e != nil {
 			pic = elem.Image(vecty.Markup(prop.ID("walk-"+which), prop.Src(grayURL(e.Output)),
-				prop.Alt("end "+which+": the digit as "+e.Title+" decodes its code, read as "+e.Reading.String()), vecty.Class("digit", "small")))
+				prop.Alt("end "+which+": the digit as "+e.Title+" decodes its code"), vecty.Class("digit", "small")))
 			reading = "reads " + e.Reading.String()
 		}
 		return elem.Figure(pic, elem.Div(vecty.Markup(prop.ID("walk-"+which+"-reading"), vecty.Class("reading")), vecty.Text(reading)),

@@ -1,38 +1,34 @@
 package webapp
 
-// BoxGesture is a box being chosen with a mouse, a pen or a finger over a
-// picture (an upload's, or its enlarged part), in shares of it: dragged
-// from one corner to the other, or, for those who cannot drag (WCAG 2.2's
-// 2.5.7), tapped at one corner and then at the other. It remembers the
+// BoxGesture is a press of a mouse, a pen or a finger on a picture (an
+// upload's, or its enlarged part), in shares of it, on its way to a box:
+// dragged from one corner to the other, or a tap, which the store takes as
+// a corner of a box tapped at both (Store.TapCorner). It remembers the
 // picture (by its URL) it began on: a box begun on one upload is not taken
-// on the next, which may have come while the button was held or between
-// the taps.
+// on the next, which may have come while the button was held.
 type BoxGesture struct {
 	down   bool // a press not yet released
 	x0, y0 float64
 	url    string
-	// The first corner tapped, waiting for the second.
-	corner    bool
-	cx, cy    float64
-	cornerURL string
 }
 
-// MinBox is the smallest box, as a share of the picture each way, that a
+// minBox is the smallest box, as a share of the picture each way, that a
 // gesture chooses; a smaller one is a slip.
-const MinBox = 0.02
+const minBox = 0.02
 
-// maxTap is the most a pointer may move, as a share of the picture, for
-// its press and release to be a tap rather than a drag.
-const maxTap = 0.005
+// TapSlop is how far, in CSS pixels, a pointer may move between its press
+// and its release for them to be a tap rather than a drag: a finger moves
+// a few pixels as it lifts.
+const TapSlop = 8
 
-// BoxEnd is what a gesture came to when the pointer was released.
+// BoxEnd is what a press came to when the pointer was released.
 type BoxEnd int
 
 const (
-	BoxTaken  BoxEnd = iota // a box to take
-	BoxSmall                // too small to be a box: a slip
-	BoxCorner               // a tap: the first corner, the gesture waits for the second
-	BoxGone                 // begun on a picture that another upload has replaced
+	BoxTaken BoxEnd = iota // a box to take
+	BoxSmall               // too small to be a box: a slip
+	BoxTap                 // a tap: a corner (Store.TapCorner)
+	BoxGone                // begun on a picture that another upload has replaced
 )
 
 // Start is a press at x, y on the picture at url.
@@ -51,36 +47,21 @@ func (g *BoxGesture) Box(x, y float64) (left, top, right, bottom float64) {
 	return min(g.x0, x), min(g.y0, y), max(g.x0, x), max(g.y0, y)
 }
 
-// Corner is the first corner tapped on the picture at url, while the
-// gesture waits for the second.
-func (g *BoxGesture) Corner(url string) (x, y float64, ok bool) {
-	return g.cx, g.cy, g.corner && g.cornerURL == url
-}
+// Cancel drops the press under way (the browser took the pointer).
+func (g *BoxGesture) Cancel() { g.down = false }
 
-// Cancel drops the press under way (the browser took the pointer) and
-// the corner tapped.
-func (g *BoxGesture) Cancel() { g.down, g.corner = false, false }
-
-// End is the release at x, y over the picture at url: the box, and what
-// the gesture came to. A drag's box is from the press to the release; a
-// tap is the first corner, or, after one on the same picture, the box
-// between the two.
-func (g *BoxGesture) End(x, y float64, url string) (left, top, right, bottom float64, end BoxEnd) {
+// End is the release at x, y over the picture at url, which is w×h CSS
+// pixels on the screen: the box from the press, and what the press came
+// to. A press that moved no more than TapSlop is a tap, at x, y.
+func (g *BoxGesture) End(x, y float64, url string, w, h float64) (left, top, right, bottom float64, end BoxEnd) {
 	g.down = false
 	left, top, right, bottom = g.Box(x, y)
-	tap := right-left <= maxTap && bottom-top <= maxTap
-	cx, cy, second := g.Corner(url)
-	g.corner = false
 	switch {
 	case g.url != url:
 		return left, top, right, bottom, BoxGone
-	case tap && !second:
-		g.corner, g.cx, g.cy, g.cornerURL = true, x, y, url
-		return x, y, x, y, BoxCorner
-	case tap:
-		left, top, right, bottom = min(cx, x), min(cy, y), max(cx, x), max(cy, y)
-	}
-	if right-left < MinBox || bottom-top < MinBox {
+	case (right-left)*w <= TapSlop && (bottom-top)*h <= TapSlop:
+		return x, y, x, y, BoxTap
+	case right-left < minBox || bottom-top < minBox:
 		return left, top, right, bottom, BoxSmall
 	}
 	return left, top, right, bottom, BoxTaken

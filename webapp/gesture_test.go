@@ -4,56 +4,97 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// A drag chooses the box from its press to its release; a tap marks a
-// corner and a second tap on the same picture the box between the two;
-// a box too small either way is a slip, and a box begun on a picture
-// another has replaced is not taken.
+// A press released elsewhere is a drag, whose box is from the press to
+// the release; released within TapSlop screen pixels it is a tap; a box
+// too small is a slip, and one begun on a picture another has replaced is
+// not taken.
 func TestBoxGesture(t *testing.T) {
 	type box struct {
 		l, t, r, b float64
 		end        BoxEnd
 	}
-	end := func(g *BoxGesture, x0, y0, x1, y1 float64, at, upTo string) box {
+	const w, h = 168, 84 // a 2:1 picture on the screen
+	release := func(x0, y0, x1, y1 float64, at, upTo string) box {
+		var g BoxGesture
 		g.Start(x0, y0, at)
 		assert.True(t, g.Down())
-		l, tp, r, b, e := g.End(x1, y1, upTo)
+		l, tp, r, b, e := g.End(x1, y1, upTo, w, h)
 		assert.False(t, g.Down())
 		return box{l, tp, r, b, e}
 	}
-	var g BoxGesture
-	assert.Equal(t, box{0.2, 0.1, 0.6, 0.5, BoxTaken}, end(&g, 0.6, 0.5, 0.2, 0.1, "a", "a"), "dragged up and left")
-	assert.Equal(t, BoxSmall, end(&g, 0.5, 0.5, 0.51, 0.8, "a", "a").end, "a sliver")
-	assert.Equal(t, BoxGone, end(&g, 0.1, 0.1, 0.9, 0.9, "a", "b").end, "another upload came meanwhile")
+	assert.Equal(t, box{0.2, 0.1, 0.6, 0.5, BoxTaken}, release(0.6, 0.5, 0.2, 0.1, "a", "a"), "dragged up and left")
+	assert.Equal(t, BoxSmall, release(0.5, 0.5, 0.51, 0.8, "a", "a").end, "a sliver")
+	assert.Equal(t, BoxGone, release(0.1, 0.1, 0.9, 0.9, "a", "b").end, "another upload came meanwhile")
+	assert.Equal(t, box{0.53, 0.52, 0.53, 0.52, BoxTap}, release(0.5, 0.5, 0.53, 0.52, "a", "a"), "a finger moved 5 px by 1.7 as it lifted: a tap, where it lifted")
+	assert.Equal(t, BoxSmall, release(0.5, 0.5, 0.56, 0.5, "a", "a").end, "10 px is a slip, not a tap")
+	assert.Equal(t, BoxSmall, release(0.5, 0.5, 0.5, 0.6, "a", "a").end, "8.4 px down, on the picture's shorter side")
+}
 
-	// Two taps.
-	assert.Equal(t, box{0.702, 0.2, 0.702, 0.2, BoxCorner}, end(&g, 0.7, 0.2, 0.702, 0.2, "a", "a"), "the first corner")
-	x, y, ok := g.Corner("a")
+// A tap marks a corner; a second on the same surface takes the box between
+// the two, or says it is too small; the corner goes with any change to
+// the upload shown, and a corner on the picture is not one on its enlarged
+// part.
+func TestTapCorner(t *testing.T) {
+	s, _ := loadedStore(t)
+	_, _, _, _, take := s.TapCorner(OnPicture, 0.6, 0.1, Inset{})
+	assert.False(t, take, "no upload, no corner")
+	assert.Nil(t, s.State().Corner)
+
+	s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:1", twoDigits(), nil)
+	s.TooSmallBox()
+	require.NotEmpty(t, s.State().Message)
+	_, _, _, _, take = s.TapCorner(OnPicture, 0.6, 0.1, Inset{})
+	assert.False(t, take)
+	st := s.State()
+	assert.Empty(t, st.Message, "the last slip's message goes")
+	c, ok := st.PendingCorner(OnPicture, Inset{})
+	require.True(t, ok)
+	assert.Equal(t, [2]float64{0.6, 0.1}, [2]float64{c.X, c.Y})
+	_, ok = st.PendingCorner(OnInset, Inset{})
+	assert.False(t, ok, "not a corner of the enlarged part")
+
+	l, tp, r, b, take := s.TapCorner(OnPicture, 0.95, 0.9, Inset{})
+	assert.True(t, take, "the second corner")
+	assert.Equal(t, [4]float64{0.6, 0.1, 0.95, 0.9}, [4]float64{l, tp, r, b})
+	_, ok = s.State().PendingCorner(OnPicture, Inset{})
+	assert.False(t, ok, "used")
+
+	// Too near: said, and the corner goes.
+	s.TapCorner(OnPicture, 0.6, 0.1, Inset{})
+	_, _, _, _, take = s.TapCorner(OnPicture, 0.61, 0.5, Inset{})
+	assert.False(t, take)
+	assert.Equal(t, smallBox, s.State().Message)
+	_, ok = s.State().PendingCorner(OnPicture, Inset{})
+	assert.False(t, ok)
+
+	// A tap on the other surface, or on the part moved, is a first corner.
+	view := Inset{Left: 0.5, Top: 0.2, Width: 0.3, Height: 0.6}
+	s.TapCorner(OnPicture, 0.6, 0.1, Inset{})
+	_, _, _, _, take = s.TapCorner(OnInset, 0.9, 0.9, view)
+	assert.False(t, take)
+	_, ok = s.State().PendingCorner(OnPicture, Inset{})
+	assert.False(t, ok, "one corner at a time")
+	_, ok = s.State().PendingCorner(OnInset, Inset{Left: 0.4, Top: 0.2, Width: 0.3, Height: 0.6})
+	assert.False(t, ok, "the part shown moved")
+	_, ok = s.State().PendingCorner(OnInset, view)
 	assert.True(t, ok)
-	assert.Equal(t, [2]float64{0.702, 0.2}, [2]float64{x, y}, "where the finger left")
-	_, _, ok = g.Corner("b")
-	assert.False(t, ok, "not a corner on another picture")
-	assert.Equal(t, box{0.3, 0.2, 0.702, 0.9, BoxTaken}, end(&g, 0.3, 0.9, 0.3, 0.9, "a", "a"), "the second corner: the box between")
-	_, _, ok = g.Corner("a")
-	assert.False(t, ok, "the corner is used")
 
-	// A corner is forgotten by a drag, by a second tap too near it, by a
-	// tap on another picture (which marks that picture's corner), and by
-	// a cancel.
-	end(&g, 0.1, 0.1, 0.1, 0.1, "a", "a")
-	assert.Equal(t, BoxTaken, end(&g, 0.5, 0.5, 0.9, 0.9, "a", "a").end)
-	_, _, ok = g.Corner("a")
-	assert.False(t, ok, "forgotten by a drag")
-	end(&g, 0.1, 0.1, 0.1, 0.1, "a", "a")
-	assert.Equal(t, BoxSmall, end(&g, 0.11, 0.11, 0.11, 0.11, "a", "a").end, "a double tap is no box")
-	_, _, ok = g.Corner("a")
-	assert.False(t, ok)
-	end(&g, 0.1, 0.1, 0.1, 0.1, "a", "a")
-	assert.Equal(t, BoxCorner, end(&g, 0.8, 0.8, 0.8, 0.8, "b", "b").end, "another picture's first corner")
-	_, _, ok = g.Corner("a")
-	assert.False(t, ok)
-	g.Cancel()
-	_, _, ok = g.Corner("b")
-	assert.False(t, ok, "forgotten by a cancel")
+	// Any change to the upload shown drops it: a box chosen otherwise (the
+	// keyboard's), the whole picture again, another upload.
+	for _, change := range []func(){
+		func() { s.ChoosePart(0.6, 0, 1, 1) },
+		func() { s.WholePicture() },
+		func() { s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:2", twoDigits(), nil) },
+		func() { s.DropCorner() },
+	} {
+		s.TapCorner(OnPicture, 0.6, 0.1, Inset{})
+		_, ok = s.State().PendingCorner(OnPicture, Inset{})
+		require.True(t, ok)
+		change()
+		_, ok = s.State().PendingCorner(OnPicture, Inset{})
+		assert.False(t, ok)
+	}
 }

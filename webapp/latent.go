@@ -80,9 +80,10 @@ func LatentUnitAt(s nn.Shape, fx, fy float64) (unit int, ok bool) {
 	return (c*s.H+y)*s.W + x, true
 }
 
-// LatentUnitBox is where LatentImage draws unit of a code of shape s: its
-// pixel's left and top edges and its width and height, as shares of the
-// picture's width and height (for a mark over the picture at any size).
+// LatentUnitBox is where LatentImage draws unit (one of the code's, 0 to
+// C·H·W−1) of a code of shape s: its pixel's left and top edges and its
+// width and height, as shares of the picture's width and height (for a
+// mark over the picture at any size).
 func LatentUnitBox(s nn.Shape, unit int) (left, top, width, height float64) {
 	g := gridOf(s)
 	w, h := g.size()

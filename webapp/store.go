@@ -43,6 +43,9 @@ type State struct {
 	Sample  int       // the gallery digit shown
 	Drawing []float32 // the drawn digit as model input, before noise; nil before drawing
 	Upload  *Upload   // the last upload prepared; nil before any
+	// Corner is the first corner of a box tapped on the upload, or nil;
+	// PendingCorner says whether it still waits.
+	Corner *Corner
 	// Reading is the name of the file an upload is reading and preparing,
 	// while it does (the results shown are still the last ones); "" else.
 	Reading string
@@ -572,25 +575,29 @@ func (s *Store) SetNudge(unit int, amount float64) {
 // PickUnit chooses unit of the current digit's code to nudge, as a click
 // on its heat map does: by the nudge already chosen, or, when none is, by
 // the code's largest value, so that the click shows what the unit does.
-func (s *Store) PickUnit(unit int) {
+// It says whether the unit was nudged.
+func (s *Store) PickUnit(unit int) (nudged bool) {
 	s.do(func(st *State) {
 		amount := st.Walk.Nudge
 		if amount == 0 {
 			amount = 1
 		}
-		s.nudge(st, unit, amount)
+		nudged = s.nudge(st, unit, amount)
 	})
+	return nudged
 }
 
-func (s *Store) nudge(st *State, unit int, amount float64) {
+func (s *Store) nudge(st *State, unit int, amount float64) bool {
 	if !(amount >= -1 && amount <= 1) || s.models == nil || st.Result == nil || unit < 0 || unit >= len(st.Result.Latent) {
 		st.Message = fmt.Sprintf("cannot nudge unit %d by %g", unit, amount)
-		return
+		return false
 	}
 	st.Walk.Unit, st.Walk.Nudge, st.Message = unit, amount, ""
 	if err := s.models.nudged(&st.Walk, st.Result); err != nil {
 		st.Message = err.Error()
+		return false
 	}
+	return true
 }
 
 // curvesKey is what the curves of st's digit are computed for.

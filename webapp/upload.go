@@ -339,6 +339,7 @@ func (s *Store) BoxOnAnotherPicture() {
 // the page says how to draw one rather than do nothing.
 func (s *Store) TooSmallBox() {
 	s.do(func(st *State) {
+		st.Corner = nil // a slip, not a second tap
 		if st.Upload != nil && st.Mode == ModeUpload {
 			st.Message = smallBox
 		}
@@ -365,6 +366,7 @@ func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, botto
 	s.doIf(func(st *State) (changed bool) {
 		s.boxGen++
 		box = s.boxGen
+		st.Corner = nil // a box chosen otherwise: the corner tapped is not one of it
 		u = st.Upload
 		if u == nil {
 			st.Message = "upload a picture first"
@@ -435,6 +437,7 @@ func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, botto
 func (s *Store) WholePicture() {
 	s.do(func(st *State) {
 		s.boxGen++ // a box being prepared is not taken after it
+		st.Corner = nil
 		u := st.Upload
 		if u == nil {
 			return

@@ -61,6 +61,12 @@ func UnitName(i int, s nn.Shape) string {
 // changed by less everywhere looks the same.
 const NudgeSeen = 10.0 / 255
 
+// Framed is the unit the page frames on the heat maps: the one nudged, if
+// a nudge is shown and is not 0.
+func (w Walk) Framed() (unit int, ok bool) {
+	return w.Unit, w.Nudged != nil && w.Nudge != 0
+}
+
 // NudgeShows says whether the nudge changes r's denoised digit (the
 // decoder's image of the code as it is) by NudgeSeen somewhere: a unit the
 // decoder makes little of, for this digit, changes nothing to see.

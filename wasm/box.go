@@ -21,12 +21,17 @@ func startBox(g *webapp.BoxGesture, e *vecty.Event, x, y float64, url string) {
 }
 
 // ended does what a box's end asks over the picture at url: takes the box
-// (shares of the picture), or says why not. A first corner tapped asks
-// nothing of the store: the picture marks it (cornerMark).
-func ended(s *webapp.Store, url string, left, top, right, bottom float64, end webapp.BoxEnd) {
+// (shares of the picture), or says why not. take takes a box, in shares of
+// the surface it was chosen on (the picture, or its enlarged part); a tap
+// is a corner of one (Store.TapCorner), on surface on, showing view.
+func ended(s *webapp.Store, on webapp.Surface, view webapp.Inset, left, top, right, bottom float64, end webapp.BoxEnd, take func(left, top, right, bottom float64)) {
 	switch end {
 	case webapp.BoxTaken:
-		choosePart(s, url, left, top, right, bottom)
+		take(left, top, right, bottom)
+	case webapp.BoxTap:
+		if l, t, r, b, ok := s.TapCorner(on, left, top, view); ok {
+			take(l, t, r, b)
+		}
 	case webapp.BoxSmall:
 		s.TooSmallBox()
 	case webapp.BoxGone:
@@ -34,18 +39,15 @@ func ended(s *webapp.Store, url string, left, top, right, bottom float64, end we
 	}
 }
 
-// cornerMark is the dot on a picture at the first corner of a box tapped,
-// at m (a mark of no size, in percent of the picture's square), or nothing.
-func cornerMark(id string, m webapp.Mark, ok bool) vecty.ComponentOrHTML {
-	if !ok {
+// cornerMark is the dot at the first corner of a box tapped, if c is one
+// (nil: none), at m (a mark of no size, in percent of its square).
+func cornerMark(id string, c *webapp.Corner, m webapp.Mark) vecty.ComponentOrHTML {
+	if c == nil {
 		return nil
 	}
 	return elem.Div(vecty.Markup(prop.ID(id), vecty.Class("corner"), vecty.Attribute("aria-hidden", "true"),
 		vecty.Style("left", fmt.Sprintf("%.2f%%", m.Left)), vecty.Style("top", fmt.Sprintf("%.2f%%", m.Top))))
 }
-
-// cornerTapped is what the page says when a first corner is tapped.
-const cornerTapped = "One corner marked: tap the opposite corner of a box around the digit."
 
 // choosePart takes the part of the shown upload's picture between left and
 // right, top and bottom (shares of it) as the digit's, a box too small in
