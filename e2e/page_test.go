@@ -701,6 +701,10 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.WaitVisible("#corner", chromedp.ByQuery))
 		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery),
 			chromedp.WaitNotPresent("#corner", chromedp.ByQuery))
+		// And Escape on the picture drops it.
+		p.dragBox(2, 1, 0.5, 0.5, 0.5, 0.5)
+		p.run(chromedp.WaitVisible("#corner", chromedp.ByQuery), chromedp.Focus("#picture-frame", chromedp.ByQuery), chromedp.KeyEvent(kb.Escape),
+			chromedp.WaitNotPresent("#corner", chromedp.ByQuery), chromedp.WaitNotPresent("#corner-note", chromedp.ByQuery))
 
 		// The same from the keyboard: Enter on the picture starts a box
 		// around the digit found (the 8), with room; ArrowRight moves it
