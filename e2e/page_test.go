@@ -1354,7 +1354,7 @@ func TestApp(t *testing.T) {
 			chromedp.Evaluate(`[...document.querySelectorAll("#plot-table tr")].map(r => [...r.cells].map(c => c.textContent))`, &cells))
 		table := want.Table()
 		assert.Equal(t, append([][]string{table.Head}, table.Rows...), cells)
-		assert.Equal(t, table.Caption, p.text("#plot-table > caption"))
+		assert.Equal(t, table.Caption, p.text("#plot-table-about"))
 
 		p.watchLongTasks()
 		var ordinary time.Duration
@@ -1528,10 +1528,15 @@ func TestApp(t *testing.T) {
 			p.run(mouse(input.MousePressed, left+w/2, top+h/2), mouse(input.MouseReleased, left+w/2, top+h/2))
 			p.run(chromedp.Poll(`document.getElementById("nudge-unit").value === "`+strconv.Itoa(u)+`"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 			framed(u)
-			var seen bool
-			p.run(chromedp.Evaluate(`(() => { const r = document.getElementById("nudge-image").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`, &seen))
-			assert.True(t, seen, "the nudged digit in view after a click on unit %d", u)
+			// Scrolled to (at once, as the browser is asked for less
+			// motion below), and the focus on the unit's field.
+			p.run(chromedp.Poll(`(() => { const r = document.querySelector(".nudge").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+			var focused string
+			p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
+			assert.Equal(t, "nudge-unit", focused, "after a click on unit %d", u)
 		}
+		p.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}))
+		t.Cleanup(func() { p.run(emulation.SetEmulatedMedia()) })
 		clickUnit(42)
 		var amount string
 		p.run(chromedp.Value("#nudge-amount", &amount, chromedp.ByQuery))

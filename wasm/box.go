@@ -14,10 +14,14 @@ import (
 
 // startBox begins gesture g at x, y on the picture at url, and captures
 // the pointer of event e for the element it went down on, which then gets
-// its moves until it is up, wherever they are.
+// its moves until it is up, wherever they are. The element takes the
+// keyboard's focus too (the press's default, which would, is prevented so
+// that no text is selected), so that Escape drops a corner tapped on it.
 func startBox(g *webapp.BoxGesture, e *vecty.Event, x, y float64, url string) {
 	g.Start(x, y, url)
-	e.Get("currentTarget").Call("setPointerCapture", e.Get("pointerId"))
+	el := e.Get("currentTarget")
+	el.Call("setPointerCapture", e.Get("pointerId"))
+	el.Call("focus", map[string]any{"preventScroll": true})
 }
 
 // ended does what a box's end asks over the picture at url: takes the box

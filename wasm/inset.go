@@ -90,7 +90,7 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 	}
 	return elem.Figure(vecty.Markup(vecty.Class("inset-figure")),
 		elem.Div(vecty.Markup(prop.ID("inset"), vecty.Class("inset", "found-frame"), boxPicker(),
-			vecty.Attribute("aria-label", "the part of your picture around the digit found, enlarged; to take the digit from a part of it, drag a box over it, or press Enter, move the box with the arrow keys, size it with Shift and the arrow keys, and press Enter"),
+			vecty.Attribute("aria-label", "the part of your picture around the digit found, enlarged; a box on it takes the digit from that part"),
 			vecty.Style("background-image", fmt.Sprintf("url(%q)", v.URL)),
 			vecty.Style("background-size", fmt.Sprintf("%.2fpx %.2fpx", insetSide/in.Width, insetSide/in.Height)),
 			vecty.Style("background-position", fmt.Sprintf("%.2fpx %.2fpx", -insetSide*in.Left/in.Width, -insetSide*in.Top/in.Height)),

@@ -101,7 +101,12 @@ func sayKeyBox(text string) { say("keybox-status", text) }
 // boxPicker is the role of a picture on which a box is chosen with the keys
 // (Enter, the arrows, Shift): an application, as no ARIA widget has these
 // keys, so that a screen reader passes them to the page rather than take
-// them to move through the text; its label says which keys do what.
+// them to move through the text; its description says which keys do what.
 func boxPicker() vecty.MarkupList {
-	return vecty.Markup(vecty.Attribute("role", "application"), vecty.Attribute("aria-roledescription", "box picker"))
+	return vecty.Markup(vecty.Attribute("role", "application"), vecty.Attribute("aria-roledescription", "box picker"),
+		vecty.Attribute("aria-describedby", boxKeys))
 }
+
+// boxKeys is the id of the line under the tiles that says which keys
+// choose a box: the box pickers' description.
+const boxKeys = "box-keys"

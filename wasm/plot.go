@@ -73,10 +73,15 @@ func (p *Plot) numbers() vecty.ComponentOrHTML {
 			}
 			body = append(body, elem.TableRow(cells))
 		}
-		table = elem.Div(vecty.Markup(vecty.Class("table-scroll")),
-			elem.Table(vecty.Markup(prop.ID("plot-table")),
-				elem.Caption(vecty.Markup(vecty.Class("hint")), vecty.Text(t.Caption)),
-				elem.TableHead(elem.TableRow(headRow)), elem.TableBody(body)))
+		// What the cells hold is said above the table, not in a caption
+		// inside its box, which a phone scrolls sideways; the box takes
+		// the keyboard's focus, so that the keys scroll it too.
+		table = vecty.List{
+			elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("plot-table-about")), vecty.Text(t.Caption)),
+			elem.Div(vecty.Markup(vecty.Class("table-scroll"), vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "region"), vecty.Attribute("aria-label", "the plot's numbers")),
+				elem.Table(vecty.Markup(prop.ID("plot-table"), vecty.Attribute("aria-describedby", "plot-table-about")),
+					elem.TableHead(elem.TableRow(headRow)), elem.TableBody(body))),
+		}
 	}
 	return elem.Details(vecty.Markup(vecty.Class("plot-numbers"), prop.ID("plot-numbers")),
 		elem.Summary(vecty.Text("The plot's numbers")), table)

@@ -188,7 +188,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 			elem.Table(vecty.Markup(vecty.Class("metrics")), metricsCaption(res), elem.TableBody(metrics(res))),
 			elem.Figure(vecty.Markup(vecty.Class("latent")),
 				r.latentMap(res),
-				elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them. Click a number to nudge it there; the one nudged is framed.", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
+				elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them. Click a number to nudge it there (or type its number there); the one nudged is framed.", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 			),
 		),
 		elem.Paragraph(vecty.Markup(vecty.Class("downloads")),
@@ -257,10 +257,20 @@ func (r *Results) latentMap(res *webapp.Result) vecty.ComponentOrHTML {
 				}
 				// After the frame's render (frame callbacks run in the
 				// order they were asked for), when the nudged digit is
-				// the unit's.
+				// the unit's: the nudge with its words in the middle of
+				// the screen, smoothly unless the person asks for less
+				// motion, and the keyboard's focus on the unit's field.
 				onFrame(func() {
-					if n := js.Global().Get("document").Call("getElementById", "nudge-image"); n.Truthy() {
-						n.Call("scrollIntoView", map[string]any{"block": "nearest"})
+					doc := js.Global().Get("document")
+					if n := doc.Call("querySelector", ".nudge"); n.Truthy() {
+						behavior := "smooth"
+						if js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool() {
+							behavior = "auto"
+						}
+						n.Call("scrollIntoView", map[string]any{"block": "center", "behavior": behavior})
+					}
+					if f := doc.Call("getElementById", "nudge-unit"); f.Truthy() {
+						f.Call("focus", map[string]any{"preventScroll": true})
 					}
 				})
 			}))),

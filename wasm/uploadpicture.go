@@ -174,7 +174,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					showDrag(webapp.Mark{}, false)
 				}),
 				vecty.Attribute("tabindex", "0"), boxPicker(),
-				vecty.Attribute("aria-label", "your picture; to take the digit from a part of it, press Enter, move the box with the arrow keys, size it with Shift and the arrow keys, and press Enter"),
+				vecty.Attribute("aria-label", "your picture, "+up.Name+"; a box on it takes the digit from that part"),
 				event.KeyDown(func(e *vecty.Event) {
 					if e.Get("key").String() == "Escape" {
 						u.Store.DropCorner()
@@ -183,7 +183,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 				}),
 				event.Blur(func(*vecty.Event) { u.keys().drop() }),
 			),
-			elem.Image(vecty.Markup(prop.ID("original"), prop.Src(up.URL), prop.Alt("the digit as given"), vecty.Class("digit"), vecty.Attribute("draggable", "false"))),
+			elem.Image(vecty.Markup(prop.ID("original"), prop.Src(up.URL), prop.Alt("your picture"), vecty.Class("digit"), vecty.Attribute("draggable", "false"))),
 			marks,
 			elem.Div(vecty.Markup(prop.ID("drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
 			corner,
@@ -219,9 +219,11 @@ func (r *Results) boxHint() *vecty.HTML {
 	case r.Message == "":
 		say = append(say, vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture, or tap two opposite corners of one."))
 	}
+	// The keys are the pictures' description (boxPicker), not read out
+	// with every change of the line.
 	return elem.Paragraph(vecty.Markup(vecty.Class("hint", "box-hint"), prop.ID("box-hint"), vecty.Attribute("role", "status")),
 		say,
-		elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" From the keyboard: Enter on the picture, the arrows to move, Shift and the arrows to size, Enter.")))
+		elem.Span(vecty.Markup(vecty.Class("keys"), prop.ID(boxKeys), vecty.Attribute("aria-hidden", "true")), vecty.Text(" From the keyboard: Enter on the picture, the arrows to move, Shift and the arrows to size, Enter.")))
 }
 
 // cornerWaits says whether the first corner of a box tapped on the

@@ -13,7 +13,8 @@ const (
 // cannot drag), waiting for the second: in shares of the surface tapped,
 // of the upload (its picture's URL) and, on the enlarged part, of the part
 // shown then. Another upload, or the part moved, leaves it waiting for
-// nothing; a box taken otherwise, or the whole picture again, drops it.
+// nothing; a box taken otherwise, the whole picture again, or another tab
+// drops it.
 // (A finer look at the same picture does not: the picture is the same.)
 type Corner struct {
 	On   Surface
@@ -23,7 +24,7 @@ type Corner struct {
 }
 
 // CornerMarked is what the page says while a first corner waits.
-const CornerMarked = "One corner marked: tap the opposite corner of a box around the digit."
+const CornerMarked = "One corner marked: tap the opposite corner of a box around the digit (a drag, or Escape, starts again)."
 
 // PendingCorner is the first corner tapped on surface, showing view (on
 // the enlarged part), if one waits for its second: none once another
@@ -69,7 +70,7 @@ func (s *Store) TapCorner(on Surface, x, y float64, view Inset) (left, top, righ
 }
 
 // DropCorner forgets the first corner tapped, if any (Escape on the
-// picture).
+// picture). Another tab does too.
 func (s *Store) DropCorner() {
 	s.doIf(func(st *State) bool {
 		changed := st.Corner != nil

@@ -89,6 +89,7 @@ func TestTapCorner(t *testing.T) {
 		func() { s.WholePicture() },
 		func() { s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:2", twoDigits(), nil) },
 		func() { s.DropCorner() },
+		func() { s.SetMode(ModeGallery); s.SetMode(ModeUpload) },
 	} {
 		s.TapCorner(OnPicture, 0.6, 0.1, Inset{})
 		_, ok = s.State().PendingCorner(OnPicture, Inset{})

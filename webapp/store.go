@@ -209,6 +209,9 @@ func (s *Store) doIf(action func(st *State) (changed bool)) {
 			// under a pen held down: a key, a paste, the address).
 			s.state.PenDown = false
 		}
+		if s.state.Mode != ModeUpload {
+			s.state.Corner = nil // and a box's first corner tapped with the upload's
+		}
 		return changed
 	}()
 	if changed && s.onChange != nil {

@@ -421,7 +421,7 @@ func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, botto
 			return // another box, or another picture, came meanwhile
 		}
 		if err != nil {
-			st.Message = fmt.Sprintf("the box drawn: %v", err)
+			st.Message = fmt.Sprintf("the box chosen: %v", err)
 			return
 		}
 		next.whole = now.whole // refined meanwhile, maybe

@@ -70,7 +70,7 @@ func TestChoosePart(t *testing.T) {
 		want string
 	}{
 		{[4]float64{0.6, 0, 0.62, 0.05}, smallBox},
-		{[4]float64{0, 0, 0.1, 0.15}, "the box drawn: " + digitprep.ErrBlank.Error()},
+		{[4]float64{0, 0, 0.1, 0.15}, "the box chosen: " + digitprep.ErrBlank.Error()},
 		{[4]float64{math.NaN(), 0, 1, 1}, "the box NaN, 0.00 to 1.00, 1.00 is not a part of the picture"},
 		{[4]float64{0.5, 0, 0.4, 1}, "the box 0.50, 0.00 to 0.40, 1.00 is not a part of the picture"},
 		{[4]float64{0, 0, 1.5, 1}, "the box 0.00, 0.00 to 1.50, 1.00 is not a part of the picture"},
@@ -288,7 +288,7 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	assert.ErrorIs(t, s.State().Upload.NoDigit, digitprep.ErrDot, "none found in the picture")
 	assert.True(t, strings.HasPrefix(s.State().Message, "In your box on blot.png: "+digitprep.ErrDot.Error()), "said of the box, not the file: %s", s.State().Message)
 	assert.False(t, s.ChoosePart(0.4, 0.1, 0.7, 0.9), "a box around nothing is not taken")
-	assert.Contains(t, s.State().Message, "the box drawn: "+digitprep.ErrBlank.Error())
+	assert.Contains(t, s.State().Message, "the box chosen: "+digitprep.ErrBlank.Error())
 
 	assert.True(t, s.ChoosePart(0.7, 0.1, 0.85, 0.9), "a box around the bar")
 	st = s.State()
