@@ -67,8 +67,10 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 		radio(webapp.Seed, d.about(webapp.Seed)),
 		radio(webapp.Strong, d.about(webapp.Strong)),
 		line,
-		elem.Span(vecty.Markup(prop.ID("denoiser-seed-about"), vecty.Class("sr-only")), vecty.Text(d.about(webapp.Seed))),
-		elem.Span(vecty.Markup(prop.ID("denoiser-strong-about"), vecty.Class("sr-only")), vecty.Text(d.about(webapp.Strong))),
+		// Hidden, not only out of sight: a screen reader reading the page
+		// through hears the chosen one's words once, in the line above.
+		elem.Span(vecty.Markup(prop.ID("denoiser-seed-about"), vecty.Attribute("hidden", true)), vecty.Text(d.about(webapp.Seed))),
+		elem.Span(vecty.Markup(prop.ID("denoiser-strong-about"), vecty.Attribute("hidden", true)), vecty.Text(d.about(webapp.Strong))),
 	)
 }
 
