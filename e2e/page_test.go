@@ -1187,9 +1187,11 @@ func TestApp(t *testing.T) {
 		assert.Zero(t, tiles, "no input and no box: no digit was found")
 		p.b.screenshot(t, "upload-no-digit")
 
-		// A slip of the mouse is not a box: the page says how to draw one,
-		// and what it found in the picture still.
-		p.dragBox(200, 100, 0.74, 0.4, 0.745, 0.41)
+		// A slip of the mouse, a stroke across with no height (a press that
+		// moves less than 8 px is a tap, a box's first corner), is not a
+		// box: the page says how to draw one, and what it found in the
+		// picture still.
+		p.dragBox(200, 100, 0.74, 0.4, 0.84, 0.405)
 		p.run(chromedp.Poll(`document.getElementById("message")?.textContent === "That box is too small to hold a digit: drag one around the whole digit."`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 		p.run(chromedp.Evaluate(`document.getElementById("message").className`, &class))
 		assert.Equal(t, "error", class)
