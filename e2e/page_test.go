@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
@@ -18,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
@@ -113,6 +116,23 @@ func (p *page) mouseOn(sel string) func(typ input.MouseType, x, y float64) chrom
 			return input.DispatchMouseEvent(typ, r[0]+x*r[2], r[1]+y*r[3]).WithButton(input.Left).WithButtons(buttons).WithClickCount(1).Do(ctx)
 		})
 	}
+}
+
+// axName is the accessible name the browser gives the element sel (what a
+// screen reader calls it), from Chromium's accessibility tree.
+func (p *page) axName(sel string) string {
+	p.t.Helper()
+	var nodes []*cdp.Node
+	p.run(chromedp.Nodes(sel, &nodes, chromedp.ByQuery))
+	var name string
+	p.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		ax, err := accessibility.GetPartialAXTree().WithBackendNodeID(nodes[0].BackendNodeID).WithFetchRelatives(false).Do(ctx)
+		if err != nil || len(ax) == 0 || ax[0].Name == nil {
+			return fmt.Errorf("no accessible node for %s: %v", sel, err)
+		}
+		return json.Unmarshal(ax[0].Name.Value, &name)
+	}))
+	return name
 }
 
 // stroke draws a straight stroke on the drawing canvas with pointer
@@ -1756,6 +1776,10 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.Evaluate(`[...document.querySelectorAll("input[type=range]")].filter(e => !e.getAttribute("aria-valuetext")).map(e => e.id)`, &bare),
 		chromedp.Evaluate(`document.querySelectorAll("input[type=range]").length`, &sliders))
 	assert.Equal(t, 3, sliders, "the noise amount, the walk and the nudge")
+	// Named by what they are: their values, which the labels show too,
+	// are in their value texts (said once, not twice).
+	assert.Equal(t, "Amount", p.axName("#noise-amount"))
+	assert.Equal(t, "Nudge", p.axName("#nudge-amount"))
 
 	// A digit drawn: its reading under the preview is on the first
 	// screen, and so is Clear, beside it.

@@ -36,7 +36,10 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 			kind := e.Target.Get("value").String()
 			n.Store.ChangeNoise(func(to *webapp.Noise) { to.Kind = kind })
 		})), options),
-		elem.Label(vecty.Markup(prop.For("noise-amount")), vecty.Text(fmt.Sprintf("Amount %.2f", n.Noise.Amount))),
+		// The label's value is for the eye: a screen reader hears it in
+		// the slider's value text, and would hear it twice.
+		elem.Label(vecty.Markup(prop.For("noise-amount")), vecty.Text("Amount"),
+			elem.Span(vecty.Markup(vecty.Attribute("aria-hidden", "true")), vecty.Text(fmt.Sprintf(" %.2f", n.Noise.Amount)))),
 		elem.Input(vecty.Markup(
 			prop.ID("noise-amount"), prop.Type(prop.TypeRange),
 			// Read out as what it does, not as its percent.

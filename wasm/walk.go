@@ -83,7 +83,9 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 						e.Target.Set("value", strconv.Itoa(v.Store.State().Walk.Unit))
 					}
 				}))),
-			elem.Label(vecty.Markup(prop.For("nudge-amount")), vecty.Text(fmt.Sprintf("Nudge %+.0f %% of the code's largest value", 100*w.Nudge))),
+			// The label's value is for the eye, as the amount's (NoiseControls).
+			elem.Label(vecty.Markup(prop.For("nudge-amount")), vecty.Text("Nudge"),
+				elem.Span(vecty.Markup(vecty.Attribute("aria-hidden", "true")), vecty.Text(fmt.Sprintf(" %+.0f %% of the code's largest value", 100*w.Nudge)))),
 			elem.Input(vecty.Markup(prop.ID("nudge-amount"), prop.Type(prop.TypeRange), vecty.Attribute("min", "-100"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
 				vecty.Attribute("aria-valuetext", fmt.Sprintf("%+.0f %% of the code's largest value; the decoder's picture reads %s", 100*w.Nudge, w.NudgedReading)),
 				vecty.Property("value", strconv.Itoa(int(100*w.Nudge))),
