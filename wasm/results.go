@@ -188,7 +188,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 			elem.Table(vecty.Markup(vecty.Class("metrics")), metricsCaption(res), elem.TableBody(metrics(res))),
 			elem.Figure(vecty.Markup(vecty.Class("latent")),
 				r.latentMap(res),
-				elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them. Click a number to nudge it there (or type its number there); the one nudged is framed.", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
+				elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them. Click a number to nudge it below (or type its number there); the one nudged is framed.", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
 			),
 		),
 		elem.Paragraph(vecty.Markup(vecty.Class("downloads")),
