@@ -711,9 +711,20 @@ func TestApp(t *testing.T) {
 		box("picture-frame", &pic)
 		assert.InDelta(t, pic[0]+(0.63+3.0/168)*(pic[2]-pic[0]), (dot[0]+dot[2])/2, 1.5, "the dot where the tap lifted, across")
 		assert.InDelta(t, pic[1]+(0.25+0.05*0.5)*(pic[3]-pic[1]), (dot[1]+dot[3])/2, 1.5, "and down (the 2:1 picture is centred in its square)")
+		// A mouse over the picture shows the box a tap there would take.
+		mouse := p.mouseOn("#picture-frame")
+		p.run(mouse(input.MouseMoved, 0.99, 0.25+0.95*0.5))
+		var preview []float64
+		p.run(chromedp.Poll(`document.getElementById("drag").style.display === "block"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+		box("drag", &preview)
+		assert.InDelta(t, (dot[0]+dot[2])/2, preview[0], 1.5, "from the corner tapped")
+		assert.InDelta(t, pic[0]+0.99*(pic[2]-pic[0]), preview[2], 1.5, "to the pointer")
 		p.dragBox(2, 1, 0.99, 0.95, 0.99, 0.95)
 		p.changed("#model-input", before)
 		assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 taken by two taps: %s", p.text("#model-input-reading"))
+		var shownDrag string
+		p.run(chromedp.Evaluate(`document.getElementById("drag").style.display`, &shownDrag))
+		assert.Equal(t, "none", shownDrag, "the box shown while the mouse moved is gone")
 		p.run(chromedp.WaitNotPresent("#corner", chromedp.ByQuery), chromedp.WaitNotPresent("#corner-note", chromedp.ByQuery))
 		// A corner tapped and then a box taken another way (here the whole
 		// picture again): the corner goes with it.
@@ -894,6 +905,11 @@ func TestApp(t *testing.T) {
 			p.run(chromedp.Evaluate(`(() => { const f = document.getElementById("picture-frame").getBoundingClientRect(), c = document.getElementById("chosen").getBoundingClientRect(); return [(c.left-f.left)/f.width, (c.right-f.left)/f.width]; })()`, &chosen))
 			return math.Abs(view[0]+0.2*(view[2]-view[0])-chosen[0]) < 0.01 && math.Abs(view[0]+0.8*(view[2]-view[0])-chosen[1]) < 0.01
 		}, 10*time.Second, 100*time.Millisecond, "the box tapped on the view (%v), taken from it (%v)", view, chosen)
+		// The whole picture again, looked at finely, before the keyboard's
+		// box: a part holding all of the digit and nothing else is prepared
+		// as the same input as another such part.
+		p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById("results").getAttribute("aria-busy") === "false"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 		// The same from the keyboard: Enter on the view starts a box over
 		// all of it, Shift and the arrows narrow and shorten it about its
 		// middle (to 0.8 × 0.8 of it, twice), Enter takes it.

@@ -100,9 +100,19 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				v.on = v.Inset
 			}).PreventDefault(),
 			event.PointerMove(func(e *vecty.Event) {
-				if v.drag.Down() {
+				switch {
+				case v.drag.Down():
 					l, t, r, b := v.drag.Box(v.at(e))
 					showBox(l, t, r, b, true)
+				case v.keyBox.box == nil: // after a first corner, as on the picture
+					x, y := v.at(e)
+					l, t, r, b := cornerBox(v.Corner, x, y)
+					showBox(l, t, r, b, v.Corner != nil)
+				}
+			}),
+			event.PointerLeave(func(*vecty.Event) {
+				if !v.drag.Down() && v.keyBox.box == nil {
+					showBox(0, 0, 0, 0, false)
 				}
 			}),
 			event.PointerUp(func(e *vecty.Event) {
@@ -122,8 +132,9 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 			}),
 			vecty.Attribute("tabindex", "0"),
 			event.KeyDown(func(e *vecty.Event) {
-				if e.Get("key").String() == "Escape" {
+				if e.Get("key").String() == "Escape" && v.Corner != nil {
 					v.Store.DropCorner()
+					showBox(0, 0, 0, 0, false)
 				}
 				v.keys().key(e)
 			}),

@@ -154,9 +154,20 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					startBox(&u.drag, e, x, y, u.Upload.URL)
 				}).PreventDefault(),
 				event.PointerMove(func(e *vecty.Event) {
-					if u.drag.Down() {
+					switch {
+					case u.drag.Down():
 						// Not over another upload's picture, come meanwhile.
 						showDrag(u.Upload.Shown(u.drag.Box(u.at(e))), u.drag.On() == u.Upload.URL)
+					case u.keyBox.box == nil:
+						// A mouse over the picture after a first corner:
+						// the box a tap here would take.
+						x, y := u.at(e)
+						showDrag(u.Upload.Shown(cornerBox(u.Corner, x, y)), u.Corner != nil)
+					}
+				}),
+				event.PointerLeave(func(*vecty.Event) {
+					if !u.drag.Down() && u.keyBox.box == nil {
+						showDrag(webapp.Mark{}, false)
 					}
 				}),
 				event.PointerUp(func(e *vecty.Event) {
@@ -176,8 +187,9 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 				vecty.Attribute("tabindex", "0"), boxPicker(),
 				vecty.Attribute("aria-label", "your picture, "+up.Name+"; a box on it takes the digit from that part"),
 				event.KeyDown(func(e *vecty.Event) {
-					if e.Get("key").String() == "Escape" {
+					if e.Get("key").String() == "Escape" && u.Corner != nil {
 						u.Store.DropCorner()
+						showDrag(webapp.Mark{}, false)
 					}
 					u.keys().key(e)
 				}),
