@@ -734,7 +734,7 @@ func TestApp(t *testing.T) {
 			chromedp.WaitNotPresent("#corner", chromedp.ByQuery))
 		// And Escape on the picture drops it.
 		p.dragBox(2, 1, 0.5, 0.5, 0.5, 0.5)
-		p.run(chromedp.WaitVisible("#corner", chromedp.ByQuery), chromedp.Focus("#picture-frame", chromedp.ByQuery), chromedp.KeyEvent(kb.Escape),
+		p.run(chromedp.WaitVisible("#corner", chromedp.ByQuery), chromedp.KeyEvent(kb.Escape), // the press focused the picture
 			chromedp.WaitNotPresent("#corner", chromedp.ByQuery), chromedp.WaitNotPresent("#corner-note", chromedp.ByQuery))
 
 		// The same from the keyboard: Enter on the picture starts a box

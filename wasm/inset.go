@@ -84,6 +84,9 @@ func (v *InsetView) at(e *vecty.Event) (float64, float64) {
 func (v *InsetView) Render() vecty.ComponentOrHTML {
 	in := v.Inset
 	v.keys().forget() // the keyboard's box of the picture before, if any
+	if v.Corner == nil && !v.drag.Down() && v.keyBox.box == nil {
+		showBox(0, 0, 0, 0, false) // as on the picture (UploadPicture.Render)
+	}
 	var corner vecty.ComponentOrHTML
 	if c := v.Corner; c != nil {
 		corner = cornerMark("inset-corner", c, webapp.Mark{Left: 100 * c.X, Top: 100 * c.Y})
@@ -95,6 +98,7 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 			vecty.Style("background-size", fmt.Sprintf("%.2fpx %.2fpx", insetSide/in.Width, insetSide/in.Height)),
 			vecty.Style("background-position", fmt.Sprintf("%.2fpx %.2fpx", -insetSide*in.Left/in.Width, -insetSide*in.Top/in.Height)),
 			event.PointerDown(func(e *vecty.Event) {
+				v.keys().drop() // as on the picture
 				x, y := v.at(e)
 				startBox(&v.drag, e, x, y, v.URL)
 				v.on = v.Inset
@@ -105,9 +109,10 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 					l, t, r, b := v.drag.Box(v.at(e))
 					showBox(l, t, r, b, true)
 				case v.keyBox.box == nil: // after a first corner, as on the picture
+					c, ok := v.Store.State().PendingCorner(webapp.OnInset, v.Inset)
 					x, y := v.at(e)
-					l, t, r, b := cornerBox(v.Corner, x, y)
-					showBox(l, t, r, b, v.Corner != nil)
+					l, t, r, b := cornerBox(&c, x, y)
+					showBox(l, t, r, b, ok)
 				}
 			}),
 			event.PointerLeave(func(*vecty.Event) {
@@ -132,7 +137,7 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 			}),
 			vecty.Attribute("tabindex", "0"),
 			event.KeyDown(func(e *vecty.Event) {
-				if e.Get("key").String() == "Escape" && v.Corner != nil {
+				if e.Get("key").String() == "Escape" && v.Store.State().Corner != nil { // on either picture
 					v.Store.DropCorner()
 					showBox(0, 0, 0, 0, false)
 				}

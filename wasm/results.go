@@ -232,8 +232,9 @@ func largeLink(digit []float32) []vecty.Applyer {
 
 // latentMap is the latent code's heat maps, with the unit nudged (r.Unit)
 // framed. A click on a number chooses it to nudge (Store.PickUnit) and
-// brings the nudged digit into view, so that one sees what it does; the
-// field under "What one code unit does" chooses one from the keyboard.
+// brings the nudge into view, so that one sees what it does, with the
+// focus on the unit's field (which chooses one from the keyboard) where a
+// mouse clicked: a phone would open its keyboard over the nudge.
 func (r *Results) latentMap(res *webapp.Result) vecty.ComponentOrHTML {
 	shape := res.LatentShape
 	var frame vecty.ComponentOrHTML
@@ -255,21 +256,25 @@ func (r *Results) latentMap(res *webapp.Result) vecty.ComponentOrHTML {
 				if !r.Store.PickUnit(u) {
 					return
 				}
+				touch := e.Get("pointerType").String() == "touch" // a click is a PointerEvent
 				// After the frame's render (frame callbacks run in the
 				// order they were asked for), when the nudged digit is
 				// the unit's: the nudge with its words in the middle of
 				// the screen, smoothly unless the person asks for less
 				// motion, and the keyboard's focus on the unit's field.
 				onFrame(func() {
-					doc := js.Global().Get("document")
+					doc, matches := js.Global().Get("document"), func(q string) bool { return js.Global().Call("matchMedia", q).Get("matches").Bool() }
 					if n := doc.Call("querySelector", ".nudge"); n.Truthy() {
-						behavior := "smooth"
-						if js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool() {
+						behavior, block := "smooth", "center"
+						if matches("(prefers-reduced-motion: reduce)") {
 							behavior = "auto"
 						}
-						n.Call("scrollIntoView", map[string]any{"block": "center", "behavior": behavior})
+						if n.Call("getBoundingClientRect").Get("height").Float() > js.Global().Get("innerHeight").Float() {
+							block = "start" // its field and label in sight, on a short screen
+						}
+						n.Call("scrollIntoView", map[string]any{"block": block, "behavior": behavior})
 					}
-					if f := doc.Call("getElementById", "nudge-unit"); f.Truthy() {
+					if f := doc.Call("getElementById", "nudge-unit"); f.Truthy() && !touch {
 						f.Call("focus", map[string]any{"preventScroll": true})
 					}
 				})

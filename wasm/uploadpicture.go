@@ -111,6 +111,12 @@ func markBox(id, class string, m webapp.Mark) *vecty.HTML {
 func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	up := u.Upload
 	u.keys().forget() // the keyboard's box of the picture before, if any
+	if u.Corner == nil && !u.drag.Down() && u.keyBox.box == nil {
+		// The box a tap would take, drawn as the mouse moved after a first
+		// corner, goes with the corner, however it went (another upload, a
+		// paste, the whole picture again), mouse moving or not.
+		showDrag(webapp.Mark{}, false)
+	}
 	var marks vecty.List
 	if m, ok := up.Chosen(); ok {
 		marks = append(marks, markBox("chosen", "chosen", m))
@@ -150,6 +156,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			vecty.Markup(
 				vecty.Class("found-frame"), prop.ID("picture-frame"),
 				event.PointerDown(func(e *vecty.Event) {
+					u.keys().drop() // a box of the pointer's replaces the keyboard's
 					x, y := u.at(e)
 					startBox(&u.drag, e, x, y, u.Upload.URL)
 				}).PreventDefault(),
@@ -160,9 +167,12 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 						showDrag(u.Upload.Shown(u.drag.Box(u.at(e))), u.drag.On() == u.Upload.URL)
 					case u.keyBox.box == nil:
 						// A mouse over the picture after a first corner:
-						// the box a tap here would take.
+						// the box a tap here would take. (The store's
+						// corner, not the prop: a move may come between a
+						// change and its render.)
+						c, ok := u.Store.State().PendingCorner(webapp.OnPicture, webapp.Inset{})
 						x, y := u.at(e)
-						showDrag(u.Upload.Shown(cornerBox(u.Corner, x, y)), u.Corner != nil)
+						showDrag(u.Upload.Shown(cornerBox(&c, x, y)), ok)
 					}
 				}),
 				event.PointerLeave(func(*vecty.Event) {
@@ -187,7 +197,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 				vecty.Attribute("tabindex", "0"), boxPicker(),
 				vecty.Attribute("aria-label", "your picture, "+up.Name+"; a box on it takes the digit from that part"),
 				event.KeyDown(func(e *vecty.Event) {
-					if e.Get("key").String() == "Escape" && u.Corner != nil {
+					if e.Get("key").String() == "Escape" && u.Store.State().Corner != nil { // on either picture
 						u.Store.DropCorner()
 						showDrag(webapp.Mark{}, false)
 					}

@@ -70,7 +70,7 @@ func (s *Store) TapCorner(on Surface, x, y float64, view Inset) (left, top, righ
 }
 
 // DropCorner forgets the first corner tapped, if any (Escape on the
-// picture). Another tab does too.
+// picture). (Another tab drops it too: Store.doIf's rule.)
 func (s *Store) DropCorner() {
 	s.doIf(func(st *State) bool {
 		changed := st.Corner != nil
