@@ -1262,6 +1262,11 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 		assert.Contains(t, p.text("#draw-hint"), "With a mouse, a pen or a finger", "what to do, said where it is seen")
 		assert.Equal(t, "Draw a digit in the box above: it shows here too, with its figures and the plot.", p.text("#results-empty"), "the results' own words for this tab")
+		// A press made by a script, of a pointer the browser does not know
+		// (which it will not let the page capture), does not stop the app
+		// (it did: a panic): the strokes below are drawn and denoised.
+		p.js(`(() => { const c = document.getElementById("draw-canvas"); c.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true, pointerId: 99})); c.dispatchEvent(new PointerEvent("pointerup", {bubbles: true, pointerId: 99})); c.dispatchEvent(new PointerEvent("pointercancel", {bubbles: true, pointerId: 99})) })()`)
+		p.run(chromedp.Click("#clear", chromedp.ByQuery))
 		p.stroke(100, 60, 160, 220)
 		p.changed("#dae-output", "")
 		var again string
@@ -1325,6 +1330,23 @@ func TestApp(t *testing.T) {
 		}
 		p.checkResult("the drawing with the pen held", m, webapp.Strong, heldIn, held)
 		p.js(`document.getElementById("draw-canvas").dispatchEvent(new PointerEvent("pointerup", {bubbles: true, pointerId: 1, isPrimary: true}))`)
+
+		// Another tab taken under a held pen, in the task of its last moves
+		// (an update waiting for its turn): what was drawn last is on the
+		// canvas when it comes back (it was lost).
+		var drawnBefore string
+		p.run(chromedp.Evaluate(`(() => {
+			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true, buttons: 1}));
+			ev("pointerdown", 60, 60);
+			for (let i = 1; i <= 8; i++) ev("pointermove", 60 + 20*i, 60 + 5*i);
+			const url = c.toDataURL("image/png");
+			document.getElementById("tab-gallery").click();
+			return url;
+		})()`, &drawnBefore))
+		p.run(chromedp.WaitNotPresent("#draw-canvas", chromedp.ByQuery), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &again))
+		assert.Equal(t, drawnBefore, again, "the stroke's last moves, kept across the tabs")
 
 		// A dash drawn anew is not a digit yet: said plainly beside the
 		// canvas, and nothing of the drawing before it shown.

@@ -20,8 +20,18 @@ import (
 func startBox(g *webapp.BoxGesture, e *vecty.Event, x, y float64, url string) {
 	g.Start(x, y, url)
 	el := e.Get("currentTarget")
-	el.Call("setPointerCapture", e.Get("pointerId"))
+	capturePointer(e)
 	el.Call("focus", map[string]any{"preventScroll": true})
+}
+
+// capturePointer has the element pointer event e went to (its current
+// target) get the pointer's moves until it is up, wherever they are. A
+// pointer the browser does not know as down (an event made by a script,
+// with an id no pointer has) cannot be captured, and the browser throws:
+// the press goes on uncaptured rather than stop the app.
+func capturePointer(e *vecty.Event) {
+	el := e.Get("currentTarget")
+	_ = thrown(func() { el.Call("setPointerCapture", e.Get("pointerId")) })
 }
 
 // ended does what a box's end asks over the picture at url: takes the box

@@ -36,6 +36,9 @@ type DrawPad struct {
 	nextAt  float64  // performance.now() at which the next update may start
 	later   js.Value // the update's timer (setTimeout's id) while it waits, or undefined
 	wake    js.Func  // the timer's callback, made once
+	// el is the canvas element from Mount to Unmount, by which time it is
+	// out of the page (not found by its id) and an update waiting is made.
+	el js.Value
 }
 
 func canvas() js.Value { return js.Global().Get("document").Call("getElementById", "draw-canvas") }
@@ -49,15 +52,22 @@ var drawn js.Value
 // chosen again), or the canvas white.
 func (d *DrawPad) Mount() {
 	clearCanvas()
-	if c := canvas(); c.Truthy() && drawn.Truthy() {
-		c.Call("getContext", "2d").Call("putImageData", drawn, 0, 0)
+	d.el = canvas()
+	if d.el.Truthy() && drawn.Truthy() {
+		d.el.Call("getContext", "2d").Call("putImageData", drawn, 0, 0)
 	}
 }
 
-// Unmount forgets an update waiting for its turn, and the timer's
-// callback: the canvas goes with its tab (which can change under a pen held
-// down; the store then lowers the pen itself).
+// Unmount makes an update waiting for its turn now, from the canvas
+// element, out of the page by then, so that what was drawn last is kept
+// for the canvas's return, and releases the timer's callback: the canvas
+// goes with its tab (which can change under a pen held down; the store
+// then lowers the pen itself).
 func (d *DrawPad) Unmount() {
+	if d.el.Truthy() {
+		d.flush()
+	}
+	d.el = js.Undefined()
 	d.cancel()
 	d.drawing, d.pending = false, false
 	if !d.wake.IsUndefined() {
@@ -149,7 +159,7 @@ func (d *DrawPad) cancel() {
 func (d *DrawPad) update() {
 	start := now()
 	d.pending = false
-	drawn = canvas().Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
+	drawn = d.el.Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
 	d.Store.Drew(pixels(drawn), drawSide, drawSide)
 	end := now()
 	d.nextAt = end + (end - start)
@@ -174,7 +184,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					event.PointerDown(func(e *vecty.Event) {
 						d.drawing = true
 						d.Store.SetPenDown(true)
-						e.Target.Call("setPointerCapture", e.Get("pointerId"))
+						capturePointer(e)
 						d.lastX, d.lastY = point(e)
 						d.stroke(d.lastX+0.1, d.lastY+0.1) // a dot for a tap
 					}).PreventDefault(),
