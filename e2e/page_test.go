@@ -1344,7 +1344,14 @@ func TestApp(t *testing.T) {
 			document.getElementById("tab-gallery").click();
 			return url;
 		})()`, &drawnBefore))
-		p.run(chromedp.WaitNotPresent("#draw-canvas", chromedp.ByQuery), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+		// The tab taken stays (keeping the moves must not take the page
+		// back to the drawing): two frames after it came, it is shown.
+		var gallery bool
+		p.run(chromedp.WaitNotPresent("#draw-canvas", chromedp.ByQuery),
+			chromedp.Evaluate(`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(!document.getElementById("draw-canvas") && document.getElementById("tab-gallery").getAttribute("aria-selected") === "true"))))`, &gallery,
+				func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		assert.True(t, gallery, "the gallery's tab shown, not the drawing's again")
+		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &again))
 		assert.Equal(t, drawnBefore, again, "the stroke's last moves, kept across the tabs")
 

@@ -64,8 +64,13 @@ func (d *DrawPad) Mount() {
 // goes with its tab (which can change under a pen held down; the store
 // then lowers the pen itself).
 func (d *DrawPad) Unmount() {
-	if d.el.Truthy() {
-		d.flush()
+	if d.cancel(); d.pending && d.el.Truthy() {
+		// Kept as a reload's drawing is, on the tab now shown: Drew would
+		// take the page back to the drawing's tab.
+		d.pending = false
+		drawn = d.el.Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
+		d.Store.RestoreDrawing(pixels(drawn), drawSide, drawSide)
+		keepDrawing(d.el)
 	}
 	d.el = js.Undefined()
 	d.cancel()
@@ -135,7 +140,7 @@ func (d *DrawPad) lift() {
 	d.flush()
 	d.Store.SetPenDown(false)
 	d.sayReading()
-	keepDrawing()
+	keepDrawing(d.el)
 }
 
 // flush updates now what was drawn since the last update, if anything:

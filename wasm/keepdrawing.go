@@ -23,11 +23,10 @@ const maxKeptDrawing = 1 << 20
 // pngDataURL is how a kept drawing begins.
 const pngDataURL = "data:image/png;base64,"
 
-// keepDrawing keeps the canvas's picture for a reload. Where the browser
-// keeps nothing (storage turned off, or full), the drawing is simply not
-// kept: the console says so.
-func keepDrawing() {
-	c := canvas()
+// keepDrawing keeps the picture of canvas c (the drawing's) for a reload.
+// Where the browser keeps nothing (storage turned off, or full), the
+// drawing is simply not kept: the console says so.
+func keepDrawing(c js.Value) {
 	if !c.Truthy() {
 		return
 	}
