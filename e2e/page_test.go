@@ -118,6 +118,15 @@ func (p *page) mouseOn(sel string) func(typ input.MouseType, x, y float64) chrom
 	}
 }
 
+// insetViewJS is the part of the picture the enlarged view shows, as
+// shares of the picture (left, top, right, bottom), from its background's
+// size and position, in percent (of the view, and of what is left of it
+// beside the picture).
+const insetViewJS = `(() => { const e = document.getElementById("inset"), s = getComputedStyle(e), w = e.clientWidth, h = e.clientHeight;
+	const [pw, ph] = s.backgroundSize.split(" ").map(parseFloat), [px, py] = s.backgroundPosition.split(" ").map(parseFloat);
+	const sw = w*pw/100, sh = h*ph/100, x = (w - sw)*px/100, y = (h - sh)*py/100;
+	return [-x/sw, -y/sh, (w-x)/sw, (h-y)/sh]; })()`
+
 // axName is the accessible name the browser gives the element sel (what a
 // screen reader calls it), from Chromium's accessibility tree.
 func (p *page) axName(sel string) string {
@@ -845,9 +854,7 @@ func TestApp(t *testing.T) {
 		// Shown enlarged too: the inset's view, as shares of the picture,
 		// holds the digit's 70 pixels and is not much more.
 		var view []float64
-		p.run(chromedp.Evaluate(`(() => { const e = document.getElementById("inset"), s = getComputedStyle(e), w = e.clientWidth;
-			const [sw, sh] = s.backgroundSize.split(" ").map(parseFloat), [x, y] = s.backgroundPosition.split(" ").map(parseFloat);
-			return [-x/sw, -y/sh, (w-x)/sw, (w-y)/sh]; })()`, &view))
+		p.run(chromedp.Evaluate(insetViewJS, &view))
 		require.Len(t, view, 4)
 		assert.True(t, view[0] <= 1000.0/2000 && view[1] <= 700.0/1500 && view[2] >= 1070.0/2000 && view[3] >= 770.0/1500, "the enlarged view %v holds the digit", view)
 		assert.Less(t, (view[2]-view[0])*2000, 3*70.0, "and is not much more")
@@ -889,9 +896,7 @@ func TestApp(t *testing.T) {
 			return strings.HasPrefix(p.text("#model-input-reading"), fmt.Sprintf("reads %d (", digit.Label))
 		}, 10*time.Second, 100*time.Millisecond, "the digit taken from the box: %s", p.text("#model-input-reading"))
 		insetView := func() {
-			p.run(chromedp.Evaluate(`(() => { const e = document.getElementById("inset"), s = getComputedStyle(e), w = e.clientWidth;
-				const [sw, sh] = s.backgroundSize.split(" ").map(parseFloat), [x, y] = s.backgroundPosition.split(" ").map(parseFloat);
-				return [-x/sw, -y/sh, (w-x)/sw, (w-y)/sh]; })()`, &view))
+			p.run(chromedp.Evaluate(insetViewJS, &view))
 		}
 		// Two taps on the view at opposite corners take the box between.
 		insetView()

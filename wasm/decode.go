@@ -96,9 +96,14 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 		give(msg)
 		return nil
 	})
-	// The worker stops before its callbacks are released, so that none is
-	// called after.
+	// The worker's handlers are taken off before their callbacks are
+	// released, so that none is called after: an answer the worker posted
+	// just before it was stopped (a newer upload) may still be on its way
+	// (the likely cause of a "call to released function" that a test saw
+	// once in a dozen runs).
 	defer func() {
+		worker.Set("onmessage", js.Null())
+		worker.Set("onerror", js.Null())
 		worker.Call("terminate")
 		onmessage.Release()
 		onerror.Release()

@@ -13,9 +13,22 @@ import (
 	"github.com/godae/dae/webapp"
 )
 
-// insetSide is the side, in CSS pixels, of the enlarged view of a small
-// digit's part of an upload (.inset in style.css).
-const insetSide = 112
+// insetBackground is the CSS background size and position that show the
+// part in of a picture in a square of any side (.inset in style.css sizes
+// it: a tile's): the picture 1/in.Width of the square wide, and moved so
+// that the part's left edge is the square's. A position p % puts the
+// point p % across the picture at p % across the square, so that the
+// picture is moved by (side − side/Width)·p/100, which is −side·Left/Width
+// for p = 100·Left/(1 − Width) (and any p when the part is all of it).
+func insetBackground(in webapp.Inset) (size, position string) {
+	at := func(edge, share float64) float64 {
+		if share >= 1 {
+			return 0
+		}
+		return 100 * edge / (1 - share)
+	}
+	return fmt.Sprintf("%.4f%% %.4f%%", 100/in.Width, 100/in.Height), fmt.Sprintf("%.4f%% %.4f%%", at(in.Left, in.Width), at(in.Top, in.Height))
+}
 
 // InsetView shows the part of an upload around a digit found small in it,
 // enlarged: the picture at URL as the square's background, scaled and
@@ -83,6 +96,7 @@ func (v *InsetView) at(e *vecty.Event) (float64, float64) {
 // Render draws the enlarged view and the box being dragged on it.
 func (v *InsetView) Render() vecty.ComponentOrHTML {
 	in := v.Inset
+	size, position := insetBackground(in)
 	v.keys().forget() // the keyboard's box of the picture before, if any
 	if v.Corner == nil && !v.drag.Down() && v.keyBox.box == nil {
 		showBox(0, 0, 0, 0, false) // as on the picture (UploadPicture.Render)
@@ -95,8 +109,7 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 		elem.Div(vecty.Markup(prop.ID("inset"), vecty.Class("inset", "found-frame"), boxPicker(),
 			vecty.Attribute("aria-label", "the part of your picture around the digit found, enlarged; a box on it takes the digit from that part"),
 			vecty.Style("background-image", fmt.Sprintf("url(%q)", v.URL)),
-			vecty.Style("background-size", fmt.Sprintf("%.2fpx %.2fpx", insetSide/in.Width, insetSide/in.Height)),
-			vecty.Style("background-position", fmt.Sprintf("%.2fpx %.2fpx", -insetSide*in.Left/in.Width, -insetSide*in.Top/in.Height)),
+			vecty.Style("background-size", size), vecty.Style("background-position", position),
 			event.PointerDown(func(e *vecty.Event) {
 				v.keys().drop() // as on the picture
 				x, y := v.at(e)

@@ -199,6 +199,10 @@ func (p *workerPrep) start() error {
 // stop ends the worker, if any, which the next picture starts anew.
 func (p *workerPrep) stop() {
 	if p.worker.Truthy() {
+		// Its handlers off first, as decodePart's: an answer on its way
+		// must not call a released callback.
+		p.worker.Set("onmessage", js.Null())
+		p.worker.Set("onerror", js.Null())
 		p.worker.Call("terminate")
 	}
 	for _, f := range p.funcs {
