@@ -77,12 +77,3 @@ func choosePart(s *webapp.Store, url string, left, top, right, bottom float64) {
 		}
 	}()
 }
-
-// cornerBox is the box from the first corner tapped, c (nil: none, and no
-// box), to x, y: the box a tap at x, y would take.
-func cornerBox(c *webapp.Corner, x, y float64) (left, top, right, bottom float64) {
-	if c == nil {
-		return 0, 0, 0, 0
-	}
-	return min(c.X, x), min(c.Y, y), max(c.X, x), max(c.Y, y)
-}

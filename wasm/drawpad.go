@@ -64,16 +64,14 @@ func (d *DrawPad) Mount() {
 // goes with its tab (which can change under a pen held down; the store
 // then lowers the pen itself).
 func (d *DrawPad) Unmount() {
-	if d.cancel(); d.pending && d.el.Truthy() {
+	d.cancel()
+	if d.pending && d.el.Truthy() {
 		// Kept as a reload's drawing is, on the tab now shown: Drew would
 		// take the page back to the drawing's tab.
-		d.pending = false
-		drawn = d.el.Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
-		d.Store.RestoreDrawing(pixels(drawn), drawSide, drawSide)
+		d.Store.RestoreDrawing(d.take(), drawSide, drawSide)
 		keepDrawing(d.el)
 	}
 	d.el = js.Undefined()
-	d.cancel()
 	d.drawing, d.pending = false, false
 	if !d.wake.IsUndefined() {
 		d.wake.Release()
@@ -121,7 +119,7 @@ func (d *DrawPad) stroke(x, y float64) {
 	if d.wake.IsUndefined() {
 		d.wake = js.FuncOf(func(js.Value, []js.Value) any {
 			d.later = js.Undefined()
-			if d.pending && canvas().Truthy() {
+			if d.pending && d.el.Truthy() {
 				d.update()
 			}
 			return nil
@@ -160,12 +158,18 @@ func (d *DrawPad) cancel() {
 	}
 }
 
+// take is the canvas's pixels (RGBA), kept as drawn for its return; the
+// ink drawn is no longer pending.
+func (d *DrawPad) take() []byte {
+	d.pending = false
+	drawn = d.el.Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
+	return pixels(drawn)
+}
+
 // update gives the canvas's pixels to the store, which shows the digit.
 func (d *DrawPad) update() {
 	start := now()
-	d.pending = false
-	drawn = d.el.Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
-	d.Store.Drew(pixels(drawn), drawSide, drawSide)
+	d.Store.Drew(d.take(), drawSide, drawSide)
 	end := now()
 	d.nextAt = end + (end - start)
 }

@@ -124,7 +124,7 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				case v.keyBox.box == nil: // after a first corner, as on the picture
 					c, ok := v.Store.State().PendingCorner(webapp.OnInset, v.Inset)
 					x, y := v.at(e)
-					l, t, r, b := cornerBox(&c, x, y)
+					l, t, r, b := webapp.BoxBetween(c.X, c.Y, x, y)
 					showBox(l, t, r, b, ok)
 				}
 			}),

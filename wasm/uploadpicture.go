@@ -172,7 +172,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 						// change and its render.)
 						c, ok := u.Store.State().PendingCorner(webapp.OnPicture, webapp.Inset{})
 						x, y := u.at(e)
-						showDrag(u.Upload.Shown(cornerBox(&c, x, y)), ok)
+						showDrag(u.Upload.Shown(webapp.BoxBetween(c.X, c.Y, x, y)), ok)
 					}
 				}),
 				event.PointerLeave(func(*vecty.Event) {

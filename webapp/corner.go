@@ -59,8 +59,8 @@ func (s *Store) TapCorner(on Surface, x, y float64, view Inset) (left, top, righ
 			st.Message = ""
 			return
 		}
-		left, top, right, bottom = min(first.X, x), min(first.Y, y), max(first.X, x), max(first.Y, y)
-		if right-left < minBox || bottom-top < minBox {
+		left, top, right, bottom = BoxBetween(first.X, first.Y, x, y)
+		if tooSmall(left, top, right, bottom) {
 			st.Message = smallBox
 			return
 		}

@@ -16,6 +16,16 @@ type BoxGesture struct {
 // gesture chooses; a smaller one is a slip.
 const minBox = 0.02
 
+// BoxBetween is the box with corners x0, y0 and x1, y1, in either order.
+func BoxBetween(x0, y0, x1, y1 float64) (left, top, right, bottom float64) {
+	return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+}
+
+// tooSmall says whether a box is under minBox either way: no box.
+func tooSmall(left, top, right, bottom float64) bool {
+	return right-left < minBox || bottom-top < minBox
+}
+
 // TapSlop is how far, in CSS pixels, a pointer may move between its press
 // and its release for them to be a tap rather than a drag: a finger moves
 // a few pixels as it lifts.
@@ -44,7 +54,7 @@ func (g *BoxGesture) On() string { return g.url }
 
 // Box is the box from where the press began to x, y.
 func (g *BoxGesture) Box(x, y float64) (left, top, right, bottom float64) {
-	return min(g.x0, x), min(g.y0, y), max(g.x0, x), max(g.y0, y)
+	return BoxBetween(g.x0, g.y0, x, y)
 }
 
 // Cancel drops the press under way (the browser took the pointer).
@@ -61,7 +71,7 @@ func (g *BoxGesture) End(x, y float64, url string, w, h float64) (left, top, rig
 		return left, top, right, bottom, BoxGone
 	case (right-left)*w <= TapSlop && (bottom-top)*h <= TapSlop:
 		return x, y, x, y, BoxTap
-	case right-left < minBox || bottom-top < minBox:
+	case tooSmall(left, top, right, bottom):
 		return left, top, right, bottom, BoxSmall
 	}
 	return left, top, right, bottom, BoxTaken
