@@ -1448,6 +1448,8 @@ func TestApp(t *testing.T) {
 		sameNumbers(t, "moving the amount moves the mark only", want.Summary(0.5), alt())
 
 		p.js(`performance.clearMarks("plot-step")`)
+		// While it is computed, the panel says it is busy, and only then.
+		p.js(`(() => { window.plotBusy = []; const note = () => { const panel = document.getElementById("plot-panel"); plotBusy.push([!!document.getElementById("plot-status"), panel.getAttribute("aria-busy")]) }; new MutationObserver(note).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["aria-busy", "alt"]}) })()`)
 		p.run(chromedp.SetValue("#noise-kind", webapp.SaltPepper, chromedp.ByQuery),
 			chromedp.Evaluate(`document.getElementById("noise-kind").dispatchEvent(new Event("change", {bubbles: true}))`, nil))
 		n := webapp.DefaultNoise()
@@ -1459,6 +1461,13 @@ func TestApp(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 		sameNumbers(t, "the plot of salt and pepper noise", want.Summary(0.5), alt())
+		var busy [][]any
+		p.run(chromedp.Evaluate(`plotBusy`, &busy))
+		require.Contains(t, busy, []any{true, "true"}, "the panel busy while the plot is computed")
+		assert.Equal(t, []any{false, nil}, busy[len(busy)-1], "the panel no longer busy once the plot came")
+		for _, b := range busy {
+			assert.Equal(t, b[0], b[1] == "true", "busy exactly while the plot is computed: %v", busy)
+		}
 		tasks := p.longTasks()
 		var steps []float64
 		p.run(chromedp.Evaluate(`performance.getEntriesByName("plot-step").map(e => e.startTime)`, &steps))

@@ -44,7 +44,10 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 	// The box's shape for each layout, which style.css picks with the
 	// same media query as the picture's.
 	shape := func(l webapp.PlotLayout) string { return fmt.Sprintf("%d / %d", l.Width, l.Height) }
-	return elem.Section(vecty.Markup(vecty.Class("panel", "plot-panel")),
+	// While the curves are computed the panel is busy: a screen reader
+	// waits for them rather than reading the placeholder, and is not told
+	// of each new digit's plot as it comes (the result above is).
+	return elem.Section(vecty.Markup(vecty.Class("panel", "plot-panel"), prop.ID("plot-panel"), vecty.MarkupIf(p.Curves == nil, vecty.Attribute("aria-busy", "true"))),
 		elem.Heading2(vecty.Text("As the noise grows")),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("plot-about")), vecty.Text("This digit with the chosen kind of noise, from none to the most: on the left how close each picture is to the clean digit (PSNR, higher is closer), on the right how sure the digit reader is that it is this digit. The median 3×3, a classical filter (each pixel the median of its neighbours), and the plain autoencoder, never shown noise in training, are there to compare with; the thin upright line is the amount chosen above."+drawsNote(p.Curves))),
 		elem.Div(vecty.Markup(vecty.Class("plot-box"),
