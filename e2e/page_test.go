@@ -1486,6 +1486,64 @@ func TestApp(t *testing.T) {
 		p.b.screenshot(t, "plot")
 	})
 
+	t.Run("light and dark", func(t *testing.T) {
+		// In the browser's light and dark schemes, every word shown is
+		// readable against what is behind it (WCAG 1.4.3), in the page's
+		// usual states: the first view, the plot's numbers, a refusal, a
+		// picture with no digit, an upload, the drawing; and the plot's
+		// picture is drawn on the page's card.
+		seven, err := filepath.Abs(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
+		require.NoError(t, err)
+		notImage := filepath.Join(t.TempDir(), "notes.png")
+		require.NoError(t, os.WriteFile(notImage, []byte("these are not pixels"), 0o644))
+		blank := filepath.Join(t.TempDir(), "grey.png")
+		g := image.NewGray(image.Rect(0, 0, 120, 90))
+		for i := range g.Pix {
+			g.Pix[i] = 128
+		}
+		var grey bytes.Buffer
+		require.NoError(t, png.Encode(&grey, g))
+		require.NoError(t, os.WriteFile(blank, grey.Bytes(), 0o644))
+		for _, scheme := range []string{"light", "dark"} {
+			p := &page{t: t, b: b}
+			p.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+			t.Cleanup(func() { p.run(emulation.SetEmulatedMedia()) })
+			p = open(t)
+			var card string
+			p.run(chromedp.Evaluate(`getComputedStyle(document.body).backgroundColor + " " + getComputedStyle(document.querySelector(".panel")).backgroundColor`, &card))
+			t.Logf("%s: the paper and a card: %s", scheme, card)
+			check := func(state string) {
+				t.Helper()
+				assert.Empty(t, p.lowContrast(), "%s scheme, %s: words under the contrast bar", scheme, state)
+			}
+			check("the first view")
+
+			// The plot's picture on the card: its corner drawn in the
+			// card's colour, and its numbers.
+			var corner, cardColour []int
+			p.run(chromedp.WaitVisible("#plot", chromedp.ByQuery), chromedp.Poll(`document.getElementById("plot").complete`, nil))
+			p.run(chromedp.Evaluate(`(() => { const i = document.getElementById("plot"); const c = document.createElement("canvas"); c.width = i.naturalWidth; c.height = i.naturalHeight; const x = c.getContext("2d"); x.drawImage(i, 0, 0); return [...x.getImageData(2, 2, 1, 1).data].slice(0, 3) })()`, &corner),
+				chromedp.Evaluate(`getComputedStyle(document.querySelector(".plot-panel")).backgroundColor.match(/\d+/g).map(Number)`, &cardColour))
+			assert.Equal(t, cardColour, corner, "%s: the plot drawn on the card's colour", scheme)
+			p.run(chromedp.Click("#plot-numbers > summary", chromedp.ByQuery), chromedp.WaitVisible("#plot-table", chromedp.ByQuery))
+			check("the plot's numbers open")
+			p.b.screenshot(t, "scheme-"+scheme)
+
+			p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery),
+				chromedp.SetUploadFiles("#upload", []string{notImage}, chromedp.ByQuery),
+				chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("notes.png")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+			check("a file refused")
+			p.run(chromedp.SetUploadFiles("#upload", []string{blank}, chromedp.ByQuery), chromedp.WaitVisible("#note", chromedp.ByQuery))
+			check("a picture with no digit")
+			before := p.src("#dae-output")
+			p.run(chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery))
+			p.changed("#dae-output", before)
+			check("an upload")
+			p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+			check("the drawing")
+		}
+	})
+
 	t.Run("walk the code space", func(t *testing.T) {
 		// Two gallery digits' codes (the seed's model) and the point half way
 		// between them, and one unit of the current digit's code nudged: the

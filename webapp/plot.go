@@ -7,25 +7,53 @@ import (
 	"strings"
 )
 
-// curveStyles are the curves' colours and dash patterns, by name: the
-// lines differ by their dashes too, for those who do not tell the colours
-// apart.
-var curveStyles = map[string]struct{ colour, dashes string }{
-	CurveInput:  {"#8a8f9c", "8 3 2 3"},
-	CurveMedian: {"#c26a17", "2 2"}, // 3.9:1 on white (the lighter orange was 2.9)
-	CurvePlain:  {"#a23bb5", "12 3 2 3 2 3"},
-	CurveSeed:   {"#2f5bd3", "8 3"},
-	CurveStrong: {"#1e9646", ""}, // solid
+// curveStyles are the curves' colours on the light and the dark page, and
+// dash patterns, by name: the lines differ by their dashes too, for those
+// who do not tell the colours apart. Each colour is at least 3:1 against
+// its plot's background (WCAG 1.4.11; TestPlotColours).
+var curveStyles = map[string]struct{ class, light, dark, dashes string }{
+	CurveInput:  {"input", "#8a8f9c", "#9aa0ad", "8 3 2 3"},
+	CurveMedian: {"median", "#c26a17", "#e8913f", "2 2"},
+	CurvePlain:  {"plain", "#a23bb5", "#d27be3", "12 3 2 3 2 3"},
+	CurveSeed:   {"seed", "#2f5bd3", "#86a4ff", "8 3"},
+	CurveStrong: {"strong", "#1e9646", "#3fbf6a", ""}, // solid
 }
+
+// plotPalette is the colours of the plot's parts but its curves.
+type plotPalette struct{ background, text, muted, grid, mark string }
+
+// The plot's palettes: on the page's card (web/style.css's --card, --ink,
+// --muted) in its light and its dark scheme. The SVG is drawn in the
+// light one and carries a style that takes the dark one where the browser
+// asks for a dark page, as an SVG image follows the page's scheme.
+var (
+	lightPlot = plotPalette{background: "#ffffff", text: "#1d2230", muted: "#5b6275", grid: "#e3e5ea", mark: "#1d2230"}
+	darkPlot  = plotPalette{background: "#1d2028", text: "#e4e6ec", muted: "#a4abbb", grid: "#343845", mark: "#e4e6ec"}
+)
 
 // stroke is the SVG attributes that draw a line of curve name, width wide.
 func stroke(name string, width float64) string {
 	st := curveStyles[name]
-	a := fmt.Sprintf(`stroke="%s" stroke-width="%g"`, st.colour, width)
+	a := fmt.Sprintf(`class="%s" stroke="%s" stroke-width="%g"`, st.class, st.light, width)
 	if st.dashes != "" {
 		a += fmt.Sprintf(` stroke-dasharray="%s"`, st.dashes)
 	}
 	return a
+}
+
+// darkStyle is the SVG's style sheet that draws it in darkPlot's colours
+// on a dark page (a style sheet's rules take over from the presentation
+// attributes the light colours are given in).
+func darkStyle() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<style>@media (prefers-color-scheme: dark) { .bg { fill: %s } text { fill: %s } text.muted { fill: %s } .grid { stroke: %s } .mark { stroke: %s }`,
+		darkPlot.background, darkPlot.text, darkPlot.muted, darkPlot.grid, darkPlot.mark)
+	for _, name := range []string{CurveInput, CurveMedian, CurvePlain, CurveSeed, CurveStrong} {
+		st := curveStyles[name]
+		fmt.Fprintf(&b, ` .%s { stroke: %s }`, st.class, st.dark)
+	}
+	b.WriteString(` }</style>`)
+	return b.String()
 }
 
 // PlotLayout is a shape of the plot: its size in SVG units, which is also
@@ -56,22 +84,23 @@ const panelW, panelH = 250, 160
 // image.
 func (c *Curves) SVG(current float64, l PlotLayout) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" font-family="sans-serif" font-size="12">`, l.Width, l.Height, l.Width, l.Height)
-	b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>`)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" font-family="sans-serif" font-size="12" fill="%s">`, l.Width, l.Height, l.Width, l.Height, lightPlot.text)
+	b.WriteString(darkStyle())
+	fmt.Fprintf(&b, `<rect class="bg" width="100%%" height="100%%" fill="%s"/>`, lightPlot.background)
 	panel := func(at image.Point, title string, lo, hi float64, ticks []float64, unit string, value func(Curve, int) float64) {
 		left, top := at.X, at.Y
 		x := func(a float64) float64 { return float64(left) + a*panelW }
 		y := func(v float64) float64 { return float64(top) + (1-(v-lo)/(hi-lo))*panelH }
 		fmt.Fprintf(&b, `<text x="%d" y="%d" font-weight="bold">%s</text>`, left, top-8, title)
 		for _, t := range ticks {
-			fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e3e5ea"/>`, left, left+panelW, y(t), y(t))
-			fmt.Fprintf(&b, `<text x="%d" y="%.1f" text-anchor="end" fill="#5b6275">%g%s</text>`, left-4, y(t)+4, t, unit)
+			fmt.Fprintf(&b, `<line class="grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="%s"/>`, left, left+panelW, y(t), y(t), lightPlot.grid)
+			fmt.Fprintf(&b, `<text class="muted" x="%d" y="%.1f" text-anchor="end" fill="%s">%g%s</text>`, left-4, y(t)+4, lightPlot.muted, t, unit)
 		}
 		for _, a := range []float64{0, 0.5, 1} {
-			fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="#5b6275">%g</text>`, x(a), top+panelH+14, a)
+			fmt.Fprintf(&b, `<text class="muted" x="%.1f" y="%d" text-anchor="middle" fill="%s">%g</text>`, x(a), top+panelH+14, lightPlot.muted, a)
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="#5b6275">noise amount</text>`, x(0.5), top+panelH+28)
-		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#1d2230"/>`, x(current), x(current), top, top+panelH)
+		fmt.Fprintf(&b, `<text class="muted" x="%.1f" y="%d" text-anchor="middle" fill="%s">noise amount</text>`, x(0.5), top+panelH+28, lightPlot.muted)
+		fmt.Fprintf(&b, `<line class="mark" x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="%s"/>`, x(current), x(current), top, top+panelH, lightPlot.mark)
 		for _, cv := range c.Curves {
 			var pts []string
 			for i, a := range c.Amounts {
