@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -108,7 +107,7 @@ func (p *workerPrep) tryAsk(img image.Image, req webapp.PrepRequest) (a webapp.P
 		return a, err
 	}
 	pix, w, h := webapp.RGBA(img)
-	q, err := json.Marshal(req)
+	q, err := req.JSON()
 	if err != nil {
 		return a, err
 	}
@@ -116,7 +115,7 @@ func (p *workerPrep) tryAsk(img image.Image, req webapp.PrepRequest) (a webapp.P
 	js.CopyBytesToJS(arr, pix)
 	p.asked++
 	id := p.asked
-	msg := map[string]any{"id": id, "pixels": arr, "width": w, "height": h, "request": string(q)}
+	msg := map[string]any{"id": id, "pixels": arr, "width": w, "height": h, "request": q}
 	if err := thrown(func() { p.worker.Call("postMessage", msg, []any{arr.Get("buffer")}) }); err != nil {
 		return a, fmt.Errorf("the worker (%s) could not be given the picture: %w", prepWorker, err)
 	}

@@ -1,7 +1,6 @@
 package webapp
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -20,9 +19,9 @@ import (
 func asked(t *testing.T, img image.Image, req PrepRequest) PrepAnswer {
 	t.Helper()
 	pix, w, h := RGBA(img)
-	q, err := json.Marshal(req)
+	q, err := req.JSON()
 	require.NoError(t, err)
-	out, input, err := ServePrep(pix, w, h, string(q))
+	out, input, err := ServePrep(pix, w, h, q)
 	require.NoError(t, err)
 	a, err := ReadAnswer(out, input, req.Coarse != nil)
 	require.NoError(t, err)

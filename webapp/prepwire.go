@@ -2,7 +2,6 @@ package webapp
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -86,11 +85,11 @@ func InputBytes(in []float32) []byte {
 // checked (Check). Bytes that are not a whole input are refused before
 // any is read.
 func ReadAnswer(answer string, input []byte, refine bool) (PrepAnswer, error) {
-	var a PrepAnswer
 	if len(input) != 0 && len(input) != InputBytesLen {
-		return a, fmt.Errorf("an answer with %d bytes of input, not %d", len(input), InputBytesLen)
+		return PrepAnswer{}, fmt.Errorf("an answer with %d bytes of input, not %d", len(input), InputBytesLen)
 	}
-	if err := json.Unmarshal([]byte(answer), &a); err != nil {
+	a, err := readAnswer(answer)
+	if err != nil {
 		return a, err
 	}
 	if len(input) > 0 {
@@ -149,13 +148,12 @@ func ServePrep(rgba []byte, w, h int, request string) (answer string, input []by
 	if w < 1 || h < 1 || w > MaxPrepPixels || h > MaxPrepPixels || w*h > MaxPrepPixels || len(rgba) != 4*w*h {
 		return "", nil, fmt.Errorf("%d bytes for %d×%d pixels: not a picture of at most %d pixels", len(rgba), w, h, MaxPrepPixels)
 	}
-	var req PrepRequest
-	if err := json.Unmarshal([]byte(request), &req); err != nil {
+	req, err := readRequest(request)
+	if err != nil {
 		return "", nil, fmt.Errorf("the request %q: %w", request, err)
 	}
 	a := Answer(&image.NRGBA{Pix: rgba, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}, req)
-	out, err := json.Marshal(a)
-	return string(out), InputBytes(a.Input), err
+	return a.json(), InputBytes(a.Input), nil
 }
 
 // RGBA is img's pixels as a picture's RGBA bytes (not premultiplied, as a

@@ -29,7 +29,7 @@ type entry struct {
 // tests hold this reader to), and a little stricter: no trailing data after
 // the JSON, no repeated names. The JSON is read with fastjson rather than
 // encoding/json because encoding/json, with the reflection it brings,
-// would add 150 KB (gzip) to the browser app's wasm.
+// would be a large part of the browser app's wasm (the README has the size).
 func parseHeader(header []byte, dataLen uint64) ([]entry, map[string]string, error) {
 	if err := jsonstr.Check(header); err != nil {
 		return nil, nil, fmt.Errorf("the header is not valid JSON: %w", err)

@@ -1,0 +1,187 @@
+package webapp
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/valyala/fastjson"
+
+	"github.com/godae/dae/digitprep"
+	"github.com/godae/dae/internal/jsonstr"
+)
+
+// The preparation messages' JSON, written and read here rather than by
+// encoding/json: with the reflection it brings, encoding/json was a large
+// part of the app's wasm (the README has the sizes) for two small
+// messages. The JSON has encoding/json's shape for the same structs
+// (TestPrepJSON holds both ways to it), read with fastjson as the weights'
+// headers are.
+
+// JSON is the request as it crosses to the worker. Its area must be
+// finite numbers: JSON has no others.
+func (r PrepRequest) JSON() (string, error) {
+	b := []byte{'{'}
+	if r.Coarse != nil {
+		b = appendInfo(append(b, `"Coarse":`...), *r.Coarse)
+		b = append(b, ',')
+	}
+	b = append(b, `"Area":[`...)
+	for i, v := range r.Area {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return "", fmt.Errorf("the area %v is not four finite numbers", r.Area)
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendFloat(b, v, 'g', -1, 64)
+	}
+	return string(append(b, "]}"...)), nil
+}
+
+// json is the answer as it crosses back to the page (its input crosses
+// as bytes beside it).
+func (a PrepAnswer) json() string {
+	b := appendInfo(append([]byte(nil), `{"Info":`...), a.Info)
+	if a.Refined {
+		b = append(b, `,"Refined":true`...)
+	}
+	if a.Err != "" {
+		b = jsonstr.Append(append(b, `,"Err":`...), a.Err)
+	}
+	if a.Finding != "" {
+		b = jsonstr.Append(append(b, `,"Finding":`...), a.Finding)
+	}
+	return string(append(b, '}'))
+}
+
+func appendInfo(b []byte, i digitprep.Info) []byte {
+	r := i.Bounds
+	return fmt.Appendf(b, `{"Width":%d,"Height":%d,"Inverted":%t,"Several":%t,"Bounds":{"Min":{"X":%d,"Y":%d},"Max":{"X":%d,"Y":%d}}}`,
+		i.Width, i.Height, i.Inverted, i.Several, r.Min.X, r.Min.Y, r.Max.X, r.Max.Y)
+}
+
+// readRequest is the worker's reading of a request's JSON.
+func readRequest(s string) (PrepRequest, error) {
+	var r PrepRequest
+	o, err := jsonObject(s)
+	if err != nil {
+		return r, err
+	}
+	if v := o.Get("Coarse"); v != nil && v.Type() != fastjson.TypeNull {
+		info, err := readInfo(v)
+		if err != nil {
+			return r, fmt.Errorf("Coarse: %w", err)
+		}
+		r.Coarse = &info
+	}
+	if v := o.Get("Area"); v != nil && v.Type() != fastjson.TypeNull {
+		area, err := v.Array()
+		if err != nil || len(area) != len(r.Area) {
+			return r, errors.New("Area is not four numbers")
+		}
+		for i, a := range area {
+			// Read as strconv does, to the nearest float64, where
+			// fastjson's quicker reading can miss it by one in the last
+			// place.
+			if a.Type() != fastjson.TypeNumber {
+				return r, errors.New("Area is not four numbers")
+			}
+			if r.Area[i], err = strconv.ParseFloat(string(a.MarshalTo(nil)), 64); err != nil {
+				return r, fmt.Errorf("Area: %w", err)
+			}
+		}
+	}
+	return r, nil
+}
+
+// readAnswer is the page's reading of an answer's JSON.
+func readAnswer(s string) (PrepAnswer, error) {
+	var a PrepAnswer
+	o, err := jsonObject(s)
+	if err != nil {
+		return a, err
+	}
+	if v := o.Get("Info"); v != nil {
+		if a.Info, err = readInfo(v); err != nil {
+			return a, fmt.Errorf("Info: %w", err)
+		}
+	}
+	for name, field := range map[string]*string{"Err": &a.Err, "Finding": &a.Finding} {
+		if v := o.Get(name); v != nil {
+			b, err := v.StringBytes()
+			if err != nil {
+				return a, fmt.Errorf("%s: %w", name, err)
+			}
+			*field = string(b)
+		}
+	}
+	if v := o.Get("Refined"); v != nil {
+		if a.Refined, err = v.Bool(); err != nil {
+			return a, fmt.Errorf("Refined: %w", err)
+		}
+	}
+	return a, nil
+}
+
+// jsonObject is s parsed, which must be a JSON object with valid strings
+// (fastjson leaves those unchecked).
+func jsonObject(s string) (*fastjson.Value, error) {
+	if err := jsonstr.Check([]byte(s)); err != nil {
+		return nil, err
+	}
+	v, err := fastjson.Parse(s)
+	if err != nil {
+		return nil, fmt.Errorf("not JSON: %s", jsonstr.Shorten(err.Error()))
+	}
+	if v.Type() != fastjson.TypeObject {
+		return nil, errors.New("not a JSON object")
+	}
+	return v, nil
+}
+
+func readInfo(v *fastjson.Value) (digitprep.Info, error) {
+	var i digitprep.Info
+	if v.Type() != fastjson.TypeObject {
+		return i, errors.New("not an object")
+	}
+	ints := map[string]*int{"Width": &i.Width, "Height": &i.Height}
+	if b := v.Get("Bounds"); b != nil {
+		if b.Type() != fastjson.TypeObject {
+			return i, errors.New("Bounds is not an object")
+		}
+		for _, corner := range []string{"Min", "Max"} {
+			if c := b.Get(corner); c != nil && c.Type() != fastjson.TypeObject {
+				return i, fmt.Errorf("Bounds.%s is not an object", corner)
+			}
+		}
+		ints["Bounds.Min.X"], ints["Bounds.Min.Y"] = &i.Bounds.Min.X, &i.Bounds.Min.Y
+		ints["Bounds.Max.X"], ints["Bounds.Max.Y"] = &i.Bounds.Max.X, &i.Bounds.Max.Y
+	}
+	for name, field := range ints {
+		if f := fieldAt(v, name); f != nil {
+			n, err := f.Int()
+			if err != nil {
+				return i, fmt.Errorf("%s: %w", name, err)
+			}
+			*field = n
+		}
+	}
+	for name, field := range map[string]*bool{"Inverted": &i.Inverted, "Several": &i.Several} {
+		if f := v.Get(name); f != nil {
+			b, err := f.Bool()
+			if err != nil {
+				return i, fmt.Errorf("%s: %w", name, err)
+			}
+			*field = b
+		}
+	}
+	return i, nil
+}
+
+// fieldAt is the value at a dotted path of field names, or nil.
+func fieldAt(v *fastjson.Value, path string) *fastjson.Value {
+	return v.Get(strings.Split(path, ".")...)
+}
