@@ -160,6 +160,16 @@ func (p *page) stroke(x0, y0, x1, y1 float64) {
 	})()`, x0, y0, x1, y1))
 }
 
+// canvas is the drawing canvas as a PNG data: URL, and the drawing kept
+// for a reload (empty when none is).
+func (p *page) canvas() (shown, kept string) {
+	p.t.Helper()
+	var both []string
+	p.run(chromedp.Evaluate(`[document.getElementById("draw-canvas").toDataURL("image/png"), sessionStorage.getItem("godae-drawing") || ""]`, &both))
+	require.Len(p.t, both, 2)
+	return both[0], both[1]
+}
+
 // drawing is the drawing canvas as a PNG data: URL, and the model input
 // the page's preparation makes of it, computed natively.
 func (p *page) drawing() (string, []float32) {
@@ -1378,6 +1388,66 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 		p.run(chromedp.WaitVisible(`body[data-kept-drawing="none"]`, chromedp.ByQuery)) // said once the page has looked
 		assert.Equal(t, "Your digit, with its noise and denoised, shows here as you draw.", p.text("#draw-preview"))
+	})
+
+	t.Run("undo a stroke", func(t *testing.T) {
+		// The draw pad takes back its last strokes and clearings, by its
+		// button and by Ctrl+Z, ten at most: the canvas, the result and the
+		// drawing kept for a reload as they were.
+		p := open(t)
+		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+		blank, _ := p.canvas()
+		disabled := func() bool {
+			var d bool
+			p.run(chromedp.Evaluate(`document.getElementById("undo").disabled`, &d))
+			return d
+		}
+		assert.True(t, disabled(), "nothing to take back yet")
+		p.stroke(100, 60, 160, 220)
+		oneOut := p.changed("#dae-output", "")
+		one, _ := p.canvas()
+		p.stroke(90, 140, 200, 140)
+		twoOut := p.changed("#dae-output", oneOut)
+		p.run(chromedp.Click("#undo", chromedp.ByQuery))
+		p.changed("#dae-output", twoOut)
+		now, kept := p.canvas()
+		assert.Equal(t, one, now, "the canvas as before the second stroke")
+		assert.Equal(t, one, kept, "and so the drawing kept for a reload")
+		assert.Equal(t, oneOut, p.src("#dae-output"), "the result as before it")
+		assert.True(t, strings.HasPrefix(p.text("#draw-status"), "Undone. Your digit, denoised, reads "), p.text("#draw-status"))
+
+		// A clearing is taken back too, with Ctrl+Z.
+		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+		p.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(input.ModifierCtrl)), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+		now, _ = p.canvas()
+		assert.Equal(t, one, now, "the drawing back after Ctrl+Z")
+		assert.Equal(t, oneOut, p.src("#dae-output"))
+		// Back to before the first stroke: a blank canvas, no result.
+		p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+		now, kept = p.canvas()
+		assert.Equal(t, blank, now, "a blank canvas")
+		assert.Empty(t, kept, "nothing kept for a reload")
+		assert.Equal(t, "Undone: the canvas is blank.", p.text("#draw-status"))
+		assert.True(t, disabled(), "nothing left to take back")
+
+		// Of twelve strokes, the last ten are taken back.
+		var second string
+		for i := range 12 {
+			p.stroke(float64(20+i*20), 30, float64(30+i*20), 250)
+			if i == 1 {
+				second, _ = p.canvas()
+			}
+		}
+		var undone int
+		p.run(chromedp.Evaluate(`(async () => {
+			const b = document.getElementById("undo"), frame = () => new Promise(r => requestAnimationFrame(r));
+			let n = 0;
+			while (!b.disabled && n < 50) { b.click(); n++; await frame(); await frame(); }
+			return n;
+		})()`, &undone, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		assert.Equal(t, 10, undone, "strokes taken back")
+		now, _ = p.canvas()
+		assert.Equal(t, second, now, "the canvas as after the second of twelve strokes")
 	})
 
 	t.Run("the first view comes before the strong model", func(t *testing.T) {

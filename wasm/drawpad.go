@@ -39,6 +39,9 @@ type DrawPad struct {
 	// el is the canvas element from Mount to Unmount, by which time it is
 	// out of the page (not found by its id) and an update waiting is made.
 	el js.Value
+	// keys is the document's listener for Ctrl+Z (undoKeys) from Mount to
+	// Unmount.
+	keys js.Func
 }
 
 func canvas() js.Value { return js.Global().Get("document").Call("getElementById", "draw-canvas") }
@@ -56,6 +59,8 @@ func (d *DrawPad) Mount() {
 	if d.el.Truthy() && drawn.Truthy() {
 		d.el.Call("getContext", "2d").Call("putImageData", drawn, 0, 0)
 	}
+	d.keys = js.FuncOf(d.undoKeys)
+	js.Global().Get("document").Call("addEventListener", "keydown", d.keys)
 }
 
 // Unmount makes an update waiting for its turn now, from the canvas
@@ -76,6 +81,11 @@ func (d *DrawPad) Unmount() {
 	if !d.wake.IsUndefined() {
 		d.wake.Release()
 		d.wake = js.Func{}
+	}
+	if !d.keys.IsUndefined() {
+		js.Global().Get("document").Call("removeEventListener", "keydown", d.keys)
+		d.keys.Release()
+		d.keys = js.Func{}
 	}
 }
 
@@ -191,6 +201,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					vecty.Attribute("width", drawSide), vecty.Attribute("height", drawSide),
 					vecty.Attribute("role", "img"), vecty.Attribute("aria-label", "Drawing area: draw a digit with a mouse, a pen or a finger (not from the keyboard)"),
 					event.PointerDown(func(e *vecty.Event) {
+						keepForUndo()
 						d.drawing = true
 						d.Store.SetPenDown(true)
 						capturePointer(e)
@@ -206,33 +217,50 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					// A touch the browser takes for a scroll or a gesture ends so.
 					event.PointerCancel(func(*vecty.Event) { d.lift() }),
 				)),
-				elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
-					d.cancel()
-					d.pending = false
-					clearCanvas()
-					drawn = js.Undefined()
-					forgetDrawing()
-					d.Store.ClearDrawing()
-					say("draw-status", "Drawing cleared.")
-				})), vecty.Text("Clear")),
+				elem.Div(vecty.Markup(vecty.Class("draw-buttons")),
+					elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
+						if drawn.Truthy() {
+							keepForUndo()
+						}
+						d.blank()
+						say("draw-status", "Drawing cleared.")
+					})), vecty.Text("Clear")),
+					elem.Button(vecty.Markup(prop.ID("undo"), vecty.Attribute("type", "button"), prop.Disabled(len(undoable) == 0),
+						vecty.Attribute("aria-keyshortcuts", "Control+Z Meta+Z"), vecty.Attribute("title", "Take back the last stroke or clearing (Ctrl+Z)"),
+						event.Click(func(*vecty.Event) { d.undo() })), vecty.Text("Undo")),
+				),
 			),
 			d.preview(),
 		),
 	)
 }
 
+// blank makes the canvas white and forgets the drawing (Clear, and an
+// undo back to before the first stroke).
+func (d *DrawPad) blank() {
+	d.cancel()
+	d.pending = false
+	clearCanvas()
+	drawn = js.Undefined()
+	forgetDrawing()
+	d.Store.ClearDrawing()
+}
+
 // sayReading has a screen reader say what the drawing reads after
 // denoising, or why it is not a digit yet, once the pen lifts (say).
-func (d *DrawPad) sayReading() {
+func (d *DrawPad) sayReading() { say("draw-status", d.reading()) }
+
+// reading is what the drawing reads after denoising, or why it is not a
+// digit yet, as a sentence; nothing before anything is drawn.
+func (d *DrawPad) reading() string {
 	st := d.Store.State()
-	text := ""
 	switch {
 	case st.Result != nil:
-		text = "Your digit, denoised, reads " + st.Result.DAEReading.String() + "."
+		return "Your digit, denoised, reads " + st.Result.DAEReading.String() + "."
 	case st.DrawNote != "":
-		text = sentence(st.DrawNote) + "."
+		return sentence(st.DrawNote) + "."
 	}
-	say("draw-status", text)
+	return ""
 }
 
 // preview shows, beside the canvas, the drawing with its noise and

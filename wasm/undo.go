@@ -1,0 +1,66 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+)
+
+// maxUndo is how many strokes (and clearings) the draw pad can take back:
+// each is a canvas's pixels kept in the browser's memory.
+const maxUndo = 10
+
+// undoable are the canvas's pictures (ImageData) before each of the last
+// strokes and clearings, the latest last: undefined for a blank canvas.
+// They are kept as the drawing is (drawn), while the draw tab is not
+// shown too, and go with the page.
+var undoable []js.Value
+
+// keepForUndo keeps the canvas's picture as last drawn before a stroke or
+// a clearing changes it, dropping the oldest beyond maxUndo.
+func keepForUndo() {
+	if len(undoable) == maxUndo {
+		copy(undoable, undoable[1:])
+		undoable = undoable[:maxUndo-1]
+	}
+	undoable = append(undoable, drawn)
+}
+
+// undo takes back the last stroke or clearing: the canvas gets its picture
+// from before it, and the store that drawing (or none, for a blank
+// canvas). It does nothing while the pen is down or when nothing is kept.
+func (d *DrawPad) undo() {
+	if d.drawing || len(undoable) == 0 || !d.el.Truthy() {
+		return
+	}
+	d.cancel()
+	d.pending = false
+	before := undoable[len(undoable)-1]
+	undoable[len(undoable)-1] = js.Undefined()
+	undoable = undoable[:len(undoable)-1]
+	if !before.Truthy() {
+		d.blank()
+		say("draw-status", "Undone: the canvas is blank.")
+		return
+	}
+	d.el.Call("getContext", "2d").Call("putImageData", before, 0, 0)
+	d.Store.Drew(d.take(), drawSide, drawSide)
+	keepDrawing(d.el)
+	say("draw-status", "Undone. "+d.reading())
+}
+
+// undoKeys takes back the last stroke at Ctrl+Z (⌘Z on a Mac) while the
+// draw tab is shown, but not in a field that has its own undo.
+func (d *DrawPad) undoKeys(_ js.Value, args []js.Value) any {
+	e := args[0]
+	if e.Get("key").String() != "z" || !(e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()) || e.Get("shiftKey").Bool() || e.Get("altKey").Bool() {
+		return nil
+	}
+	if t := e.Get("target"); t.Get("isContentEditable").Bool() || t.Get("tagName").String() == "TEXTAREA" ||
+		t.Get("tagName").String() == "INPUT" && t.Get("type").String() != "range" && t.Get("type").String() != "radio" && t.Get("type").String() != "file" {
+		return nil
+	}
+	e.Call("preventDefault")
+	d.undo()
+	return nil
+}
