@@ -1371,6 +1371,24 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 		p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &again))
 		assert.Equal(t, drawnBefore, again, "the stroke's last moves, kept across the tabs")
+		// So when the stroke's last update had run before the tab was
+		// taken (nothing waiting): kept for a reload too (the reload showed
+		// the drawing from before the stroke).
+		var cut string
+		p.run(chromedp.Evaluate(`(async () => {
+			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true, buttons: 1}));
+			ev("pointerdown", 220, 60);
+			for (let i = 1; i <= 8; i++) ev("pointermove", 220 - 10*i, 60 + 20*i);
+			await new Promise(r => setTimeout(r, 400));
+			const url = c.toDataURL("image/png");
+			document.getElementById("tab-gallery").click();
+			return url;
+		})()`, &cut, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		p.run(chromedp.WaitNotPresent("#draw-canvas", chromedp.ByQuery), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+		shownNow, keptNow := p.canvas()
+		assert.Equal(t, cut, shownNow, "the stroke cut short by the tab, on the canvas")
+		assert.Equal(t, cut, keptNow, "and kept for a reload")
 
 		// A dash drawn anew is not a digit yet: said plainly beside the
 		// canvas, and nothing of the drawing before it shown.
@@ -1429,6 +1447,53 @@ func TestApp(t *testing.T) {
 		assert.Empty(t, kept, "nothing kept for a reload")
 		assert.Equal(t, "Undone: the canvas is blank.", p.text("#draw-status"))
 		assert.True(t, disabled(), "nothing left to take back")
+
+		// A second finger on the canvas draws nothing: one stroke at a time,
+		// taken back at once (its points were joined to the first's, and
+		// the stroke was taken back in two halves).
+		p.stroke(60, 60, 200, 220)
+		alone, _ := p.canvas()
+		p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+		p.js(`(() => {
+			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+			const ev = (type, id, primary, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: id, isPrimary: primary, pointerType: "touch", clientX: r.left + x, clientY: r.top + y}));
+			ev("pointerdown", 1, true, 60, 60);
+			for (let i = 1; i <= 10; i++) ev("pointermove", 1, true, 60 + 7*i, 60 + 8*i);
+			ev("pointerdown", 2, false, 250, 40);
+			for (let i = 1; i <= 10; i++) { ev("pointermove", 2, false, 250 - 5*i, 40 + 20*i); ev("pointermove", 1, true, 130 + 7*i, 140 + 8*i); }
+			ev("pointerup", 2, false, 200, 240);
+			ev("pointerup", 1, true, 200, 220);
+		})()`)
+		p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+		now, _ = p.canvas()
+		assert.Equal(t, alone, now, "the first finger's stroke alone")
+		p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+		now, _ = p.canvas()
+		assert.Equal(t, blank, now, "one undo takes the whole gesture back")
+
+		// Ctrl+Z with Caps Lock on (the key says Z) and in a Cyrillic
+		// layout (the key says я where a Latin Z is) takes back too; and
+		// the focus on Undo, disabled by the last undo, goes to Clear.
+		p.stroke(100, 60, 160, 220)
+		p.stroke(90, 140, 200, 140)
+		p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+		for _, key := range []string{"Z", "я"} {
+			before := p.src("#dae-output")
+			p.js(`document.dispatchEvent(new KeyboardEvent("keydown", {key: "` + key + `", code: "KeyZ", ctrlKey: true, bubbles: true}))`)
+			if key == "Z" {
+				p.changed("#dae-output", before)
+			} else {
+				p.run(chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+			}
+		}
+		now, _ = p.canvas()
+		assert.Equal(t, blank, now, "two strokes taken back by the keys")
+		p.stroke(100, 60, 160, 220)
+		p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery), chromedp.Focus("#undo", chromedp.ByQuery), chromedp.KeyEvent(kb.Enter),
+			chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+		var focused string
+		p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
+		assert.Equal(t, "clear", focused, "the focus where it can go on")
 
 		// Of twelve strokes, the last ten are taken back.
 		var second string

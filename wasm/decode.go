@@ -125,6 +125,9 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 	case <-time.After(decodeLimit):
 		return nil, fmt.Errorf("the browser took more than %v to decode the image, so the page gave up on it; try a smaller or simpler file (a PNG or a baseline JPEG)", decodeLimit)
 	}
+	if got.Type() != js.TypeObject {
+		return nil, fmt.Errorf("the decoder (%s) answered no picture but %s", decodeWorker, got.Type())
+	}
 	if e := got.Get("broken"); e.Truthy() {
 		return nil, errors.New(e.String())
 	}
@@ -136,7 +139,7 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 		return nil, errors.New("the browser could not decode the picture: the file may be damaged or cut short")
 	}
 	pix := make([]byte, 4*tw*th)
-	if n := js.CopyBytesToGo(pix, got.Get("pixels")); n != len(pix) {
+	if n, ok := copyBytes(pix, got.Get("pixels")); !ok || n != len(pix) { // not bytes: n is 0
 		return nil, fmt.Errorf("the browser gave %d bytes for %d×%d pixels", n, tw, th)
 	}
 	return &image.NRGBA{Pix: pix, Stride: 4 * tw, Rect: image.Rect(0, 0, tw, th)}, nil

@@ -25,6 +25,7 @@ type DrawPad struct {
 	Note   string         `vecty:"prop"` // State.DrawNote: why the drawing is not a digit yet
 
 	drawing      bool
+	pointer      int // the pointerId of the stroke drawn
 	lastX, lastY float64
 	// While the pen moves, the drawing is prepared and denoised (update)
 	// no sooner after the last update than that update took: the thread
@@ -70,10 +71,15 @@ func (d *DrawPad) Mount() {
 // then lowers the pen itself).
 func (d *DrawPad) Unmount() {
 	d.cancel()
+	held := d.drawing || d.pending
 	if d.pending && d.el.Truthy() {
 		// Kept as a reload's drawing is, on the tab now shown: Drew would
 		// take the page back to the drawing's tab.
 		d.Store.RestoreDrawing(d.take(), drawSide, drawSide)
+	}
+	if held && d.el.Truthy() {
+		// A stroke cut short by the tab: kept for a reload as one ended
+		// (lift, which does not come now) would be.
 		keepDrawing(d.el)
 	}
 	d.el = js.Undefined()
@@ -136,6 +142,22 @@ func (d *DrawPad) stroke(x, y float64) {
 		})
 	}
 	d.later = js.Global().Call("setTimeout", d.wake, d.nextAt-t)
+}
+
+// stroking says whether pointer event e is of the stroke drawn.
+func (d *DrawPad) stroking(e *vecty.Event) bool {
+	id, ok := pointerID(e)
+	return ok && id == d.pointer
+}
+
+// pointerID is pointer event e's pointerId; ok is false for an event that
+// is not a pointer's (a page's script can send any event by that name).
+func pointerID(e *vecty.Event) (id int, ok bool) {
+	v := e.Get("pointerId")
+	if v.Type() != js.TypeNumber {
+		return 0, false
+	}
+	return v.Int(), true
 }
 
 // lift ends a stroke: the whole drawing is shown, read out and kept, and
@@ -201,21 +223,38 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					vecty.Attribute("width", drawSide), vecty.Attribute("height", drawSide),
 					vecty.Attribute("role", "img"), vecty.Attribute("aria-label", "Drawing area: draw a digit with a mouse, a pen or a finger (not from the keyboard)"),
 					event.PointerDown(func(e *vecty.Event) {
+						// One stroke at a time: a second finger (not the
+						// primary pointer) draws nothing, rather than join
+						// its points to the first's.
+						id, ok := pointerID(e)
+						if !ok || !e.Get("isPrimary").Truthy() {
+							return
+						}
+						d.lift() // a stroke whose end never came (no capture)
 						keepForUndo()
 						d.drawing = true
+						d.pointer = id
 						d.Store.SetPenDown(true)
 						capturePointer(e)
 						d.lastX, d.lastY = point(e)
 						d.stroke(d.lastX+0.1, d.lastY+0.1) // a dot for a tap
 					}).PreventDefault(),
 					event.PointerMove(func(e *vecty.Event) {
-						if d.drawing {
+						if d.drawing && d.stroking(e) {
 							d.stroke(point(e))
 						}
 					}),
-					event.PointerUp(func(*vecty.Event) { d.lift() }),
+					event.PointerUp(func(e *vecty.Event) {
+						if d.stroking(e) {
+							d.lift()
+						}
+					}),
 					// A touch the browser takes for a scroll or a gesture ends so.
-					event.PointerCancel(func(*vecty.Event) { d.lift() }),
+					event.PointerCancel(func(e *vecty.Event) {
+						if d.stroking(e) {
+							d.lift()
+						}
+					}),
 				)),
 				elem.Div(vecty.Markup(vecty.Class("draw-buttons")),
 					elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {

@@ -37,6 +37,21 @@ func await(p js.Value) (js.Value, error) {
 	return r.v, r.err
 }
 
+// copyBytes copies src into dst as js.CopyBytesToGo does, but says false,
+// rather than panic, when src is not bytes (a Uint8Array or
+// Uint8ClampedArray): what a worker posts is not trusted to be.
+func copyBytes(dst []byte, src js.Value) (int, bool) {
+	if !isBytes(src) {
+		return 0, false
+	}
+	return js.CopyBytesToGo(dst, src), true
+}
+
+// isBytes says whether v is bytes js.CopyBytesToGo takes.
+func isBytes(v js.Value) bool {
+	return v.Type() == js.TypeObject && (v.InstanceOf(js.Global().Get("Uint8Array")) || v.InstanceOf(js.Global().Get("Uint8ClampedArray")))
+}
+
 // bytesOf copies an ArrayBuffer into Go memory.
 func bytesOf(buf js.Value) []byte {
 	u8 := js.Global().Get("Uint8Array").New(buf)

@@ -16,7 +16,7 @@ import (
 // empty when there is none) or {error}.
 func servePreparation() {
 	js.Global().Set("godaePrepare", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) != 4 || args[0].Type() != js.TypeObject || args[1].Type() != js.TypeNumber || args[2].Type() != js.TypeNumber || args[3].Type() != js.TypeString {
+		if len(args) != 4 || !isBytes(args[0]) || args[1].Type() != js.TypeNumber || args[2].Type() != js.TypeNumber || args[3].Type() != js.TypeString {
 			return map[string]any{"error": "not pixels, a width, a height and a request"}
 		}
 		if n := args[0].Get("length").Int(); n > 4*webapp.MaxPrepPixels {

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"strings"
 	"syscall/js"
 )
 
@@ -38,6 +39,12 @@ func (d *DrawPad) undo() {
 	before := undoable[len(undoable)-1]
 	undoable[len(undoable)-1] = js.Undefined()
 	undoable = undoable[:len(undoable)-1]
+	// Undo is disabled once nothing is left to take back: the keyboard's
+	// focus, on it, goes to Clear rather than to the page.
+	doc := js.Global().Get("document")
+	if b := doc.Call("getElementById", "undo"); len(undoable) == 0 && b.Truthy() && b.Equal(doc.Get("activeElement")) {
+		doc.Call("getElementById", "clear").Call("focus")
+	}
 	if !before.Truthy() {
 		d.blank()
 		say("draw-status", "Undone: the canvas is blank.")
@@ -53,10 +60,14 @@ func (d *DrawPad) undo() {
 // draw tab is shown, but not in a field that has its own undo.
 func (d *DrawPad) undoKeys(_ js.Value, args []js.Value) any {
 	e := args[0]
-	if e.Get("key").String() != "z" || !(e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()) || e.Get("shiftKey").Bool() || e.Get("altKey").Bool() {
+	// The key says Z in any Latin layout (Z with Caps Lock on); in another
+	// (Cyrillic, Greek), the key where a Latin Z would be.
+	key := strings.ToLower(e.Get("key").String())
+	latin := len(key) == 1 && key[0] >= 'a' && key[0] <= 'z'
+	if !(key == "z" || !latin && e.Get("code").String() == "KeyZ") || !(e.Get("ctrlKey").Truthy() || e.Get("metaKey").Truthy()) || e.Get("shiftKey").Truthy() || e.Get("altKey").Truthy() {
 		return nil
 	}
-	if t := e.Get("target"); t.Get("isContentEditable").Bool() || t.Get("tagName").String() == "TEXTAREA" ||
+	if t := e.Get("target"); t.Get("isContentEditable").Truthy() || t.Get("tagName").String() == "TEXTAREA" ||
 		t.Get("tagName").String() == "INPUT" && t.Get("type").String() != "range" && t.Get("type").String() != "radio" && t.Get("type").String() != "file" {
 		return nil
 	}

@@ -240,6 +240,11 @@ func TestPrepAnswerCheck(t *testing.T) {
 	assert.NoError(t, PrepAnswer{Err: "no digit found", Finding: "blank"}.Check(false), "an error needs no input")
 	assert.NoError(t, PrepAnswer{}.Check(true), "a finer look that refined nothing")
 	assert.Error(t, PrepAnswer{Refined: true}.Check(true), "one refined with no input")
+	for _, v := range []float32{float32(math.NaN()), -0.01, 1.01, float32(math.Inf(1))} {
+		bad := append([]float32(nil), full...)
+		bad[300] = v
+		assert.ErrorContains(t, PrepAnswer{Input: bad}.Check(false), "input value 300 is", "%v", v)
+	}
 }
 
 // An answer's input crosses as bytes: every float32 as it was, and bytes

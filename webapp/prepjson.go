@@ -139,7 +139,39 @@ func jsonObject(s string) (*fastjson.Value, error) {
 	if v.Type() != fastjson.TypeObject {
 		return nil, errors.New("not a JSON object")
 	}
-	return v, nil
+	return v, noRepeats(v)
+}
+
+// noRepeats refuses an object that names a field twice, anywhere in v:
+// encoding/json takes the last, fastjson's Get the first, and which one
+// the sender meant cannot be told.
+func noRepeats(v *fastjson.Value) error {
+	switch v.Type() {
+	case fastjson.TypeObject:
+		o, _ := v.Object()
+		seen := map[string]bool{}
+		var err error
+		o.Visit(func(k []byte, x *fastjson.Value) {
+			if err != nil {
+				return
+			}
+			if seen[string(k)] {
+				err = fmt.Errorf("%q is named twice", k)
+				return
+			}
+			seen[string(k)] = true
+			err = noRepeats(x)
+		})
+		return err
+	case fastjson.TypeArray:
+		a, _ := v.Array()
+		for _, x := range a {
+			if err := noRepeats(x); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func readInfo(v *fastjson.Value) (digitprep.Info, error) {

@@ -59,11 +59,11 @@ func TestPrepJSON(t *testing.T) {
 
 // What cannot be a message is refused with what is wrong: not JSON, not an
 // object, a field of another type, an area not of four numbers, a string
-// that is not UTF-8; and a request cannot be written with an area that
+// that is not UTF-8, a field named twice (which one was meant?); and a request cannot be written with an area that
 // JSON cannot hold.
 func TestPrepJSONRefuses(t *testing.T) {
 	for _, s := range []string{``, `[]`, `{"Area":[1,2,3]}`, `{"Area":"1,2,3,4"}`, `{"Coarse":[]}`, `{"Coarse":{"Width":1.5}}`,
-		`{"Coarse":{"Bounds":{"Min":1}}}`, `{"Coarse":{"Several":"yes"}}`, `{"Area":[1,2,3,"4"]}`} {
+		`{"Coarse":{"Bounds":{"Min":1}}}`, `{"Coarse":{"Several":"yes"}}`, `{"Area":[1,2,3,"4"]}`, `{"Area":[1,2,3,4],"Area":[5,6,7,8]}`, `{"Coarse":{"Width":1,"Width":2}}`} {
 		_, err := readRequest(s)
 		assert.Error(t, err, "request %s", s)
 	}

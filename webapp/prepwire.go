@@ -103,10 +103,15 @@ func ReadAnswer(answer string, input []byte, refine bool) (PrepAnswer, error) {
 
 // Check says what is wrong with an answer that cannot be digitprep's,
 // or nil: one with no error must hold an input (a refined one too), of
-// 28×28 values.
+// 28×28 values, each in [0, 1] as Prepare makes them.
 func (a PrepAnswer) Check(refine bool) error {
 	if a.Err == "" && (!refine || a.Refined) && len(a.Input) != Side*Side {
 		return fmt.Errorf("an answer with %d values of input, not %d", len(a.Input), Side*Side)
+	}
+	for i, v := range a.Input {
+		if !(v >= 0 && v <= 1) { // NaN too
+			return fmt.Errorf("an answer whose input value %d is %v, not in [0, 1]", i, v)
+		}
 	}
 	return nil
 }
