@@ -675,6 +675,24 @@ func TestApp(t *testing.T) {
 		path, _ := noisyUpload(t, samples[2].Pixels)
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("the decoder (web/decode.js) could not run: its script could not be loaded")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+
+		// Nor one that answers what is not a picture (a script of the
+		// page's could): the app went down on it (a panic copying "pixels"
+		// that were not bytes). The console's errors are checked at the
+		// end of TestApp.
+		for _, c := range []struct{ answer, says string }{
+			{`{pixels: "not bytes"}`, "the browser gave 0 bytes for"},
+			{`7`, "the decoder (web/decode.js) answered no picture but number"},
+		} {
+			p.js(`(() => { const W3 = window.Worker; window.Worker = function (url) {
+				if (!url.endsWith("decode.js")) return new W3(url);
+				const f = {onmessage: null, onerror: null, terminate() {}, postMessage() { setTimeout(() => f.onmessage && f.onmessage({data: ` + c.answer + `}), 10) }};
+				return f;
+			} })()`)
+			path, _ := noisyUpload(t, samples[4].Pixels)
+			p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+			p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes(`+jsString(c.says)+`)`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+		}
 	})
 
 	t.Run("choose the digit on a picture of two", func(t *testing.T) {
