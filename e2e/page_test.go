@@ -681,7 +681,7 @@ func TestApp(t *testing.T) {
 		// that were not bytes). The console's errors are checked at the
 		// end of TestApp.
 		for _, c := range []struct{ answer, says string }{
-			{`{pixels: "not bytes"}`, "the browser gave 0 bytes for"},
+			{`{pixels: "not bytes"}`, "the decoder (web/decode.js) answered no pixels but string"},
 			{`7`, "the decoder (web/decode.js) answered no picture but number"},
 		} {
 			p.js(`(() => { const W3 = window.Worker; window.Worker = function (url) {
@@ -1300,7 +1300,7 @@ func TestApp(t *testing.T) {
 		// A press made by a script, of a pointer the browser does not know
 		// (which it will not let the page capture), does not stop the app
 		// (it did: a panic): the strokes below are drawn and denoised.
-		p.js(`(() => { const c = document.getElementById("draw-canvas"); c.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true, pointerId: 99})); c.dispatchEvent(new PointerEvent("pointerup", {bubbles: true, pointerId: 99})); c.dispatchEvent(new PointerEvent("pointercancel", {bubbles: true, pointerId: 99})) })()`)
+		p.js(`(() => { const c = document.getElementById("draw-canvas"); c.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true, pointerId: 99, isPrimary: true})); c.dispatchEvent(new PointerEvent("pointerup", {bubbles: true, pointerId: 99, isPrimary: true})); c.dispatchEvent(new PointerEvent("pointercancel", {bubbles: true, pointerId: 99, isPrimary: true})) })()`)
 		p.run(chromedp.Click("#clear", chromedp.ByQuery))
 		p.stroke(100, 60, 160, 220)
 		p.changed("#dae-output", "")
@@ -1488,6 +1488,19 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
 		now, _ = p.canvas()
 		assert.Equal(t, blank, now, "one undo takes the whole gesture back")
+		// A finger that is not its type's primary pointer (a thumb rests
+		// elsewhere on the screen) draws when no stroke is under way.
+		p.js(`(() => {
+			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 5, isPrimary: false, pointerType: "touch", clientX: r.left + x, clientY: r.top + y}));
+			ev("pointerdown", 60, 60);
+			for (let i = 1; i <= 20; i++) ev("pointermove", 60 + 7*i, 60 + 8*i);
+			ev("pointerup", 200, 220);
+		})()`)
+		p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+		now, _ = p.canvas()
+		assert.Equal(t, alone, now, "drawn by a finger that is not the primary pointer")
+		p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
 
 		// Ctrl+Z with Caps Lock on (the key says Z) and in a Cyrillic
 		// layout (the key says я where a Latin Z is) takes back too; and
@@ -1521,16 +1534,15 @@ func TestApp(t *testing.T) {
 				second, _ = p.canvas()
 			}
 		}
-		var undone int
-		p.run(chromedp.Evaluate(`(async () => {
-			const b = document.getElementById("undo"), frame = () => new Promise(r => requestAnimationFrame(r));
-			let n = 0;
-			while (!b.disabled && n < 50) { b.click(); n++; await frame(); await frame(); }
-			return n;
-		})()`, &undone, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
-		assert.Equal(t, 10, undone, "strokes taken back")
+		for i := range 10 {
+			before, _ := p.canvas()
+			require.False(t, disabled(), "undo %d", i+1)
+			p.run(chromedp.Click("#undo", chromedp.ByQuery))
+			require.Eventually(t, func() bool { now, _ := p.canvas(); return now != before }, 5*time.Second, 20*time.Millisecond, "undo %d", i+1)
+		}
 		now, _ = p.canvas()
 		assert.Equal(t, second, now, "the canvas as after the second of twelve strokes")
+		assert.Eventually(t, disabled, 5*time.Second, 20*time.Millisecond, "ten taken back, and no more")
 	})
 
 	t.Run("the first view comes before the strong model", func(t *testing.T) {
@@ -1662,6 +1674,9 @@ func TestApp(t *testing.T) {
 			p.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
 			t.Cleanup(func() { p.run(emulation.SetEmulatedMedia()) })
 			p = open(t)
+			var dark bool
+			p.run(chromedp.Evaluate(`matchMedia("(prefers-color-scheme: dark)").matches`, &dark))
+			require.Equal(t, scheme == "dark", dark, "the page sees the %s scheme", scheme)
 			var card string
 			p.run(chromedp.Evaluate(`getComputedStyle(document.body).backgroundColor + " " + getComputedStyle(document.querySelector(".panel")).backgroundColor`, &card))
 			t.Logf("%s: the paper and a card: %s", scheme, card)

@@ -139,7 +139,11 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 		return nil, errors.New("the browser could not decode the picture: the file may be damaged or cut short")
 	}
 	pix := make([]byte, 4*tw*th)
-	if n, ok := copyBytes(pix, got.Get("pixels")); !ok || n != len(pix) { // not bytes: n is 0
+	n, ok := copyBytes(pix, got.Get("pixels"))
+	if !ok {
+		return nil, fmt.Errorf("the decoder (%s) answered no pixels but %s", decodeWorker, got.Get("pixels").Type())
+	}
+	if n != len(pix) {
 		return nil, fmt.Errorf("the browser gave %d bytes for %d×%d pixels", n, tw, th)
 	}
 	return &image.NRGBA{Pix: pix, Stride: 4 * tw, Rect: image.Rect(0, 0, tw, th)}, nil

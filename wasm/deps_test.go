@@ -23,6 +23,9 @@ func TestWasmLeavesOut(t *testing.T) {
 	cmd := exec.Command("go", "list", "-deps", ".")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.Output()
+	if e, ok := err.(*exec.ExitError); ok {
+		t.Logf("go list: %s", e.Stderr)
+	}
 	require.NoError(t, err)
 	deps := map[string]bool{}
 	for _, p := range strings.Fields(string(out)) {

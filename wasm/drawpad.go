@@ -23,6 +23,8 @@ type DrawPad struct {
 	Store  *webapp.Store  `vecty:"prop"`
 	Result *webapp.Result `vecty:"prop"` // what the models make of the drawing, or nil
 	Note   string         `vecty:"prop"` // State.DrawNote: why the drawing is not a digit yet
+	// CanUndo says a stroke or a clearing can be taken back (undoable).
+	CanUndo bool `vecty:"prop"`
 
 	drawing      bool
 	pointer      int // the pointerId of the stroke drawn
@@ -206,7 +208,7 @@ func (d *DrawPad) update() {
 	d.nextAt = end + (end - start)
 }
 
-// Render draws the canvas and its clear button.
+// Render draws the canvas and its Clear and Undo buttons.
 func (d *DrawPad) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("panel")),
 		elem.Heading2(vecty.Text("Draw a digit")),
@@ -223,11 +225,13 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					vecty.Attribute("width", drawSide), vecty.Attribute("height", drawSide),
 					vecty.Attribute("role", "img"), vecty.Attribute("aria-label", "Drawing area: draw a digit with a mouse, a pen or a finger (not from the keyboard)"),
 					event.PointerDown(func(e *vecty.Event) {
-						// One stroke at a time: a second finger (not the
-						// primary pointer) draws nothing, rather than join
-						// its points to the first's.
+						// One stroke at a time: a second finger during a
+						// stroke (not its type's primary pointer) draws
+						// nothing, rather than join its points to the
+						// first's. Another primary pointer means the
+						// stroke's end was lost: it starts a new one.
 						id, ok := pointerID(e)
-						if !ok || !e.Get("isPrimary").Truthy() {
+						if !ok || d.drawing && id != d.pointer && !e.Get("isPrimary").Truthy() {
 							return
 						}
 						d.lift() // a stroke whose end never came (no capture)
@@ -264,8 +268,8 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 						d.blank()
 						say("draw-status", "Drawing cleared.")
 					})), vecty.Text("Clear")),
-					elem.Button(vecty.Markup(prop.ID("undo"), vecty.Attribute("type", "button"), prop.Disabled(len(undoable) == 0),
-						vecty.Attribute("aria-keyshortcuts", "Control+Z Meta+Z"), vecty.Attribute("title", "Take back the last stroke or clearing (Ctrl+Z)"),
+					elem.Button(vecty.Markup(prop.ID("undo"), vecty.Attribute("type", "button"), prop.Disabled(!d.CanUndo),
+						vecty.Attribute("aria-keyshortcuts", "Control+Z Meta+Z"), vecty.Attribute("title", "Take back the last stroke or clearing (Ctrl+Z, or ⌘Z on a Mac)"),
 						event.Click(func(*vecty.Event) { d.undo() })), vecty.Text("Undo")),
 				),
 			),

@@ -127,6 +127,9 @@ func (p *workerPrep) tryAsk(img image.Image, req webapp.PrepRequest) (a webapp.P
 		case <-deadline:
 			return a, fmt.Errorf("the worker (%s) gave no answer in %v", prepWorker, prepLimit)
 		}
+		if m.Type() != js.TypeObject {
+			return a, fmt.Errorf("the worker (%s) answered no message but %s", prepWorker, m.Type())
+		}
 		if e := m.Get("broken"); e.Truthy() {
 			return a, fmt.Errorf("the worker (%s) could not run: %s", prepWorker, e.String())
 		}
@@ -141,7 +144,7 @@ func (p *workerPrep) tryAsk(img image.Image, req webapp.PrepRequest) (a webapp.P
 			return a, fmt.Errorf("the worker (%s) answered no text but %s", prepWorker, answer.Type())
 		}
 		input := m.Get("input")
-		if input.Type() != js.TypeObject || !input.InstanceOf(js.Global().Get("Uint8Array")) {
+		if !isBytes(input) {
 			return a, fmt.Errorf("the worker (%s) answered no input bytes but %s", prepWorker, input.Type())
 		}
 		n := input.Get("length").Int()

@@ -5,6 +5,10 @@ package main
 import (
 	"strings"
 	"syscall/js"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/godae/dae/webapp"
 )
 
 // maxUndo is how many strokes (and clearings) the draw pad can take back:
@@ -12,37 +16,32 @@ import (
 const maxUndo = 10
 
 // undoable are the canvas's pictures (ImageData) before each of the last
-// strokes and clearings, the latest last: undefined for a blank canvas.
-// They are kept as the drawing is (drawn), while the draw tab is not
-// shown too, and go with the page.
-var undoable []js.Value
+// strokes and clearings: undefined for a blank canvas. They are kept as
+// the drawing is (drawn), while the draw tab is not shown too, and go with
+// the page.
+var undoable = webapp.NewHistory[js.Value](maxUndo)
 
 // keepForUndo keeps the canvas's picture as last drawn before a stroke or
-// a clearing changes it, dropping the oldest beyond maxUndo.
-func keepForUndo() {
-	if len(undoable) == maxUndo {
-		copy(undoable, undoable[1:])
-		undoable = undoable[:maxUndo-1]
-	}
-	undoable = append(undoable, drawn)
-}
+// a clearing changes it.
+func keepForUndo() { undoable.Keep(drawn) }
 
 // undo takes back the last stroke or clearing: the canvas gets its picture
 // from before it, and the store that drawing (or none, for a blank
 // canvas). It does nothing while the pen is down or when nothing is kept.
 func (d *DrawPad) undo() {
-	if d.drawing || len(undoable) == 0 || !d.el.Truthy() {
+	if d.drawing || !d.el.Truthy() {
+		return
+	}
+	before, ok := undoable.Back()
+	if !ok {
 		return
 	}
 	d.cancel()
 	d.pending = false
-	before := undoable[len(undoable)-1]
-	undoable[len(undoable)-1] = js.Undefined()
-	undoable = undoable[:len(undoable)-1]
 	// Undo is disabled once nothing is left to take back: the keyboard's
 	// focus, on it, goes to Clear rather than to the page.
 	doc := js.Global().Get("document")
-	if b := doc.Call("getElementById", "undo"); len(undoable) == 0 && b.Truthy() && b.Equal(doc.Get("activeElement")) {
+	if b := doc.Call("getElementById", "undo"); undoable.Len() == 0 && b.Truthy() && b.Equal(doc.Get("activeElement")) {
 		doc.Call("getElementById", "clear").Call("focus")
 	}
 	if !before.Truthy() {
@@ -53,7 +52,7 @@ func (d *DrawPad) undo() {
 	d.el.Call("getContext", "2d").Call("putImageData", before, 0, 0)
 	d.Store.Drew(d.take(), drawSide, drawSide)
 	keepDrawing(d.el)
-	say("draw-status", "Undone. "+d.reading())
+	say("draw-status", strings.TrimSpace("Undone. "+d.reading()))
 }
 
 // undoKeys takes back the last stroke at Ctrl+Z (⌘Z on a Mac) while the
@@ -61,10 +60,11 @@ func (d *DrawPad) undo() {
 func (d *DrawPad) undoKeys(_ js.Value, args []js.Value) any {
 	e := args[0]
 	// The key says Z in any Latin layout (Z with Caps Lock on); in another
-	// (Cyrillic, Greek), the key where a Latin Z would be.
+	// alphabet's (Cyrillic, Greek), the key where a Latin Z would be.
 	key := strings.ToLower(e.Get("key").String())
-	latin := len(key) == 1 && key[0] >= 'a' && key[0] <= 'z'
-	if !(key == "z" || !latin && e.Get("code").String() == "KeyZ") || !(e.Get("ctrlKey").Truthy() || e.Get("metaKey").Truthy()) || e.Get("shiftKey").Truthy() || e.Get("altKey").Truthy() {
+	r, n := utf8.DecodeRuneInString(key)
+	otherAlphabet := n == len(key) && r >= utf8.RuneSelf && unicode.IsLetter(r)
+	if !(key == "z" || otherAlphabet && e.Get("code").String() == "KeyZ") || !(e.Get("ctrlKey").Truthy() || e.Get("metaKey").Truthy()) || e.Get("shiftKey").Truthy() || e.Get("altKey").Truthy() {
 		return nil
 	}
 	if t := e.Get("target"); t.Get("isContentEditable").Truthy() || t.Get("tagName").String() == "TEXTAREA" ||
