@@ -2120,13 +2120,15 @@ func TestKeyboardAndPhone(t *testing.T) {
 	assert.Empty(t, shown, "hints for keys shown on a touch screen")
 
 	// An upload's results fit the phone, the box around the digit found is
-	// on the picture, and what is said of it comes right under it.
+	// on the picture, what is said of it comes right under it, and the
+	// denoised digit is beside it, on the first screen.
 	samples := webapp.Samples()
 	p.run(chromedp.SetUploadFiles("#upload", []string{twoDigitUpload(t, samples[24].Pixels, samples[21].Pixels)}, chromedp.ByQuery))
 	p.changed("#dae-output", "")
 	var fit struct {
-		Overflow, Inside, HintBelow bool
-		Ids                         []string
+		Overflow, Inside, HintBelow, Beside bool
+		Bottom                              float64
+		Ids                                 []string
 	}
 	p.run(chromedp.Evaluate(`(() => {
 		const r = id => document.getElementById(id).getBoundingClientRect();
@@ -2135,11 +2137,15 @@ func TestKeyboardAndPhone(t *testing.T) {
 		return {overflow: document.documentElement.scrollWidth > window.innerWidth,
 			inside: found.left >= pic.left - 1 && found.right <= pic.right + 1 && found.top >= pic.top - 1 && found.bottom <= pic.bottom + 1,
 			hintBelow: hint.top >= pic.bottom && hint.bottom <= input.top,
+			beside: r("dae-output").top === pic.top && r("dae-output").left >= pic.right,
+			bottom: document.getElementById("dae-output-reading").getBoundingClientRect().bottom,
 			ids: ids.filter((id, i) => ids.indexOf(id) !== i)};
 	})()`, &fit))
 	assert.False(t, fit.Overflow, "no sideways scrolling with an upload's results")
 	assert.True(t, fit.Inside, "the box found is on the picture")
 	assert.True(t, fit.HintBelow, "what is said of the picture comes right under it")
+	assert.True(t, fit.Beside, "the denoised digit beside the picture")
+	assert.LessOrEqual(t, fit.Bottom, 844.0, "the denoised digit's reading on the first screen at 390×844")
 	assert.Empty(t, fit.Ids, "ids used twice")
 	p.b.screenshot(t, "phone-upload")
 	assert.Empty(t, p.b.consoleErrors())
