@@ -76,3 +76,26 @@ func TestPrepJSONRefuses(t *testing.T) {
 		assert.Error(t, err, "%v", v)
 	}
 }
+
+// Whatever a message holds, reading it does not panic, and what is read
+// is written and read back as it was.
+func FuzzPrepMessages(f *testing.F) {
+	for _, s := range []string{`{}`, `{"Area":[0.1,0.2,0.9,1]}`, `{"Coarse":{"Width":60,"Height":40,"Inverted":true,"Bounds":{"Min":{"X":1,"Y":2},"Max":{"X":30,"Y":40}}},"Area":[0,0,1,1]}`,
+		`{"Info":{"Width":60},"Refined":true,"Err":"no digit found","Finding":"blank"}`, `{"Err":"\u00e9\n"}`, `[]`, `{"Area":[1e400,0,0,0]}`, `{"Info":{"Bounds":{"Min":{"X":99999999999999999999}}}}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if r, err := readRequest(s); err == nil {
+			out, err := r.JSON()
+			require.NoError(t, err, "a request read is written: %s", s)
+			back, err := readRequest(out)
+			require.NoError(t, err, "%s", out)
+			assert.Equal(t, r, back, "%s", out)
+		}
+		if a, err := readAnswer(s); err == nil {
+			back, err := readAnswer(a.json())
+			require.NoError(t, err, "%s", a.json())
+			assert.Equal(t, a, back, "%s", a.json())
+		}
+	})
+}
