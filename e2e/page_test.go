@@ -1526,6 +1526,38 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
 		assert.Equal(t, "clear", focused, "the focus where it can go on")
 
+		// Clear while a stroke's ink waits for its update keeps that ink for
+		// Undo too (it kept the drawing as last updated); and an event with
+		// a pointer's id but not its place (a page's script could send it)
+		// draws nothing and does not stop the app (it did: a panic).
+		p.stroke(100, 60, 160, 220)
+		p.stroke(90, 140, 200, 140)
+		both, _ := p.canvas()
+		for range 2 {
+			before := p.src("#dae-output")
+			p.run(chromedp.Click("#undo", chromedp.ByQuery))
+			if now, _ := p.canvas(); now != blank {
+				p.changed("#dae-output", before)
+			}
+		}
+		p.run(chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+		p.js(`(() => {
+			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, isPrimary: true, clientX: r.left + x, clientY: r.top + y}));
+			const forged = new Event("pointerdown"); Object.defineProperty(forged, "pointerId", {value: 1}); c.dispatchEvent(forged);
+			ev("pointerdown", 100, 60);
+			for (let i = 1; i <= 20; i++) ev("pointermove", 100 + 3*i, 60 + 8*i);
+			ev("pointerup", 160, 220);
+			ev("pointerdown", 90, 140);
+			for (let i = 1; i <= 20; i++) ev("pointermove", 90 + 5.5*i, 140);
+			document.getElementById("clear").click();
+			ev("pointerup", 200, 140);
+		})()`)
+		p.run(chromedp.WaitVisible("#results-empty", chromedp.ByQuery), chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+		now, _ = p.canvas()
+		assert.Equal(t, both, now, "both strokes back after Clear in the middle of the second")
+		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+
 		// Of twelve strokes, the last ten are taken back.
 		var second string
 		for i := range 12 {

@@ -153,13 +153,15 @@ func (d *DrawPad) stroking(e *vecty.Event) bool {
 }
 
 // pointerID is pointer event e's pointerId; ok is false for an event that
-// is not a pointer's (a page's script can send any event by that name).
+// does not have a pointer's fields as numbers (its id and where it is,
+// which point reads): a page's script can send any event by that name.
 func pointerID(e *vecty.Event) (id int, ok bool) {
-	v := e.Get("pointerId")
-	if v.Type() != js.TypeNumber {
-		return 0, false
+	for _, field := range []string{"pointerId", "offsetX", "offsetY"} {
+		if e.Get(field).Type() != js.TypeNumber {
+			return 0, false
+		}
 	}
-	return v.Int(), true
+	return e.Get("pointerId").Int(), true
 }
 
 // lift ends a stroke: the whole drawing is shown, read out and kept, and
@@ -262,6 +264,13 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 				)),
 				elem.Div(vecty.Markup(vecty.Class("draw-buttons")),
 					elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
+						// What is on the canvas is kept for Undo: ink
+						// drawn since the last update (a stroke under way)
+						// is not in drawn yet.
+						d.cancel()
+						if d.pending && d.el.Truthy() {
+							d.take()
+						}
 						if drawn.Truthy() {
 							keepForUndo()
 						}
