@@ -358,6 +358,26 @@ func twoDigitUpload(t *testing.T, a, b []float32) string {
 	return path
 }
 
+// smallDigitPhoto writes a 2,000×1,500 PNG of light paper with a digit 70
+// pixels high on it, dark on light, and returns its path, its bytes and
+// its picture.
+func smallDigitPhoto(t *testing.T, digit []float32) (string, []byte, *image.Gray) {
+	small := image.NewGray(image.Rect(0, 0, 28, 28))
+	for i, v := range digit {
+		small.Pix[i] = uint8(255 - 255*v)
+	}
+	photo := image.NewGray(image.Rect(0, 0, 2000, 1500))
+	for i := range photo.Pix {
+		photo.Pix[i] = 235
+	}
+	xdraw.BiLinear.Scale(photo, image.Rect(1000, 700, 1070, 770), small, small.Bounds(), xdraw.Src, nil)
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, photo))
+	path := filepath.Join(t.TempDir(), "small-digit.png")
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+	return path, buf.Bytes(), photo
+}
+
 // bigUpload writes a 2,280-pixel PNG of a digit, dark on light.
 func bigUpload(t *testing.T, digit []float32) string {
 	const k = 80
@@ -835,20 +855,8 @@ func TestApp(t *testing.T) {
 		// the file, at full scale, and prepares that, as Go does natively.
 		p := upload(t)
 		digit := samples[12] // a 4
-		small := image.NewGray(image.Rect(0, 0, 28, 28))
-		for i, v := range digit.Pixels {
-			small.Pix[i] = uint8(255 - 255*v)
-		}
-		photo := image.NewGray(image.Rect(0, 0, 2000, 1500))
-		for i := range photo.Pix {
-			photo.Pix[i] = 235
-		}
-		xdraw.BiLinear.Scale(photo, image.Rect(1000, 700, 1070, 770), small, small.Bounds(), xdraw.Src, nil)
-		var buf bytes.Buffer
-		require.NoError(t, png.Encode(&buf, photo))
-		path := filepath.Join(t.TempDir(), "small-digit.png")
-		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
-		want, _, err := prepare(buf.Bytes())
+		path, data, photo := smallDigitPhoto(t, digit.Pixels)
+		want, _, err := prepare(data)
 		require.NoError(t, err)
 		wantRead, err := m.Run(webapp.Strong, want, nil)
 		require.NoError(t, err)
@@ -900,7 +908,7 @@ func TestApp(t *testing.T) {
 		// A drag begun on the view while another upload comes (the same
 		// photo again) takes nothing from the new one.
 		again := filepath.Join(t.TempDir(), "small-digit-again.png")
-		require.NoError(t, os.WriteFile(again, buf.Bytes(), 0o644))
+		require.NoError(t, os.WriteFile(again, data, 0o644))
 		mouse := p.mouseOn("#inset")
 		shown := p.src("#original")
 		p.run(mouse(input.MousePressed, 0.1, 0.1), mouse(input.MouseMoved, 0.5, 0.5))
@@ -2180,6 +2188,31 @@ func TestKeyboardAndPhone(t *testing.T) {
 	assert.LessOrEqual(t, fit.Bottom, 844.0, "the denoised digit's reading on the first screen at 390×844")
 	assert.Empty(t, fit.Ids, "ids used twice")
 	p.b.screenshot(t, "phone-upload")
+
+	// So with a small digit in a large photo, whose enlarged part comes
+	// after what is said of the picture, beside the model input.
+	path, _, _ := smallDigitPhoto(t, samples[12].Pixels)
+	before = p.src("#dae-output")
+	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#inset", chromedp.ByQuery))
+	p.changed("#dae-output", before)
+	// Once the part around it was looked at again, finer: a 4.
+	p.run(chromedp.Poll(`document.getElementById("results").getAttribute("aria-busy") === "false" && document.getElementById("model-input-reading").textContent.startsWith("reads 4 (")`,
+		nil, chromedp.WithPollingTimeout(10*time.Second)))
+	var small struct {
+		Beside, InsetBelow bool
+		Bottom             float64
+	}
+	p.run(chromedp.Evaluate(`(() => {
+		const r = id => document.getElementById(id).getBoundingClientRect();
+		const pic = r("original"), out = r("dae-output"), inset = r("inset"), hint = r("box-hint"), input = r("model-input");
+		return {beside: out.top === pic.top && out.left >= pic.right,
+			insetBelow: inset.top >= hint.bottom && inset.top === input.top,
+			bottom: r("dae-output-reading").bottom};
+	})()`, &small))
+	assert.True(t, small.Beside, "the denoised digit beside the picture of a small digit")
+	assert.True(t, small.InsetBelow, "the enlarged part under what is said of the picture, beside the model input")
+	assert.LessOrEqual(t, small.Bottom, 844.0, "the denoised digit's reading on the first screen")
+	p.b.screenshot(t, "phone-upload-small-digit")
 	assert.Empty(t, p.b.consoleErrors())
 }
 
