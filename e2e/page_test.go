@@ -1419,7 +1419,7 @@ func TestApp(t *testing.T) {
 		// A dash drawn anew is not a digit yet: said plainly beside the
 		// canvas, and nothing of the drawing before it shown.
 		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.WaitNotPresent("#dae-output", chromedp.ByQuery))
-		assert.Equal(t, "Drawing cleared.", p.text("#draw-status"), "said to a screen reader, not the last reading")
+		assert.Equal(t, "Drawing cleared: Undo brings it back.", p.text("#draw-status"), "said to a screen reader, not the last reading")
 		p.stroke(30, 140, 230, 140)
 		p.run(chromedp.Poll(`document.getElementById("draw-preview").textContent === "A line is not a digit yet: draw on."`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 		var shown, alerts int

@@ -271,11 +271,16 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 						if d.pending && d.el.Truthy() {
 							d.take()
 						}
-						if drawn.Truthy() {
+						kept := drawn.Truthy()
+						if kept {
 							keepForUndo()
 						}
 						d.blank()
-						say("draw-status", "Drawing cleared.")
+						if kept {
+							say("draw-status", "Drawing cleared: Undo brings it back.")
+						} else {
+							say("draw-status", "Drawing cleared.")
+						}
 					})), vecty.Text("Clear")),
 					elem.Button(vecty.Markup(prop.ID("undo"), vecty.Attribute("type", "button"), prop.Disabled(!d.CanUndo),
 						vecty.Attribute("aria-keyshortcuts", "Control+Z Meta+Z"), vecty.Attribute("title", "Take back the last stroke or clearing (Ctrl+Z, or ⌘Z on a Mac)"),
