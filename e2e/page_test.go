@@ -151,14 +151,20 @@ func (p *page) axName(sel string) string {
 func (p *page) stroke(x0, y0, x1, y1 float64) {
 	p.t.Helper()
 	p.js(fmt.Sprintf(`(() => {
-		const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
-		const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true}));
+		`+penJS+`
 		const [x0, y0, x1, y1] = [%g, %g, %g, %g];
 		ev("pointerdown", x0, y0);
 		for (let i = 1; i <= 20; i++) ev("pointermove", x0 + i * (x1 - x0) / 20, y0 + i * (y1 - y0) / 20);
 		ev("pointerup", x1, y1);
 	})()`, x0, y0, x1, y1))
 }
+
+// penJS begins a script that draws on the canvas: c is the canvas, and
+// ev(type, x, y, o) sends it a pointer event of that type at (x, y), CSS
+// pixels from its corner, by pointer 1, its type's primary, unless o says
+// otherwise (pointerId, isPrimary, pointerType, buttons).
+const penJS = `const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
+const ev = (type, x, y, o = {}) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, isPrimary: true, clientX: r.left + x, clientY: r.top + y, ...o}));`
 
 // canvas is the drawing canvas as a PNG data: URL, and the drawing kept
 // for a reload (empty when none is).
@@ -1355,11 +1361,11 @@ func TestApp(t *testing.T) {
 		// update of the first (a timer), and no lift comes to show it.
 		var done bool
 		p.run(chromedp.Evaluate(`(async () => {
-			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
-			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true, buttons: 1}));
-			ev("pointerdown", 90, 200);
-			for (let i = 1; i <= 4; i++) { await new Promise(r => setTimeout(r, 30)); ev("pointermove", 90 + 20*i, 200); }
-			ev("pointermove", 190, 195); ev("pointermove", 215, 175);
+			`+penJS+`
+			const held = {buttons: 1}; // a pen pressed
+			ev("pointerdown", 90, 200, held);
+			for (let i = 1; i <= 4; i++) { await new Promise(r => setTimeout(r, 30)); ev("pointermove", 90 + 20*i, 200, held); }
+			ev("pointermove", 190, 195, held); ev("pointermove", 215, 175, held);
 			return true;
 		})()`, &done, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
 		_, held := p.drawing()
@@ -1379,10 +1385,10 @@ func TestApp(t *testing.T) {
 		// canvas when it comes back (it was lost).
 		var drawnBefore string
 		p.run(chromedp.Evaluate(`(() => {
-			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
-			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true, buttons: 1}));
-			ev("pointerdown", 60, 60);
-			for (let i = 1; i <= 8; i++) ev("pointermove", 60 + 20*i, 60 + 5*i);
+			`+penJS+`
+			const held = {buttons: 1}; // a pen pressed
+			ev("pointerdown", 60, 60, held);
+			for (let i = 1; i <= 8; i++) ev("pointermove", 60 + 20*i, 60 + 5*i, held);
 			const url = c.toDataURL("image/png");
 			document.getElementById("tab-gallery").click();
 			return url;
@@ -1402,10 +1408,10 @@ func TestApp(t *testing.T) {
 		// the drawing from before the stroke).
 		var cut string
 		p.run(chromedp.Evaluate(`(async () => {
-			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
-			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, isPrimary: true, buttons: 1}));
-			ev("pointerdown", 220, 60);
-			for (let i = 1; i <= 8; i++) ev("pointermove", 220 - 10*i, 60 + 20*i);
+			`+penJS+`
+			const held = {buttons: 1}; // a pen pressed
+			ev("pointerdown", 220, 60, held);
+			for (let i = 1; i <= 8; i++) ev("pointermove", 220 - 10*i, 60 + 20*i, held);
 			await new Promise(r => setTimeout(r, 400));
 			const url = c.toDataURL("image/png");
 			document.getElementById("tab-gallery").click();
@@ -1481,14 +1487,14 @@ func TestApp(t *testing.T) {
 		alone, _ := p.canvas()
 		p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
 		p.js(`(() => {
-			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
-			const ev = (type, id, primary, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: id, isPrimary: primary, pointerType: "touch", clientX: r.left + x, clientY: r.top + y}));
-			ev("pointerdown", 1, true, 60, 60);
-			for (let i = 1; i <= 10; i++) ev("pointermove", 1, true, 60 + 7*i, 60 + 8*i);
-			ev("pointerdown", 2, false, 250, 40);
-			for (let i = 1; i <= 10; i++) { ev("pointermove", 2, false, 250 - 5*i, 40 + 20*i); ev("pointermove", 1, true, 130 + 7*i, 140 + 8*i); }
-			ev("pointerup", 2, false, 200, 240);
-			ev("pointerup", 1, true, 200, 220);
+			` + penJS + `
+			const finger = id => ({pointerId: id, isPrimary: id === 1, pointerType: "touch"});
+			ev("pointerdown", 60, 60, finger(1));
+			for (let i = 1; i <= 10; i++) ev("pointermove", 60 + 7*i, 60 + 8*i, finger(1));
+			ev("pointerdown", 250, 40, finger(2));
+			for (let i = 1; i <= 10; i++) { ev("pointermove", 250 - 5*i, 40 + 20*i, finger(2)); ev("pointermove", 130 + 7*i, 140 + 8*i, finger(1)); }
+			ev("pointerup", 200, 240, finger(2));
+			ev("pointerup", 200, 220, finger(1));
 		})()`)
 		p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 		now, _ = p.canvas()
@@ -1499,11 +1505,11 @@ func TestApp(t *testing.T) {
 		// A finger that is not its type's primary pointer (a thumb rests
 		// elsewhere on the screen) draws when no stroke is under way.
 		p.js(`(() => {
-			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
-			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 5, isPrimary: false, pointerType: "touch", clientX: r.left + x, clientY: r.top + y}));
-			ev("pointerdown", 60, 60);
-			for (let i = 1; i <= 20; i++) ev("pointermove", 60 + 7*i, 60 + 8*i);
-			ev("pointerup", 200, 220);
+			` + penJS + `
+			const thumb = {pointerId: 5, isPrimary: false, pointerType: "touch"};
+			ev("pointerdown", 60, 60, thumb);
+			for (let i = 1; i <= 20; i++) ev("pointermove", 60 + 7*i, 60 + 8*i, thumb);
+			ev("pointerup", 200, 220, thumb);
 		})()`)
 		p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 		now, _ = p.canvas()
@@ -1550,8 +1556,7 @@ func TestApp(t *testing.T) {
 		}
 		p.run(chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
 		p.js(`(() => {
-			const c = document.getElementById("draw-canvas"), r = c.getBoundingClientRect();
-			const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerId: 1, isPrimary: true, clientX: r.left + x, clientY: r.top + y}));
+			` + penJS + `
 			const forged = new Event("pointerdown"); Object.defineProperty(forged, "pointerId", {value: 1}); c.dispatchEvent(forged);
 			ev("pointerdown", 100, 60);
 			for (let i = 1; i <= 20; i++) ev("pointermove", 100 + 3*i, 60 + 8*i);

@@ -139,9 +139,10 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 		return nil, errors.New("the browser could not decode the picture: the file may be damaged or cut short")
 	}
 	pix := make([]byte, 4*tw*th)
-	n, ok := copyBytes(pix, got.Get("pixels"))
+	pixels := got.Get("pixels")
+	n, ok := copyBytes(pix, pixels)
 	if !ok {
-		return nil, fmt.Errorf("the decoder (%s) answered no pixels but %s", decodeWorker, got.Get("pixels").Type())
+		return nil, fmt.Errorf("the decoder (%s) answered no pixels but %s", decodeWorker, pixels.Type())
 	}
 	if n != len(pix) {
 		return nil, fmt.Errorf("the browser gave %d bytes for %d×%d pixels", n, tw, th)

@@ -266,8 +266,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
 						// What is on the canvas is kept for Undo: ink
 						// drawn since the last update (a stroke under way)
-						// is not in drawn yet.
-						d.cancel()
+						// is not in drawn yet. (blank cancels the update.)
 						if d.pending && d.el.Truthy() {
 							d.take()
 						}

@@ -36,8 +36,7 @@ func (d *DrawPad) undo() {
 	if !ok {
 		return
 	}
-	d.cancel()
-	d.pending = false
+	// With the pen up no update waits: lift made it.
 	// Undo is disabled once nothing is left to take back: the keyboard's
 	// focus, on it, goes to Clear rather than to the page.
 	doc := js.Global().Get("document")
@@ -67,8 +66,10 @@ func (d *DrawPad) undoKeys(_ js.Value, args []js.Value) any {
 	if !(key == "z" || otherAlphabet && e.Get("code").String() == "KeyZ") || !(e.Get("ctrlKey").Truthy() || e.Get("metaKey").Truthy()) || e.Get("shiftKey").Truthy() || e.Get("altKey").Truthy() {
 		return nil
 	}
-	if t := e.Get("target"); t.Get("isContentEditable").Truthy() || t.Get("tagName").String() == "TEXTAREA" ||
-		t.Get("tagName").String() == "INPUT" && t.Get("type").String() != "range" && t.Get("type").String() != "radio" && t.Get("type").String() != "file" {
+	t := e.Get("target")
+	switch tag, typ := t.Get("tagName").String(), t.Get("type").String(); {
+	case t.Get("isContentEditable").Truthy(), tag == "TEXTAREA",
+		tag == "INPUT" && typ != "range" && typ != "radio" && typ != "file":
 		return nil
 	}
 	e.Call("preventDefault")

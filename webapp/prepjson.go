@@ -3,9 +3,9 @@ package webapp
 import (
 	"errors"
 	"fmt"
+	"image"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/valyala/fastjson"
 
@@ -104,26 +104,12 @@ func readAnswer(s string) (PrepAnswer, error) {
 	if err != nil {
 		return a, err
 	}
-	if v := o.Get("Info"); v != nil {
-		if a.Info, err = readInfo(v); err != nil {
-			return a, fmt.Errorf("Info: %w", err)
-		}
-	}
-	for name, field := range map[string]*string{"Err": &a.Err, "Finding": &a.Finding} {
-		if v := o.Get(name); v != nil {
-			b, err := v.StringBytes()
-			if err != nil {
-				return a, fmt.Errorf("%s: %w", name, err)
-			}
-			*field = string(b)
-		}
-	}
-	if v := o.Get("Refined"); v != nil {
-		if a.Refined, err = v.Bool(); err != nil {
-			return a, fmt.Errorf("Refined: %w", err)
-		}
-	}
-	return a, nil
+	return a, errors.Join(
+		optional(o, "Info", &a.Info, readInfo),
+		optional(o, "Err", &a.Err, stringOf),
+		optional(o, "Finding", &a.Finding, stringOf),
+		optional(o, "Refined", &a.Refined, (*fastjson.Value).Bool),
+	)
 }
 
 // jsonObject is s parsed, which must be a JSON object with valid strings
@@ -179,41 +165,47 @@ func readInfo(v *fastjson.Value) (digitprep.Info, error) {
 	if v.Type() != fastjson.TypeObject {
 		return i, errors.New("not an object")
 	}
-	ints := map[string]*int{"Width": &i.Width, "Height": &i.Height}
-	if b := v.Get("Bounds"); b != nil {
-		if b.Type() != fastjson.TypeObject {
-			return i, errors.New("Bounds is not an object")
-		}
-		for _, corner := range []string{"Min", "Max"} {
-			if c := b.Get(corner); c != nil && c.Type() != fastjson.TypeObject {
-				return i, fmt.Errorf("Bounds.%s is not an object", corner)
-			}
-		}
-		ints["Bounds.Min.X"], ints["Bounds.Min.Y"] = &i.Bounds.Min.X, &i.Bounds.Min.Y
-		ints["Bounds.Max.X"], ints["Bounds.Max.Y"] = &i.Bounds.Max.X, &i.Bounds.Max.Y
-	}
-	for name, field := range ints {
-		if f := fieldAt(v, name); f != nil {
-			n, err := f.Int()
-			if err != nil {
-				return i, fmt.Errorf("%s: %w", name, err)
-			}
-			*field = n
-		}
-	}
-	for name, field := range map[string]*bool{"Inverted": &i.Inverted, "Several": &i.Several} {
-		if f := v.Get(name); f != nil {
-			b, err := f.Bool()
-			if err != nil {
-				return i, fmt.Errorf("%s: %w", name, err)
-			}
-			*field = b
-		}
-	}
-	return i, nil
+	return i, errors.Join(
+		optional(v, "Width", &i.Width, (*fastjson.Value).Int),
+		optional(v, "Height", &i.Height, (*fastjson.Value).Int),
+		optional(v, "Inverted", &i.Inverted, (*fastjson.Value).Bool),
+		optional(v, "Several", &i.Several, (*fastjson.Value).Bool),
+		optional(v, "Bounds", &i.Bounds, readRectangle),
+	)
 }
 
-// fieldAt is the value at a dotted path of field names, or nil.
-func fieldAt(v *fastjson.Value, path string) *fastjson.Value {
-	return v.Get(strings.Split(path, ".")...)
+func readRectangle(v *fastjson.Value) (image.Rectangle, error) {
+	var r image.Rectangle
+	if v.Type() != fastjson.TypeObject {
+		return r, errors.New("not an object")
+	}
+	return r, errors.Join(optional(v, "Min", &r.Min, readPoint), optional(v, "Max", &r.Max, readPoint))
+}
+
+func readPoint(v *fastjson.Value) (image.Point, error) {
+	var p image.Point
+	if v.Type() != fastjson.TypeObject {
+		return p, errors.New("not an object")
+	}
+	return p, errors.Join(optional(v, "X", &p.X, (*fastjson.Value).Int), optional(v, "Y", &p.Y, (*fastjson.Value).Int))
+}
+
+// optional reads o's field name, if o has it, into dst with read (a field
+// left out is zero, as encoding/json leaves it); an error names the field.
+func optional[T any](o *fastjson.Value, name string, dst *T, read func(*fastjson.Value) (T, error)) error {
+	v := o.Get(name)
+	if v == nil {
+		return nil
+	}
+	x, err := read(v)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	*dst = x
+	return nil
+}
+
+func stringOf(v *fastjson.Value) (string, error) {
+	b, err := v.StringBytes()
+	return string(b), err
 }
