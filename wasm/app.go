@@ -309,7 +309,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			message = alert("message", sentence(st.Message)+".")
 		}
 		if st.Mode != webapp.ModeUpload && st.Result != nil {
-			plot = &Plot{Curves: st.Curves, Amount: st.Noise.Amount}
+			plot = &Plot{Curves: st.Curves, Amount: st.Noise.Amount, Failed: st.PlotFailed}
 		}
 		if a.complete {
 			walk, weights = &WalkView{Store: a.store, Walk: st.Walk, Result: st.Result}, &WeightsPicker{Store: a.store, InUse: st.Weights, Refusal: st.WeightsMessage}

@@ -20,18 +20,30 @@ import (
 // computes them in small steps); until then the panel says so, in a box of
 // the plot's aspect ratio and largest width, so that what is under it (the
 // walk's buttons) does not move under a person's pointer when the plot
-// comes.
+// comes. If they could not be computed, it says why instead.
 type Plot struct {
 	vecty.Core
 	Curves *webapp.Curves `vecty:"prop"`
 	Amount float64        `vecty:"prop"`
+	Failed string         `vecty:"prop"` // webapp.State.PlotFailed
+}
+
+// busy says whether the curves are still being computed.
+func (p *Plot) busy() bool { return p.Curves == nil && p.Failed == "" }
+
+// status is what the panel says in the plot's place while there is none.
+func (p *Plot) status() string {
+	if p.Failed != "" {
+		return sentence("the plot could not be drawn: "+p.Failed) + "."
+	}
+	return "Computing the plot…"
 }
 
 // Render draws the plot, or a placeholder while it is computed.
 func (p *Plot) Render() vecty.ComponentOrHTML {
 	var body vecty.ComponentOrHTML
 	if p.Curves == nil {
-		body = elem.Paragraph(vecty.Markup(vecty.Class("status"), prop.ID("plot-status")), vecty.Text("Computing the plot…"))
+		body = elem.Paragraph(vecty.Markup(vecty.Class("status"), prop.ID("plot-status")), vecty.Text(p.status()))
 	} else {
 		src := func(l webapp.PlotLayout) string {
 			return "data:image/svg+xml," + js.Global().Call("encodeURIComponent", p.Curves.SVG(p.Amount, l)).String()
@@ -47,7 +59,7 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 	// While the curves are computed the panel is busy: a screen reader
 	// waits for them rather than reading the placeholder, and is not told
 	// of each new digit's plot as it comes (the result above is).
-	return elem.Section(vecty.Markup(vecty.Class("panel", "plot-panel"), prop.ID("plot-panel"), vecty.MarkupIf(p.Curves == nil, vecty.Attribute("aria-busy", "true"))),
+	return elem.Section(vecty.Markup(vecty.Class("panel", "plot-panel"), prop.ID("plot-panel"), vecty.MarkupIf(p.busy(), vecty.Attribute("aria-busy", "true"))),
 		elem.Heading2(vecty.Text("As the noise grows")),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("plot-about")), vecty.Text("This digit with the chosen kind of noise, from none to the most: on the left how close each picture is to the clean digit (PSNR, higher is closer), on the right how sure the digit reader is that it is this digit. The median 3×3, a classical filter (each pixel the median of its neighbours), and the plain autoencoder, never shown noise in training, are there to compare with; the thin upright line is the amount chosen above."+drawsNote(p.Curves))),
 		elem.Div(vecty.Markup(vecty.Class("plot-box"),
@@ -62,7 +74,7 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 // look into the plot's picture. Its line is there while the plot is
 // computed too, so that nothing under it moves when the plot comes.
 func (p *Plot) numbers() vecty.ComponentOrHTML {
-	var table vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("status")), vecty.Text("Computing the plot…"))
+	var table vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("status")), vecty.Text(p.status()))
 	if p.Curves != nil {
 		t := p.Curves.Table()
 		var headRow, body vecty.List

@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -216,4 +217,33 @@ func TestStoreCurves(t *testing.T) {
 	require.NoError(t, err)
 	s.FinishWeights(s.StartWeights(), "mine.safetensors", data, nil)
 	assert.Nil(t, s.State().Curves, "new weights, new curves")
+}
+
+// Curves that cannot be computed are said so in the plot's place and not
+// tried again for the same digit and noise kind (a failure would fail
+// again, for ever); another digit tries again.
+func TestStoreCurvesFail(t *testing.T) {
+	s, _ := loadedStore(t)
+	tries := 0
+	s.curves = func(*Models, []float32, Noise, int, func() bool) (*Curves, error) {
+		tries++
+		return nil, errors.New("the model broke")
+	}
+	s.UpdateCurves(nil)
+	st := s.State()
+	assert.Nil(t, st.Curves)
+	assert.Equal(t, "the model broke", st.PlotFailed)
+	assert.Empty(t, st.Message, "said in the plot's place, not the page's")
+	s.UpdateCurves(nil)
+	n := st.Noise
+	n.Amount = 0.8
+	s.SetNoise(n)
+	s.UpdateCurves(nil)
+	assert.Equal(t, 1, tries, "not tried again for the same digit and kind")
+	assert.Equal(t, "the model broke", s.State().PlotFailed, "the amount alone changes nothing")
+	s.curves = (*Models).Curves
+	s.ShowSample(4)
+	assert.Empty(t, s.State().PlotFailed)
+	s.UpdateCurves(nil)
+	assert.NotNil(t, s.State().Curves, "another digit is tried again")
 }

@@ -71,7 +71,11 @@ type State struct {
 	// drawing) and noise kind; nil while they are computed (UpdateCurves)
 	// and for uploads, which have no clean digit to score against.
 	Curves *Curves
-	Walk   Walk // the code-space view
+	// PlotFailed says why the curves could not be computed for the
+	// current digit and noise kind; they are not tried again until either
+	// changes (a failure would fail again). "" otherwise.
+	PlotFailed string
+	Walk       Walk // the code-space view
 	// refusedLink is the Message that said why the address was not
 	// followed (BadLink), while it may still be shown.
 	refusedLink string
@@ -168,8 +172,10 @@ type Store struct {
 	// curvesFor is what State.Curves were computed for; computing is the
 	// key being computed now, if any.
 	curvesFor, computing curvesKey
-	onChange             func()
-	prep                 Preparer // nil: Here
+	// curves computes them: Models.Curves, or a failing one in a test.
+	curves   func(m *Models, clean []float32, n Noise, digit int, step func() bool) (*Curves, error)
+	onChange func()
+	prep     Preparer // nil: Here
 	// boxGen counts the boxes drawn (ChoosePartIn) and the whole pictures
 	// taken again (WholePicture): a box prepared is taken only if no
 	// other came after it.
@@ -180,7 +186,7 @@ type Store struct {
 // first sample, the default noise) and no models yet; onChange, if not
 // nil, is called after every action.
 func NewStore(onChange func()) *Store {
-	return &Store{state: State{Mode: ModeGallery, Noise: DefaultNoise(), Weights: BundledWeights, Denoisers: DefaultChoice(), Strong: StrongLoading}, onChange: onChange}
+	return &Store{state: State{Mode: ModeGallery, Noise: DefaultNoise(), Weights: BundledWeights, Denoisers: DefaultChoice(), Strong: StrongLoading}, curves: (*Models).Curves, onChange: onChange}
 }
 
 // State returns the current state. Its slices are shared: read them only.
@@ -476,7 +482,7 @@ func (s *Store) show(st *State) {
 		}
 	}
 	if clean == nil || s.curvesKey(st) != s.curvesFor {
-		st.Curves = nil // UpdateCurves computes them
+		st.Curves, st.PlotFailed = nil, "" // UpdateCurves computes them
 	}
 	if clean != nil {
 		var err error
@@ -636,7 +642,7 @@ func (s *Store) UpdateCurves(step func()) {
 		clean = st.Drawing
 	}
 	key, m, n := s.curvesKey(st), s.models, st.Noise
-	if clean == nil || m == nil || st.Result == nil || st.Curves != nil || key == s.computing || st.PenDown {
+	if clean == nil || m == nil || st.Result == nil || st.Curves != nil || st.PlotFailed != "" || key == s.computing || st.PenDown {
 		s.mu.Unlock()
 		return
 	}
@@ -648,7 +654,7 @@ func (s *Store) UpdateCurves(step func()) {
 		defer s.mu.Unlock()
 		return s.curvesKey(&s.state) == key
 	}
-	c, err := m.Curves(clean, n, label, func() bool {
+	c, err := s.curves(m, clean, n, label, func() bool {
 		if step != nil {
 			step()
 		}
@@ -662,7 +668,7 @@ func (s *Store) UpdateCurves(step func()) {
 			return // the page has moved on; its own computation comes
 		}
 		if err != nil {
-			st.Message = "the plot could not be drawn: " + err.Error()
+			st.PlotFailed, s.curvesFor = err.Error(), key
 			return
 		}
 		st.Curves, s.curvesFor = c, key
