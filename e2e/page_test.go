@@ -364,6 +364,14 @@ func twoDigitUpload(t *testing.T, a, b []float32) string {
 	return path
 }
 
+// tiles names the results' tiles in the page's order, each by the first
+// id in it.
+func (p *page) tiles() []string {
+	var ids []string
+	p.run(chromedp.Evaluate(`Array.from(document.querySelectorAll("#results .tiles > *"), c => c.id || c.querySelector("[id]")?.id || c.tagName)`, &ids))
+	return ids
+}
+
 // smallDigitPhoto writes a 2,000×1,500 PNG of light paper with a digit 70
 // pixels high on it, dark on light, and returns its path, its bytes and
 // its picture.
@@ -1291,6 +1299,22 @@ func TestApp(t *testing.T) {
 		var found []float64
 		p.run(chromedp.Evaluate(`(() => { const f = document.getElementById("found").getBoundingClientRect(), p = document.getElementById("picture-frame").getBoundingClientRect(); return [(f.left+f.right)/2 - p.left, p.width]; })()`, &found))
 		assert.InDelta(t, 152.5/200, found[0]/found[1], 0.02, "the box found is at the bar")
+		assert.Equal(t, []string{"picture-frame", "model-input", "dae-output", "ae-output", "box-hint"}, p.tiles(), "in order, after the picture alone")
+
+		// Another picture with no digit, then one whose digit is enlarged:
+		// the tiles come in their order (the plain autoencoder's came
+		// second).
+		again := filepath.Join(t.TempDir(), "blot-again.png")
+		require.NoError(t, os.WriteFile(again, buf.Bytes(), 0o644))
+		p.run(chromedp.SetUploadFiles("#upload", []string{again}, chromedp.ByQuery), chromedp.WaitNotPresent("#model-input", chromedp.ByQuery), chromedp.WaitVisible("#note", chromedp.ByQuery))
+		small, _, _ := smallDigitPhoto(t, samples[12].Pixels)
+		p.run(chromedp.SetUploadFiles("#upload", []string{small}, chromedp.ByQuery), chromedp.WaitVisible("#inset", chromedp.ByQuery))
+		assert.Equal(t, []string{"picture-frame", "inset", "model-input", "dae-output", "ae-output", "box-hint"}, p.tiles())
+		// And a digit that fills its picture between two small ones.
+		p.run(chromedp.SetUploadFiles("#upload", []string{bigUpload(t, samples[3].Pixels)}, chromedp.ByQuery), chromedp.WaitNotPresent("#inset", chromedp.ByQuery))
+		assert.Equal(t, []string{"picture-frame", "model-input", "dae-output", "ae-output", "box-hint"}, p.tiles())
+		p.run(chromedp.SetUploadFiles("#upload", []string{small}, chromedp.ByQuery), chromedp.WaitVisible("#inset", chromedp.ByQuery))
+		assert.Equal(t, []string{"picture-frame", "inset", "model-input", "dae-output", "ae-output", "box-hint"}, p.tiles())
 	})
 
 	t.Run("upload an image over the pixel limit", func(t *testing.T) {

@@ -149,7 +149,10 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs (its hint says so, read out).
-		return elem.Section(section, resultsHeading(), elem.Div(vecty.Markup(vecty.Class("tiles")), r.picture(), r.boxHint()), r.summary(""))
+		// The picture is in a list as the tiles are below: vecty matches
+		// children by place, and a component where a list comes next put
+		// the tiles out of order (the box hint second).
+		return elem.Section(section, resultsHeading(), elem.Div(vecty.Markup(vecty.Class("tiles")), vecty.List{r.picture()}, r.boxHint()), r.summary(""))
 	}
 	if res == nil {
 		return elem.Section(section, resultsHeading(), elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)), r.summary(""))
