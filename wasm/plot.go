@@ -74,7 +74,10 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 // look into the plot's picture. Its line is there while the plot is
 // computed too, so that nothing under it moves when the plot comes.
 func (p *Plot) numbers() vecty.ComponentOrHTML {
-	var table vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("status")), vecty.Text(p.status()))
+	// A list either way: vecty matches children by place, and an element
+	// where a list of two comes next puts the list's second after what
+	// follows it (see Results.Render).
+	table := vecty.List{elem.Paragraph(vecty.Markup(vecty.Class("status")), vecty.Text(p.status()))}
 	if p.Curves != nil {
 		t := p.Curves.Table()
 		var headRow, body vecty.List
