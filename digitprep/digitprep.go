@@ -59,9 +59,10 @@ var ErrBlank = errors.New("no digit found: nothing stands out of the background"
 // ErrDot is returned when all the ink found is a dot or a blob: no longer
 // than 2.5 times as wide as its strokes, which no digit is (a bold 0 is
 // about 3 times), or, its strokes brought to MNIST's width, still filling
-// its box (filled), so that a tap on a drawing pad, a speck or a blot is
-// not scaled up into a white square and read as a digit.
-var ErrDot = errors.New("no digit found: the only ink is a dot")
+// its box (filled), so that a tap on a drawing pad, a speck, a blot or a
+// paragraph of small text is not scaled up into a white block and read
+// as a digit.
+var ErrDot = errors.New("no digit found: the only ink is a dot or a solid block")
 
 // ErrLine is returned when the ink found is far wider than it is high
 // (wideLine): no MNIST digit is (of all 70,000, 2.5 times at most), and a
@@ -130,7 +131,7 @@ func CheckFileSize(n int) error {
 		return errors.New("the file is empty")
 	}
 	if n > MaxBytes {
-		return fmt.Errorf("the file is %.1f MiB; the limit is %d MiB", float64(n)/(1<<20), MaxBytes>>20)
+		return fmt.Errorf("the file is %.1f MiB; the limit is %d MiB: save it smaller, or crop it", float64(n)/(1<<20), MaxBytes>>20)
 	}
 	return nil
 }
@@ -145,7 +146,7 @@ func CheckSize(w, h int) error {
 		return fmt.Errorf("the image is %d×%d pixels: it has no pixels", w, h)
 	}
 	if px := int64(w) * int64(h); px > MaxPixels {
-		return fmt.Errorf("the image is %d×%d pixels (%.0f megapixels); the limit is %d megapixels", w, h, float64(px)/1e6, MaxPixels/1_000_000)
+		return fmt.Errorf("the image is %d×%d pixels (%.0f megapixels); the limit is %d megapixels: scale it down, or crop it", w, h, float64(px)/1e6, MaxPixels/1_000_000)
 	}
 	if min(w, h) < MinSide {
 		return tooSmall(w, h)
@@ -244,13 +245,15 @@ func Refine(part image.Image, coarse Info, left, top, right, bottom float64) ([]
 
 // filled says whether the ink of in (a prepared input, its strokes
 // brought to MNIST's width) covers most of its box, as no digit does and a
-// dot or a blot does (unless it is twice as long as wide: a 1 fills its
-// box): a small one whose stroke width passed for a digit's,
-// or a dot looked at again finer, whose middle the part's background,
-// estimated over a third of the part, took.
+// dot or a blot does (unless it is twice as high as wide: a 1 fills its
+// box): a small one whose stroke width passed for a digit's, a dot looked
+// at again finer, whose middle the part's background, estimated over a
+// third of the part, took, or a screenshot's paragraph of text, each line
+// too fine to tell from the next, which is a block as wide as two high
+// (it was read as a 0 at 94 %).
 func filled(in []float32) bool {
 	b := boxOver(in, Side, Side, 0.5)
-	if b.Empty() || max(b.Dx(), b.Dy()) >= 2*min(b.Dx(), b.Dy()) {
+	if b.Empty() || b.Dy() >= 2*b.Dx() {
 		return false // a 1 is a stroke that fills its narrow box
 	}
 	return coverage(ink{v: in, w: Side, h: Side, box: b}) > maxFilled

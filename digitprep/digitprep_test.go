@@ -139,7 +139,7 @@ func TestHugeImageRefusedFromHeader(t *testing.T) {
 	copy(data[16:24], []byte{0, 0, 0x4e, 0x20, 0, 0, 0x4e, 0x20})
 	binary.BigEndian.PutUint32(data[29:33], crc32.ChecksumIEEE(data[12:29]))
 	_, err := Decode(data)
-	assert.EqualError(t, err, "the image is 20000×20000 pixels (400 megapixels); the limit is 40 megapixels")
+	assert.EqualError(t, err, "the image is 20000×20000 pixels (400 megapixels); the limit is 40 megapixels: scale it down, or crop it")
 }
 
 // A large noisy upload is cropped to its digit, not to its noise.

@@ -139,7 +139,10 @@ func TestCheckSize(t *testing.T) {
 	assert.EqualError(t, CheckSize(1, 1), "the image is 1×1 pixels: too small to hold a digit (at least 12×12)")
 	assert.EqualError(t, CheckSize(3000, 11), "the image is 3000×11 pixels: too small to hold a digit (at least 12×12)")
 	assert.EqualError(t, CheckSize(3_000_000, 13), "the image is 3000000×13 pixels: too long for its width to look for a digit in; crop it around the digit")
-	assert.EqualError(t, CheckSize(20000, 20000), "the image is 20000×20000 pixels (400 megapixels); the limit is 40 megapixels")
+	assert.EqualError(t, CheckSize(20000, 20000), "the image is 20000×20000 pixels (400 megapixels); the limit is 40 megapixels: scale it down, or crop it")
+	require.NoError(t, CheckFileSize(MaxBytes))
+	assert.EqualError(t, CheckFileSize(0), "the file is empty")
+	assert.EqualError(t, CheckFileSize(MaxBytes+1<<20), "the file is 21.0 MiB; the limit is 20 MiB: save it smaller, or crop it")
 }
 
 // A progressive JPEG of many empty scans is refused from its markers,

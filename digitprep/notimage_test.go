@@ -46,7 +46,7 @@ func TestCheckHeader(t *testing.T) {
 		says string
 	}{
 		"no pixels":      {png(0, 0), "the image is 0×0 pixels: it has no pixels"},
-		"huge":           {png(100000, 100000), "the image is 100000×100000 pixels (10000 megapixels); the limit is 40 megapixels"},
+		"huge":           {png(100000, 100000), "the image is 100000×100000 pixels (10000 megapixels); the limit is 40 megapixels: scale it down, or crop it"},
 		"gif":            {[]byte("GIF89a\x10\x27\x10\x27\x00"), "the image is 10000×10000 pixels (100 megapixels)"},
 		"fine png":       {png(640, 480), ""},
 		"other data":     {[]byte("these are not pixels"), ""},

@@ -1270,7 +1270,7 @@ func TestApp(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "blot.png")
 		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#note", chromedp.ByQuery))
-		assert.Contains(t, p.text("#note"), "blot.png: no digit found: the only ink is a dot; if there is one, drag a box around it on the picture")
+		assert.Contains(t, p.text("#note"), "blot.png: no digit found: the only ink is a dot or a solid block; if there is one, drag a box around it on the picture")
 		var class string
 		p.run(chromedp.Evaluate(`document.getElementById("note").className`, &class))
 		assert.Equal(t, "note", class, "what the page found, not an error")
@@ -1327,7 +1327,7 @@ func TestApp(t *testing.T) {
 		require.NoError(t, os.WriteFile(path, huge.Bytes(), 0o644))
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery),
 			chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("huge.png")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
-		assert.Contains(t, p.text("#upload-status"), "huge.png: the image is 9000×5000 pixels (45 megapixels); the limit is 40 megapixels")
+		assert.Contains(t, p.text("#upload-status"), "huge.png: the image is 9000×5000 pixels (45 megapixels); the limit is 40 megapixels: scale it down, or crop it")
 	})
 
 	t.Run("draw", func(t *testing.T) {

@@ -149,19 +149,22 @@ func TestStoreDrawing(t *testing.T) {
 
 	// A dot and, beside it, a stroke of the pen: not called a dot alone.
 	// A stroke just longer than the pen is wide (a tap dragged a little)
-	// is refused as a dot is; one of two pen widths, as too small yet.
+	// is refused as a dot is; one of two pen widths, upright as a 1 is,
+	// as too small yet, and lying, as a short stroke (a solid block as
+	// wide as two high is no digit).
 	for _, c := range []struct {
-		length int
-		says   string
+		w, h int
+		says string
 	}{
-		{PenWidth + 3, "a dot or a short stroke is not a digit yet: draw on"},
-		{2 * PenWidth, "too small to read yet: draw on, or draw it larger"},
+		{PenWidth, PenWidth + 3, "a dot or a short stroke is not a digit yet: draw on"},
+		{PenWidth, 2 * PenWidth, "too small to read yet: draw on, or draw it larger"},
+		{2 * PenWidth, PenWidth, "a dot or a short stroke is not a digit yet: draw on"},
 	} {
 		pad := drawing(280, 280)
 		for i := range pad {
 			pad[i] = 255
 		}
-		for _, r := range []image.Rectangle{image.Rect(60, 60, 60+PenWidth, 60+PenWidth), image.Rect(150, 180, 150+c.length, 180+PenWidth)} {
+		for _, r := range []image.Rectangle{image.Rect(60, 60, 60+PenWidth, 60+PenWidth), image.Rect(150, 180, 150+c.w, 180+c.h)} {
 			for y := r.Min.Y; y < r.Max.Y; y++ {
 				for x := r.Min.X; x < r.Max.X; x++ {
 					i := 4 * (y*280 + x)
@@ -170,7 +173,7 @@ func TestStoreDrawing(t *testing.T) {
 			}
 		}
 		s.Drew(pad, 280, 280)
-		assert.Equal(t, c.says, s.State().DrawNote, "a dot and a stroke %d px long", c.length)
+		assert.Equal(t, c.says, s.State().DrawNote, "a dot and a stroke %d×%d px", c.w, c.h)
 	}
 	s.ClearDrawing()
 	assert.Empty(t, s.State().DrawNote)

@@ -86,8 +86,11 @@ func parseHeader(header []byte, dataLen uint64) ([]entry, map[string]string, err
 		}
 		next = e.end
 	}
-	if next != dataLen {
-		return nil, nil, fmt.Errorf("the tensors take %d bytes but the data section has %d", next, dataLen)
+	if next > dataLen { // most often a download cut short: say so
+		return nil, nil, fmt.Errorf("file is truncated: its tensors take %d bytes but only %d follow the header", next, dataLen)
+	}
+	if next < dataLen {
+		return nil, nil, fmt.Errorf("%d bytes follow the header, %d more than its tensors take", dataLen, dataLen-next)
 	}
 	return entries, meta, nil
 }

@@ -89,7 +89,7 @@ func ParseTensors(data []byte) (map[string]nn.Tensor, map[string]string, error) 
 	case n > MaxHeaderSize && n > uint64(len(data)-8):
 		// Any file's first 8 bytes read as a length; one longer than the
 		// file says only that it is not one (its digits say nothing).
-		bad = errors.New("not a weights file: a safetensors file begins with the length of its header, and this one's first bytes are not that")
+		bad = errors.New("not a safetensors weights file: its first bytes are not a header's length")
 	case n > MaxHeaderSize:
 		bad = fmt.Errorf("not a weights file: the header declares %d bytes, more than the %d allowed", n, MaxHeaderSize)
 	case n > uint64(len(data)-8):
