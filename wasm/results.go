@@ -90,7 +90,7 @@ func metrics(res *webapp.Result) vecty.List {
 	return append(rows,
 		elem.TableRow(elem.TableHeader(vecty.Text("Noisy input vs clean")), elem.TableData(vecty.Markup(prop.ID("noisy-scores")), vecty.Text(scores(res.NoisyScores)))),
 		elem.TableRow(elem.TableHeader(vecty.Text("Denoised vs clean")), elem.TableData(vecty.Markup(prop.ID("dae-scores")), vecty.Text(scores(res.DAEScores)))),
-		elem.TableRow(elem.TableHeader(vecty.Text("Plain AE vs clean")), elem.TableData(vecty.Markup(prop.ID("ae-scores")), vecty.Text(scores(res.AEScores)))),
+		elem.TableRow(elem.TableHeader(vecty.Text("Plain autoencoder vs clean")), elem.TableData(vecty.Markup(prop.ID("ae-scores")), vecty.Text(scores(res.AEScores)))),
 	)
 }
 

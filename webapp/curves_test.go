@@ -87,14 +87,14 @@ func TestPlot(t *testing.T) {
 		require.NoError(t, xml.Unmarshal([]byte(svg), new(struct{})), "well-formed")
 		assert.Equal(t, 2*len(c.Curves), strings.Count(svg, "<polyline"), "a line per denoiser in each panel")
 		assert.Contains(t, svg, `x1="175.0" x2="175.0"`, "the amount chosen, half way along the first panel")
-		assert.Contains(t, svg, "the reader's confidence that it is a 0")
+		assert.Contains(t, svg, "The reader's confidence that it is a 0")
 		assert.Contains(t, svg, fmt.Sprintf(`width="%d" height="%d"`, l.Width, l.Height))
 	}
 	// Narrow, the panels are one above the other, and the legend in
 	// three rows under them.
 	narrow := c.SVG(0.5, NarrowPlot)
 	assert.Contains(t, narrow, `<text x="50" y="12" font-weight="bold">PSNR`)
-	assert.Contains(t, narrow, `<text x="50" y="232" font-weight="bold">the reader's`)
+	assert.Contains(t, narrow, `<text x="50" y="232" font-weight="bold">The reader's`)
 	assert.Contains(t, narrow, `<text x="78" y="492">strong model</text>`)
 	// Wide, the legend's five entries in rows of three and two.
 	assert.Contains(t, wide, `<text x="378" y="228">plain autoencoder</text>`)

@@ -111,7 +111,7 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 		}
 	}
 	panel(l.panels[0], "PSNR against the clean digit", 0, maxPlotPSNR, []float64{0, 10, 20, 30, 40}, " dB", func(cv Curve, i int) float64 { return plotPSNR(cv.PSNR[i]) })
-	panel(l.panels[1], "the reader's confidence that it is "+aDigit(c.Digit), 0, 100, []float64{0, 25, 50, 75, 100}, " %", func(cv Curve, i int) float64 { return 100 * cv.Confidence[i] })
+	panel(l.panels[1], "The reader's confidence that it is "+aDigit(c.Digit), 0, 100, []float64{0, 25, 50, 75, 100}, " %", func(cv Curve, i int) float64 { return 100 * cv.Confidence[i] })
 	// The legend in as few rows as legendCols allows, as even as they can
 	// be: five entries in rows of three and two rather than four and one.
 	rows := (len(c.Curves) + l.legendCols - 1) / l.legendCols
