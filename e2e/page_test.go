@@ -1837,6 +1837,7 @@ func TestApp(t *testing.T) {
 		var ok bool
 		p.run(chromedp.AttributeValue("#walk-t", "aria-valuetext", &valueText, &ok, chromedp.ByQuery))
 		assert.True(t, strings.HasPrefix(valueText, "50 % of the way from A to B; the decoder's picture reads "), valueText)
+		assert.Equal(t, "From A to B, codes of the seed's model", p.text("#walk-t-label"), "whose codes, as the models can be switched under the walk")
 		sameReading(t, "the walk's slider", want.Walk.BetweenReading, "reads "+strings.TrimPrefix(valueText, "50 % of the way from A to B; the decoder's picture reads "))
 
 		// Before a nudge: the code as it is, decoded, beside it, and the
@@ -1860,13 +1861,13 @@ func TestApp(t *testing.T) {
 		}
 		// A unit out of range is brought to the last there is, in the
 		// field too.
-		require.Contains(t, p.text(`label[for="nudge-unit"]`), "(0–127)")
+		require.Contains(t, p.text(`label[for="nudge-unit"]`), "(0–127) of the seed's model: ")
 		p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = "777"; u.dispatchEvent(new Event("input", {bubbles: true})) })()`)
 		var unit string
 		p.run(chromedp.Value("#nudge-unit", &unit, chromedp.ByQuery))
 		assert.Equal(t, "127", unit)
 		assert.Eventually(t, func() bool {
-			return strings.HasPrefix(p.text(`label[for="nudge-unit"]`), "Code unit (0–127): "+webapp.UnitName(127, want.Result.LatentShape))
+			return strings.HasPrefix(p.text(`label[for="nudge-unit"]`), "Code unit (0–127) of the seed's model: "+webapp.UnitName(127, want.Result.LatentShape))
 		},
 			5*time.Second, 50*time.Millisecond, "%s", p.text(`label[for="nudge-unit"]`))
 		// Numbers that are not whole units are brought to the nearest;
@@ -1879,7 +1880,7 @@ func TestApp(t *testing.T) {
 			p.run(chromedp.Value("#nudge-unit", &unit, chromedp.ByQuery))
 			assert.Equal(t, strconv.Itoa(c.unit), unit, "%s typed", c.typed)
 			assert.Eventually(t, func() bool {
-				return strings.HasPrefix(p.text(`label[for="nudge-unit"]`), "Code unit (0–127): "+webapp.UnitName(c.unit, want.Result.LatentShape))
+				return strings.HasPrefix(p.text(`label[for="nudge-unit"]`), "Code unit (0–127) of the seed's model: "+webapp.UnitName(c.unit, want.Result.LatentShape))
 			}, 5*time.Second, 50*time.Millisecond, "%s typed: %s", c.typed, p.text(`label[for="nudge-unit"]`))
 		}
 		p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = ""; u.dispatchEvent(new Event("input", {bubbles: true})); u.dispatchEvent(new Event("change", {bubbles: true})) })()`)

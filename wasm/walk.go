@@ -58,7 +58,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 	if res != nil && w.Nudged != nil {
 		n := len(res.Latent)
 		nudge = elem.Div(vecty.Markup(vecty.Class("nudge")),
-			elem.Label(vecty.Markup(prop.For("nudge-unit")), vecty.Text(fmt.Sprintf("Code unit (0–%d): %s", n-1, webapp.UnitName(w.Unit, res.LatentShape)))),
+			elem.Label(vecty.Markup(prop.For("nudge-unit")), vecty.Text(fmt.Sprintf("Code unit (0–%d) of %s: %s", n-1, res.Title, webapp.UnitName(w.Unit, res.LatentShape)))),
 			elem.Input(vecty.Markup(prop.ID("nudge-unit"), prop.Type(prop.TypeNumber), vecty.Attribute("min", "0"), vecty.Attribute("max", strconv.Itoa(n-1)), vecty.Attribute("step", "1"),
 				vecty.Property("value", strconv.Itoa(w.Unit)),
 				// As the unit is typed; a number that is no unit (out of
@@ -107,7 +107,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		elem.Div(vecty.Markup(vecty.Class("tiles")),
 			end("A", w.A),
 			elem.Div(vecty.Markup(vecty.Class("between")),
-				elem.Label(vecty.Markup(prop.For("walk-t"), vecty.Class("hint")), vecty.Text("From A to B")),
+				elem.Label(vecty.Markup(prop.For("walk-t"), vecty.Class("hint"), prop.ID("walk-t-label")), vecty.Text(walkLabel(w))),
 				elem.Input(vecty.Markup(prop.ID("walk-t"), prop.Type(prop.TypeRange), vecty.Attribute("min", "0"), vecty.Attribute("max", "100"), vecty.Attribute("step", "5"),
 					vecty.Attribute("aria-valuetext", walkValueText(w)),
 					prop.Disabled(w.Between == nil),
@@ -145,6 +145,19 @@ func nudgeNote(w webapp.Walk, res *webapp.Result) string {
 		return ""
 	}
 	return fmt.Sprintf("This nudge changes no pixel by more than %.0f %% of the grey scale, nothing to see: the decoder makes little of this unit for this digit (its map may be dark, off). Try another unit, or a larger nudge.", 100*webapp.NudgeSeen)
+}
+
+// walkLabel names the slider between A and B and, once an end is taken,
+// whose codes the walk is between (both ends' denoiser: SetWalkEnd codes
+// the other end again when they differ), as the models can be switched
+// under it.
+func walkLabel(w webapp.Walk) string {
+	for _, e := range []*webapp.WalkEnd{w.A, w.B} {
+		if e != nil {
+			return "From A to B, codes of " + e.Title
+		}
+	}
+	return "From A to B"
 }
 
 // walkValueText is what a screen reader says of the slider between A and
