@@ -1317,6 +1317,35 @@ func TestApp(t *testing.T) {
 		assert.Equal(t, []string{"picture-frame", "inset", "model-input", "dae-output", "ae-output", "box-hint"}, p.tiles())
 	})
 
+	t.Run("back returns to the tab before", func(t *testing.T) {
+		// Each tab is an entry of the history: Back from the drawing
+		// comes back to the upload, still shown, and then to the gallery;
+		// Forward goes again. A sample or the noise replaces the entry.
+		p := upload(t)
+		p.run(chromedp.SetUploadFiles("#upload", []string{bigUpload(t, samples[3].Pixels)}, chromedp.ByQuery), chromedp.WaitVisible("#model-input", chromedp.ByQuery))
+		shown := p.src("#model-input")
+		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+		var entries int
+		p.run(chromedp.Evaluate(`history.length`, &entries))
+		tab := func(want string) {
+			t.Helper()
+			p.run(chromedp.WaitVisible(`#tab-`+want+`[aria-selected="true"]`, chromedp.ByQuery))
+		}
+		p.js(`history.back()`)
+		tab("upload")
+		p.run(chromedp.WaitVisible("#model-input", chromedp.ByQuery))
+		assert.Equal(t, shown, p.src("#model-input"), "the upload is still there")
+		p.js(`history.back()`)
+		tab("gallery")
+		p.run(chromedp.Click("#sample-7", chromedp.ByQuery))
+		p.changed("#dae-output", "")
+		var after int
+		p.run(chromedp.Evaluate(`history.length`, &after))
+		assert.Equal(t, entries, after, "a sample replaced the gallery's entry (Forward's are dropped only by a new one)")
+		p.js(`history.forward()`)
+		tab("upload")
+	})
+
 	t.Run("upload an image over the pixel limit", func(t *testing.T) {
 		// 45 megapixels of black: 44 KB as a PNG, refused from its size
 		// before the browser draws it.

@@ -38,11 +38,12 @@ func (a *App) watchAddress() {
 
 // updateAddress writes what the page shows into its address, after its
 // '#', when webapp.Address says to: a reload then shows the same, and the
-// address can be shared. It replaces the history entry rather than adding
-// one, so that Back still leaves the page.
+// address can be shared. A new tab adds an entry to the history, which
+// Back returns from (the browser then says hashchange: followAddress);
+// every other change replaces the entry.
 func (a *App) updateAddress(st webapp.State) {
 	a.addressMu.Lock()
-	fragment, write := a.address.Write(st)
+	fragment, write, entry := a.address.Write(st)
 	a.addressMu.Unlock()
 	if !write {
 		return
@@ -52,5 +53,9 @@ func (a *App) updateAddress(st webapp.State) {
 	if fragment != "" {
 		url += "#" + fragment
 	}
-	js.Global().Get("history").Call("replaceState", js.Null(), "", url)
+	how := "replaceState"
+	if entry {
+		how = "pushState"
+	}
+	js.Global().Get("history").Call(how, js.Null(), "", url)
 }

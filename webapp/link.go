@@ -287,16 +287,21 @@ func (a *Address) Read(l Link) { a.link, a.mending = l, false }
 // Write says, after a change to st, what to write after the address's '#'
 // and whether to write it: when what st shows differs from what the
 // address says, or when the page no longer says why it did not follow
-// the address; not while it still says so.
-func (a *Address) Write(st State) (fragment string, write bool) {
+// the address; not while it still says so. entry says that the tab
+// changed: the page then adds an entry to the browser's history, so that
+// Back returns to the tab before (its upload or drawing still there),
+// where other changes (a sample, the noise, a model) replace the entry,
+// so that a slider's steps do not fill the history.
+func (a *Address) Write(st State) (fragment string, write, entry bool) {
 	if st.AddressToMend() {
 		a.mending = true
-		return "", false
+		return "", false, false
 	}
 	l := st.Link()
 	if l == a.link && !a.mending {
-		return "", false // after most actions (the walk, a nudge, an upload): nothing to write
+		return "", false, false // after most actions (the walk, a nudge, an upload): nothing to write
 	}
+	entry = l.Mode != a.link.Mode && !a.mending
 	a.link, a.mending = l, false
-	return l.Fragment(), true
+	return l.Fragment(), true, entry
 }

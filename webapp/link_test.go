@@ -191,14 +191,15 @@ func FuzzParseLink(f *testing.F) {
 func TestAddress(t *testing.T) {
 	s, _ := loadedStore(t)
 	a := NewAddress()
-	_, write := a.Write(s.State())
+	_, write, _ := a.Write(s.State())
 	assert.False(t, write, "a page nobody changed has no address to write")
 
 	s.ShowSample(4)
-	f, write := a.Write(s.State())
+	f, write, entry := a.Write(s.State())
 	assert.True(t, write)
+	assert.False(t, entry, "another sample replaces the history's entry")
 	assert.Equal(t, "sample=5", f)
-	_, write = a.Write(s.State())
+	_, write, _ = a.Write(s.State())
 	assert.False(t, write, "nothing changed since")
 
 	// Followed from the address: already there.
@@ -206,19 +207,33 @@ func TestAddress(t *testing.T) {
 	require.NoError(t, err)
 	a.Read(l)
 	s.FollowLink(l)
-	_, write = a.Write(s.State())
+	_, write, _ = a.Write(s.State())
 	assert.False(t, write, "the address says it already, as the person wrote it")
+
+	// Another tab is an entry of the history of its own (Back comes
+	// back to this one); the way back, read from the address, is not.
+	s.SetMode(ModeUpload)
+	f, write, entry = a.Write(s.State())
+	assert.True(t, write && entry)
+	assert.Equal(t, "tab=upload&sample=2", f)
+	back, err := ParseLink("tab=draw&sample=2")
+	require.NoError(t, err)
+	a.Read(back)
+	s.FollowLink(back)
+	_, write, _ = a.Write(s.State())
+	assert.False(t, write)
 
 	// Not followed: left while said, then written over.
 	_, err = ParseLink("sample=99")
 	s.BadLink(err)
 	require.True(t, s.State().AddressToMend())
-	_, write = a.Write(s.State())
+	_, write, _ = a.Write(s.State())
 	assert.False(t, write, "left for the person to mend")
 	s.SetMode(ModeDraw) // the tab shown already: nothing changes but the message
 	require.False(t, s.State().AddressToMend())
-	f, write = a.Write(s.State())
+	f, write, entry = a.Write(s.State())
 	assert.True(t, write, "no longer said: the address says what is shown")
+	assert.False(t, entry, "the address mended is the same tab's")
 	assert.Equal(t, "tab=draw&sample=2", f)
 
 	// Another message in its place ends it too (an upload's note, an error).
@@ -226,6 +241,6 @@ func TestAddress(t *testing.T) {
 	a.Write(s.State())
 	s.UseDenoiser("tiny")
 	assert.False(t, s.State().AddressToMend())
-	_, write = a.Write(s.State())
+	_, write, _ = a.Write(s.State())
 	assert.True(t, write)
 }
