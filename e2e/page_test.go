@@ -2258,18 +2258,21 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.Poll(`document.getElementById("results").getAttribute("aria-busy") === "false" && document.getElementById("model-input-reading").textContent.startsWith("reads 4 (")`,
 		nil, chromedp.WithPollingTimeout(10*time.Second)))
 	var small struct {
-		Beside, InsetBelow bool
-		Bottom             float64
+		Beside, InsetBelow  bool
+		Bottom              float64
+		InsetSide, TileSide float64
 	}
 	p.run(chromedp.Evaluate(`(() => {
 		const r = id => document.getElementById(id).getBoundingClientRect();
 		const pic = r("original"), out = r("dae-output"), inset = r("inset"), hint = r("box-hint"), input = r("model-input");
 		return {beside: out.top === pic.top && out.left >= pic.right,
 			insetBelow: inset.top >= hint.bottom && inset.top === input.top,
-			bottom: r("dae-output-reading").bottom};
+			bottom: r("dae-output-reading").bottom,
+			insetSide: inset.width, tileSide: input.width};
 	})()`, &small))
 	assert.True(t, small.Beside, "the denoised digit beside the picture of a small digit")
 	assert.True(t, small.InsetBelow, "the enlarged part under what is said of the picture, beside the model input")
+	assert.Equal(t, small.TileSide, small.InsetSide, "the enlarged part as large as the tile beside it (it was 112 px beside 156), to box the digit on")
 	assert.LessOrEqual(t, small.Bottom, 844.0, "the denoised digit's reading on the first screen")
 	p.b.screenshot(t, "phone-upload-small-digit")
 	assert.Empty(t, p.b.consoleErrors())
