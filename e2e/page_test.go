@@ -1344,6 +1344,19 @@ func TestApp(t *testing.T) {
 		assert.Equal(t, entries, after, "a sample replaced the gallery's entry (Forward's are dropped only by a new one)")
 		p.js(`history.forward()`)
 		tab("upload")
+		// The entry came back to for its tab: the digit chosen since stays,
+		// and the address says so.
+		var hash string
+		p.run(chromedp.Poll(`location.hash.includes("sample=8")`, nil, chromedp.WithPollingTimeout(5*time.Second)), chromedp.Evaluate(`location.hash`, &hash))
+		assert.Equal(t, "#tab=upload&sample=8", hash)
+		p.run(chromedp.Evaluate(`history.length`, &after))
+		assert.Equal(t, entries, after, "Forward added no entry")
+		// After a reload too (the upload is gone with it).
+		p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery))
+		tab("upload")
+		p.js(`history.back()`)
+		tab("gallery")
+		p.run(chromedp.WaitVisible(`#sample-7[aria-pressed="true"]`, chromedp.ByQuery))
 	})
 
 	t.Run("upload an image over the pixel limit", func(t *testing.T) {

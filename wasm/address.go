@@ -8,11 +8,17 @@ import (
 	"github.com/godae/dae/webapp"
 )
 
+// ownEntry is the state the page gives the history's entries it writes,
+// so that Back and Forward to one are told from an address the person
+// edited (whose entry has none).
+const ownEntry = "godae"
+
 // followAddress shows what the page's address says after its '#'
 // (webapp.Link), or says why it cannot. main calls it before the first
-// view; the browser calls it again when the person edits that part of the
-// address (hashchange), on a goroutine of its own.
-func (a *App) followAddress() {
+// view; the browser calls it again (hashchange, traversal true) when the
+// person edits that part of the address, and on Back and Forward, on a
+// goroutine of its own.
+func (a *App) followAddress(traversal bool) {
 	l, err := webapp.ParseLink(js.Global().Get("location").Get("hash").String())
 	if err != nil {
 		a.store.BadLink(err)
@@ -21,6 +27,15 @@ func (a *App) followAddress() {
 	a.addressMu.Lock()
 	a.address.Read(l)
 	a.addressMu.Unlock()
+	if traversal && js.Global().Get("history").Get("state").Equal(js.ValueOf(ownEntry)) {
+		// Back or Forward to an entry the page wrote for a tab: that tab.
+		// The rest of what the entry says is what was shown when the tab
+		// was left, and is not taken back: a digit or noise chosen since
+		// stays, and the address is written again to say so (the entry
+		// is replaced, as the tab is the one read).
+		a.store.SetMode(l.Mode)
+		return
+	}
 	if st := a.store.State(); st.Link() == l && !st.AddressToMend() {
 		return // shown already: of a burst of edits, those after the first that ends on it cost nothing
 	}
@@ -28,10 +43,12 @@ func (a *App) followAddress() {
 }
 
 // watchAddress follows the address whenever the person changes its part
-// after the '#'.
+// after the '#', or goes Back or Forward to another, and marks the entry
+// the page opened on as its own.
 func (a *App) watchAddress() {
+	js.Global().Get("history").Call("replaceState", ownEntry, "", js.Global().Get("location").Get("href"))
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
-		go a.followAddress() // the store's actions run the models: not in the event's callback
+		go a.followAddress(true) // the store's actions run the models: not in the event's callback
 		return nil
 	}))
 }
@@ -39,8 +56,8 @@ func (a *App) watchAddress() {
 // updateAddress writes what the page shows into its address, after its
 // '#', when webapp.Address says to: a reload then shows the same, and the
 // address can be shared. A new tab adds an entry to the history, which
-// Back returns from (the browser then says hashchange: followAddress);
-// every other change replaces the entry.
+// Back returns from (hashchange: followAddress); every other change
+// replaces the entry.
 func (a *App) updateAddress(st webapp.State) {
 	a.addressMu.Lock()
 	fragment, write, entry := a.address.Write(st)
@@ -57,5 +74,5 @@ func (a *App) updateAddress(st webapp.State) {
 	if entry {
 		how = "pushState"
 	}
-	js.Global().Get("history").Call(how, js.Null(), "", url)
+	js.Global().Get("history").Call(how, ownEntry, "", url)
 }

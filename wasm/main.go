@@ -23,7 +23,7 @@ func main() {
 	app := newApp()
 	pasteAnywhere(app.store)
 	dropAnywhere(app.store)
-	app.followAddress()
+	app.followAddress(false)
 	app.watchAddress()
 	app.load()
 	mark("first-result")

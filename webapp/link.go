@@ -291,7 +291,9 @@ func (a *Address) Read(l Link) { a.link, a.mending = l, false }
 // changed: the page then adds an entry to the browser's history, so that
 // Back returns to the tab before (its upload or drawing still there),
 // where other changes (a sample, the noise, a model) replace the entry,
-// so that a slider's steps do not fill the history.
+// so that a slider's steps do not fill the history. The address written
+// over once the page no longer says why it did not follow it is never an
+// entry: it was the person's, and is replaced, whichever tab is shown.
 func (a *Address) Write(st State) (fragment string, write, entry bool) {
 	if st.AddressToMend() {
 		a.mending = true

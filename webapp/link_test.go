@@ -233,8 +233,17 @@ func TestAddress(t *testing.T) {
 	require.False(t, s.State().AddressToMend())
 	f, write, entry = a.Write(s.State())
 	assert.True(t, write, "no longer said: the address says what is shown")
-	assert.False(t, entry, "the address mended is the same tab's")
+	assert.False(t, entry, "the address mended is replaced")
 	assert.Equal(t, "tab=draw&sample=2", f)
+
+	// Another tab ends it too, and the person's address is replaced, not
+	// kept as an entry of the history to come back to.
+	s.BadLink(err)
+	a.Write(s.State())
+	s.SetMode(ModeGallery)
+	_, write, entry = a.Write(s.State())
+	assert.True(t, write)
+	assert.False(t, entry)
 
 	// Another message in its place ends it too (an upload's note, an error).
 	s.BadLink(err)
