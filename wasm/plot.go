@@ -36,8 +36,11 @@ func (p *Plot) status() string {
 	if p.Failed != "" {
 		return sentence("the plot could not be drawn: "+p.Failed) + "."
 	}
-	return "Computing the plot…"
+	return computing
 }
+
+// computing is what the panel says while the curves are computed.
+const computing = "Computing the plot…"
 
 // Render draws the plot, or a placeholder while it is computed.
 func (p *Plot) Render() vecty.ComponentOrHTML {
@@ -77,7 +80,11 @@ func (p *Plot) numbers() vecty.ComponentOrHTML {
 	// A list either way: vecty matches children by place, and an element
 	// where a list of two comes next puts the list's second after what
 	// follows it (see Results.Render).
-	table := vecty.List{elem.Paragraph(vecty.Markup(vecty.Class("status")), vecty.Text(p.status()))}
+	status := computing
+	if p.Failed != "" {
+		status = "None: the plot could not be drawn (said above)." // said once in full, above
+	}
+	table := vecty.List{elem.Paragraph(vecty.Markup(vecty.Class("status")), vecty.Text(status))}
 	if p.Curves != nil {
 		t := p.Curves.Table()
 		var headRow, body vecty.List

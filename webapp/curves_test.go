@@ -241,9 +241,25 @@ func TestStoreCurvesFail(t *testing.T) {
 	s.UpdateCurves(nil)
 	assert.Equal(t, 1, tries, "not tried again for the same digit and kind")
 	assert.Equal(t, "the model broke", s.State().PlotFailed, "the amount alone changes nothing")
-	s.curves = (*Models).Curves
 	s.ShowSample(4)
 	assert.Empty(t, s.State().PlotFailed)
 	s.UpdateCurves(nil)
-	assert.NotNil(t, s.State().Curves, "another digit is tried again")
+	assert.Equal(t, 2, tries, "another digit is tried again")
+	data, err := os.ReadFile("../nn/testdata/golden.safetensors")
+	require.NoError(t, err)
+	s.FinishWeights(s.StartWeights(), "mine.safetensors", data, nil)
+	assert.Empty(t, s.State().PlotFailed, "other weights, other curves")
+	s.curves = (*Models).Curves
+	s.UpdateCurves(nil)
+	assert.NotNil(t, s.State().Curves)
+
+	// A computation stopped for a change undone before it ended is not a
+	// failure: the curves are computed again.
+	s.curves = func(*Models, []float32, Noise, int, func() bool) (*Curves, error) { return nil, ErrStopped }
+	s.ShowSample(5)
+	s.UpdateCurves(nil)
+	assert.Empty(t, s.State().PlotFailed)
+	s.curves = (*Models).Curves
+	s.UpdateCurves(nil)
+	assert.NotNil(t, s.State().Curves)
 }

@@ -1,6 +1,7 @@
 package webapp
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -68,12 +69,14 @@ type State struct {
 	PenDown bool
 	Result  *Result // what the models made of the current input; nil if there is none
 	// Curves are the plot's scores for the current digit (gallery or
-	// drawing) and noise kind; nil while they are computed (UpdateCurves)
-	// and for uploads, which have no clean digit to score against.
+	// drawing) and noise kind; nil while they are computed (UpdateCurves),
+	// when they could not be (PlotFailed), and for uploads, which have no
+	// clean digit to score against.
 	Curves *Curves
 	// PlotFailed says why the curves could not be computed for the
-	// current digit and noise kind; they are not tried again until either
-	// changes (a failure would fail again). "" otherwise.
+	// current digit and noise kind; they are not tried again until the
+	// digit, the kind, the tab or the models change (a failure would fail
+	// again). "" otherwise.
 	PlotFailed string
 	Walk       Walk // the code-space view
 	// refusedLink is the Message that said why the address was not
@@ -628,7 +631,8 @@ func (s *Store) curvesKey(st *State) curvesKey {
 // still those they were computed for. A computation that the page has moved
 // on from stops at its next step, so that a drawing in progress or a quick
 // series of clicks does not pile computations up. It does nothing for
-// uploads, or when the curves are current or already being computed.
+// uploads, or when the curves are current, already being computed, or
+// could not be computed for what is shown (State.PlotFailed).
 func (s *Store) UpdateCurves(step func()) {
 	s.mu.Lock()
 	st := &s.state
@@ -666,6 +670,9 @@ func (s *Store) UpdateCurves(step func()) {
 		}
 		if s.curvesKey(st) != key {
 			return // the page has moved on; its own computation comes
+		}
+		if errors.Is(err, ErrStopped) {
+			return // stopped for a change since undone: computed again
 		}
 		if err != nil {
 			st.PlotFailed, s.curvesFor = err.Error(), key
