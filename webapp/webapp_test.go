@@ -291,7 +291,7 @@ func BenchmarkFromDrawing(b *testing.B) {
 func TestLoadDAE(t *testing.T) {
 	m := testModels(t)
 	_, err := m.LoadDAE("notes.safetensors", []byte("not weights"))
-	assert.ErrorContains(t, err, "these weights cannot be used: not a safetensors weights file")
+	assert.ErrorContains(t, err, "these weights cannot be used: not a safetensors file")
 	data, err := os.ReadFile("../nn/testdata/golden.safetensors")
 	require.NoError(t, err)
 	next, err := m.LoadDAE("golden.safetensors", data)

@@ -89,9 +89,9 @@ func ParseTensors(data []byte) (map[string]nn.Tensor, map[string]string, error) 
 	case n > MaxHeaderSize && n > uint64(len(data)-8):
 		// Any file's first 8 bytes read as a length; one longer than the
 		// file says only that it is not one (its digits say nothing).
-		bad = errors.New("not a safetensors weights file: its first bytes are not a header's length")
+		bad = errors.New("not a safetensors file: its first bytes are not a header's length")
 	case n > MaxHeaderSize:
-		bad = fmt.Errorf("not a safetensors weights file: the header declares %d bytes, more than the %d allowed", n, MaxHeaderSize)
+		bad = fmt.Errorf("not a safetensors file: the header declares %d bytes, more than the %d allowed", n, MaxHeaderSize)
 	case n > uint64(len(data)-8):
 		bad = fmt.Errorf("file is truncated: the header declares %d bytes but only %d follow", n, len(data)-8)
 	case n < 2 || data[8] != '{':

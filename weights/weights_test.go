@@ -92,7 +92,7 @@ func TestParseRejectsBadFiles(t *testing.T) {
 		"jpeg":           {[]byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), "not a safetensors file: this is a JPEG image"},
 		"torch.save":     {[]byte("PK\x03\x04\x00\x00\x08\x08archive/data.pkl"), "a zip archive, as PyTorch's torch.save writes (.pt, .pth): save the state dict with safetensors.torch.save_file instead"},
 		"huge header":    {append(binary.LittleEndian.AppendUint64(nil, 1<<21), make([]byte, 1<<21)...), "the header declares 2097152 bytes, more than the 1048576 allowed"},
-		"text":           {[]byte("these are not weights but words"), "not a safetensors weights file: its first bytes are not a header's length"},
+		"text":           {[]byte("these are not weights but words"), "not a safetensors file: its first bytes are not a header's length"},
 		"truncated":      {good[:len(good)/2], "invalid safetensors file: file is truncated: its tensors take"},
 		"bytes after":    {append(bytes.Clone(good), 0, 0, 0, 0), "17544 bytes follow the header, 4 more than its tensors take"},
 		"header cut":     {good[:100], "file is truncated: the header declares"},
