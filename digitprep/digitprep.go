@@ -246,11 +246,9 @@ func Refine(part image.Image, coarse Info, left, top, right, bottom float64) ([]
 // filled says whether the ink of in (a prepared input, its strokes
 // brought to MNIST's width) covers most of its box, as no digit does and a
 // dot or a blot does (unless it is twice as high as wide: a 1 fills its
-// box): a small one whose stroke width passed for a digit's, a dot looked
-// at again finer, whose middle the part's background, estimated over a
-// third of the part, took, or a screenshot's paragraph of text, each line
-// too fine to tell from the next, which is a block as wide as two high
-// (it was read as a 0 at 94 %).
+// box): a small one whose stroke width passed for a digit's, or a dot
+// looked at again finer, whose middle the part's background, estimated
+// over a third of the part, took.
 func filled(in []float32) bool {
 	b := boxOver(in, Side, Side, 0.5)
 	if b.Empty() || b.Dy() >= 2*b.Dx() {
@@ -258,6 +256,35 @@ func filled(in []float32) bool {
 	}
 	return coverage(ink{v: in, w: Side, h: Side, box: b}) > maxFilled
 }
+
+// solid says whether in (the ink as found, framed as a prepared input is,
+// before its strokes are brought to MNIST's width) is a solid block: ink,
+// faint or dark, on almost every pixel of its box (minSolid), and less
+// than 2.5 times as high as wide. That is a screenshot's paragraph of
+// text, its lines too fine to tell apart once framed, not a digit: wide,
+// it was read as a 0 at 94 %; tall, normalising its stroke thinned it into
+// a perfect 1. A 1's stroke fills its box but is far narrower than
+// its height (a thick bar three times as high as wide is taken for one:
+// TestTooSmallOrADot); the boldest printed 8s of the tests' uploads ink
+// 83 % of their box.
+func solid(in []float32) bool {
+	b := boxOver(in, Side, Side, inkLevel)
+	if b.Empty() || 2*b.Dy() >= 5*b.Dx() {
+		return false
+	}
+	n := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if in[y*Side+x] > inkLevel {
+				n++
+			}
+		}
+	}
+	return float64(n) > minSolid*float64(b.Dx()*b.Dy())
+}
+
+// minSolid is the share of its box that ink must cover to be a block.
+const minSolid = 0.95
 
 // maxFilled is the most of its box that a digit's ink covers.
 const maxFilled = 0.8
@@ -360,6 +387,12 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 	}
 	info.Several = t.several || t.box.Dx() > wideSeveral*t.box.Dy()
 	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
+	// A block of ink, which normalising its stroke would thin into a 1;
+	// a smaller one may be a digit too small to show its strokes here
+	// (a finer look takes it, or not).
+	if max(t.box.Dx(), t.box.Dy()) >= zoomBelow && solid(frame(t.v, t.w, t.box)) {
+		return nil, info, ErrDot
+	}
 	t = normaliseStroke(t)
 	in := frame(t.v, t.w, t.box)
 	if filled(in) {
