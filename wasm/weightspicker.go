@@ -31,7 +31,7 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 		// Read out when it changes: a file taken is said as a refused one is.
 		elem.Paragraph(vecty.Markup(prop.ID("weights-line"), vecty.Attribute("aria-live", "polite")),
 			vecty.Text("Weights of the seed's model: "), elem.Strong(vecty.Markup(prop.ID("weights-in-use")), vecty.Text(w.InUse)), w.back()),
-		elem.Label(vecty.Markup(prop.For("weights-file")), vecty.Text("Use your own .safetensors file in the seed's model's place (the page's tab you are on, such as Draw a digit, then denoises with it; the strong model stays as it is)")),
+		elem.Label(vecty.Markup(prop.For("weights-file")), vecty.Text("Weights of your own for the seed's model (.safetensors): the tab you are on switches to the seed's model and denoises with them; the strong model is not changed")),
 		elem.Input(vecty.Markup(prop.ID("weights-file"), prop.Type(prop.TypeFile), vecty.Attribute("accept", ".safetensors"),
 			vecty.Attribute("aria-describedby", "weights-where weights-limits"),
 			event.Change(func(e *vecty.Event) {
@@ -46,7 +46,7 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 		elem.Paragraph(vecty.Markup(prop.ID("weights-message"), vecty.Class("error"), vecty.Attribute("role", "status")), vecty.Text(w.Refusal)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-where")),
 			vecty.Text("Files that load: an autoencoder written by "), elem.Code(vecty.Text("make train")),
-			vecty.Text(", or saved from the PyTorch module in the README, with its architecture in the file's metadata. To try the picker, the page's own (it changes nothing you will see): "),
+			vecty.Text(", or saved from the PyTorch module in the README, with its architecture in the file's metadata. To try the picker, download the page's own, which change nothing you will see: "),
 			elem.Anchor(vecty.Markup(prop.Href(bundled[0]), vecty.Attribute("download", "dae.safetensors")), vecty.Text("dae.safetensors")), vecty.Text(".")),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-limits")), vecty.Text(weightsLimits)),
 	)
