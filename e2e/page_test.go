@@ -1360,6 +1360,30 @@ func TestApp(t *testing.T) {
 		p.js(`history.back()`)
 		tab("gallery")
 		p.run(chromedp.WaitVisible(`#sample-7[aria-pressed="true"]`, chromedp.ByQuery))
+
+		// An address edited by hand is followed whole once; Back to it
+		// later changes the tab only, as to the page's own (it took back
+		// the digit chosen since, and Forward could not bring it back).
+		p.js(`location.hash = "#tab=draw&sample=5"`)
+		tab("draw")
+		p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery))
+		tab("gallery")
+		p.run(chromedp.WaitVisible(`#sample-4[aria-pressed="true"]`, chromedp.ByQuery), chromedp.Click("#sample-9", chromedp.ByQuery),
+			chromedp.WaitVisible(`#sample-9[aria-pressed="true"]`, chromedp.ByQuery))
+		p.js(`history.back()`)
+		tab("draw")
+		p.js(`history.forward()`)
+		tab("gallery")
+		p.run(chromedp.WaitVisible(`#sample-9[aria-pressed="true"]`, chromedp.ByQuery))
+
+		// Alt+Left on a tab is the browser's Back, not the tab before it
+		// (which the tabs took, adding an entry and dropping Forward's).
+		p.run(chromedp.Evaluate(`history.length`, &entries))
+		p.run(chromedp.Click("#tab-upload", chromedp.ByQuery))
+		tab("upload")
+		p.run(chromedp.Focus("#tab-upload", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(input.ModifierAlt)))
+		p.run(chromedp.Evaluate(`history.length`, &after))
+		assert.Equal(t, entries+1, after, "Alt+Left added no entry")
 	})
 
 	t.Run("upload an image over the pixel limit", func(t *testing.T) {

@@ -36,6 +36,12 @@ func (a *App) followAddress(traversal bool) {
 		a.store.SetMode(l.Mode)
 		return
 	}
+	if traversal {
+		// An address edited by hand, followed whole once: the page's own
+		// from now on, so that Back or Forward to it later changes the tab
+		// only, as to the others (it took back what was chosen since).
+		js.Global().Get("history").Call("replaceState", ownEntry, "", js.Global().Get("location").Get("href"))
+	}
 	if st := a.store.State(); st.Link() == l && !st.AddressToMend() {
 		return // shown already: of a burst of edits, those after the first that ends on it cost nothing
 	}

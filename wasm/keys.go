@@ -13,8 +13,13 @@ import (
 // pattern has it), and the up and down arrow keys by row items (a row of a
 // grid; 0: they are not the items'): on past the ends to the other end if
 // wrap, else stopping there. It calls preventDefault for those keys (the
-// page does not scroll) and says false for any other key.
+// page does not scroll) and says false for any other key, and for those
+// keys held with Alt, Ctrl or ⌘, which are the browser's (Alt+Left is
+// Back).
 func arrowKey(e *vecty.Event, i, n int, wrap bool, row int) (int, bool) {
+	if e.Get("altKey").Truthy() || e.Get("ctrlKey").Truthy() || e.Get("metaKey").Truthy() {
+		return i, false
+	}
 	next := i
 	switch key := e.Get("key").String(); {
 	case key == "ArrowRight":
