@@ -449,6 +449,11 @@ func TestApp(t *testing.T) {
 		assert.Equal(t, "MNIST test digit 0", alt)
 		assert.Equal(t, "Result", heading)
 		p.b.screenshot(t, "gallery")
+		// The readings on one line across the row, though "Denoised by
+		// the seed's model" takes two lines where the others take one.
+		var tops []float64
+		p.run(chromedp.Evaluate(`["model-input-reading", "dae-output-reading", "ae-output-reading"].map(id => document.getElementById(id).getBoundingClientRect().top)`, &tops))
+		assert.Equal(t, []float64{tops[0], tops[0], tops[0]}, tops, "the readings' tops")
 		var captionWidth float64
 		p.run(chromedp.Evaluate(`document.querySelector("table.metrics > caption")?.getBoundingClientRect().width ?? 0`, &captionWidth))
 		assert.Greater(t, captionWidth, 300.0, "the figures' caption is the table's, as wide as it")

@@ -51,9 +51,12 @@ type Results struct {
 // tile is a picture with its title and, if reading is not nil, what the
 // digit reader sees in it (in an element with id ID-reading).
 func tile(id, title, src, alt string, reading *reader.Reading) vecty.ComponentOrHTML {
-	caption := vecty.List{vecty.Text(title)}
+	// The title a block of its own, which style.css makes two lines high
+	// in a row of tiles, so that their readings line up when one title
+	// takes two lines ("Denoised by the seed's model").
+	caption := vecty.List{elem.Span(vecty.Markup(vecty.Class("tile-title")), vecty.Text(title))}
 	if reading != nil {
-		caption = append(caption, elem.Break(), elem.Span(vecty.Markup(prop.ID(id+"-reading"), vecty.Class("reading")), vecty.Text("reads "+reading.String())))
+		caption = append(caption, elem.Span(vecty.Markup(prop.ID(id+"-reading"), vecty.Class("reading")), vecty.Text("reads "+reading.String())))
 	}
 	return elem.Figure(
 		// elementtiming: the browser records when each picture is painted
