@@ -304,7 +304,19 @@ func (p *page) checkResult(what string, m *webapp.Models, d webapp.Denoiser, inp
 		sameReading(p.t, what+": "+id, r, p.text(id))
 	}
 	assert.Contains(p.t, p.text("#reading"), "Digit reader — input: ", what)
+	// A screen reader hears "then" where the eye sees an arrow.
+	spoken := p.spoken("#reading")
+	assert.Regexp(p.t, `^Digit reader — input: \d \(\d+ %\), then denoised: \d \(\d+ %\)\. `, spoken, what)
+	assert.NotContains(p.t, spoken, "→", what)
 	return want
+}
+
+// spoken is the text of sel that a screen reader reads: its text less what
+// is aria-hidden.
+func (p *page) spoken(sel string) string {
+	var s string
+	p.run(chromedp.Evaluate(`(() => { const w = document.createTreeWalker(document.querySelector(`+jsString(sel)+`), NodeFilter.SHOW_TEXT); let s = ""; for (let n; (n = w.nextNode());) if (!n.parentElement.closest("[aria-hidden=true]")) s += n.data; return s; })()`, &s))
+	return s
 }
 
 // sameReading checks a reading shown as "reads 7 (41 %)": the digit, and

@@ -134,12 +134,19 @@ func resultsHeading() vecty.ComponentOrHTML {
 // whatever the section holds, empty when there is no result, so that it
 // stays the same element on the page from the start: a region is read out
 // when it changes, not when it comes, so the first result would not be.
-func (r *Results) summary(text string) vecty.ComponentOrHTML {
+// Its words are a list in every state (vecty matches children by place).
+func (r *Results) summary(words ...vecty.ComponentOrHTML) vecty.ComponentOrHTML {
 	live := "polite"
 	if r.Quiet {
 		live = "off"
 	}
-	return elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary"), vecty.Attribute("aria-live", live), vecty.Attribute("aria-atomic", "true")), vecty.Text(text))
+	return elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary"), vecty.Attribute("aria-live", live), vecty.Attribute("aria-atomic", "true")), vecty.List(words))
+}
+
+// then is the arrow between two readings, which a screen reader would
+// call "right arrow": it says "then" instead.
+func then() vecty.ComponentOrHTML {
+	return vecty.List{elem.Span(vecty.Markup(vecty.Attribute("aria-hidden", "true")), vecty.Text(" → ")), elem.Span(vecty.Markup(vecty.Class("sr-only")), vecty.Text(", then "))}
 }
 
 // Render draws the result tiles, or a prompt when there is no result yet.
@@ -155,10 +162,10 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		// The picture is in a list as the tiles are below: vecty matches
 		// children by place, and a component where a list comes next put
 		// the tiles out of order (the box hint second).
-		return elem.Section(section, resultsHeading(), elem.Div(vecty.Markup(vecty.Class("tiles")), vecty.List{r.picture()}, r.boxHint()), r.summary(""))
+		return elem.Section(section, resultsHeading(), elem.Div(vecty.Markup(vecty.Class("tiles")), vecty.List{r.picture()}, r.boxHint()), r.summary())
 	}
 	if res == nil {
-		return elem.Section(section, resultsHeading(), elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)), r.summary(""))
+		return elem.Section(section, resultsHeading(), elem.Paragraph(vecty.Markup(prop.ID("results-empty")), vecty.Text(r.Empty)), r.summary())
 	}
 	png := grayURL
 	dae := png(res.DAE)
@@ -187,7 +194,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		// The hint is one of the tiles: under them on a wide screen, right
 		// under the picture on a phone's two columns (style.css).
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles, hint),
-		r.summary(fmt.Sprintf("Digit reader — input: %s → denoised: %s. %s.", res.InputReading, res.DAEReading, r.verdict())),
+		r.summary(vecty.Text("Digit reader — input: "+res.InputReading.String()), then(), vecty.Text(fmt.Sprintf("denoised: %s. %s.", res.DAEReading, r.verdict()))),
 		r.preparedNote(),
 		// The numbers and the code: side by side on a wide screen (style.css).
 		elem.Div(vecty.Markup(vecty.Class("measures")),
