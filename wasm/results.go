@@ -13,7 +13,6 @@ import (
 	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
 
-	"github.com/godae/dae/quality"
 	"github.com/godae/dae/reader"
 	"github.com/godae/dae/webapp"
 )
@@ -70,10 +69,7 @@ func scores(s *webapp.Scores) string {
 	if s == nil {
 		return "—"
 	}
-	if s.PSNR >= quality.MaxPSNR {
-		return fmt.Sprintf("identical (∞ dB) · SSIM %.2f", s.SSIM)
-	}
-	return fmt.Sprintf("%.1f dB · SSIM %.2f", s.PSNR, s.SSIM)
+	return s.String()
 }
 
 // sentence is s with its first letter capitalised, to begin a sentence.

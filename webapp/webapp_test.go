@@ -371,6 +371,14 @@ func TestVerdict(t *testing.T) {
 	assert.Equal(t, "it is an 8: denoising lost it", r(8, 8, 5).Verdict())
 	assert.Equal(t, "it is a 3, and denoising kept it", r(3, 3, 3).Verdict())
 	assert.Equal(t, "it is a 3, which the reader sees neither before nor after denoising", r(3, 1, 2).Verdict())
+	// Seen after denoising, but hardly: neither kept nor recovered.
+	faint := r(7, 8, 7)
+	faint.DAEReading.P = 0.2
+	assert.Equal(t, "it is a 7: after denoising the reader leans to it, but unsurely (under 60 %)", faint.Verdict())
+	faint.InputReading.Digit = 7
+	assert.Equal(t, "it is a 7: after denoising the reader leans to it, but unsurely (under 60 %)", faint.Verdict())
+	faint.DAEReading.P = 0.6
+	assert.Equal(t, "it is a 7, and denoising kept it", faint.Verdict())
 	assert.Equal(t, "denoising kept the digit and made it clearer", r(-1, 4, 4).Verdict())
 	assert.Equal(t, "denoising changed what the reader sees", r(-1, 4, 9).Verdict())
 	// Surer, but not as the page shows it: 100 % before and after.
@@ -431,4 +439,11 @@ func TestNoiseAmountSays(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 8*8, zeros, "the block Apply blanks")
+}
+
+func TestScoresString(t *testing.T) {
+	assert.Equal(t, "15.0 dB · SSIM 0.73", Scores{PSNR: 14.96, SSIM: 0.7312}.String())
+	assert.Equal(t, "6.9 dB · SSIM 0.00", Scores{PSNR: 6.9, SSIM: -0.004}.String(), "not -0.00")
+	assert.Equal(t, "6.9 dB · SSIM -0.08", Scores{PSNR: 6.9, SSIM: -0.08}.String())
+	assert.Equal(t, "identical (∞ dB) · SSIM 1.00", Scores{PSNR: math.Inf(1), SSIM: 1}.String())
 }
