@@ -2146,6 +2146,9 @@ func TestApp(t *testing.T) {
 		var focused string
 		p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
 		assert.Equal(t, "weights-file", focused, "the button gone, the focus is on the picker, not lost")
+		var files int
+		p.run(chromedp.Evaluate(`document.getElementById("weights-file").files.length`, &files))
+		assert.Zero(t, files, "the picker names no file beside the bundled weights")
 		assert.True(t, strings.HasPrefix(p.text("#dae-output + figcaption"), "Denoised by the seed's model"), p.text("#dae-output + figcaption"))
 	})
 
@@ -2304,6 +2307,10 @@ func TestKeyboardAndPhone(t *testing.T) {
 	assert.LessOrEqual(t, fit.Bottom, 844.0, "the denoised digit's reading on the first screen at 390×844")
 	assert.Empty(t, fit.Ids, "ids used twice")
 	p.b.screenshot(t, "phone-upload")
+	// A corner tapped: what to do next, without the Escape a phone has not.
+	p.run(chromedp.Click("#picture-frame", chromedp.ByQuery), chromedp.WaitVisible("#corner-note", chromedp.ByQuery))
+	assert.Equal(t, "One corner marked: tap the opposite corner of a box around the digit (a drag starts again).", p.text("#corner-note"))
+	p.run(chromedp.Click("#picture-frame", chromedp.ByQuery), chromedp.WaitNotPresent("#corner-note", chromedp.ByQuery))
 
 	// So with a small digit in a large photo, whose enlarged part comes
 	// after what is said of the picture, beside the model input.

@@ -333,7 +333,7 @@ func alert(id, text string) *vecty.HTML {
 // emptyResults is what the results say on each tab before there are any.
 var emptyResults = map[webapp.Mode]string{
 	webapp.ModeGallery: "Pick a digit above to see it denoised.",
-	webapp.ModeUpload:  "Choose, drop or paste a picture of a digit: it shows here, denoised, with what the digit reader sees.",
+	webapp.ModeUpload:  "Choose a picture of a digit above: it shows here, denoised, with what the digit reader sees.",
 	webapp.ModeDraw:    "Draw a digit in the box above: it shows here too, with its figures and the plot.",
 }
 

@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"syscall/js"
 
 	"github.com/hexops/vecty"
@@ -229,7 +230,9 @@ func (r *Results) boxHint() *vecty.HTML {
 	}
 	switch {
 	case r.cornerWaits():
-		say = append(say, elem.Span(vecty.Markup(prop.ID("corner-note"), vecty.Class("note")), vecty.Text(webapp.CornerMarked)))
+		// Escape is said where there are keys (not on a phone).
+		before, after, _ := strings.Cut(webapp.CornerMarked, webapp.CornerEscape)
+		say = append(say, elem.Span(vecty.Markup(prop.ID("corner-note"), vecty.Class("note")), vecty.Text(before), elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(webapp.CornerEscape)), vecty.Text(after)))
 	case r.Note != "":
 		say = append(say, elem.Span(vecty.Markup(prop.ID("note"), vecty.Class("note")), vecty.Text(r.Note+".")))
 	case r.Upload.Info.Several && r.Message == "": // a box refused is not of several digits

@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"syscall/js"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -73,9 +74,13 @@ func (w *WeightsPicker) back() vecty.ComponentOrHTML {
 	return elem.Button(vecty.Markup(prop.ID("weights-bundled"), vecty.Attribute("type", "button"), vecty.Class("small"),
 		vecty.Style("margin-left", "0.75rem"), event.Click(func(*vecty.Event) {
 			w.Store.UseBundledWeights()
+			// The picker no longer names the file given (it did, beside
+			// "bundled"), and the same file given again is a change.
+			picker := js.Global().Get("document").Call("getElementById", "weights-file")
+			picker.Set("value", "")
 			// The button goes: keep the keyboard's focus in the panel,
 			// on the picker, rather than lose it to the page.
-			focus("weights-file")
+			picker.Call("focus")
 		})),
 		vecty.Text("Back to the bundled weights"))
 }

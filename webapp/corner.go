@@ -24,7 +24,11 @@ type Corner struct {
 }
 
 // CornerMarked is what the page says while a first corner waits.
-const CornerMarked = "One corner marked: tap the opposite corner of a box around the digit (a drag, or Escape, starts again)."
+const CornerMarked = "One corner marked: tap the opposite corner of a box around the digit (a drag" + CornerEscape + " starts again)."
+
+// CornerEscape is the part of CornerMarked that a phone, with no Escape
+// key, leaves out.
+const CornerEscape = ", or Escape,"
 
 // PendingCorner is the first corner tapped on surface, showing view (on
 // the enlarged part), if one waits for its second: none once another
