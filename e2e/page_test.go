@@ -1436,7 +1436,7 @@ func TestApp(t *testing.T) {
 		// Beside the canvas, the same denoised digit and its reading, in
 		// sight while one draws.
 		assert.Equal(t, p.src("#dae-output"), p.src("#draw-preview-output"))
-		assert.Equal(t, "reads "+res.DAEReading.String(), p.text("#draw-preview-reading"))
+		assert.Equal(t, "reads "+res.DAEReading.String(), strings.ReplaceAll(p.text("#draw-preview-reading"), "\u00a0", " "))
 		// Said once the pen lifts, not at every move (the results' line is
 		// quiet while one draws).
 		assert.Equal(t, "Your digit, denoised, reads "+res.DAEReading.String()+".", p.text("#draw-status"))
@@ -2218,6 +2218,18 @@ func TestKeyboardAndPhone(t *testing.T) {
 	var overflow bool
 	p.run(chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth`, &overflow))
 	assert.False(t, overflow, "no sideways scrolling at 390 px")
+	// The walk's ends taken: their readings, in narrow columns, keep a
+	// percentage's number and sign on one line ("(99" and "%" were two).
+	p.run(chromedp.Click("#walk-set-A", chromedp.ByQuery), chromedp.WaitVisible("#walk-A", chromedp.ByQuery),
+		chromedp.Click("#sample-9", chromedp.ByQuery), chromedp.Click("#walk-set-B", chromedp.ByQuery), chromedp.WaitVisible("#walk-B", chromedp.ByQuery))
+	var split []string
+	p.run(chromedp.Evaluate(`[...document.querySelectorAll(".reading")].filter(e => {
+		const t = e.firstChild, at = t && t.nodeType === 3 ? t.data.search(/\d+\s%/) : -1;
+		if (at < 0) return false;
+		const r = document.createRange(); r.setStart(t, at); r.setEnd(t, t.data.indexOf("%", at) + 1);
+		return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1;
+	}).map(e => e.id + ": " + e.textContent)`, &split))
+	assert.Empty(t, split, "readings whose percentage breaks over two lines")
 	var unlabelled []string
 	p.run(chromedp.Evaluate(`[...document.querySelectorAll("input, select")].filter(e => !e.labels || e.labels.length === 0).map(e => e.id)`, &unlabelled))
 	assert.Empty(t, unlabelled, "every control has a label")

@@ -339,6 +339,6 @@ func (d *DrawPad) preview() vecty.ComponentOrHTML {
 	return elem.Div(vecty.Markup(vecty.Class("draw-preview"), prop.ID("draw-preview")),
 		small("draw-preview-input", grayURL(r.Input), "your digit with the noise added", vecty.Text("Model input")),
 		small("draw-preview-output", grayURL(r.DAE), "your digit denoised", vecty.Text("Denoised"), elem.Break(),
-			elem.Span(vecty.Markup(prop.ID("draw-preview-reading"), vecty.Class("reading")), vecty.Text("reads "+r.DAEReading.String()))),
+			elem.Span(vecty.Markup(prop.ID("draw-preview-reading"), vecty.Class("reading")), vecty.Text(reads(r.DAEReading)))),
 	)
 }

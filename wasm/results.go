@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"syscall/js"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,13 @@ type Results struct {
 	Quiet bool `vecty:"prop"`
 }
 
+// reads is what a caption says the digit reader sees in a picture,
+// "reads 7 (41 %)", with the percentage's number and sign on one line
+// (a narrow caption broke between them).
+func reads(r reader.Reading) string {
+	return "reads " + strings.Replace(r.String(), " %", "\u00a0%", 1)
+}
+
 // tile is a picture with its title and, if reading is not nil, what the
 // digit reader sees in it (in an element with id ID-reading).
 func tile(id, title, src, alt string, reading *reader.Reading) vecty.ComponentOrHTML {
@@ -55,7 +63,7 @@ func tile(id, title, src, alt string, reading *reader.Reading) vecty.ComponentOr
 	// takes two lines ("Denoised by the seed's model").
 	caption := vecty.List{elem.Span(vecty.Markup(vecty.Class("tile-title")), vecty.Text(title))}
 	if reading != nil {
-		caption = append(caption, elem.Span(vecty.Markup(prop.ID(id+"-reading"), vecty.Class("reading")), vecty.Text("reads "+reading.String())))
+		caption = append(caption, elem.Span(vecty.Markup(prop.ID(id+"-reading"), vecty.Class("reading")), vecty.Text(reads(*reading))))
 	}
 	return elem.Figure(
 		// elementtiming: the browser records when each picture is painted

@@ -37,7 +37,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		if e != nil {
 			pic = elem.Image(vecty.Markup(prop.ID("walk-"+which), prop.Src(grayURL(e.Output)),
 				prop.Alt("end "+which+": the digit as "+e.Title+" decodes its code"), vecty.Class("digit", "small")))
-			reading = "reads " + e.Reading.String()
+			reading = reads(e.Reading)
 		}
 		return elem.Figure(pic, elem.Div(vecty.Markup(prop.ID("walk-"+which+"-reading"), vecty.Class("reading")), vecty.Text(reading)),
 			elem.Button(vecty.Markup(prop.ID("walk-set-"+which), vecty.Attribute("type", "button"),
