@@ -254,7 +254,7 @@ func filled(in []float32) bool {
 	if b.Empty() || b.Dy() >= 2*b.Dx() {
 		return false // a 1 is a stroke that fills its narrow box
 	}
-	return coverage(ink{v: in, w: Side, h: Side, box: b}) > maxFilled
+	return coverage(ink{v: in, w: Side, h: Side, box: b}, 0.5) > maxFilled
 }
 
 // solid says whether in (the ink as found, framed as a prepared input is,
@@ -272,15 +272,7 @@ func solid(in []float32) bool {
 	if b.Empty() || 2*b.Dy() >= 5*b.Dx() {
 		return false
 	}
-	n := 0
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if in[y*Side+x] > inkLevel {
-				n++
-			}
-		}
-	}
-	return float64(n) > minSolid*float64(b.Dx()*b.Dy())
+	return coverage(ink{v: in, w: Side, h: Side, box: b}, inkLevel) > minSolid
 }
 
 // minSolid is the share of its box that ink must cover to be a block.

@@ -46,12 +46,12 @@ func findDigit(g []float32, w, h int) (ink, bool, error) {
 	b := border(g, w, h)
 	inverted := paperIsLight(g, b)
 	t, err := inkOn(g, w, h, inverted)
-	unsure := err == nil && mixed(b) && (coverage(t) > strokeCoverage || atEdge(t, w, h))
+	unsure := err == nil && mixed(b) && (coverage(t, 0.5) > strokeCoverage || atEdge(t, w, h))
 	if err == nil && hullCoverage(t) <= filledCoverage && !unsure {
 		return t, inverted, nil
 	}
 	other, oerr := inkOn(g, w, h, !inverted)
-	if oerr != nil || coverage(other) > strokeCoverage || atEdge(other, w, h) {
+	if oerr != nil || coverage(other, 0.5) > strokeCoverage || atEdge(other, w, h) {
 		return t, inverted, err
 	}
 	if unsure && other.level >= t.level/2 && shadowed(t, other, w, h) {
@@ -161,12 +161,13 @@ func atEdge(t ink, w, h int) bool {
 	return b.Min.X <= 0 || b.Min.Y <= 0 || b.Max.X >= w || b.Max.Y >= h
 }
 
-// coverage is the share of its box that the ink found covers (over half).
-func coverage(t ink) float64 {
+// coverage is the share of its box that the ink found covers: its
+// pixels over level.
+func coverage(t ink, level float32) float64 {
 	n := 0
 	for y := t.box.Min.Y; y < t.box.Max.Y; y++ {
 		for x := t.box.Min.X; x < t.box.Max.X; x++ {
-			if t.v[y*t.w+x] > 0.5 {
+			if t.v[y*t.w+x] > level {
 				n++
 			}
 		}

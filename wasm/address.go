@@ -40,7 +40,7 @@ func (a *App) followAddress(traversal bool) {
 		// An address edited by hand, followed whole once: the page's own
 		// from now on, so that Back or Forward to it later changes the tab
 		// only, as to the others (it took back what was chosen since).
-		js.Global().Get("history").Call("replaceState", ownEntry, "", js.Global().Get("location").Get("href"))
+		markOwnEntry()
 	}
 	if st := a.store.State(); st.Link() == l && !st.AddressToMend() {
 		return // shown already: of a burst of edits, those after the first that ends on it cost nothing
@@ -52,11 +52,17 @@ func (a *App) followAddress(traversal bool) {
 // after the '#', or goes Back or Forward to another, and marks the entry
 // the page opened on as its own.
 func (a *App) watchAddress() {
-	js.Global().Get("history").Call("replaceState", ownEntry, "", js.Global().Get("location").Get("href"))
+	markOwnEntry()
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
 		go a.followAddress(true) // the store's actions run the models: not in the event's callback
 		return nil
 	}))
+}
+
+// markOwnEntry gives the history's current entry the page's state, its
+// address unchanged.
+func markOwnEntry() {
+	js.Global().Get("history").Call("replaceState", ownEntry, "", js.Global().Get("location").Get("href"))
 }
 
 // updateAddress writes what the page shows into its address, after its
