@@ -1401,6 +1401,14 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Focus("#tab-upload", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowLeft, chromedp.KeyModifiers(input.ModifierAlt)))
 		p.run(chromedp.Evaluate(`history.length`, &after))
 		assert.Equal(t, entries+1, after, "Alt+Left added no entry")
+
+		// The tabs' arrow keys add one entry for a run through them (the
+		// upload tab has the focus still): Back returns to the tab the run
+		// began on, not to the one passed.
+		p.run(chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight))
+		tab("gallery")
+		p.js(`history.back()`)
+		tab("upload")
 	})
 
 	t.Run("upload an image over the pixel limit", func(t *testing.T) {

@@ -65,6 +65,14 @@ func markOwnEntry() {
 	js.Global().Get("history").Call("replaceState", ownEntry, "", js.Global().Get("location").Get("href"))
 }
 
+// stepTabs says that the next change is a tab chosen with an arrow key
+// (webapp.Address.Step).
+func (a *App) stepTabs() {
+	a.addressMu.Lock()
+	a.address.Step()
+	a.addressMu.Unlock()
+}
+
 // updateAddress writes what the page shows into its address, after its
 // '#', when webapp.Address says to: a reload then shows the same, and the
 // address can be shared. A new tab adds an entry to the history, which

@@ -16,6 +16,9 @@ type Tabs struct {
 	vecty.Core
 	Store *webapp.Store `vecty:"prop"`
 	Mode  webapp.Mode   `vecty:"prop"`
+	// Step is called before an arrow key chooses a tab (see
+	// webapp.Address.Step).
+	Step func() `vecty:"prop"`
 }
 
 // tabPanel is the id of the element that holds the chosen tab's panel.
@@ -44,6 +47,7 @@ func (t *Tabs) Render() vecty.ComponentOrHTML {
 				event.Click(func(*vecty.Event) { t.Store.SetMode(mode) }),
 				event.KeyDown(func(e *vecty.Event) {
 					if next, ok := arrowKey(e, i, len(webapp.Modes), true, 0); ok {
+						t.Step()
 						t.Store.SetMode(webapp.Modes[next])
 						focus("tab-" + string(webapp.Modes[next]))
 					}

@@ -275,6 +275,10 @@ func (st State) AddressToMend() bool { return st.refusedLink != "" && st.Message
 type Address struct {
 	link    Link
 	mending bool // the address is one the page did not follow
+	// stepping says that the next change is a step of the arrow keys
+	// through the tabs (Step); stepped, that the history's entry was
+	// added by such a step, and nothing has been written since.
+	stepping, stepped bool
 }
 
 // NewAddress is the address of a page as it opens: FirstLink, no '#'.
@@ -282,19 +286,29 @@ func NewAddress() *Address { return &Address{link: FirstLink()} }
 
 // Read records a link the page read from its address and followed: it
 // need not be written back.
-func (a *Address) Read(l Link) { a.link, a.mending = l, false }
+func (a *Address) Read(l Link) { a.link, a.mending, a.stepped = l, false, false }
+
+// Step says that the next change is a tab chosen with an arrow key, which
+// the tabs' keys choose as they move along: of a run of such steps, only
+// the first adds an entry to the history, and the others replace it, so
+// that a key held down does not fill the history with the tabs passed,
+// and Back returns to the tab the run began on. Anything else written
+// ends the run.
+func (a *Address) Step() { a.stepping = true }
 
 // Write says, after a change to st, what to write after the address's '#'
 // and whether to write it: when what st shows differs from what the
 // address says, or when the page no longer says why it did not follow
 // the address; not while it still says so. entry says that the tab
-// changed: the page then adds an entry to the browser's history, so that
+// changed (but for the steps after a run's first: Step): the page then adds an entry to the browser's history, so that
 // Back returns to the tab before (its upload or drawing still there),
 // where other changes (a sample, the noise, a model) replace the entry,
 // so that a slider's steps do not fill the history. The address written
 // over once the page no longer says why it did not follow it is never an
 // entry: it was the person's, and is replaced, whichever tab is shown.
 func (a *Address) Write(st State) (fragment string, write, entry bool) {
+	stepping := a.stepping
+	a.stepping = false
 	if st.AddressToMend() {
 		a.mending = true
 		return "", false, false
@@ -303,7 +317,8 @@ func (a *Address) Write(st State) (fragment string, write, entry bool) {
 	if l == a.link && !a.mending {
 		return "", false, false // after most actions (the walk, a nudge, an upload): nothing to write
 	}
-	entry = l.Mode != a.link.Mode && !a.mending
-	a.link, a.mending = l, false
+	newTab := l.Mode != a.link.Mode
+	entry = newTab && !a.mending && !(stepping && a.stepped)
+	a.link, a.mending, a.stepped = l, false, stepping && newTab
 	return l.Fragment(), true, entry
 }

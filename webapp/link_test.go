@@ -252,4 +252,28 @@ func TestAddress(t *testing.T) {
 	assert.False(t, s.State().AddressToMend())
 	_, write, _ = a.Write(s.State())
 	assert.True(t, write)
+
+	// The tabs' arrow keys: a run of steps is one entry of the history.
+	step := func(m Mode) (entry bool) {
+		a.Step()
+		s.SetMode(m)
+		_, write, entry := a.Write(s.State())
+		require.True(t, write)
+		return entry
+	}
+	assert.True(t, step(ModeUpload), "a run's first step is an entry")
+	assert.False(t, step(ModeDraw), "the run's next steps replace it")
+	assert.False(t, step(ModeGallery))
+	s.ShowSample(3)
+	a.Write(s.State())
+	assert.True(t, step(ModeUpload), "anything else written ends the run")
+	s.SetMode(ModeDraw)
+	_, _, entry = a.Write(s.State())
+	assert.True(t, entry, "a tab clicked after a run is an entry")
+	assert.True(t, step(ModeGallery))
+	back, err = ParseLink("tab=draw&sample=4")
+	require.NoError(t, err)
+	a.Read(back)
+	s.FollowLink(back)
+	assert.True(t, step(ModeUpload), "after Back, a step adds an entry again: it must not replace the one returned to")
 }
