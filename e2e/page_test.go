@@ -1873,6 +1873,18 @@ func TestApp(t *testing.T) {
 			p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 			check("the drawing")
 		}
+
+		// Forced colours (Windows' high contrast) replace the page's own:
+		// the chosen tab and sample are still told from the others.
+		p := &page{t: t, b: b}
+		p.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "forced-colors", Value: "active"}}))
+		p.js(`document.getElementById("tab-gallery").click()`) // not the mouse, whose hover marks a tab too
+		p.run(chromedp.WaitVisible("#sample-1", chromedp.ByQuery))
+		var looks []string
+		p.run(chromedp.Evaluate(`["#tab-gallery", "#tab-upload", "#sample-0", "#sample-1"].map(q => { const s = getComputedStyle(document.querySelector(q)); return [s.backgroundColor, s.borderTopColor, s.boxShadow].join(" ") })`, &looks))
+		assert.NotEqual(t, looks[1], looks[0], "forced colours: the chosen tab told from another")
+		assert.NotEqual(t, looks[3], looks[2], "forced colours: the chosen sample told from another")
+		p.b.screenshot(t, "forced-colours")
 	})
 
 	t.Run("walk the code space", func(t *testing.T) {
