@@ -2371,6 +2371,23 @@ func TestKeyboardAndPhone(t *testing.T) {
 	assert.Equal(t, small.TileSide, small.InsetSide, "the enlarged part as large as the tile beside it (it was 112 px beside 156), to box the digit on")
 	assert.LessOrEqual(t, small.Bottom, 844.0, "the denoised digit's reading on the first screen")
 	p.b.screenshot(t, "phone-upload-small-digit")
+
+	// Between a phone and a wide screen (a 1280 px screen at 200 %), the
+	// walk's ends and the slider between them are one row still (B went
+	// under A), and nothing is wider than the page.
+	for _, width := range []int64{660, 560} {
+		var walk struct {
+			Row, Overflow bool
+		}
+		p.run(chromedp.EmulateViewport(width, 900), chromedp.Evaluate(`(() => {
+			const r = id => document.getElementById(id).getBoundingClientRect();
+			const a = r("walk-set-A"), b = r("walk-set-B"), s = r("walk-t");
+			return {row: a.top === b.top && a.right < s.left && s.right < b.left, overflow: document.documentElement.scrollWidth > window.innerWidth};
+		})()`, &walk))
+		assert.True(t, walk.Row, "the walk in one row at %d px", width)
+		assert.False(t, walk.Overflow, "no sideways scrolling at %d px", width)
+	}
+	p.b.screenshot(t, "walk-560")
 	assert.Empty(t, p.b.consoleErrors())
 }
 
