@@ -30,11 +30,12 @@ type DrawPad struct {
 	pointer      int // the pointerId of the stroke drawn
 	lastX, lastY float64
 	// While the pen moves, the drawing is prepared and denoised (update)
-	// no sooner after the last update than that update took: the thread
-	// is then left free at least as long as an update holds it (the
-	// rendering that follows in the next frame is not counted), and the
-	// ink follows the pen between updates (on a slow machine one update
-	// took 40 ms, and one after every move held the pen back).
+	// no sooner after the last update than that update and the render
+	// that shows it took together: the thread is then left free at least
+	// as long as they hold it, and the ink follows the pen between
+	// updates (on a slow machine one update took 40 ms, and one after
+	// every move held the pen back; counting the update alone, the
+	// render left the ink a third of the time on a phone's processor).
 	pending bool     // ink drawn since the last update
 	nextAt  float64  // performance.now() at which the next update may start
 	later   js.Value // the update's timer (setTimeout's id) while it waits, or undefined
@@ -126,8 +127,16 @@ func (d *DrawPad) stroke(x, y float64) {
 	ctx.Call("stroke")
 	d.lastX, d.lastY = x, y
 	d.pending = true
+	d.schedule()
+}
+
+// schedule updates now if the update's turn has come (nextAt), or else
+// has a timer wait for it, unless one waits already: that update takes
+// the ink drawn since too. A timer that fires early, as the turn was put
+// back since (by the render's time), waits again.
+func (d *DrawPad) schedule() {
 	if d.later.Truthy() {
-		return // the update waiting takes this ink too
+		return
 	}
 	t := now()
 	if t >= d.nextAt {
@@ -138,7 +147,7 @@ func (d *DrawPad) stroke(x, y float64) {
 		d.wake = js.FuncOf(func(js.Value, []js.Value) any {
 			d.later = js.Undefined()
 			if d.pending && d.el.Truthy() {
-				d.update()
+				d.schedule()
 			}
 			return nil
 		})
@@ -202,12 +211,29 @@ func (d *DrawPad) take() []byte {
 	return pixels(drawn)
 }
 
-// update gives the canvas's pixels to the store, which shows the digit.
+// update gives the canvas's pixels to the store, which shows the digit,
+// and puts the next update's turn back by as long as this one took, and
+// again, once the next frame's render (asked for by the store, so before
+// the callback here) is done, by as long as that render took.
 func (d *DrawPad) update() {
 	start := now()
 	d.Store.Drew(d.take(), drawSide, drawSide)
 	end := now()
-	d.nextAt = end + (end - start)
+	took := end - start
+	d.nextAt = end + took
+	var rendered js.Func
+	rendered = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		rendered.Release()
+		// The frame's callbacks began at args[0], or, when the frame was
+		// due while the update held the thread, once it was done.
+		t, began := now(), end
+		if len(args) > 0 && args[0].Type() == js.TypeNumber {
+			began = max(end, args[0].Float())
+		}
+		d.nextAt = max(d.nextAt, t+took+(t-began))
+		return nil
+	})
+	js.Global().Call("requestAnimationFrame", rendered)
 }
 
 // Render draws the canvas and its Clear and Undo buttons.

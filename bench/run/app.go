@@ -54,6 +54,8 @@ type App struct {
 	// this one; nil with -app-baseline "".
 	Baseline  *Baseline  `json:"baseline,omitempty"`
 	Resources []Resource `json:"resources"`
+	// Drawing is how the draw pad keeps up with a pen (measureDrawing).
+	Drawing *Drawing `json:"drawing,omitempty"`
 }
 
 // Baseline is another commit's app measured beside this one.
@@ -65,6 +67,9 @@ type Baseline struct {
 	// GzipBytes is what its page transferred, counted as for this app
 	// (App.GzipTotal).
 	GzipBytes int `json:"gzipBytes"`
+	// Drawing is how its draw pad keeps up with a pen, measured in the
+	// same browser as the app's.
+	Drawing *Drawing `json:"drawing,omitempty"`
 }
 
 // Regimes are the median first denoised image of an app's loads in one
@@ -352,6 +357,21 @@ func measureApp() (App, error) {
 	a.RunningBrowserWasmReadyMs = marks.WasmReadyMs
 	a.RunningBrowserMarks = &marks
 	a.Baseline = base
+	// Drawing, in the same browser: the app, then the baseline's.
+	for _, u := range []string{url, baseURL} {
+		if u == "" {
+			continue
+		}
+		d, err := measureDrawing(ctx, u)
+		if err != nil {
+			return App{}, err
+		}
+		if u == url {
+			a.Drawing = &d
+		} else {
+			base.Drawing = &d
+		}
+	}
 	if _, err := gzipTotal(a.Resources, url); err != nil {
 		return App{}, err
 	}
@@ -535,6 +555,14 @@ func writeApp(b *strings.Builder, a App) {
 				bar, targetMs, referenceMs, verdict(cold), verdict(me.AfterSelfMs/it.AfterSelfMs))
 		}
 		fmt.Fprintf(b, ". That app transferred %.0f KB with gzip, this one %.0f KB.\n\n", float64(bl.GzipBytes)/1024, float64(a.GzipTotal())/1024)
+	}
+	if a.Drawing != nil {
+		var base *Drawing
+		commit := ""
+		if a.Baseline != nil {
+			base, commit = a.Baseline.Drawing, a.Baseline.Commit
+		}
+		writeDrawing(b, *a.Drawing, commit, base)
 	}
 	b.WriteString("| file | gzip (KB) | as Chromium got it (KB) | decoded (KB) |\n|---|---:|---:|---:|\n")
 	for _, r := range a.Resources {
