@@ -319,7 +319,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	return elem.Body(
 		elem.Header(
 			elem.Heading1(vecty.Text("Denoise a handwritten digit")),
-			elem.Paragraph(vecty.Text("Convolutional autoencoders clean up a noisy 28×28 digit — running in Go, in your browser, on your machine.")),
+			elem.Paragraph(vecty.Text("Pick, upload or draw a digit: a small neural network cleans off its noise — in Go, in your browser, on your machine.")),
 		),
 		elem.Main(main),
 		elem.Footer(elem.Paragraph(vecty.Text("Trained on MNIST with libtorch; inference by a pure-Go engine compiled to WebAssembly. Nothing you give the page leaves your machine."))),
