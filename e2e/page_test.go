@@ -1409,6 +1409,14 @@ func TestApp(t *testing.T) {
 		tab("gallery")
 		p.js(`history.back()`)
 		tab("upload")
+		// The focus leaving the tabs ends a run: something may have been
+		// done on the tab chosen, which Back is to return to.
+		p.run(chromedp.Focus("#tab-upload", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
+		tab("draw")
+		p.run(chromedp.Focus("#clear", chromedp.ByQuery), chromedp.Focus("#tab-draw", chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
+		tab("gallery")
+		p.js(`history.back()`)
+		tab("draw")
 	})
 
 	t.Run("upload an image over the pixel limit", func(t *testing.T) {
@@ -1884,6 +1892,9 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Evaluate(`["#tab-gallery", "#tab-upload", "#sample-0", "#sample-1"].map(q => { const s = getComputedStyle(document.querySelector(q)); return [s.backgroundColor, s.borderTopColor, s.boxShadow].join(" ") })`, &looks))
 		assert.NotEqual(t, looks[1], looks[0], "forced colours: the chosen tab told from another")
 		assert.NotEqual(t, looks[3], looks[2], "forced colours: the chosen sample told from another")
+		var edgeless []string
+		p.run(chromedp.Evaluate(`[...document.querySelectorAll(".panel")].filter(e => getComputedStyle(e).borderTopStyle === "none").map(e => e.id || e.className)`, &edgeless))
+		assert.Empty(t, edgeless, "forced colours: cards without an edge (their shadows are dropped)")
 		p.b.screenshot(t, "forced-colours")
 	})
 
@@ -2375,7 +2386,7 @@ func TestKeyboardAndPhone(t *testing.T) {
 	// Between a phone and a wide screen (a 1280 px screen at 200 %), the
 	// walk's ends and the slider between them are one row still (B went
 	// under A), and nothing is wider than the page.
-	for _, width := range []int64{660, 560} {
+	for _, width := range []int64{700, 660, 640, 560} {
 		var walk struct {
 			Row, Overflow bool
 		}

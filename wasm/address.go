@@ -65,11 +65,17 @@ func markOwnEntry() {
 	js.Global().Get("history").Call("replaceState", ownEntry, "", js.Global().Get("location").Get("href"))
 }
 
-// stepTabs says that the next change is a tab chosen with an arrow key
-// (webapp.Address.Step).
-func (a *App) stepTabs() {
+// stepTabs and endSteps say that a key of the tabs is choosing tab m, and
+// that the focus left the tabs (webapp.Address.Step).
+func (a *App) stepTabs(m webapp.Mode) {
 	a.addressMu.Lock()
-	a.address.Step()
+	a.address.Step(m)
+	a.addressMu.Unlock()
+}
+
+func (a *App) endSteps() {
+	a.addressMu.Lock()
+	a.address.EndSteps()
 	a.addressMu.Unlock()
 }
 

@@ -282,7 +282,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		main = append(main, nil)
 	}
 	if st.Ready {
-		main = append(main, &Tabs{Store: a.store, Mode: st.Mode, Step: a.stepTabs},
+		main = append(main, &Tabs{Store: a.store, Mode: st.Mode, Step: a.stepTabs, EndSteps: a.endSteps},
 			elem.Div(vecty.Markup(prop.ID(tabPanel), vecty.Attribute("role", "tabpanel"), vecty.Attribute("aria-labelledby", "tab-"+string(st.Mode))), panel(a.store, st)),
 			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Failed: st.StrongFailed(), Weights: st.Weights, Retry: a.retryStrong})
 		pixels, url := st.Original()

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"math"
 	"syscall/js"
 
 	"github.com/hexops/vecty"
@@ -30,12 +31,13 @@ type DrawPad struct {
 	pointer      int // the pointerId of the stroke drawn
 	lastX, lastY float64
 	// While the pen moves, the drawing is prepared and denoised (update)
-	// no sooner after the last update than that update and the render
-	// that shows it took together: the thread is then left free at least
-	// as long as they hold it, and the ink follows the pen between
-	// updates (on a slow machine one update took 40 ms, and one after
-	// every move held the pen back; counting the update alone, the
-	// render left the ink a third of the time on a phone's processor).
+	// no sooner after the last update and the render that showed it than
+	// the two took together: the thread is then left free at least as
+	// long as they hold it, and the ink follows the pen between updates
+	// (on a slow machine one update took 40 ms, and one after every move
+	// held the pen back; with the update's time alone counted, the
+	// render's was not left free, and at 4× CPU throttling the ink was
+	// painted about ten times a second: make bench's drawing).
 	pending bool     // ink drawn since the last update
 	nextAt  float64  // performance.now() at which the next update may start
 	later   js.Value // the update's timer (setTimeout's id) while it waits, or undefined
@@ -146,13 +148,18 @@ func (d *DrawPad) schedule() {
 	if d.wake.IsUndefined() {
 		d.wake = js.FuncOf(func(js.Value, []js.Value) any {
 			d.later = js.Undefined()
-			if d.pending && d.el.Truthy() {
+			// Not once another tab is chosen (the pen held as the keys
+			// changed it): Drew would take the page back to the drawing;
+			// Unmount, which comes with the next frame, keeps the ink.
+			if d.pending && d.el.Truthy() && d.Store.State().Mode == webapp.ModeDraw {
 				d.schedule()
 			}
 			return nil
 		})
 	}
-	d.later = js.Global().Call("setTimeout", d.wake, d.nextAt-t)
+	// Whole milliseconds, rounded up: a timer's delay is cut down to them,
+	// and one that woke early would wait again.
+	d.later = js.Global().Call("setTimeout", d.wake, math.Ceil(d.nextAt-t))
 }
 
 // stroking says whether pointer event e is of the stroke drawn.
@@ -212,9 +219,12 @@ func (d *DrawPad) take() []byte {
 }
 
 // update gives the canvas's pixels to the store, which shows the digit,
-// and puts the next update's turn back by as long as this one took, and
-// again, once the next frame's render (asked for by the store, so before
-// the callback here) is done, by as long as that render took.
+// and sets the next update's turn (nextAt) as long after this one's end
+// as it took, and then, once the next frame's render is done, as long
+// after that render's end as the update and the render took together.
+// The render is vecty's: Drew's change has vecty ask for the next frame
+// (its batch renderer's requestAnimationFrame), before the callback asked
+// for here, which therefore runs after it in the same frame.
 func (d *DrawPad) update() {
 	start := now()
 	d.Store.Drew(d.take(), drawSide, drawSide)

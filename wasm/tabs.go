@@ -16,9 +16,11 @@ type Tabs struct {
 	vecty.Core
 	Store *webapp.Store `vecty:"prop"`
 	Mode  webapp.Mode   `vecty:"prop"`
-	// Step is called before an arrow key chooses a tab (see
-	// webapp.Address.Step).
-	Step func() `vecty:"prop"`
+	// Step is called before a key of the tabs (an arrow key, Home, End)
+	// chooses another tab, and EndSteps when the focus leaves the tabs
+	// (see webapp.Address.Step).
+	Step     func(webapp.Mode) `vecty:"prop"`
+	EndSteps func()            `vecty:"prop"`
 }
 
 // tabPanel is the id of the element that holds the chosen tab's panel.
@@ -47,7 +49,9 @@ func (t *Tabs) Render() vecty.ComponentOrHTML {
 				event.Click(func(*vecty.Event) { t.Store.SetMode(mode) }),
 				event.KeyDown(func(e *vecty.Event) {
 					if next, ok := arrowKey(e, i, len(webapp.Modes), true, 0); ok {
-						t.Step()
+						if next != i {
+							t.Step(webapp.Modes[next])
+						}
 						t.Store.SetMode(webapp.Modes[next])
 						focus("tab-" + string(webapp.Modes[next]))
 					}
@@ -57,7 +61,14 @@ func (t *Tabs) Render() vecty.ComponentOrHTML {
 		))
 	}
 	return elem.Navigation(
-		vecty.Markup(vecty.Class("tabs"), vecty.Attribute("role", "tablist"), vecty.Attribute("aria-label", "Input")),
+		vecty.Markup(vecty.Class("tabs"), vecty.Attribute("role", "tablist"), vecty.Attribute("aria-label", "Input"),
+			event.FocusOut(func(e *vecty.Event) {
+				// To another tab (the keys move the focus), the run goes on.
+				if to := e.Get("relatedTarget"); !to.Truthy() || !e.Get("currentTarget").Call("contains", to).Bool() {
+					t.EndSteps()
+				}
+			}),
+		),
 		tabs,
 	)
 }

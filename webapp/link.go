@@ -275,10 +275,12 @@ func (st State) AddressToMend() bool { return st.refusedLink != "" && st.Message
 type Address struct {
 	link    Link
 	mending bool // the address is one the page did not follow
-	// stepping says that the next change is a step of the arrow keys
-	// through the tabs (Step); stepped, that the history's entry was
-	// added by such a step, and nothing has been written since.
-	stepping, stepped bool
+	// step is the tab a key of the tabs is choosing (Step), while the
+	// change it makes is not written yet; stepped says that the history's
+	// entry is a run of such steps that has not ended (EndSteps, or
+	// anything else written).
+	step    Mode
+	stepped bool
 }
 
 // NewAddress is the address of a page as it opens: FirstLink, no '#'.
@@ -288,27 +290,32 @@ func NewAddress() *Address { return &Address{link: FirstLink()} }
 // need not be written back.
 func (a *Address) Read(l Link) { a.link, a.mending, a.stepped = l, false, false }
 
-// Step says that the next change is a tab chosen with an arrow key, which
-// the tabs' keys choose as they move along: of a run of such steps, only
-// the first adds an entry to the history, and the others replace it, so
-// that a key held down does not fill the history with the tabs passed,
-// and Back returns to the tab the run began on. Anything else written
-// ends the run.
-func (a *Address) Step() { a.stepping = true }
+// Step says that tab m, another than the one shown, is being chosen with
+// a key of the tabs (an arrow key, Home, End), which choose tabs as the
+// focus moves along them: of a run of such steps, only the first adds an
+// entry to the history, and the others replace it, so that a key held
+// down does not fill the history with the tabs passed, and Back returns
+// to the tab the run began on. The run ends when the focus leaves the
+// tabs (EndSteps), or anything else is written.
+func (a *Address) Step(m Mode) { a.step = m }
+
+// EndSteps ends a run of steps (Step): the focus left the tabs, and the
+// person may have done something on the tab they chose (an upload, a
+// drawing), which Back is to return to.
+func (a *Address) EndSteps() { a.step, a.stepped = "", false }
 
 // Write says, after a change to st, what to write after the address's '#'
 // and whether to write it: when what st shows differs from what the
 // address says, or when the page no longer says why it did not follow
 // the address; not while it still says so. entry says that the tab
-// changed (but for the steps after a run's first: Step): the page then adds an entry to the browser's history, so that
-// Back returns to the tab before (its upload or drawing still there),
-// where other changes (a sample, the noise, a model) replace the entry,
-// so that a slider's steps do not fill the history. The address written
-// over once the page no longer says why it did not follow it is never an
-// entry: it was the person's, and is replaced, whichever tab is shown.
+// changed (but for the steps of a run after its first: Step): the page
+// then adds an entry to the browser's history, so that Back returns to
+// the tab before (its upload or drawing still there), where other changes
+// (a sample, the noise, a model) replace the entry, so that a slider's
+// steps do not fill the history. The address written over once the page
+// no longer says why it did not follow it is never an entry: it was the
+// person's, and is replaced, whichever tab is shown.
 func (a *Address) Write(st State) (fragment string, write, entry bool) {
-	stepping := a.stepping
-	a.stepping = false
 	if st.AddressToMend() {
 		a.mending = true
 		return "", false, false
@@ -318,7 +325,11 @@ func (a *Address) Write(st State) (fragment string, write, entry bool) {
 		return "", false, false // after most actions (the walk, a nudge, an upload): nothing to write
 	}
 	newTab := l.Mode != a.link.Mode
-	entry = newTab && !a.mending && !(stepping && a.stepped)
-	a.link, a.mending, a.stepped = l, false, stepping && newTab
+	step := newTab && a.step == l.Mode
+	if newTab {
+		a.step = "" // taken, or a step not made
+	}
+	entry = newTab && !a.mending && !(step && a.stepped)
+	a.link, a.mending, a.stepped = l, false, step
 	return l.Fragment(), true, entry
 }

@@ -253,9 +253,9 @@ func TestAddress(t *testing.T) {
 	_, write, _ = a.Write(s.State())
 	assert.True(t, write)
 
-	// The tabs' arrow keys: a run of steps is one entry of the history.
+	// The tabs' keys: a run of steps is one entry of the history.
 	step := func(m Mode) (entry bool) {
-		a.Step()
+		a.Step(m)
 		s.SetMode(m)
 		_, write, entry := a.Write(s.State())
 		require.True(t, write)
@@ -267,10 +267,20 @@ func TestAddress(t *testing.T) {
 	s.ShowSample(3)
 	a.Write(s.State())
 	assert.True(t, step(ModeUpload), "anything else written ends the run")
-	s.SetMode(ModeDraw)
+	a.EndSteps()
+	assert.True(t, step(ModeDraw), "so does the focus leaving the tabs (an upload or a drawing, which write nothing, may have come)")
+	s.SetMode(ModeUpload)
 	_, _, entry = a.Write(s.State())
 	assert.True(t, entry, "a tab clicked after a run is an entry")
-	assert.True(t, step(ModeGallery))
+	// A write with nothing to write in the middle of a run (the plot's
+	// curves computed) neither ends it nor takes the step.
+	a.Step(ModeGallery)
+	_, write, _ = a.Write(s.State())
+	require.False(t, write)
+	s.SetMode(ModeGallery)
+	_, _, entry = a.Write(s.State())
+	assert.True(t, entry, "the step, taken after a write of nothing, begins a run")
+	assert.False(t, step(ModeDraw), "which goes on")
 	back, err = ParseLink("tab=draw&sample=4")
 	require.NoError(t, err)
 	a.Read(back)

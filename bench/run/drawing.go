@@ -16,10 +16,11 @@ import (
 // stroke drawn for strokeMs with the processor slowed drawThrottle times
 // (a phone's, roughly), the median of drawRuns strokes.
 type Drawing struct {
-	// FramesPerSecond is how often the page painted while the pen moved:
-	// between paints the ink stands still.
+	// FramesPerSecond is how many animation frames the page had a second
+	// while the pen moved (requestAnimationFrame's callbacks): a frame is
+	// when the browser may paint, and between them the ink stands still.
 	FramesPerSecond float64 `json:"framesPerSecond"`
-	// LongestGapMs is the longest time without a paint.
+	// LongestGapMs is the longest time between two frames.
 	LongestGapMs float64 `json:"longestGapMs"`
 	// Shown is how often the denoised digit was shown anew while the pen
 	// moved.
@@ -108,11 +109,10 @@ func measureDrawing(ctx context.Context, url string) (Drawing, error) {
 // writeDrawing adds what measureDrawing found to the Markdown, beside the
 // baseline's (nil when there is none).
 func writeDrawing(b *strings.Builder, d Drawing, commit string, base *Drawing) {
-	fmt.Fprintf(b, "Drawing with the processor slowed %d times (a %d s figure-eight stroke, median of %d): the page painted **%.0f frames a second** (the longest gap %.0f ms) and showed the denoised digit anew %.0f times",
+	fmt.Fprintf(b, "Drawing with the processor slowed %d times (a %d s figure-eight stroke, median of %d): the page had **%.0f animation frames a second** (the longest gap %.0f ms) and showed the denoised digit anew %.0f times",
 		drawThrottle, strokeMs/1000, drawRuns, d.FramesPerSecond, d.LongestGapMs, d.Shown)
 	if base != nil {
 		fmt.Fprintf(b, "; the app of %.7s %.0f frames a second (longest gap %.0f ms), %.0f times: %.2f× the frames", commit, base.FramesPerSecond, base.LongestGapMs, base.Shown, d.FramesPerSecond/base.FramesPerSecond)
 	}
 	b.WriteString(".\n\n")
 }
-
