@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
+	cdppage "github.com/chromedp/cdproto/page"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -1564,6 +1565,32 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 		p.run(chromedp.WaitVisible(`body[data-kept-drawing="none"]`, chromedp.ByQuery)) // said once the page has looked
 		assert.Equal(t, "Your digit, with its noise and denoised, shows here as you draw.", p.text("#draw-preview"))
+	})
+
+	t.Run("a browser that keeps no site data", func(t *testing.T) {
+		// Where the browser refuses the page site data, reading
+		// sessionStorage throws: drawing and Clear work as anywhere, the
+		// pad says that a reload will not bring the drawing back, and
+		// nothing is thrown (it was, at every stroke, and Clear left the
+		// result shown).
+		p := &page{t: t, b: b}
+		var blocked cdppage.ScriptIdentifier
+		p.run(chromedp.ActionFunc(func(ctx context.Context) error {
+			var err error
+			blocked, err = cdppage.AddScriptToEvaluateOnNewDocument(`Object.defineProperty(window, "sessionStorage", {get() { throw new DOMException("Access is denied for this document.", "SecurityError") }})`).Do(ctx)
+			return err
+		}))
+		t.Cleanup(func() { p.run(cdppage.RemoveScriptToEvaluateOnNewDocument(blocked)) })
+		errorsBefore := len(p.b.consoleErrors())
+		p = open(t)
+		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+		p.stroke(100, 60, 160, 220)
+		p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery), chromedp.WaitVisible("#draw-not-kept", chromedp.ByQuery))
+		assert.Equal(t, "This browser keeps nothing for the page (its site data blocked, or full): a reload will not bring the drawing back.", p.text("#draw-not-kept"))
+		p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.WaitNotPresent("#dae-output", chromedp.ByQuery))
+		assert.Equal(t, "Drawing cleared: Undo brings it back.", p.text("#draw-status"))
+		p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-drawing="none"]`, chromedp.ByQuery))
+		assert.Equal(t, errorsBefore, len(p.b.consoleErrors()), "errors in the console: %v", p.b.consoleErrors()[errorsBefore:])
 	})
 
 	t.Run("undo a stroke", func(t *testing.T) {

@@ -324,6 +324,9 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 			),
 			d.preview(),
 		),
+		// Last, so that its coming moves nothing of the pad's (vecty
+		// matches children by place).
+		vecty.If(notKept != "", elem.Paragraph(vecty.Markup(prop.ID("draw-not-kept"), vecty.Class("hint")), vecty.Text(notKept))),
 	)
 }
 

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"syscall/js"
 
@@ -23,24 +24,49 @@ const maxKeptDrawing = 1 << 20
 // pngDataURL is how a kept drawing begins.
 const pngDataURL = "data:image/png;base64,"
 
+// storage is the tab's sessionStorage, or why the page has none: where
+// the browser refuses the page site data, reading window.sessionStorage
+// throws, and a js.Value's Get would let that through the Go code that
+// read it (only calls are caught: thrown), so it is read by a call.
+func storage() (s js.Value, err error) {
+	err = thrown(func() { s = js.Global().Get("Reflect").Call("get", js.Global(), "sessionStorage") })
+	if err == nil && !s.Truthy() {
+		err = errors.New("the browser has no sessionStorage")
+	}
+	return s, err
+}
+
+// notKept says, while the browser keeps nothing the page writes, that a
+// reload will not bring the drawing back (the draw pad shows it), and is
+// "" otherwise.
+var notKept string
+
 // keepDrawing keeps the picture of canvas c (the drawing's) for a reload.
-// Where the browser keeps nothing (storage turned off, or full), the
-// drawing is simply not kept: the console says so.
+// Where the browser keeps nothing (site data blocked, or its storage
+// full), the drawing is simply not kept: the draw pad says so (notKept),
+// and the console why.
 func keepDrawing(c js.Value) {
 	if !c.Truthy() {
 		return
 	}
-	if err := thrown(func() {
-		js.Global().Get("sessionStorage").Call("setItem", drawingKey, c.Call("toDataURL", "image/png"))
-	}); err != nil {
-		js.Global().Get("console").Call("warn", "godae: the drawing is not kept for a reload: "+err.Error())
+	s, err := storage()
+	if err == nil {
+		err = thrown(func() { s.Call("setItem", drawingKey, c.Call("toDataURL", "image/png")) })
 	}
+	if err != nil {
+		notKept = "This browser keeps nothing for the page (its site data blocked, or full): a reload will not bring the drawing back."
+		js.Global().Get("console").Call("warn", "godae: the drawing is not kept for a reload: "+err.Error())
+		return
+	}
+	notKept = ""
 }
 
 // forgetDrawing drops the kept drawing (the canvas was cleared, or what
 // was kept is not a drawing of the page's).
 func forgetDrawing() {
-	_ = thrown(func() { js.Global().Get("sessionStorage").Call("removeItem", drawingKey) })
+	if s, err := storage(); err == nil {
+		_ = thrown(func() { s.Call("removeItem", drawingKey) })
+	}
 }
 
 // restoreDrawing brings back the drawing kept before a reload, if there is
@@ -57,7 +83,11 @@ func restoreDrawing(store *webapp.Store) {
 // "drawn" (drawn on since the page opened) or "restored".
 func restoreKept(store *webapp.Store) string {
 	var kept js.Value
-	if err := thrown(func() { kept = js.Global().Get("sessionStorage").Call("getItem", drawingKey) }); err != nil || kept.Type() != js.TypeString {
+	s, err := storage()
+	if err == nil {
+		err = thrown(func() { kept = s.Call("getItem", drawingKey) })
+	}
+	if err != nil || kept.Type() != js.TypeString {
 		return "none"
 	}
 	// The browser holds at most a few MiB for the page; a string is not an
