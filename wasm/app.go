@@ -130,6 +130,16 @@ func (a *App) loadStrong() {
 	registerServiceWorker()
 }
 
+// retryWhenOnline loads the strong model again, if it could not be
+// loaded, when the browser says the network is back (its online event),
+// without the person asking (Try again).
+func (a *App) retryWhenOnline() {
+	js.Global().Call("addEventListener", "online", js.FuncOf(func(js.Value, []js.Value) any {
+		a.retryStrong()
+		return nil
+	}))
+}
+
 // retryStrong loads the strong model again, when the person asks for it
 // after it could not be loaded (a network that failed may be back).
 func (a *App) retryStrong() {

@@ -37,6 +37,7 @@ func main() {
 			app.complete = true
 			vecty.Rerender(app) // on the next animation frame
 			go app.loadStrong()
+			app.retryWhenOnline()
 			go restoreDrawing(app.store)
 			// After that frame's render: frame callbacks run in the order
 			// they were asked for.
