@@ -726,7 +726,7 @@ func TestApp(t *testing.T) {
 		p.js(`const W2 = window.Worker; window.Worker = function (url) { return new W2(url.endsWith("decode.js") ? "web/missing.js" : url); }`)
 		path, _ := noisyUpload(t, samples[2].Pixels)
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
-		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("the decoder (web/decode.js) could not run: its script could not be loaded")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("the page's picture decoder could not be loaded (is the network down?): try again once it is back")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 
 		// Nor one that answers what is not a picture (a script of the
 		// page's could): the app went down on it (a panic copying "pixels"

@@ -1,14 +1,18 @@
 package e2e
 
 import (
+	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // When the strong model's weights do not come (the network failed), the
@@ -18,7 +22,9 @@ import (
 func TestStrongModelCanBeFetchedAgain(t *testing.T) {
 	url := startServer(t)
 	p := &page{t: t, b: newBrowser(t)}
-	var asked atomic.Int32 // fetches of the strong model's weights; the first two fail
+	// Fetches of the strong model's weights, the first two of which fail,
+	// and of the upload decoder's script, the first of which fails.
+	var asked, decoders atomic.Int32
 	chromedp.ListenTarget(p.b.ctx, func(ev any) {
 		e, ok := ev.(*fetch.EventRequestPaused)
 		if !ok {
@@ -26,7 +32,13 @@ func TestStrongModelCanBeFetchedAgain(t *testing.T) {
 		}
 		go func() {
 			ctx := cdp.WithExecutor(p.b.ctx, chromedp.FromContext(p.b.ctx).Target)
-			if asked.Add(1) <= 2 {
+			fail := false
+			if strings.Contains(e.Request.URL, "decode.js") {
+				fail = decoders.Add(1) == 1
+			} else {
+				fail = asked.Add(1) <= 2
+			}
+			if fail {
 				_ = fetch.FailRequest(e.RequestID, network.ErrorReasonInternetDisconnected).Do(ctx)
 			} else {
 				_ = fetch.ContinueRequest(e.RequestID).Do(ctx)
@@ -36,7 +48,7 @@ func TestStrongModelCanBeFetchedAgain(t *testing.T) {
 	// Every fetch the page's (not the service worker's, which keeps the
 	// weights once it is installed, after the first fetch).
 	p.run(network.Enable(), network.SetBypassServiceWorker(true),
-		fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*strong.safetensors*"}}),
+		fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*strong.safetensors*"}, {URLPattern: "*decode.js*"}}),
 		chromedp.Navigate(url), chromedp.WaitVisible(`body[data-strong="failed"]`, chromedp.ByQuery), chromedp.WaitVisible("#strong-retry", chromedp.ByQuery))
 	assert.Equal(t, "The strong model did not load (weights/strong.safetensors: the network failed); the seed's model stands in. Try again", p.text("#strong-status"))
 	// Its line is as high as the loading line before it and the line
@@ -59,4 +71,17 @@ func TestStrongModelCanBeFetchedAgain(t *testing.T) {
 	p.run(chromedp.Click("#denoiser-strong", chromedp.ByQuery))
 	p.run(chromedp.Poll(`document.querySelector("#dae-output + figcaption")?.textContent.startsWith("Denoised by the strong model")`, nil))
 	assert.Equal(t, int32(3), asked.Load())
+
+	// An upload while the decoder's script cannot come says so (it was
+	// said to be a decode that took too long, or "the decoder
+	// (web/decode.js) could not run"); the next, with the network back,
+	// is taken.
+	seven, err := filepath.Abs(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
+	require.NoError(t, err)
+	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery),
+		chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery),
+		chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("seven.webp")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+	assert.Equal(t, "seven.webp: the page's picture decoder could not be loaded (is the network down?): try again once it is back.", p.text("#upload-status"))
+	p.run(chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	assert.Equal(t, int32(2), decoders.Load())
 }

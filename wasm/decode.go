@@ -22,6 +22,16 @@ const decodeLimit = 5 * time.Second
 // decodeWorker is the script that decodes uploads off the page's thread.
 const decodeWorker = "web/decode.js"
 
+// decoderLimit is how long the decoder's script may take to load before
+// the page gives up with a message about the network: until the service
+// worker keeps it, the script comes over the network, which may be slow or
+// gone (it was said to be a decode that took too long).
+const decoderLimit = 30 * time.Second
+
+// errDecoderNotLoaded is what the page says of an upload when the
+// decoder's script could not be loaded.
+var errDecoderNotLoaded = errors.New("the page's picture decoder could not be loaded (is the network down?): try again once it is back")
+
 // checking is held by the check under way: checkFile reads a whole file
 // (up to digitprep.MaxBytes) into the page's memory, which WebAssembly
 // never gives back, so files given in quick succession are checked one at
@@ -80,7 +90,7 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 	if err := thrown(func() { worker = js.Global().Get("Worker").New(decodeWorker) }); err != nil {
 		return nil, fmt.Errorf("the browser would not run the decoder (%s): %w", decodeWorker, err)
 	}
-	answer := make(chan js.Value, 1)
+	answer, ready := make(chan js.Value, 1), make(chan struct{}, 1)
 	// The first answer counts; a later event never blocks the browser.
 	give := func(v js.Value) {
 		select {
@@ -88,11 +98,25 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 		default:
 		}
 	}
-	onmessage := js.FuncOf(func(_ js.Value, args []js.Value) any { give(args[0].Get("data")); return nil })
+	onmessage := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if data := args[0].Get("data"); data.Type() == js.TypeObject && data.Get("ready").Truthy() {
+			select {
+			case ready <- struct{}{}:
+			default:
+			}
+		} else {
+			give(data)
+		}
+		return nil
+	})
 	onerror := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		args[0].Call("preventDefault")
 		msg := js.Global().Get("Object").New()
-		msg.Set("broken", "the decoder ("+decodeWorker+") could not run: "+workerError(args[0]))
+		if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
+			msg.Set("broken", "the decoder ("+decodeWorker+") could not run: "+m.String())
+		} else {
+			msg.Set("broken", errDecoderNotLoaded.Error()) // no message: its script did not come
+		}
 		give(msg)
 		return nil
 	})
@@ -119,11 +143,21 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 	}
 	var got js.Value
 	select {
-	case got = <-answer:
+	case <-ready:
+	case got = <-answer: // its script failed
 	case <-ctx.Done():
 		return nil, ctx.Err()
-	case <-time.After(decodeLimit):
-		return nil, fmt.Errorf("the browser took more than %v to decode the image, so the page gave up on it; try a smaller or simpler file (a PNG or a baseline JPEG)", decodeLimit)
+	case <-time.After(decoderLimit):
+		return nil, errDecoderNotLoaded
+	}
+	if got.IsUndefined() {
+		select {
+		case got = <-answer:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(decodeLimit):
+			return nil, fmt.Errorf("the browser took more than %v to decode the image, so the page gave up on it; try a smaller or simpler file (a PNG or a baseline JPEG)", decodeLimit)
+		}
 	}
 	if got.Type() != js.TypeObject {
 		return nil, fmt.Errorf("the decoder (%s) answered no picture but %s", decodeWorker, got.Type())
