@@ -1372,9 +1372,11 @@ func TestApp(t *testing.T) {
 		assert.Equal(t, "#tab=upload&sample=8", hash)
 		p.run(chromedp.Evaluate(`history.length`, &after))
 		assert.Equal(t, entries, after, "Forward added no entry")
-		// After a reload too (the upload is gone with it).
+		// After a reload too (the upload is gone with it, which the page
+		// says).
 		p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery))
 		tab("upload")
+		assert.Equal(t, "Choose a picture of a digit above: it shows here, denoised, with what the digit reader sees. A picture chosen before the page was reloaded is not kept: choose it again.", p.text("#results-empty"))
 		p.js(`history.back()`)
 		tab("gallery")
 		p.run(chromedp.WaitVisible(`#sample-7[aria-pressed="true"]`, chromedp.ByQuery))

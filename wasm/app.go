@@ -299,7 +299,11 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if pixels != nil {
 			url = grayURL(pixels)
 		}
-		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: emptyResults[st.Mode], Quiet: st.Mode == webapp.ModeDraw, Unit: -1}
+		empty := emptyResults[st.Mode]
+		if st.Mode == webapp.ModeUpload && reloaded() {
+			empty += " " + notKeptOnReload
+		}
+		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: empty, Quiet: st.Mode == webapp.ModeDraw, Unit: -1}
 		if u, ok := st.Walk.Framed(); ok {
 			res.Unit = u
 		}
@@ -346,6 +350,17 @@ var emptyResults = map[webapp.Mode]string{
 	webapp.ModeUpload:  "Choose a picture of a digit above: it shows here, denoised, with what the digit reader sees.",
 	webapp.ModeDraw:    "Draw a digit in the box above: it shows here too, with its figures and the plot.",
 }
+
+// notKeptOnReload is what the upload tab says, empty, when the page was
+// reloaded: the person may have chosen a picture before, which is not
+// kept (the address still names the tab).
+const notKeptOnReload = "A picture chosen before the page was reloaded is not kept: choose it again."
+
+// reloaded says whether the page was opened by a reload.
+var reloaded = sync.OnceValue(func() bool {
+	nav := js.Global().Get("performance").Call("getEntriesByType", "navigation")
+	return nav.Length() > 0 && nav.Index(0).Get("type").String() == "reload"
+})
 
 // panel is the current tab's panel.
 func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
