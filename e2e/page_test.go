@@ -1997,6 +1997,19 @@ func TestApp(t *testing.T) {
 		s.SetNudge(17, 0.8)
 		sameImage(t, "unit 17 nudged", s.State().Walk.Nudged, p.src("#nudge-image"))
 		sameReading(t, "unit 17 nudged", s.State().Walk.NudgedReading, p.text("#nudge-image-reading"))
+		// In numbers too: the unit's value, nudged, and the code's largest,
+		// each within a hundredth of the native one's (the last digit
+		// printed may round either way where multiply-adds are fused).
+		decimal := regexp.MustCompile(`-?\d+\.\d+`)
+		says, shown := s.State().Walk.Values(), p.text("#nudge-values")
+		assert.Equal(t, decimal.ReplaceAllString(says, "#"), decimal.ReplaceAllString(shown, "#"), "the nudge's numbers' words")
+		if ws, gs := decimal.FindAllString(says, -1), decimal.FindAllString(shown, -1); assert.Len(t, gs, len(ws)) {
+			for i := range ws {
+				w, _ := strconv.ParseFloat(ws[i], 64)
+				g, _ := strconv.ParseFloat(gs[i], 64)
+				assert.InDelta(t, w, g, 0.0101, "the nudge's number %d: %q against %q", i+1, shown, says)
+			}
+		}
 		p.run(chromedp.AttributeValue("#nudge-amount", "aria-valuetext", &valueText, &ok, chromedp.ByQuery))
 		assert.True(t, strings.HasPrefix(valueText, "+80 % of the code's largest value; the decoder's picture reads "), valueText)
 		sameReading(t, "the nudge's slider", s.State().Walk.NudgedReading, "reads "+strings.TrimPrefix(valueText, "+80 % of the code's largest value; the decoder's picture reads "))

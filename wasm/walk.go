@@ -94,6 +94,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 						v.Store.SetNudge(v.Store.State().Walk.Unit, float64(a)/100)
 					}
 				}))),
+			elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-values")), vecty.Text(w.Values())),
 			elem.Div(vecty.Markup(vecty.Class("nudge-tiles")),
 				tile("nudge-before", "Decoded as it is", grayURL(res.DAE), "the decoder's image of the code as it is: the denoised digit", &res.DAEReading),
 				nudgedTile(w)),

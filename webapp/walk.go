@@ -41,6 +41,9 @@ type Walk struct {
 	Nudge          float64 // added to it, as a share of the code's largest value (−1 to 1)
 	Nudged         []float32
 	NudgedReading  reader.Reading
+	// UnitValue is the nudged unit's value in the current digit's code,
+	// and Largest the code's largest value, which the nudge is a share of.
+	UnitValue, Largest float32
 	// Note says, beside the ends, what taking one did besides: there was
 	// no digit to take, or the other end was taken with another denoiser
 	// and its digit was coded again (codes of two models do not mix).
@@ -48,6 +51,13 @@ type Walk struct {
 	// noDigit says that Note is of the first kind, about the digit shown
 	// then: it goes when another is (Store.show).
 	noDigit bool
+}
+
+// Values says what the nudge does in numbers: the unit's value in the
+// code, as nudged, and the code's largest value, which the nudge is a
+// share of (a nudge of a unit that is 0 and stays near it shows little).
+func (w Walk) Values() string {
+	return fmt.Sprintf("This unit is %.2f in the code, %.2f nudged; the code's largest value is %.2f.", w.UnitValue, w.UnitValue+float32(w.Nudge)*w.Largest, w.Largest)
 }
 
 // UnitName says where unit i of a code of shape s lies: its map, row and
@@ -128,6 +138,7 @@ func (m *Models) nudged(w *Walk, r *Result) error {
 	for _, v := range code {
 		top = max(top, v)
 	}
+	w.UnitValue, w.Largest = code[w.Unit], top
 	code[w.Unit] += float32(w.Nudge) * top
 	var err error
 	w.Nudged, w.NudgedReading, err = m.decode(r.Denoiser, code)

@@ -1,6 +1,7 @@
 package webapp
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
@@ -54,6 +55,9 @@ func TestStoreWalk(t *testing.T) {
 	for _, v := range code {
 		top = max(top, v)
 	}
+	assert.Equal(t, st.Result.Latent[5], st.Walk.UnitValue)
+	assert.Equal(t, top, st.Walk.Largest)
+	assert.Equal(t, fmt.Sprintf("This unit is %.2f in the code, %.2f nudged; the code's largest value is %.2f.", code[5], code[5]+top, top), st.Walk.Values())
 	code[5] += top
 	assert.Equal(t, decodeWith(t, m, code), st.Walk.Nudged)
 	s.SetNoise(Noise{Kind: Gaussian, Amount: 0.2, Seed: 4})
