@@ -2,6 +2,10 @@ package e2e
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,18 +24,48 @@ import (
 func TestAppDownload(t *testing.T) {
 	url := startServer(t)
 	p := &page{t: t, b: newBrowser(t)}
-	// Every download the page's, from the network.
-	p.run(network.Enable(), network.SetCacheDisabled(true), network.SetBypassServiceWorker(true),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			// 1 MB/s: the app comes in about a second.
-			_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{{DownloadThroughput: 1 << 20, UploadThroughput: -1}}).Do(ctx)
+	throttle := func(c network.Conditions) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{&c}).Do(ctx)
 			return err
-		}),
-		chromedp.Navigate(url),
-		chromedp.Poll(`/^ \d+\.\d MB so far$/.test(document.getElementById("boot-progress")?.textContent ?? "")`, nil, chromedp.WithPollingTimeout(20*time.Second)),
-		chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+		})
+	}
+	progress := chromedp.Poll(`/^ (\d+ KB|\d+\.\d MB) so far$/.test(document.getElementById("boot-progress")?.textContent ?? "")`, nil, chromedp.WithPollingTimeout(20*time.Second))
+	// Every download the page's, from the network, at 1 MB/s: the app
+	// comes in about a second.
+	p.run(network.Enable(), network.SetCacheDisabled(true), network.SetBypassServiceWorker(true),
+		throttle(network.Conditions{DownloadThroughput: 1 << 20, UploadThroughput: -1}),
+		chromedp.Navigate(url), progress, chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 
-	// The app's download cut short.
+	// The app's download cut short: the connection lost after its first
+	// bytes (in Chromium the failure then names neither the network nor a
+	// fetch: a proxy in front of the server drops it), and before any.
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req, err := http.NewRequestWithContext(r.Context(), r.Method, strings.TrimSuffix(url, "/")+r.URL.RequestURI(), nil)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		for k, v := range resp.Header {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(resp.StatusCode)
+		if strings.HasSuffix(r.URL.Path, "/main.wasm") {
+			_, _ = io.CopyN(w, resp.Body, 256<<10)
+			w.(http.Flusher).Flush()
+			panic(http.ErrAbortHandler) // the connection dropped
+		}
+		_, _ = io.Copy(w, resp.Body)
+	}))
+	t.Cleanup(proxy.Close)
+	p.run(throttle(network.Conditions{DownloadThroughput: -1, UploadThroughput: -1}), chromedp.Navigate(proxy.URL+"/"), chromedp.WaitVisible("#boot.error", chromedp.ByQuery))
+	assert.Regexp(t, `^The app could not be downloaded \(.+\): check the connection, then reload the page\.$`, p.text("#boot"), "cut after its first bytes")
 	chromedp.ListenTarget(p.b.ctx, func(ev any) {
 		if e, ok := ev.(*fetch.EventRequestPaused); ok {
 			go func() {
@@ -42,5 +76,5 @@ func TestAppDownload(t *testing.T) {
 	})
 	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*main.wasm*"}}),
 		chromedp.Navigate(url), chromedp.WaitVisible("#boot.error", chromedp.ByQuery))
-	assert.Regexp(t, `^The app could not be downloaded \(.+\): check the connection, then reload the page\.$`, p.text("#boot"))
+	assert.Regexp(t, `^The app could not be downloaded \(.+\): check the connection, then reload the page\.$`, p.text("#boot"), "cut before any")
 }

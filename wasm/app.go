@@ -34,6 +34,10 @@ type App struct {
 	// address is what the page's address says (webapp.Address).
 	address   *webapp.Address
 	addressMu sync.Mutex
+	// lostOnReload says that a reload opened the page on the upload tab,
+	// which may have shown a picture before: until one is chosen, the tab
+	// says that it is not kept (notKeptOnReload).
+	lostOnReload bool
 }
 
 func newApp() *App {
@@ -300,7 +304,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			url = grayURL(pixels)
 		}
 		empty := emptyResults[st.Mode]
-		if st.Mode == webapp.ModeUpload && reloaded() {
+		if st.Mode == webapp.ModeUpload && a.lostOnReload && st.Upload == nil {
 			empty += " " + notKeptOnReload
 		}
 		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: empty, Quiet: st.Mode == webapp.ModeDraw, Unit: -1}
@@ -351,16 +355,15 @@ var emptyResults = map[webapp.Mode]string{
 	webapp.ModeDraw:    "Draw a digit in the box above: it shows here too, with its figures and the plot.",
 }
 
-// notKeptOnReload is what the upload tab says, empty, when the page was
-// reloaded: the person may have chosen a picture before, which is not
-// kept (the address still names the tab).
+// notKeptOnReload is what the upload tab says, empty, when a reload
+// opened the page on it (App.lostOnReload).
 const notKeptOnReload = "A picture chosen before the page was reloaded is not kept: choose it again."
 
 // reloaded says whether the page was opened by a reload.
-var reloaded = sync.OnceValue(func() bool {
+func reloaded() bool {
 	nav := js.Global().Get("performance").Call("getEntriesByType", "navigation")
 	return nav.Length() > 0 && nav.Index(0).Get("type").String() == "reload"
-})
+}
 
 // panel is the current tab's panel.
 func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {

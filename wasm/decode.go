@@ -29,7 +29,8 @@ const decodeWorker = "web/decode.js"
 const decoderLimit = 30 * time.Second
 
 // errDecoderNotLoaded is what the page says of an upload when the
-// decoder's script could not be loaded.
+// decoder's script could not be loaded (one the server does not have fails
+// as one the network did not bring: the browser says no more of either).
 var errDecoderNotLoaded = errors.New("the page's picture decoder could not be loaded (is the network down?): try again once it is back")
 
 // checking is held by the check under way: checkFile reads a whole file
@@ -78,8 +79,8 @@ func decodePart(ctx context.Context, file js.Value, r image.Rectangle) (image.Im
 // more than Prepare will use, on a thread of its own, as decoding and
 // scaling a 40-megapixel photo takes long enough to freeze the page if it
 // ran on the page's thread (drawImage and createImageBitmap's scaling do).
-// The worker is terminated when it takes longer than decodeLimit or ctx
-// ends. It waits for the browser, so it must run on its own goroutine; the
+// The worker is terminated when its script takes longer than decoderLimit
+// to load, its decoding longer than decodeLimit, or ctx ends. It waits for the browser, so it must run on its own goroutine; the
 // page has the browser decode, so that the app carries no image decoders.
 func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (image.Image, error) {
 	if err := ctx.Err(); err != nil {
@@ -142,15 +143,17 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 		return nil, fmt.Errorf("the browser would not give the file to the decoder (%s): %w", decodeWorker, err)
 	}
 	var got js.Value
+	answered := false
 	select {
 	case <-ready:
-	case got = <-answer: // its script failed
+	case got = <-answer: // its script failed, or a worker that says no ready answered
+		answered = true
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	case <-time.After(decoderLimit):
 		return nil, errDecoderNotLoaded
 	}
-	if got.IsUndefined() {
+	if !answered {
 		select {
 		case got = <-answer:
 		case <-ctx.Done():

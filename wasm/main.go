@@ -11,6 +11,8 @@ import (
 	"syscall/js"
 
 	"github.com/hexops/vecty"
+
+	"github.com/godae/dae/webapp"
 )
 
 func main() {
@@ -24,6 +26,7 @@ func main() {
 	pasteAnywhere(app.store)
 	dropAnywhere(app.store)
 	app.followAddress(false)
+	app.lostOnReload = reloaded() && app.store.State().Mode == webapp.ModeUpload
 	app.watchAddress()
 	app.load()
 	mark("first-result")

@@ -9,50 +9,52 @@
       boot.textContent = text;
     }
   }
-  // A download cut short (the network gone) is the network's, not the
-  // browser's: it is said so.
+  // cut is set when the app's download failed (the network gone, before
+  // its first byte or after): its failure is the network's, not the
+  // browser's, and is said so.
+  var cut = false;
   function fail(err) {
-    var text = String(err);
-    if (!navigator.onLine || /network|fetch|load failed/i.test(text)) {
-      say("The app could not be downloaded (" + text + "): check the connection, then reload the page.");
+    if (cut) {
+      say("The app could not be downloaded (" + err + "): check the connection, then reload the page.");
     } else {
-      say("The app could not start: " + text + ". Try reloading the page.");
+      say("The app could not start: " + err + ". Try reloading the page.");
     }
   }
-  if (typeof WebAssembly !== "object" || typeof Go !== "function") {
+  if (typeof WebAssembly !== "object") {
     say("The app could not start: this browser has no WebAssembly, which the app needs.");
     return;
   }
-  // counted passes the app's download through, saying beside "Loading the
-  // app…" how much of it has come, a few times a second, so that on a slow
-  // network the page is seen to be at work (the bytes are the unpacked
-  // ones: a compressed download's length would not match them).
-  function counted(response) {
-    if (!boot || !response.ok || !response.body || typeof ReadableStream !== "function") return response;
-    var got = 0, said = 0, reader = response.body.getReader();
+  if (typeof Go !== "function") { // wasm_exec.js, loaded before this script, did not come
+    say("The app could not be downloaded (web/wasm_exec.js did not come): check the connection, then reload the page.");
+    return;
+  }
+  // counting reads a copy of the app's download as it comes, saying beside
+  // "Loading the app…" how much has come, a few times a second, so that on
+  // a slow network the page is seen to be at work (the bytes are the
+  // unpacked ones: a compressed download's length would not match them).
+  // The browser compiles the download itself, not a stream made here,
+  // which it could not keep compiled for the next visit. It resolves once
+  // the copy has ended, failed (cut) or been read whole.
+  function counting(response) {
+    if (!boot || !response.ok || !response.body || typeof response.clone !== "function") return Promise.resolve();
+    var got = 0, said = 0, reader = response.clone().body.getReader();
     var progress = document.createElement("span");
     progress.id = "boot-progress";
     progress.setAttribute("aria-hidden", "true"); // the status is read out once, not at every step
     boot.appendChild(progress);
-    var body = new ReadableStream({
-      pull: function (c) {
-        return reader.read().then(function (r) {
-          if (r.done) {
-            c.close();
-            return;
-          }
-          got += r.value.byteLength;
-          var now = performance.now();
-          if (now - said > 250) {
-            said = now;
-            progress.textContent = " " + (got / 1048576).toFixed(1) + " MB so far";
-          }
-          c.enqueue(r.value);
-        });
-      },
-      cancel: function (why) { return reader.cancel(why); },
-    });
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    function next() {
+      return reader.read().then(function (r) {
+        if (r.done) return;
+        got += r.value.byteLength;
+        var now = performance.now();
+        if (now - said > 250) {
+          said = now;
+          progress.textContent = " " + (got < 1048576 ? Math.round(got / 1024) + " KB" : (got / 1048576).toFixed(1) + " MB") + " so far";
+        }
+        return next();
+      });
+    }
+    return next().catch(function () { cut = true; });
   }
   var go = new Go();
   // The weights of the first view download while the wasm compiles; the app
@@ -68,7 +70,14 @@
     p.catch(function () {}); // reported by the app when it awaits p
     window.godaeWeights[url] = p;
   });
-  var app = fetch("web/main.wasm").then(counted);
+  var counted = Promise.resolve();
+  var app = fetch("web/main.wasm").then(function (r) {
+    counted = counting(r);
+    return r;
+  }, function (err) {
+    cut = true;
+    throw err;
+  });
   var load = WebAssembly.instantiateStreaming
     ? WebAssembly.instantiateStreaming(app, go.importObject)
     : app.then(function (r) { return r.arrayBuffer(); })
@@ -80,5 +89,9 @@
     // most the app has held (the browser tests check that use does not grow it).
     window.godaeMemory = r.instance.exports.mem;
     return go.run(r.instance);
-  }).catch(fail);
+  }).catch(function (err) {
+    // Said once the copy has told whether the download was cut (a failed
+    // read of the download fails the copy's too), or after 2 s at most.
+    Promise.race([counted, new Promise(function (done) { setTimeout(done, 2000); })]).then(function () { fail(err); });
+  });
 })();

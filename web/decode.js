@@ -1,9 +1,10 @@
-// A worker that decodes an uploaded image off the page's thread: the page
-// posts {file, width, height} and, for a part of the image only, {x, y, w,
-// h} too; createImageBitmap decodes the file (that part of it) and scales
-// it to width×height here, and the pixels go back as RGBA bytes ({pixels}),
-// or the reason it failed ({error}); it says {ready} first. The page terminates the worker when it
-// has its answer, or when decoding takes too long.
+// A worker that decodes an uploaded image off the page's thread. It says
+// {ready} once loaded; the page posts {file, width, height} and, for a part
+// of the image only, {x, y, w, h} too; createImageBitmap decodes the file
+// (that part of it) and scales it to width×height here, and the pixels go
+// back as RGBA bytes ({pixels}), or the reason it failed ({error}). The
+// page terminates the worker when it has its answer, or when decoding
+// takes too long.
 "use strict";
 // Loaded: the page's time limit for decoding starts now (until the service
 // worker keeps this script, it comes over the network, which may be slow).

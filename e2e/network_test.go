@@ -15,11 +15,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// When the strong model's weights do not come (the network failed), the
-// page says so beside the denoiser, with the seed's model in its place,
-// and a button fetches them again, as the page does by itself when the
-// browser says it is online again.
-func TestStrongModelCanBeFetchedAgain(t *testing.T) {
+// What the page does when the network fails it after the first view: the
+// strong model's weights that do not come are said beside the denoiser,
+// with the seed's model in its place, and fetched again on Try again and
+// when the browser says it is online again; an upload whose decoder's
+// script does not come is refused, saying so, and the next is taken.
+func TestNetworkFailures(t *testing.T) {
 	url := startServer(t)
 	p := &page{t: t, b: newBrowser(t)}
 	// Fetches of the strong model's weights, the first two of which fail,
