@@ -124,9 +124,9 @@ func (m *Models) Curves(clean []float32, n Noise, digit int, step func() bool) (
 // ErrStopped is Curves' error when its step function stopped it.
 var ErrStopped = errors.New("stopped")
 
-// maxPlotPSNR is the top of the plot's PSNR axis: a clean digit's PSNR is
-// infinite (quality.MaxPSNR), drawn at the top.
-const maxPlotPSNR = 40.0
+// MaxPlotPSNR is the top of the plot's PSNR axis: a clean digit's PSNR is
+// infinite (quality.MaxPSNR), drawn at the top, as is any over it.
+const MaxPlotPSNR = 40.0
 
 // plotPSNR is p as the plot draws it.
-func plotPSNR(p float64) float64 { return math.Min(p, maxPlotPSNR) }
+func plotPSNR(p float64) float64 { return math.Min(p, MaxPlotPSNR) }

@@ -110,7 +110,7 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 			fmt.Fprintf(&b, `<polyline fill="none" %s points="%s"/>`, stroke(cv.Name, 2), strings.Join(pts, " "))
 		}
 	}
-	panel(l.panels[0], "PSNR against the clean digit", 0, maxPlotPSNR, []float64{0, 10, 20, 30, 40}, " dB", func(cv Curve, i int) float64 { return plotPSNR(cv.PSNR[i]) })
+	panel(l.panels[0], "PSNR against the clean digit", 0, MaxPlotPSNR, []float64{0, 10, 20, 30, 40}, " dB", func(cv Curve, i int) float64 { return plotPSNR(cv.PSNR[i]) })
 	panel(l.panels[1], "The reader's confidence that it is "+aDigit(c.Digit), 0, 100, []float64{0, 25, 50, 75, 100}, " %", func(cv Curve, i int) float64 { return 100 * cv.Confidence[i] })
 	// The legend in as few rows as legendCols allows, as even as they can
 	// be: five entries in rows of three and two rather than four and one.
@@ -125,11 +125,11 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 	return b.String()
 }
 
-// summaryPSNR is p in words: the plot draws values over maxPlotPSNR (an
+// summaryPSNR is p in words: the plot draws values over MaxPlotPSNR (an
 // identical picture's is infinite) at its top, which its words say.
 func summaryPSNR(p float64) string {
-	if p >= maxPlotPSNR {
-		return fmt.Sprintf("%.0f dB or more", maxPlotPSNR)
+	if p >= MaxPlotPSNR {
+		return fmt.Sprintf("%.0f dB or more", MaxPlotPSNR)
 	}
 	return fmt.Sprintf("%.1f dB", p)
 }
