@@ -57,8 +57,12 @@ type Walk struct {
 // code, as nudged, and the code's largest value, which the nudge is a
 // share of (a nudge of a unit that is 0 and stays near it shows little).
 func (w Walk) Values() string {
-	return fmt.Sprintf("This unit is %.2f in the code, %.2f nudged; the code's largest value is %.2f.", w.UnitValue, w.UnitValue+float32(w.Nudge)*w.Largest, w.Largest)
+	return fmt.Sprintf("This unit is %.2f in the code, %.2f nudged; the code's largest value is %.2f.", w.UnitValue, w.nudgedValue(), w.Largest)
 }
+
+// nudgedValue is the unit's value nudged: the nudge is a share of the
+// code's largest value.
+func (w Walk) nudgedValue() float32 { return w.UnitValue + float32(w.Nudge)*w.Largest }
 
 // UnitName says where unit i of a code of shape s lies: its map, row and
 // column.
@@ -139,7 +143,7 @@ func (m *Models) nudged(w *Walk, r *Result) error {
 		top = max(top, v)
 	}
 	w.UnitValue, w.Largest = code[w.Unit], top
-	code[w.Unit] += float32(w.Nudge) * top
+	code[w.Unit] = w.nudgedValue()
 	var err error
 	w.Nudged, w.NudgedReading, err = m.decode(r.Denoiser, code)
 	return err
