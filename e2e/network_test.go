@@ -51,7 +51,7 @@ func TestNetworkFailures(t *testing.T) {
 	p.run(network.Enable(), network.SetBypassServiceWorker(true),
 		fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*strong.safetensors*"}, {URLPattern: "*decode.js*"}}),
 		chromedp.Navigate(url), chromedp.WaitVisible(`body[data-strong="failed"]`, chromedp.ByQuery), chromedp.WaitVisible("#strong-retry", chromedp.ByQuery))
-	assert.Equal(t, "The strong model did not load (weights/strong.safetensors: the network failed); the seed's model stands in. Try again", p.text("#strong-status"))
+	assert.Equal(t, "The strong model did not load (the network failed); the seed's model stands in. Try again", p.text("#strong-status"))
 	// Its line is as high as the loading line before it and the line
 	// after it: nothing below moves.
 	var tall float64

@@ -91,12 +91,13 @@ func startedFetch(url string) ([]byte, error) {
 }
 
 // fetchFailed is the error of a fetch of url that failed with err: a
-// network that failed, said so (the browser's "TypeError: Failed to fetch"
-// says nothing more to a person, and goes to the console), or err.
+// network that failed, said so, without the file's name, which says
+// nothing more to a person (the browser's "TypeError: Failed to fetch"
+// and the name go to the console), or err, with the name.
 func fetchFailed(url string, err error) error {
 	js.Global().Get("console").Call("warn", "fetching "+url+": "+err.Error())
 	if strings.HasPrefix(err.Error(), "TypeError") {
-		return fmt.Errorf("%s: the network failed", url)
+		return errors.New("the network failed")
 	}
 	return fmt.Errorf("%s: %v", url, err)
 }
