@@ -2440,6 +2440,14 @@ func TestKeyboardAndPhone(t *testing.T) {
 		assert.True(t, walk.Row, "the walk in one row at %d px", width)
 		assert.False(t, walk.Overflow, "no sideways scrolling at %d px", width)
 	}
+
+	// A phone held sideways: the draw pad fits the screen's height, so
+	// that a whole digit is drawn without the page scrolling under the pen
+	// (it was 280 px high on a 360 px screen).
+	var pad, screen float64
+	p.run(chromedp.EmulateViewport(740, 360), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById("draw-canvas").getBoundingClientRect().height`, &pad), chromedp.Evaluate(`innerHeight`, &screen))
+	assert.LessOrEqual(t, pad, 0.76*screen, "the draw pad's height on a 740×360 screen")
 	p.b.screenshot(t, "walk-560")
 	assert.Empty(t, p.b.consoleErrors())
 }
