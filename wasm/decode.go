@@ -80,8 +80,9 @@ func decodePart(ctx context.Context, file js.Value, r image.Rectangle) (image.Im
 // scaling a 40-megapixel photo takes long enough to freeze the page if it
 // ran on the page's thread (drawImage and createImageBitmap's scaling do).
 // The worker is terminated when its script takes longer than decoderLimit
-// to load, its decoding longer than decodeLimit, or ctx ends. It waits for the browser, so it must run on its own goroutine; the
-// page has the browser decode, so that the app carries no image decoders.
+// to load, its decoding longer than decodeLimit, or ctx ends. It waits for
+// the browser, so it must run on its own goroutine; the page has the
+// browser decode, so that the app carries no image decoders.
 func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (image.Image, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -113,10 +114,10 @@ func decodeIn(ctx context.Context, file js.Value, r image.Rectangle, w, h int) (
 	onerror := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		args[0].Call("preventDefault")
 		msg := js.Global().Get("Object").New()
-		if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
-			msg.Set("broken", "the decoder ("+decodeWorker+") could not run: "+m.String())
+		if why, notLoaded := workerError(args[0]); notLoaded {
+			msg.Set("broken", errDecoderNotLoaded.Error())
 		} else {
-			msg.Set("broken", errDecoderNotLoaded.Error()) // no message: its script did not come
+			msg.Set("broken", "the decoder ("+decodeWorker+") could not run: "+why)
 		}
 		give(msg)
 		return nil

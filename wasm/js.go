@@ -135,12 +135,12 @@ func say(id, text string) {
 
 // workerError is what a worker's error event e says went wrong: its
 // message, or, for a script that could not be loaded (an event with no
-// message), that.
-func workerError(e js.Value) string {
+// message: notLoaded), that.
+func workerError(e js.Value) (msg string, notLoaded bool) {
 	if m := e.Get("message"); m.Type() == js.TypeString && m.String() != "" {
-		return m.String()
+		return m.String(), false
 	}
-	return "its script could not be loaded"
+	return "its script could not be loaded", true
 }
 
 // thrown runs f and returns what JavaScript threw in it (syscall/js

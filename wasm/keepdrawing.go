@@ -24,16 +24,21 @@ const maxKeptDrawing = 1 << 20
 // pngDataURL is how a kept drawing begins.
 const pngDataURL = "data:image/png;base64,"
 
-// storage is the tab's sessionStorage, or why the page has none: where
-// the browser refuses the page site data, reading window.sessionStorage
-// throws, and a js.Value's Get would let that through the Go code that
-// read it (only calls are caught: thrown), so it is read by a call.
-func storage() (s js.Value, err error) {
-	err = thrown(func() { s = js.Global().Get("Reflect").Call("get", js.Global(), "sessionStorage") })
-	if err == nil && !s.Truthy() {
-		err = errors.New("the browser has no sessionStorage")
+// storage calls method of the tab's sessionStorage with args, and says
+// what it returned or why it could not: where the browser refuses the
+// page site data, even reading window.sessionStorage throws, and a
+// js.Value's Get would let that through the Go code that read it (only
+// calls are caught: thrown), so it is read by a call too.
+func storage(method string, args ...any) (js.Value, error) {
+	var s, v js.Value
+	if err := thrown(func() { s = js.Global().Get("Reflect").Call("get", js.Global(), "sessionStorage") }); err != nil {
+		return v, err
 	}
-	return s, err
+	if !s.Truthy() {
+		return v, errors.New("the browser has no sessionStorage")
+	}
+	err := thrown(func() { v = s.Call(method, args...) })
+	return v, err
 }
 
 // notKept says, while the browser keeps nothing the page writes, that a
@@ -49,9 +54,10 @@ func keepDrawing(c js.Value) {
 	if !c.Truthy() {
 		return
 	}
-	s, err := storage()
+	var url js.Value
+	err := thrown(func() { url = c.Call("toDataURL", "image/png") })
 	if err == nil {
-		err = thrown(func() { s.Call("setItem", drawingKey, c.Call("toDataURL", "image/png")) })
+		_, err = storage("setItem", drawingKey, url)
 	}
 	if err != nil {
 		notKept = "This browser keeps nothing for the page (its site data blocked, or full): a reload will not bring the drawing back."
@@ -64,9 +70,7 @@ func keepDrawing(c js.Value) {
 // forgetDrawing drops the kept drawing (the canvas was cleared, or what
 // was kept is not a drawing of the page's).
 func forgetDrawing() {
-	if s, err := storage(); err == nil {
-		_ = thrown(func() { s.Call("removeItem", drawingKey) })
-	}
+	_, _ = storage("removeItem", drawingKey)
 }
 
 // restoreDrawing brings back the drawing kept before a reload, if there is
@@ -82,11 +86,7 @@ func restoreDrawing(store *webapp.Store) {
 // no storage), "dropped" (what was kept is not the page's drawing),
 // "drawn" (drawn on since the page opened) or "restored".
 func restoreKept(store *webapp.Store) string {
-	var kept js.Value
-	s, err := storage()
-	if err == nil {
-		err = thrown(func() { kept = s.Call("getItem", drawingKey) })
-	}
+	kept, err := storage("getItem", drawingKey)
 	if err != nil || kept.Type() != js.TypeString {
 		return "none"
 	}

@@ -182,7 +182,8 @@ func (p *workerPrep) start() error {
 	onerror := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		args[0].Call("preventDefault")
 		msg := js.Global().Get("Object").New()
-		msg.Set("broken", workerError(args[0]))
+		why, _ := workerError(args[0])
+		msg.Set("broken", why)
 		give(msg)
 		return nil
 	})
