@@ -30,15 +30,34 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The page's own addresses: the scope, and index.html in it.
+const SCOPE = new URL(self.registration.scope).pathname;
+const PAGES = [SCOPE, SCOPE + "index.html"];
+
 // The app's files come from the cache of this version; a visit to the page
-// (whatever its query) is the page; anything else (and everything, should
-// the cache lack a file) comes from the network.
+// (whatever its query) is the page; anything else, such as a mistyped
+// address (the server's "not found" online, the browser's offline), and
+// everything should the cache lack a file, comes from the network.
 self.addEventListener("fetch", (event) => {
   if (event.request.method !== "GET") return;
-  const page = event.request.mode === "navigate";
+  const page = event.request.mode === "navigate" && PAGES.includes(new URL(event.request.url).pathname);
   event.respondWith(
     caches.open(CACHE)
       .then((cache) => page ? cache.match("./", { ignoreSearch: true }) : cache.match(event.request))
-      .then((hit) => hit || fetch(event.request)),
+      .then((hit) => hit || fetch(event.request))
+      .catch((err) => {
+        if (event.request.mode !== "navigate") throw err;
+        return notKept();
+      }),
   );
 });
+
+// notKept is the page for a visit to another address while the network is
+// down: the browser's own would only say that the site cannot be reached,
+// when the app can be.
+function notKept() {
+  const body = '<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+    "<title>Offline</title><p>The network is down, and this address is not the app's page, which works " +
+    'offline: <a href="' + SCOPE + '">open the digit denoiser</a>.</p>';
+  return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}

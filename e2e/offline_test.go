@@ -15,7 +15,7 @@ import (
 // worker, then switches the network off in DevTools and also stops the
 // server, and loads the page again (with a query, as a shared link may
 // have): the first view, the strong model and an upload all work, and the manifest that makes the app installable is
-// there.
+// there; another address of the site is not the app.
 func TestOffline(t *testing.T) {
 	srv := serveDist(t)
 	m := nativeModels(t)
@@ -44,4 +44,11 @@ func TestOffline(t *testing.T) {
 	assert.True(t, controlled, "the page comes from the service worker")
 	p.checkFirstViewAndUpload("offline, ", m, 9)
 	assert.Empty(t, p.b.consoleErrors(), "no console errors")
+
+	// A mistyped address is not the app: online it is the server's "not
+	// found", offline a page that says so and links to the app.
+	var text string
+	p.run(chromedp.Navigate(srv.URL+"/no-such-page"), chromedp.Text("body", &text, chromedp.ByQuery),
+		chromedp.Click("a", chromedp.ByQuery), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery))
+	assert.Equal(t, "The network is down, and this address is not the app's page, which works offline: open the digit denoiser.", text)
 }
