@@ -205,7 +205,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 			elem.Table(vecty.Markup(vecty.Class("metrics")), metricsCaption(res), elem.TableBody(metrics(res))),
 			elem.Figure(vecty.Markup(vecty.Class("latent")),
 				r.latentMap(res),
-				elem.FigureCaption(vecty.Text(fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, each from dark purple (its lowest) to yellow (its highest); a map all dark is 0 throughout, off for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them. Click a number to nudge it below (or type its number there); the one nudged is framed.", res.LatentShape.C, res.LatentShape.H, res.LatentShape.W))),
+				elem.FigureCaption(vecty.Text(latentCaption(res))),
 			),
 		),
 		elem.Paragraph(vecty.Markup(vecty.Class("downloads")),
@@ -245,6 +245,18 @@ func largeLink(digit []float32) []vecty.Applyer {
 		hs = append(hs, &vecty.EventListener{Name: name, Listener: set})
 	}
 	return hs
+}
+
+// latentCaption says what the latent code's heat maps show, and on what
+// scale (webapp.LatentImage's).
+func latentCaption(res *webapp.Result) string {
+	lo, hi := webapp.LatentRange(res.Latent)
+	from := "0"
+	if lo < 0 {
+		from = fmt.Sprintf("the code's lowest value, %.2f", lo)
+	}
+	return fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, all on one scale, from dark purple at %s to yellow at the code's largest value, %.2f; a map all dark is off, or nearly, for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them. Click a number to nudge it below (or type its number there); the one nudged is framed.",
+		res.LatentShape.C, res.LatentShape.H, res.LatentShape.W, from, hi)
 }
 
 // latentMap is the latent code's heat maps, with the unit nudged (r.Unit)

@@ -35,18 +35,19 @@ func (g latentGrid) origin(c int) (x, y int) {
 }
 
 // LatentImage draws a latent code of shape C×H×W as C heat maps in rows of
-// up to latentColumns, one pixel per value with a one-pixel gap, each
-// channel scaled to its own range (dark blue low, yellow high).
+// up to latentColumns, one pixel per value with a one-pixel gap, all on
+// one scale, from dark blue at 0 (or at the code's lowest value, if it is
+// below 0) to yellow at the code's largest value. One scale for all, not
+// one per map, so that what the eye compares is what the decoder gets: a
+// map whose numbers are all near 0 is dark, as it is nearly off, where a
+// scale of its own would stretch its tiny differences to the full range.
 func LatentImage(code []float32, s nn.Shape) *image.RGBA {
 	g := gridOf(s)
 	img := image.NewRGBA(image.Rectangle{Max: image.Pt(g.size())})
+	lo, hi := LatentRange(code)
 	for c := 0; c < s.C; c++ {
 		x0, y0 := g.origin(c)
 		ch := code[c*s.H*s.W : (c+1)*s.H*s.W]
-		lo, hi := ch[0], ch[0]
-		for _, v := range ch {
-			lo, hi = min(lo, v), max(hi, v)
-		}
 		for y := 0; y < s.H; y++ {
 			for x := 0; x < s.W; x++ {
 				t := float32(0)
@@ -58,6 +59,15 @@ func LatentImage(code []float32, s nn.Shape) *image.RGBA {
 		}
 	}
 	return img
+}
+
+// LatentRange is the range of values LatentImage spreads its colours over:
+// from 0, or the code's lowest value if lower, to its largest.
+func LatentRange(code []float32) (lo, hi float32) {
+	for _, v := range code {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	return lo, hi
 }
 
 // LatentUnitAt is the unit of a code of shape s that LatentImage draws at

@@ -131,6 +131,21 @@ func TestLatentImage(t *testing.T) {
 	assert.Equal(t, uint32(253*257), r1, "map 31 is the last of the fourth row")
 	_, _, _, a := img.At(7, 0).RGBA()
 	assert.Equal(t, uint32(0), a, "gaps are left transparent")
+
+	// All maps on one scale: a map of tiny numbers is dark, not stretched
+	// to the full range of colours; the scale starts at 0, or lower.
+	code = make([]float32, 128)
+	code[0], code[16], code[17] = 2, 0.001, 0.002
+	img = LatentImage(code, nn.Shape{C: 8, H: 4, W: 4})
+	assert.Equal(t, heat(1), img.RGBAAt(0, 0), "the code's largest value")
+	assert.Equal(t, heat(0.0005), img.RGBAAt(6, 0), "0.002 of a code whose largest is 2")
+	assert.Equal(t, heat(0), img.RGBAAt(1, 0), "0")
+	code[1] = -2
+	img = LatentImage(code, nn.Shape{C: 8, H: 4, W: 4})
+	assert.Equal(t, heat(0), img.RGBAAt(1, 0), "the lowest value, below 0")
+	assert.Equal(t, heat(0.5), img.RGBAAt(2, 0), "0, halfway from -2 to 2")
+	lo, hi := LatentRange(code)
+	assert.Equal(t, [2]float32{-2, 2}, [2]float32{lo, hi})
 }
 
 // Every unit's box on the heat maps is found again at its middle, and the
