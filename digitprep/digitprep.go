@@ -3,8 +3,10 @@
 // way MNIST was made (LeCun, Cortes and Burges, "The MNIST database": each
 // digit size-normalised to fit a 20×20 box preserving its aspect ratio,
 // anti-aliased, and centred by its centre of mass in 28×28). Before that it
-// does what MNIST's makers did by scanning clean forms: grey levels, light
-// ink on a black background (a light background is inverted), the
+// does what MNIST's makers did by scanning clean forms: grey levels (a
+// picture with transparency laid on white, or on black where its ink, the
+// opaque part of a largely clear picture, is light), light ink on a black
+// background (a light background is inverted), the
 // background mapped to 0 and the ink to about 1 whatever the paper, the
 // pen and the lighting, the digit found as the main ink among noise,
 // specks and borders, strokes far thinner than MNIST's thickened and
@@ -394,42 +396,83 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 }
 
 // grey converts img to luminance in [0,1], compositing any transparency
-// over white (a drawing on a transparent canvas is ink on paper). The
-// pixel types that uploads arrive as (the browser's NRGBA, shrink's RGBA)
-// are read from their pixel arrays rather than through At, which boxes
-// every pixel's colour; the values are the same.
+// over a backdrop (backdrop's): white, as a drawing on a transparent canvas
+// is ink on paper, unless the ink, the opaque pixels of a picture that is
+// largely transparent, is light, when the backdrop is black (white ink on
+// a transparent picture would otherwise vanish on white). The pixel types
+// that uploads arrive as (the browser's NRGBA, shrink's RGBA) are read from
+// their pixel arrays rather than through At, which boxes every pixel's
+// colour; the values are the same.
 func grey(img image.Image) []float32 {
 	b := img.Bounds()
+	bg := backdrop(img)
 	out := make([]float32, 0, b.Dx()*b.Dy())
+	pixels(img, func(r, g, b, a uint32) { out = append(out, lum(r, g, b, a, bg)) })
+	return out
+}
+
+// pixels calls f with every pixel's premultiplied colour, row by row.
+func pixels(img image.Image, f func(r, g, b, a uint32)) {
+	b := img.Bounds()
 	switch m := img.(type) {
 	case *image.NRGBA:
 		for y := b.Min.Y; y < b.Max.Y; y++ {
 			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
 			for i := 0; i+3 < len(row); i += 4 {
-				out = append(out, lum(color.NRGBA{R: row[i], G: row[i+1], B: row[i+2], A: row[i+3]}.RGBA()))
+				f(color.NRGBA{R: row[i], G: row[i+1], B: row[i+2], A: row[i+3]}.RGBA())
 			}
 		}
 	case *image.RGBA:
 		for y := b.Min.Y; y < b.Max.Y; y++ {
 			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
 			for i := 0; i+3 < len(row); i += 4 {
-				out = append(out, lum(color.RGBA{R: row[i], G: row[i+1], B: row[i+2], A: row[i+3]}.RGBA()))
+				f(color.RGBA{R: row[i], G: row[i+1], B: row[i+2], A: row[i+3]}.RGBA())
 			}
 		}
 	default:
 		for y := b.Min.Y; y < b.Max.Y; y++ {
 			for x := b.Min.X; x < b.Max.X; x++ {
-				out = append(out, lum(img.At(x, y).RGBA()))
+				f(img.At(x, y).RGBA())
 			}
 		}
 	}
-	return out
 }
 
-// lum is the luminance of a premultiplied colour over white.
-func lum(r, g, b, a uint32) float32 {
-	white := 0xffff - a // premultiplied: over white adds (1-a) of white
-	l := (0.299*float64(r+white) + 0.587*float64(g+white) + 0.114*float64(b+white)) / 0xffff
+// clearShare is the share of a picture's pixels that must be mostly
+// transparent for its opaque ones to be taken for the ink (backdrop): ink
+// covers well under half of a picture of a digit, even of a box drawn
+// round it, while a photo's transparent margins, if any, leave most of it
+// opaque.
+const clearShare = 0.5
+
+// backdrop is the luminance, 0 or 0xffff, that grey composites img over:
+// black when at least clearShare of it is mostly transparent and its
+// opaque pixels are light on average, white otherwise.
+func backdrop(img image.Image) uint32 {
+	if o, ok := img.(interface{ Opaque() bool }); ok && o.Opaque() {
+		return 0xffff
+	}
+	var clear, n int
+	var ink, alpha float64 // luminance and opacity summed over the pixels
+	pixels(img, func(r, g, b, a uint32) {
+		n++
+		if a < 0x8000 {
+			clear++
+		}
+		ink += float64(lum(r, g, b, a, 0)) // premultiplied: weighted by opacity
+		alpha += float64(a) / 0xffff
+	})
+	if float64(clear) < clearShare*float64(n) || alpha == 0 || ink/alpha <= 0.5 {
+		return 0xffff
+	}
+	return 0
+}
+
+// lum is the luminance of a premultiplied colour over a backdrop of
+// luminance bg (0 black, 0xffff white).
+func lum(r, g, b, a, bg uint32) float32 {
+	under := uint32(uint64(bg) * uint64(0xffff-a) / 0xffff) // premultiplied: over bg adds (1-a) of it
+	l := (0.299*float64(r+under) + 0.587*float64(g+under) + 0.114*float64(b+under)) / 0xffff
 	return float32(math.Min(1, l))
 }
 

@@ -193,13 +193,14 @@ func TestGreyFastPathsMatchAt(t *testing.T) {
 		rgba.Pix[i+3] = a
 	}
 	for _, img := range []image.Image{nrgba, rgba, nrgba.SubImage(image.Rect(3, 4, 30, 20)), rgba.SubImage(image.Rect(5, 1, 9, 22))} {
-		got := grey(img)
+		got, bg := grey(img), backdrop(img)
 		b := img.Bounds()
 		require.Len(t, got, b.Dx()*b.Dy())
 		i := 0
 		for y := b.Min.Y; y < b.Max.Y; y++ {
 			for x := b.Min.X; x < b.Max.X; x++ {
-				require.Equal(t, lum(img.At(x, y).RGBA()), got[i], "%T at %d,%d", img, x, y)
+				cr, cg, cb, ca := img.At(x, y).RGBA()
+				require.Equal(t, lum(cr, cg, cb, ca, bg), got[i], "%T at %d,%d", img, x, y)
 				i++
 			}
 		}

@@ -425,6 +425,24 @@ func bigUpload(t *testing.T, digit []float32) string {
 	return path
 }
 
+// clearUpload writes a PNG of digit in white ink on a transparent canvas,
+// as a drawing app exports one, and returns its path.
+func clearUpload(t *testing.T, digit []float32) string {
+	const k = 10
+	img := image.NewNRGBA(image.Rect(0, 0, 28*k+40, 28*k+40))
+	for y := 20; y < 20+28*k; y++ {
+		for x := 20; x < 20+28*k; x++ {
+			i := img.PixOffset(x, y)
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = 255, 255, 255, uint8(255*digit[(y-20)/k*28+(x-20)/k])
+		}
+	}
+	var b bytes.Buffer
+	require.NoError(t, png.Encode(&b, img))
+	path := filepath.Join(t.TempDir(), "white-on-clear.png")
+	require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+	return path
+}
+
 func TestApp(t *testing.T) {
 	url := startServer(t)
 	b := newBrowser(t)
@@ -1098,10 +1116,12 @@ func TestApp(t *testing.T) {
 		assert.Equal(t, "false", busy)
 	})
 
-	t.Run("upload WebP, CMYK JPEG and a large PNG", func(t *testing.T) {
+	t.Run("upload WebP, CMYK JPEG, a large PNG and a transparent one", func(t *testing.T) {
 		// The browser decodes (and scales the large one to 456 px first)
 		// with other code than Go's, so the input is compared loosely with
-		// the one prepared natively.
+		// the one prepared natively. A PNG of white ink on a transparent
+		// canvas too: the page keeps its transparency, which tells the
+		// ink (white on white, it was "no digit found").
 		p := upload(t)
 		var paths []string
 		for _, name := range []string{"seven.webp", "seven-cmyk.jpg"} {
@@ -1109,7 +1129,7 @@ func TestApp(t *testing.T) {
 			require.NoError(t, err)
 			paths = append(paths, path)
 		}
-		paths = append(paths, bigUpload(t, samples[3].Pixels))
+		paths = append(paths, bigUpload(t, samples[3].Pixels), clearUpload(t, samples[5].Pixels))
 		for _, path := range paths {
 			data, err := os.ReadFile(path)
 			require.NoError(t, err)
