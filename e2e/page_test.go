@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/color/palette"
+	"image/gif"
 	"image/png"
 	"io/fs"
 	"math"
@@ -440,6 +442,26 @@ func clearUpload(t *testing.T, digit []float32) string {
 	require.NoError(t, png.Encode(&b, img))
 	path := filepath.Join(t.TempDir(), "white-on-clear.png")
 	require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+	return path
+}
+
+// animatedUpload writes a GIF of two frames, digits a and b, and returns
+// its path.
+func animatedUpload(t *testing.T, a, b []float32) string {
+	g := &gif.GIF{}
+	for _, digit := range [][]float32{a, b} {
+		img := image.NewPaletted(image.Rect(0, 0, 28*6, 28*6), color.Palette(palette.Plan9))
+		for y := range 28 * 6 {
+			for x := range 28 * 6 {
+				img.Set(x, y, color.Gray{Y: uint8(255 * (1 - digit[y/6*28+x/6]))})
+			}
+		}
+		g.Image, g.Delay = append(g.Image, img), append(g.Delay, 40)
+	}
+	var buf bytes.Buffer
+	require.NoError(t, gif.EncodeAll(&buf, g))
+	path := filepath.Join(t.TempDir(), "animated.gif")
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
 	return path
 }
 
@@ -1116,12 +1138,13 @@ func TestApp(t *testing.T) {
 		assert.Equal(t, "false", busy)
 	})
 
-	t.Run("upload WebP, CMYK JPEG, a large PNG and a transparent one", func(t *testing.T) {
+	t.Run("upload WebP, CMYK JPEG, a large PNG, a transparent one and an animated GIF", func(t *testing.T) {
 		// The browser decodes (and scales the large one to 456 px first)
 		// with other code than Go's, so the input is compared loosely with
 		// the one prepared natively. A PNG of white ink on a transparent
 		// canvas too: the page keeps its transparency, which tells the
-		// ink (white on white, it was "no digit found").
+		// ink (white on white, it was "no digit found"); and an animated
+		// GIF.
 		p := upload(t)
 		var paths []string
 		for _, name := range []string{"seven.webp", "seven-cmyk.jpg"} {
@@ -1129,7 +1152,7 @@ func TestApp(t *testing.T) {
 			require.NoError(t, err)
 			paths = append(paths, path)
 		}
-		paths = append(paths, bigUpload(t, samples[3].Pixels), clearUpload(t, samples[5].Pixels))
+		paths = append(paths, bigUpload(t, samples[3].Pixels), clearUpload(t, samples[5].Pixels), animatedUpload(t, samples[7].Pixels, samples[1].Pixels))
 		for _, path := range paths {
 			data, err := os.ReadFile(path)
 			require.NoError(t, err)
@@ -1146,6 +1169,14 @@ func TestApp(t *testing.T) {
 			t.Logf("%s: mean difference from Go's decoding %.4f", name, diff/float64(len(want)))
 			assert.Less(t, diff/float64(len(want)), 0.02, name)
 		}
+		// The animated GIF (the last) is shown as its first frame, the one
+		// read (Go's decoder reads it too), not playing the others.
+		var first, later []byte
+		p.run(chromedp.ScrollIntoView("#original", chromedp.ByQuery), chromedp.Screenshot("#original", &first, chromedp.ByQuery),
+			chromedp.Sleep(600*time.Millisecond), // the GIF's frames last 400 ms
+			chromedp.Screenshot("#original", &later, chromedp.ByQuery))
+		assert.True(t, bytes.Equal(first, later), "the GIF is shown as its first frame, a still picture, not playing")
+		assert.Equal(t, "Shown below: animated.gif (animated: the page reads its first frame)", p.text("#upload-status"))
 	})
 
 	t.Run("uploads of printed and handwritten digits are read right", func(t *testing.T) {

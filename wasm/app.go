@@ -188,7 +188,7 @@ func loadWeights(url string) (*weights.File, error) {
 // which picture URL it no longer shows.
 func uploadFile(s *webapp.Store, file js.Value, name string) {
 	t := s.StartUpload(name)
-	w, h, err := checkFile(file)
+	w, h, animated, err := checkFile(file)
 	var img image.Image
 	if err == nil {
 		if !s.PassedChecks(t) {
@@ -201,8 +201,11 @@ func uploadFile(s *webapp.Store, file js.Value, name string) {
 	}
 	url := ""
 	if err == nil {
-		url = js.Global().Get("URL").Call("createObjectURL", file).String()
+		url = pictureURL(file, img, animated)
 		sources.put(url, source{file, w, h})
+		if animated {
+			name += " (animated: the page reads its first frame)"
+		}
 	}
 	if release := s.FinishUpload(t, name, url, img, err); release != "" {
 		sources.drop(release)
@@ -214,6 +217,34 @@ func uploadFile(s *webapp.Store, file js.Value, name string) {
 	if u := s.State().Upload; err == nil && u != nil && u.URL == url {
 		go zoomIn(s) // it waits for this decode's turn to end
 	}
+}
+
+// pictureURL is the object URL the page shows an upload from: of its
+// file, or, when the file is animated, of the picture decoded from it, its
+// first frame, which is what the page reads (the file would play its
+// other frames beside readings of the first). Where the browser cannot
+// encode the frame (no OffscreenCanvas), the file's.
+func pictureURL(file js.Value, img image.Image, animated bool) string {
+	object := js.Global().Get("URL")
+	if n, ok := img.(*image.NRGBA); ok && animated && js.Global().Get("OffscreenCanvas").Truthy() {
+		var blob js.Value
+		err := thrown(func() {
+			c := js.Global().Get("OffscreenCanvas").New(n.Rect.Dx(), n.Rect.Dy())
+			ctx := c.Call("getContext", "2d")
+			data := ctx.Call("createImageData", n.Rect.Dx(), n.Rect.Dy())
+			js.CopyBytesToJS(data.Get("data"), n.Pix) // the decoder's NRGBA: ImageData's order, not premultiplied
+			ctx.Call("putImageData", data, 0, 0)
+			blob = c.Call("convertToBlob")
+		})
+		if err == nil {
+			blob, err = await(blob)
+		}
+		if err == nil {
+			return object.Call("createObjectURL", blob).String()
+		}
+		js.Global().Get("console").Call("warn", "godae: the animated picture is shown playing: "+err.Error())
+	}
+	return object.Call("createObjectURL", file).String()
 }
 
 // zoomIn prepares the part of the shown upload around its digit again,

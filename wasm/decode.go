@@ -44,28 +44,30 @@ var checking = make(chan struct{}, 1)
 // bytes), and the image's size w×h (from the header, which an <img> reads
 // without decoding the pixels), before the file may stop the decode of
 // an upload under way (Store.PassedChecks). It waits for the browser, so
-// it must run on its own goroutine.
-func checkFile(file js.Value) (w, h int, err error) {
+// it must run on its own goroutine. It also says whether the file is an
+// animated picture (digitprep.Animated), of which the page reads the
+// first frame.
+func checkFile(file js.Value) (w, h int, animated bool, err error) {
 	checking <- struct{}{}
 	defer func() { <-checking }()
 	if err := digitprep.CheckFileSize(file.Get("size").Int()); err != nil {
-		return 0, 0, err
+		return 0, 0, false, err
 	}
 	data, err := fileBytes(file, digitprep.MaxBytes)
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, false, err
 	}
 	if err := digitprep.CheckHeader(data); err != nil { // a JPEG's scans, and sizes the browser refuses without saying why
-		return 0, 0, err
+		return 0, 0, false, err
 	}
 	if digitprep.IsSVG(data) { // an <img> shows it; the decoder cannot
-		return 0, 0, digitprep.NotImage(data)
+		return 0, 0, false, digitprep.NotImage(data)
 	}
 	var ok bool
 	if w, h, ok = imageSize(file); !ok {
-		return 0, 0, digitprep.NotImage(data)
+		return 0, 0, false, digitprep.NotImage(data)
 	}
-	return w, h, digitprep.CheckSize(w, h)
+	return w, h, digitprep.Animated(data), digitprep.CheckSize(w, h)
 }
 
 // decodePart has the worker decode the part r of a file that checkFile
