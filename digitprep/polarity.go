@@ -98,13 +98,26 @@ const edgeWider = 1.5
 // most pictures (a bold digit that fills its crop included); but when the
 // border is split between two levels, a page photographed with the desk
 // along two of its edges, the picture as a whole shows it. Paper darker
-// than mid-grey is light if the ink stands out darker (a dim photo).
+// than mid-grey is light if the picture is lighter over most of it (light
+// falling off towards the edges) or if the ink stands out darker (a dim
+// photo).
 func paperIsLight(g, b []float32) bool {
 	if mixed(b) {
 		return quantile(g, 0.5) > 0.5
 	}
 	paper := median(b)
 	if paper > 0.5 {
+		return true
+	}
+	// A border a little darker than mid-grey around a picture lighter than
+	// mid-grey over most of it is light paper lit in the middle, its light
+	// falling off towards the edges (a lamp above it, a phone camera's
+	// vignetting): by the extremes below, the lit paper stood out as light
+	// ink with the digit a hole in it, read as a 0 at 98 %. Dark paper or
+	// a board is darker (litBorder), and light ink covers less than half
+	// of a picture, unless it is a bold digit cropped close on such a
+	// ground.
+	if paper > litBorder && quantile(g, 0.5) > 0.5 {
 		return true
 	}
 	// Paper darker than mid-grey is dark paper (light ink on it), or a
@@ -116,6 +129,11 @@ func paperIsLight(g, b []float32) bool {
 	dark := paper - quantile(g, 0.002)
 	return dark >= minOtherLevel && dark > 2*(quantile(g, 0.998)-paper)
 }
+
+// litBorder is the grey level over which a border darker than mid-grey
+// may be light paper in falling light (paperIsLight): a photo's light
+// falling off by half makes paper of 0.9 about 0.45.
+const litBorder = 0.3
 
 // mixed says whether the border b holds two things, not paper and its
 // noise (mixedBorder).
