@@ -77,3 +77,35 @@ func TestCacheIsSharedAndNeverReplaced(t *testing.T) {
 	assert.Len(t, copies(t, cache), 2, "another libtorch, another copy beside the first")
 	assert.Contains(t, copies(t, cache), names[0])
 }
+
+// -out and -work replace only what gotchpatch wrote there: a folder that
+// is not a copy of gotch, or a file that is not its go.work, is refused
+// before anything is written (they were deleted and overwritten).
+func TestOnlyItsOwnIsReplaced(t *testing.T) {
+	t.Chdir("../..") // writeWork reads the module's go.mod
+	include := fakeInclude(t, "1.13")
+	dir := t.TempDir()
+	thesis := filepath.Join(dir, "victim", "thesis.txt")
+	require.NoError(t, os.MkdirAll(filepath.Dir(thesis), 0o755))
+	require.NoError(t, os.WriteFile(thesis, []byte("years of work"), 0o644))
+	work := filepath.Join(dir, "go.work")
+	err := run("", filepath.Join(dir, "victim"), "", work, include, false)
+	require.ErrorContains(t, err, "is there and is not a copy of gotch")
+	assert.FileExists(t, thesis, "the folder is left alone")
+	assert.NoFileExists(t, work, "nothing was written")
+
+	notes := filepath.Join(dir, "notes.txt")
+	require.NoError(t, os.WriteFile(notes, []byte("mine"), 0o644))
+	require.ErrorContains(t, run("", filepath.Join(dir, "copy"), "", notes, include, false), "is not a go.work that gotchpatch wrote")
+	require.ErrorContains(t, run("", "", t.TempDir(), notes, include, false), "is not a go.work that gotchpatch wrote", "with -cache too")
+	data, err := os.ReadFile(notes)
+	require.NoError(t, err)
+	assert.Equal(t, "mine", string(data))
+	assert.NoDirExists(t, filepath.Join(dir, "copy"))
+
+	// Its own copy and go.work are replaced, run after run.
+	out := filepath.Join(dir, "copy")
+	require.NoError(t, run("", out, "", work, include, false))
+	require.NoError(t, run("", out, "", work, include, false))
+	assert.FileExists(t, filepath.Join(out, "go.mod"))
+}
