@@ -34,6 +34,7 @@ import (
 
 	"github.com/godae/dae/classic"
 	"github.com/godae/dae/evaluation"
+	"github.com/godae/dae/internal/cli"
 	"github.com/godae/dae/internal/uploads"
 	"github.com/godae/dae/mnist"
 	"github.com/godae/dae/nn"
@@ -58,6 +59,7 @@ func main() {
 	nUploads := flag.Int("uploads", 0, "also read this many generated uploads, prepared as the page prepares them, and each model's output of them (needs the fonts of make fonts)")
 	uploadsSeed := flag.Uint64("uploads-seed", 1, "the seed of the generated uploads (1: the tests' set)")
 	flag.Parse()
+	cli.NoArgs("eval")
 	seedSet := false
 	flag.Visit(func(f *flag.Flag) { seedSet = seedSet || f.Name == "uploads-seed" })
 	if seedSet && *nUploads == 0 {
@@ -93,14 +95,25 @@ func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, f
 	if !(factor >= 0 && factor <= 1) {
 		return fmt.Errorf("-noise %g: must be between 0 and 1", factor)
 	}
-	if tune < 1 {
-		return fmt.Errorf("-tune %d: must be at least 1", tune)
+	if tune < 1 || tune > mnist.Train.Count {
+		return fmt.Errorf("-tune %d: must be between 1 and %d (the training set)", tune, mnist.Train.Count)
 	}
 	if n < 0 || n > mnist.Test.Count {
 		return fmt.Errorf("-n %d: must be between 0 (all) and %d", n, mnist.Test.Count)
 	}
 	if nUploads < 0 || nUploads > maxUploads {
 		return fmt.Errorf("-uploads %d: must be between 0 and %d", nUploads, maxUploads)
+	}
+	// Where the results go is checked before the work that makes them.
+	if jsonOut != "" {
+		if err := cli.CheckOutput("json", jsonOut); err != nil {
+			return err
+		}
+	}
+	if retune {
+		if err := cli.CheckOutput("tuned", tunedPath); err != nil {
+			return err
+		}
 	}
 	if dataDir == "" {
 		var err error

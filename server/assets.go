@@ -18,6 +18,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	dae "github.com/godae/dae"
+	"github.com/godae/dae/internal/cli"
 )
 
 // asset is one file the server can send, with its precompressed forms.
@@ -47,6 +48,15 @@ var contentTypes = map[string]string{
 	".webmanifest": "application/manifest+json",
 }
 
+// Limits of what loadAssets reads into memory, checked from the files'
+// sizes before they are read: the app's largest file, its wasm, is a few
+// MiB, and the browser benchmark's site (-site) a few tens in all; a file
+// of gigabytes in -dir is a mistake.
+const (
+	maxAsset  = 64 << 20
+	maxAssets = 512 << 20
+)
+
 // loadAssets reads the files of fsys into memory and compresses the
 // compressible ones. The result is the whole set of URLs the server
 // answers, so nothing else can be reached. With requireApp it reads only
@@ -59,6 +69,7 @@ var contentTypes = map[string]string{
 // bytes (a stale one is ignored). It is not served under its own name.
 func loadAssets(fsys fs.FS, requireApp bool) (map[string]*asset, error) {
 	files := map[string][]byte{}
+	var total int64
 	roots := []string{"."}
 	if requireApp {
 		roots = dae.AppFiles
@@ -80,6 +91,14 @@ func loadAssets(fsys fs.FS, requireApp bool) (map[string]*asset, error) {
 			if !d.Type().IsRegular() {
 				return nil
 			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			if info.Size() > maxAsset || total+info.Size() > maxAssets {
+				return fmt.Errorf("%s is %s: the server keeps every file it serves in memory, at most %s each and %s in all", p, cli.Bytes(info.Size()), cli.Bytes(maxAsset), cli.Bytes(maxAssets))
+			}
+			total += info.Size()
 			files[p], err = fs.ReadFile(fsys, p)
 			return err
 		})

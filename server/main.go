@@ -22,6 +22,7 @@ import (
 	"time"
 
 	dae "github.com/godae/dae"
+	"github.com/godae/dae/internal/cli"
 )
 
 func main() {
@@ -30,6 +31,7 @@ func main() {
 	site := flag.Bool("site", false, "with -dir: serve every file of the folder instead of the app's (the browser benchmark uses this)")
 	dist := flag.String("dist", "", "write the app as a static site to this folder (its files, .gz and .br beside them, a _headers file) for any static host or CDN, and exit")
 	flag.Parse()
+	cli.NoArgs("server")
 	if *dist != "" {
 		flag.Visit(func(f *flag.Flag) {
 			if f.Name == "addr" || f.Name == "site" {
@@ -37,11 +39,11 @@ func main() {
 				os.Exit(2)
 			}
 		})
-		var fsys fs.FS = dae.Assets
-		if *dir != "" {
-			fsys = os.DirFS(*dir)
+		fsys, err := appFS(*dir)
+		if err == nil {
+			err = writeDist(fsys, *dist)
 		}
-		if err := writeDist(fsys, *dist); err != nil {
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "server:", err)
 			os.Exit(1)
 		}
@@ -54,6 +56,18 @@ func main() {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
+}
+
+// appFS is the app's files: the folder dir, or the embedded copy if dir
+// is "".
+func appFS(dir string) (fs.FS, error) {
+	if dir == "" {
+		return dae.Assets, nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("-dir %s: there is no such folder", dir)
+	}
+	return os.DirFS(dir), nil
 }
 
 // newServer builds the HTTP server for the assets in fsys; see loadAssets
@@ -84,18 +98,25 @@ func newServer(fsys fs.FS, requireApp bool, log *slog.Logger) (*http.Server, err
 // run serves until ctx is done, then shuts down gracefully, letting
 // requests in flight finish. ready, if not nil, receives the address.
 func run(ctx context.Context, addr, dir string, requireApp bool, log *slog.Logger, ready chan<- string) error {
-	var fsys fs.FS = dae.Assets
-	if dir != "" {
-		fsys = os.DirFS(dir)
-	} else if !requireApp {
+	if dir == "" && !requireApp {
 		return fmt.Errorf("-site needs -dir")
 	}
-	srv, err := newServer(fsys, requireApp, log)
+	fsys, err := appFS(dir)
 	if err != nil {
 		return err
 	}
+	if addr == "" {
+		return fmt.Errorf("-addr is empty: give host:port, such as localhost:8080 (or :8080 for every interface)")
+	}
+	// The address is taken first: a port in use is said at once, not after
+	// the assets are read and compressed.
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
+		return err
+	}
+	srv, err := newServer(fsys, requireApp, log)
+	if err != nil {
+		ln.Close()
 		return err
 	}
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/")

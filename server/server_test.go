@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -248,4 +250,29 @@ func TestServiceWorkerVersion(t *testing.T) {
 	assert.NotEqual(t, first, second, "another file, another version")
 	files["index.html"] = &fstest.MapFile{Data: []byte("another page")}
 	assert.NotEqual(t, second, script(), "another page, another version")
+}
+
+// What would go wrong at start is said at once, before the assets are read:
+// a -dir that is not a folder, an empty -addr (it listened on every
+// interface, on a port of its own choosing), a file too large to keep in
+// memory (a sparse 2 GiB weights file was read whole, 2.4 GB).
+func TestBadStartIsAClearError(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	absent := filepath.Join(t.TempDir(), "absent")
+	assert.EqualError(t, run(t.Context(), "localhost:0", absent, true, log, nil), "-dir "+absent+": there is no such folder")
+	assert.ErrorContains(t, run(t.Context(), "", "", true, log, nil), "-addr is empty")
+
+	dir := t.TempDir()
+	for name, f := range testFS() {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), f.Data, 0o644))
+	}
+	_, err := newServer(os.DirFS(dir), true, log)
+	require.NoError(t, err, "the folder as made serves")
+	f, err := os.Create(filepath.Join(dir, "weights", "ae.safetensors"))
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(2<<30))
+	require.NoError(t, f.Close())
+	_, err = newServer(os.DirFS(dir), true, log)
+	assert.EqualError(t, err, "weights/ae.safetensors is 2.0 GiB: the server keeps every file it serves in memory, at most 64.0 MiB each and 512.0 MiB in all")
 }

@@ -28,6 +28,7 @@ import (
 
 	"github.com/sugarme/gotch"
 
+	"github.com/godae/dae/internal/cli"
 	"github.com/godae/dae/mnist"
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/noise"
@@ -74,6 +75,7 @@ func main() {
 	flag.BoolVar(&o.cuda, "cuda", false, "train on the GPU (needs a CUDA libtorch and `make gotch GOTCH_FLAGS=-cuda`)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof); time inside libtorch shows as its cgo calls")
 	flag.Parse()
+	cli.NoArgs("train")
 	if strongArch != "" {
 		a, err := readArch(strongArch)
 		if err != nil {
@@ -262,26 +264,38 @@ func checkWritable(dir string) error {
 	return os.Remove(f.Name())
 }
 
+// Limits of the flags: far above any run worth making, far below what
+// would take the machine (a batch of 999,999,999 asked libtorch for 3 TB;
+// 100,000 threads made 32,000 of the system's).
+const (
+	maxEpochs  = 1000
+	maxThreads = 256
+)
+
 func (c Config) check() error {
+	images := mnist.Train.Count
+	if c.TrainSize > 0 {
+		images = min(images, c.TrainSize)
+	}
 	switch {
-	case c.Epochs < 1:
-		return fmt.Errorf("-epochs %d: must be at least 1", c.Epochs)
-	case c.StrongEpochs < 1:
-		return fmt.Errorf("-strong-epochs %d: must be at least 1", c.StrongEpochs)
-	case c.Batch < 1:
-		return fmt.Errorf("-batch %d: must be at least 1", c.Batch)
+	case c.Epochs < 1 || c.Epochs > maxEpochs:
+		return fmt.Errorf("-epochs %d: must be between 1 and %d", c.Epochs, maxEpochs)
+	case c.StrongEpochs < 1 || c.StrongEpochs > maxEpochs:
+		return fmt.Errorf("-strong-epochs %d: must be between 1 and %d", c.StrongEpochs, maxEpochs)
+	case c.TrainSize < 0 || c.TrainSize > mnist.Train.Count:
+		return fmt.Errorf("-train-size %d: must be between 0 (all) and %d", c.TrainSize, mnist.Train.Count)
+	case c.TestSize < 0 || c.TestSize > mnist.Test.Count:
+		return fmt.Errorf("-test-size %d: must be between 0 (all) and %d", c.TestSize, mnist.Test.Count)
+	case c.Batch < 1 || c.Batch > images:
+		return fmt.Errorf("-batch %d: must be between 1 and %d (the training images used)", c.Batch, images)
 	case !(c.LR > 0) || math.IsInf(c.LR, 1): // NaN fails every comparison
 		return fmt.Errorf("-lr %g: must be a positive number", c.LR)
 	case !(c.Noise >= 0 && c.Noise <= 1):
 		return fmt.Errorf("-noise %g: must be between 0 and 1", c.Noise)
 	case c.Schedule != Cosine && c.Schedule != Constant:
 		return fmt.Errorf("-schedule %q: use %q or %q", c.Schedule, Cosine, Constant)
-	case c.Threads < 1:
-		return fmt.Errorf("-threads %d: must be at least 1", c.Threads)
-	case c.TrainSize < 0:
-		return fmt.Errorf("-train-size %d: must be 0 (all) or more", c.TrainSize)
-	case c.TestSize < 0:
-		return fmt.Errorf("-test-size %d: must be 0 (all) or more", c.TestSize)
+	case c.Threads < 1 || c.Threads > maxThreads:
+		return fmt.Errorf("-threads %d: must be between 1 and %d", c.Threads, maxThreads)
 	}
 	return nil
 }
@@ -299,9 +313,13 @@ func parseModels(s string) ([]Kind, error) {
 	return kinds, nil
 }
 
+// maxArchBytes is the most an architecture's JSON may be: an
+// architecture as nn.Arch.JSON writes it is well under a KiB.
+const maxArchBytes = 1 << 20
+
 // readArch reads an architecture from a JSON file.
 func readArch(path string) (nn.Arch, error) {
-	data, err := os.ReadFile(path)
+	data, err := cli.ReadFile(path, maxArchBytes, "an architecture")
 	if err != nil {
 		return nn.Arch{}, err
 	}

@@ -213,7 +213,15 @@ func TestBadFlagsAreErrors(t *testing.T) {
 		{func(c *Config) { c.Noise = math.NaN() }, "-noise NaN: must be between 0 and 1"},
 		{func(c *Config) { c.LR = math.NaN() }, "-lr NaN: must be a positive number"},
 		{func(c *Config) { c.LR = math.Inf(1) }, "-lr +Inf: must be a positive number"},
-		{func(c *Config) { c.TestSize = -1 }, "-test-size -1: must be 0 (all) or more"},
+		{func(c *Config) { c.TestSize = -1 }, "-test-size -1: must be between 0 (all) and 10000"},
+		{func(c *Config) { c.TestSize = 10001 }, "-test-size 10001: must be between 0 (all) and 10000"},
+		{func(c *Config) { c.TrainSize = 60001 }, "-train-size 60001: must be between 0 (all) and 60000"},
+		// Work the machine could not do, refused before the data loads.
+		{func(c *Config) { c.Batch = 999999999 }, "-batch 999999999: must be between 1 and 320 (the training images used)"},
+		{func(c *Config) { c.TrainSize, c.Batch = 0, 60001 }, "-batch 60001: must be between 1 and 60000 (the training images used)"},
+		{func(c *Config) { c.Threads = 100000 }, "-threads 100000: must be between 1 and 256"},
+		{func(c *Config) { c.Epochs = 99999999999 }, "-epochs 99999999999: must be between 1 and 1000"},
+		{func(c *Config) { c.StrongEpochs = 0 }, "-strong-epochs 0: must be between 1 and 1000"},
 	} {
 		cfg := shortConfig()
 		bad.set(&cfg)
@@ -234,4 +242,14 @@ func TestBadFlagsAreErrors(t *testing.T) {
 	o.dataDir = t.TempDir()
 	_, err = run(context.Background(), shortConfig(), o)
 	assert.ErrorContains(t, err, "train-images-idx3-ubyte(.gz) not found")
+
+	// -strong-arch: a file far larger than an architecture is refused from
+	// its size (a sparse 2 GiB file was read whole, 4.4 GB of memory).
+	sparse := filepath.Join(t.TempDir(), "arch.json")
+	f, err := os.Create(sparse)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(2<<30))
+	require.NoError(t, f.Close())
+	_, err = readArch(sparse)
+	assert.EqualError(t, err, sparse+" is 2.0 GiB, more than an architecture is (at most 1.0 MiB)")
 }

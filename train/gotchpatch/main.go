@@ -32,6 +32,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/godae/dae/internal/cli"
 )
 
 func main() {
@@ -42,6 +44,7 @@ func main() {
 	include := flag.String("torch-include", "/usr/include/torch/csrc/api/include", "libtorch's C++ API include folder")
 	cuda := flag.Bool("cuda", false, "also link libtorch's CUDA libraries (needs a CUDA build of libtorch)")
 	flag.Parse()
+	cli.NoArgs("gotchpatch")
 	if err := run(*src, *out, *cache, *work, *include, *cuda); err != nil {
 		fmt.Fprintln(os.Stderr, "gotchpatch:", err)
 		os.Exit(1)
