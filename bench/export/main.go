@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 
 	"github.com/godae/dae/evaluation"
+	"github.com/godae/dae/internal/cli"
 	"github.com/godae/dae/mnist"
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/weights"
@@ -28,6 +29,7 @@ func main() {
 	out := flag.String("out", "build/bench/site", "folder to write to")
 	n := flag.Int("n", 256, "noisy MNIST test images to feed the engines")
 	flag.Parse()
+	cli.NoArgs("export")
 	if err := run(*in, *strong, *out, *n); err != nil {
 		fmt.Fprintln(os.Stderr, "export:", err)
 		os.Exit(1)
@@ -45,6 +47,9 @@ type tfLayer struct {
 }
 
 func run(weightsPath, strongPath, out string, n int) error {
+	if n < 1 || n > mnist.Test.Count {
+		return fmt.Errorf("-n %d: must be between 1 and %d", n, mnist.Test.Count)
+	}
 	raw, f, err := load(weightsPath)
 	if err != nil {
 		return err
@@ -124,7 +129,7 @@ func run(weightsPath, strongPath, out string, n int) error {
 
 // load reads a weights file: its bytes, for the page, and the model.
 func load(path string) ([]byte, *weights.File, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := cli.ReadFile(path, weights.MaxFileSize, "a weights file")
 	if err != nil {
 		return nil, nil, err
 	}

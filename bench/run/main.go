@@ -29,6 +29,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/google/renameio/v2"
+
+	"github.com/godae/dae/internal/cli"
 )
 
 // engines are run in this order; the first two are ours: the seed's model
@@ -59,6 +61,7 @@ var (
 
 func main() {
 	flag.Parse()
+	cli.NoArgs("bench")
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -276,7 +279,30 @@ func startServer(bin string, args ...string) (url string, stop func(), err error
 	}
 }
 
+// maxRuns is the most fresh browsers per engine -runs may ask for.
+const maxRuns = 20
+
+// checkFlags refuses flags that would fail, or do nothing, only after the
+// site is built and a browser started: runs out of range, an engine not
+// known (the page would report it unknown, after the build).
+func checkFlags() error {
+	if *repeat < 1 || *repeat > maxRuns {
+		return fmt.Errorf("-runs %d: must be between 1 and %d", *repeat, maxRuns)
+	}
+	if *only != "" {
+		for _, e := range strings.Split(*only, ",") {
+			if !slices.Contains(engines, e) {
+				return fmt.Errorf("-engines: %q is not an engine; use %s, or several with commas", e, strings.Join(engines, ", "))
+			}
+		}
+	}
+	return nil
+}
+
 func run() error {
+	if err := checkFlags(); err != nil {
+		return err
+	}
 	if err := prepare(); err != nil {
 		return err
 	}
