@@ -109,14 +109,17 @@ func Decode(data []byte) (image.Image, error) {
 	if err := CheckFileSize(len(data)); err != nil {
 		return nil, err
 	}
+	// The header's size and a JPEG's scans first, from the bytes: a PNG of
+	// 0×0 or 4,294,967,295×1 pixels is said to be so, where Go's decoder
+	// refuses its header as no image at all.
+	if err := CheckHeader(data); err != nil {
+		return nil, err
+	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return nil, NotImage(data)
 	}
 	if err := CheckSize(cfg.Width, cfg.Height); err != nil {
-		return nil, err
-	}
-	if err := CheckScans(data); err != nil {
 		return nil, err
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))

@@ -57,6 +57,12 @@ func TestCheckHeader(t *testing.T) {
 			assert.NoError(t, err, name)
 		} else {
 			assert.ErrorContains(t, err, c.says, name)
+			// Decode says the same of such a file (it said it was no
+			// image, Go's decoder refusing the header).
+			_, err = Decode(c.data)
+			assert.ErrorContains(t, err, c.says, "Decode, %s", name)
 		}
 	}
+	_, err := Decode(png(4294967295, 1))
+	assert.ErrorContains(t, err, "the image is 4294967295×1 pixels")
 }
