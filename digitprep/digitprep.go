@@ -172,7 +172,7 @@ func tooSmall(w, h int) error {
 type Info struct {
 	Width, Height int             // the source image's size
 	Inverted      bool            // the ink was dark on light, so grey levels were inverted
-	Several       bool            // the picture may hold more than one digit: large pieces of ink side by side taken together, large ink left out, or ink more than wideSeveral times as wide as high
+	Several       bool            // the picture may hold more than one digit: large pieces of ink side by side taken together, large ink left out, or ink more than twice as wide as high
 	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input; after ErrDot, ErrLine or ErrSmallDigit, that ink; after other errors, the whole image), in pixels of the image after shrinking to MaxWork, from its Bounds().Min
 }
 

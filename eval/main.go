@@ -199,10 +199,11 @@ func run(daePath, aePath, strongPath, readerPath, dataDir string, n, tune int, f
 		}
 		tables = append(tables, t)
 	}
-	fmt.Printf("MNIST test set, %d images; mean per image against the clean digit. \"read\": the share of the outputs the digit reader reads as their digit.\n", testSet.Len())
+	set := fmt.Sprintf("MNIST test set, %d images", testSet.Len())
 	if n > 0 {
-		fmt.Printf("(The first %d test images only.)\n", n)
+		set = fmt.Sprintf("The first %d images of the MNIST test set", n)
 	}
+	fmt.Printf("%s; mean per image against the clean digit. \"read\": the share of the outputs the digit reader reads as their digit.\n", set)
 	for _, t := range tables {
 		fmt.Printf("\n### %s\n\n", t.Corruption)
 		fmt.Println("| denoiser | PSNR (dB) | SSIM | BCE | read | parameter |")

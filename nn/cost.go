@@ -23,7 +23,7 @@ type Cost struct {
 // multiply-adds over 64 channels); and parameters, each read from memory
 // once an image (865-channel convolutions over 1×1 maps, 47 million
 // parameters, took longer than either). The budget is about 65 times the
-// seed model's multiply-adds, 200 times its values, 300 times its
+// seed model's multiply-adds, 200 times its values, 380 times its
 // workspace, and as many parameters as a weights file of the largest size
 // holds: room for larger models, none for runaway ones. FuzzBudget checks
 // that what it admits runs in bounded time and memory.

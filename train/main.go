@@ -72,7 +72,7 @@ func main() {
 	flag.IntVar(&cfg.Threads, "threads", runtime.NumCPU(), "libtorch threads")
 	flag.IntVar(&cfg.TrainSize, "train-size", 0, "use only the first N training images (0: all 60,000)")
 	flag.IntVar(&cfg.TestSize, "test-size", 0, "measure on only the first N noisy test images after each epoch (0: all 10,000)")
-	flag.BoolVar(&o.cuda, "cuda", false, "train on the GPU (needs a CUDA libtorch and `make gotch GOTCH_FLAGS=-cuda`)")
+	flag.BoolVar(&o.cuda, "cuda", false, "train on the GPU (needs a CUDA libtorch, and the copy of gotch that make gotch GOTCH_FLAGS=-cuda makes)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof); time inside libtorch shows as its cgo calls")
 	flag.Parse()
 	cli.NoArgs("train")

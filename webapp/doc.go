@@ -1,6 +1,7 @@
 // Package webapp is the browser app's logic, everything of it that needs no
 // browser, tested natively: the page's state and the actions that change it
-// ([Store]), running an input through both autoencoders ([Models]), the
+// ([Store]), running an input through the denoisers and the digit reader
+// ([Models]), the
 // noise the person chose, the gallery, the pictures the page shows, and
 // what its address says of them ([Link]).
 //

@@ -39,7 +39,7 @@ func Read(path string) (*File, error) {
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
+		return nil, err // an *fs.PathError: it names the file
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%s: file is larger than the %d MiB limit for weights", path, MaxFileSize>>20)
