@@ -1359,8 +1359,18 @@ func TestApp(t *testing.T) {
 		assert.Equal(t, "error", class)
 		assert.Contains(t, p.text("#note"), "blot.png: no digit found")
 
+		// A box around nothing is refused, and stays drawn while the page
+		// says so, for the person to see what they tried (it went).
+		p.dragBox(200, 100, 0.4, 0.1, 0.7, 0.9)
+		p.run(chromedp.Poll(`document.getElementById("message")?.textContent.startsWith("The box chosen: no digit found")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+		var tried []float64
+		p.run(chromedp.Evaluate(`(() => { const f = document.getElementById("refused").getBoundingClientRect(), p = document.getElementById("picture-frame").getBoundingClientRect(); return [(f.left - p.left) / p.width, (f.right - p.left) / p.width]; })()`, &tried))
+		assert.InDelta(t, 0.4, tried[0], 0.03, "the box refused, where it was drawn")
+		assert.InDelta(t, 0.7, tried[1], 0.03)
+
 		p.dragBox(200, 100, 0.7, 0.1, 0.85, 0.9)
 		p.changed("#model-input", "")
+		p.run(chromedp.WaitNotPresent("#refused", chromedp.ByQuery))
 		var left int
 		p.run(chromedp.Evaluate(`document.querySelectorAll("#message, #note").length`, &left))
 		assert.Zero(t, left, "the note is gone")

@@ -344,6 +344,9 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		}
 		if st.Mode == webapp.ModeUpload {
 			res.Upload, res.Busy, res.Refining, res.Corner = st.Upload, st.Reading != "", st.Refining, st.Corner
+			if m, ok := st.Refused(); ok {
+				res.Refused = &m
+			}
 		}
 		if res.Upload != nil {
 			// What was found in the picture, and why a box was not

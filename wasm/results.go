@@ -39,6 +39,9 @@ type Results struct {
 	// Corner is the first corner of a box tapped on the upload, or nil
 	// (webapp.State.Corner; r.corner says whether it still waits).
 	Corner *webapp.Corner `vecty:"prop"`
+	// Refused is where the last box drawn on the upload, in which no
+	// digit was found, is drawn, or nil (webapp.State.Refused).
+	Refused *webapp.Mark `vecty:"prop"`
 	// Unit is the code unit nudged under "What one code unit does", framed
 	// on the heat maps, or −1 when none is (or its nudge is 0).
 	Unit int `vecty:"prop"`
@@ -315,7 +318,7 @@ func (r *Results) latentMap(res *webapp.Result) vecty.ComponentOrHTML {
 // picture is the upload's picture, with the first corner of a box tapped
 // on it, if one waits.
 func (r *Results) picture() *UploadPicture {
-	return &UploadPicture{Store: r.Store, Upload: r.Upload, Corner: r.corner(webapp.OnPicture, webapp.Inset{})}
+	return &UploadPicture{Store: r.Store, Upload: r.Upload, Corner: r.corner(webapp.OnPicture, webapp.Inset{}), Refused: r.Refused}
 }
 
 // corner is the first corner of a box tapped on surface on (showing view),

@@ -23,9 +23,10 @@ import (
 // preparation took other ink for it, or found none.
 type UploadPicture struct {
 	vecty.Core
-	Store  *webapp.Store  `vecty:"prop"`
-	Upload *webapp.Upload `vecty:"prop"`
-	Corner *webapp.Corner `vecty:"prop"` // the first corner of a box tapped on the picture, or nil
+	Store   *webapp.Store  `vecty:"prop"`
+	Upload  *webapp.Upload `vecty:"prop"`
+	Corner  *webapp.Corner `vecty:"prop"` // the first corner of a box tapped on the picture, or nil
+	Refused *webapp.Mark   `vecty:"prop"` // the last box drawn in which no digit was found, or nil
 
 	drag   webapp.BoxGesture // in shares of the picture
 	keyBox keyBoxView        // the keyboard's (keys)
@@ -124,6 +125,9 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 	}
 	if m, ok := up.Found(); ok {
 		marks = append(marks, markBox("found", "found", m))
+	}
+	if m := u.Refused; m != nil {
+		marks = append(marks, markBox("refused", "refused", *m))
 	}
 	var corner vecty.ComponentOrHTML
 	if c := u.Corner; c != nil {

@@ -47,6 +47,9 @@ type State struct {
 	// Corner is the first corner of a box tapped on the upload, or nil;
 	// PendingCorner says whether it still waits.
 	Corner *Corner
+	// refused is the last box drawn on the upload in which no digit was
+	// found (Refused).
+	refused *refusedBox
 	// Reading is the name of the file an upload is reading and preparing,
 	// while it does (the results shown are still the last ones); "" else.
 	Reading string
