@@ -50,14 +50,20 @@ type Inset struct{ Left, Top, Width, Height float64 }
 
 // smallInPicture is the share of the picture's shorter side under which
 // the digit found, its box's longer side, is small in it: the page then
-// shows it enlarged (Upload.Inset).
-const smallInPicture = 0.25
+// shows it enlarged (Upload.Inset). In a picture at least elongated times
+// as long as it is across (a panorama, a strip cut from a form), which the
+// page shows whole in a square and so thin, a digit that fills its height
+// is small on the page too: there it is the share of its longer side.
+const (
+	smallInPicture = 0.25
+	elongated      = 4
+)
 
 // Inset is the square around the digit found, half as wide again as its
 // box's longer side and twice minPart at least (so that a box dragged on
 // it can be one the page takes: ChoosePart), within the picture; false
-// when no digit was found or it is not small in the picture
-// (smallInPicture).
+// when no digit was found or it is not small in the picture as the page
+// shows it (smallInPicture).
 func (u Upload) Inset() (Inset, bool) {
 	if _, ok := u.Found(); !ok {
 		return Inset{}, false
@@ -66,7 +72,8 @@ func (u Upload) Inset() (Inset, bool) {
 	w, h := float64(b.Dx()), float64(b.Dy())
 	l, t, r, bt := u.inPicture(u.Info.Area())
 	long := max((r-l)*w, (bt-t)*h)
-	if long < 1 || long >= smallInPicture*min(w, h) {
+	small := long < smallInPicture*min(w, h) || max(w, h) >= elongated*min(w, h) && long < smallInPicture*max(w, h)
+	if long < 1 || !small {
 		return Inset{}, false
 	}
 	side := min(max(1.5*long, 2*minPart), w, h)

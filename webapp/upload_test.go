@@ -425,4 +425,18 @@ func TestInset(t *testing.T) {
 	s.FinishUpload(s.StartUpload("one.png"), "one.png", "blob:2", digitImage(), nil)
 	_, ok = s.State().Upload.Inset()
 	assert.False(t, ok, "a digit that fills its picture")
+
+	// A panorama, 16 times as wide as high, the digit filling its height:
+	// shown whole in a square, it is a thin strip, too thin to box a digit
+	// on (a first-time user's find); the digit is shown enlarged, in a
+	// square nearly as high as the picture.
+	strip := image.NewGray(image.Rect(0, 0, 512, 32))
+	xdraw.BiLinear.Scale(strip, image.Rect(300, 2, 328, 30), digit, digit.Rect, xdraw.Src, nil)
+	s.FinishUpload(s.StartUpload("strip.png"), "strip.png", "blob:4", strip, nil)
+	in, ok = s.State().Upload.Inset()
+	require.True(t, ok, "%v %v", s.State().Upload.Info.Bounds, s.State().Upload.NoDigit)
+	t.Logf("strip: %+v", in)
+	assert.InDelta(t, in.Width*512, in.Height*32, 1e-9, "a square")
+	assert.GreaterOrEqual(t, in.Height, 0.75, "nearly as high as the picture")
+	assert.True(t, in.Left*512 <= 300 && (in.Left+in.Width)*512 >= 328, "around the digit: %+v", in)
 }
