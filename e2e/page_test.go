@@ -1437,7 +1437,7 @@ func TestApp(t *testing.T) {
 		// says).
 		p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery))
 		tab("upload")
-		assert.Equal(t, "Choose a picture of a digit above: it shows here, denoised, with what the digit reader sees. A picture chosen before the page was reloaded is not kept: choose it again.", p.text("#results-empty"))
+		assert.Equal(t, "Choose a picture of a digit: it shows here, denoised, with what the digit reader sees. A picture chosen before the page was reloaded is not kept: choose it again.", p.text("#results-empty"))
 		p.js(`history.back()`)
 		tab("gallery")
 		p.run(chromedp.WaitVisible(`#sample-7[aria-pressed="true"]`, chromedp.ByQuery))
@@ -1500,7 +1500,7 @@ func TestApp(t *testing.T) {
 		p := open(t)
 		p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 		assert.Contains(t, p.text("#draw-hint"), "With a mouse, a pen or a finger", "what to do, said where it is seen")
-		assert.Equal(t, "Draw a digit in the box above: it shows here too, with its figures and the plot.", p.text("#results-empty"), "the results' own words for this tab")
+		assert.Equal(t, "Draw a digit in the box: it shows here too, with its figures and the plot.", p.text("#results-empty"), "the results' own words for this tab")
 		// A press made by a script, of a pointer the browser does not know
 		// (which it will not let the page capture), does not stop the app
 		// (it did: a panic): the strokes below are drawn and denoised.
@@ -2509,6 +2509,19 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.EmulateViewport(740, 360), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById("draw-canvas").getBoundingClientRect().height`, &pad), chromedp.Evaluate(`innerHeight`, &screen))
 	assert.LessOrEqual(t, pad, 0.76*screen, "the draw pad's height on a 740×360 screen")
+	// And the result is beside the input, on the first screen: one above
+	// the other, it came a screen and a half down.
+	var sideways struct {
+		Bottom, Screen float64
+		Beside         bool
+	}
+	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery), chromedp.Evaluate(`(() => {
+		scrollTo(0, 0);
+		const o = document.getElementById("dae-output").getBoundingClientRect(), g = document.getElementById("tab-panel").getBoundingClientRect();
+		return {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right};
+	})()`, &sideways))
+	assert.True(t, sideways.Beside, "the denoised digit beside the samples")
+	assert.LessOrEqual(t, sideways.Bottom, sideways.Screen, "the denoised digit on the first screen of a phone held sideways")
 	p.b.screenshot(t, "walk-560")
 	assert.Empty(t, p.b.consoleErrors())
 }

@@ -382,11 +382,13 @@ func alert(id, text string) *vecty.HTML {
 	return elem.Paragraph(vecty.Markup(vecty.Class("error"), vecty.Attribute("role", "alert"), prop.ID(id)), vecty.Text(text))
 }
 
-// emptyResults is what the results say on each tab before there are any.
+// emptyResults is what the results say on each tab before there are any,
+// in words that hold whether the input is above them or beside them (a
+// phone held sideways).
 var emptyResults = map[webapp.Mode]string{
-	webapp.ModeGallery: "Pick a digit above to see it denoised.",
-	webapp.ModeUpload:  "Choose a picture of a digit above: it shows here, denoised, with what the digit reader sees.",
-	webapp.ModeDraw:    "Draw a digit in the box above: it shows here too, with its figures and the plot.",
+	webapp.ModeGallery: "Pick a digit to see it denoised.",
+	webapp.ModeUpload:  "Choose a picture of a digit: it shows here, denoised, with what the digit reader sees.",
+	webapp.ModeDraw:    "Draw a digit in the box: it shows here too, with its figures and the plot.",
 }
 
 // notKeptOnReload is what the upload tab says, empty, when a reload
