@@ -2509,19 +2509,24 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.EmulateViewport(740, 360), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById("draw-canvas").getBoundingClientRect().height`, &pad), chromedp.Evaluate(`innerHeight`, &screen))
 	assert.LessOrEqual(t, pad, 0.76*screen, "the draw pad's height on a 740×360 screen")
-	// And the result is beside the input, on the first screen: one above
-	// the other, it came a screen and a half down.
-	var sideways struct {
-		Bottom, Screen float64
-		Beside         bool
+	// And the result is beside the input, on the first screen (one above
+	// the other, it came a screen and a half down), its tiles and code
+	// within the column, however narrow (no sideways scrolling).
+	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	for _, size := range [][2]int64{{740, 360}, {667, 375}} {
+		var sideways struct {
+			Bottom, Screen float64
+			Beside, Wide   bool
+		}
+		p.run(chromedp.EmulateViewport(size[0], size[1]), chromedp.Evaluate(`(() => {
+			scrollTo(0, 0);
+			const o = document.getElementById("dae-output").getBoundingClientRect(), g = document.getElementById("tab-panel").getBoundingClientRect();
+			return {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right, wide: document.documentElement.scrollWidth > innerWidth};
+		})()`, &sideways))
+		assert.True(t, sideways.Beside, "the denoised digit beside the samples at %v", size)
+		assert.LessOrEqual(t, sideways.Bottom, sideways.Screen, "the denoised digit on the first screen at %v", size)
+		assert.False(t, sideways.Wide, "no sideways scrolling at %v", size)
 	}
-	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery), chromedp.Evaluate(`(() => {
-		scrollTo(0, 0);
-		const o = document.getElementById("dae-output").getBoundingClientRect(), g = document.getElementById("tab-panel").getBoundingClientRect();
-		return {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right};
-	})()`, &sideways))
-	assert.True(t, sideways.Beside, "the denoised digit beside the samples")
-	assert.LessOrEqual(t, sideways.Bottom, sideways.Screen, "the denoised digit on the first screen of a phone held sideways")
 	p.b.screenshot(t, "walk-560")
 	assert.Empty(t, p.b.consoleErrors())
 }
