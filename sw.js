@@ -47,17 +47,21 @@ self.addEventListener("fetch", (event) => {
       .then((hit) => hit || fetch(event.request))
       .catch((err) => {
         if (event.request.mode !== "navigate") throw err;
-        return notKept();
+        return offline(page);
       }),
   );
 });
 
-// notKept is the page for a visit to another address while the network is
-// down: the browser's own would only say that the site cannot be reached,
-// when the app can be.
-function notKept() {
+// offline is the page for a visit while the network is down that the cache
+// cannot answer: to another address, or to the app's own when its copy was
+// not kept (its cache cleared by the browser). The browser's own page
+// would only say that the site cannot be reached.
+function offline(page) {
+  const says = page
+    ? "The network is down, and this browser has not kept the app for use offline (its copy was cleared): open it again once the network is back."
+    : "The network is down, and this address is not the app's page, which works offline: " +
+      '<a href="' + SCOPE + '">open the digit denoiser</a>.';
   const body = '<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
-    "<title>Offline</title><p>The network is down, and this address is not the app's page, which works " +
-    'offline: <a href="' + SCOPE + '">open the digit denoiser</a>.</p>';
+    "<title>Offline</title><p>" + says + "</p>";
   return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }

@@ -53,7 +53,7 @@ func apngOf(t *testing.T, frames uint32) []byte {
 func TestAnimated(t *testing.T) {
 	still, err := os.ReadFile("testdata/seven.webp")
 	require.NoError(t, err)
-	animatedWebP := append([]byte("RIFF\x00\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x12\x00\x00\x00"), make([]byte, 6)...) // ICC and animation flags
+	animatedWebP := append([]byte("RIFF\x00\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x12\x00\x00\x00"), make([]byte, 6)...) // flags: alpha (0x10) and animation (0x02)
 	for _, c := range []struct {
 		name string
 		data []byte

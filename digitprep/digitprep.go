@@ -5,7 +5,7 @@
 // anti-aliased, and centred by its centre of mass in 28×28). Before that it
 // does what MNIST's makers did by scanning clean forms: grey levels (a
 // picture with transparency laid on white, or on black where its ink, the
-// opaque part of a largely clear picture, is light), light ink on a black
+// opaque part of a picture half clear or more, is light), light ink on a black
 // background (a light background is inverted), the
 // background mapped to 0 and the ink to about 1 whatever the paper, the
 // pen and the lighting, the digit found as the main ink among noise,
@@ -400,8 +400,8 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 
 // grey converts img to luminance in [0,1], compositing any transparency
 // over a backdrop (backdrop's): white, as a drawing on a transparent canvas
-// is ink on paper, unless the ink, the opaque pixels of a picture that is
-// largely transparent, is light, when the backdrop is black (white ink on
+// is ink on paper, unless the ink, the opaque pixels of a picture half
+// transparent or more, is light, when the backdrop is black (white ink on
 // a transparent picture would otherwise vanish on white). The pixel types
 // that uploads arrive as (the browser's NRGBA, shrink's RGBA) are read from
 // their pixel arrays rather than through At, which boxes every pixel's

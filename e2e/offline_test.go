@@ -15,7 +15,8 @@ import (
 // worker, then switches the network off in DevTools and also stops the
 // server, and loads the page again (with a query, as a shared link may
 // have): the first view, the strong model and an upload all work, and the manifest that makes the app installable is
-// there; another address of the site is not the app.
+// there; another address of the site is not the app, and the app's own,
+// its copy cleared, says so.
 func TestOffline(t *testing.T) {
 	srv := serveDist(t)
 	m := nativeModels(t)
@@ -51,4 +52,11 @@ func TestOffline(t *testing.T) {
 	p.run(chromedp.Navigate(srv.URL+"/no-such-page"), chromedp.Text("body", &text, chromedp.ByQuery),
 		chromedp.Click("a", chromedp.ByQuery), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery))
 	assert.Equal(t, "The network is down, and this address is not the app's page, which works offline: open the digit denoiser.", text)
+
+	// The app's own address, its copy cleared (as a browser short of space
+	// clears it), says so, not that it is another address.
+	var cleared bool
+	p.run(chromedp.Evaluate(`caches.keys().then(ks => Promise.all(ks.map(k => caches.delete(k)))).then(() => true)`, &cleared, awaitPromise),
+		chromedp.Navigate(srv.URL+"/"), chromedp.Text("body", &text, chromedp.ByQuery))
+	assert.Equal(t, "The network is down, and this browser has not kept the app for use offline (its copy was cleared): open it again once the network is back.", text)
 }

@@ -1171,11 +1171,19 @@ func TestApp(t *testing.T) {
 		}
 		// The animated GIF (the last) is shown as its first frame, the one
 		// read (Go's decoder reads it too), not playing the others.
-		var first, later []byte
-		p.run(chromedp.ScrollIntoView("#original", chromedp.ByQuery), chromedp.Screenshot("#original", &first, chromedp.ByQuery),
-			chromedp.Sleep(600*time.Millisecond), // the GIF's frames last 400 ms
-			chromedp.Screenshot("#original", &later, chromedp.ByQuery))
-		assert.True(t, bytes.Equal(first, later), "the GIF is shown as its first frame, a still picture, not playing")
+		// Five screenshots 150 ms apart span 600 ms, more than a frame's
+		// 400 ms, and each frame lasts for two of them at least: a GIF
+		// playing would differ between two.
+		p.run(chromedp.ScrollIntoView("#original", chromedp.ByQuery))
+		var shots [][]byte
+		for range 5 {
+			var shot []byte
+			p.run(chromedp.Screenshot("#original", &shot, chromedp.ByQuery), chromedp.Sleep(150*time.Millisecond))
+			shots = append(shots, shot)
+		}
+		for i, shot := range shots[1:] {
+			assert.True(t, bytes.Equal(shots[0], shot), "the GIF is shown as its first frame, a still picture, not playing (shot %d)", i+2)
+		}
 		assert.Equal(t, "Shown below: animated.gif (animated: the page reads its first frame)", p.text("#upload-status"))
 	})
 

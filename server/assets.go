@@ -19,6 +19,7 @@ import (
 
 	dae "github.com/godae/dae"
 	"github.com/godae/dae/internal/cli"
+	"github.com/godae/dae/weights"
 )
 
 // asset is one file the server can send, with its precompressed forms.
@@ -49,11 +50,12 @@ var contentTypes = map[string]string{
 }
 
 // Limits of what loadAssets reads into memory, checked from the files'
-// sizes before they are read: the app's largest file, its wasm, is a few
-// MiB, and the browser benchmark's site (-site) a few tens in all; a file
-// of gigabytes in -dir is a mistake.
+// sizes before they are read (their compressed forms come on top): a file
+// no larger than a weights file may be (the app's largest, its wasm, is a
+// few MiB), and a few hundred MiB in all (the browser benchmark's site,
+// -site, is a few tens); a file of gigabytes in -dir is a mistake.
 const (
-	maxAsset  = 64 << 20
+	maxAsset  = weights.MaxFileSize
 	maxAssets = 512 << 20
 )
 
@@ -95,8 +97,11 @@ func loadAssets(fsys fs.FS, requireApp bool) (map[string]*asset, error) {
 			if err != nil {
 				return err
 			}
-			if info.Size() > maxAsset || total+info.Size() > maxAssets {
-				return fmt.Errorf("%s is %s: the server keeps every file it serves in memory, at most %s each and %s in all", p, cli.Bytes(info.Size()), cli.Bytes(maxAsset), cli.Bytes(maxAssets))
+			if info.Size() > maxAsset {
+				return fmt.Errorf("%s is %s: the server keeps every file it serves in memory, at most %s each", p, cli.Bytes(info.Size()), cli.Bytes(maxAsset))
+			}
+			if total+info.Size() > maxAssets {
+				return fmt.Errorf("the files to serve are more than %s in all (with %s): the server keeps them in memory", cli.Bytes(maxAssets), p)
 			}
 			total += info.Size()
 			files[p], err = fs.ReadFile(fsys, p)

@@ -17,6 +17,7 @@ import (
 	gnn "github.com/sugarme/gotch/nn"
 	"github.com/sugarme/gotch/ts"
 
+	"github.com/godae/dae/internal/hostile"
 	"github.com/godae/dae/mnist"
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/noise"
@@ -245,11 +246,7 @@ func TestBadFlagsAreErrors(t *testing.T) {
 
 	// -strong-arch: a file far larger than an architecture is refused from
 	// its size (a sparse 2 GiB file was read whole, 4.4 GB of memory).
-	sparse := filepath.Join(t.TempDir(), "arch.json")
-	f, err := os.Create(sparse)
-	require.NoError(t, err)
-	require.NoError(t, f.Truncate(2<<30))
-	require.NoError(t, f.Close())
+	sparse := hostile.SparseFile(t, "arch.json")
 	_, err = readArch(sparse)
 	assert.EqualError(t, err, sparse+" is 2.0 GiB, more than an architecture is (at most 1.0 MiB)")
 }

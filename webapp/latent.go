@@ -36,8 +36,8 @@ func (g latentGrid) origin(c int) (x, y int) {
 
 // LatentImage draws a latent code of shape C×H×W as C heat maps in rows of
 // up to latentColumns, one pixel per value with a one-pixel gap, all on
-// one scale, from dark blue at 0 (or at the code's lowest value, if it is
-// below 0) to yellow at the code's largest value. One scale for all, not
+// one scale, from dark purple at 0 (or at the code's lowest value, if it
+// is below 0) to yellow at the code's largest value. One scale for all, not
 // one per map, so that what the eye compares is what the decoder gets: a
 // map whose numbers are all near 0 is dark, as it is nearly off, where a
 // scale of its own would stretch its tiny differences to the full range.

@@ -422,7 +422,7 @@ func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, botto
 		}
 		if err != nil {
 			st.Message = fmt.Sprintf("the box chosen: %v", err)
-			st.refused = &refusedBox{upload: now, message: st.Message, box: [4]float64{left, top, right, bottom}}
+			st.refused = &refusedBox{url: now.URL, part: now.Part, message: st.Message, box: [4]float64{left, top, right, bottom}}
 			return
 		}
 		next.whole = now.whole // refined meanwhile, maybe
@@ -433,10 +433,12 @@ func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, botto
 	return taken
 }
 
-// refusedBox is a box drawn on an upload in which no digit was found, with
-// the upload and what the page said of it.
+// refusedBox is a box drawn on an upload in which no digit was found: the
+// upload's picture and the part of it taken then, and what the page said
+// of the box.
 type refusedBox struct {
-	upload  *Upload
+	url     string
+	part    image.Rectangle
 	message string
 	box     [4]float64 // shares of the picture: left, top, right, bottom
 }
@@ -444,10 +446,11 @@ type refusedBox struct {
 // Refused is where the page draws the last box drawn on the upload in
 // which no digit was found, while the page says so: the person sees what
 // they tried, to draw a better one (the box went as it was refused). False
-// once anything else is said, or another picture or part is shown.
+// once anything else is said, or another picture or part is shown; a finer
+// look at the part shown (FinishZoom) keeps it.
 func (st State) Refused() (Mark, bool) {
 	r := st.refused
-	if r == nil || st.Upload == nil || r.upload != st.Upload || r.message != st.Message {
+	if r == nil || st.Upload == nil || r.url != st.Upload.URL || r.part != st.Upload.Part || r.message != st.Message {
 		return Mark{}, false
 	}
 	return st.Upload.Shown(r.box[0], r.box[1], r.box[2], r.box[3]), true

@@ -292,6 +292,11 @@ func TestUploadWithNoDigitFoundStays(t *testing.T) {
 	refused, ok := s.State().Refused()
 	require.True(t, ok, "the box refused is shown while the page says why")
 	assertMark(t, s.State().Upload.Shown(0.4, 0.1, 0.7, 0.9), refused, "where it was drawn")
+	st = s.State()
+	refined := *st.Upload // a finer look at the part (FinishZoom) replaces the upload with its copy
+	st.Upload = &refined
+	_, ok = st.Refused()
+	assert.True(t, ok, "kept through a finer look at the same part")
 	s.TooSmallBox()
 	_, ok = s.State().Refused()
 	assert.False(t, ok, "gone once the page says something else")

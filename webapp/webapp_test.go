@@ -135,10 +135,11 @@ func TestLatentImage(t *testing.T) {
 	// All maps on one scale: a map of tiny numbers is dark, not stretched
 	// to the full range of colours; the scale starts at 0, or lower.
 	code = make([]float32, 128)
-	code[0], code[16], code[17] = 2, 0.001, 0.002
+	code[0], code[16], code[17], code[32] = 2, 0.001, 0.002, 1
 	img = LatentImage(code, nn.Shape{C: 8, H: 4, W: 4})
 	assert.Equal(t, heat(1), img.RGBAAt(0, 0), "the code's largest value")
-	assert.Equal(t, heat(0.0005), img.RGBAAt(6, 0), "0.002 of a code whose largest is 2")
+	assert.Equal(t, heat(0), img.RGBAAt(6, 0), "0.002 of a code whose largest is 2: dark (the largest of its map, yellow on a scale of its own)")
+	assert.Equal(t, heat(0.5), img.RGBAAt(10, 0), "1 of 2, in map 2 (its largest too)")
 	assert.Equal(t, heat(0), img.RGBAAt(1, 0), "0")
 	code[1] = -2
 	img = LatentImage(code, nn.Shape{C: 8, H: 4, W: 4})

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/internal/hostile"
 )
 
 // Bad input is refused before any work: -n out of range (0 and -5 were
@@ -17,11 +17,7 @@ func TestBadInputIsRefused(t *testing.T) {
 	for _, n := range []int{0, -5, 10001} {
 		assert.ErrorContains(t, run("../../weights/dae.safetensors", "../../weights/strong.safetensors", out, n), "must be between 1 and 10000")
 	}
-	sparse := filepath.Join(t.TempDir(), "big.safetensors")
-	f, err := os.Create(sparse)
-	require.NoError(t, err)
-	require.NoError(t, f.Truncate(2<<30))
-	require.NoError(t, f.Close())
+	sparse := hostile.SparseFile(t, "big.safetensors")
 	assert.EqualError(t, run(sparse, "../../weights/strong.safetensors", out, 10), sparse+" is 2.0 GiB, more than a weights file is (at most 64.0 MiB)")
 	assert.NoDirExists(t, out, "nothing written")
 }

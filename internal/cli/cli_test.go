@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/internal/hostile"
 )
 
 func TestNoArgs(t *testing.T) {
@@ -45,11 +47,7 @@ func TestReadFile(t *testing.T) {
 	_, err = ReadFile(small, 4, "an architecture")
 	assert.EqualError(t, err, small+" is 5 bytes, more than an architecture is (at most 4 bytes)")
 
-	sparse := filepath.Join(dir, "sparse")
-	f, err := os.Create(sparse)
-	require.NoError(t, err)
-	require.NoError(t, f.Truncate(2<<30))
-	require.NoError(t, f.Close())
+	sparse := hostile.SparseFile(t, "sparse")
 	_, err = ReadFile(sparse, 1<<20, "a weights file")
 	assert.EqualError(t, err, sparse+" is 2.0 GiB, more than a weights file is (at most 1.0 MiB)")
 

@@ -96,7 +96,7 @@ func run(src, out, cache, work, include string, cuda bool) error {
 		"libtch/torch_api_generated.cpp.h": patched,
 		"ts/tensor-generated.go":           tsGen,
 		"libtch/lib.go":                    libGo(include, cuda, version),
-		"libtch/godae_extra.go":            extraGo,
+		extraFile:                          extraGo,
 	}
 	if cache != "" {
 		out = filepath.Join(cache, "gotch-"+GotchVersion+"-"+contentKey(rewritten))
@@ -157,13 +157,16 @@ func run(src, out, cache, work, include string, cuda bool) error {
 
 // replaceable refuses to replace what is at out (none with -cache) and
 // work unless it is what gotchpatch writes there: a copy of gotch (a
-// module named gotchModule) and a go.work it wrote. Any other folder or
-// file given by mistake would be deleted or overwritten, whatever it held.
+// module named gotchModule) with the file only gotchpatch adds (a
+// developer's own clone of gotch is not replaced), and a go.work it wrote.
+// Any other folder or file given by mistake would be deleted or
+// overwritten, whatever it held.
 func replaceable(out, work string) error {
 	if _, err := os.Lstat(out); out != "" && err == nil {
 		mod, err := os.ReadFile(filepath.Join(out, "go.mod"))
-		if err != nil || !strings.HasPrefix(string(mod), "module "+gotchModule+"\n") {
-			return fmt.Errorf("%s is there and is not a copy of gotch (a go.mod of module %s), which -out replaces: remove it yourself, or give another folder", out, gotchModule)
+		_, extra := os.Stat(filepath.Join(out, filepath.FromSlash(extraFile)))
+		if err != nil || !strings.HasPrefix(string(mod), "module "+gotchModule+"\n") || extra != nil {
+			return fmt.Errorf("%s is there and is not a copy of gotch that gotchpatch made (a go.mod of module %s, and %s), which -out replaces: remove it yourself, or give another folder", out, gotchModule, extraFile)
 		}
 	}
 	if _, err := os.Lstat(work); err == nil {
@@ -174,6 +177,10 @@ func replaceable(out, work string) error {
 	}
 	return nil
 }
+
+// extraFile is the file gotchpatch adds to gotch's, by slash-separated
+// path.
+const extraFile = "libtch/godae_extra.go"
 
 // gotchModule is the module path of gotch, in its go.mod.
 const gotchModule = "github.com/sugarme/gotch"

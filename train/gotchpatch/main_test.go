@@ -90,7 +90,7 @@ func TestOnlyItsOwnIsReplaced(t *testing.T) {
 	require.NoError(t, os.WriteFile(thesis, []byte("years of work"), 0o644))
 	work := filepath.Join(dir, "go.work")
 	err := run("", filepath.Join(dir, "victim"), "", work, include, false)
-	require.ErrorContains(t, err, "is there and is not a copy of gotch")
+	require.ErrorContains(t, err, "is there and is not a copy of gotch that gotchpatch made")
 	assert.FileExists(t, thesis, "the folder is left alone")
 	assert.NoFileExists(t, work, "nothing was written")
 
@@ -102,6 +102,14 @@ func TestOnlyItsOwnIsReplaced(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "mine", string(data))
 	assert.NoDirExists(t, filepath.Join(dir, "copy"))
+
+	// A clone of gotch of one's own (no file of gotchpatch's in it) is
+	// not replaced either.
+	clone := filepath.Join(dir, "myclone")
+	require.NoError(t, os.MkdirAll(clone, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(clone, "go.mod"), []byte("module github.com/sugarme/gotch\n\ngo 1.14\n"), 0o644))
+	require.ErrorContains(t, run("", clone, "", work, include, false), "is not a copy of gotch that gotchpatch made")
+	assert.FileExists(t, filepath.Join(clone, "go.mod"))
 
 	// Its own copy and go.work are replaced, run after run.
 	out := filepath.Join(dir, "copy")
