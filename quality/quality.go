@@ -25,12 +25,15 @@ func PSNR(clean, test []float32) float64 {
 }
 
 // BCE is the mean binary cross-entropy of predictions p against targets y,
-// with PyTorch's clamp of each log at -100.
+// with PyTorch's clamp of each log at -100. A prediction outside [0, 1],
+// which PyTorch refuses (a classical filter's output may overshoot a
+// little), is taken at the nearer bound: its log would be NaN.
 func BCE(y, p []float32) float64 {
 	var s float64
 	for i, t := range y {
-		lp := math.Max(math.Log(float64(p[i])), -100)
-		lq := math.Max(math.Log(1-float64(p[i])), -100)
+		q := math.Min(1, math.Max(0, float64(p[i])))
+		lp := math.Max(math.Log(q), -100)
+		lq := math.Max(math.Log(1-q), -100)
 		s -= float64(t)*lp + (1-float64(t))*lq
 	}
 	return s / float64(len(y))

@@ -51,6 +51,10 @@ func TestBCE(t *testing.T) {
 	assert.InDelta(t, math.Log(2), BCE([]float32{0, 1}, []float32{0.5, 0.5}), 1e-12)
 	assert.InDelta(t, 100, BCE([]float32{1}, []float32{0}), 1e-12, "log clamped at -100")
 	assert.InDelta(t, 0, BCE([]float32{1, 0}, []float32{1, 0}), 1e-12)
+	// Outside [0, 1], at the nearer bound (it was NaN: a total-variation
+	// output of -0.01 made the README's table say NaN).
+	assert.InDelta(t, 100, BCE([]float32{1}, []float32{-0.01}), 1e-12)
+	assert.InDelta(t, 0, BCE([]float32{0, 1}, []float32{-0.01, 1.02}), 1e-12)
 }
 
 func TestMeasureAverages(t *testing.T) {
