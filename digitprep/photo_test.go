@@ -673,10 +673,11 @@ func lampLit(digit []float32, w, h int, seed uint64) *image.RGBA {
 // "dark paper", and the lit paper in the middle then stood out as light
 // "ink" with the digit as a hole in it (read as a 0 at 98 %, a first-time
 // user's find). Most of the picture, lighter than mid-grey, shows it is
-// paper (paperIsLight). Before, 26 of these 30 were read right.
+// paper (paperIsLight). Before, some of these were taken for light ink on
+// dark paper, one for no digit at all (of 30 such photos, 26 read right).
 func TestLampLitPhoto(t *testing.T) {
 	test, reads := testSet(t), digitReader(t)
-	const n = 30
+	const n = 16
 	right := 0
 	for i := range n {
 		digit := test.Image(nil, i)

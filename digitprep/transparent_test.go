@@ -29,7 +29,7 @@ func onClear(digit []float32, k int, ink color.NRGBA) *image.NRGBA {
 // paper, not the ink.
 func TestTransparentPictures(t *testing.T) {
 	read := digitReader(t)
-	for _, i := range []int{0, 1, 2, 3} {
+	for _, i := range []int{0, 1} {
 		digit := testDigit(t, i)
 		want := read(digit)
 		for _, ink := range []color.NRGBA{{0, 0, 0, 255}, {255, 255, 255, 255}, {30, 40, 140, 255}, {250, 220, 40, 255}} {

@@ -1171,12 +1171,11 @@ func TestApp(t *testing.T) {
 		}
 		// The animated GIF (the last) is shown as its first frame, the one
 		// read (Go's decoder reads it too), not playing the others.
-		// Five screenshots 150 ms apart span 600 ms, more than a frame's
-		// 400 ms, and each frame lasts for two of them at least: a GIF
-		// playing would differ between two.
+		// Four screenshots 150 ms apart span 450 ms, more than a frame's
+		// 400 ms: a GIF playing changes frame between two of them.
 		p.run(chromedp.ScrollIntoView("#original", chromedp.ByQuery))
 		var shots [][]byte
-		for range 5 {
+		for range 4 {
 			var shot []byte
 			p.run(chromedp.Screenshot("#original", &shot, chromedp.ByQuery), chromedp.Sleep(150*time.Millisecond))
 			shots = append(shots, shot)
