@@ -494,6 +494,9 @@ func TestApp(t *testing.T) {
 		psnr := regexp.MustCompile(`[\d.]+ dB`).FindString(p.text("#dae-scores"))
 		sameNumbers(t, "the denoised digit's PSNR", fmt.Sprintf("%.1f dB", want.DAEScores.PSNR), psnr)
 		assert.NotEqual(t, p.src("#dae-output"), p.src("#ae-output"), "the two models differ")
+		var more string
+		p.run(chromedp.Evaluate(`getComputedStyle(document.querySelector("#gallery-title .gallery-more")).display`, &more))
+		assert.Equal(t, "none", more, "the samples in rows: nothing to say of a row that scrolls")
 		// For a screen reader: the digit named, and the results headed.
 		var alt, heading string
 		var ok bool
@@ -2308,6 +2311,11 @@ func TestKeyboardAndPhone(t *testing.T) {
 	require.Len(t, first, 4)
 	assert.Equal(t, first[0], first[2], "the noisy input and its denoising side by side")
 	assert.LessOrEqual(t, first[2]+0.75*first[3], 844.0, "three quarters of the denoised digit on the first screen")
+	// The samples are one row there, which says it scrolls (its fade
+	// alone hinted at more digits).
+	var more []string
+	p.run(chromedp.Evaluate(`(e => [getComputedStyle(e).display, e.textContent])(document.querySelector("#gallery-title .gallery-more"))`, &more))
+	assert.Equal(t, []string{"inline", " — 30, in a row that scrolls sideways"}, more)
 	before := p.src("#dae-output")
 	p.run(chromedp.Focus("#sample-4", chromedp.ByQuery), chromedp.KeyEvent("\r"))
 	p.changed("#dae-output", before)

@@ -67,7 +67,10 @@ func (g *Gallery) Render() vecty.ComponentOrHTML {
 	}
 	return elem.Section(vecty.Markup(vecty.Class("panel"), prop.ID("gallery")),
 		elem.Heading2(vecty.Markup(prop.ID("gallery-title")), vecty.Text("MNIST test digits"),
-			elem.Span(vecty.Markup(vecty.Class("keys", "hint")), vecty.Text(" (the arrow keys move from one to the next)"))),
+			elem.Span(vecty.Markup(vecty.Class("keys", "hint")), vecty.Text(" (the arrow keys move from one to the next)")),
+			// Where the samples are one row (a phone): how many, and that
+			// the row scrolls, which its fade alone hinted.
+			elem.Span(vecty.Markup(vecty.Class("hint", "gallery-more")), vecty.Text(fmt.Sprintf(" — %d, in a row that scrolls sideways", len(samples))))),
 		elem.Div(vecty.Markup(vecty.Class("gallery"), vecty.Attribute("role", "group"), vecty.Attribute("aria-labelledby", "gallery-title"), vecty.Style("--sprite", `url("`+sprite+`")`), vecty.Style("--sprite-digits", fmt.Sprint(len(samples)))), items),
 	)
 }
