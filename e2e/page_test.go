@@ -695,7 +695,7 @@ func TestApp(t *testing.T) {
 		// again, and the page says which file it shows.
 		p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitNotPresent("#upload", chromedp.ByQuery),
 			chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#upload", chromedp.ByQuery))
-		assert.Equal(t, "Shown below: "+filepath.Base(path), p.text("#upload-status"))
+		assert.Equal(t, "Shown: "+filepath.Base(path), p.text("#upload-status"))
 		var named string
 		p.run(chromedp.Evaluate(`document.getElementById("upload").files[0]?.name`, &named))
 		assert.Equal(t, filepath.Base(path), named, "the picker names the file shown")
@@ -1135,7 +1135,7 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.Poll(`document.getElementById("upload-status").textContent === "Reading `+filepath.Base(path)+` and finding its digit…" && document.getElementById("results").getAttribute("aria-busy") === "true"`,
 			nil, chromedp.WithPollingTimeout(10*time.Second)))
 		uploadSeven("two files")
-		assert.Equal(t, "Shown below: seven.webp", p.text("#upload-status"), "once the 7 is shown")
+		assert.Equal(t, "Shown: seven.webp", p.text("#upload-status"), "once the 7 is shown")
 		var busy string
 		p.run(chromedp.Evaluate(`document.getElementById("results").getAttribute("aria-busy")`, &busy))
 		assert.Equal(t, "false", busy)
@@ -1186,7 +1186,7 @@ func TestApp(t *testing.T) {
 		for i, shot := range shots[1:] {
 			assert.True(t, bytes.Equal(shots[0], shot), "the GIF is shown as its first frame, a still picture, not playing (shot %d)", i+2)
 		}
-		assert.Equal(t, "Shown below: animated.gif (animated: the page reads its first frame)", p.text("#upload-status"))
+		assert.Equal(t, "Shown: animated.gif (animated: the page reads its first frame)", p.text("#upload-status"))
 	})
 
 	t.Run("uploads of printed and handwritten digits are read right", func(t *testing.T) {
@@ -1250,7 +1250,7 @@ func TestApp(t *testing.T) {
 		assert.False(t, still, "nor says so once the file is dropped")
 		p.run(chromedp.WaitVisible("#upload", chromedp.ByQuery))
 		p.changed("#dae-output", "")
-		assert.Equal(t, "Shown below: dropped.webp (of 2 files given, the page reads one picture)", p.text("#upload-status"), "of the two files dropped, the picture is read, and the page says so")
+		assert.Equal(t, "Shown: dropped.webp (of 2 files given, the page reads one picture)", p.text("#upload-status"), "of the two files dropped, the picture is read, and the page says so")
 		var picked string
 		p.run(chromedp.Evaluate(`document.getElementById("upload").files[0]?.name`, &picked))
 		assert.Equal(t, "dropped.webp", picked, "the picker names the file dropped")
@@ -1262,7 +1262,7 @@ func TestApp(t *testing.T) {
 			document.querySelector("footer").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
 		})()`)
 		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.startsWith("what was dropped: not a file")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
-		assert.True(t, strings.HasSuffix(p.text("#upload-status"), "Still shown below: dropped.webp (of 2 files given, the page reads one picture)"), p.text("#upload-status"))
+		assert.True(t, strings.HasSuffix(p.text("#upload-status"), "Still shown: dropped.webp (of 2 files given, the page reads one picture)"), p.text("#upload-status"))
 
 		// A file refused before it is decoded, dropped while a picture is
 		// read, does not cost that picture (it superseded it).
@@ -1279,7 +1279,7 @@ func TestApp(t *testing.T) {
 			drop(new File(["a list"], "notes.txt", {type: "text/plain"}));
 		})()`)
 		p.changed("#dae-output", before)
-		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.endsWith("Still shown below: other.jpg")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+		p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.endsWith("Still shown: other.jpg")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 		assert.True(t, strings.HasPrefix(p.text("#upload-status"), "notes.txt: "), p.text("#upload-status"))
 	})
 
@@ -1325,7 +1325,7 @@ func TestApp(t *testing.T) {
 		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.Click("#tab-gallery", chromedp.ByQuery))
 		p.run(chromedp.Sleep(time.Second), chromedp.Click("#tab-upload", chromedp.ByQuery),
 			chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.includes("cut.png: ")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
-		assert.True(t, strings.HasSuffix(p.text("#upload-status"), ". Still shown below: seven.webp"), p.text("#upload-status"))
+		assert.True(t, strings.HasSuffix(p.text("#upload-status"), ". Still shown: seven.webp"), p.text("#upload-status"))
 		var picked string
 		p.run(chromedp.Evaluate(`document.getElementById("upload").files[0]?.name`, &picked))
 		assert.Equal(t, "seven.webp", picked, "the picker names the picture shown, not the file refused")
@@ -2528,19 +2528,23 @@ func TestKeyboardAndPhone(t *testing.T) {
 	// the other, it came a screen and a half down), its tiles and code
 	// within the column, however narrow (no sideways scrolling).
 	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
-	for _, size := range [][2]int64{{740, 360}, {667, 375}} {
+	// From 900 px wide, rules for wide screens put the numbers beside the
+	// code's map, which the column crushed (20 px wide at 932×430).
+	for _, size := range [][2]int64{{740, 360}, {667, 375}, {932, 430}, {1280, 480}} {
 		var sideways struct {
-			Bottom, Screen float64
-			Beside, Wide   bool
+			Bottom, Screen, Map float64
+			Beside, Wide        bool
 		}
 		p.run(chromedp.EmulateViewport(size[0], size[1]), chromedp.Evaluate(`(() => {
 			scrollTo(0, 0);
 			const o = document.getElementById("dae-output").getBoundingClientRect(), g = document.getElementById("tab-panel").getBoundingClientRect();
-			return {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right, wide: document.documentElement.scrollWidth > innerWidth};
+			return {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right, wide: document.documentElement.scrollWidth > innerWidth,
+				map: document.querySelector(".latent-map").getBoundingClientRect().width};
 		})()`, &sideways))
 		assert.True(t, sideways.Beside, "the denoised digit beside the samples at %v", size)
 		assert.LessOrEqual(t, sideways.Bottom, sideways.Screen, "the denoised digit on the first screen at %v", size)
 		assert.False(t, sideways.Wide, "no sideways scrolling at %v", size)
+		assert.Greater(t, sideways.Map, 280.0, "the code's map across the column at %v", size)
 	}
 	p.b.screenshot(t, "walk-560")
 	assert.Empty(t, p.b.consoleErrors())

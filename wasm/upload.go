@@ -71,11 +71,11 @@ func (u *Upload) status() string {
 	case u.Reading != "":
 		return "Reading " + u.Reading + " and finding its digit…"
 	case u.Refusal != "" && u.Shown != "":
-		return u.Refusal + ". Still shown below: " + u.Shown
+		return u.Refusal + ". Still shown: " + u.Shown
 	case u.Refusal != "":
 		return u.Refusal + "."
 	case u.Shown != "":
-		return "Shown below: " + u.Shown
+		return "Shown: " + u.Shown
 	}
 	return ""
 }
