@@ -258,7 +258,7 @@ func latentCaption(res *webapp.Result) string {
 	if lo < 0 {
 		from = fmt.Sprintf("the code's lowest value, %.2f", lo)
 	}
-	return fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, all on one scale, from dark purple at %s to yellow at the code's largest value, %.2f; a map all dark is off, or nearly, for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them. Click a number to nudge it below (or type its number there); the one nudged is framed.",
+	return fmt.Sprintf("Latent code, what the encoder makes of the digit and the decoder turns back into a picture: %d maps of %d×%d numbers, all on one scale, from dark purple at %s to yellow at the code's largest value, %.2f (which changes with the digit and the model); a map all dark is off, or nearly, for this digit. Maps count from 0, left to right and row by row, and so do the rows and columns within a map, as \"what one code unit does\" below names them. Click or tap a number to nudge it below (or type its number there); the one nudged, once its nudge is not 0, is framed.",
 		res.LatentShape.C, res.LatentShape.H, res.LatentShape.W, from, hi)
 }
 
