@@ -62,6 +62,8 @@ function offline(page) {
     : "The network is down, and this address is not the app's page, which works offline: " +
       '<a href="' + SCOPE + '">open the digit denoiser</a>.';
   const body = '<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
-    "<title>Offline</title><p>" + says + "</p>";
+    "<title>Offline — Denoise a handwritten digit</title>" +
+    "<style>:root { color-scheme: light dark; } body { font: 1.1rem/1.5 system-ui, sans-serif; max-width: 36rem; " +
+    "margin: 3rem auto; padding: 0 1rem; }</style><p>" + says + "</p>";
   return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
