@@ -3,6 +3,8 @@ package digitprep
 import (
 	"bytes"
 	"image"
+	"image/color"
+	"image/gif"
 	"image/png"
 	"os"
 	"testing"
@@ -10,8 +12,9 @@ import (
 	"github.com/godae/dae/internal/hostile"
 )
 
-// FuzzUpload feeds arbitrary bytes through Decode and Prepare: they must
-// return an error or a 28×28 input in [0,1], never panic.
+// FuzzUpload feeds arbitrary bytes through Animated, Decode and Prepare:
+// they must return an error or a 28×28 input in [0,1], never panic; the
+// page asks Animated of every file it is given.
 func FuzzUpload(f *testing.F) {
 	var b bytes.Buffer
 	img := image.NewGray(image.Rect(0, 0, 40, 30))
@@ -26,8 +29,15 @@ func FuzzUpload(f *testing.F) {
 		f.Add(webp)
 	}
 	f.Add([]byte("GIF89a"))
+	var anim bytes.Buffer // two frames, for Animated's walk over a GIF's blocks
+	frame := image.NewPaletted(image.Rect(0, 0, 8, 8), color.Palette{color.Black, color.White})
+	if err := gif.EncodeAll(&anim, &gif.GIF{Image: []*image.Paletted{frame, frame}, Delay: []int{10, 10}}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(anim.Bytes())
 	f.Add(hostile.ProgressiveJPEG(64, 48, 3))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		Animated(data)
 		img, err := Decode(data)
 		if err != nil {
 			return
