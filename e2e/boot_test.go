@@ -22,6 +22,7 @@ import (
 // short is said to be the network's (it was said to need a browser with
 // WebAssembly).
 func TestAppDownload(t *testing.T) {
+	t.Parallel() // see the package doc
 	url := startServer(t)
 	p := &page{t: t, b: newBrowser(t)}
 	throttle := func(c network.Conditions) chromedp.Action {

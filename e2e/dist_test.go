@@ -46,6 +46,7 @@ var dist struct {
 // plain static file server, Go's http.FileServer with nothing of ours:
 // the first view, the strong model on an upload, and no console errors.
 func TestDist(t *testing.T) {
+	t.Parallel() // see the package doc
 	srv := serveDist(t)
 	m := nativeModels(t)
 	p := &page{t: t, b: newBrowser(t)}

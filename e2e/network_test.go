@@ -21,6 +21,7 @@ import (
 // when the browser says it is online again; an upload whose decoder's
 // script does not come is refused, saying so, and the next is taken.
 func TestNetworkFailures(t *testing.T) {
+	t.Parallel() // see the package doc
 	url := startServer(t)
 	p := &page{t: t, b: newBrowser(t)}
 	// Fetches of the strong model's weights, the first two of which fail,

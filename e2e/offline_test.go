@@ -18,6 +18,7 @@ import (
 // there; another address of the site is not the app, and the app's own,
 // its copy cleared, says so.
 func TestOffline(t *testing.T) {
+	t.Parallel() // see the package doc
 	srv := serveDist(t)
 	m := nativeModels(t)
 	p := &page{t: t, b: newBrowser(t)}

@@ -2552,6 +2552,7 @@ func TestKeyboardAndPhone(t *testing.T) {
 
 // When the weights cannot be loaded the page says so instead of dying.
 func TestBrokenWeightsShowAMessage(t *testing.T) {
+	t.Parallel() // see the package doc
 	dir := t.TempDir()
 	bin := buildApp(t)
 	for _, f := range dae.AppFiles { // the app's files as the server serves them, built
