@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -25,17 +24,11 @@ func TestAppDownload(t *testing.T) {
 	t.Parallel() // see the package doc
 	url := startServer(t)
 	p := &page{t: t, b: newBrowser(t)}
-	throttle := func(c network.Conditions) chromedp.Action {
-		return chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{&c}).Do(ctx)
-			return err
-		})
-	}
 	progress := chromedp.Poll(`/^ (\d+ KB|\d+\.\d MB) so far$/.test(document.getElementById("boot-progress")?.textContent ?? "")`, nil, chromedp.WithPollingTimeout(20*time.Second))
 	// Every download the page's, from the network, at 1 MB/s: the app
 	// comes in about a second.
 	p.run(network.Enable(), network.SetCacheDisabled(true), network.SetBypassServiceWorker(true),
-		throttle(network.Conditions{DownloadThroughput: 1 << 20, UploadThroughput: -1}),
+		networkAs(network.Conditions{DownloadThroughput: 1 << 20, UploadThroughput: -1}),
 		chromedp.Navigate(url), progress, chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 
 	// The app's download cut short: the connection lost after its first
@@ -65,7 +58,7 @@ func TestAppDownload(t *testing.T) {
 		_, _ = io.Copy(w, resp.Body)
 	}))
 	t.Cleanup(proxy.Close)
-	p.run(throttle(network.Conditions{DownloadThroughput: -1, UploadThroughput: -1}), chromedp.Navigate(proxy.URL+"/"), chromedp.WaitVisible("#boot.error", chromedp.ByQuery))
+	p.run(networkAs(network.Conditions{DownloadThroughput: -1, UploadThroughput: -1}), chromedp.Navigate(proxy.URL+"/"), chromedp.WaitVisible("#boot.error", chromedp.ByQuery))
 	assert.Regexp(t, `^The app could not be downloaded \(.+\): check the connection, then reload the page\.$`, p.text("#boot"), "cut after its first bytes")
 	chromedp.ListenTarget(p.b.ctx, func(ev any) {
 		if e, ok := ev.(*fetch.EventRequestPaused); ok {

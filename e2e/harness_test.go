@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
@@ -263,4 +264,13 @@ func (b *browser) screenshot(t *testing.T, name string) {
 	b.run(t, chromedp.FullScreenshot(&png, 100))
 	require.NoError(t, os.MkdirAll(artifacts, 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(artifacts, name+".png"), png, 0o644))
+}
+
+// networkAs has the browser's network behave as c says (offline, or at a
+// throughput in bytes a second; -1 for none), for every request.
+func networkAs(c network.Conditions) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{&c}).Do(ctx)
+		return err
+	})
 }

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"testing"
 
 	"github.com/chromedp/cdproto/network"
@@ -32,10 +31,7 @@ func TestOffline(t *testing.T) {
 
 	srv.Close()
 	p.run(network.Enable(),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}}).Do(ctx)
-			return err
-		}),
+		networkAs(network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}),
 		network.OverrideNetworkState(true, 0, -1, -1))
 	var online, controlled bool
 	p.run(chromedp.Navigate(srv.URL+"/?offline"), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery),
