@@ -138,10 +138,7 @@ func (m *Models) nudged(w *Walk, r *Result) error {
 		w.Unit = 0
 	}
 	code := append([]float32(nil), r.Latent...)
-	var top float32
-	for _, v := range code {
-		top = max(top, v)
-	}
+	_, top := LatentRange(code) // the top of the heat maps' scale, as their caption says
 	w.UnitValue, w.Largest = code[w.Unit], top
 	code[w.Unit] = w.nudgedValue()
 	var err error
