@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -10,13 +11,14 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // What the page does when the network fails it after the first view: the
-// strong model's weights that do not come are said beside the denoiser,
+// strong model's weights that do not come, or stall, are said beside the denoiser,
 // with the seed's model in its place, and fetched again on Try again and
 // when the browser says it is online again; an upload whose decoder's
 // script does not come is refused, saying so, and the next is taken.
@@ -24,8 +26,9 @@ func TestNetworkFailures(t *testing.T) {
 	t.Parallel() // see the package doc
 	url := startServer(t)
 	p := &page{t: t, b: newBrowser(t)}
-	// Fetches of the strong model's weights, the first two of which fail,
-	// and of the upload decoder's script, the first of which fails.
+	// Fetches of the strong model's weights, the first two of which fail
+	// and the third stalls (never answered), and of the upload decoder's
+	// script, the first of which fails.
 	var asked, decoders atomic.Int32
 	chromedp.ListenTarget(p.b.ctx, func(ev any) {
 		e, ok := ev.(*fetch.EventRequestPaused)
@@ -38,7 +41,11 @@ func TestNetworkFailures(t *testing.T) {
 			if strings.Contains(e.Request.URL, "decode.js") {
 				fail = decoders.Add(1) == 1
 			} else {
-				fail = asked.Add(1) <= 2
+				n := asked.Add(1)
+				if n == 3 {
+					return
+				}
+				fail = n <= 2
 			}
 			if fail {
 				_ = fetch.FailRequest(e.RequestID, network.ErrorReasonInternetDisconnected).Do(ctx)
@@ -49,6 +56,11 @@ func TestNetworkFailures(t *testing.T) {
 	})
 	// Every fetch the page's (not the service worker's, which keeps the
 	// weights once it is installed, after the first fetch).
+	// A download that stalls is given up after 30 s; here after 1.5 s.
+	p.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := cdppage.AddScriptToEvaluateOnNewDocument(`window.godaeStallMs = 1500`).Do(ctx)
+		return err
+	}))
 	p.run(network.Enable(), network.SetBypassServiceWorker(true),
 		fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*strong.safetensors*"}, {URLPattern: "*decode.js*"}}),
 		chromedp.Navigate(url), chromedp.WaitVisible(`body[data-strong="failed"]`, chromedp.ByQuery), chromedp.WaitVisible("#strong-retry", chromedp.ByQuery))
@@ -62,17 +74,22 @@ func TestNetworkFailures(t *testing.T) {
 	assert.True(t, disabled, "it cannot be chosen meanwhile")
 
 	// Try again, which fails again; then the browser says it is online:
-	// the page tries by itself.
+	// the page tries by itself, and that download stalls: it is given up,
+	// said so, and can be tried again.
 	p.run(chromedp.Click("#strong-retry", chromedp.ByQuery), chromedp.WaitVisible(`body[data-strong="failed"]`, chromedp.ByQuery))
 	assert.Equal(t, int32(2), asked.Load(), "Try again fetched the weights again")
 	p.js(`window.dispatchEvent(new Event("online"))`)
+	p.run(chromedp.Poll(`document.querySelector("#strong-status")?.textContent.includes("stopped")`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+	assert.Equal(t, "The strong model did not load (its download stopped: nothing came for 2 s); the seed's model stands in. Try again", p.text("#strong-status"))
+	assert.Equal(t, int32(3), asked.Load())
+	p.run(chromedp.Click("#strong-retry", chromedp.ByQuery))
 	p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitNotPresent("#strong-status", chromedp.ByQuery))
 	var after float64
 	p.run(chromedp.Evaluate(`document.getElementById("denoiser-about").getBoundingClientRect().height`, &after))
 	assert.Equal(t, tall, after, "the line under the picker keeps its height")
 	p.run(chromedp.Click("#denoiser-strong", chromedp.ByQuery))
 	p.run(chromedp.Poll(`document.querySelector("#dae-output + figcaption")?.textContent.startsWith("Denoised by the strong model")`, nil))
-	assert.Equal(t, int32(3), asked.Load())
+	assert.Equal(t, int32(4), asked.Load())
 
 	// An upload while the decoder's script cannot come says so (it was
 	// said to be a decode that took too long, or "the decoder

@@ -60,30 +60,17 @@ func bytesOf(buf js.Value) []byte {
 	return b
 }
 
-// fetchBytes GETs url and returns the body.
-func fetchBytes(url string) ([]byte, error) {
-	resp, err := await(js.Global().Call("fetch", url))
-	if err != nil {
-		return nil, fetchFailed(url, err)
-	}
-	if !resp.Get("ok").Bool() {
-		return nil, fmt.Errorf("%s: HTTP %d", url, resp.Get("status").Int())
-	}
-	buf, err := await(resp.Call("arrayBuffer"))
-	if err != nil {
-		return nil, fmt.Errorf("could not read %s: %v", url, err)
-	}
-	return bytesOf(buf), nil
-}
-
 // startedFetch returns the body of url from the download boot.js started
-// while the wasm compiled (window.godaeWeights), or fetches it.
+// while the wasm compiled (window.godaeWeights), or downloads it as those
+// are (godaeDownload: it gives up on a download that stalls).
 func startedFetch(url string) ([]byte, error) {
 	pending := js.Global().Get("godaeWeights")
 	if !pending.Truthy() || !pending.Get(url).Truthy() {
-		return fetchBytes(url)
+		pending = js.Global().Call("godaeDownload", url)
+	} else {
+		pending = pending.Get(url)
 	}
-	buf, err := await(pending.Get(url))
+	buf, err := await(pending)
 	if err != nil {
 		return nil, fetchFailed(url, err)
 	}
@@ -96,10 +83,14 @@ func startedFetch(url string) ([]byte, error) {
 // and the name go to the console), or err, with the name.
 func fetchFailed(url string, err error) error {
 	js.Global().Get("console").Call("warn", "fetching "+url+": "+err.Error())
-	if strings.HasPrefix(err.Error(), "TypeError") {
+	msg := err.Error()
+	if strings.HasPrefix(msg, "TypeError") {
 		return errors.New("the network failed")
 	}
-	return fmt.Errorf("%s: %v", url, err)
+	if why, ok := strings.CutPrefix(msg, "Stalled: "); ok {
+		return errors.New(why)
+	}
+	return fmt.Errorf("%s: %v", url, strings.TrimPrefix(msg, "Error: "))
 }
 
 // fileBytes reads a File (from an input, a drop or a paste), refusing files

@@ -56,6 +56,55 @@
     }
     return next().catch(function () { cut = true; });
   }
+  // download fetches url's body (an ArrayBuffer), and gives up when none of
+  // it has come for stallMs: a network that holds the connection open and
+  // sends nothing would leave the page waiting for ever, its model never
+  // coming and never said to have failed, so never tried again. A slow
+  // download goes on as long as it moves. The error's name (Stalled) tells
+  // the app so. The browser tests set a shorter wait (godaeStallMs).
+  var stallMs = window.godaeStallMs > 0 ? window.godaeStallMs : 30000;
+  function download(url) {
+    var abort = typeof AbortController === "function" ? new AbortController() : null;
+    var stalled = false, timer = 0;
+    function waiting() {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        stalled = true;
+        if (abort) abort.abort();
+      }, stallMs);
+    }
+    waiting();
+    return fetch(url, abort ? { signal: abort.signal } : {}).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      if (!r.body || !abort) return r.arrayBuffer();
+      var reader = r.body.getReader(), parts = [], got = 0;
+      function next() {
+        return reader.read().then(function (c) {
+          if (c.done) {
+            var all = new Uint8Array(got), at = 0;
+            parts.forEach(function (b) { all.set(b, at); at += b.byteLength; });
+            return all.buffer;
+          }
+          waiting();
+          parts.push(c.value);
+          got += c.value.byteLength;
+          return next();
+        });
+      }
+      waiting();
+      return next();
+    }).then(function (body) {
+      clearTimeout(timer);
+      return body;
+    }, function (err) {
+      clearTimeout(timer);
+      if (!stalled) throw err;
+      var e = new Error("its download stopped: nothing came for " + Math.round(stallMs / 1000) + " s");
+      e.name = "Stalled";
+      throw e;
+    });
+  }
+  window.godaeDownload = download;
   var go = new Go();
   // The weights of the first view download while the wasm compiles; the app
   // awaits these promises (window.godaeWeights) rather than fetching them
@@ -63,10 +112,7 @@
   // fetches once that view is shown.
   window.godaeWeights = {};
   ["weights/dae.safetensors", "weights/ae.safetensors", "weights/classifier.safetensors"].forEach(function (url) {
-    var p = fetch(url).then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
-      return r.arrayBuffer();
-    });
+    var p = download(url);
     p.catch(function () {}); // reported by the app when it awaits p
     window.godaeWeights[url] = p;
   });
