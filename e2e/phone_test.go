@@ -1,0 +1,267 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/godae/dae/webapp"
+)
+
+// The page works from the keyboard and fits a phone's screen.
+func TestKeyboardAndPhone(t *testing.T) {
+	url := startServer(t)
+	p := &page{t: t, b: newBrowser(t)}
+	p.run(chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	// The result is on the first screen: the denoised digit, most of it at
+	// least, beside the noisy input it came from.
+	var first []float64
+	p.run(chromedp.Evaluate(`["model-input", "dae-output"].flatMap(id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.top, r.height]; })`, &first))
+	require.Len(t, first, 4)
+	assert.Equal(t, first[0], first[2], "the noisy input and its denoising side by side")
+	assert.LessOrEqual(t, first[2]+0.75*first[3], 844.0, "three quarters of the denoised digit on the first screen")
+	// The samples are one row there, which says it scrolls (its fade
+	// alone hinted at more digits).
+	var more []string
+	p.run(chromedp.Evaluate(`(e => [getComputedStyle(e).display, e.textContent])(document.querySelector("#gallery-title .gallery-more"))`, &more))
+	assert.Equal(t, []string{"inline", " — 30, in a row that scrolls sideways"}, more)
+	before := p.src("#dae-output")
+	p.run(chromedp.Focus("#sample-4", chromedp.ByQuery), chromedp.KeyEvent("\r"))
+	p.changed("#dae-output", before)
+	var pressed string
+	var ok bool
+	p.run(chromedp.AttributeValue("#sample-4", "aria-pressed", &pressed, &ok, chromedp.ByQuery))
+	assert.Equal(t, "true", pressed, "Enter on a focused sample picks it")
+
+	// The gallery is one Tab stop: the arrow keys, Home and End pick a
+	// digit and move the focus to it.
+	for _, step := range []struct {
+		key  string
+		want int
+	}{{kb.ArrowRight, 5}, {kb.ArrowDown, 6}, {kb.ArrowLeft, 5}, {kb.End, 29}, {kb.Home, 0}, {kb.ArrowUp, 0}} {
+		var focused string
+		var inTabOrder []string
+		sel := fmt.Sprintf("#sample-%d", step.want)
+		p.run(chromedp.KeyEvent(step.key), chromedp.WaitVisible(sel+`[aria-pressed="true"]`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.activeElement.id`, &focused),
+			chromedp.Evaluate(`[...document.querySelectorAll(".sample")].filter(e => e.getAttribute("tabindex") !== "-1").map(e => e.id)`, &inTabOrder))
+		assert.Equal(t, sel[1:], focused, "the focus follows the digit picked")
+		assert.Equal(t, []string{sel[1:]}, inTabOrder, "only the digit shown is in the Tab order")
+	}
+
+	// The tabs, as the ARIA tabs pattern has them: the arrow keys, Home and
+	// End choose a tab and move the focus to it; only the chosen one is in
+	// the Tab order.
+	p.run(chromedp.Focus("#tab-gallery", chromedp.ByQuery))
+	for _, step := range []struct{ key, want string }{
+		{kb.ArrowRight, "upload"}, {kb.ArrowRight, "draw"}, {kb.ArrowRight, "gallery"},
+		{kb.ArrowLeft, "draw"}, {kb.Home, "gallery"}, {kb.End, "draw"}, {kb.Home, "gallery"},
+	} {
+		var focused string
+		var tabindex []string
+		p.run(chromedp.KeyEvent(step.key), chromedp.WaitVisible(`#tab-`+step.want+`[aria-selected="true"]`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.activeElement.id`, &focused),
+			chromedp.Evaluate(`[...document.querySelectorAll('[role="tab"]')].map(e => e.id + ":" + e.getAttribute("tabindex"))`, &tabindex))
+		assert.Equal(t, "tab-"+step.want, focused, "the focus follows the tab chosen")
+		for _, ti := range tabindex {
+			assert.Equal(t, strings.HasPrefix(ti, "tab-"+step.want+":"), strings.HasSuffix(ti, ":0"), "only the chosen tab is in the Tab order: %v", tabindex)
+		}
+	}
+
+	// Each tab names the panel it controls, which names the tab chosen.
+	var panel []string
+	p.run(chromedp.Evaluate(`[...document.querySelectorAll('[role="tab"]')].map(e => document.getElementById(e.getAttribute("aria-controls"))?.getAttribute("aria-labelledby") + " " + document.getElementById(e.getAttribute("aria-controls"))?.getAttribute("role"))`, &panel))
+	assert.Equal(t, []string{"tab-gallery tabpanel", "tab-gallery tabpanel", "tab-gallery tabpanel"}, panel)
+
+	var overflow bool
+	p.run(chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth`, &overflow))
+	assert.False(t, overflow, "no sideways scrolling at 390 px")
+	// The walk's ends taken: their readings, in narrow columns, keep a
+	// percentage's number and sign on one line ("(99" and "%" were two).
+	p.run(chromedp.Click("#walk-set-A", chromedp.ByQuery), chromedp.WaitVisible("#walk-A", chromedp.ByQuery),
+		chromedp.Click("#sample-9", chromedp.ByQuery), chromedp.Click("#walk-set-B", chromedp.ByQuery), chromedp.WaitVisible("#walk-B", chromedp.ByQuery))
+	var split []string
+	p.run(chromedp.Evaluate(`[...document.querySelectorAll(".reading")].filter(e => {
+		const t = e.firstChild, at = t && t.nodeType === 3 ? t.data.search(/\d+\s%/) : -1;
+		if (at < 0) return false;
+		const r = document.createRange(); r.setStart(t, at); r.setEnd(t, t.data.indexOf("%", at) + 1);
+		return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1;
+	}).map(e => e.id + ": " + e.textContent)`, &split))
+	assert.Empty(t, split, "readings whose percentage breaks over two lines")
+	var unlabelled []string
+	p.run(chromedp.Evaluate(`[...document.querySelectorAll("input, select")].filter(e => !e.labels || e.labels.length === 0).map(e => e.id)`, &unlabelled))
+	assert.Empty(t, unlabelled, "every control has a label")
+	p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#denoiser-about", chromedp.ByQuery),
+		chromedp.WaitVisible("#plot", chromedp.ByQuery))
+	assert.Empty(t, p.layoutShifts(), "layout shifts at 390 px, since navigation")
+	var bare []string
+	var sliders int
+	p.run(chromedp.Evaluate(`[...document.querySelectorAll("input[type=range]")].filter(e => !e.getAttribute("aria-valuetext")).map(e => e.id)`, &bare),
+		chromedp.Evaluate(`document.querySelectorAll("input[type=range]").length`, &sliders))
+	assert.Equal(t, 3, sliders, "the noise amount, the walk and the nudge")
+	// Named by what they are: their values, which the labels show too,
+	// are in their value texts (said once, not twice).
+	assert.Equal(t, "Amount", p.axName("#noise-amount"))
+	assert.Equal(t, "Nudge", p.axName("#nudge-amount"))
+
+	// A digit drawn: its reading under the preview is on the first
+	// screen, and so is Clear, beside it.
+	p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+	p.stroke(100, 60, 160, 220)
+	p.run(chromedp.WaitVisible("#draw-preview-reading", chromedp.ByQuery))
+	var drawn []float64
+	p.run(chromedp.Evaluate(`["draw-preview-reading", "clear", "draw-canvas"].map(id => document.getElementById(id).getBoundingClientRect().bottom)`, &drawn))
+	require.Len(t, drawn, 3)
+	assert.LessOrEqual(t, drawn[0], 844.0, "the drawn digit's reading on the first screen at 390×844")
+	assert.LessOrEqual(t, drawn[1], 844.0, "and Clear")
+	assert.Greater(t, drawn[1], drawn[2], "Clear under the canvas")
+	p.b.screenshot(t, "phone-draw")
+	assert.Empty(t, bare, "sliders read out as what they do, not as a bare number")
+	// The plot's panels one above the other, its text at its size (once
+	// its picture has loaded: the img has a box before).
+	p.run(chromedp.Poll(`(() => { const i = document.getElementById("plot"); return i && i.complete && i.naturalWidth > 0 })()`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	var plot struct{ Natural, Shown float64 }
+	p.run(chromedp.Evaluate(`(() => { const i = document.getElementById("plot"); return {natural: i.naturalWidth, shown: i.getBoundingClientRect().width}; })()`, &plot))
+	t.Logf("the plot: %.0f SVG units shown %.0f px wide", plot.Natural, plot.Shown)
+	assert.Equal(t, float64(webapp.NarrowPlot.Width), plot.Natural, "the narrow plot on a phone")
+	assert.GreaterOrEqual(t, plot.Shown/plot.Natural, 0.9, "the plot's text not shrunk")
+	p.b.screenshot(t, "phone")
+
+	// On a touch screen the hints for keys (Ctrl+V, the keyboard's box)
+	// are left out.
+	var coarse bool
+	p.run(emulation.SetTouchEmulationEnabled(true),
+		chromedp.Evaluate(`matchMedia("(pointer: coarse) and (hover: none)").matches`, &coarse))
+	require.True(t, coarse, "a touch screen emulated")
+	// Every slider a finger's height (the walk's was 16 px).
+	var heights map[string]float64
+	p.run(chromedp.Evaluate(`Object.fromEntries([...document.querySelectorAll("input[type=range]")].map(e => [e.id, e.getBoundingClientRect().height]))`, &heights))
+	assert.Len(t, heights, 3)
+	for id, h := range heights {
+		assert.GreaterOrEqual(t, h, 32.0, "slider %s's height on a touch screen", id)
+	}
+	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#dropzone", chromedp.ByQuery))
+	var shown []string
+	var hints int
+	p.run(chromedp.Evaluate(`document.querySelectorAll(".keys").length`, &hints),
+		chromedp.Evaluate(`[...document.querySelectorAll(".keys")].filter(e => getComputedStyle(e).display !== "none").map(e => e.textContent)`, &shown))
+	require.Positive(t, hints, "the upload tab's hint for keys")
+	assert.Empty(t, shown, "hints for keys shown on a touch screen")
+
+	// An upload's results fit the phone, the box around the digit found is
+	// on the picture, what is said of it comes right under it, and the
+	// denoised digit is beside it, on the first screen.
+	samples := webapp.Samples()
+	p.run(chromedp.SetUploadFiles("#upload", []string{twoDigitUpload(t, samples[24].Pixels, samples[21].Pixels)}, chromedp.ByQuery))
+	p.changed("#dae-output", "")
+	var fit struct {
+		Overflow, Inside, HintBelow, Beside bool
+		Bottom                              float64
+		Ids                                 []string
+	}
+	p.run(chromedp.Evaluate(`(() => {
+		const r = id => document.getElementById(id).getBoundingClientRect();
+		const pic = r("original"), found = r("found"), hint = r("box-hint"), input = r("model-input");
+		const ids = [...document.querySelectorAll("[id]")].map(e => e.id);
+		return {overflow: document.documentElement.scrollWidth > window.innerWidth,
+			inside: found.left >= pic.left - 1 && found.right <= pic.right + 1 && found.top >= pic.top - 1 && found.bottom <= pic.bottom + 1,
+			hintBelow: hint.top >= pic.bottom && hint.bottom <= input.top,
+			beside: r("dae-output").top === pic.top && r("dae-output").left >= pic.right,
+			bottom: document.getElementById("dae-output-reading").getBoundingClientRect().bottom,
+			ids: ids.filter((id, i) => ids.indexOf(id) !== i)};
+	})()`, &fit))
+	assert.False(t, fit.Overflow, "no sideways scrolling with an upload's results")
+	assert.True(t, fit.Inside, "the box found is on the picture")
+	assert.True(t, fit.HintBelow, "what is said of the picture comes right under it")
+	assert.True(t, fit.Beside, "the denoised digit beside the picture")
+	assert.LessOrEqual(t, fit.Bottom, 844.0, "the denoised digit's reading on the first screen at 390×844")
+	assert.Empty(t, fit.Ids, "ids used twice")
+	p.b.screenshot(t, "phone-upload")
+	// A corner tapped: what to do next, without the Escape a phone has not.
+	p.run(chromedp.Click("#picture-frame", chromedp.ByQuery), chromedp.WaitVisible("#corner-note", chromedp.ByQuery))
+	assert.Equal(t, "One corner marked: tap the opposite corner of a box around the digit (a drag starts again).", p.text("#corner-note"))
+	p.run(chromedp.Click("#picture-frame", chromedp.ByQuery), chromedp.WaitNotPresent("#corner-note", chromedp.ByQuery))
+
+	// So with a small digit in a large photo, whose enlarged part comes
+	// after what is said of the picture, beside the model input.
+	path, _, _ := smallDigitPhoto(t, samples[12].Pixels)
+	before = p.src("#dae-output")
+	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#inset", chromedp.ByQuery))
+	p.changed("#dae-output", before)
+	// Once the part around it was looked at again, finer: a 4.
+	p.run(chromedp.Poll(`document.getElementById("results").getAttribute("aria-busy") === "false" && document.getElementById("model-input-reading").textContent.startsWith("reads 4 (")`,
+		nil, chromedp.WithPollingTimeout(10*time.Second)))
+	var small struct {
+		Beside, InsetBelow  bool
+		Bottom              float64
+		InsetSide, TileSide float64
+	}
+	p.run(chromedp.Evaluate(`(() => {
+		const r = id => document.getElementById(id).getBoundingClientRect();
+		const pic = r("original"), out = r("dae-output"), inset = r("inset"), hint = r("box-hint"), input = r("model-input");
+		return {beside: out.top === pic.top && out.left >= pic.right,
+			insetBelow: inset.top >= hint.bottom && inset.top === input.top,
+			bottom: r("dae-output-reading").bottom,
+			insetSide: inset.width, tileSide: input.width};
+	})()`, &small))
+	assert.True(t, small.Beside, "the denoised digit beside the picture of a small digit")
+	assert.True(t, small.InsetBelow, "the enlarged part under what is said of the picture, beside the model input")
+	assert.Equal(t, small.TileSide, small.InsetSide, "the enlarged part as large as the tile beside it (it was 112 px beside 156), to box the digit on")
+	assert.LessOrEqual(t, small.Bottom, 844.0, "the denoised digit's reading on the first screen")
+	p.b.screenshot(t, "phone-upload-small-digit")
+
+	// Between a phone and a wide screen (a 1280 px screen at 200 %), the
+	// walk's ends and the slider between them are one row still (B went
+	// under A), and nothing is wider than the page.
+	for _, width := range []int64{700, 660, 640, 560} {
+		var walk struct {
+			Row, Overflow bool
+		}
+		p.run(chromedp.EmulateViewport(width, 900), chromedp.Evaluate(`(() => {
+			const r = id => document.getElementById(id).getBoundingClientRect();
+			const a = r("walk-set-A"), b = r("walk-set-B"), s = r("walk-t");
+			return {row: a.top === b.top && a.right < s.left && s.right < b.left, overflow: document.documentElement.scrollWidth > window.innerWidth};
+		})()`, &walk))
+		assert.True(t, walk.Row, "the walk in one row at %d px", width)
+		assert.False(t, walk.Overflow, "no sideways scrolling at %d px", width)
+	}
+
+	// A phone held sideways: the draw pad fits the screen's height, so
+	// that a whole digit is drawn without the page scrolling under the pen
+	// (it was 280 px high on a 360 px screen).
+	var pad, screen float64
+	p.run(chromedp.EmulateViewport(740, 360), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById("draw-canvas").getBoundingClientRect().height`, &pad), chromedp.Evaluate(`innerHeight`, &screen))
+	assert.LessOrEqual(t, pad, 0.76*screen, "the draw pad's height on a 740×360 screen")
+	// And the result is beside the input, on the first screen (one above
+	// the other, it came a screen and a half down), its tiles and code
+	// within the column, however narrow (no sideways scrolling).
+	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	// From 900 px wide, rules for wide screens put the numbers beside the
+	// code's map, which the column crushed (20 px wide at 932×430).
+	for _, size := range [][2]int64{{740, 360}, {667, 375}, {932, 430}, {1280, 480}} {
+		var sideways struct {
+			Bottom, Screen, Map float64
+			Beside, Wide        bool
+		}
+		p.run(chromedp.EmulateViewport(size[0], size[1]), chromedp.Evaluate(`(() => {
+			scrollTo(0, 0);
+			const o = document.getElementById("dae-output").getBoundingClientRect(), g = document.getElementById("tab-panel").getBoundingClientRect();
+			return {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right, wide: document.documentElement.scrollWidth > innerWidth,
+				map: document.querySelector(".latent-map").getBoundingClientRect().width};
+		})()`, &sideways))
+		assert.True(t, sideways.Beside, "the denoised digit beside the samples at %v", size)
+		assert.LessOrEqual(t, sideways.Bottom, sideways.Screen, "the denoised digit on the first screen at %v", size)
+		assert.False(t, sideways.Wide, "no sideways scrolling at %v", size)
+		assert.Greater(t, sideways.Map, 280.0, "the code's map across the column at %v", size)
+	}
+	p.b.screenshot(t, "walk-560")
+	assert.Empty(t, p.b.consoleErrors())
+}
