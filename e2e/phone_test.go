@@ -240,6 +240,16 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.EmulateViewport(740, 360), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById("draw-canvas").getBoundingClientRect().height`, &pad), chromedp.Evaluate(`innerHeight`, &screen))
 	assert.LessOrEqual(t, pad, 0.76*screen, "the draw pad's height on a 740×360 screen")
+	// The result, beside it, stays in view while the page scrolls to the
+	// pad's foot.
+	var stuck struct{ Scrolled, Top float64 }
+	p.run(chromedp.Evaluate(`(() => {
+		document.getElementById("draw-canvas").scrollIntoView({block: "end"});
+		return {scrolled: scrollY, top: document.getElementById("results").getBoundingClientRect().top};
+	})()`, &stuck))
+	assert.Greater(t, stuck.Scrolled, 0.0, "the page scrolled to the pad's foot")
+	assert.GreaterOrEqual(t, stuck.Top, 0.0, "the result in view")
+	p.b.screenshot(t, "sideways-draw")
 	// And the result is beside the input, on the first screen (one above
 	// the other, it came a screen and a half down), its tiles and code
 	// within the column, however narrow (no sideways scrolling).
@@ -250,17 +260,30 @@ func TestKeyboardAndPhone(t *testing.T) {
 		var sideways struct {
 			Bottom, Screen, Map float64
 			Beside, Wide        bool
+			Covered             []string
 		}
 		p.run(chromedp.EmulateViewport(size[0], size[1]), chromedp.Evaluate(`(() => {
 			scrollTo(0, 0);
 			const o = document.getElementById("dae-output").getBoundingClientRect(), g = document.getElementById("tab-panel").getBoundingClientRect();
-			return {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right, wide: document.documentElement.scrollWidth > innerWidth,
+			const seen = {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right, wide: document.documentElement.scrollWidth > innerWidth,
 				map: document.querySelector(".latent-map").getBoundingClientRect().width};
+			// The sections under the input and its result, scrolled to, are
+			// not under the result kept in view (it lay over them, its
+			// buttons out of reach).
+			seen.covered = ["#plot-panel summary", "#walk-set-A", "#walk-set-B", "#weights-file"].flatMap(q => {
+				const e = document.querySelector(q);
+				if (!e) return [q + " missing"];
+				e.scrollIntoView({block: "center"});
+				const r = e.getBoundingClientRect(), at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+				return e.contains(at) ? [] : [q + " under #" + at?.closest("[id]")?.id];
+			});
+			return seen;
 		})()`, &sideways))
 		assert.True(t, sideways.Beside, "the denoised digit beside the samples at %v", size)
 		assert.LessOrEqual(t, sideways.Bottom, sideways.Screen, "the denoised digit on the first screen at %v", size)
 		assert.False(t, sideways.Wide, "no sideways scrolling at %v", size)
 		assert.Greater(t, sideways.Map, 280.0, "the code's map across the column at %v", size)
+		assert.Empty(t, sideways.Covered, "controls covered at %v", size)
 	}
 	p.b.screenshot(t, "walk-560")
 	assert.Empty(t, p.b.consoleErrors())

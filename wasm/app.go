@@ -327,9 +327,9 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		main = append(main, nil)
 	}
 	if st.Ready {
-		main = append(main, &Tabs{Store: a.store, Mode: st.Mode, Step: a.stepTabs, EndSteps: a.endSteps},
+		work := vecty.List{&Tabs{Store: a.store, Mode: st.Mode, Step: a.stepTabs, EndSteps: a.endSteps},
 			elem.Div(vecty.Markup(prop.ID(tabPanel), vecty.Attribute("role", "tabpanel"), vecty.Attribute("aria-labelledby", "tab-"+string(st.Mode))), panel(a.store, st)),
-			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Failed: st.StrongFailed(), Weights: st.Weights, Retry: a.retryStrong})
+			&DenoiserPicker{Store: a.store, InUse: st.Denoisers.Of(st.Mode), Status: st.Strong, Failed: st.StrongFailed(), Weights: st.Weights, Retry: a.retryStrong}}
 		pixels, url := st.Original()
 		if pixels != nil {
 			url = grayURL(pixels)
@@ -366,7 +366,11 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		if a.complete {
 			walk, weights = &WalkView{Store: a.store, Walk: st.Walk, Result: st.Result}, &WeightsPicker{Store: a.store, InUse: st.Weights, Refusal: st.WeightsMessage}
 		}
-		main = append(main, message, res, plot, walk, weights)
+		// The input and its result together (on a short wide screen, side
+		// by side, the result kept in view within them: style.css), then
+		// what is worked out from the result.
+		work = append(work, message, res)
+		main = append(main, elem.Div(vecty.Markup(vecty.Class("work")), work), plot, walk, weights)
 	}
 	return elem.Body(
 		elem.Header(
