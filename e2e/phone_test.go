@@ -55,6 +55,19 @@ func TestKeyboardAndPhone(t *testing.T) {
 		assert.Equal(t, sel[1:], focused, "the focus follows the digit picked")
 		assert.Equal(t, []string{sel[1:]}, inTabOrder, "only the digit shown is in the Tab order")
 	}
+	// On through the row, the digit picked is in sight each time, with
+	// its focus ring: not in the row's fade (its last tenth), nor cut by
+	// its edges (the row only caught up at the next key).
+	for i := 1; i < 30; i++ {
+		var hidden string
+		p.run(chromedp.KeyEvent(kb.ArrowRight), chromedp.WaitVisible(fmt.Sprintf(`#sample-%d[aria-pressed="true"]`, i), chromedp.ByQuery),
+			chromedp.Evaluate(`(() => {
+				const e = document.activeElement, r = e.getBoundingClientRect(), row = e.parentElement.getBoundingClientRect(), ring = 5; // outline and offset
+				return r.left - ring >= row.left && r.right + ring <= row.left + 0.9 * row.width && r.top - ring >= row.top && r.bottom + ring <= row.bottom
+					? "" : e.id + " at " + [r.left, r.right, r.top, r.bottom].map(Math.round) + " in " + [row.left, row.right, row.top, row.bottom].map(Math.round);
+			})()`, &hidden))
+		assert.Empty(t, hidden, "the digit picked out of sight")
+	}
 
 	// The tabs, as the ARIA tabs pattern has them: the arrow keys, Home and
 	// End choose a tab and move the focus to it; only the chosen one is in

@@ -58,7 +58,7 @@ func (g *Gallery) Render() vecty.ComponentOrHTML {
 					}
 					if next, ok := arrowKey(e, i, len(samples), false, row); ok {
 						g.Store.ShowSample(next)
-						focus(fmt.Sprintf("sample-%d", next))
+						focusInSight(fmt.Sprintf("sample-%d", next))
 					}
 				}),
 			),

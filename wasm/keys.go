@@ -47,6 +47,16 @@ func arrowKey(e *vecty.Event, i, n int, wrap bool, row int) (int, bool) {
 // focus moves the keyboard focus to the element with id.
 func focus(id string) { js.Global().Get("document").Call("getElementById", id).Call("focus") }
 
+// focusInSight moves the keyboard focus to the element with id and scrolls
+// it wholly into sight, as its scroller's scroll-padding has it (the
+// focus's own scroll can leave it partly out, in the phone's row of
+// samples, or in the row's fade).
+func focusInSight(id string) {
+	el := js.Global().Get("document").Call("getElementById", id)
+	el.Call("focus", map[string]any{"preventScroll": true})
+	el.Call("scrollIntoView", map[string]any{"block": "nearest", "inline": "nearest"})
+}
+
 // columns is how many of the elements that match selector are on the first
 // one's row, as laid out now: a grid's row, for the up and down arrow keys.
 func columns(selector string) int {
