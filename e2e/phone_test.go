@@ -246,6 +246,22 @@ func TestKeyboardAndPhone(t *testing.T) {
 		assert.False(t, walk.Overflow, "no sideways scrolling at %d px", width)
 	}
 
+	// At 320 px (a 1280 px screen at 400 %) with the text spaced out as
+	// WCAG's 1.4.12 has it (set on each element: the page's CSP refuses a
+	// style sheet of the test's), nothing is wider than the page (the
+	// noise's list was, by 11 px).
+	var spaced struct{ Wide, Screen float64 }
+	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitVisible("#noise-kind", chromedp.ByQuery), chromedp.EmulateViewport(320, 640),
+		chromedp.Evaluate(`(() => {
+			const all = [...document.querySelectorAll("body *")];
+			for (const e of all) Object.assign(e.style, {lineHeight: "1.5", letterSpacing: "0.12em", wordSpacing: "0.16em"});
+			for (const e of document.querySelectorAll("p")) e.style.marginBottom = "2em";
+			const seen = {wide: document.documentElement.scrollWidth, screen: innerWidth};
+			for (const e of all) for (const k of ["lineHeight", "letterSpacing", "wordSpacing", "marginBottom"]) e.style[k] = "";
+			return seen;
+		})()`, &spaced))
+	assert.LessOrEqual(t, spaced.Wide, spaced.Screen, "no sideways scrolling at 320 px with the text spaced out")
+
 	// A phone held sideways: the draw pad fits the screen's height, so
 	// that a whole digit is drawn without the page scrolling under the pen
 	// (it was 280 px high on a 360 px screen).
