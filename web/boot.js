@@ -64,44 +64,47 @@
   // the app so. The browser tests set a shorter wait (godaeStallMs).
   var stallMs = window.godaeStallMs > 0 ? window.godaeStallMs : 30000;
   function download(url) {
-    var abort = typeof AbortController === "function" ? new AbortController() : null;
-    var stalled = false, timer = 0;
-    function waiting() {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        stalled = true;
-        if (abort) abort.abort();
-      }, stallMs);
-    }
-    waiting();
-    return fetch(url, abort ? { signal: abort.signal } : {}).then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
-      if (!r.body || !abort) return r.arrayBuffer();
-      var reader = r.body.getReader(), parts = [], got = 0;
-      function next() {
-        return reader.read().then(function (c) {
-          if (c.done) {
-            var all = new Uint8Array(got), at = 0;
-            parts.forEach(function (b) { all.set(b, at); at += b.byteLength; });
-            return all.buffer;
-          }
-          waiting();
-          parts.push(c.value);
-          got += c.value.byteLength;
-          return next();
-        });
+    return new Promise(function (resolve, reject) {
+      // Where there is no AbortController the fetch is left to end by
+      // itself; the promise has failed already.
+      var abort = typeof AbortController === "function" ? new AbortController() : null;
+      var timer = 0;
+      function waiting() {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          var e = new Error("its download stopped: nothing came for " + Math.round(stallMs / 1000) + " s");
+          e.name = "Stalled";
+          reject(e); // before the abort's own error, which is then ignored
+          if (abort) abort.abort();
+        }, stallMs);
       }
       waiting();
-      return next();
-    }).then(function (body) {
-      clearTimeout(timer);
-      return body;
-    }, function (err) {
-      clearTimeout(timer);
-      if (!stalled) throw err;
-      var e = new Error("its download stopped: nothing came for " + Math.round(stallMs / 1000) + " s");
-      e.name = "Stalled";
-      throw e;
+      fetch(url, abort ? { signal: abort.signal } : {}).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        if (!r.body || typeof r.body.getReader !== "function") return r.arrayBuffer();
+        var reader = r.body.getReader(), parts = [], got = 0;
+        function next() {
+          return reader.read().then(function (c) {
+            if (c.done) {
+              var all = new Uint8Array(got), at = 0;
+              parts.forEach(function (b) { all.set(b, at); at += b.byteLength; });
+              return all.buffer;
+            }
+            waiting();
+            parts.push(c.value);
+            got += c.value.byteLength;
+            return next();
+          });
+        }
+        waiting();
+        return next();
+      }).then(function (body) {
+        clearTimeout(timer);
+        resolve(body);
+      }, function (err) {
+        clearTimeout(timer);
+        reject(err);
+      });
     });
   }
   window.godaeDownload = download;
