@@ -21,7 +21,8 @@ import (
 // strong model's weights that do not come, or stall, are said beside the denoiser,
 // with the seed's model in its place, and fetched again on Try again and
 // when the browser says it is online again; an upload whose decoder's
-// script does not come is refused, saying so, and the next is taken.
+// script does not come is refused, saying so, and the next is taken; the
+// first view's weights that stall are said, with a reload to try again.
 func TestNetworkFailures(t *testing.T) {
 	t.Parallel() // see the package doc
 	url := startServer(t)
@@ -38,6 +39,9 @@ func TestNetworkFailures(t *testing.T) {
 		go func() {
 			ctx := cdp.WithExecutor(p.b.ctx, chromedp.FromContext(p.b.ctx).Target)
 			fail := false
+			if strings.Contains(e.Request.URL, "dae.safetensors") {
+				return // stalls
+			}
 			if strings.Contains(e.Request.URL, "decode.js") {
 				fail = decoders.Add(1) == 1
 			} else {
@@ -103,4 +107,11 @@ func TestNetworkFailures(t *testing.T) {
 	assert.Equal(t, "seven.webp: the page's picture decoder could not be loaded (is the network down?): try again once it is back.", p.text("#upload-status"))
 	p.run(chromedp.SetUploadFiles("#upload", []string{seven}, chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 	assert.Equal(t, int32(2), decoders.Load())
+
+	// The first view's weights stalling (the seed's model, here; the
+	// fetches of the three stall alike when the network does): the page
+	// says so once, and that a reload tries again.
+	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*dae.safetensors*"}}), chromedp.Navigate(url),
+		chromedp.WaitVisible("#fatal", chromedp.ByQuery))
+	assert.Equal(t, "The model could not be loaded: its download stopped: nothing came for 2 s; check the connection, then reload the page", p.text("#fatal"))
 }

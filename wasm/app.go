@@ -110,6 +110,10 @@ func (a *App) load() {
 	}
 	mark("weights-parsed")
 	if err := errors.Join(errs...); err != nil {
+		var network networkError
+		if errors.As(err, &network) { // said once, not for each file; the page has no Try again here: a reload is one
+			err = fmt.Errorf("%w; check the connection, then reload the page", network)
+		}
 		a.store.Loaded(webapp.Bundle{}, err)
 		return
 	}

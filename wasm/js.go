@@ -85,13 +85,19 @@ func fetchFailed(url string, err error) error {
 	js.Global().Get("console").Call("warn", "fetching "+url+": "+err.Error())
 	msg := err.Error()
 	if strings.HasPrefix(msg, "TypeError") {
-		return errors.New("the network failed")
+		return networkError("the network failed")
 	}
 	if why, ok := strings.CutPrefix(msg, "Stalled: "); ok {
-		return errors.New(why)
+		return networkError(why)
 	}
 	return fmt.Errorf("%s: %v", url, strings.TrimPrefix(msg, "Error: "))
 }
+
+// networkError is a download's error that the network is to blame for,
+// which may be gone once it is back (the file was not found wanting).
+type networkError string
+
+func (e networkError) Error() string { return string(e) }
 
 // fileBytes reads a File (from an input, a drop or a paste), refusing files
 // over limit bytes before reading them.
