@@ -13,6 +13,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -320,6 +322,23 @@ func sameReading(t *testing.T, what string, want reader.Reading, text string) {
 	require.NoError(t, err, "%s: %q", what, text)
 	assert.Equal(t, want.Digit, digit, "%s: %q", what, text)
 	assert.InDelta(t, 100*want.P, percent, 1, "%s: %q", what, text)
+}
+
+// sameReadings checks that a sentence the page shows is the native one,
+// the readings' digits the same and their percentages within one (the
+// last may round either way).
+func sameReadings(t *testing.T, what, want, shown string) {
+	t.Helper()
+	reading := regexp.MustCompile(`reads (\d) \((\d+) %\)`)
+	assert.Equal(t, reading.ReplaceAllString(want, "reads $1 (# %)"), reading.ReplaceAllString(shown, "reads $1 (# %)"), what)
+	w, g := reading.FindAllStringSubmatch(want, -1), reading.FindAllStringSubmatch(shown, -1)
+	if assert.Len(t, g, len(w), what) {
+		for i := range w {
+			wp, _ := strconv.Atoi(w[i][2])
+			gp, _ := strconv.Atoi(g[i][2])
+			assert.InDelta(t, wp, gp, 1, "%s: %q", what, shown)
+		}
+	}
 }
 
 // When the weights cannot be loaded the page says so instead of dying.

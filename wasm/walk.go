@@ -41,10 +41,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		}
 		return elem.Figure(pic, elem.Div(vecty.Markup(prop.ID("walk-"+which+"-reading"), vecty.Class("reading")), vecty.Text(reading)),
 			elem.Button(vecty.Markup(prop.ID("walk-set-"+which), vecty.Attribute("type", "button"),
-				event.Click(func(*vecty.Event) {
-					v.Store.SetWalkEnd(which)
-					say("walk-said", walkTaken(v.Store.State().Walk, which))
-				})),
+				event.Click(func(*vecty.Event) { v.Store.SetWalkEnd(which) })),
 				vecty.Text("Use this digit as "+which)))
 	}
 	between := vecty.List{}
@@ -57,8 +54,8 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 	// is read out when it changes, not when it comes.
 	note := elem.Paragraph(vecty.Markup(prop.ID("walk-note"), vecty.Class("hint", "walk-note"), vecty.Attribute("role", "status")), vecty.Text(w.Note))
 	// What taking an end did, for a screen reader (its picture and reading
-	// come silently), said by the button (walkTaken).
-	said := elem.Span(vecty.Markup(prop.ID("walk-said"), vecty.Class("sr-only"), vecty.Attribute("aria-live", "polite")))
+	// come silently).
+	said := elem.Span(vecty.Markup(prop.ID("walk-said"), vecty.Class("sr-only"), vecty.Attribute("aria-live", "polite")), vecty.Text(w.Taken))
 	var nudge vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-hint")),
 		vecty.Text("Pick a sample, upload or draw a digit: its code's units can then be nudged one at a time."))
 	if res != nil && w.Nudged != nil {
@@ -81,10 +78,6 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 						e.Target.Set("value", strconv.Itoa(u))
 					}
 					v.Store.SetNudge(u, v.Store.State().Walk.Nudge) // the store's, which a rerender may not show yet
-					// The unit's place and value change silently in the
-					// label and the line under the slider: said.
-					w := v.Store.State().Walk
-					say("nudge-said", fmt.Sprintf("Unit %d: %s. %s", w.Unit, webapp.UnitName(w.Unit, res.LatentShape), w.Values()))
 				}),
 				// Left with no number in it, the field shows the unit
 				// nudged again.
@@ -105,7 +98,10 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 					}
 				}))),
 			elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-values")), vecty.Text(w.Values())),
-			elem.Span(vecty.Markup(prop.ID("nudge-said"), vecty.Class("sr-only"), vecty.Attribute("aria-live", "polite"))),
+			// The unit chosen, typed or clicked on the heat maps, for a
+			// screen reader: the field's label changes silently.
+			elem.Span(vecty.Markup(prop.ID("nudge-said"), vecty.Class("sr-only"), vecty.Attribute("aria-live", "polite")),
+				vecty.Text(fmt.Sprintf("Unit %d: %s.", w.Unit, webapp.UnitName(w.Unit, res.LatentShape)))),
 			elem.Div(vecty.Markup(vecty.Class("nudge-tiles")),
 				tile("nudge-before", "Decoded as it is", grayURL(res.DAE), "the decoder's image of the code as it is: the denoised digit", &res.DAEReading),
 				nudgedTile(w)),
@@ -138,24 +134,6 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("nudge-about")), vecty.Text("The code is a stack of small maps of numbers (the heat maps under the results). Pick one number by its map, row and column (or click it on the heat maps), nudge it, and see what the decoder makes of the code changed.")),
 		nudge,
 	)
-}
-
-// walkTaken is what a screen reader is told when end which of w was just
-// taken: what its digit reads and what comes next; "" when none was
-// taken (the note says why).
-func walkTaken(w webapp.Walk, which string) string {
-	e, other := w.A, w.B
-	if which == "B" {
-		e, other = w.B, w.A
-	}
-	if e == nil {
-		return ""
-	}
-	next := " Take the other end too, to slide between them."
-	if other != nil {
-		next = " The slider between A and B now goes from one to the other: it says what the decoder's picture reads."
-	}
-	return fmt.Sprintf("End %s taken: its digit, as %s decodes its code, %s.%s", which, e.Title, reads(e.Reading), next)
 }
 
 // nudgedTile is the decoder's image of the nudged code, titled for a

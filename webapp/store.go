@@ -458,7 +458,7 @@ func (s *Store) UseBundledWeights() {
 // weights changed: codes of the weights replaced are not codes of these.
 func forgetSeedCodes(st *State) {
 	if st.Walk.A != nil && st.Walk.A.Denoiser == Seed || st.Walk.B != nil && st.Walk.B.Denoiser == Seed {
-		st.Walk.A, st.Walk.B, st.Walk.Between = nil, nil, nil
+		st.Walk.A, st.Walk.B, st.Walk.Between, st.Walk.Taken = nil, nil, nil, ""
 	}
 }
 
@@ -527,6 +527,7 @@ func (s *Store) SetWalkEnd(which string) {
 	s.do(func(st *State) {
 		w := &st.Walk
 		r := st.Result
+		w.Taken = "" // until it is
 		if r == nil || s.models == nil {
 			w.Note, w.noDigit = "There is no digit to take the code of: pick a sample, upload or draw one first.", true
 			if st.Mode == ModeUpload && st.Upload != nil && st.Upload.NoDigit != nil {
@@ -563,7 +564,9 @@ func (s *Store) SetWalkEnd(which string) {
 		st.Message = ""
 		if err := s.models.between(w); err != nil {
 			st.Message = err.Error()
+			return
 		}
+		w.Taken = taken(which, end, kept)
 	})
 }
 

@@ -51,6 +51,21 @@ type Walk struct {
 	// noDigit says that Note is of the first kind, about the digit shown
 	// then: it goes when another is (Store.show).
 	noDigit bool
+	// Taken is what taking the last end did, for a screen reader (the
+	// end's picture and reading come silently): what its digit reads and
+	// what comes next; "" when that end was not taken (Note says why), or
+	// once the ends are dropped.
+	Taken string
+}
+
+// taken is Walk.Taken of end which, just taken, with other the other end
+// (nil while it is not taken).
+func taken(which string, end, other *WalkEnd) string {
+	next := " Take the other end too, to slide between them."
+	if other != nil {
+		next = " The slider between A and B now goes from one to the other: it says what the decoder's picture reads."
+	}
+	return fmt.Sprintf("End %s taken: its digit, as %s decodes its code, reads %s.%s", which, end.Title, end.Reading, next)
 }
 
 // Values says what the nudge does in numbers: the unit's value in the

@@ -154,3 +154,30 @@ func TestNudgeShows(t *testing.T) {
 	s.SetNudge(3, 0)
 	assert.False(t, s.State().Walk.NudgeShows(s.State().Result), "no nudge, nothing to see")
 }
+
+// A screen reader is told what taking an end did (Walk.Taken), and only
+// when it was taken: a press with no digit shown leaves the end there was,
+// and says so by the note alone.
+func TestWalkTaken(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.SetWalkEnd("A")
+	w := s.State().Walk
+	assert.Equal(t, "End A taken: its digit, as the seed's model decodes its code, reads "+w.A.Reading.String()+". Take the other end too, to slide between them.", w.Taken)
+	s.SetMode(ModeUpload) // nothing uploaded: nothing to take
+	s.SetWalkEnd("A")
+	w = s.State().Walk
+	assert.NotNil(t, w.A, "the end there was stays")
+	assert.NotEmpty(t, w.Note)
+	assert.Empty(t, w.Taken, "not said to be taken")
+	s.SetMode(ModeGallery)
+	s.ShowSample(7)
+	s.SetWalkEnd("B")
+	w = s.State().Walk
+	assert.Equal(t, "End B taken: its digit, as the seed's model decodes its code, reads "+w.B.Reading.String()+". The slider between A and B now goes from one to the other: it says what the decoder's picture reads.", w.Taken)
+	// Ends dropped (the seed's weights replaced): nothing left to say.
+	data, err := os.ReadFile("../nn/testdata/golden.safetensors")
+	require.NoError(t, err)
+	s.FinishWeights(s.StartWeights(), "mine.safetensors", data, nil)
+	assert.Nil(t, s.State().Walk.A)
+	assert.Empty(t, s.State().Walk.Taken)
+}
