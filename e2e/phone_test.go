@@ -62,7 +62,8 @@ func TestKeyboardAndPhone(t *testing.T) {
 		var hidden string
 		p.run(chromedp.KeyEvent(kb.ArrowRight), chromedp.WaitVisible(fmt.Sprintf(`#sample-%d[aria-pressed="true"]`, i), chromedp.ByQuery),
 			chromedp.Evaluate(`(() => {
-				const e = document.activeElement, r = e.getBoundingClientRect(), row = e.parentElement.getBoundingClientRect(), ring = 5; // outline and offset
+				const e = document.activeElement, r = e.getBoundingClientRect(), row = e.parentElement.getBoundingClientRect(),
+					ring = parseFloat(getComputedStyle(e).outlineWidth) + parseFloat(getComputedStyle(e).outlineOffset);
 				return r.left - ring >= row.left && r.right + ring <= row.left + 0.9 * row.width && r.top - ring >= row.top && r.bottom + ring <= row.bottom
 					? "" : e.id + " at " + [r.left, r.right, r.top, r.bottom].map(Math.round) + " in " + [row.left, row.right, row.top, row.bottom].map(Math.round);
 			})()`, &hidden))
@@ -269,15 +270,23 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.EmulateViewport(740, 360), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById("draw-canvas").getBoundingClientRect().height`, &pad), chromedp.Evaluate(`innerHeight`, &screen))
 	assert.LessOrEqual(t, pad, 0.76*screen, "the draw pad's height on a 740×360 screen")
-	// The result, beside it, stays in view while the page scrolls to the
-	// pad's foot.
-	var stuck struct{ Scrolled, Top float64 }
+	// The result, beside it, stays in view while the page scrolls past
+	// where it starts, to the pad's foot: as high as the screen at most,
+	// the rest of it scrolling within it.
+	var stuck struct {
+		Scrolled, Start, Top, Bottom, Screen float64
+		Within                               bool
+	}
 	p.run(chromedp.Evaluate(`(() => {
+		const results = document.getElementById("results"), start = results.getBoundingClientRect().top + scrollY;
 		document.getElementById("draw-canvas").scrollIntoView({block: "end"});
-		return {scrolled: scrollY, top: document.getElementById("results").getBoundingClientRect().top};
+		const r = results.getBoundingClientRect();
+		return {scrolled: scrollY, start: start, top: r.top, bottom: r.bottom, screen: innerHeight, within: results.scrollHeight > results.clientHeight};
 	})()`, &stuck))
-	assert.Greater(t, stuck.Scrolled, 0.0, "the page scrolled to the pad's foot")
-	assert.GreaterOrEqual(t, stuck.Top, 0.0, "the result in view")
+	assert.Greater(t, stuck.Scrolled, stuck.Start, "the page scrolled past where the result starts")
+	assert.InDelta(t, 0, stuck.Top, 1, "the result kept at the screen's top")
+	assert.LessOrEqual(t, stuck.Bottom, stuck.Screen, "the result no higher than the screen")
+	assert.True(t, stuck.Within, "the rest of the result scrolls within it")
 	p.b.screenshot(t, "sideways-draw")
 	// And the result is beside the input, on the first screen (one above
 	// the other, it came a screen and a half down), its tiles and code
@@ -294,7 +303,9 @@ func TestKeyboardAndPhone(t *testing.T) {
 		p.run(chromedp.EmulateViewport(size[0], size[1]), chromedp.Evaluate(`(() => {
 			scrollTo(0, 0);
 			const o = document.getElementById("dae-output").getBoundingClientRect(), g = document.getElementById("tab-panel").getBoundingClientRect();
-			const seen = {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right, wide: document.documentElement.scrollWidth > innerWidth,
+			const results = document.getElementById("results");
+			const seen = {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right,
+				wide: document.documentElement.scrollWidth > innerWidth || results.scrollWidth > results.clientWidth,
 				map: document.querySelector(".latent-map").getBoundingClientRect().width};
 			// The sections under the input and its result, scrolled to, are
 			// not under the result kept in view (it lay over them, its
@@ -310,7 +321,7 @@ func TestKeyboardAndPhone(t *testing.T) {
 		})()`, &sideways))
 		assert.True(t, sideways.Beside, "the denoised digit beside the samples at %v", size)
 		assert.LessOrEqual(t, sideways.Bottom, sideways.Screen, "the denoised digit on the first screen at %v", size)
-		assert.False(t, sideways.Wide, "no sideways scrolling at %v", size)
+		assert.False(t, sideways.Wide, "no sideways scrolling at %v, of the page or the result's column", size)
 		assert.Greater(t, sideways.Map, 280.0, "the code's map across the column at %v", size)
 		assert.Empty(t, sideways.Covered, "controls covered at %v", size)
 	}

@@ -110,9 +110,16 @@ func (a *App) load() {
 	}
 	mark("weights-parsed")
 	if err := errors.Join(errs...); err != nil {
-		var network networkError
-		if errors.As(err, &network) { // said once, not for each file; the page has no Try again here: a reload is one
-			err = fmt.Errorf("%w; check the connection, then reload the page", network)
+		// A network that failed is said once, not for each file, with what
+		// to do (the page has no Try again here: a reload is one); any
+		// other error is said as it is.
+		network := true
+		for _, e := range errs {
+			var n networkError
+			network = network && errors.As(e, &n)
+		}
+		if network {
+			err = fmt.Errorf("%w; check the connection, then reload the page", errs[0])
 		}
 		a.store.Loaded(webapp.Bundle{}, err)
 		return

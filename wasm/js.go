@@ -78,9 +78,10 @@ func startedFetch(url string) ([]byte, error) {
 }
 
 // fetchFailed is the error of a fetch of url that failed with err: a
-// network that failed, said so, without the file's name, which says
-// nothing more to a person (the browser's "TypeError: Failed to fetch"
-// and the name go to the console), or err, with the name.
+// network that failed, or a download that stalled (boot.js's download
+// names its error Stalled), said so (networkError), without the file's
+// name, which says nothing more to a person (the browser's "TypeError:
+// Failed to fetch" and the name go to the console), or err, with the name.
 func fetchFailed(url string, err error) error {
 	js.Global().Get("console").Call("warn", "fetching "+url+": "+err.Error())
 	msg := err.Error()

@@ -65,46 +65,54 @@
   var stallMs = window.godaeStallMs > 0 ? window.godaeStallMs : 30000;
   function download(url) {
     return new Promise(function (resolve, reject) {
-      // Where there is no AbortController the fetch is left to end by
-      // itself; the promise has failed already.
-      var abort = typeof AbortController === "function" ? new AbortController() : null;
-      var timer = 0;
-      function waiting() {
+      var stop = typeof AbortController === "function" ? new AbortController() : null;
+      var reader = null, settled = false, timer = 0;
+      function end(ok, value) {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        (ok ? resolve : reject)(value);
+      }
+      // moved starts the stall's clock again: something came.
+      function moved() {
+        if (settled) return;
         clearTimeout(timer);
         timer = setTimeout(function () {
           var e = new Error("its download stopped: nothing came for " + Math.round(stallMs / 1000) + " s");
           e.name = "Stalled";
-          reject(e); // before the abort's own error, which is then ignored
-          if (abort) abort.abort();
+          end(false, e); // before the connection is let go, whose own error is then ignored
+          if (stop) stop.abort();
+          if (reader) reader.cancel().catch(function () {});
         }, stallMs);
       }
-      waiting();
-      fetch(url, abort ? { signal: abort.signal } : {}).then(function (r) {
+      moved();
+      fetch(url, stop ? { signal: stop.signal } : {}).then(function (r) {
         if (!r.ok) throw new Error("HTTP " + r.status);
-        if (!r.body || typeof r.body.getReader !== "function") return r.arrayBuffer();
-        var reader = r.body.getReader(), parts = [], got = 0;
+        if (!r.body || typeof r.body.getReader !== "function") {
+          // A body read whole is not seen to move: the clock stops at the
+          // headers, rather than give up on a slow download that moves.
+          clearTimeout(timer);
+          return r.arrayBuffer();
+        }
+        reader = r.body.getReader();
+        var parts = [], got = 0;
         function next() {
+          if (settled) return undefined; // given up on
           return reader.read().then(function (c) {
             if (c.done) {
               var all = new Uint8Array(got), at = 0;
               parts.forEach(function (b) { all.set(b, at); at += b.byteLength; });
               return all.buffer;
             }
-            waiting();
+            moved();
             parts.push(c.value);
             got += c.value.byteLength;
             return next();
           });
         }
-        waiting();
+        moved();
         return next();
-      }).then(function (body) {
-        clearTimeout(timer);
-        resolve(body);
-      }, function (err) {
-        clearTimeout(timer);
-        reject(err);
-      });
+      }).then(function (body) { end(true, body); }, function (err) { end(false, err); });
     });
   }
   window.godaeDownload = download;
