@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -198,6 +199,28 @@ func TestKeyboardAndPhone(t *testing.T) {
 	assert.LessOrEqual(t, fit.Bottom, 844.0, "the denoised digit's reading on the first screen at 390×844")
 	assert.Empty(t, fit.Ids, "ids used twice")
 	p.b.screenshot(t, "phone-upload")
+
+	// A finger's swipe up from the picture scrolls the page, as it does
+	// anywhere else (the picture took it for a box too small to hold a
+	// digit, said so in red, and the page stayed).
+	var pic []float64
+	p.run(chromedp.Evaluate(`(r => [r.left + r.width / 2, r.top + r.height * 0.8])(document.getElementById("original").getBoundingClientRect())`, &pic))
+	var scrolled float64
+	p.run(chromedp.Evaluate(`scrollY`, &scrolled))
+	finger := func(x, y float64) []*input.TouchPoint {
+		return []*input.TouchPoint{{X: x, Y: y, RadiusX: 5, RadiusY: 5, Force: 1, ID: 1}}
+	}
+	p.run(input.DispatchTouchEvent(input.TouchStart, finger(pic[0], pic[1])))
+	for dy := 10.0; dy <= 120; dy += 10 {
+		p.run(input.DispatchTouchEvent(input.TouchMove, finger(pic[0]+dy/40, pic[1]-dy)))
+	}
+	p.run(input.DispatchTouchEvent(input.TouchEnd, []*input.TouchPoint{}))
+	var after float64
+	p.run(chromedp.Evaluate(`scrollY`, &after))
+	assert.InDelta(t, scrolled+120, after, 1, "the page scrolled as far as the finger went")
+	var said string
+	p.run(chromedp.Evaluate(`document.getElementById("message")?.textContent ?? ""`, &said))
+	assert.Empty(t, said, "nothing said of a box")
 	// A corner tapped: what to do next, without the Escape a phone has not.
 	p.run(chromedp.Click("#picture-frame", chromedp.ByQuery), chromedp.WaitVisible("#corner-note", chromedp.ByQuery))
 	assert.Equal(t, "One corner marked: tap the opposite corner of a box around the digit (a drag starts again).", p.text("#corner-note"))

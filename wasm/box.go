@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"syscall/js"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -18,7 +19,7 @@ import (
 // keyboard's focus too (the press's default, which would, is prevented so
 // that no text is selected), so that Escape drops a corner tapped on it.
 func startBox(g *webapp.BoxGesture, e *vecty.Event, x, y float64, url string) {
-	g.Start(x, y, url)
+	g.Start(x, y, url, e.Get("pointerType").String() == "touch", e.Get("clientY").Float())
 	el := e.Get("currentTarget")
 	capturePointer(e)
 	el.Call("focus", map[string]any{"preventScroll": true})
@@ -51,6 +52,27 @@ func ended(s *webapp.Store, on webapp.Surface, view webapp.Inset, left, top, rig
 	case webapp.BoxGone:
 		s.BoxOnAnotherPicture()
 	}
+}
+
+// swiped scrolls what holds the picture under pointer event e (the result's
+// column, where it scrolls, or else the page) as a swipe of the finger that
+// pressed there would have, and says whether the press is such a swipe
+// (webapp.BoxGesture.Swiping); w×h is the picture's size on the screen.
+func swiped(g *webapp.BoxGesture, e *vecty.Event, x, y, w, h float64) bool {
+	if !g.Swiping(x, y, w, h) {
+		return false
+	}
+	dy := g.Scroll(e.Get("clientY").Float())
+	scroller := js.Global().Get("document").Get("scrollingElement")
+	for el := e.Get("currentTarget").Get("parentElement"); el.Truthy(); el = el.Get("parentElement") {
+		overflow := js.Global().Call("getComputedStyle", el).Get("overflowY").String()
+		if (overflow == "auto" || overflow == "scroll") && el.Get("scrollHeight").Int() > el.Get("clientHeight").Int() {
+			scroller = el
+			break
+		}
+	}
+	scroller.Call("scrollBy", 0, dy)
+	return true
 }
 
 // cornerMark is the dot at the first corner of a box tapped, if c is one

@@ -117,13 +117,16 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				v.on = v.Inset
 			}).PreventDefault(),
 			event.PointerMove(func(e *vecty.Event) {
+				x, y := v.at(e)
+				side := e.Get("currentTarget").Call("getBoundingClientRect").Get("width").Float()
 				switch {
+				case v.drag.Down() && swiped(&v.drag, e, x, y, side, side):
+					showBox(0, 0, 0, 0, false)
 				case v.drag.Down():
-					l, t, r, b := v.drag.Box(v.at(e))
+					l, t, r, b := v.drag.Box(x, y)
 					showBox(l, t, r, b, true)
 				case v.keyBox.box == nil: // after a first corner, as on the picture
 					c, ok := v.Store.State().PendingCorner(webapp.OnInset, v.Inset)
-					x, y := v.at(e)
 					l, t, r, b := webapp.BoxBetween(c.X, c.Y, x, y)
 					showBox(l, t, r, b, ok)
 				}

@@ -166,17 +166,20 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					startBox(&u.drag, e, x, y, u.Upload.URL)
 				}).PreventDefault(),
 				event.PointerMove(func(e *vecty.Event) {
+					x, y := u.at(e)
+					w, h := u.size(e)
 					switch {
+					case u.drag.Down() && swiped(&u.drag, e, x, y, w, h):
+						showDrag(webapp.Mark{}, false)
 					case u.drag.Down():
 						// Not over another upload's picture, come meanwhile.
-						showDrag(u.Upload.Shown(u.drag.Box(u.at(e))), u.drag.On() == u.Upload.URL)
+						showDrag(u.Upload.Shown(u.drag.Box(x, y)), u.drag.On() == u.Upload.URL)
 					case u.keyBox.box == nil:
 						// A mouse over the picture after a first corner:
 						// the box a tap here would take. (The store's
 						// corner, not the prop: a move may come between a
 						// change and its render.)
 						c, ok := u.Store.State().PendingCorner(webapp.OnPicture, webapp.Inset{})
-						x, y := u.at(e)
 						showDrag(u.Upload.Shown(webapp.BoxBetween(c.X, c.Y, x, y)), ok)
 					}
 				}),

@@ -10,6 +10,11 @@ type BoxGesture struct {
 	down   bool // a press not yet released
 	x0, y0 float64
 	url    string
+	// A finger's press (touch) may be a swipe to scroll the page (Swiping):
+	// swipe says it is, and screenY is where on the screen the finger was
+	// when the page was last scrolled with it (Scroll).
+	touch, swipe bool
+	screenY      float64
 }
 
 // minBox is the smallest box, as a share of the picture each way, that a
@@ -39,11 +44,41 @@ const (
 	BoxSmall               // too small to be a box: a slip
 	BoxTap                 // a tap: a corner (Store.TapCorner)
 	BoxGone                // begun on a picture that another upload has replaced
+	BoxSwipe               // a finger's swipe, which scrolled the page (Swiping)
 )
 
-// Start is a press at x, y on the picture at url.
-func (g *BoxGesture) Start(x, y float64, url string) {
-	g.down, g.x0, g.y0, g.url = true, x, y, url
+// swipeLength is how far, in CSS pixels, a finger goes up or down the
+// picture, in a line no wider than TapSlop, for its press to be a swipe
+// that scrolls the page rather than a box: too thin to hold a digit, it was
+// taken as a box too small, and the page did not scroll (the picture takes
+// a finger's moves, to draw boxes with them), though it is a third of a
+// phone's first screen.
+const swipeLength = 3 * TapSlop
+
+// Start is a press at x, y on the picture at url, by a finger if touch,
+// screenY down the screen (in CSS pixels: its clientY).
+func (g *BoxGesture) Start(x, y float64, url string, touch bool, screenY float64) {
+	*g = BoxGesture{down: true, x0: x, y0: y, url: url, touch: touch, screenY: screenY}
+}
+
+// Swiping says whether the press under way, now at x, y on the picture,
+// which is w×h CSS pixels on the screen, is a finger's swipe (swipeLength):
+// once it is, it stays one until the finger lifts.
+func (g *BoxGesture) Swiping(x, y, w, h float64) bool {
+	if g.down && g.touch && !g.swipe {
+		left, top, right, bottom := g.Box(x, y)
+		g.swipe = (right-left)*w <= TapSlop && (bottom-top)*h >= swipeLength
+	}
+	return g.swipe
+}
+
+// Scroll is how far to scroll the page, in CSS pixels, for a swipe now at
+// screenY: as far as the finger went since the last scroll (from the press,
+// the first time), the other way.
+func (g *BoxGesture) Scroll(screenY float64) float64 {
+	dy := g.screenY - screenY
+	g.screenY = screenY
+	return dy
 }
 
 // Down says whether a press is under way (the pointer not yet released).
@@ -67,6 +102,8 @@ func (g *BoxGesture) End(x, y float64, url string, w, h float64) (left, top, rig
 	g.down = false
 	left, top, right, bottom = g.Box(x, y)
 	switch {
+	case g.swipe:
+		return left, top, right, bottom, BoxSwipe
 	case g.url != url:
 		return left, top, right, bottom, BoxGone
 	case (right-left)*w <= TapSlop && (bottom-top)*h <= TapSlop:

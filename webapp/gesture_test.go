@@ -19,7 +19,7 @@ func TestBoxGesture(t *testing.T) {
 	const w, h = 168, 84 // a 2:1 picture on the screen
 	release := func(x0, y0, x1, y1 float64, at, upTo string) box {
 		var g BoxGesture
-		g.Start(x0, y0, at)
+		g.Start(x0, y0, at, false, 0)
 		assert.True(t, g.Down())
 		l, tp, r, b, e := g.End(x1, y1, upTo, w, h)
 		assert.False(t, g.Down())
@@ -31,6 +31,36 @@ func TestBoxGesture(t *testing.T) {
 	assert.Equal(t, box{0.53, 0.52, 0.53, 0.52, BoxTap}, release(0.5, 0.5, 0.53, 0.52, "a", "a"), "a finger moved 5 px by 1.7 as it lifted: a tap, where it lifted")
 	assert.Equal(t, BoxSmall, release(0.5, 0.5, 0.56, 0.5, "a", "a").end, "10 px is a slip, not a tap")
 	assert.Equal(t, BoxSmall, release(0.5, 0.5, 0.5, 0.6, "a", "a").end, "8.4 px down, on the picture's shorter side")
+}
+
+// A finger that goes up or down the picture in a thin line is a swipe,
+// which scrolls the page as far as it went, and is no box (it was one too
+// small: a slip, and the page stayed); a mouse's such line is a slip
+// still, and a finger's drag across, a box.
+func TestSwipe(t *testing.T) {
+	const w, h = 156, 156 // the picture on a phone
+	var g BoxGesture
+	g.Start(0.5, 0.7, "a", true, 600)
+	assert.False(t, g.Swiping(0.5, 0.6, w, h), "15 px: not yet")
+	assert.True(t, g.Swiping(0.51, 0.5, w, h), "31 px up, 1.6 across")
+	assert.Equal(t, 40.0, g.Scroll(560), "the page scrolls down as far as the finger went up")
+	assert.Equal(t, -10.0, g.Scroll(570))
+	assert.True(t, g.Swiping(0.9, 0.5, w, h), "a swipe stays one")
+	_, _, _, _, end := g.End(0.9, 0.5, "a", w, h)
+	assert.Equal(t, BoxSwipe, end)
+
+	g.Start(0.5, 0.7, "a", false, 600)
+	assert.False(t, g.Swiping(0.51, 0.3, w, h), "a mouse does not swipe")
+	_, _, _, _, end = g.End(0.51, 0.3, "a", w, h)
+	assert.Equal(t, BoxSmall, end)
+
+	g.Start(0.2, 0.2, "a", true, 600)
+	assert.False(t, g.Swiping(0.4, 0.6, w, h), "a finger's box, 31 px across")
+	_, _, _, _, end = g.End(0.4, 0.6, "a", w, h)
+	assert.Equal(t, BoxTaken, end)
+	g.Start(0.2, 0.2, "a", true, 600)
+	g.Cancel()
+	assert.False(t, g.Swiping(0.2, 0.6, w, h), "no press, no swipe")
 }
 
 // A tap marks a corner; a second on the same surface takes the box between
