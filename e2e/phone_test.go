@@ -162,6 +162,15 @@ func TestKeyboardAndPhone(t *testing.T) {
 	for id, h := range heights {
 		assert.GreaterOrEqual(t, h, 32.0, "slider %s's height on a touch screen", id)
 	}
+	// On a phone 360×780 the denoised digit is on the first screen too,
+	// three quarters of it at least (it began 6 px above the screen's foot).
+	var short []float64
+	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery),
+		chromedp.EmulateViewport(360, 780, chromedp.EmulateTouch),
+		chromedp.Evaluate(`scrollTo(0, 0), (r => [r.top, r.height])(document.getElementById("dae-output").getBoundingClientRect())`, &short),
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateTouch))
+	require.Len(t, short, 2)
+	assert.LessOrEqual(t, short[0]+0.75*short[1], 780.0, "three quarters of the denoised digit on the first screen at 360×780")
 	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#dropzone", chromedp.ByQuery))
 	var shown []string
 	var hints int
