@@ -171,6 +171,13 @@ func TestKeyboardAndPhone(t *testing.T) {
 		chromedp.EmulateViewport(390, 844, chromedp.EmulateTouch))
 	require.Len(t, short, 2)
 	assert.LessOrEqual(t, short[0]+0.75*short[1], 780.0, "three quarters of the denoised digit on the first screen at 360×780")
+	// A button tapped does not stay marked as the pointer's (:hover, which
+	// a touch screen leaves on the last thing tapped, looked chosen).
+	var edges []string
+	p.run(chromedp.Click("#reroll", chromedp.ByQuery),
+		chromedp.Evaluate(`["reroll", "walk-set-A"].map(id => getComputedStyle(document.getElementById(id)).borderTopColor)`, &edges))
+	require.Len(t, edges, 2)
+	assert.Equal(t, edges[1], edges[0], "the tapped button's edge, as another's")
 	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#dropzone", chromedp.ByQuery))
 	var shown []string
 	var hints int
