@@ -138,6 +138,15 @@ func TestKeyboardAndPhone(t *testing.T) {
 	assert.LessOrEqual(t, drawn[1], 844.0, "and Clear")
 	assert.Greater(t, drawn[1], drawn[2], "Clear under the canvas")
 	p.b.screenshot(t, "phone-draw")
+	// And on a 360×780 phone (a touch screen: no hint for keys), the
+	// preview beside Clear still (it went under it).
+	var narrow []float64
+	p.run(chromedp.EmulateViewport(360, 780, chromedp.EmulateTouch), chromedp.Evaluate(`scrollTo(0, 0), ["draw-preview-reading", "clear", "draw-preview"].flatMap(id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.bottom, r.left, r.top]; })`, &narrow),
+		chromedp.EmulateViewport(390, 844))
+	require.Len(t, narrow, 9)
+	assert.LessOrEqual(t, narrow[0], 780.0, "the drawn digit's reading on the first screen at 360×780")
+	assert.Greater(t, narrow[7], narrow[4], "the preview beside Clear")
+	assert.LessOrEqual(t, narrow[8], narrow[5], "the preview's top as high as Clear's")
 	assert.Empty(t, bare, "sliders read out as what they do, not as a bare number")
 	// The plot's panels one above the other, its text at its size (once
 	// its picture has loaded: the img has a box before).
