@@ -58,13 +58,14 @@ var ErrNotImage = errors.New("not an image that can be read: PNG, JPEG, GIF or W
 // throughout, or nothing that stands out of the background and its noise.
 var ErrBlank = errors.New("no digit found: nothing stands out of the background")
 
-// ErrDot is returned when all the ink found is a dot or a blob: no longer
+// ErrDot is returned when the ink taken for the digit (of the picture's
+// pieces of ink, the one that holds the most) is a dot or a blob: no longer
 // than 2.5 times as wide as its strokes, which no digit is (a bold 0 is
 // about 3 times), or, its strokes brought to MNIST's width, still filling
 // its box (filled), so that a tap on a drawing pad, a speck, a blot or a
 // paragraph of small text is not scaled up into a white block and read
 // as a digit.
-var ErrDot = errors.New("no digit found: the only ink is a dot or a solid block")
+var ErrDot = errors.New("no digit found: the ink taken for it is a dot or a solid block")
 
 // ErrLine is returned when the ink found is far wider than it is high
 // (wideLine): no MNIST digit is (of all 70,000, 2.5 times at most), and a
