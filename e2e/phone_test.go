@@ -246,6 +246,11 @@ func TestKeyboardAndPhone(t *testing.T) {
 	var said string
 	p.run(chromedp.Evaluate(`document.getElementById("message")?.textContent ?? ""`, &said))
 	assert.Empty(t, said, "nothing said of a box")
+	// Two fingers zoom the page there, to box a small digit (the picture
+	// took every touch).
+	var gestures string
+	p.run(chromedp.Evaluate(`getComputedStyle(document.getElementById("picture-frame")).touchAction`, &gestures))
+	assert.Equal(t, "pinch-zoom", gestures, "what the browser does with touches on the picture")
 	// A corner tapped: what to do next, without the Escape a phone has not.
 	p.run(chromedp.Click("#picture-frame", chromedp.ByQuery), chromedp.WaitVisible("#corner-note", chromedp.ByQuery))
 	assert.Equal(t, "One corner marked: tap the opposite corner of a box around the digit (a drag starts again).", p.text("#corner-note"))
