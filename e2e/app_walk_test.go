@@ -198,5 +198,8 @@ func (a *app) walk(t *testing.T) {
 	assert.Equal(t, "100", amount, "with no nudge chosen, the code's largest value")
 	s.SetNudge(2*16+1*4+2, 1)
 	sameImage(t, "the unit clicked, nudged", s.State().Walk.Nudged, p.src("#nudge-image"))
+	// And back up to the heat maps, for another unit.
+	p.run(chromedp.Click("#nudge-back", chromedp.ByQuery),
+		chromedp.Poll(`(() => { const r = document.getElementById("latent").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 	p.b.screenshot(t, "walk")
 }

@@ -158,3 +158,20 @@ func thrown(f func()) (err error) {
 	f()
 	return nil
 }
+
+// bringIntoView scrolls el, if it is on the page, to the middle of the
+// screen (its top, if it is higher than the screen, so that its start is
+// in sight), smoothly unless the person asks for less motion.
+func bringIntoView(el js.Value) {
+	if !el.Truthy() {
+		return
+	}
+	behavior, block := "smooth", "center"
+	if js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool() {
+		behavior = "auto"
+	}
+	if el.Call("getBoundingClientRect").Get("height").Float() > js.Global().Get("innerHeight").Float() {
+		block = "start"
+	}
+	el.Call("scrollIntoView", map[string]any{"block": block, "behavior": behavior})
+}

@@ -295,17 +295,8 @@ func (r *Results) latentMap(res *webapp.Result) vecty.ComponentOrHTML {
 				// the screen, smoothly unless the person asks for less
 				// motion, and the keyboard's focus on the unit's field.
 				onFrame(func() {
-					doc, matches := js.Global().Get("document"), func(q string) bool { return js.Global().Call("matchMedia", q).Get("matches").Bool() }
-					if n := doc.Call("querySelector", ".nudge"); n.Truthy() {
-						behavior, block := "smooth", "center"
-						if matches("(prefers-reduced-motion: reduce)") {
-							behavior = "auto"
-						}
-						if n.Call("getBoundingClientRect").Get("height").Float() > js.Global().Get("innerHeight").Float() {
-							block = "start" // its field and label in sight, on a short screen
-						}
-						n.Call("scrollIntoView", map[string]any{"block": block, "behavior": behavior})
-					}
+					doc := js.Global().Get("document")
+					bringIntoView(doc.Call("querySelector", ".nudge"))
 					if f := doc.Call("getElementById", "nudge-unit"); f.Truthy() && !touch {
 						f.Call("focus", map[string]any{"preventScroll": true})
 					}

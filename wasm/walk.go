@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"syscall/js"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -107,6 +108,11 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 				nudgedTile(w)),
 			// There from the start, empty while there is nothing to say.
 			elem.Paragraph(vecty.Markup(prop.ID("nudge-note"), vecty.Class("hint"), vecty.Attribute("role", "status")), vecty.Text(nudgeNote(w, res))),
+			// Back up to the heat maps, which a click on one brought the
+			// page down from, a long way on a phone, for another unit.
+			elem.Button(vecty.Markup(prop.ID("nudge-back"), vecty.Attribute("type", "button"), vecty.Class("small"),
+				event.Click(func(*vecty.Event) { bringIntoView(js.Global().Get("document").Call("getElementById", "latent")) })),
+				vecty.Text("Back to the code's heat maps")),
 		)
 	}
 	return elem.Section(vecty.Markup(vecty.Class("panel", "walk"), prop.ID("walk")),
