@@ -201,5 +201,8 @@ func (a *app) walk(t *testing.T) {
 	// And back up to the heat maps, for another unit.
 	p.run(chromedp.Click("#nudge-back", chromedp.ByQuery),
 		chromedp.Poll(`(() => { const r = document.getElementById("latent").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	var back string
+	p.run(chromedp.Evaluate(`document.activeElement.id`, &back))
+	assert.Equal(t, "latent", back, "the keyboard's place goes up too")
 	p.b.screenshot(t, "walk")
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -228,29 +229,38 @@ func TestKeyboardAndPhone(t *testing.T) {
 	// A finger's swipe up from the picture scrolls the page, as it does
 	// anywhere else (the picture took it for a box too small to hold a
 	// digit, said so in red, and the page stayed).
-	var pic []float64
-	p.run(chromedp.Evaluate(`(r => [r.left + r.width / 2, r.top + r.height * 0.8])(document.getElementById("original").getBoundingClientRect())`, &pic))
-	var scrolled float64
-	p.run(chromedp.Evaluate(`scrollY`, &scrolled))
+	// From the top of the picture (a third of the way down its frame,
+	// where its own coordinates stop going up), the thumb's arc drifting
+	// 9 px across in its first 24.
 	finger := func(x, y float64) []*input.TouchPoint {
 		return []*input.TouchPoint{{X: x, Y: y, RadiusX: 5, RadiusY: 5, Force: 1, ID: 1}}
 	}
-	p.run(input.DispatchTouchEvent(input.TouchStart, finger(pic[0], pic[1])))
-	for dy := 10.0; dy <= 120; dy += 10 {
-		p.run(input.DispatchTouchEvent(input.TouchMove, finger(pic[0]+dy/40, pic[1]-dy)))
+	for _, down := range []bool{false, true} {
+		var scrolled float64
+		var pic []float64
+		p.run(chromedp.Evaluate(`scrollY`, &scrolled),
+			chromedp.Evaluate(`(r => [r.left + r.width / 2, r.top + r.height / 3])(document.getElementById("picture-frame").getBoundingClientRect())`, &pic))
+		sign := -1.0
+		if down {
+			sign = 1 // and back down
+		}
+		p.run(input.DispatchTouchEvent(input.TouchStart, finger(pic[0], pic[1])))
+		for dy := 6.0; dy <= 120; dy += 6 {
+			p.run(input.DispatchTouchEvent(input.TouchMove, finger(pic[0]+min(dy, 24)*9/24, pic[1]+sign*dy)))
+		}
+		p.run(input.DispatchTouchEvent(input.TouchEnd, []*input.TouchPoint{}))
+		var after float64
+		p.run(chromedp.Evaluate(`new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(scrollY))))`, &after, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		assert.InDelta(t, scrolled-sign*120, after, 1, "the page scrolled as far as the finger went (down %v)", down)
+		var said string
+		p.run(chromedp.Evaluate(`document.getElementById("message")?.textContent ?? ""`, &said))
+		assert.Empty(t, said, "nothing said of a box, two frames after")
 	}
-	p.run(input.DispatchTouchEvent(input.TouchEnd, []*input.TouchPoint{}))
-	var after float64
-	p.run(chromedp.Evaluate(`scrollY`, &after))
-	assert.InDelta(t, scrolled+120, after, 1, "the page scrolled as far as the finger went")
-	var said string
-	p.run(chromedp.Evaluate(`document.getElementById("message")?.textContent ?? ""`, &said))
-	assert.Empty(t, said, "nothing said of a box")
-	// Two fingers zoom the page there, to box a small digit (the picture
-	// took every touch).
+	// Two fingers may zoom the page there, to box a small digit (the
+	// picture took every touch): the style sheet's rule, read back.
 	var gestures string
 	p.run(chromedp.Evaluate(`getComputedStyle(document.getElementById("picture-frame")).touchAction`, &gestures))
-	assert.Equal(t, "pinch-zoom", gestures, "what the browser does with touches on the picture")
+	assert.Equal(t, "pinch-zoom", gestures, "the touches the browser keeps on the picture")
 	// A corner tapped: what to do next, without the Escape a phone has not.
 	p.run(chromedp.Click("#picture-frame", chromedp.ByQuery), chromedp.WaitVisible("#corner-note", chromedp.ByQuery))
 	assert.Equal(t, "One corner marked: tap the opposite corner of a box around the digit (a drag starts again).", p.text("#corner-note"))

@@ -19,7 +19,8 @@ import (
 // keyboard's focus too (the press's default, which would, is prevented so
 // that no text is selected), so that Escape drops a corner tapped on it.
 func startBox(g *webapp.BoxGesture, e *vecty.Event, x, y float64, url string) {
-	g.Start(x, y, url, e.Get("pointerType").String() == "touch", e.Get("clientY").Float())
+	id, _ := pointerID(e)
+	g.Start(x, y, url, id, e.Get("pointerType").String() == "touch", e.Get("clientX").Float(), e.Get("clientY").Float())
 	el := e.Get("currentTarget")
 	capturePointer(e)
 	el.Call("focus", map[string]any{"preventScroll": true})
@@ -54,24 +55,49 @@ func ended(s *webapp.Store, on webapp.Surface, view webapp.Inset, left, top, rig
 	}
 }
 
-// swiped scrolls what holds the picture under pointer event e (the result's
-// column, where it scrolls, or else the page) as a swipe of the finger that
-// pressed there would have, and says whether the press is such a swipe
-// (webapp.BoxGesture.Swiping); w×h is the picture's size on the screen.
-func swiped(g *webapp.BoxGesture, e *vecty.Event, x, y, w, h float64) bool {
-	if !g.Swiping(x, y, w, h) {
+// swiped says whether the press on a picture that pointer event e moves
+// is a finger's swipe (webapp.BoxGesture.Swiping), and then scrolls as the
+// finger went (scrollBy).
+func swiped(g *webapp.BoxGesture, e *vecty.Event) bool {
+	scale := 1.0
+	if v := js.Global().Get("visualViewport"); v.Truthy() && v.Get("scale").Float() > 0 {
+		scale = v.Get("scale").Float()
+	}
+	if !g.Swiping(e.Get("clientX").Float(), e.Get("clientY").Float(), scale) {
 		return false
 	}
-	dy := g.Scroll(e.Get("clientY").Float())
-	scroller := js.Global().Get("document").Get("scrollingElement")
-	for el := e.Get("currentTarget").Get("parentElement"); el.Truthy(); el = el.Get("parentElement") {
-		overflow := js.Global().Call("getComputedStyle", el).Get("overflowY").String()
-		if (overflow == "auto" || overflow == "scroll") && el.Get("scrollHeight").Int() > el.Get("clientHeight").Int() {
-			scroller = el
-			break
+	scrollBy(e.Get("currentTarget"), g.Scroll(e.Get("clientY").Float()))
+	return true
+}
+
+// scrollBy scrolls what holds el by dy CSS pixels, as a finger's swipe
+// would: the nearest box around it that scrolls (the result's column on a
+// short wide screen) as far as it can that way, and the page the rest.
+func scrollBy(el js.Value, dy float64) {
+	for p := el.Get("parentElement"); p.Truthy() && dy != 0; p = p.Get("parentElement") {
+		overflow := js.Global().Call("getComputedStyle", p).Get("overflowY").String()
+		if overflow != "auto" && overflow != "scroll" {
+			continue
 		}
+		top, room := p.Get("scrollTop").Float(), p.Get("scrollHeight").Float()-p.Get("clientHeight").Float()
+		step := max(-top, min(room-top, dy))
+		p.Call("scrollBy", 0, step)
+		dy -= step
 	}
-	scroller.Call("scrollBy", 0, dy)
+	if dy != 0 {
+		js.Global().Get("document").Get("scrollingElement").Call("scrollBy", 0, dy)
+	}
+}
+
+// secondFinger ends the press under way on a picture when another
+// pointer comes down on it (two fingers zoom the page: not a box), and
+// says whether it did.
+func secondFinger(g *webapp.BoxGesture, e *vecty.Event) bool {
+	id, _ := pointerID(e)
+	if !g.Other(id) {
+		return false
+	}
+	g.Cancel()
 	return true
 }
 

@@ -58,7 +58,7 @@ func (d *DenoiserPicker) Render() vecty.ComponentOrHTML {
 			retry = elem.Button(vecty.Markup(prop.ID("strong-retry"), vecty.Attribute("type", "button"), vecty.Class("small"),
 				event.Click(func(*vecty.Event) { d.Retry() })), vecty.Text("Try again"))
 		}
-		line = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("strong-status"), vecty.Attribute("role", "status")), vecty.Text(d.Status+" "), retry)
+		line = elem.Paragraph(vecty.Markup(vecty.Class("hint"), vecty.ClassMap{"loading": !d.Failed}, prop.ID("strong-status"), vecty.Attribute("role", "status")), vecty.Text(d.Status+" "), retry)
 	} else {
 		line = elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("denoiser-about")), vecty.Text(d.about(shown)))
 	}

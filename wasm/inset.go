@@ -111,17 +111,25 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 			vecty.Style("background-image", fmt.Sprintf("url(%q)", v.URL)),
 			vecty.Style("background-size", size), vecty.Style("background-position", position),
 			event.PointerDown(func(e *vecty.Event) {
+				if secondFinger(&v.drag, e) {
+					showBox(0, 0, 0, 0, false)
+					return
+				}
 				v.keys().drop() // as on the picture
 				x, y := v.at(e)
 				startBox(&v.drag, e, x, y, v.URL)
 				v.on = v.Inset
 			}).PreventDefault(),
 			event.PointerMove(func(e *vecty.Event) {
-				x, y := v.at(e)
-				side := e.Get("currentTarget").Call("getBoundingClientRect").Get("width").Float()
-				switch {
-				case v.drag.Down() && swiped(&v.drag, e, x, y, side, side):
+				if id, _ := pointerID(e); v.drag.Other(id) {
+					return
+				}
+				if v.drag.Down() && swiped(&v.drag, e) { // it scrolled
 					showBox(0, 0, 0, 0, false)
+					return
+				}
+				x, y := v.at(e)
+				switch {
 				case v.drag.Down():
 					l, t, r, b := v.drag.Box(x, y)
 					showBox(l, t, r, b, true)
@@ -137,9 +145,10 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				}
 			}),
 			event.PointerUp(func(e *vecty.Event) {
-				if !v.drag.Down() {
+				if id, _ := pointerID(e); !v.drag.Down() || v.drag.Other(id) {
 					return // the keyboard's box may be shown
 				}
+				swiped(&v.drag, e) // as on the picture
 				showBox(0, 0, 0, 0, false)
 				x, y := v.at(e)
 				side := e.Get("currentTarget").Call("getBoundingClientRect").Get("width").Float()
@@ -147,7 +156,10 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				on := v.on
 				ended(v.Store, webapp.OnInset, on, l, t, r, b, end, func(l, t, r, b float64) { v.take(on, l, t, r, b) })
 			}),
-			event.PointerCancel(func(*vecty.Event) {
+			event.PointerCancel(func(e *vecty.Event) {
+				if id, _ := pointerID(e); v.drag.Other(id) {
+					return
+				}
 				v.drag.Cancel()
 				showBox(0, 0, 0, 0, false)
 			}),

@@ -160,7 +160,7 @@ func thrown(f func()) (err error) {
 }
 
 // bringIntoView scrolls el, if it is on the page, to the middle of the
-// screen (its top, if it is higher than the screen, so that its start is
+// screen (its top, if it is taller than the screen, so that its start is
 // in sight), smoothly unless the person asks for less motion.
 func bringIntoView(el js.Value) {
 	if !el.Truthy() {

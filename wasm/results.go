@@ -277,7 +277,7 @@ func (r *Results) latentMap(res *webapp.Result) vecty.ComponentOrHTML {
 			vecty.Style("left", pct(left)), vecty.Style("top", pct(top)), vecty.Style("width", pct(w)), vecty.Style("height", pct(h))))
 	}
 	return elem.Div(vecty.Markup(vecty.Class("latent-map")),
-		elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, shape))),
+		elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, shape))), vecty.Attribute("tabindex", "-1"),
 			prop.Alt(fmt.Sprintf("heat map of the %s latent code", shape)),
 			event.Click(func(e *vecty.Event) {
 				img := e.Target

@@ -161,16 +161,24 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			vecty.Markup(
 				vecty.Class("found-frame"), prop.ID("picture-frame"),
 				event.PointerDown(func(e *vecty.Event) {
+					if secondFinger(&u.drag, e) {
+						showDrag(webapp.Mark{}, false)
+						return
+					}
 					u.keys().drop() // a box of the pointer's replaces the keyboard's
 					x, y := u.at(e)
 					startBox(&u.drag, e, x, y, u.Upload.URL)
 				}).PreventDefault(),
 				event.PointerMove(func(e *vecty.Event) {
-					x, y := u.at(e)
-					w, h := u.size(e)
-					switch {
-					case u.drag.Down() && swiped(&u.drag, e, x, y, w, h):
+					if id, _ := pointerID(e); u.drag.Other(id) {
+						return
+					}
+					if u.drag.Down() && swiped(&u.drag, e) { // it scrolled
 						showDrag(webapp.Mark{}, false)
+						return
+					}
+					x, y := u.at(e)
+					switch {
 					case u.drag.Down():
 						// Not over another upload's picture, come meanwhile.
 						showDrag(u.Upload.Shown(u.drag.Box(x, y)), u.drag.On() == u.Upload.URL)
@@ -189,16 +197,20 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					}
 				}),
 				event.PointerUp(func(e *vecty.Event) {
-					if !u.drag.Down() {
+					if id, _ := pointerID(e); !u.drag.Down() || u.drag.Other(id) {
 						return // the keyboard's box may be shown
 					}
+					swiped(&u.drag, e) // the last of a swipe's way, where its last move did not come
 					showDrag(webapp.Mark{}, false)
 					x, y := u.at(e)
 					w, h := u.size(e)
 					l, t, r, b, end := u.drag.End(x, y, u.Upload.URL, w, h)
 					ended(u.Store, webapp.OnPicture, webapp.Inset{}, l, t, r, b, end, u.choose)
 				}),
-				event.PointerCancel(func(*vecty.Event) {
+				event.PointerCancel(func(e *vecty.Event) {
+					if id, _ := pointerID(e); u.drag.Other(id) {
+						return
+					}
 					u.drag.Cancel()
 					showDrag(webapp.Mark{}, false)
 				}),

@@ -111,7 +111,13 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 			// Back up to the heat maps, which a click on one brought the
 			// page down from, a long way on a phone, for another unit.
 			elem.Button(vecty.Markup(prop.ID("nudge-back"), vecty.Attribute("type", "button"), vecty.Class("small"),
-				event.Click(func(*vecty.Event) { bringIntoView(js.Global().Get("document").Call("getElementById", "latent")) })),
+				event.Click(func(*vecty.Event) {
+					latent := js.Global().Get("document").Call("getElementById", "latent")
+					if latent.Truthy() { // the keyboard's place goes up with the page (it can take the focus: tabindex −1)
+						latent.Call("focus", map[string]any{"preventScroll": true})
+					}
+					bringIntoView(latent)
+				})),
 				vecty.Text("Back to the code's heat maps")),
 		)
 	}

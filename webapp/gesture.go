@@ -1,5 +1,7 @@
 package webapp
 
+import "math"
+
 // BoxGesture is a press of a mouse, a pen or a finger on a picture (an
 // upload's, or its enlarged part), in shares of it, on its way to a box:
 // dragged from one corner to the other, or a tap, which the store takes as
@@ -10,11 +12,16 @@ type BoxGesture struct {
 	down   bool // a press not yet released
 	x0, y0 float64
 	url    string
-	// A finger's press (touch) may be a swipe to scroll the page (Swiping):
-	// swipe says it is, and screenY is where on the screen the finger was
-	// when the page was last scrolled with it (Scroll).
-	touch, swipe bool
-	screenY      float64
+	// pointer is the press's pointerId: another pointer's moves are not
+	// this press's (a second finger, Other).
+	pointer int
+	// A finger's press (touch) may be a swipe to scroll the page (Swiping),
+	// which decided says is known, and swipe that it is one. cx0, cy0 is
+	// where the press was on the screen (its clientX and clientY: the
+	// picture's own coordinates stop at its edges), and clientY where the
+	// finger was when the page was last scrolled with it (Scroll).
+	touch, decided, swipe bool
+	cx0, cy0, clientY     float64
 }
 
 // minBox is the smallest box, as a share of the picture each way, that a
@@ -47,37 +54,44 @@ const (
 	BoxSwipe               // a finger's swipe, which scrolled the page (Swiping)
 )
 
-// swipeLength is how far, in CSS pixels, a finger goes up or down the
-// picture, in a line no wider than TapSlop, for its press to be a swipe
-// that scrolls the page rather than a box: too thin to hold a digit, it was
-// taken as a box too small, and the page did not scroll (the picture takes
-// a finger's moves, to draw boxes with them), though it is a third of a
-// phone's first screen.
+// swipeLength is how far, in the screen's pixels, a finger goes on the
+// picture before its press is known to be a box or a swipe that scrolls
+// the page (the picture takes a finger's moves, to draw boxes with them, and
+// a swipe up it was taken for a box too small, said so in red, and the page
+// stayed): a swipe if it went up or down at least twice as far as across.
 const swipeLength = 3 * TapSlop
 
-// Start is a press at x, y on the picture at url, by a finger if touch,
-// screenY down the screen (in CSS pixels: its clientY).
-func (g *BoxGesture) Start(x, y float64, url string, touch bool, screenY float64) {
-	*g = BoxGesture{down: true, x0: x, y0: y, url: url, touch: touch, screenY: screenY}
+// Start is a press of pointer (its pointerId) at x, y on the picture at
+// url, by a finger if touch, at clientX, clientY on the screen (CSS
+// pixels).
+func (g *BoxGesture) Start(x, y float64, url string, pointer int, touch bool, clientX, clientY float64) {
+	*g = BoxGesture{down: true, x0: x, y0: y, url: url, pointer: pointer, touch: touch, cx0: clientX, cy0: clientY, clientY: clientY}
 }
 
-// Swiping says whether the press under way, now at x, y on the picture,
-// which is w×h CSS pixels on the screen, is a finger's swipe (swipeLength):
-// once it is, it stays one until the finger lifts.
-func (g *BoxGesture) Swiping(x, y, w, h float64) bool {
-	if g.down && g.touch && !g.swipe {
-		left, top, right, bottom := g.Box(x, y)
-		g.swipe = (right-left)*w <= TapSlop && (bottom-top)*h >= swipeLength
+// Other says whether pointer is not the press's: a second finger's, whose
+// moves are not this press's (two fingers zoom the page).
+func (g *BoxGesture) Other(pointer int) bool { return g.down && pointer != g.pointer }
+
+// Swiping says whether the press under way, a finger now at clientX,
+// clientY on the screen, is a swipe: known once it has gone swipeLength
+// of the screen's pixels (scale of them to a CSS pixel: the page's zoom),
+// and from then on until the finger lifts.
+func (g *BoxGesture) Swiping(clientX, clientY, scale float64) bool {
+	if g.down && g.touch && !g.decided {
+		dx, dy := math.Abs(clientX-g.cx0)*scale, math.Abs(clientY-g.cy0)*scale
+		if max(dx, dy) >= swipeLength {
+			g.decided, g.swipe = true, dy >= 2*dx
+		}
 	}
-	return g.swipe
+	return g.down && g.swipe
 }
 
 // Scroll is how far to scroll the page, in CSS pixels, for a swipe now at
-// screenY: as far as the finger went since the last scroll (from the press,
+// clientY: as far as the finger went since the last scroll (from the press,
 // the first time), the other way.
-func (g *BoxGesture) Scroll(screenY float64) float64 {
-	dy := g.screenY - screenY
-	g.screenY = screenY
+func (g *BoxGesture) Scroll(clientY float64) float64 {
+	dy := g.clientY - clientY
+	g.clientY = clientY
 	return dy
 }
 

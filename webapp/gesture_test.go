@@ -19,7 +19,7 @@ func TestBoxGesture(t *testing.T) {
 	const w, h = 168, 84 // a 2:1 picture on the screen
 	release := func(x0, y0, x1, y1 float64, at, upTo string) box {
 		var g BoxGesture
-		g.Start(x0, y0, at, false, 0)
+		g.Start(x0, y0, at, 1, false, 0, 0)
 		assert.True(t, g.Down())
 		l, tp, r, b, e := g.End(x1, y1, upTo, w, h)
 		assert.False(t, g.Down())
@@ -33,34 +33,45 @@ func TestBoxGesture(t *testing.T) {
 	assert.Equal(t, BoxSmall, release(0.5, 0.5, 0.5, 0.6, "a", "a").end, "8.4 px down, on the picture's shorter side")
 }
 
-// A finger that goes up or down the picture in a thin line is a swipe,
-// which scrolls the page as far as it went, and is no box (it was one too
-// small: a slip, and the page stayed); a mouse's such line is a slip
-// still, and a finger's drag across, a box.
+// A finger that goes up or down the picture (twice as far as across, or
+// more) is a swipe, known once it has gone swipeLength on the screen, from
+// where it was pressed, whatever the picture's edges: it scrolls the page
+// as far as it went, is no box, and stays a swipe. One that goes across
+// more is a box, and stays one; a mouse never swipes; the page's zoom
+// counts the screen's pixels; a second finger is not the press's.
 func TestSwipe(t *testing.T) {
-	const w, h = 156, 156 // the picture on a phone
 	var g BoxGesture
-	g.Start(0.5, 0.7, "a", true, 600)
-	assert.False(t, g.Swiping(0.5, 0.6, w, h), "15 px: not yet")
-	assert.True(t, g.Swiping(0.51, 0.5, w, h), "31 px up, 1.6 across")
-	assert.Equal(t, 40.0, g.Scroll(560), "the page scrolls down as far as the finger went up")
-	assert.Equal(t, -10.0, g.Scroll(570))
-	assert.True(t, g.Swiping(0.9, 0.5, w, h), "a swipe stays one")
-	_, _, _, _, end := g.End(0.9, 0.5, "a", w, h)
+	g.Start(0.5, 0.02, "a", 1, true, 100, 300) // near the picture's top, going up past it
+	assert.False(t, g.Swiping(103, 285, 1), "15 px: not yet known")
+	assert.True(t, g.Swiping(109, 276, 1), "24 px up, 9 across (a thumb's arc)")
+	assert.Equal(t, 24.0, g.Scroll(276), "the page scrolls down as far as the finger went up")
+	assert.Equal(t, -30.0, g.Scroll(306), "and back up")
+	assert.True(t, g.Swiping(160, 300, 1), "a swipe stays one, wherever it goes")
+	_, _, _, _, end := g.End(0.9, 0.02, "a", 156, 156)
 	assert.Equal(t, BoxSwipe, end)
+	assert.False(t, g.Swiping(109, 200, 1), "lifted: no swipe")
 
-	g.Start(0.5, 0.7, "a", false, 600)
-	assert.False(t, g.Swiping(0.51, 0.3, w, h), "a mouse does not swipe")
-	_, _, _, _, end = g.End(0.51, 0.3, "a", w, h)
-	assert.Equal(t, BoxSmall, end)
+	g.Start(0.5, 0.5, "a", 1, true, 100, 300)
+	assert.True(t, g.Swiping(100, 330, 1), "down too")
 
-	g.Start(0.2, 0.2, "a", true, 600)
-	assert.False(t, g.Swiping(0.4, 0.6, w, h), "a finger's box, 31 px across")
-	_, _, _, _, end = g.End(0.4, 0.6, "a", w, h)
+	g.Start(0.2, 0.2, "a", 1, true, 100, 300)
+	assert.False(t, g.Swiping(130, 320, 1), "more across than twice up: a box")
+	assert.False(t, g.Swiping(131, 400, 1), "and it stays one")
+	_, _, _, _, end = g.End(0.4, 0.9, "a", 156, 156)
 	assert.Equal(t, BoxTaken, end)
-	g.Start(0.2, 0.2, "a", true, 600)
+
+	g.Start(0.5, 0.2, "a", 1, false, 100, 300)
+	assert.False(t, g.Swiping(100, 200, 1), "a mouse does not swipe")
+
+	g.Start(0.5, 0.5, "a", 1, true, 100, 300)
+	assert.False(t, g.Swiping(100, 292, 2), "8 CSS px at a zoom of 2: 16 of the screen's, not yet")
+	assert.True(t, g.Swiping(100, 288, 2), "12: 24 of the screen's")
+
+	g.Start(0.5, 0.5, "a", 1, true, 100, 300)
+	assert.True(t, g.Other(2), "a second finger")
+	assert.False(t, g.Other(1))
 	g.Cancel()
-	assert.False(t, g.Swiping(0.2, 0.6, w, h), "no press, no swipe")
+	assert.False(t, g.Other(2), "no press")
 }
 
 // A tap marks a corner; a second on the same surface takes the box between
