@@ -89,17 +89,17 @@ func TestNetworkFailures(t *testing.T) {
 	assert.Equal(t, "The strong model did not load (its download stopped: nothing came for 2 s); the seed's model stands in. Try again", p.text("#strong-status"))
 	assert.Equal(t, int32(3), asked.Load())
 	// Try again, on a network slow enough that the download takes longer
-	// than the stall's wait (190 KB at 40 KB/s), but moves: it goes on.
+	// than the stall's wait (190 KB at 80 KB/s), but moves: it goes on.
 	// (The test's own handling of requests is off meanwhile: the browser
 	// does not slow a request it hands to the test; nor one it answers
 	// from its cache, where the service worker's download of the app's
 	// files left the weights.)
 	patterns := []*fetch.RequestPattern{{URLPattern: "*strong.safetensors*"}, {URLPattern: "*decode.js*"}}
-	p.run(fetch.Disable(), network.SetCacheDisabled(true), networkAs(network.Conditions{DownloadThroughput: 40 << 10, UploadThroughput: -1}))
+	p.run(fetch.Disable(), network.SetCacheDisabled(true), networkAs(network.Conditions{DownloadThroughput: 80 << 10, UploadThroughput: -1}))
 	start := time.Now()
 	p.run(chromedp.Click("#strong-retry", chromedp.ByQuery))
 	p.run(chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitNotPresent("#strong-status", chromedp.ByQuery))
-	require.Greater(t, time.Since(start), 3*time.Second, "the download took longer than the stall's wait")
+	require.Greater(t, time.Since(start), 2200*time.Millisecond, "the download took longer than the stall's wait")
 	asked.Add(1)
 	p.run(networkAs(network.Conditions{DownloadThroughput: -1, UploadThroughput: -1}), network.SetCacheDisabled(false), fetch.Enable().WithPatterns(patterns))
 	var after float64
