@@ -261,6 +261,28 @@ func TestKeyboardAndPhone(t *testing.T) {
 	var gestures string
 	p.run(chromedp.Evaluate(`getComputedStyle(document.getElementById("picture-frame")).touchAction`, &gestures))
 	assert.Equal(t, "pinch-zoom", gestures, "the touches the browser keeps on the picture")
+	// Held sideways, the picture is in the result's column, which scrolls
+	// within itself: a swipe up scrolls it to its foot, and the page the
+	// rest of the way.
+	var column struct{ X, Y, Room, Page float64 }
+	p.run(chromedp.EmulateViewport(844, 390, chromedp.EmulateTouch), chromedp.Evaluate(`(() => {
+		scrollTo(0, 0);
+		const c = document.getElementById("results"), r = document.getElementById("picture-frame").getBoundingClientRect();
+		c.scrollTop = 0;
+		return {x: r.left + r.width / 2, y: r.top + r.height / 3, room: c.scrollHeight - c.clientHeight, page: document.documentElement.scrollHeight - innerHeight};
+	})()`, &column))
+	require.Greater(t, column.Room, 0.0, "the column scrolls")
+	way := min(column.Room+100, column.Room+column.Page)
+	p.run(input.DispatchTouchEvent(input.TouchStart, finger(column.X, column.Y)))
+	for dy := 6.0; dy < way; dy += max(6, dy) { // in steps growing once it is known as a swipe
+		p.run(input.DispatchTouchEvent(input.TouchMove, finger(column.X, column.Y-dy)))
+	}
+	p.run(input.DispatchTouchEvent(input.TouchMove, finger(column.X, column.Y-way)), input.DispatchTouchEvent(input.TouchEnd, []*input.TouchPoint{}))
+	var went []float64
+	p.run(chromedp.Evaluate(`[document.getElementById("results").scrollTop, scrollY]`, &went), chromedp.EmulateViewport(390, 844, chromedp.EmulateTouch))
+	require.Len(t, went, 2)
+	assert.InDelta(t, column.Room, went[0], 1, "the column scrolled to its foot")
+	assert.InDelta(t, way-column.Room, went[1], 1, "and the page the rest")
 	// A corner tapped: what to do next, without the Escape a phone has not.
 	p.run(chromedp.Click("#picture-frame", chromedp.ByQuery), chromedp.WaitVisible("#corner-note", chromedp.ByQuery))
 	assert.Equal(t, "One corner marked: tap the opposite corner of a box around the digit (a drag starts again).", p.text("#corner-note"))
