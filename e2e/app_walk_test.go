@@ -160,7 +160,7 @@ func (a *app) walk(t *testing.T) {
 			p.run(chromedp.Evaluate(`(() => { const u = document.getElementById("latent-unit"); if (!u) return [];
 				const m = document.getElementById("latent").getBoundingClientRect(), f = u.getBoundingClientRect();
 				return [(f.left - m.left) / m.width, (f.top - m.top) / m.height, f.width / m.width, f.height / m.height]; })()`, &r))
-			left, top, w, h := webapp.LatentUnitBox(want.Result.LatentShape, u)
+			left, top, w, h := webapp.LatentUnitBox(want.Result.LatentShape, webapp.LatentColumns, u)
 			return len(r) == 4 && math.Abs(r[0]-left) < 0.01 && math.Abs(r[1]-top) < 0.01 && math.Abs(r[2]-w) < 0.01 && math.Abs(r[3]-h) < 0.01
 		}, 5*time.Second, 50*time.Millisecond, "unit %d framed: %v", u, r)
 	}
@@ -172,7 +172,7 @@ func (a *app) walk(t *testing.T) {
 	clickUnit := func(u int) {
 		t.Helper()
 		p.js(`document.getElementById("latent").scrollIntoView({block: "center"})`)
-		left, top, w, h := webapp.LatentUnitBox(want.Result.LatentShape, u)
+		left, top, w, h := webapp.LatentUnitBox(want.Result.LatentShape, webapp.LatentColumns, u)
 		mouse := p.mouseOn("#latent")
 		p.run(mouse(input.MousePressed, left+w/2, top+h/2), mouse(input.MouseReleased, left+w/2, top+h/2))
 		p.run(chromedp.Poll(`document.getElementById("nudge-unit").value === "`+strconv.Itoa(u)+`"`, nil, chromedp.WithPollingTimeout(5*time.Second)))

@@ -29,6 +29,12 @@ func TestKeyboardAndPhone(t *testing.T) {
 	require.Len(t, first, 4)
 	assert.Equal(t, first[0], first[2], "the noisy input and its denoising side by side")
 	assert.LessOrEqual(t, first[2]+0.75*first[3], 844.0, "three quarters of the denoised digit on the first screen")
+	// The code's heat maps in two rows of four, a unit's pixel wide enough
+	// to tap (in one row of eight, 9 px).
+	var unit float64
+	p.run(chromedp.Poll(`(i => i.complete && i.naturalWidth > 0)(document.getElementById("latent"))`, nil, chromedp.WithPollingTimeout(5*time.Second)),
+		chromedp.Evaluate(`(i => i.getBoundingClientRect().width / i.naturalWidth)(document.getElementById("latent"))`, &unit))
+	assert.GreaterOrEqual(t, unit, 16.0, "CSS px to a unit of the code on the heat maps at 390 px")
 	// The samples are one row there, which says it scrolls (its fade
 	// alone hinted at more digits).
 	var more []string

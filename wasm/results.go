@@ -269,19 +269,22 @@ func latentCaption(res *webapp.Result) string {
 // mouse clicked: a phone would open its keyboard over the nudge.
 func (r *Results) latentMap(res *webapp.Result) vecty.ComponentOrHTML {
 	shape := res.LatentShape
+	// The maps' rows as the screen is now: the picture, the frame and a
+	// click's unit all of this render's.
+	columns := webapp.LatentColumnsFor(shape, js.Global().Call("matchMedia", narrowScreen).Get("matches").Bool())
 	var frame vecty.ComponentOrHTML
 	if r.Unit >= 0 && r.Unit < len(res.Latent) {
-		left, top, w, h := webapp.LatentUnitBox(shape, r.Unit)
+		left, top, w, h := webapp.LatentUnitBox(shape, columns, r.Unit)
 		pct := func(f float64) string { return fmt.Sprintf("%.4f%%", 100*f) }
 		frame = elem.Div(vecty.Markup(prop.ID("latent-unit"), vecty.Class("latent-unit"), vecty.Attribute("aria-hidden", "true"),
 			vecty.Style("left", pct(left)), vecty.Style("top", pct(top)), vecty.Style("width", pct(w)), vecty.Style("height", pct(h))))
 	}
 	return elem.Div(vecty.Markup(vecty.Class("latent-map")),
-		elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, shape))), vecty.Attribute("tabindex", "-1"),
+		elem.Image(vecty.Markup(prop.ID("latent"), prop.Src(pngURL(webapp.LatentImage(res.Latent, shape, columns))), vecty.Attribute("tabindex", "-1"),
 			prop.Alt(fmt.Sprintf("heat map of the %s latent code", shape)),
 			event.Click(func(e *vecty.Event) {
 				img := e.Target
-				u, ok := webapp.LatentUnitAt(shape, e.Get("offsetX").Float()/img.Get("clientWidth").Float(), e.Get("offsetY").Float()/img.Get("clientHeight").Float())
+				u, ok := webapp.LatentUnitAt(shape, columns, e.Get("offsetX").Float()/img.Get("clientWidth").Float(), e.Get("offsetY").Float()/img.Get("clientHeight").Float())
 				if !ok { // a gap between maps
 					return
 				}

@@ -7,20 +7,39 @@ import (
 	"github.com/godae/dae/nn"
 )
 
-// latentColumns is how many heat maps a row of LatentImage holds: the
-// seed's eight in one row, the strong model's 32 in four.
-const latentColumns = 8
+// LatentColumns is how many heat maps a row of LatentImage holds at most:
+// the seed's eight in one row, the strong model's 32 in four. On a phone's
+// narrow screen, NarrowLatentColumns where that keeps the picture no
+// taller than wide (LatentColumnsFor).
+const (
+	LatentColumns       = 8
+	NarrowLatentColumns = 4
+)
+
+// LatentColumnsFor is how many heat maps a row holds for a code of shape s,
+// on a narrow screen if narrow: half as many there, in twice the rows, so
+// that a unit's pixel is twice as wide to tap (the seed's were 9 px on a
+// phone), unless the picture would then be taller than wide (the strong
+// model's 32 maps in eight rows, a screen high).
+func LatentColumnsFor(s nn.Shape, narrow bool) int {
+	if narrow {
+		if w, h := gridOf(s, NarrowLatentColumns).size(); h <= w {
+			return NarrowLatentColumns
+		}
+	}
+	return LatentColumns
+}
 
 // latentGrid is where LatentImage puts a code's values: its C maps in rows
-// of up to latentColumns, one pixel per value, a one-pixel gap between maps.
+// of up to a number of columns, one pixel per value, a one-pixel gap between maps.
 // The page finds the unit under a click, and marks the unit nudged, by it.
 type latentGrid struct {
 	s          nn.Shape
 	cols, rows int
 }
 
-func gridOf(s nn.Shape) latentGrid {
-	cols := max(1, min(s.C, latentColumns))
+func gridOf(s nn.Shape, columns int) latentGrid {
+	cols := max(1, min(s.C, columns))
 	return latentGrid{s: s, cols: cols, rows: (s.C + cols - 1) / cols}
 }
 
@@ -35,14 +54,14 @@ func (g latentGrid) origin(c int) (x, y int) {
 }
 
 // LatentImage draws a latent code of shape C×H×W as C heat maps in rows of
-// up to latentColumns, one pixel per value with a one-pixel gap, all on
+// up to columns, one pixel per value with a one-pixel gap, all on
 // one scale, from dark purple at 0 (or at the code's lowest value, if it
 // is below 0) to yellow at the code's largest value. One scale for all, not
 // one per map, so that what the eye compares is what the decoder gets: a
 // map whose numbers are all near 0 is dark, as it is nearly off, where a
 // scale of its own would stretch its tiny differences to the full range.
-func LatentImage(code []float32, s nn.Shape) *image.RGBA {
-	g := gridOf(s)
+func LatentImage(code []float32, s nn.Shape, columns int) *image.RGBA {
+	g := gridOf(s, columns)
 	img := image.NewRGBA(image.Rectangle{Max: image.Pt(g.size())})
 	lo, hi := LatentRange(code)
 	for c := 0; c < s.C; c++ {
@@ -70,12 +89,12 @@ func LatentRange(code []float32) (lo, hi float32) {
 	return lo, hi
 }
 
-// LatentUnitAt is the unit of a code of shape s that LatentImage draws at
-// fx, fy, shares of the picture's width and height (as where a click fell
+// LatentUnitAt is the unit of a code of shape s that LatentImage draws, in
+// rows of up to columns, at fx, fy, shares of the picture's width and height (as where a click fell
 // on it, at whatever size it is shown), and false for a gap between maps
 // or a point outside the picture.
-func LatentUnitAt(s nn.Shape, fx, fy float64) (unit int, ok bool) {
-	g := gridOf(s)
+func LatentUnitAt(s nn.Shape, columns int, fx, fy float64) (unit int, ok bool) {
+	g := gridOf(s, columns)
 	w, h := g.size()
 	if !(fx >= 0 && fx < 1 && fy >= 0 && fy < 1) || s.C <= 0 || s.H <= 0 || s.W <= 0 {
 		return 0, false
@@ -90,12 +109,12 @@ func LatentUnitAt(s nn.Shape, fx, fy float64) (unit int, ok bool) {
 	return (c*s.H+y)*s.W + x, true
 }
 
-// LatentUnitBox is where LatentImage draws unit (one of the code's, 0 to
-// C·H·W−1) of a code of shape s: its pixel's left and top edges and its
+// LatentUnitBox is where LatentImage draws, in rows of up to columns, unit
+// (one of the code's, 0 to C·H·W−1) of a code of shape s: its pixel's left and top edges and its
 // width and height, as shares of the picture's width and height (for a
 // mark over the picture at any size).
-func LatentUnitBox(s nn.Shape, unit int) (left, top, width, height float64) {
-	g := gridOf(s)
+func LatentUnitBox(s nn.Shape, columns, unit int) (left, top, width, height float64) {
+	g := gridOf(s, columns)
 	w, h := g.size()
 	x0, y0 := g.origin(unit / (s.H * s.W))
 	x, y := x0+unit%s.W, y0+unit/s.W%s.H

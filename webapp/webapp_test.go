@@ -113,7 +113,7 @@ func TestLatentImage(t *testing.T) {
 	for i := range code {
 		code[i] = float32(i % 16)
 	}
-	img := LatentImage(code, nn.Shape{C: 8, H: 4, W: 4})
+	img := LatentImage(code, nn.Shape{C: 8, H: 4, W: 4}, LatentColumns)
 	assert.Equal(t, image.Rect(0, 0, 39, 4), img.Bounds(), "8 maps of 4 px with 7 gaps")
 	r0, _, _, _ := img.At(0, 0).RGBA()
 	r1, _, _, _ := img.At(3, 3).RGBA()
@@ -125,52 +125,72 @@ func TestLatentImage(t *testing.T) {
 	for c := 0; c < 32; c++ {
 		code[c*49+48] = 1 // each map's bottom-right value is its highest
 	}
-	img = LatentImage(code, nn.Shape{C: 32, H: 7, W: 7})
+	img = LatentImage(code, nn.Shape{C: 32, H: 7, W: 7}, LatentColumns)
 	assert.Equal(t, image.Rect(0, 0, 63, 31), img.Bounds())
 	r1, _, _, _ = img.At(7*8+6, 3*8+6).RGBA()
 	assert.Equal(t, uint32(253*257), r1, "map 31 is the last of the fourth row")
 	_, _, _, a := img.At(7, 0).RGBA()
 	assert.Equal(t, uint32(0), a, "gaps are left transparent")
+	// On a phone, in eight rows of four.
+	img = LatentImage(code, nn.Shape{C: 32, H: 7, W: 7}, NarrowLatentColumns)
+	assert.Equal(t, image.Rect(0, 0, 31, 63), img.Bounds())
+	r1, _, _, _ = img.At(3*8+6, 7*8+6).RGBA()
+	assert.Equal(t, uint32(253*257), r1, "map 31 is the last of the eighth row")
 
 	// All maps on one scale: a map of tiny numbers is dark, not stretched
 	// to the full range of colours; the scale starts at 0, or lower.
 	code = make([]float32, 128)
 	code[0], code[16], code[17], code[32] = 2, 0.001, 0.002, 1
-	img = LatentImage(code, nn.Shape{C: 8, H: 4, W: 4})
+	img = LatentImage(code, nn.Shape{C: 8, H: 4, W: 4}, LatentColumns)
 	assert.Equal(t, heat(1), img.RGBAAt(0, 0), "the code's largest value")
 	assert.Equal(t, heat(0), img.RGBAAt(6, 0), "0.002 of a code whose largest is 2: dark (the largest of its map, yellow on a scale of its own)")
 	assert.Equal(t, heat(0.5), img.RGBAAt(10, 0), "1 of 2, in map 2 (its largest too)")
 	assert.Equal(t, heat(0), img.RGBAAt(1, 0), "0")
 	code[1] = -2
-	img = LatentImage(code, nn.Shape{C: 8, H: 4, W: 4})
+	img = LatentImage(code, nn.Shape{C: 8, H: 4, W: 4}, LatentColumns)
 	assert.Equal(t, heat(0), img.RGBAAt(1, 0), "the lowest value, below 0")
 	assert.Equal(t, heat(0.5), img.RGBAAt(2, 0), "0, halfway from -2 to 2")
 	lo, hi := LatentRange(code)
 	assert.Equal(t, [2]float32{-2, 2}, [2]float32{lo, hi})
 }
 
+// On a phone the seed's maps come in two rows of four, twice as wide to
+// tap; the strong model's stay in rows of eight, which in rows of four
+// would be a screen high; on a wide screen, rows of eight.
+func TestLatentColumnsFor(t *testing.T) {
+	seed, strong := nn.Shape{C: 8, H: 4, W: 4}, nn.Shape{C: 32, H: 7, W: 7}
+	assert.Equal(t, NarrowLatentColumns, LatentColumnsFor(seed, true))
+	assert.Equal(t, LatentColumns, LatentColumnsFor(strong, true))
+	assert.Equal(t, LatentColumns, LatentColumnsFor(seed, false))
+}
+
 // Every unit's box on the heat maps is found again at its middle, and the
 // gaps between maps, and points off the picture, are no unit.
 func TestLatentUnitAt(t *testing.T) {
-	for _, s := range []nn.Shape{{C: 8, H: 4, W: 4}, {C: 32, H: 7, W: 7}, {C: 3, H: 2, W: 5}, {C: 10, H: 1, W: 1}} {
-		img := LatentImage(make([]float32, s.C*s.H*s.W), s)
+	for _, c := range []struct {
+		s       nn.Shape
+		columns int
+	}{{nn.Shape{C: 8, H: 4, W: 4}, LatentColumns}, {nn.Shape{C: 8, H: 4, W: 4}, NarrowLatentColumns}, {nn.Shape{C: 32, H: 7, W: 7}, LatentColumns},
+		{nn.Shape{C: 32, H: 7, W: 7}, NarrowLatentColumns}, {nn.Shape{C: 3, H: 2, W: 5}, LatentColumns}, {nn.Shape{C: 10, H: 1, W: 1}, LatentColumns}, {nn.Shape{C: 10, H: 1, W: 1}, 3}} {
+		s, columns := c.s, c.columns
+		img := LatentImage(make([]float32, s.C*s.H*s.W), s, columns)
 		w, h := float64(img.Bounds().Dx()), float64(img.Bounds().Dy())
 		covered := 0
 		for u := range s.C * s.H * s.W {
-			left, top, bw, bh := LatentUnitBox(s, u)
+			left, top, bw, bh := LatentUnitBox(s, columns, u)
 			require.InDelta(t, 1/w, bw, 1e-12)
 			require.InDelta(t, 1/h, bh, 1e-12)
 			// The box is a pixel LatentImage drew (gaps are transparent).
 			_, _, _, a := img.At(int(left*w+0.5), int(top*h+0.5)).RGBA()
 			require.NotZero(t, a, "unit %d of %v is drawn at its box", u, s)
-			got, ok := LatentUnitAt(s, left+bw/2, top+bh/2)
+			got, ok := LatentUnitAt(s, columns, left+bw/2, top+bh/2)
 			require.True(t, ok)
 			require.Equal(t, u, got, "%v", s)
 		}
 		// Every pixel is a unit (drawn) or a gap (transparent), no other.
 		for y := range img.Bounds().Dy() {
 			for x := range img.Bounds().Dx() {
-				_, ok := LatentUnitAt(s, (float64(x)+0.5)/w, (float64(y)+0.5)/h)
+				_, ok := LatentUnitAt(s, columns, (float64(x)+0.5)/w, (float64(y)+0.5)/h)
 				_, _, _, a := img.At(x, y).RGBA()
 				require.Equal(t, a != 0, ok, "pixel %d,%d of %v", x, y, s)
 				if ok {
@@ -180,7 +200,7 @@ func TestLatentUnitAt(t *testing.T) {
 		}
 		assert.Equal(t, s.C*s.H*s.W, covered)
 		for _, p := range [][2]float64{{-0.01, 0.5}, {0.5, -0.01}, {1, 0.5}, {0.5, 1}, {math.NaN(), 0.5}} {
-			_, ok := LatentUnitAt(s, p[0], p[1])
+			_, ok := LatentUnitAt(s, columns, p[0], p[1])
 			assert.False(t, ok, "%v is off the picture", p)
 		}
 	}
