@@ -93,12 +93,18 @@ func scrollBy(el js.Value, dy float64) {
 // pointer comes down on it (two fingers zoom the page: not a box), and
 // says whether it did.
 func secondFinger(g *webapp.BoxGesture, e *vecty.Event) bool {
-	id, _ := pointerID(e)
-	if !g.Other(id) {
+	if !otherPointer(g, e) {
 		return false
 	}
 	g.Cancel()
 	return true
+}
+
+// otherPointer says whether pointer event e is not of the press under way
+// on a picture (webapp.BoxGesture.Other): a second finger's.
+func otherPointer(g *webapp.BoxGesture, e *vecty.Event) bool {
+	id, _ := pointerID(e)
+	return g.Other(id)
 }
 
 // cornerMark is the dot at the first corner of a box tapped, if c is one

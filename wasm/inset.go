@@ -121,7 +121,7 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				v.on = v.Inset
 			}).PreventDefault(),
 			event.PointerMove(func(e *vecty.Event) {
-				if id, _ := pointerID(e); v.drag.Other(id) {
+				if otherPointer(&v.drag, e) {
 					return
 				}
 				if v.drag.Down() && swiped(&v.drag, e) { // it scrolled
@@ -145,7 +145,7 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				}
 			}),
 			event.PointerUp(func(e *vecty.Event) {
-				if id, _ := pointerID(e); !v.drag.Down() || v.drag.Other(id) {
+				if !v.drag.Down() || otherPointer(&v.drag, e) {
 					return // the keyboard's box may be shown
 				}
 				swiped(&v.drag, e) // as on the picture
@@ -157,7 +157,7 @@ func (v *InsetView) Render() vecty.ComponentOrHTML {
 				ended(v.Store, webapp.OnInset, on, l, t, r, b, end, func(l, t, r, b float64) { v.take(on, l, t, r, b) })
 			}),
 			event.PointerCancel(func(e *vecty.Event) {
-				if id, _ := pointerID(e); v.drag.Other(id) {
+				if otherPointer(&v.drag, e) {
 					return
 				}
 				v.drag.Cancel()

@@ -170,7 +170,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					startBox(&u.drag, e, x, y, u.Upload.URL)
 				}).PreventDefault(),
 				event.PointerMove(func(e *vecty.Event) {
-					if id, _ := pointerID(e); u.drag.Other(id) {
+					if otherPointer(&u.drag, e) {
 						return
 					}
 					if u.drag.Down() && swiped(&u.drag, e) { // it scrolled
@@ -197,7 +197,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					}
 				}),
 				event.PointerUp(func(e *vecty.Event) {
-					if id, _ := pointerID(e); !u.drag.Down() || u.drag.Other(id) {
+					if !u.drag.Down() || otherPointer(&u.drag, e) {
 						return // the keyboard's box may be shown
 					}
 					swiped(&u.drag, e) // the last of a swipe's way, where its last move did not come
@@ -208,7 +208,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 					ended(u.Store, webapp.OnPicture, webapp.Inset{}, l, t, r, b, end, u.choose)
 				}),
 				event.PointerCancel(func(e *vecty.Event) {
-					if id, _ := pointerID(e); u.drag.Other(id) {
+					if otherPointer(&u.drag, e) {
 						return
 					}
 					u.drag.Cancel()
