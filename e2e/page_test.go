@@ -138,6 +138,21 @@ func (p *page) axName(sel string) string {
 	return name
 }
 
+// swipe puts a finger down on the screen (an emulated touch screen) at the
+// first point, in CSS pixels from the viewport's corner, moves it through
+// the others, and lifts it.
+func (p *page) swipe(points ...[2]float64) {
+	p.t.Helper()
+	finger := func(at [2]float64) []*input.TouchPoint {
+		return []*input.TouchPoint{{X: at[0], Y: at[1], RadiusX: 5, RadiusY: 5, Force: 1, ID: 1}}
+	}
+	p.run(input.DispatchTouchEvent(input.TouchStart, finger(points[0])))
+	for _, at := range points[1:] {
+		p.run(input.DispatchTouchEvent(input.TouchMove, finger(at)))
+	}
+	p.run(input.DispatchTouchEvent(input.TouchEnd, []*input.TouchPoint{}))
+}
+
 // stroke draws a straight stroke on the drawing canvas with pointer
 // events, from x0, y0 to x1, y1 (CSS pixels from its corner) in 20 moves,
 // as a pen does.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/input"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -238,9 +237,6 @@ func TestKeyboardAndPhone(t *testing.T) {
 	// From the top of the picture (a third of the way down its frame,
 	// where its own coordinates stop going up), the thumb's arc drifting
 	// 9 px across in its first 24.
-	finger := func(x, y float64) []*input.TouchPoint {
-		return []*input.TouchPoint{{X: x, Y: y, RadiusX: 5, RadiusY: 5, Force: 1, ID: 1}}
-	}
 	for _, down := range []bool{false, true} {
 		var scrolled float64
 		var pic []float64
@@ -250,11 +246,11 @@ func TestKeyboardAndPhone(t *testing.T) {
 		if down {
 			sign = 1 // and back down
 		}
-		p.run(input.DispatchTouchEvent(input.TouchStart, finger(pic[0], pic[1])))
+		way := [][2]float64{{pic[0], pic[1]}}
 		for dy := 6.0; dy <= 120; dy += 6 {
-			p.run(input.DispatchTouchEvent(input.TouchMove, finger(pic[0]+min(dy, 24)*9/24, pic[1]+sign*dy)))
+			way = append(way, [2]float64{pic[0] + min(dy, 24)*9/24, pic[1] + sign*dy})
 		}
-		p.run(input.DispatchTouchEvent(input.TouchEnd, []*input.TouchPoint{}))
+		p.swipe(way...)
 		var after float64
 		p.run(chromedp.Evaluate(`new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(scrollY))))`, &after, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
 		assert.InDelta(t, scrolled-sign*120, after, 1, "the page scrolled as far as the finger went (down %v)", down)
@@ -279,11 +275,11 @@ func TestKeyboardAndPhone(t *testing.T) {
 	})()`, &column))
 	require.Greater(t, column.Room, 0.0, "the column scrolls")
 	way := min(column.Room+100, column.Room+column.Page)
-	p.run(input.DispatchTouchEvent(input.TouchStart, finger(column.X, column.Y)))
+	swipe := [][2]float64{{column.X, column.Y}}
 	for dy := 6.0; dy < way; dy += max(6, dy) { // in steps growing once it is known as a swipe
-		p.run(input.DispatchTouchEvent(input.TouchMove, finger(column.X, column.Y-dy)))
+		swipe = append(swipe, [2]float64{column.X, column.Y - dy})
 	}
-	p.run(input.DispatchTouchEvent(input.TouchMove, finger(column.X, column.Y-way)), input.DispatchTouchEvent(input.TouchEnd, []*input.TouchPoint{}))
+	p.swipe(append(swipe, [2]float64{column.X, column.Y - way})...)
 	var went []float64
 	p.run(chromedp.Evaluate(`[document.getElementById("results").scrollTop, scrollY]`, &went), chromedp.EmulateViewport(390, 844, chromedp.EmulateTouch))
 	require.Len(t, went, 2)
