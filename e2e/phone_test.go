@@ -380,18 +380,21 @@ func TestKeyboardAndPhone(t *testing.T) {
 	// within the column, however narrow (no sideways scrolling).
 	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 	// From 900 px wide, rules for wide screens put the numbers beside the
-	// code's map, which the column crushed (20 px wide at 932×430).
-	for _, size := range [][2]int64{{740, 360}, {667, 375}, {932, 430}, {1280, 480}} {
+	// code's map, which the column crushed (20 px wide at 932×430). So on
+	// a laptop's browser window (1366×650, 1024×700), where one above the
+	// other the digit reader's words came under the screen's foot: they
+	// come on the first screen too.
+	for _, size := range [][2]int64{{740, 360}, {667, 375}, {932, 430}, {1280, 480}, {1366, 650}, {1024, 700}} {
 		var sideways struct {
-			Bottom, Screen, Map float64
-			Beside, Wide        bool
-			Covered             []string
+			Bottom, Words, Screen, Map float64
+			Beside, Wide               bool
+			Covered                    []string
 		}
 		p.run(chromedp.EmulateViewport(size[0], size[1]), chromedp.Evaluate(`(() => {
 			scrollTo(0, 0);
 			const o = document.getElementById("dae-output").getBoundingClientRect(), g = document.getElementById("tab-panel").getBoundingClientRect();
 			const results = document.getElementById("results");
-			const seen = {bottom: o.bottom, screen: innerHeight, beside: o.left >= g.right,
+			const seen = {bottom: o.bottom, words: document.getElementById("reading").getBoundingClientRect().bottom, screen: innerHeight, beside: o.left >= g.right,
 				wide: document.documentElement.scrollWidth > innerWidth || results.scrollWidth > results.clientWidth,
 				map: document.querySelector(".latent-map").getBoundingClientRect().width};
 			// The sections under the input and its result, scrolled to, are
@@ -408,6 +411,9 @@ func TestKeyboardAndPhone(t *testing.T) {
 		})()`, &sideways))
 		assert.True(t, sideways.Beside, "the denoised digit beside the samples at %v", size)
 		assert.LessOrEqual(t, sideways.Bottom, sideways.Screen, "the denoised digit on the first screen at %v", size)
+		if size[1] >= 600 {
+			assert.LessOrEqual(t, sideways.Words, sideways.Screen, "the digit reader's words on the first screen at %v", size)
+		}
 		assert.False(t, sideways.Wide, "no sideways scrolling at %v, of the page or the result's column", size)
 		assert.Greater(t, sideways.Map, 280.0, "the code's map across the column at %v", size)
 		assert.Empty(t, sideways.Covered, "controls covered at %v", size)
