@@ -88,5 +88,5 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	hd.Set("ETag", etag)
 	// ServeContent handles If-None-Match (304), If-Range, HEAD and ranges.
-	http.ServeContent(lengthWriter{w, len(body)}, r, "", h.start, bytes.NewReader(body))
+	http.ServeContent(lengthWriter{newStallWriter(w), len(body)}, r, "", h.start, bytes.NewReader(body))
 }

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -64,4 +66,76 @@ func TestHugeHeadersAreRefused(t *testing.T) {
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusRequestHeaderFieldsTooLarge, resp.StatusCode)
+}
+
+// A client on a slow link gets a file that takes it longer than the
+// server's write deadline, as long as it keeps reading (the app's wasm was
+// cut off for ever under 40 KB/s); one that stops reading is cut off.
+func TestSlowReaderGetsTheFile(t *testing.T) {
+	defer func(d time.Duration) { writeStall = d }(writeStall)
+	writeStall = 150 * time.Millisecond
+	// Random, so that it is sent as it is.
+	body := make([]byte, 4<<20)
+	_, _ = rand.NewChaCha8([32]byte{1}).Read(body)
+	fsys := testFS()
+	fsys["web/main.wasm"] = &fstest.MapFile{Data: body}
+	srv, err := newServer(fsys, true, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	// The kernel's buffers small on both sides (fetch sets the client's),
+	// so that the server waits for the client from the first parts, as
+	// on a slow link: loopback's hold a few MiB, and wake a writer only
+	// once half of them are free.
+	go func() { _ = srv.Serve(smallSendBuffer{ln.(*net.TCPListener)}) }()
+	t.Cleanup(func() { _ = srv.Close() })
+
+	// fetch reads the file at pace a part at a time, after waiting first
+	// once its headers are in.
+	fetch := func(pace, first time.Duration) (int, error) {
+		conn, err := net.Dial("tcp", ln.Addr().String())
+		require.NoError(t, err)
+		defer conn.Close()
+		require.NoError(t, conn.(*net.TCPConn).SetReadBuffer(32<<10))
+		_, err = conn.Write([]byte("GET /web/main.wasm HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n"))
+		require.NoError(t, err)
+		resp, err := http.ReadResponse(bufio.NewReaderSize(conn, 32<<10), nil)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+		time.Sleep(first)
+		n, buf := 0, make([]byte, 32<<10)
+		for {
+			m, err := resp.Body.Read(buf)
+			n += m
+			if err == io.EOF {
+				return n, nil
+			}
+			if err != nil {
+				return n, err
+			}
+			time.Sleep(pace)
+		}
+	}
+
+	start := time.Now() // 128 parts, 5 ms apart
+	n, err := fetch(5*time.Millisecond, 0)
+	require.NoError(t, err, "a slow client's download cut off after %d bytes", n)
+	assert.Equal(t, len(body), n)
+	assert.Greater(t, time.Since(start), 4*writeStall, "the download took longer than the deadline (else this shows nothing)")
+
+	n, err = fetch(0, 5*writeStall)
+	assert.Error(t, err, "a client that stops reading is cut off")
+	assert.Less(t, n, len(body))
+}
+
+// smallSendBuffer accepts connections with a send buffer of 64 KiB.
+type smallSendBuffer struct{ *net.TCPListener }
+
+func (l smallSendBuffer) Accept() (net.Conn, error) {
+	c, err := l.AcceptTCP()
+	if err == nil {
+		err = c.SetWriteBuffer(64 << 10)
+	}
+	return c, err
 }

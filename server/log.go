@@ -29,6 +29,9 @@ func (r *recorder) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// Unwrap gives http.ResponseController the writer under it.
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
 // accessLog logs one structured line per request.
 func accessLog(log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"errors"
+	"net/http"
+	"time"
+)
+
+// writeStall is how long a client may take to take in the next part of a
+// response (writePart) before the server gives up on it. It bounds each
+// part rather than the whole response, so that a client on a slow link
+// gets a large file (the app's wasm, of a few MiB, took longer than the
+// whole-response deadline this replaced at under 40 KB/s, and was cut off
+// for ever), while a client that stops reading still frees its connection.
+// A variable so that the tests can shorten it.
+var writeStall = 30 * time.Second
+
+// writePart is how much of a response is written under one deadline: at
+// 1 KB/s a part takes about as long as writeStall allows.
+const writePart = 32 << 10
+
+// stallWriter writes a response in parts of writePart bytes, each with a
+// write deadline writeStall from its start.
+type stallWriter struct {
+	http.ResponseWriter
+	rc *http.ResponseController
+}
+
+// newStallWriter wraps w.
+func newStallWriter(w http.ResponseWriter) stallWriter {
+	return stallWriter{w, http.NewResponseController(w)}
+}
+
+// Write writes b a part at a time, moving the deadline before each.
+func (w stallWriter) Write(b []byte) (int, error) {
+	n := 0
+	for len(b) > 0 {
+		// A writer with no connection under it (httptest's) has no
+		// deadline to move, and needs none.
+		if err := w.rc.SetWriteDeadline(time.Now().Add(writeStall)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+			return n, err
+		}
+		m, err := w.ResponseWriter.Write(b[:min(len(b), writePart)])
+		n += m
+		if err != nil {
+			return n, err
+		}
+		b = b[m:]
+	}
+	return n, nil
+}
+
+// Unwrap gives http.ResponseController the writer under it.
+func (w stallWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
