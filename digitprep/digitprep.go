@@ -16,8 +16,9 @@
 //
 // [Decode] reads the formats registered with package image: a program
 // imports the decoders it wants (the tests register PNG, JPEG, GIF and
-// WebP; the browser app registers none and lets the browser decode, so
-// that it does not carry the decoders). An image that is already 28×28 is
+// WebP; the browser app lets the browser decode, so that it does not carry
+// the decoders: only JPEG's is in it, which package noise imports to
+// make JPEG damage, and which an upload does not use). An image that is already 28×28 is
 // taken as MNIST-format (only inverted if its background is light), so that
 // a noisy MNIST digit is not cropped to its noise.
 //

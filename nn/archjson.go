@@ -55,7 +55,7 @@ func appendLayers(b []byte, layers []Layer) []byte {
 //
 // It reads the JSON with fastjson rather than encoding/json: the weights
 // loader runs in the browser app, and encoding/json with the reflection it
-// brings would add 150 KB (gzip) to its wasm. The tests hold it to
+// brings would make its wasm larger (by how much: README, Dependencies). The tests hold it to
 // encoding/json's reading of Arch (what Arch.JSON writes).
 func ParseArch(data []byte) (Arch, error) {
 	if err := jsonstr.Check(data); err != nil {

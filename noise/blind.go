@@ -31,7 +31,8 @@ var BlindDescription = fmt.Sprintf("the clean image, unchanged in %.0f %% of dra
 
 // Blind damages a digit (h×w) in a way drawn at random, the training input
 // of a blind denoiser, which must clean whatever it is given: with
-// probability CleanShare nothing, otherwise one to three of these, at a
+// probability CleanShare nothing, with probability GaussianShare Gaussian
+// noise alone (factor 0–1), otherwise one to three of these, at a
 // random strength each: thinner strokes, fainter ink, blur, a grey uneven
 // background, one to three blanked blocks, JPEG blocking, Gaussian noise
 // (factor 0–1), salt and pepper (0–50 %); and then, in NoiseShare of

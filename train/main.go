@@ -1,7 +1,8 @@
 //go:build gotch
 
-// Command train trains the denoising autoencoder, the plain autoencoder
-// and the digit reader (an MNIST classifier) on MNIST with libtorch
+// Command train trains the denoising autoencoder, the plain autoencoder,
+// the digit reader (an MNIST classifier) and the strong model (a blind
+// denoiser, on many kinds of damage) on MNIST with libtorch
 // (through the patched gotch) and writes their weights as safetensors files
 // that the pure-Go engine loads, with a report of the run.
 //

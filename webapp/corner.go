@@ -5,8 +5,8 @@ package webapp
 type Surface int
 
 const (
-	OnPicture Surface = iota
-	OnInset
+	OnPicture Surface = iota // the picture as given (its tile)
+	OnInset                  // the enlarged part around a small digit
 )
 
 // Corner is the first corner of a box tapped on an upload (for those who

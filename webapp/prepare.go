@@ -14,7 +14,10 @@ import (
 // page calls on goroutines of their own, never on an event's (which may
 // not wait for a worker).
 type Preparer interface {
+	// Prepare is digitprep.Prepare: the model input of a whole picture.
 	Prepare(img image.Image) ([]float32, digitprep.Info, error)
+	// Refine is digitprep.Refine: the input prepared again from a small
+	// digit's part of the file, decoded at a finer scale.
 	Refine(part image.Image, coarse digitprep.Info, left, top, right, bottom float64) ([]float32, digitprep.Info, bool)
 }
 
@@ -22,10 +25,12 @@ type Preparer interface {
 // itself. A store prepares so until given another (PrepareWith).
 type Here struct{}
 
+// Prepare calls digitprep.Prepare.
 func (Here) Prepare(img image.Image) ([]float32, digitprep.Info, error) {
 	return digitprep.Prepare(img)
 }
 
+// Refine calls digitprep.Refine.
 func (Here) Refine(part image.Image, coarse digitprep.Info, left, top, right, bottom float64) ([]float32, digitprep.Info, bool) {
 	return digitprep.Refine(part, coarse, left, top, right, bottom)
 }

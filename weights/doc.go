@@ -16,6 +16,6 @@
 // architecture itself is bounded field by field ([nn.MaxLayers],
 // [nn.MaxChannels], [nn.MaxSide]) and in its total cost per image
 // ([nn.MaxMACs], [nn.MaxValues], [nn.MaxParams], [nn.MaxWorkspaceBytes]), so that no file that loads can
-// make the engine allocate or compute without limit; files larger than
-// [MaxFileSize] are refused before they are read.
+// make the engine allocate or compute without limit; a file larger than
+// [MaxFileSize] is refused once a byte past it is read (no more is).
 package weights

@@ -2,8 +2,8 @@
 // them to the page, rather than MNIST digits. A digit is printed in one of
 // several fonts (sans, serif, mono, thin and bold, and handwriting fonts),
 // or is an MNIST test digit drawn large as handwriting; it is rotated a
-// little, thinned or thickened, placed anywhere on a canvas of 56 to 1400
-// pixels a side, dark on light paper or light on dark, under uneven
+// little, thinned or thickened, placed anywhere on a canvas 56 to 1400
+// pixels wide and 0.6 to 1.5 times as high (56 at least), dark on light paper or light on dark, under uneven
 // lighting, blurred, with sensor noise, and saved as PNG or as JPEG of
 // quality 60 to 95. Each upload is made from the set's seed and its index,
 // so a set is the same on every machine; the images are made, not stored.
