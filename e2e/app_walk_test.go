@@ -95,6 +95,17 @@ func (a *app) walk(t *testing.T) {
 	p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = "17"; u.dispatchEvent(new Event("input", {bubbles: true})) })()`)
 	// The unit typed is said, where it is (its label changes silently).
 	assert.Equal(t, "Unit 17: "+webapp.UnitName(17, want.Result.LatentShape)+".", p.text("#nudge-said"))
+	// The heat maps as text, folded under them, are the engine's code.
+	var cells string
+	p.run(chromedp.Click("#latent-numbers > summary", chromedp.ByQuery), chromedp.WaitVisible("#latent-table", chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll("#latent-table tr")].map(r => [...r.cells].map(c => c.textContent).join(" | ")).join("\n")`, &cells))
+	table := webapp.LatentTable(want.Result.Latent, want.Result.LatentShape)
+	var lines []string
+	for _, r := range append([][]string{table.Head}, table.Rows...) {
+		lines = append(lines, strings.Join(r, " | "))
+	}
+	sameNumbers(t, "the code's table", strings.Join(lines, "\n"), cells)
+	assert.Equal(t, table.Caption, p.text("#latent-table-about"))
 	before = p.src("#nudge-image")
 	p.js(`(() => { const s = document.getElementById("nudge-amount"); s.value = "80"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)
 	p.changed("#nudge-image", before)

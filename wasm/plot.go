@@ -86,30 +86,35 @@ func (p *Plot) numbers() vecty.ComponentOrHTML {
 	}
 	table := vecty.List{elem.Paragraph(vecty.Markup(vecty.Class("status")), vecty.Text(status))}
 	if p.Curves != nil {
-		t := p.Curves.Table()
-		var headRow, body vecty.List
-		for _, h := range t.Head {
-			headRow = append(headRow, elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(h)))
-		}
-		for _, row := range t.Rows {
-			cells := vecty.List{elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "row")), vecty.Text(row[0]))}
-			for _, c := range row[1:] {
-				cells = append(cells, elem.TableData(vecty.Text(c)))
-			}
-			body = append(body, elem.TableRow(cells))
-		}
-		// What the cells hold is said above the table, not in a caption
-		// inside its box, which a phone scrolls sideways; the box takes
-		// the keyboard's focus, so that the keys scroll it too.
-		table = vecty.List{
-			elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("plot-table-about")), vecty.Text(t.Caption)),
-			elem.Div(vecty.Markup(vecty.Class("table-scroll"), vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "region"), vecty.Attribute("aria-label", "the plot's numbers")),
-				elem.Table(vecty.Markup(prop.ID("plot-table"), vecty.Attribute("aria-describedby", "plot-table-about")),
-					elem.TableHead(elem.TableRow(headRow)), elem.TableBody(body))),
-		}
+		table = numbersTable(p.Curves.Table(), "plot-table", "the plot's numbers")
 	}
-	return elem.Details(vecty.Markup(vecty.Class("plot-numbers"), prop.ID("plot-numbers")),
+	return elem.Details(vecty.Markup(vecty.Class("more-numbers"), prop.ID("plot-numbers")),
 		elem.Summary(vecty.Text("The plot's numbers")), table)
+}
+
+// numbersTable is t as an HTML table with id id, each row led by a header
+// cell, in a box named label that scrolls sideways on a phone. What the
+// cells hold is said above the table (id-about), not in a caption inside
+// the box, which would scroll with it; the box takes the keyboard's focus,
+// so that the keys scroll it too.
+func numbersTable(t webapp.Table, id, label string) vecty.List {
+	var headRow, body vecty.List
+	for _, h := range t.Head {
+		headRow = append(headRow, elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(h)))
+	}
+	for _, row := range t.Rows {
+		cells := vecty.List{elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "row")), vecty.Text(row[0]))}
+		for _, c := range row[1:] {
+			cells = append(cells, elem.TableData(vecty.Text(c)))
+		}
+		body = append(body, elem.TableRow(cells))
+	}
+	return vecty.List{
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID(id+"-about")), vecty.Text(t.Caption)),
+		elem.Div(vecty.Markup(vecty.Class("table-scroll"), vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "region"), vecty.Attribute("aria-label", label)),
+			elem.Table(vecty.Markup(prop.ID(id), vecty.Class("numbers"), vecty.Attribute("aria-describedby", id+"-about")),
+				elem.TableHead(elem.TableRow(headRow)), elem.TableBody(body))),
+	}
 }
 
 // narrowScreen is the media query under which the plot has its panels one

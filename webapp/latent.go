@@ -1,8 +1,10 @@
 package webapp
 
 import (
+	"fmt"
 	"image"
 	"image/color"
+	"strconv"
 
 	"github.com/godae/dae/nn"
 )
@@ -131,4 +133,43 @@ func heat(t float32) color.RGBA {
 	a, b := stops[i], stops[i+1]
 	mix := func(x, y uint8) uint8 { return uint8(float32(x)*(1-u) + float32(y)*u + 0.5) }
 	return color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 255}
+}
+
+// LatentLit is the share of the code's largest value over which
+// LatentTable counts a unit as lit: LatentImage's colour for it is then
+// clearly off the dark purple of 0.
+const LatentLit = 0.1
+
+// LatentTable is what the heat maps of a code of shape s show, as text: a
+// row for each map, with its largest value and where it is, its mean, and
+// how many of its units are lit (over LatentLit of the code's largest).
+// Not every number: the strong model's code has 1,568, and one unit's is
+// the nudge's to show (its field takes a unit's number).
+func LatentTable(code []float32, s nn.Shape) Table {
+	_, hi := LatentRange(code)
+	n := s.H * s.W
+	t := Table{
+		Caption: fmt.Sprintf("Each of the code's %d maps: its largest number and where it is (rows and columns count from 0), the mean of its %d numbers, and how many are over a tenth of the code's largest, %.2f, which the heat maps show lit.", s.C, n, hi),
+		Head:    []string{"map", "largest (row, column)", "mean", "lit"},
+	}
+	for c := 0; c < s.C; c++ {
+		ch := code[c*n : (c+1)*n]
+		top, sum, lit := 0, float32(0), 0
+		for i, v := range ch {
+			if v > ch[top] {
+				top = i
+			}
+			sum += v
+			if hi > 0 && v > LatentLit*hi {
+				lit++
+			}
+		}
+		t.Rows = append(t.Rows, []string{
+			strconv.Itoa(c),
+			fmt.Sprintf("%.2f (%d, %d)", ch[top], top/s.W, top%s.W),
+			fmt.Sprintf("%.2f", sum/float32(n)),
+			fmt.Sprintf("%d of %d", lit, n),
+		})
+	}
+	return t
 }

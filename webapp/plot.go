@@ -134,20 +134,20 @@ func summaryPSNR(p float64) string {
 	return fmt.Sprintf("%.1f dB", p)
 }
 
-// PlotTable is the plot's numbers as text: what its cells hold (Caption),
-// a header (the amount, then each curve's name) and a row for each amount.
-type PlotTable struct {
+// Table is numbers a picture shows, as text, for those who read numbers
+// rather than see colours or lines, and for a screen reader, which cannot
+// see into a picture: what its cells hold (Caption), a header, and rows,
+// each led by what it is of.
+type Table struct {
 	Caption string
 	Head    []string
 	Rows    [][]string
 }
 
-// Table is the plot's numbers, for those who read numbers rather than see
-// lines (and for a screen reader, which cannot see into the plot's
-// picture): each cell a curve's PSNR and the reader's confidence at an
-// amount.
-func (c *Curves) Table() PlotTable {
-	t := PlotTable{
+// Table is the plot's numbers: a row for each amount, each cell a curve's
+// PSNR and the reader's confidence at it.
+func (c *Curves) Table() Table {
+	t := Table{
 		Caption: fmt.Sprintf("Each cell: PSNR against the clean digit, then the reader's confidence that it is %s.", aDigit(c.Digit)),
 		Head:    []string{"noise amount"},
 	}

@@ -166,6 +166,31 @@ func TestLatentColumnsFor(t *testing.T) {
 
 // Every unit's box on the heat maps is found again at its middle, and the
 // gaps between maps, and points off the picture, are no unit.
+// The heat maps as text: each map's largest number and where, its mean,
+// and how many of its numbers the maps show lit.
+func TestLatentTable(t *testing.T) {
+	s := nn.Shape{C: 3, H: 2, W: 3}
+	code := []float32{
+		0, 0.5, 0, 4, 0.2, 0, // map 0: largest 4 at row 1, column 0; 0.5 and 4 over 0.4
+		0.1, 0.1, 0.1, 0.1, 0.1, 0.1, // map 1: nearly off, none over a tenth of 4
+		-1, 0, 0, 0, 0, 0.3, // map 2: a negative number does not make the largest
+	}
+	tab := LatentTable(code, s)
+	assert.Equal(t, []string{"map", "largest (row, column)", "mean", "lit"}, tab.Head)
+	assert.Equal(t, [][]string{
+		{"0", "4.00 (1, 0)", "0.78", "2 of 6"},
+		{"1", "0.10 (0, 0)", "0.10", "0 of 6"},
+		{"2", "0.30 (1, 2)", "-0.12", "0 of 6"},
+	}, tab.Rows)
+	assert.Contains(t, tab.Caption, "code's 3 maps")
+	assert.Contains(t, tab.Caption, "its 6 numbers")
+	assert.Contains(t, tab.Caption, "code's largest, 4.00")
+
+	// A code all 0 (a blank input through ReLUs): nothing lit, no division by 0.
+	tab = LatentTable(make([]float32, 18), s)
+	assert.Equal(t, []string{"0", "0.00 (0, 0)", "0.00", "0 of 6"}, tab.Rows[0])
+}
+
 func TestLatentUnitAt(t *testing.T) {
 	for _, c := range []struct {
 		s       nn.Shape
