@@ -610,7 +610,8 @@ func (a *app) uploadsReadRight(t *testing.T) {
 func (a *app) dropAnywhere(t *testing.T) {
 	// Not only on the drop zone, nor only on its tab: a browser opens a
 	// file dropped where the page does not take it in the page's
-	// place. Of two files, the picture is taken.
+	// place. Of three files, the picture the page reads is taken (not
+	// an SVG before it, which it would refuse).
 	p := a.open(t)
 	data, err := os.ReadFile(filepath.Join("..", "digitprep", "testdata", "seven.webp"))
 	require.NoError(t, err)
@@ -628,6 +629,7 @@ func (a *app) dropAnywhere(t *testing.T) {
 		const bytes = Uint8Array.from(atob(`+jsString(base64.StdEncoding.EncodeToString(data))+`), c => c.charCodeAt(0));
 		const dt = new DataTransfer();
 		dt.items.add(new File(["a list"], "notes.txt", {type: "text/plain"}));
+		dt.items.add(new File(["<svg xmlns='http://www.w3.org/2000/svg'/>"], "drawing.svg", {type: "image/svg+xml"}));
 		dt.items.add(new File([bytes], "dropped.webp", {type: "image/webp"}));
 		const ev = new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true});
 		document.querySelector("footer").dispatchEvent(ev);
@@ -639,7 +641,7 @@ func (a *app) dropAnywhere(t *testing.T) {
 	assert.False(t, still, "nor says so once the file is dropped")
 	p.run(chromedp.WaitVisible("#upload", chromedp.ByQuery))
 	p.changed("#dae-output", "")
-	assert.Equal(t, "Shown: dropped.webp (of 2 files given, the page reads one picture)", p.text("#upload-status"), "of the two files dropped, the picture is read, and the page says so")
+	assert.Equal(t, "Shown: dropped.webp (of 3 files given, the page reads one picture)", p.text("#upload-status"), "of the three files dropped, the picture is read, and the page says so")
 	var picked string
 	p.run(chromedp.Evaluate(`document.getElementById("upload").files[0]?.name`, &picked))
 	assert.Equal(t, "dropped.webp", picked, "the picker names the file dropped")
@@ -651,7 +653,7 @@ func (a *app) dropAnywhere(t *testing.T) {
 		document.querySelector("footer").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
 	})()`)
 	p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.startsWith("what was dropped: not a file")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
-	assert.True(t, strings.HasSuffix(p.text("#upload-status"), "Still shown: dropped.webp (of 2 files given, the page reads one picture)"), p.text("#upload-status"))
+	assert.True(t, strings.HasSuffix(p.text("#upload-status"), "Still shown: dropped.webp (of 3 files given, the page reads one picture)"), p.text("#upload-status"))
 
 	// A file refused before it is decoded, dropped while a picture is
 	// read, does not cost that picture (it superseded it).

@@ -20,6 +20,7 @@ import (
 	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/internal/hostile"
 	"github.com/godae/dae/webapp"
+	"github.com/godae/dae/weights"
 )
 
 // Budgets of issue #14 for hostile input in the page, as multiples of what
@@ -207,6 +208,11 @@ func TestHostileInputKeepsThePageResponsive(t *testing.T) {
 		p.refuses(ordinary, "#weights-file", write(name+".safetensors", data), "; the limit is ")
 		assert.Contains(t, p.text("#weights-in-use"), "bundled", name)
 	}
+	// A file over the weights' size limit, refused by its size (sparse:
+	// nothing of it is read), named once.
+	huge := write("huge.safetensors", nil)
+	require.NoError(t, os.Truncate(huge, weights.MaxFileSize+1<<20))
+	p.refuses(ordinary, "#weights-file", huge, "huge.safetensors: the file is 65.0 MiB; the limit is 64 MiB (the model in use is unchanged)")
 
 	// The app still works, with the bundled model, on an upload of the
 	// largest size, and the page's thread works no longer for it than for

@@ -101,14 +101,15 @@ type networkError string
 func (e networkError) Error() string { return string(e) }
 
 // fileBytes reads a File (from an input, a drop or a paste), refusing files
-// over limit bytes before reading them.
+// over limit bytes before reading them. Its errors do not name the file:
+// the message they go into does, once.
 func fileBytes(file js.Value, limit int) ([]byte, error) {
 	if size := file.Get("size").Int(); size > limit {
-		return nil, fmt.Errorf("%s is %.1f MiB; the limit is %d MiB", file.Get("name").String(), float64(size)/(1<<20), limit>>20)
+		return nil, fmt.Errorf("the file is %.1f MiB; the limit is %d MiB", float64(size)/(1<<20), limit>>20)
 	}
 	buf, err := await(file.Call("arrayBuffer"))
 	if err != nil {
-		return nil, fmt.Errorf("could not read %s: %v", file.Get("name").String(), err)
+		return nil, fmt.Errorf("the file could not be read: %v", err)
 	}
 	return bytesOf(buf), nil
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"syscall/js"
 
@@ -140,18 +141,28 @@ func dropAnywhere(s *webapp.Store) {
 // errNoFile is the refusal of a drop that holds no file.
 var errNoFile = errors.New("not a file, but a link or text (a picture dragged from another page is its address): save the picture and drop or choose the file, or copy the picture and paste it here")
 
-// firstImage is the first of files that says it is an image, or else the
-// first of them (which preparation then refuses, saying what it is): of
-// several files dropped at once, the picture is taken. given is how many
+// readTypes are the types of the pictures the page reads (the file input
+// offers them; the checks in digitprep refuse others, saying what they are).
+var readTypes = []string{"image/png", "image/jpeg", "image/gif", "image/webp"}
+
+// firstImage is the first of files of a type the page reads, or else the
+// first that says it is an image, or else the first of them (which
+// preparation then refuses, saying what it is): of several files dropped
+// at once, the picture is taken, a PNG before an SVG. given is how many
 // files there are.
 func firstImage(files js.Value) (f js.Value, given int, ok bool) {
 	if !files.Truthy() || files.Get("length").Int() == 0 {
 		return js.Value{}, 0, false
 	}
 	given = files.Get("length").Int()
-	for i := range given {
-		if strings.HasPrefix(files.Index(i).Get("type").String(), "image/") {
-			return files.Index(i), given, true
+	for _, fits := range []func(string) bool{
+		func(t string) bool { return slices.Contains(readTypes, t) },
+		func(t string) bool { return strings.HasPrefix(t, "image/") },
+	} {
+		for i := range given {
+			if fits(files.Index(i).Get("type").String()) {
+				return files.Index(i), given, true
+			}
 		}
 	}
 	return files.Index(0), given, true

@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -39,7 +40,7 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 		elem.Label(vecty.Markup(prop.For("upload")), vecty.Text("Choose an image of a digit")),
 		elem.Input(vecty.Markup(
 			prop.ID("upload"), prop.Type(prop.TypeFile),
-			vecty.Attribute("accept", "image/png,image/jpeg,image/gif,image/webp"),
+			vecty.Attribute("accept", strings.Join(readTypes, ",")),
 			// Emptied as the picker opens, so that the file chosen last can
 			// be chosen again (after it was changed) and is read anew; it
 			// names that file again if none is chosen.
