@@ -156,10 +156,11 @@ func (a *app) noiseControls(t *testing.T) {
 	assert.Equal(t, "The amount: "+n.AmountSays()+".", p.text("#noise-amount-says"))
 
 	// The slider stays where it is whatever its words say, for every
-	// kind and amount (words beside it moved it from under a drag).
-	var places []string
+	// kind and amount (words beside it moved it from under a drag); and
+	// Re-roll is off where there is nothing random to draw again.
+	var seen struct{ Places, Rerolls []string }
 	p.run(chromedp.Evaluate(`(async () => {
-		const places = new Set(), s = () => document.getElementById("noise-amount"), k = document.getElementById("noise-kind");
+		const places = new Set(), rerolls = [], s = () => document.getElementById("noise-amount"), k = document.getElementById("noise-kind");
 		for (const kind of ["gaussian", "saltpepper", "occlusion"]) {
 			k.value = kind; k.dispatchEvent(new Event("change", {bubbles: true}));
 			for (const v of ["0", "5", "10", "50", "100"]) {
@@ -167,11 +168,20 @@ func (a *app) noiseControls(t *testing.T) {
 				await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
 				const r = s().getBoundingClientRect();
 				places.add(r.left + "," + r.top);
+				rerolls.push(kind + " " + v + ": " + (document.getElementById("reroll").disabled ? "off" : "on"));
 			}
 		}
-		return [...places];
-	})()`, &places, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
-	assert.Len(t, places, 1, "the slider's places: %v", places)
+		return {places: [...places], rerolls};
+	})()`, &seen, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	assert.Len(t, seen.Places, 1, "the slider's places: %v", seen.Places)
+	var rerolls []string
+	for _, kind := range []string{webapp.Gaussian, webapp.SaltPepper, webapp.Occlusion} {
+		for _, v := range []int{0, 5, 10, 50, 100} {
+			on := map[bool]string{true: "on", false: "off"}[webapp.Noise{Kind: kind, Amount: float64(v) / 100}.Random()]
+			rerolls = append(rerolls, fmt.Sprintf("%s %d: %s", kind, v, on))
+		}
+	}
+	assert.Equal(t, rerolls, seen.Rerolls, "Re-roll on where the noise is random")
 
 	// Two changes before the page draws again both hold (the second
 	// was made on the noise last drawn, and undid the first), and so

@@ -56,7 +56,8 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 				n.Store.ChangeNoise(func(to *webapp.Noise) { to.Amount = float64(v) / 100 })
 			}),
 		)),
-		elem.Button(vecty.Markup(prop.ID("reroll"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
+		// Off where there is nothing random to draw again (no noise).
+		elem.Button(vecty.Markup(prop.ID("reroll"), vecty.Attribute("type", "button"), prop.Disabled(!n.Noise.Random()), event.Click(func(*vecty.Event) {
 			n.Store.ChangeNoise(func(to *webapp.Noise) { to.Seed++ })
 		})), vecty.Text("Re-roll noise")),
 		// On a line of its own, under the slider: words of changing

@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -473,6 +474,22 @@ func TestVerdict(t *testing.T) {
 
 // The amount's words name what it does for each kind, with the block's
 // size as Apply blanks it.
+// Noise is random, and a re-roll changes it, exactly where Random says.
+func TestNoiseRandom(t *testing.T) {
+	clean := Samples()[7].Pixels
+	for _, kind := range []string{Gaussian, SaltPepper, Occlusion} {
+		for _, amount := range []float64{0, 0.01, 0.05, 0.1, 0.5, 1} {
+			n := Noise{Kind: kind, Amount: amount, Seed: 1}
+			a, err := n.Apply(clean)
+			require.NoError(t, err)
+			n.Seed++
+			b, err := n.Apply(clean)
+			require.NoError(t, err)
+			assert.Equal(t, !slices.Equal(a, b), n.Random(), "%s at %g", kind, amount)
+		}
+	}
+}
+
 func TestNoiseAmountSays(t *testing.T) {
 	for _, c := range []struct {
 		n    Noise
