@@ -369,7 +369,7 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 		info.Inverted = *inverted
 		t, err = inkOn(g, w, h, *inverted)
 	} else {
-		t, info.Inverted, err = findDigit(g, w, h)
+		t, info.Inverted, err = findDigitInFrame(g, w, h)
 	}
 	// A line is refused once the side is chosen, as any ink would have
 	// chosen it (refused on one side, it would let the paper around it on
@@ -398,6 +398,18 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 		return nil, info, ErrDot // a dot or a blot that passed for strokes
 	}
 	return in, info, nil
+}
+
+// findDigitInFrame is findDigit of g (w×h), or of the part of it inside a
+// frame round the picture (unframe), where the paper is.
+func findDigitInFrame(g []float32, w, h int) (ink, bool, error) {
+	in, ok := unframe(g, w, h)
+	if !ok {
+		return findDigit(g, w, h)
+	}
+	t, inverted, err := findDigit(cropOf(g, w, in), in.Dx(), in.Dy())
+	t.origin = t.origin.Add(in.Min)
+	return t, inverted, err
 }
 
 // grey converts img to luminance in [0,1], compositing any transparency

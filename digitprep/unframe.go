@@ -1,0 +1,106 @@
+package digitprep
+
+import (
+	"image"
+	"math"
+)
+
+// A frame round a picture (a border drawn round a scan or a screenshot, a
+// photo's black mat): a band of one grey level along all four edges, each
+// side's band ending in a step to the paper inside. The border, which
+// tells most pictures' paper from their ink (paperIsLight), is then the
+// frame's: a black frame round dark ink on white was taken for the
+// background, and the white paper inside it for ink.
+const (
+	// maxFrame is the widest a frame's band may be, as a share of the
+	// picture's side: a desk around a note is background further in.
+	maxFrame = 0.2
+	// bandLevel is how far from the border's median grey level a line's
+	// median may be and still be the frame's.
+	bandLevel = 0.15
+	// frameStep is how far the line after a side's band, and the paper
+	// inside, must be from the frame's level: a step, not light falling
+	// off towards the edges.
+	frameStep = 0.3
+	// paperShare is the least share of the first line inside each side's
+	// band, between the other sides' bands, at the paper's level (within
+	// paperLevel of it, lightly blurred): a frame's inside begins with
+	// paper, where a digit's stroke along the picture's edge, which also
+	// steps from the border's level, has the background beside it.
+	paperShare = 0.8
+	paperLevel = 0.2
+)
+
+// unframe is the part of g (w×h) inside a frame round the picture, if it
+// has one.
+func unframe(g []float32, w, h int) (image.Rectangle, bool) {
+	b := border(g, w, h)
+	if mixed(b) {
+		return image.Rectangle{}, false
+	}
+	level := median(b)
+	line := make([]float32, 0, max(w, h))
+	row := func(g []float32, y, x0, x1 int) []float32 { return append(line[:0], g[y*w+x0:y*w+x1]...) }
+	col := func(g []float32, x, y0, y1 int) []float32 {
+		line = line[:0]
+		for y := y0; y < y1; y++ {
+			line = append(line, g[y*w+x])
+		}
+		return line
+	}
+	// depth is the width of one side's band: the lines from the edge
+	// inwards (at(i), n of them across the picture) at the frame's level,
+	// the next a step from it.
+	depth := func(at func(i int) []float32, n int) int {
+		for i := range int(maxFrame * float64(n)) {
+			d := math.Abs(float64(median(at(i)) - level))
+			switch {
+			case d >= frameStep && i > 0:
+				return i
+			case d > bandLevel:
+				return -1
+			}
+		}
+		return -1
+	}
+	top := depth(func(i int) []float32 { return row(g, i, 0, w) }, h)
+	bottom := depth(func(i int) []float32 { return row(g, h-1-i, 0, w) }, h)
+	left := depth(func(i int) []float32 { return col(g, i, 0, h) }, w)
+	right := depth(func(i int) []float32 { return col(g, w-1-i, 0, h) }, w)
+	if top < 0 || bottom < 0 || left < 0 || right < 0 {
+		return image.Rectangle{}, false
+	}
+	in := image.Rect(left, top, w-right, h-bottom)
+	paper := median(cropOf(g, w, in))
+	if math.Abs(float64(paper-level)) < frameStep {
+		return image.Rectangle{}, false
+	}
+	// Lightly blurred against noise, and looked at past the blur's reach
+	// from the band.
+	r := max(1, min(w, h)/100)
+	soft := boxBlur(g, w, h, r)
+	onPaper := func(l []float32) bool {
+		n := 0
+		for _, v := range l {
+			if math.Abs(float64(v-paper)) <= paperLevel {
+				n++
+			}
+		}
+		return float64(n) >= paperShare*float64(len(l))
+	}
+	look := in.Inset(r + 1)
+	if look.Empty() || !onPaper(row(soft, look.Min.Y, look.Min.X, look.Max.X)) || !onPaper(row(soft, look.Max.Y-1, look.Min.X, look.Max.X)) ||
+		!onPaper(col(soft, look.Min.X, look.Min.Y, look.Max.Y)) || !onPaper(col(soft, look.Max.X-1, look.Min.Y, look.Max.Y)) {
+		return image.Rectangle{}, false
+	}
+	return in, true
+}
+
+// cropOf is the part r of g (w wide), row by row.
+func cropOf(g []float32, w int, r image.Rectangle) []float32 {
+	c := make([]float32, 0, r.Dx()*r.Dy())
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		c = append(c, g[y*w+r.Min.X:y*w+r.Max.X]...)
+	}
+	return c
+}
