@@ -751,6 +751,11 @@ func (a *app) noDigitStays(t *testing.T) {
 	var tiles int
 	p.run(chromedp.Evaluate(`document.querySelectorAll("#model-input, #found").length`, &tiles))
 	assert.Zero(t, tiles, "no input and no box: no digit was found")
+	// The picture larger, to box the digit on (a tile's size left a
+	// digit in a large photo a few pixels high), and square.
+	var shown []float64
+	p.run(chromedp.Evaluate(`(r => [r.width, r.height])(document.getElementById("original").getBoundingClientRect())`, &shown))
+	assert.Equal(t, []float64{480, 480}, shown, "the picture's size with no digit found, on the tests' 1000 px screen")
 	p.b.screenshot(t, "upload-no-digit")
 
 	// A slip of the mouse, a stroke across with no height (a press that

@@ -156,7 +156,9 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 				js.Global().Get("document").Call("getElementById", "picture-frame").Call("focus")
 			})), vecty.Text("Use the whole picture"))
 	}
-	return elem.Figure(vecty.Markup(vecty.Class("upload-picture")),
+	// Larger while no digit is found in it, for the person to box theirs
+	// on (style.css).
+	return elem.Figure(vecty.Markup(vecty.Class("upload-picture"), vecty.ClassMap{"no-digit": up.NoDigit != nil}),
 		elem.Div(
 			vecty.Markup(
 				vecty.Class("found-frame"), prop.ID("picture-frame"),
