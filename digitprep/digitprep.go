@@ -401,15 +401,18 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 }
 
 // findDigitInFrame is findDigit of g (w×h), or of the part of it inside a
-// frame round the picture (unframe), where the paper is.
+// frame round the picture (unframe), where the paper is; of the whole
+// picture still if no digit is found inside, should what looked like a
+// frame be something else.
 func findDigitInFrame(g []float32, w, h int) (ink, bool, error) {
-	in, ok := unframe(g, w, h)
-	if !ok {
-		return findDigit(g, w, h)
+	if in, ok := unframe(g, w, h); ok {
+		t, inverted, err := findDigit(cropOf(g, w, in), in.Dx(), in.Dy())
+		if err == nil {
+			t.origin = t.origin.Add(in.Min)
+			return t, inverted, nil
+		}
 	}
-	t, inverted, err := findDigit(cropOf(g, w, in), in.Dx(), in.Dy())
-	t.origin = t.origin.Add(in.Min)
-	return t, inverted, err
+	return findDigit(g, w, h)
 }
 
 // grey converts img to luminance in [0,1], compositing any transparency

@@ -390,13 +390,13 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 	// From 900 px wide, rules for wide screens put the numbers beside the
 	// code's map, which the column crushed (20 px wide at 932×430). So on
-	// a laptop's browser window (1366×650, 1024×700), where one above the
+	// a laptop's browser window (1366×650, 1024×700, 900×700), where one above the
 	// other the digit reader's words came under the screen's foot: they
 	// come on the first screen too.
-	for _, size := range [][2]int64{{740, 360}, {667, 375}, {932, 430}, {1280, 480}, {1366, 650}, {1024, 700}} {
+	for _, size := range [][2]int64{{740, 360}, {667, 375}, {932, 430}, {1280, 480}, {1366, 650}, {1024, 700}, {900, 700}} {
 		var sideways struct {
 			Bottom, Words, Screen, Map float64
-			Beside, Wide               bool
+			Beside, Wide, TabsInARow   bool
 			Covered                    []string
 		}
 		p.run(chromedp.EmulateViewport(size[0], size[1]), chromedp.Evaluate(`(() => {
@@ -405,7 +405,8 @@ func TestKeyboardAndPhone(t *testing.T) {
 			const results = document.getElementById("results");
 			const seen = {bottom: o.bottom, words: document.getElementById("reading").getBoundingClientRect().bottom, screen: innerHeight, beside: o.left >= g.right,
 				wide: document.documentElement.scrollWidth > innerWidth || results.scrollWidth > results.clientWidth,
-				map: document.querySelector(".latent-map").getBoundingClientRect().width};
+				map: document.querySelector(".latent-map").getBoundingClientRect().width,
+				tabsInARow: new Set(["tab-gallery", "tab-upload", "tab-draw"].map(id => document.getElementById(id).getBoundingClientRect().top)).size === 1};
 			// The sections under the input and its result, scrolled to, are
 			// not under the result kept in view (it lay over them, its
 			// buttons out of reach).
@@ -424,6 +425,7 @@ func TestKeyboardAndPhone(t *testing.T) {
 			assert.LessOrEqual(t, sideways.Words, sideways.Screen, "the digit reader's words on the first screen at %v", size)
 		}
 		assert.False(t, sideways.Wide, "no sideways scrolling at %v, of the page or the result's column", size)
+		assert.True(t, sideways.TabsInARow, "the three tabs in one row at %v (the third went to a second)", size)
 		assert.Greater(t, sideways.Map, 280.0, "the code's map across the column at %v", size)
 		assert.Empty(t, sideways.Covered, "controls covered at %v", size)
 	}

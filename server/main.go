@@ -85,7 +85,7 @@ func newServer(fsys fs.FS, requireApp bool, log *slog.Logger) (*http.Server, err
 		Handler:           accessLog(log, &handler{assets: assets, start: time.Now(), policy: p}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      writeStall, // for a response's first part; the handler moves it on for each next (stallWriter)
+		WriteTimeout:      writeStall, // for responses the handler does not write in parts (stallWriter moves it on for each part of a file's)
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    16 << 10,
 		// "OPTIONS *" reaches the handler, which answers 405 with the

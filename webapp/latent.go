@@ -136,8 +136,8 @@ func heat(t float32) color.RGBA {
 }
 
 // LatentLit is the share of the code's largest value over which
-// LatentTable counts a unit as lit: LatentImage's colour for it is then
-// clearly off the dark purple of 0.
+// LatentTable counts a unit as lit: clear of 0, where many units of the
+// bundled models' codes are (their encoders end in a ReLU).
 const LatentLit = 0.1
 
 // LatentTable is what the heat maps of a code of shape s show, as text: a
@@ -149,8 +149,11 @@ func LatentTable(code []float32, s nn.Shape) Table {
 	_, hi := LatentRange(code)
 	n := s.H * s.W
 	t := Table{
-		Caption: fmt.Sprintf("Each of the code's %d maps: its largest number and where it is (rows and columns count from 0), the mean of its %d numbers, and how many are over a tenth of the code's largest, %.2f, which the heat maps show lit.", s.C, n, hi),
+		Caption: fmt.Sprintf("Each of the code's %d maps: its largest number and where it is (rows and columns count from 0), the mean of its %d numbers, and how many are over %.0f %% of the code's largest, %.2f, which the heat maps show lit.", s.C, n, 100*LatentLit, hi),
 		Head:    []string{"map", "largest (row, column)", "mean", "lit"},
+	}
+	if n <= 0 || s.C <= 0 || len(code) < s.C*n {
+		return t // no code of that shape: no rows
 	}
 	for c := 0; c < s.C; c++ {
 		ch := code[c*n : (c+1)*n]

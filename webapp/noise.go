@@ -53,15 +53,10 @@ func (n Noise) AmountSays() string {
 	return fmt.Sprintf("noise of standard deviation %.2f added to each pixel", n.Amount)
 }
 
-// Random says whether what n does depends on its Seed: not with no noise
-// at all (an amount of 0, or too small a block to blank a pixel), where a
-// re-roll would change nothing but the address.
-func (n Noise) Random() bool {
-	if n.Kind == Occlusion {
-		return noise.BlockSide(Side, Side, n.Amount*maxBlock) > 0
-	}
-	return n.Amount > 0
-}
+// Random says whether what n does depends on its Seed: not at an amount of
+// 0, no noise at all (every kind's, a block's too), where a re-roll would
+// change nothing but the address.
+func (n Noise) Random() bool { return n.Amount > 0 }
 
 // DefaultNoise is Gaussian noise of factor 0.5, as in training.
 func DefaultNoise() Noise { return Noise{Kind: Gaussian, Amount: 0.5, Seed: 1} }
