@@ -150,6 +150,7 @@ func (a *app) draw(t *testing.T) {
 		chromedp.Evaluate(`document.querySelectorAll("[role=alert]").length`, &alerts))
 	assert.Zero(t, shown, "no reading of the drawing's earlier state")
 	assert.Zero(t, alerts, "not an error")
+	assert.Equal(t, "A line is not a digit yet: draw on.", p.text("#results-empty"), "said where the result would be too (beside the pad, on a screen wider than high)")
 
 	// Cleared, nothing is kept for a reload.
 	p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))

@@ -429,6 +429,17 @@ func TestKeyboardAndPhone(t *testing.T) {
 		assert.Greater(t, sideways.Map, 280.0, "the code's map across the column at %v", size)
 		assert.Empty(t, sideways.Covered, "controls covered at %v", size)
 	}
+	// A new digit picked while the result's column was scrolled to its
+	// heat maps: the column comes back to its top, the new tiles in sight
+	// (they were left above it).
+	var scrolled, back float64
+	p.run(chromedp.Evaluate(`scrollTo(0, 0), (r => (r.scrollTop = r.scrollHeight, r.scrollTop))(document.getElementById("results"))`, &scrolled))
+	require.Greater(t, scrolled, 100.0, "the column scrolled down")
+	before = p.src("#dae-output")
+	p.run(chromedp.Click("#sample-6", chromedp.ByQuery))
+	p.changed("#dae-output", before)
+	p.run(chromedp.Evaluate(`document.getElementById("results").scrollTop`, &back))
+	assert.Zero(t, back, "the result's column at its top after a new digit")
 	p.b.screenshot(t, "walk-560")
 	assert.Empty(t, p.b.consoleErrors())
 }

@@ -38,6 +38,18 @@ type App struct {
 	// which may have shown a picture before: until one is chosen, the tab
 	// says that it is not kept (notKeptOnReload).
 	lostOnReload bool
+	// given is the digit last given (State.Given).
+	given string
+}
+
+// topOfResults scrolls the result back to its top, where it scrolls
+// within itself (beside the input, on a screen wider than high): a new
+// digit's tiles were left out of sight when the heat maps had been
+// scrolled to.
+func topOfResults() {
+	if r := js.Global().Get("document").Call("getElementById", "results"); r.Truthy() {
+		r.Set("scrollTop", 0)
+	}
 }
 
 func newApp() *App {
@@ -51,6 +63,10 @@ func newApp() *App {
 // the first render (while main loads the model) there is nothing to redraw.
 func (a *App) rerender() {
 	if a.shown {
+		if given := a.store.State().Given(); given != a.given {
+			a.given = given
+			topOfResults()
+		}
 		vecty.Rerender(a)
 		a.updateCurves()
 		a.updateAddress(a.store.State())
@@ -348,6 +364,11 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		empty := emptyResults[st.Mode]
 		if st.Mode == webapp.ModeUpload && a.lostOnReload && st.Upload == nil {
 			empty += " " + notKeptOnReload
+		}
+		if st.Mode == webapp.ModeDraw && st.DrawNote != "" {
+			// Where the result would be: beside the pad on a screen wider
+			// than high, the pad's own note came under the screen's foot.
+			empty = sentence(st.DrawNote) + "."
 		}
 		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: empty, Quiet: st.Mode == webapp.ModeDraw, Unit: -1}
 		if u, ok := st.Walk.Framed(); ok {

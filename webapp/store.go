@@ -145,6 +145,22 @@ func (s State) Original() (pixels []float32, url string) {
 	}
 }
 
+// Given names the digit given to the page, which a new one changes: the
+// gallery's sample, the upload's file, or the drawing (one, however many
+// strokes it takes). The page brings a result scrolled away back to its
+// top when it changes: the new digit's tiles were left out of sight.
+func (s State) Given() string {
+	switch s.Mode {
+	case ModeGallery:
+		return fmt.Sprintf("gallery %d", s.Sample)
+	case ModeUpload:
+		if s.Upload != nil {
+			return "upload " + s.Upload.URL
+		}
+	}
+	return string(s.Mode)
+}
+
 // Ticket stands for an asynchronous action (an upload, a weights file)
 // between its start and its end: [Store.FinishUpload] and
 // [Store.FinishWeights] drop the result of one that a later one of the same

@@ -582,3 +582,35 @@ func TestRestoreDrawing(t *testing.T) {
 	assert.Nil(t, st.Result)
 	assert.Equal(t, "draw a digit first", st.DrawNote)
 }
+
+// The digit given changes with a new sample, upload or tab, not with the
+// noise, the denoiser or a drawing's next stroke.
+func TestGiven(t *testing.T) {
+	s, _ := loadedStore(t)
+	seen := []string{s.State().Given()}
+	same := func(what string) {
+		t.Helper()
+		assert.Equal(t, seen[len(seen)-1], s.State().Given(), what)
+	}
+	changed := func(what string) {
+		t.Helper()
+		assert.NotContains(t, seen, s.State().Given(), what)
+		seen = append(seen, s.State().Given())
+	}
+	s.ChangeNoise(func(n *Noise) { n.Amount = 0.8 })
+	same("new noise")
+	s.UseDenoiser(Strong)
+	same("another denoiser")
+	s.ShowSample(4)
+	changed("another sample")
+	s.FinishUpload(s.StartUpload("one.png"), "one.png", "blob:1", digitImage(), nil)
+	changed("an upload")
+	s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:2", digitImage(), nil)
+	changed("another upload")
+	s.SetMode(ModeDraw)
+	changed("the draw tab")
+	s.Drew(drawing(280, 280), 280, 280)
+	same("a stroke")
+	s.Drew(drawing(280, 280), 280, 280)
+	same("another stroke")
+}
