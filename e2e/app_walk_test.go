@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/godae/dae/nn"
 	"github.com/godae/dae/webapp"
 )
 
@@ -96,16 +98,10 @@ func (a *app) walk(t *testing.T) {
 	// The unit typed is said, where it is (its label changes silently).
 	assert.Equal(t, "Unit 17: "+webapp.UnitName(17, want.Result.LatentShape)+".", p.text("#nudge-said"))
 	// The heat maps as text, folded under them, are the engine's code.
-	var cells string
+	var cells [][]string
 	p.run(chromedp.Click("#latent-numbers > summary", chromedp.ByQuery), chromedp.WaitVisible("#latent-table", chromedp.ByQuery),
-		chromedp.Evaluate(`[...document.querySelectorAll("#latent-table tr")].map(r => [...r.cells].map(c => c.textContent).join(" | ")).join("\n")`, &cells))
-	table := webapp.LatentTable(want.Result.Latent, want.Result.LatentShape)
-	var lines []string
-	for _, r := range append([][]string{table.Head}, table.Rows...) {
-		lines = append(lines, strings.Join(r, " | "))
-	}
-	sameNumbers(t, "the code's table", strings.Join(lines, "\n"), cells)
-	assert.Equal(t, table.Caption, p.text("#latent-table-about"))
+		chromedp.Evaluate(`[...document.querySelectorAll("#latent-table tr")].map(r => [...r.cells].map(c => c.textContent))`, &cells))
+	sameCodeTable(t, want.Result.Latent, want.Result.LatentShape, cells, p.text("#latent-table-about"))
 	before = p.src("#nudge-image")
 	p.js(`(() => { const s = document.getElementById("nudge-amount"); s.value = "80"; s.dispatchEvent(new Event("input", {bubbles: true})) })()`)
 	p.changed("#nudge-image", before)
@@ -216,4 +212,54 @@ func (a *app) walk(t *testing.T) {
 	p.run(chromedp.Evaluate(`document.activeElement.id`, &back))
 	assert.Equal(t, "latent", back, "the keyboard's place goes up too")
 	p.b.screenshot(t, "walk")
+}
+
+// codeValue is how near the page's code's numbers, computed in wasm, are
+// to the native engine's: Go fuses multiply-adds on some processors and
+// not in wasm, so a number printed to two places may round either way,
+// and two units nearly alike may swap as a map's largest.
+const codeValue = 0.011
+
+// sameCodeTable checks the code's table the page shows (its rows of cells,
+// the header first, and the words above it) against the native code of
+// that shape, within codeValue.
+func sameCodeTable(t *testing.T, code []float32, s nn.Shape, cells [][]string, about string) {
+	t.Helper()
+	want := webapp.LatentTable(code, s)
+	require.Len(t, cells, 1+len(want.Rows))
+	assert.Equal(t, want.Head, cells[0])
+	_, hi := webapp.LatentRange(code)
+	n := s.H * s.W
+	for c, row := range cells[1:] {
+		require.Len(t, row, 4, "row %d", c)
+		assert.Equal(t, want.Rows[c][0], row[0])
+		ch := code[c*n : (c+1)*n]
+		var v, mean float64
+		var y, x, lit, of int
+		_, err := fmt.Sscanf(row[1]+" "+row[2]+" "+row[3], "%f (%d, %d) %f %d of %d", &v, &y, &x, &mean, &lit, &of)
+		require.NoError(t, err, "map %d: %q", c, row)
+		top, sum, low, high := float32(0), float32(0), 0, 0
+		for _, u := range ch {
+			top, sum = max(top, u), sum+u
+			if u > webapp.LatentLit*hi+codeValue {
+				low++ // over the line however the page's numbers round
+			}
+			if u > webapp.LatentLit*hi-codeValue {
+				high++
+			}
+		}
+		assert.InDelta(t, top, v, codeValue, "map %d's largest", c)
+		if assert.True(t, y >= 0 && y < s.H && x >= 0 && x < s.W, "map %d: %q", c, row) {
+			assert.InDelta(t, top, ch[y*s.W+x], codeValue, "map %d: the unit said to be its largest is", c)
+		}
+		assert.InDelta(t, sum/float32(n), mean, codeValue, "map %d's mean", c)
+		assert.Equal(t, n, of)
+		assert.True(t, lit >= low && lit <= high, "map %d: %d lit, %d to %d natively", c, lit, low, high)
+	}
+	largest := regexp.MustCompile(`largest, (\d+\.\d+)`)
+	m := largest.FindStringSubmatch(about)
+	require.Len(t, m, 2, about)
+	shown, _ := strconv.ParseFloat(m[1], 64)
+	assert.InDelta(t, hi, shown, codeValue, "the code's largest, said")
+	assert.Equal(t, largest.ReplaceAllString(want.Caption, "largest, #"), largest.ReplaceAllString(about, "largest, #"))
 }
