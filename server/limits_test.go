@@ -70,10 +70,11 @@ func TestHugeHeadersAreRefused(t *testing.T) {
 
 // A client on a slow link gets a file that takes it longer than the
 // server's write deadline, as long as it keeps reading (the app's wasm was
-// cut off for ever under 40 KB/s); one that stops reading is cut off.
+// cut off for ever under 40 KB/s); one that stops reading is cut off, and
+// so is one that takes longer than a response may take in all.
 func TestSlowReaderGetsTheFile(t *testing.T) {
-	defer func(d time.Duration) { writeStall = d }(writeStall)
-	writeStall = 150 * time.Millisecond
+	defer func(d, most time.Duration) { writeStall, writeMost = d, most }(writeStall, writeMost)
+	writeStall, writeMost = 150*time.Millisecond, time.Minute
 	// Random, so that it is sent as it is.
 	body := make([]byte, 4<<20)
 	_, _ = rand.NewChaCha8([32]byte{1}).Read(body)
@@ -126,6 +127,11 @@ func TestSlowReaderGetsTheFile(t *testing.T) {
 
 	n, err = fetch(0, 5*writeStall)
 	assert.Error(t, err, "a client that stops reading is cut off")
+	assert.Less(t, n, len(body))
+
+	writeMost = 2 * writeStall
+	n, err = fetch(5*time.Millisecond, 0)
+	assert.Error(t, err, "a client slower than a response may take in all is cut off")
 	assert.Less(t, n, len(body))
 }
 

@@ -15,20 +15,27 @@ import (
 // A variable so that the tests can shorten it.
 var writeStall = 30 * time.Second
 
+// writeMost is the longest a response may take in all: a client taking a
+// part just before each deadline would hold its connection for hours (the
+// largest file the server keeps, 64 MiB, in 2,048 parts). The app's wasm
+// comes in time at 2 KB/s. A variable so that the tests can shorten it.
+var writeMost = 15 * time.Minute
+
 // writePart is how much of a response is written under one deadline: at
 // 1 KB/s a part takes about as long as writeStall allows.
 const writePart = 32 << 10
 
 // stallWriter writes a response in parts of writePart bytes, each with a
-// write deadline writeStall from its start.
+// write deadline writeStall from its start, and none past end.
 type stallWriter struct {
 	http.ResponseWriter
-	rc *http.ResponseController
+	rc  *http.ResponseController
+	end time.Time
 }
 
-// newStallWriter wraps w.
+// newStallWriter wraps w, for a response that may take writeMost from now.
 func newStallWriter(w http.ResponseWriter) stallWriter {
-	return stallWriter{w, http.NewResponseController(w)}
+	return stallWriter{w, http.NewResponseController(w), time.Now().Add(writeMost)}
 }
 
 // Write writes b a part at a time, moving the deadline before each.
@@ -40,7 +47,11 @@ func (w stallWriter) Write(b []byte) (int, error) {
 	for len(b) > 0 {
 		// A writer with no connection under it (httptest's) has no
 		// deadline to move, and needs none.
-		if err := w.rc.SetWriteDeadline(time.Now().Add(writeStall)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		deadline := time.Now().Add(writeStall)
+		if deadline.After(w.end) {
+			deadline = w.end
+		}
+		if err := w.rc.SetWriteDeadline(deadline); err != nil && !errors.Is(err, http.ErrNotSupported) {
 			return n, err
 		}
 		m, err := w.ResponseWriter.Write(b[:min(len(b), writePart)])
