@@ -401,18 +401,19 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 }
 
 // findDigitInFrame is findDigit of g (w×h), or of the part of it inside a
-// frame round the picture (unframe), where the paper is; of the whole
-// picture still if no digit is found inside, should what looked like a
-// frame be something else.
+// frame round the picture (unframe), where the paper is: what is found
+// there stands, a digit too small to read included (where it is, for a
+// finer look; the whole picture, looked at instead, found no digit), and
+// so does nothing found (a blank page in a frame has no digit; the whole
+// picture gave one made of the frame).
 func findDigitInFrame(g []float32, w, h int) (ink, bool, error) {
-	if in, ok := unframe(g, w, h); ok {
-		t, inverted, err := findDigit(cropOf(g, w, in), in.Dx(), in.Dy())
-		if err == nil {
-			t.origin = t.origin.Add(in.Min)
-			return t, inverted, nil
-		}
+	in, ok := unframe(g, w, h)
+	if !ok {
+		return findDigit(g, w, h)
 	}
-	return findDigit(g, w, h)
+	t, inverted, err := findDigit(cropOf(g, w, in), in.Dx(), in.Dy())
+	t.origin = t.origin.Add(in.Min)
+	return t, inverted, err
 }
 
 // grey converts img to luminance in [0,1], compositing any transparency

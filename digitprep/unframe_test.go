@@ -79,7 +79,7 @@ func TestFramedPicture(t *testing.T) {
 			in, info, err := Prepare(img)
 			require.NoError(t, err, "%s: test digit %d", what, i)
 			assert.Equal(t, !c.light, info.Inverted, "%s: test digit %d: dark ink on light paper", what, i)
-			assert.InDelta(t, 0, dist(want, info.Bounds), 8, "%s: test digit %d: the digit found at %v, not at %v (the paper)", what, i, want, info.Bounds)
+			assert.InDelta(t, 0, dist(want, info.Bounds), 8, "%s: test digit %d: the digit is at %v, found at %v", what, i, want, info.Bounds)
 			if reads(in) == int(test.Labels[i]) {
 				right++
 			}
@@ -161,4 +161,40 @@ func TestNotAFrame(t *testing.T) {
 			assert.Equal(t, 0, reads(in), what)
 		}
 	}
+}
+
+// withFrame draws a frame band px wide of grey level v along img's edges,
+// inset px in from them.
+func withFrame(img *image.Gray, inset, band int, v uint8) {
+	b := img.Bounds()
+	for y := b.Min.Y + inset; y < b.Max.Y-inset; y++ {
+		for x := b.Min.X + inset; x < b.Max.X-inset; x++ {
+			if x < b.Min.X+inset+band || y < b.Min.Y+inset+band || x >= b.Max.X-inset-band || y >= b.Max.Y-inset-band {
+				img.SetGray(x, y, color.Gray{v})
+			}
+		}
+	}
+}
+
+// A digit small in a large framed photo is looked at again, finer, as
+// without the frame (inside the frame it was too small, and the whole
+// picture was looked at instead: "no digit found"); and a blank page in a
+// frame has no digit (the whole picture gave one made of the frame).
+func TestSmallDigitOrNoneInAFrame(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	right := 0
+	for i := range 10 {
+		photo := photoWith(test.Image(nil, i), 2000, 1500, image.Rect(1000, 700, 1035, 735))
+		withFrame(photo, 0, 100, 0)
+		in, _, err := Prepare(photo)
+		if err == nil && reads(in) == int(test.Labels[i]) {
+			right++
+		}
+	}
+	assert.GreaterOrEqual(t, right, 9, "35 px digits in a 2,000×1,500 photo in a frame 100 px wide (fewer when not looked at again finer)")
+
+	blank := blankPage(400, 300, 0, 0)
+	withFrame(blank, 0, 30, 0)
+	_, _, err := Prepare(blank)
+	assert.True(t, NoDigit(err), "a blank page in a frame: %v", err)
 }

@@ -152,7 +152,7 @@ func LatentTable(code []float32, s nn.Shape) Table {
 		Caption: fmt.Sprintf("Each of the code's %d maps: its largest number and where it is (rows and columns count from 0), the mean of its %d numbers, and how many are over %.0f %% of the code's largest, %.2f, which the heat maps show lit.", s.C, n, 100*LatentLit, hi),
 		Head:    []string{"map", "largest (row, column)", "mean", "lit"},
 	}
-	if n <= 0 || s.C <= 0 || len(code) < s.C*n {
+	if n <= 0 || s.C <= 0 || len(code)/n < s.C {
 		return t // no code of that shape: no rows
 	}
 	for c := 0; c < s.C; c++ {

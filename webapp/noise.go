@@ -64,7 +64,7 @@ func DefaultNoise() Noise { return Noise{Kind: Gaussian, Amount: 0.5, Seed: 1} }
 // Apply returns clean (Side×Side) corrupted by n; the same Noise gives the same
 // result.
 func (n Noise) Apply(clean []float32) ([]float32, error) {
-	if n.Amount < 0 || n.Amount > 1 {
+	if !(n.Amount >= 0 && n.Amount <= 1) { // NaN too
 		return nil, fmt.Errorf("noise amount %g is outside 0 to 1", n.Amount)
 	}
 	out := make([]float32, len(clean))

@@ -191,6 +191,7 @@ func TestLatentTable(t *testing.T) {
 	// A code short of its shape, or a shape of no units: no rows, no panic.
 	assert.Empty(t, LatentTable(make([]float32, 5), s).Rows)
 	assert.Empty(t, LatentTable(nil, nn.Shape{C: 2}).Rows)
+	assert.Empty(t, LatentTable(make([]float32, 8), nn.Shape{C: 2, H: 1 << 31, W: 1 << 31}).Rows, "a shape whose size overflows")
 }
 
 // Every unit's box on the heat maps is found again at its middle, and the
@@ -495,6 +496,8 @@ func TestNoiseRandom(t *testing.T) {
 			assert.Equal(t, changed, n.Random(), "%s at %g", kind, amount)
 		}
 	}
+	_, err := Noise{Kind: Gaussian, Amount: math.NaN()}.Apply(clean)
+	assert.Error(t, err, "an amount that is not a number")
 }
 
 // The amount's words name what it does for each kind, with the block's
