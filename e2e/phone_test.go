@@ -384,6 +384,20 @@ func TestKeyboardAndPhone(t *testing.T) {
 	assert.LessOrEqual(t, stuck.Bottom, stuck.Screen, "the result no higher than the screen")
 	assert.True(t, stuck.Within, "the rest of the result scrolls within it")
 	p.b.screenshot(t, "sideways-draw")
+	// A dot drawn anew: why it is not a digit yet is said beside the pad,
+	// on the first screen (the pad's own words, under Clear, came under
+	// its foot).
+	var said struct {
+		Top, Bottom, Screen float64
+		Text                string
+	}
+	p.run(chromedp.Click("#clear", chromedp.ByQuery), chromedp.WaitNotPresent("#dae-output", chromedp.ByQuery))
+	p.stroke(100, 100, 101, 101)
+	p.run(chromedp.Poll(`(e => e && !e.textContent.startsWith("Draw a digit"))(document.getElementById("results-empty"))`, nil, chromedp.WithPollingTimeout(5*time.Second)),
+		chromedp.Evaluate(`scrollTo(0, 0), (e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, screen: innerHeight, text: e.textContent}; })(document.getElementById("results-empty"))`, &said))
+	assert.Contains(t, said.Text, "not a digit yet")
+	assert.GreaterOrEqual(t, said.Top, 0.0, "the note beside the pad, on the first screen: %q", said.Text)
+	assert.LessOrEqual(t, said.Bottom, said.Screen, "the note beside the pad, on the first screen: %q", said.Text)
 	// And the result is beside the input, on the first screen (one above
 	// the other, it came a screen and a half down), its tiles and code
 	// within the column, however narrow (no sideways scrolling).
@@ -396,6 +410,7 @@ func TestKeyboardAndPhone(t *testing.T) {
 	for _, size := range [][2]int64{{740, 360}, {667, 375}, {932, 430}, {1280, 480}, {1366, 650}, {1024, 700}, {900, 700}} {
 		var sideways struct {
 			Bottom, Words, Screen, Map float64
+			VerdictAbove               bool
 			Beside, Wide, TabsInARow   bool
 			Covered                    []string
 		}
@@ -406,6 +421,7 @@ func TestKeyboardAndPhone(t *testing.T) {
 			const seen = {bottom: o.bottom, words: document.getElementById("reading").getBoundingClientRect().bottom, screen: innerHeight, beside: o.left >= g.right,
 				wide: document.documentElement.scrollWidth > innerWidth || results.scrollWidth > results.clientWidth,
 				map: document.querySelector(".latent-map").getBoundingClientRect().width,
+				verdictAbove: document.getElementById("reading").getBoundingClientRect().bottom <= document.getElementById("model-input").getBoundingClientRect().top,
 				tabsInARow: new Set(["tab-gallery", "tab-upload", "tab-draw"].map(id => document.getElementById(id).getBoundingClientRect().top)).size === 1};
 			// The sections under the input and its result, scrolled to, are
 			// not under the result kept in view (it lay over them, its
@@ -426,6 +442,7 @@ func TestKeyboardAndPhone(t *testing.T) {
 		}
 		assert.False(t, sideways.Wide, "no sideways scrolling at %v, of the page or the result's column", size)
 		assert.True(t, sideways.TabsInARow, "the three tabs in one row at %v (the third went to a second)", size)
+		assert.True(t, sideways.VerdictAbove, "the reader's verdict above the tiles at %v", size)
 		assert.Greater(t, sideways.Map, 280.0, "the code's map across the column at %v", size)
 		assert.Empty(t, sideways.Covered, "controls covered at %v", size)
 	}

@@ -17,8 +17,9 @@ var writeStall = 30 * time.Second
 
 // writeMost is the longest a response may take in all: a client taking a
 // part just before each deadline would hold its connection for hours (the
-// largest file the server keeps, 64 MiB, in 2,048 parts). The app's wasm
-// comes in time at 2 KB/s. A variable so that the tests can shorten it.
+// largest file the server keeps, maxAsset, in parts of writePart). The
+// app's wasm, compressed as browsers take it, comes in time at a few KB/s
+// (README, The server). A variable so that the tests can shorten it.
 var writeMost = 15 * time.Minute
 
 // writePart is how much of a response is written under one deadline: at

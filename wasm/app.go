@@ -366,8 +366,10 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			empty += " " + notKeptOnReload
 		}
 		if st.Mode == webapp.ModeDraw && st.DrawNote != "" {
-			// Where the result would be: beside the pad on a screen wider
-			// than high, the pad's own note came under the screen's foot.
+			// Where the result would be as well as beside the pad: on a
+			// screen wider than high, where the result is beside the pad,
+			// the pad's own note is left out (it came under the screen's
+			// foot).
 			empty = sentence(st.DrawNote) + "."
 		}
 		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: empty, Quiet: st.Mode == webapp.ModeDraw, Unit: -1}

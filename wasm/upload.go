@@ -59,7 +59,7 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 		),
 		// Always there, its line kept, so that the page does not move when
 		// it speaks, and a screen reader hears it.
-		elem.Paragraph(vecty.Markup(prop.ID("upload-status"), vecty.Class("status", "upload-status"), vecty.ClassMap{"refused": u.Refusal != "", "reading": u.Reading != "" && u.Refusal == ""}, vecty.Attribute("role", "status")), vecty.Text(u.status())),
+		elem.Paragraph(vecty.Markup(prop.ID("upload-status"), vecty.Class("status", "upload-status"), vecty.ClassMap{"refused": u.Refusal != "", "under-way": u.Reading != "" && u.Refusal == ""}, vecty.Attribute("role", "status")), vecty.Text(u.status())),
 	)
 }
 
