@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"log/slog"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -80,7 +82,8 @@ func TestSlowReaderGetsTheFile(t *testing.T) {
 	_, _ = rand.NewChaCha8([32]byte{1}).Read(body)
 	fsys := testFS()
 	fsys["web/main.wasm"] = &fstest.MapFile{Data: body}
-	srv, err := newServer(fsys, true, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	var logged lockedBuffer
+	srv, err := newServer(fsys, true, slog.New(slog.NewTextHandler(&logged, nil)))
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
@@ -128,6 +131,12 @@ func TestSlowReaderGetsTheFile(t *testing.T) {
 	n, err = fetch(0, 5*writeStall)
 	assert.Error(t, err, "a client that stops reading is cut off")
 	assert.Less(t, n, len(body))
+	// The access log tells the whole download from the one cut off (the
+	// line comes once the handler is done, after the client saw the end).
+	require.Eventually(t, func() bool { return strings.Count(logged.String(), "path=/web/main.wasm") == 2 }, 5*time.Second, 10*time.Millisecond)
+	lines := strings.Split(strings.TrimSpace(logged.String()), "\n")
+	assert.Contains(t, lines[0], "status=200 bytes=4194304 cut=false")
+	assert.Contains(t, lines[1], "cut=true")
 
 	writeMost = 2 * writeStall
 	n, err = fetch(5*time.Millisecond, 0)
@@ -144,4 +153,23 @@ func (l smallSendBuffer) Accept() (net.Conn, error) {
 		err = c.SetWriteBuffer(64 << 10)
 	}
 	return c, err
+}
+
+// lockedBuffer is a buffer the server's goroutines may log to while the
+// test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

@@ -6,11 +6,14 @@ import (
 	"time"
 )
 
-// recorder remembers the status and size of a response for the access log.
+// recorder remembers the status and size of a response for the access log,
+// and whether writing it failed (a client gone, or cut off by a deadline:
+// stallWriter's).
 type recorder struct {
 	http.ResponseWriter
 	status int
 	bytes  int
+	cut    bool
 }
 
 // WriteHeader records the status and passes it on.
@@ -26,6 +29,7 @@ func (r *recorder) Write(b []byte) (int, error) {
 	}
 	n, err := r.ResponseWriter.Write(b)
 	r.bytes += n
+	r.cut = r.cut || err != nil
 	return n, err
 }
 
@@ -39,7 +43,7 @@ func accessLog(log *slog.Logger, next http.Handler) http.Handler {
 		rec := &recorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
 		log.Info("request",
-			"method", r.Method, "path", r.URL.Path, "status", rec.status, "bytes", rec.bytes,
+			"method", r.Method, "path", r.URL.Path, "status", rec.status, "bytes", rec.bytes, "cut", rec.cut,
 			"encoding", w.Header().Get("Content-Encoding"), "ms", float64(time.Since(start).Microseconds())/1000,
 			"remote", r.RemoteAddr)
 	})
