@@ -62,7 +62,7 @@ func unframe(g []float32, w, h int) (image.Rectangle, bool) {
 	depth := func(at func(i int) []float32, n int) int {
 		between := 0
 		for i := range int(maxFrame * float64(n)) {
-			d := math.Abs(float64(median(at(i)) - level))
+			d := math.Abs(float64(quantile(at(i), 0.5) - level)) // the median, by selection: every upload looks
 			switch {
 			case d >= frameStep && i > between:
 				return i
@@ -76,13 +76,20 @@ func unframe(g []float32, w, h int) (image.Rectangle, bool) {
 		}
 		return -1
 	}
-	top := depth(func(i int) []float32 { return row(g, i, 0, w) }, h)
-	bottom := depth(func(i int) []float32 { return row(g, h-1-i, 0, w) }, h)
-	left := depth(func(i int) []float32 { return col(g, i, 0, h) }, w)
-	right := depth(func(i int) []float32 { return col(g, w-1-i, 0, h) }, w)
-	if top < 0 || bottom < 0 || left < 0 || right < 0 {
-		return image.Rectangle{}, false
+	// Side by side, stopping at the first without a band (most pictures'
+	// first side: paper to the edge).
+	var d [4]int // top, bottom, left, right
+	for s, at := range []func(i int) []float32{
+		func(i int) []float32 { return row(g, i, 0, w) },
+		func(i int) []float32 { return row(g, h-1-i, 0, w) },
+		func(i int) []float32 { return col(g, i, 0, h) },
+		func(i int) []float32 { return col(g, w-1-i, 0, h) },
+	} {
+		if d[s] = depth(at, []int{h, h, w, w}[s]); d[s] < 0 {
+			return image.Rectangle{}, false
+		}
 	}
+	top, bottom, left, right := d[0], d[1], d[2], d[3]
 	in := image.Rect(left, top, w-right, h-bottom)
 	paper := quantile(cropOf(g, w, in), 0.5) // a sample's: the inside may be most of a large picture
 	if math.Abs(float64(paper-level)) < frameStep {
