@@ -76,7 +76,9 @@ func TestHugeHeadersAreRefused(t *testing.T) {
 // so is one that takes longer than a response may take in all.
 func TestSlowReaderGetsTheFile(t *testing.T) {
 	defer func(d, most time.Duration) { writeStall, writeMost = d, most }(writeStall, writeMost)
-	writeStall, writeMost = 150*time.Millisecond, time.Minute
+	// Long enough that a busy machine (make test runs packages side by
+	// side) does not miss a part's deadline by being slow itself.
+	writeStall, writeMost = 500*time.Millisecond, time.Minute
 	// Random, so that it is sent as it is.
 	body := make([]byte, 4<<20)
 	_, _ = rand.NewChaCha8([32]byte{1}).Read(body)
@@ -122,8 +124,9 @@ func TestSlowReaderGetsTheFile(t *testing.T) {
 		}
 	}
 
-	start := time.Now() // 128 parts, 5 ms apart
-	n, err := fetch(5*time.Millisecond, 0)
+	const pace = 20 * time.Millisecond // 128 parts: 2.56 s at least
+	start := time.Now()
+	n, err := fetch(pace, 0)
 	require.NoError(t, err, "a slow client's download cut off after %d bytes", n)
 	assert.Equal(t, len(body), n)
 	assert.Greater(t, time.Since(start), 4*writeStall, "the download took longer than the deadline (else this shows nothing)")
@@ -139,7 +142,7 @@ func TestSlowReaderGetsTheFile(t *testing.T) {
 	assert.Contains(t, lines[1], "cut=true")
 
 	writeMost = 2 * writeStall
-	n, err = fetch(5*time.Millisecond, 0)
+	n, err = fetch(pace, 0)
 	assert.Error(t, err, "a client slower than a response may take in all is cut off")
 	assert.Less(t, n, len(body))
 }
