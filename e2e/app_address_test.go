@@ -142,10 +142,10 @@ func (a *app) addressSaysWhatIsShown(t *testing.T) {
 
 	p.js(`location.hash = "tab=draw&sample=3"`)
 	p.run(chromedp.WaitVisible(`#tab-draw[aria-selected="true"]`, chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
-	p.js(`location.hash = "sample=99&tab=upload"`)
+	p.js(`location.hash = "sample=99"`)
 	p.run(chromedp.WaitVisible("#message", chromedp.ByQuery))
 	assert.Equal(t, `The address (after its #) was not followed: sample="99" is not a digit of the gallery (1 to 30).`, p.text("#message"))
-	assert.Equal(t, "#sample=99&tab=upload", hash(), "the address is left for the person to mend")
+	assert.Equal(t, "#sample=99", hash(), "the address is left for the person to mend")
 	var selected bool
 	p.run(chromedp.Evaluate(`document.getElementById("tab-draw").getAttribute("aria-selected") == "true"`, &selected))
 	assert.True(t, selected, "what was shown stays")
@@ -153,4 +153,10 @@ func (a *app) addressSaysWhatIsShown(t *testing.T) {
 	// shown, even after a click that changed nothing.
 	p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitNotPresent("#message", chromedp.ByQuery))
 	assert.Equal(t, "#tab=draw&sample=3", hash())
+
+	// One part wrong: the rest is followed.
+	p.js(`location.hash = "sample=99&tab=upload"`)
+	p.run(chromedp.WaitVisible(`#tab-upload[aria-selected="true"]`, chromedp.ByQuery), chromedp.WaitVisible("#message", chromedp.ByQuery))
+	assert.Equal(t, `Part of the address (after its #) was not followed: sample="99" is not a digit of the gallery (1 to 30).`, p.text("#message"))
+	assert.Equal(t, "#sample=99&tab=upload", hash(), "the address is left for the person to mend")
 }

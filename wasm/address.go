@@ -14,13 +14,13 @@ import (
 const ownEntry = "godae"
 
 // followAddress shows what the page's address says after its '#'
-// (webapp.Link), or says why it cannot. main calls it before the first
-// view; the browser calls it again (hashchange, traversal true) when the
-// person edits that part of the address, and on Back and Forward, on a
-// goroutine of its own.
+// (webapp.Link), or what of it it can and says why not the rest, or says
+// why it cannot. main calls it before the first view; the browser calls it
+// again (hashchange, traversal true) when the person edits that part of
+// the address, and on Back and Forward, on a goroutine of its own.
 func (a *App) followAddress(traversal bool) {
 	l, err := webapp.ParseLink(js.Global().Get("location").Get("hash").String())
-	if err != nil {
+	if err != nil && !webapp.Partly(err) {
 		a.store.BadLink(err)
 		return
 	}
@@ -34,6 +34,13 @@ func (a *App) followAddress(traversal bool) {
 		// stays, and the address is written again to say so (the entry
 		// is replaced, as the tab is the one read).
 		a.store.SetMode(l.Mode)
+		return
+	}
+	if err != nil {
+		// Its right parts, and then what was wrong; left unmarked, as an
+		// address not followed at all is, so that Back to it says so again.
+		a.store.FollowLink(l)
+		a.store.BadLink(err)
 		return
 	}
 	if traversal {

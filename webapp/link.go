@@ -84,8 +84,12 @@ func (l Link) Fragment() string {
 
 // ParseLink reads an address's fragment (with or without its '#'), as
 // Fragment writes it or a person edits it: keys in any order, each at most
-// once. Anything it does not know is an error that names every wrong part
-// and what would be right, and then nothing of the link is taken.
+// once. Anything it does not know is an error (a *LinkError) that names
+// every wrong part and what would be right. The link is then what the
+// right parts say, the page's first view for the rest, so that one value
+// mistyped in a shared address does not lose the others; with no right
+// part (or a fragment that is not key=value pairs, or too long), it is
+// FirstLink and the error says that nothing was taken.
 func ParseLink(fragment string) (Link, error) {
 	fragment = strings.TrimPrefix(fragment, "#")
 	l := FirstLink()
@@ -93,11 +97,11 @@ func ParseLink(fragment string) (Link, error) {
 		return l, nil
 	}
 	if len(fragment) > MaxLinkLength {
-		return l, fmt.Errorf("it is %d bytes long; the page's own are under %d", len(fragment), MaxLinkLength)
+		return l, &LinkError{Wrong: []string{fmt.Sprintf("it is %d bytes long; the page's own are under %d", len(fragment), MaxLinkLength)}}
 	}
 	kvs, err := pairs(fragment)
 	if err != nil {
-		return l, err
+		return l, &LinkError{Wrong: []string{err.Error()}}
 	}
 	count := map[string]int{}
 	for _, kv := range kvs {
@@ -105,6 +109,7 @@ func ParseLink(fragment string) (Link, error) {
 	}
 	var wrong []string // what is wrong, in the address's order
 	said := map[string]bool{}
+	taken := false
 	for _, kv := range kvs {
 		switch {
 		case count[kv.key] > 1 && !said[kv.key]:
@@ -114,6 +119,8 @@ func ParseLink(fragment string) (Link, error) {
 		default:
 			if err := l.set(kv.key, kv.value); err != nil {
 				wrong = append(wrong, err.Error())
+			} else {
+				taken = true
 			}
 		}
 	}
@@ -121,9 +128,26 @@ func ParseLink(fragment string) (Link, error) {
 		if len(wrong) > maxWrong {
 			wrong = append(wrong[:maxWrong], fmt.Sprintf("%d more", len(wrong)-maxWrong))
 		}
-		return FirstLink(), errors.New(strings.Join(wrong, "; "))
+		return l, &LinkError{Wrong: wrong, Partly: taken}
 	}
 	return l, nil
+}
+
+// LinkError is what ParseLink found wrong in an address: each wrong part
+// and what would be right, and whether the address's other parts were
+// taken (Partly).
+type LinkError struct {
+	Wrong  []string
+	Partly bool
+}
+
+func (e *LinkError) Error() string { return strings.Join(e.Wrong, "; ") }
+
+// Partly says whether err, from ParseLink, leaves parts of the address
+// taken: the link it came with is then to be followed, and err said.
+func Partly(err error) bool {
+	var le *LinkError
+	return errors.As(err, &le) && le.Partly
 }
 
 // maxWrong is how many of an address's wrong parts ParseLink names: all
@@ -255,12 +279,17 @@ func (s *Store) FollowLink(l Link) {
 	})
 }
 
-// BadLink says why the page's address (err, from ParseLink) was not
-// followed; what the page shows stays, and the address is left for the
-// person to mend while the page says why (State.AddressToMend).
+// BadLink says what of the page's address (err, from ParseLink) was not
+// followed, after the rest was (FollowLink, when Partly(err)) or with what
+// the page shows left as it was; the address is left for the person to
+// mend while the page says why (State.AddressToMend).
 func (s *Store) BadLink(err error) {
+	what := "the address (after its #) was not followed: "
+	if Partly(err) {
+		what = "part of the address (after its #) was not followed: "
+	}
 	s.do(func(st *State) {
-		st.Message = "the address (after its #) was not followed: " + err.Error()
+		st.Message = what + err.Error()
 		st.refusedLink = st.Message
 	})
 }

@@ -90,6 +90,14 @@ func TestParseLinkRefusesWhatItDoesNotKnow(t *testing.T) {
 		"tab=draw&noise=poisson":                   "is not a noise the page offers",
 		"sample=3&" + "x=" + "\x00\xff":            `"x" is not a key the page knows`,
 	}
+	// What the right parts of those with some say; the others give the
+	// first link.
+	partly := map[string]func(*Link){
+		"roll=5&tab=draw&tab=upload":               func(l *Link) { l.Noise.Seed = 5 },
+		"sample=31&noise=foo&amount=0.33&tab=draw": func(l *Link) { l.Mode = ModeDraw },
+		"tab=draw&noise=poisson":                   func(l *Link) { l.Mode = ModeDraw },
+		"sample=3&" + "x=" + "\x00\xff":            func(l *Link) { l.Sample = 2 },
+	}
 	for fragment, want := range cases {
 		l, err := ParseLink(fragment)
 		if want == "" {
@@ -99,7 +107,14 @@ func TestParseLinkRefusesWhatItDoesNotKnow(t *testing.T) {
 		if assert.Error(t, err, fragment) {
 			assert.Contains(t, err.Error(), want, fragment)
 		}
-		assert.Equal(t, FirstLink(), l, "%s: nothing of a refused link is taken", fragment)
+		first := FirstLink()
+		if set, ok := partly[fragment]; ok {
+			set(&first)
+			assert.True(t, Partly(err), "%s: its right parts are taken", fragment)
+		} else {
+			assert.False(t, Partly(err), "%s: nothing of it is taken", fragment)
+		}
+		assert.Equal(t, first, l, fragment)
 	}
 }
 
@@ -141,6 +156,17 @@ func TestFollowLink(t *testing.T) {
 	// The next action says nothing more of it.
 	s.ShowSample(1)
 	assert.Equal(t, "", s.State().Message)
+
+	// A link with a part wrong: the rest is shown, and the wrong part said.
+	part, err := ParseLink("sample=4&amount=0.33&noise=occlusion")
+	require.True(t, Partly(err))
+	s.FollowLink(part)
+	s.BadLink(err)
+	st = s.State()
+	assert.Equal(t, Link{Mode: ModeGallery, Sample: 3, Noise: Noise{Kind: Occlusion, Amount: DefaultNoise().Amount, Seed: DefaultNoise().Seed}, Denoisers: DefaultChoice()}, st.Link())
+	assert.Equal(t, Samples()[3].Label, st.Result.Label)
+	assert.Equal(t, `part of the address (after its #) was not followed: amount="0.33" is not an amount the slider offers (0 to 1 in steps of 0.05)`, st.Message)
+	assert.True(t, st.AddressToMend(), "the address is left as given, for the person to mend")
 }
 
 func TestLinkBeforeTheModelsLoad(t *testing.T) {
@@ -168,13 +194,13 @@ func FuzzParseLink(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, fragment string) {
 		l, err := ParseLink(fragment)
-		if err != nil {
+		if err != nil && !Partly(err) {
 			if l != FirstLink() {
 				t.Fatalf("%q: refused, but gave %+v", fragment, l)
 			}
 			return
 		}
-		// What it takes, it writes back as the same link.
+		// What it takes, whole or in part, it writes back as the same link.
 		again, err := ParseLink(l.Fragment())
 		if err != nil || again != l {
 			t.Fatalf("%q: %+v written as %q, read back as %+v (%v)", fragment, l, l.Fragment(), again, err)
