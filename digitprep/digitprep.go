@@ -371,6 +371,9 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 	} else {
 		t, info.Inverted, err = findDigitInFrame(g, w, h)
 	}
+	if err == nil {
+		t = dropMarks(t) // a ring round the digit, a line under it
+	}
 	// A line is refused once the side is chosen, as any ink would have
 	// chosen it (refused on one side, it would let the paper around it on
 	// the other pass for ink).

@@ -293,15 +293,16 @@ func (c piece) clear(w, h int) bool {
 
 // digitMask marks the connected components (8-connected) of d > low that
 // reach above high and make the digit: the one with the most ink, and any
-// other with at least a twentieth of its ink within half its size of it.
-// It returns nil when nothing is above high, and says whether the picture
-// may hold more than one digit: two of the components it marks, each with
-// at least a quarter of the most ink, side by side (neither above the
-// other), as the digits of "42" are; or a component it leaves out with a
-// quarter of the most ink or more (the others of "7 1 3"). Bands of
-// lighting or desk at the border are left out, and so is what lies beside
-// a digit and is not one: a thumb coming in from the edge, a screenshot's
-// button (blob).
+// other with at least a twentieth of its ink within a quarter of its size
+// of it (a broken stroke's pieces are closer; a mark beside the digit, at
+// half its size, was taken with it). It returns nil when nothing is above
+// high, and says whether the picture may hold more than one digit: two of
+// the components it marks, each with at least a quarter of the most ink,
+// side by side (neither above the other), as the digits of "42" are; or a
+// component it leaves out with a quarter of the most ink or more (the
+// others of "7 1 3"). Bands of lighting or desk at the border are left
+// out, and so is what lies beside a digit and is not one: a thumb coming
+// in from the edge, a screenshot's button (blob).
 func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	label := make([]int32, w*h) // 0: not above the threshold or not yet seen
 	comps := []piece{{}}        // component n is comps[n]
@@ -402,7 +403,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	chosen := make([]bool, len(comps))
 	chosen[main] = true
 	box := comps[main].box
-	reach := max(box.Dx(), box.Dy()) / 2
+	reach := max(box.Dx(), box.Dy()) / 4
 	for n := 1; n < len(comps); n++ {
 		c := comps[n]
 		if n != main && !(someKept && out[n]) && c.mass >= comps[main].mass/20 && gap(c.box, comps[main].box) <= reach && !blob(c, comps[main], w, h) {
