@@ -47,6 +47,20 @@ func (a *app) draw(t *testing.T) {
 	// Said once the pen lifts, not at every move (the results' line is
 	// quiet while one draws).
 	assert.Equal(t, "Your digit, denoised, reads "+res.DAEReading.String()+".", p.text("#draw-status"))
+	// So is a reading that the noise or the model changed, with the pen
+	// up (it was not: the line kept the reading from before).
+	p.js(`window.statusSaid = 0; new MutationObserver(() => window.statusSaid++).observe(document.getElementById("draw-status"), {childList: true, characterData: true, subtree: true})`)
+	before := p.src("#dae-output")
+	p.run(chromedp.Click("#denoiser-seed", chromedp.ByQuery))
+	p.changed("#dae-output", before)
+	bySeed := p.checkResult("drawing, the seed's model", m, webapp.Seed, in, clean)
+	assert.Equal(t, "Your digit, denoised, reads "+bySeed.DAEReading.String()+".", p.text("#draw-status"))
+	var said int
+	p.run(chromedp.Evaluate(`window.statusSaid`, &said))
+	assert.Equal(t, 1, said, "said once")
+	before = p.src("#dae-output")
+	p.run(chromedp.Click("#denoiser-strong", chromedp.ByQuery))
+	p.changed("#dae-output", before)
 	var live string
 	p.run(chromedp.Evaluate(`document.getElementById("reading").getAttribute("aria-live")`, &live))
 	assert.Equal(t, "off", live)

@@ -40,6 +40,12 @@ type App struct {
 	lostOnReload bool
 	// given is the digit last given (State.Given).
 	given string
+	// drawn is the draw tab's result last shown, and the drawing it was of
+	// (sayDrawReading).
+	drawn struct {
+		result  *webapp.Result
+		drawing []float32
+	}
 }
 
 // topOfResults scrolls the result back to its top, where it scrolls
@@ -63,14 +69,30 @@ func newApp() *App {
 // the first render (while main loads the model) there is nothing to redraw.
 func (a *App) rerender() {
 	if a.shown {
-		if given := a.store.State().Given(); given != a.given {
+		st := a.store.State()
+		if given := st.Given(); given != a.given {
 			a.given = given
 			topOfResults()
 		}
+		a.sayDrawReading(st)
 		vecty.Rerender(a)
 		a.updateCurves()
 		a.updateAddress(a.store.State())
 	}
+}
+
+// sayDrawReading has a screen reader hear, on the draw tab, the reading of
+// a result that changed while the drawing did not: the noise, the model or
+// the weights changed it. The results' line is quiet there (Results.Quiet:
+// it would speak at every move of the pen), and the pad says the reading
+// of a new drawing when the pen lifts; before, these changes were not said,
+// and the pad's line kept the reading from before them.
+func (a *App) sayDrawReading(st webapp.State) {
+	same := len(st.Drawing) > 0 && len(a.drawn.drawing) > 0 && &st.Drawing[0] == &a.drawn.drawing[0]
+	if st.Mode == webapp.ModeDraw && !st.PenDown && st.Result != nil && st.Result != a.drawn.result && same {
+		say("draw-status", drawReading(st))
+	}
+	a.drawn.result, a.drawn.drawing = st.Result, st.Drawing
 }
 
 // updateCurves has the store compute the plot's curves if they are

@@ -347,8 +347,11 @@ func (d *DrawPad) sayReading() { say("draw-status", d.reading()) }
 
 // reading is what the drawing reads after denoising, or why it is not a
 // digit yet, as a sentence; nothing before anything is drawn.
-func (d *DrawPad) reading() string {
-	st := d.Store.State()
+func (d *DrawPad) reading() string { return drawReading(d.Store.State()) }
+
+// drawReading is what the drawing of st reads after denoising, or why it
+// is not a digit yet (DrawPad.reading).
+func drawReading(st webapp.State) string {
 	switch {
 	case st.Result != nil:
 		return "Your digit, denoised, reads " + st.Result.DAEReading.String() + "."
