@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 )
@@ -21,7 +20,6 @@ func TestOffline(t *testing.T) {
 	srv := serveDist(t)
 	m := nativeModels(t)
 	p := &page{t: t, b: newBrowser(t)}
-	awaitPromise := func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 	var scope, manifest string
 	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery),
 		chromedp.Evaluate(`navigator.serviceWorker.ready.then(r => r.scope)`, &scope, awaitPromise),

@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/runtime"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -385,4 +386,16 @@ func copyFile(t *testing.T, from, to string) {
 	require.NoError(t, err)
 	require.NoError(t, os.MkdirAll(filepath.Dir(to), 0o755))
 	require.NoError(t, os.WriteFile(to, data, 0o644))
+}
+
+// awaitPromise has chromedp.Evaluate wait for the promise its script
+// gives.
+func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+
+// within is a script (for Evaluate with awaitPromise) that gives the value
+// v of expression once done (of v) holds, or when d has passed, looked at
+// every animation frame: for what the page does on an event that comes
+// after a frame (the window's resize).
+func within(d time.Duration, expression, done string) string {
+	return fmt.Sprintf(`new Promise(ok => { const t0 = performance.now(), f = () => { const v = (%s); if ((%s) || performance.now() - t0 > %d) ok(v); else requestAnimationFrame(f); }; f(); })`, expression, done, d.Milliseconds())
 }

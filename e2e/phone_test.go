@@ -412,6 +412,8 @@ func TestKeyboardAndPhone(t *testing.T) {
 			Bottom, Words, Screen, Map float64
 			VerdictAbove               bool
 			Beside, Wide, TabsInARow   bool
+			Scrolls                    bool
+			Stop                       string
 			Covered                    []string
 		}
 		p.run(chromedp.EmulateViewport(size[0], size[1]), chromedp.Evaluate(`(() => {
@@ -422,7 +424,8 @@ func TestKeyboardAndPhone(t *testing.T) {
 				wide: document.documentElement.scrollWidth > innerWidth || results.scrollWidth > results.clientWidth,
 				map: document.querySelector(".latent-map").getBoundingClientRect().width,
 				verdictAbove: document.getElementById("reading").getBoundingClientRect().bottom <= document.getElementById("model-input").getBoundingClientRect().top,
-				tabsInARow: new Set(["tab-gallery", "tab-upload", "tab-draw"].map(id => document.getElementById(id).getBoundingClientRect().top)).size === 1};
+				tabsInARow: new Set(["tab-gallery", "tab-upload", "tab-draw"].map(id => document.getElementById(id).getBoundingClientRect().top)).size === 1,
+				scrolls: results.scrollHeight > results.clientHeight};
 			// The sections under the input and its result, scrolled to, are
 			// not under the result kept in view (it lay over them, its
 			// buttons out of reach).
@@ -445,6 +448,12 @@ func TestKeyboardAndPhone(t *testing.T) {
 		assert.True(t, sideways.VerdictAbove, "the reader's verdict above the tiles at %v", size)
 		assert.Greater(t, sideways.Map, 280.0, "the code's map across the column at %v", size)
 		assert.Empty(t, sideways.Covered, "controls covered at %v", size)
+		// The column scrolls within itself: a stop of the Tab key, from
+		// which the keys scroll it (they scrolled the page only).
+		assert.True(t, sideways.Scrolls, "the result's column scrolls at %v", size)
+		// The window's resize event comes after a frame.
+		p.run(chromedp.Evaluate(within(time.Second, `document.getElementById("results").getAttribute("tabindex") ?? "none"`, `v === "0"`), &sideways.Stop, awaitPromise))
+		assert.Equal(t, "0", sideways.Stop, "the result's column a stop of the Tab key at %v", size)
 	}
 	// A new digit picked while the result's column was scrolled to its
 	// heat maps: the column comes back to its top, the new tiles in sight
@@ -458,5 +467,14 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.Evaluate(`document.getElementById("results").scrollTop`, &back))
 	assert.Zero(t, back, "the result's column at its top after a new digit")
 	p.b.screenshot(t, "walk-560")
+	var paged float64
+	p.run(chromedp.Evaluate(`scrollTo(0, 0), document.getElementById("results").focus()`, nil), chromedp.KeyEvent(kb.PageDown),
+		chromedp.Evaluate(within(2*time.Second, `document.getElementById("results").scrollTop`, `v > 100`), &paged, awaitPromise))
+	assert.Greater(t, paged, 100.0, "Page Down scrolls the result's column")
+	// One above the other, the result does not scroll within itself, and
+	// is no stop.
+	var stop string
+	p.run(chromedp.EmulateViewport(1000, 1400), chromedp.Evaluate(within(time.Second, `document.getElementById("results").getAttribute("tabindex") ?? "none"`, `v === "none"`), &stop, awaitPromise))
+	assert.Equal(t, "none", stop, "the result a stop of the Tab key where it does not scroll")
 	assert.Empty(t, p.b.consoleErrors())
 }

@@ -58,6 +58,37 @@ func topOfResults() {
 	}
 }
 
+// scrollStop makes the result a stop of the Tab key where it scrolls
+// within itself (beside the input, on a screen wider than high, kept in
+// view while the page scrolls), and no stop where it does not: the keys
+// that scroll (the arrows, Page Down, Space) scroll it only when it has
+// the focus, and its own stops (a download, the heat maps) come after most
+// of it. Chromium makes a box that scrolls a stop only when nothing in it
+// is one. Called after each render, and when the window's size or an
+// open section in the result changes.
+func scrollStop() {
+	r := js.Global().Get("document").Call("getElementById", "results")
+	switch {
+	case !r.Truthy():
+	case r.Get("scrollHeight").Int() > r.Get("clientHeight").Int():
+		r.Call("setAttribute", "tabindex", "0")
+	default:
+		r.Call("removeAttribute", "tabindex")
+	}
+}
+
+// watchScrollStop calls scrollStop when the window's size changes, and
+// when a section is opened or closed (the toggle of a details element,
+// which does not bubble: caught on its way down).
+func watchScrollStop() {
+	f := js.FuncOf(func(js.Value, []js.Value) any {
+		scrollStop()
+		return nil
+	})
+	js.Global().Call("addEventListener", "resize", f)
+	js.Global().Get("document").Call("addEventListener", "toggle", f, true)
+}
+
 func newApp() *App {
 	a := &App{address: webapp.NewAddress()}
 	a.store = webapp.NewStore(a.rerender)
@@ -76,6 +107,7 @@ func (a *App) rerender() {
 		}
 		a.sayDrawReading(st)
 		vecty.Rerender(a)
+		scrollStop()
 		a.updateCurves()
 		a.updateAddress(a.store.State())
 	}

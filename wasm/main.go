@@ -28,12 +28,14 @@ func main() {
 	app.followAddress(false)
 	app.lostOnReload = reloaded() && app.store.State().Mode == webapp.ModeUpload
 	app.watchAddress()
+	watchScrollStop()
 	app.load()
 	mark("first-result")
 	if err := vecty.RenderInto("body", app); err != nil {
 		panic(err) // cannot happen: index.html has a body and Render returns one
 	}
 	mark("page-built")
+	scrollStop()
 	app.shown = true
 	if app.store.State().Ready {
 		afterPaint(func() {

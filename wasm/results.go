@@ -162,7 +162,8 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	// Dimmed while a new upload is read. Only the reader's sentence
 	// (summary) is read out as it changes: the whole section was, every
 	// time, figures and all (33 changes for five steps of a slider).
-	section := vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy, "empty": res == nil && r.Upload == nil}, prop.ID("results"), vecty.Attribute("aria-busy", r.Busy || r.Refining))
+	section := vecty.Markup(vecty.Class("results"), vecty.ClassMap{"busy": r.Busy, "empty": res == nil && r.Upload == nil}, prop.ID("results"), vecty.Attribute("aria-busy", r.Busy || r.Refining),
+		vecty.Attribute("aria-labelledby", "results-heading")) // its name when it has the focus (scrollStop)
 	if res == nil && r.Upload != nil {
 		// No digit found in the picture: it stays, for the person to drag
 		// a box around theirs (its hint says so, read out).
