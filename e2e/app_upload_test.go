@@ -53,7 +53,7 @@ func (a *app) uploadNoisyDigit(t *testing.T) {
 	assert.Contains(t, p.text("#prepared-note"), "prepared as MNIST's digits were made", "why the denoised digit looks much like the input")
 	var live []string
 	p.run(chromedp.Evaluate(`[...document.querySelectorAll("#results, #results *")].filter(e => e.matches("[aria-live], [role=status], [role=alert]")).map(e => e.id)`, &live))
-	assert.Equal(t, []string{"keybox-status", "box-hint", "reading"}, live, "the results' live regions")
+	assert.Equal(t, []string{"keybox-status", "box-said", "reading"}, live, "the results' live regions")
 	// The picture takes the keys it says (Enter, the arrows) from a
 	// screen reader, which would take them to read on with.
 	var role string
@@ -67,6 +67,7 @@ func (a *app) uploadNoisyDigit(t *testing.T) {
 	p.run(chromedp.Evaluate(`document.querySelectorAll("#noisy-scores, #ae-scores").length`, &rows))
 	assert.Zero(t, rows, "nor rows of dashes")
 	assert.Contains(t, p.text("#box-hint"), "Not the digit, or not all of it? Drag a box around it on the picture", "how to box another part, under the tiles")
+	assert.Empty(t, p.text("#box-said"), "not read out before the reader's verdict with every upload")
 	// Away and back: the file picker is drawn anew, naming the file
 	// again, and the page says which file it shows.
 	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitNotPresent("#upload", chromedp.ByQuery),

@@ -262,13 +262,17 @@ func (r *Results) boxHint() *vecty.HTML {
 			text = "Your box may hold more than one digit: drag one around yours alone."
 		}
 		say = append(say, elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("note")), vecty.Text(text)))
-	case r.Message == "":
-		say = append(say, vecty.Text("Not the digit, or not all of it? Drag a box around it on the picture, or tap two opposite corners of one."))
 	}
-	// The keys are the pictures' description (boxPicker), not read out
-	// with every change of the line.
-	return elem.Paragraph(vecty.Markup(vecty.Class("hint", "box-hint"), prop.ID("box-hint"), vecty.Attribute("role", "status")),
-		say,
+	// How to box the digit, when nothing else is said, is not read out: it
+	// came before the reader's verdict with every upload, and it is about
+	// the pointer (the keys are the pictures' description: boxPicker).
+	help := ""
+	if len(say) == 0 {
+		help = "Not the digit, or not all of it? Drag a box around it on the picture, or tap two opposite corners of one."
+	}
+	return elem.Paragraph(vecty.Markup(vecty.Class("hint", "box-hint"), prop.ID("box-hint")),
+		elem.Span(vecty.Markup(prop.ID("box-said"), vecty.Attribute("role", "status")), say),
+		vecty.Text(help),
 		elem.Span(vecty.Markup(vecty.Class("keys"), prop.ID(boxKeys), vecty.Attribute("aria-hidden", "true")), vecty.Text(" From the keyboard: Enter on the picture, the arrows to move, Shift and the arrows to size, Enter.")))
 }
 
