@@ -63,6 +63,9 @@ func (a *app) uploadNoisyDigit(t *testing.T) {
 	p.run(chromedp.Evaluate(`document.getElementById("reading") === window.summaryBefore && document.getElementById("reading").getAttribute("aria-live") === "polite"`, &same))
 	assert.True(t, same, "the reader's sentence is read out from an element there from the start")
 	assert.Equal(t, "none: an upload has no clean digit to compare with", p.text("#dae-scores"), "no clean digit, no scores")
+	var labelled []string
+	p.run(chromedp.Evaluate(`[document.querySelector("table.metrics caption")?.textContent ?? "no caption", document.querySelector("#dropzone h2 label[for=upload]")?.textContent ?? "no heading"]`, &labelled))
+	assert.Equal(t, []string{"The denoising's figures", "Choose an image of a digit"}, labelled, "the figures' table named, and the upload's panel headed, as the other tabs' are")
 	var rows int
 	p.run(chromedp.Evaluate(`document.querySelectorAll("#noisy-scores, #ae-scores").length`, &rows))
 	assert.Zero(t, rows, "nor rows of dashes")

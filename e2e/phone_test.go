@@ -471,6 +471,24 @@ func TestKeyboardAndPhone(t *testing.T) {
 	p.run(chromedp.Evaluate(`scrollTo(0, 0), document.getElementById("results").focus()`, nil), chromedp.KeyEvent(kb.PageDown),
 		chromedp.Evaluate(within(2*time.Second, `document.getElementById("results").scrollTop`, `v > 100`), &paged, awaitPromise))
 	assert.Greater(t, paged, 100.0, "Page Down scrolls the result's column")
+	// A control the focus comes to at the screen's foot is scrolled into
+	// sight with its ring (the ring's lower side was cut at 640×400, as at
+	// 200 % zoom).
+	var ring struct {
+		Bottom, Screen float64
+		ID             string
+	}
+	p.run(chromedp.EmulateViewport(640, 400), chromedp.Evaluate(`(() => {
+		scrollTo(0, 0);
+		const e = document.getElementById("noise-kind");
+		scrollTo(0, e.getBoundingClientRect().bottom + scrollY - innerHeight + 1); // its foot just under the screen's
+		document.querySelector("#gallery [tabindex='0']").focus({preventScroll: true}); // the stop before it
+	})()`, nil), chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(`(() => {
+		const e = document.activeElement, s = getComputedStyle(e);
+		return {bottom: e.getBoundingClientRect().bottom + parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset), screen: innerHeight, id: e.id};
+	})()`, &ring))
+	assert.Equal(t, "noise-kind", ring.ID, "the stop after the gallery")
+	assert.LessOrEqual(t, ring.Bottom, ring.Screen+0.5, "the focus ring of a control at the screen's foot in sight (the page scrolls by whole pixels)")
 	// One above the other, the result does not scroll within itself, and
 	// is no stop.
 	var stop string

@@ -119,10 +119,12 @@ func (r *Results) verdict() string {
 	return v
 }
 
-// metricsCaption says what the figures measure, where there are scores.
+// metricsCaption says what the figures measure, where there are scores;
+// of an upload's, which has none, it names the table for a screen reader
+// alone (it had no name).
 func metricsCaption(res *webapp.Result) vecty.MarkupOrChild {
 	if res.Clean == nil {
-		return nil
+		return elem.Caption(vecty.Markup(vecty.Class("sr-only")), vecty.Text("The denoising's figures"))
 	}
 	return elem.Caption(vecty.Markup(vecty.Class("hint")), vecty.Text("How close each picture is to the clean digit: PSNR in dB, and SSIM up to 1 (the same picture; 0 or below: nothing alike); higher is closer."))
 }

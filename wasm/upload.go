@@ -37,7 +37,9 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 			// (dropAnywhere).
 			vecty.Class("panel", "dropzone"), prop.ID("dropzone"),
 		),
-		elem.Label(vecty.Markup(prop.For("upload")), vecty.Text("Choose an image of a digit")),
+		// A heading as the other tabs' panels have, for a screen reader
+		// moving from heading to heading.
+		elem.Heading2(elem.Label(vecty.Markup(prop.For("upload")), vecty.Text("Choose an image of a digit"))),
 		elem.Input(vecty.Markup(
 			prop.ID("upload"), prop.Type(prop.TypeFile),
 			vecty.Attribute("accept", strings.Join(readTypes, ",")),
