@@ -39,6 +39,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 
 	xdraw "golang.org/x/image/draw"
@@ -84,6 +85,41 @@ const wideLine = 3
 // MNIST's 70,000 digits, one in a thousand is more than 1.8 times as wide
 // as high, none more than 2.5 times.
 const wideSeveral = 2
+
+// parted says whether the ink t found as one digit is two side by side,
+// close enough for the detection's blur to join them ("42" written close):
+// wider than high by a tenth, with a column in the middle three fifths of
+// its box that holds less than a tenth of the ink (pixels over half) of
+// the box's median column, and a quarter of the ink or more on each side
+// of it (a tick or a dot beside a digit is not a digit).
+// TestTwoDigitsWrittenClose has what it finds.
+func parted(t ink) bool {
+	b := t.box
+	if 10*b.Dx() <= 11*b.Dy() {
+		return false
+	}
+	cols := make([]int, b.Dx())
+	total := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if t.v[y*t.w+x] > 0.5 {
+				cols[x-b.Min.X]++
+				total++
+			}
+		}
+	}
+	sorted := slices.Clone(cols)
+	slices.Sort(sorted)
+	median := sorted[len(sorted)/2]
+	left := 0
+	for x, n := range cols {
+		if x >= len(cols)/5 && x < len(cols)-len(cols)/5 && 10*n < median && 4*left >= total && 4*(total-left-n) >= total {
+			return true
+		}
+		left += n
+	}
+	return false
+}
 
 // ErrSmallDigit is returned when the digit found is too small to read.
 var ErrSmallDigit = errors.New("too small to read (a closer picture would do)")
@@ -387,7 +423,7 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 		}
 		return nil, info, err
 	}
-	info.Several = t.several || t.box.Dx() > wideSeveral*t.box.Dy()
+	info.Several = t.several || t.box.Dx() > wideSeveral*t.box.Dy() || parted(t)
 	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
 	// A block of ink, which normalising its stroke would thin into a 1;
 	// a smaller one may be a digit too small to show its strokes here
