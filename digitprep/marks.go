@@ -8,31 +8,48 @@ import "image"
 // 0 as a 9):
 //   - a ring or a box round the digit (ringRound): what it holds is the
 //     digit;
-//   - a straight line under the digit, at least nearly as wide
-//     (lineUnder).
+//   - a line under the digit, at least nearly as wide, and three times as
+//     wide as high or more (lineUnder).
 //
 // The marks are found among the pieces of the ink's strokes (its pixels
-// over a level, 8-connected: markLevels), where digitMask, which looks at the picture
-// blurred, has often joined a mark drawn near the digit to it. A mark that
-// touches the digit's strokes is one piece with it, and stays.
+// over a level, 8-connected: markLevels), where digitMask, which looks at
+// the picture blurred, has often joined a mark drawn near the digit to it.
+// A mark that touches the digit's strokes is one piece with it, and stays;
+// a stroke inside a 0 that does not touch it (a slashed 0) is taken for a
+// digit in a ring, and the 0 is read as a 1.
+//
+// Ink of more than maxMarkPieces pieces is left as it is: looking for a
+// ring costs the square of the pieces.
 func dropMarks(t ink) ink {
-	for _, over := range markLevels {
-		label, ps := strokePieces(t.v, t.w, t.h, over)
-		for range len(ps) { // a box in a ring, a ring in a box
+	for _, level := range markLevels {
+		label, ps := strokePieces(t.v, t.w, t.h, level)
+		// A box in a ring, a ring in a box: each pass drops one, and what
+		// is outside it, or ends (without kept all).
+		for len(ps) <= maxMarkPieces {
 			outer, ok := ringRound(label, ps, t.w, t.h)
 			if !ok {
 				break
 			}
 			inside := ps[outer].box.Inset(1)
 			t = t.without(label, func(n int32, x, y int) bool { return n == outer || !image.Pt(x, y).In(inside) })
-			label, ps = strokePieces(t.v, t.w, t.h, over)
+			was := len(ps)
+			if label, ps = strokePieces(t.v, t.w, t.h, level); len(ps) >= was {
+				break
+			}
 		}
-		if line, ok := lineUnder(ps); ok {
+		if line, ok := lineUnder(ps); ok && len(ps) <= maxMarkPieces {
 			t = t.without(label, func(n int32, _, _ int) bool { return n == line })
 		}
 	}
 	return t
 }
+
+// maxMarkPieces is the most pieces of ink dropMarks looks among for marks.
+// A digit with marks round it is a few pieces: the most of any test's
+// pictures is 75 (a pencil's strokes broken up). A picture made of
+// thousands of specks (a narrow strip of dots, which the detection's blur
+// leaves apart) took over half a second natively.
+const maxMarkPieces = 256
 
 // markLevels are the levels of ink (of the strokes' 1) over which
 // dropMarks looks for marks: half first, where a mark drawn near the digit
@@ -46,15 +63,15 @@ type strokePiece struct {
 	box  image.Rectangle
 }
 
-// strokePieces labels the pieces of the pixels of v (w×h) over over,
+// strokePieces labels the pieces of the pixels of v (w×h) over level,
 // 8-connected: label[i] is the piece of pixel i, or 0; ps[n] is piece n
 // (ps[0] is none).
-func strokePieces(v []float32, w, h int, over float32) ([]int32, []strokePiece) {
+func strokePieces(v []float32, w, h int, level float32) ([]int32, []strokePiece) {
 	label := make([]int32, w*h)
 	ps := []strokePiece{{}}
 	var stack []int
 	for start, s := range v {
-		if s <= over || label[start] != 0 {
+		if s <= level || label[start] != 0 {
 			continue
 		}
 		n := int32(len(ps))
@@ -70,7 +87,7 @@ func strokePieces(v []float32, w, h int, over float32) ([]int32, []strokePiece) 
 			for dy := -1; dy <= 1; dy++ {
 				for dx := -1; dx <= 1; dx++ {
 					xx, yy := x+dx, y+dy
-					if j := yy*w + xx; xx >= 0 && yy >= 0 && xx < w && yy < h && label[j] == 0 && v[j] > over {
+					if j := yy*w + xx; xx >= 0 && yy >= 0 && xx < w && yy < h && label[j] == 0 && v[j] > level {
 						label[j] = n
 						stack = append(stack, j)
 					}

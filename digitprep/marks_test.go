@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -119,12 +120,14 @@ func TestMarkedDigit(t *testing.T) {
 
 // A digit written in strokes apart is not taken for a mark and a digit
 // (dropMarks): a 7's bar across its stem that stops short of it (inside
-// the 7's box, and round it on four sides of eight: surrounds), and a 5's
-// top stroke apart from its body are kept whole; a 1's foot apart is taken
+// the 7's box, and round it on four sides of eight: surrounds), a 5's top
+// stroke apart from its body, and digits with rings of their own (a 0, a 0
+// with a dot in it, an 8, a 6) are kept whole; a 1's foot apart is taken
 // for a line under it, and the 1 is still a 1. (A 2 whose foot is written
 // apart loses it, and is read as a 7: lineUnder's doc.)
 func TestStrokesApartAreNoMark(t *testing.T) {
 	reads := digitReader(t)
+	c := image.Pt(500, 350)
 	for _, c := range []struct {
 		what    string
 		digit   int
@@ -133,6 +136,10 @@ func TestStrokesApartAreNoMark(t *testing.T) {
 	}{
 		{"a 7, its bar apart from the stem", 7, [][]image.Point{{{420, 250}, {560, 250}, {470, 450}}, {{424, 350}, {490, 350}}}, true},
 		{"a 5, its top apart", 5, [][]image.Point{{{450, 290}, {440, 350}, {500, 340}, {540, 380}, {530, 430}, {480, 450}, {440, 430}}, {{460, 260}, {540, 260}}}, true},
+		{"a 0", 0, [][]image.Point{arc(c, 60, 100, 0, 2*math.Pi)}, true},
+		{"a 0 with a dot in it", 0, [][]image.Point{arc(c, 60, 100, 0, 2*math.Pi), {c, c}}, true},
+		{"an 8", 8, [][]image.Point{arc(image.Pt(500, 295), 40, 45, 0, 2*math.Pi), arc(image.Pt(500, 395), 50, 55, 0, 2*math.Pi)}, true},
+		{"a 6", 6, [][]image.Point{append(arc(image.Pt(500, 390), 50, 55, 0, 2*math.Pi), image.Pt(545, 365), image.Pt(470, 330), image.Pt(520, 250))}, true},
 		{"a 1, its foot apart", 1, [][]image.Point{{{470, 280}, {500, 250}, {500, 420}}, {{460, 445}, {540, 445}}}, false},
 	} {
 		img := photoWith(nil, 1000, 700, image.Rectangle{})
@@ -142,11 +149,46 @@ func TestStrokesApartAreNoMark(t *testing.T) {
 		in, _, err := Prepare(img)
 		require.NoError(t, err, c.what)
 		assert.Equal(t, c.digit, reads(in), c.what)
+		small := shrink(img)
+		found, _, err := findDigitInFrame(grey(small), small.Bounds().Dx(), small.Bounds().Dy())
+		require.NoError(t, err, c.what)
 		if c.whole {
-			small := shrink(img)
-			found, _, err := findDigitInFrame(grey(small), small.Bounds().Dx(), small.Bounds().Dy())
-			require.NoError(t, err, c.what)
-			assert.Equal(t, found.v, dropMarks(found).v, "%s: kept whole", c.what)
+			assert.True(t, slices.Equal(found.v, dropMarks(found).v), "%s: kept whole", c.what)
+		} else {
+			assert.Less(t, dropMarks(found).box.Max.Y, found.box.Max.Y, "%s: its foot taken for a line under it", c.what)
 		}
 	}
+}
+
+// Ink of many pieces is not looked among for marks (dropMarks'
+// work grows with the square of the pieces): a ring round a 1 is dropped,
+// but not when maxMarkPieces specks lie round it too.
+func TestMarksOfManyPieces(t *testing.T) {
+	const side = 400
+	inked := func(specks int) ink {
+		v := make([]float32, side*side)
+		dot := func(x, y, r int) {
+			for yy := y - r; yy <= y+r; yy++ {
+				for xx := x - r; xx <= x+r; xx++ {
+					v[yy*side+xx] = 1
+				}
+			}
+		}
+		for _, p := range arc(image.Pt(200, 200), 90, 120, 0, 2*math.Pi) {
+			dot(p.X, p.Y, 2)
+		}
+		for y := 140; y < 260; y++ {
+			dot(200, y, 4)
+		}
+		for i := range specks { // in the corners, outside the ring
+			dot(3+4*(i%20), 3+4*(i/20%20), 0)
+		}
+		t := ink{v: v, w: side, h: side}
+		t.box = inkBox(v, side, side)
+		return t
+	}
+	few := inked(0)
+	assert.Equal(t, image.Rect(196, 136, 205, 264), dropMarks(few).box, "the ring dropped, the 1 kept")
+	many := inked(maxMarkPieces)
+	assert.True(t, slices.Equal(many.v, dropMarks(many).v), "with %d specks, nothing dropped", maxMarkPieces)
 }
