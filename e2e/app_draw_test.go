@@ -49,7 +49,7 @@ func (a *app) draw(t *testing.T) {
 	assert.Equal(t, "Your digit, denoised, reads "+res.DAEReading.String()+".", p.text("#draw-status"))
 	// So is a reading that the noise or the model changed, with the pen
 	// up (it was not: the line kept the reading from before).
-	p.js(`window.statusSaid = 0; new MutationObserver(() => window.statusSaid++).observe(document.getElementById("draw-status"), {childList: true, characterData: true, subtree: true})`)
+	p.js(`window.statusSaid = 0; new MutationObserver(rs => window.statusSaid += rs.length).observe(document.getElementById("draw-status"), {childList: true, characterData: true, subtree: true})`)
 	before := p.src("#dae-output")
 	p.run(chromedp.Click("#denoiser-seed", chromedp.ByQuery))
 	p.changed("#dae-output", before)

@@ -40,12 +40,14 @@ type App struct {
 	lostOnReload bool
 	// given is the digit last given (State.Given).
 	given string
-	// drawn is the draw tab's result last shown, and the drawing it was of
-	// (sayDrawReading).
-	drawn struct {
+	// drawnShown is the draw tab's result last shown, and the drawing it
+	// was of (sayDrawReading).
+	drawnShown struct {
 		result  *webapp.Result
 		drawing []float32
 	}
+	// stopAsked says that scrollStop is to run on the next frame.
+	stopAsked bool
 }
 
 // topOfResults scrolls the result back to its top, where it scrolls
@@ -65,14 +67,16 @@ func topOfResults() {
 // the focus, and its own stops (a download, the heat maps) come after most
 // of it. Chromium makes a box that scrolls a stop only when nothing in it
 // is one. Called after each render, and when the window's size or an
-// open section in the result changes.
+// open section in the result changes. While it has the focus it stays a
+// stop (the focus would go to the page's start).
 func scrollStop() {
-	r := js.Global().Get("document").Call("getElementById", "results")
+	doc := js.Global().Get("document")
+	r := doc.Call("getElementById", "results")
 	switch {
 	case !r.Truthy():
 	case r.Get("scrollHeight").Int() > r.Get("clientHeight").Int():
 		r.Call("setAttribute", "tabindex", "0")
-	default:
+	case !r.Equal(doc.Get("activeElement")):
 		r.Call("removeAttribute", "tabindex")
 	}
 }
@@ -107,7 +111,13 @@ func (a *App) rerender() {
 		}
 		a.sayDrawReading(st)
 		vecty.Rerender(a)
-		scrollStop()
+		if !a.stopAsked { // after vecty's render, which waits for the next frame
+			a.stopAsked = true
+			onFrame(func() {
+				a.stopAsked = false
+				scrollStop()
+			})
+		}
 		a.updateCurves()
 		a.updateAddress(a.store.State())
 	}
@@ -120,11 +130,11 @@ func (a *App) rerender() {
 // of a new drawing when the pen lifts; before, these changes were not said,
 // and the pad's line kept the reading from before them.
 func (a *App) sayDrawReading(st webapp.State) {
-	same := len(st.Drawing) > 0 && len(a.drawn.drawing) > 0 && &st.Drawing[0] == &a.drawn.drawing[0]
-	if st.Mode == webapp.ModeDraw && !st.PenDown && st.Result != nil && st.Result != a.drawn.result && same {
+	sameDrawing := len(st.Drawing) > 0 && len(a.drawnShown.drawing) > 0 && &st.Drawing[0] == &a.drawnShown.drawing[0]
+	if st.Mode == webapp.ModeDraw && !st.PenDown && st.Result != nil && st.Result != a.drawnShown.result && sameDrawing {
 		say("draw-status", drawReading(st))
 	}
-	a.drawn.result, a.drawn.drawing = st.Result, st.Drawing
+	a.drawnShown.result, a.drawnShown.drawing = st.Result, st.Drawing
 }
 
 // updateCurves has the store compute the plot's curves if they are

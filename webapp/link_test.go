@@ -3,6 +3,7 @@ package webapp
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -199,6 +200,16 @@ func FuzzParseLink(f *testing.F) {
 				t.Fatalf("%q: refused, but gave %+v", fragment, l)
 			}
 			return
+		}
+		// What it takes in part is of the keys it was given.
+		if err != nil {
+			given, _ := pairs(strings.TrimPrefix(fragment, "#"))
+			taken, _ := pairs(l.Fragment())
+			for _, kv := range taken {
+				if !slices.ContainsFunc(given, func(g keyValue) bool { return g.key == kv.key }) {
+					t.Fatalf("%q: taken in part as %q, whose %q it was not given", fragment, l.Fragment(), kv.key)
+				}
+			}
 		}
 		// What it takes, whole or in part, it writes back as the same link.
 		again, err := ParseLink(l.Fragment())
