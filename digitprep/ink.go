@@ -393,6 +393,17 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		out[main] = true
 		main = heaviest(true)
 	}
+	// A box or a ring round the digit, too far from it to be within its
+	// reach (a form's box, a frame's inner line): what it holds is the
+	// digit (dropMarks takes those drawn close).
+	for range 2 { // a ring in a box
+		inner, ok := heldBy(main, comps, label, out, w, h)
+		if !ok {
+			break
+		}
+		out[main] = true
+		main = inner
+	}
 	someKept := main != 0 // a piece not left out was found; then those left out stay out
 	if !someKept {
 		if min(w, h) >= photoSide {
@@ -430,6 +441,35 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	}
 	return keep, several
 }
+
+// heldBy finds the piece that piece main (of the pieces of a w×h image,
+// labelled by label; none left out) is drawn round: the heaviest inside its
+// box with at least a twentieth of its ink and a sixth of its size (and a
+// digit's), of strokes (strokesLong), whose centre main surrounds. The dot
+// in a dotted 0 is no digit held by a ring.
+func heldBy(main int, pieces []piece, label []int32, out []bool, w, h int) (int, bool) {
+	if main == 0 {
+		return 0, false
+	}
+	m := pieces[main]
+	inside := m.box.Inset(1)
+	best := 0
+	for n, c := range pieces {
+		long := max(c.box.Dx(), c.box.Dy())
+		if n == 0 || n == main || out[n] || !c.box.In(inside) || c.mass < m.mass/20 ||
+			long < max(minDigit, max(m.box.Dx(), m.box.Dy())/6) || float64(long) < strokesLong*c.thick() {
+			continue
+		}
+		if (best == 0 || c.mass > pieces[best].mass) && surrounds(label, int32(main), w, h, image.Pt((c.box.Min.X+c.box.Max.X)/2, (c.box.Min.Y+c.box.Max.Y)/2)) {
+			best = n
+		}
+	}
+	return best, best != 0
+}
+
+// strokesLong is how many times its strokes' width (piece.thick) a piece
+// of strokes is long at least: a dot is twice its own.
+const strokesLong = 4
 
 // blobBeside says whether piece main (of the pieces of a w×h image,
 // those not left out) is not the digit but something beside it (blob),

@@ -88,6 +88,37 @@ func TestFramedPicture(t *testing.T) {
 	}
 }
 
+// A frame of two lines (a band at the picture's edge and a line inside
+// it), or one line drawn inside the picture's edge (a form's box): the
+// digit the inner line holds is found and read (the line was taken for
+// the digit: 2 or 3 of 10 read right). heldBy.
+func TestDoubleFrame(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	for _, c := range []struct{ band, gap, line int }{{30, 10, 4}, {20, 20, 6}, {0, 30, 4}} {
+		right := 0
+		for i := range 10 {
+			img, want := framed(test.Image(nil, i), c.band, 0, 0, 4, false)
+			w, h := img.Rect.Dx(), img.Rect.Dy()
+			outer := image.Rect(0, 0, w, h).Inset(c.band + c.gap)
+			inner := outer.Inset(c.line)
+			for y := range h {
+				for x := range w {
+					if p := image.Pt(x, y); p.In(outer) && !p.In(inner) {
+						img.Pix[y*w+x] = 10
+					}
+				}
+			}
+			in, info, err := Prepare(img)
+			require.NoError(t, err, "%+v: test digit %d", c, i)
+			assert.InDelta(t, 0, dist(want, info.Bounds), 8, "%+v: test digit %d: the digit is at %v, found at %v", c, i, want, info.Bounds)
+			if reads(in) == int(test.Labels[i]) {
+				right++
+			}
+		}
+		assert.GreaterOrEqual(t, right, 9, "%+v", c)
+	}
+}
+
 // dist is how far apart two boxes' edges are, at most.
 func dist(a, b image.Rectangle) int {
 	return max(abs(a.Min.X-b.Min.X), abs(a.Min.Y-b.Min.Y), abs(a.Max.X-b.Max.X), abs(a.Max.Y-b.Max.Y))
