@@ -36,7 +36,7 @@ func otherKind(data []byte) (kind, advice string) {
 	case IsSVG(data):
 		return "an SVG drawing, not pixels", "export it as PNG, or take a screenshot of it"
 	case len(data) >= 12 && string(data[4:8]) == "ftyp" && isHEIF(string(data[8:12])):
-		return "a HEIC photo, as phones save them", "export it as JPEG; an iPhone takes JPEGs with Settings › Camera › Formats › Most Compatible"
+		return "a HEIC photo, as phones save them", "export it as JPEG; an iPhone or iPad takes JPEGs with Settings › Camera › Formats › Most Compatible"
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return "a PDF document", "take a screenshot of the digit, or " + asPNG
 	case bytes.HasPrefix(data, []byte("II*\x00")) || bytes.HasPrefix(data, []byte("MM\x00*")):

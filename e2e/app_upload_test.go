@@ -66,6 +66,7 @@ func (a *app) uploadNoisyDigit(t *testing.T) {
 	var labelled []string
 	p.run(chromedp.Evaluate(`[document.querySelector("table.metrics caption")?.textContent ?? "no caption", document.querySelector("#dropzone h2 label[for=upload]")?.textContent ?? "no heading"]`, &labelled))
 	assert.Equal(t, []string{"The denoising's figures", "Choose an image of a digit"}, labelled, "the figures' table named, and the upload's panel headed, as the other tabs' are")
+	assert.Contains(t, p.text("#upload-hint"), "the page's address does not carry it", "a shared address opens the tab without the picture")
 	var rows int
 	p.run(chromedp.Evaluate(`document.querySelectorAll("#noisy-scores, #ae-scores").length`, &rows))
 	assert.Zero(t, rows, "nor rows of dashes")
@@ -186,7 +187,7 @@ func (a *app) chooseOneOfTwo(t *testing.T) {
 	before := p.changed("#model-input", "")
 	assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 8 ("), "the 8 is taken: %s", p.text("#model-input-reading"))
 	assert.Contains(t, p.text("#several"), "may hold more than one digit", "the 7 left out is said")
-	assert.Contains(t, p.text("#reading"), ". That is said of the ink taken as the digit, boxed on the picture: this picture may hold more than one digit.", "and the verdict is said of the digit taken")
+	assert.Contains(t, p.text("#reading"), ". This picture may hold more than one digit: that reading is of the ink boxed on it.", "and the verdict is said of the digit taken")
 	// The picture is 2:1; the 7 is in its right third.
 	p.dragBox(2, 1, 0.63, 0.05, 0.99, 0.95)
 	before = p.changed("#model-input", before)
@@ -214,7 +215,7 @@ func (a *app) chooseOneOfTwo(t *testing.T) {
 	// A box around both digits: what may hold more than one is the box.
 	p.dragBox(2, 1, 0.02, 0.03, 0.98, 0.97)
 	p.run(chromedp.Poll(`document.getElementById("several")?.textContent === "Your box may hold more than one digit: drag one around yours alone."`, nil, chromedp.WithPollingTimeout(5*time.Second)))
-	assert.Contains(t, p.text("#reading"), ". That is said of the ink taken as the digit in your box, which may hold more than one digit.")
+	assert.Contains(t, p.text("#reading"), ". Your box may hold more than one digit: that reading is of all the ink taken in it.")
 	p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
 
 	// For those who cannot drag, two taps at opposite corners: the

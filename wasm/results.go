@@ -111,9 +111,9 @@ func (r *Results) verdict() string {
 	v := sentence(r.Result.Verdict())
 	if u := r.Upload; u != nil && u.NoDigit == nil && u.Info.Several {
 		if _, chosen := u.Chosen(); chosen {
-			v += ". That is said of the ink taken as the digit in your box, which may hold more than one digit"
+			v += ". Your box may hold more than one digit: that reading is of all the ink taken in it"
 		} else {
-			v += ". That is said of the ink taken as the digit, boxed on the picture: this picture may hold more than one digit"
+			v += ". This picture may hold more than one digit: that reading is of the ink boxed on it"
 		}
 	}
 	return v
