@@ -55,7 +55,7 @@ func (a *app) backReturns(t *testing.T) {
 	// says).
 	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery))
 	tab("upload")
-	assert.Equal(t, "Choose a picture of a digit: it shows here, denoised, with what the digit reader sees. A picture chosen before the page was reloaded is not kept: choose it again.", p.text("#results-empty"))
+	assert.Equal(t, "Choose a picture of a digit: it shows here, denoised, with what the digit reader sees. It stays on your machine: the page's address does not carry it. A picture chosen before the page was reloaded is not kept: choose it again.", p.text("#results-empty"))
 	p.js(`history.back()`)
 	tab("gallery")
 	p.run(chromedp.WaitVisible(`#sample-7[aria-pressed="true"]`, chromedp.ByQuery))

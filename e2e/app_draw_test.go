@@ -27,8 +27,7 @@ func (a *app) draw(t *testing.T) {
 	p := a.open(t)
 	p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 	assert.Contains(t, p.text("#draw-hint"), "With a mouse, a pen or a finger", "what to do, said where it is seen")
-	assert.Contains(t, p.text("#draw-hint"), "the page's address does not carry it", "a shared address opens the tab without the drawing")
-	assert.Equal(t, "Draw a digit in the box: it shows here too, with its figures and the plot.", p.text("#results-empty"), "the results' own words for this tab")
+	assert.Equal(t, "Draw a digit in the box: it shows here too, with its figures and the plot. It stays on your machine: the page's address does not carry it.", p.text("#results-empty"), "the results' own words for this tab, and that a shared address opens it without the drawing")
 	// A press made by a script, of a pointer the browser does not know
 	// (which it will not let the page capture), does not stop the app
 	// (it did: a panic): the strokes below are drawn and denoised.

@@ -487,11 +487,17 @@ func alert(id, text string) *vecty.HTML {
 // emptyResults is what the results say on each tab before there are any,
 // in words that hold whether the input is above them or beside them (a
 // phone held sideways).
+// Where an upload or a drawing goes is said too: a shared address opened
+// its tab empty, with nothing to say why.
 var emptyResults = map[webapp.Mode]string{
 	webapp.ModeGallery: "Pick a digit to see it denoised.",
-	webapp.ModeUpload:  "Choose a picture of a digit: it shows here, denoised, with what the digit reader sees.",
-	webapp.ModeDraw:    "Draw a digit in the box: it shows here too, with its figures and the plot.",
+	webapp.ModeUpload:  "Choose a picture of a digit: it shows here, denoised, with what the digit reader sees. " + stays,
+	webapp.ModeDraw:    "Draw a digit in the box: it shows here too, with its figures and the plot. " + stays,
 }
+
+// stays says where an upload or a drawing goes: nowhere, not even into
+// the page's address.
+const stays = "It stays on your machine: the page's address does not carry it."
 
 // notKeptOnReload is what the upload tab says, empty, when a reload
 // opened the page on it (App.lostOnReload).

@@ -250,7 +250,7 @@ func (d *DrawPad) update() {
 func (d *DrawPad) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("panel")),
 		elem.Heading2(vecty.Text("Draw a digit")),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-hint")), vecty.Text("With a mouse, a pen or a finger, in the box below: it is denoised as you draw, with the noise chosen under it. "+stays),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("draw-hint")), vecty.Text("With a mouse, a pen or a finger, in the box below: it is denoised as you draw, with the noise chosen under it."),
 			elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(" Drawing needs a pointer: from the keyboard, pick a sample or upload a picture of a digit."))),
 		// What the drawing reads, said when the pen lifts rather than at
 		// every move (sayReading): there from the start, as a region is read out

@@ -29,10 +29,6 @@ type Upload struct {
 // read last.
 func (u *Upload) Mount() { showPicked() }
 
-// stays says where an upload or a drawing goes: nowhere, not even into
-// the page's address.
-const stays = "It stays on your machine: the page's address does not carry it."
-
 // Render draws the drop zone with its file picker.
 func (u *Upload) Render() vecty.ComponentOrHTML {
 	return elem.Section(
@@ -58,11 +54,9 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 				}
 			}),
 		)),
-		// Where it goes said too: a shared address opened this tab empty,
-		// with nothing to say why.
-		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("upload-hint")),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint")),
 			elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text("…or drop one here, or paste it (Ctrl+V). ")),
-			vecty.Text(fmt.Sprintf("PNG, JPEG, GIF or WebP, up to %d MiB and %d megapixels; dark on light or light on dark, photographed or scanned. "+stays,
+			vecty.Text(fmt.Sprintf("PNG, JPEG, GIF or WebP, up to %d MiB and %d megapixels; dark on light or light on dark, photographed or scanned.",
 				digitprep.MaxBytes>>20, digitprep.MaxPixels/1_000_000)),
 		),
 		// Always there, its line kept, so that the page does not move when
