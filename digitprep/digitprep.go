@@ -121,6 +121,37 @@ func parted(t ink) bool {
 	return false
 }
 
+// stacked says whether the ink t found as one digit is lines of writing,
+// one above the other, that the detection's blur joined (a column of sums
+// on a worksheet, read as one digit): three runs of rows or more, each
+// with an eighth of the ink (pixels over half) or more, between rows with
+// none. A digit is at most two such (a 5 whose top is written apart).
+// TestLinesOfDigits.
+func stacked(t ink) bool {
+	b := t.box
+	rows := make([]int, b.Dy())
+	total := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if t.v[y*t.w+x] > 0.5 {
+				rows[y-b.Min.Y]++
+				total++
+			}
+		}
+	}
+	lines, ink := 0, 0
+	for y, n := range rows {
+		ink += n
+		if (n == 0 || y == len(rows)-1) && ink > 0 {
+			if 8*ink >= total {
+				lines++
+			}
+			ink = 0
+		}
+	}
+	return lines >= 3
+}
+
 // ErrSmallDigit is returned when the digit found is too small to read.
 var ErrSmallDigit = errors.New("too small to read (a closer picture would do)")
 
@@ -423,7 +454,7 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 		}
 		return nil, info, err
 	}
-	info.Several = t.several || t.box.Dx() > wideSeveral*t.box.Dy() || parted(t)
+	info.Several = t.several || t.box.Dx() > wideSeveral*t.box.Dy() || parted(t) || stacked(t)
 	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
 	// A block of ink, which normalising its stroke would thin into a 1;
 	// a smaller one may be a digit too small to show its strokes here

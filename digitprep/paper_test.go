@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
+	"image/draw"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -208,4 +211,31 @@ func TestTwoDigitsWrittenClose(t *testing.T) {
 	t.Logf("of 50 pairs written close, %d said to be several; of 50 digits alone, %d", said, alone)
 	assert.GreaterOrEqual(t, said, 35)
 	assert.LessOrEqual(t, alone, 1)
+}
+
+// Lines of sums printed one above the other, close (a worksheet's column,
+// whose lines the detection's blur joins), are said to be perhaps several
+// digits (stacked) or refused, never taken as one digit with nothing said
+// (a tablet user's worksheet was read as a 5 at 99 %).
+func TestLinesOfDigits(t *testing.T) {
+	sums := []string{"3+4=7", "12-5=7", "6+2=8", "9-1=8"}
+	for _, font := range []string{"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"} {
+		for _, gap := range []int{10, 20} {
+			page := image.NewGray(image.Rect(0, 0, 500, 400))
+			draw.Draw(page, page.Rect, image.NewUniform(color.Gray{235}), image.Point{}, draw.Src)
+			y := 60
+			for _, s := range sums {
+				line := glyph(t, font, s, 40, 0)
+				draw.Draw(page, line.Rect.Add(image.Pt(150, y)), line, image.Point{}, draw.Src)
+				y += line.Rect.Dy() + gap
+			}
+			_, info, err := Prepare(page)
+			what := fmt.Sprintf("%s, lines %d px apart", filepath.Base(font), gap)
+			if err == nil {
+				assert.True(t, info.Several, "%s: found as one digit at %v, with nothing said", what, info.Bounds)
+			} else {
+				assert.True(t, NoDigit(err), "%s: %v", what, err)
+			}
+		}
+	}
 }
