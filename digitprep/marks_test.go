@@ -95,13 +95,14 @@ func marked(digit []float32, mark string) (img *image.Gray, within image.Rectang
 // A mark a person drew round a digit, under it or beside it, to point it
 // out or by chance, is not taken for part of the digit (dropMarks, and
 // digitMask's reach): the digit is found without it and read. Before, of
-// these 20 test digits 9, 9, 6, 18 and 18 were read right, and the mark
-// was taken with the digit in 80 of the 100.
+// these 12 test digits 10, 10, 6, 10 and 11 were read right, and the mark
+// was taken with the digit in 38 of the 60 (of 20 digits: 9, 9, 6, 18, 18,
+// and 80 of 100).
 func TestMarkedDigit(t *testing.T) {
 	test, reads := testSet(t), digitReader(t)
 	for _, mark := range []string{"a ring round it", "a ring round it, its ends apart", "a box round it", "a line under it", "a stroke beside it"} {
 		right := 0
-		for i := range 20 {
+		for i := range 12 {
 			img, within := marked(test.Image(nil, i), mark)
 			in, info, err := Prepare(img)
 			what := fmt.Sprintf("test digit %d with %s", i, mark)
@@ -113,8 +114,8 @@ func TestMarkedDigit(t *testing.T) {
 				right++
 			}
 		}
-		t.Logf("%s: %d of 20 read right", mark, right)
-		assert.GreaterOrEqual(t, right, 18, mark)
+		t.Logf("%s: %d of 12 read right", mark, right)
+		assert.GreaterOrEqual(t, right, 11, mark)
 	}
 }
 
