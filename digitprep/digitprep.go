@@ -98,16 +98,7 @@ func parted(t ink) bool {
 	if 10*b.Dx() <= 11*b.Dy() {
 		return false
 	}
-	cols := make([]int, b.Dx())
-	total := 0
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if t.v[y*t.w+x] > 0.5 {
-				cols[x-b.Min.X]++
-				total++
-			}
-		}
-	}
+	cols, total := inkCounts(t, false)
 	sorted := slices.Clone(cols)
 	slices.Sort(sorted)
 	median := sorted[len(sorted)/2]
@@ -121,6 +112,29 @@ func parted(t ink) bool {
 	return false
 }
 
+// inkCounts is how many of the pixels of ink t over half each column of
+// its box holds (each row, if rows), and how many in all.
+func inkCounts(t ink, rows bool) (counts []int, total int) {
+	b := t.box
+	counts = make([]int, b.Dx())
+	if rows {
+		counts = make([]int, b.Dy())
+	}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if t.v[y*t.w+x] > 0.5 {
+				if rows {
+					counts[y-b.Min.Y]++
+				} else {
+					counts[x-b.Min.X]++
+				}
+				total++
+			}
+		}
+	}
+	return counts, total
+}
+
 // stacked says whether the ink t found as one digit is lines of writing,
 // one above the other, that the detection's blur joined (a column of sums
 // on a worksheet, read as one digit): three runs of rows or more, each
@@ -128,17 +142,7 @@ func parted(t ink) bool {
 // none. A digit is at most two such (a 5 whose top is written apart).
 // TestLinesOfDigits.
 func stacked(t ink) bool {
-	b := t.box
-	rows := make([]int, b.Dy())
-	total := 0
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if t.v[y*t.w+x] > 0.5 {
-				rows[y-b.Min.Y]++
-				total++
-			}
-		}
-	}
+	rows, total := inkCounts(t, true)
 	lines, ink := 0, 0
 	for y, n := range rows {
 		ink += n

@@ -304,42 +304,21 @@ func (c piece) clear(w, h int) bool {
 // out, and so is what lies beside a digit and is not one: a thumb coming
 // in from the edge, a screenshot's button (blob).
 func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
-	label := make([]int32, w*h) // 0: not above the threshold or not yet seen
-	comps := []piece{{}}        // component n is comps[n]
-	var stack []int
-	for start, v := range d {
-		if v <= high || label[start] != 0 {
+	label, count := components(d, w, h, high, low) // 0: not above the threshold
+	comps := make([]piece, count+1)                // component n is comps[n]
+	for i, n := range label {
+		if n == 0 {
 			continue
 		}
-		n := int32(len(comps))
-		c := piece{}
-		label[start] = n
-		stack = append(stack[:0], start)
-		for len(stack) > 0 {
-			i := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			x, y := i%w, i/w
-			c.mass += float64(d[i])
-			c.box = c.box.Union(image.Rect(x, y, x+1, y+1))
-			for e, on := range [4]bool{x == 0, y == 0, x == w-1, y == h-1} {
-				if on {
-					c.edge[e]++
-				}
-			}
-			for dy := -1; dy <= 1; dy++ {
-				for dx := -1; dx <= 1; dx++ {
-					xx, yy := x+dx, y+dy
-					if xx < 0 || yy < 0 || xx >= w || yy >= h {
-						continue
-					}
-					if j := yy*w + xx; label[j] == 0 && d[j] > low {
-						label[j] = n
-						stack = append(stack, j)
-					}
-				}
+		c := &comps[n]
+		x, y := i%w, i/w
+		c.mass += float64(d[i])
+		c.box = c.box.Union(image.Rect(x, y, x+1, y+1))
+		for e, on := range [4]bool{x == 0, y == 0, x == w-1, y == h-1} {
+			if on {
+				c.edge[e]++
 			}
 		}
-		comps = append(comps, c)
 	}
 	if len(comps) == 1 {
 		return nil, false // nothing above high

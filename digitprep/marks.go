@@ -67,34 +67,14 @@ type strokePiece struct {
 // 8-connected: label[i] is the piece of pixel i, or 0; ps[n] is piece n
 // (ps[0] is none).
 func strokePieces(v []float32, w, h int, level float32) ([]int32, []strokePiece) {
-	label := make([]int32, w*h)
-	ps := []strokePiece{{}}
-	var stack []int
-	for start, s := range v {
-		if s <= level || label[start] != 0 {
-			continue
-		}
-		n := int32(len(ps))
-		p := strokePiece{}
-		label[start] = n
-		stack = append(stack[:0], start)
-		for len(stack) > 0 {
-			i := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
+	label, n := components(v, w, h, level, level)
+	ps := make([]strokePiece, n+1)
+	for i, p := range label {
+		if p != 0 {
 			x, y := i%w, i/w
-			p.mass += float64(v[i])
-			p.box = p.box.Union(image.Rect(x, y, x+1, y+1))
-			for dy := -1; dy <= 1; dy++ {
-				for dx := -1; dx <= 1; dx++ {
-					xx, yy := x+dx, y+dy
-					if j := yy*w + xx; xx >= 0 && yy >= 0 && xx < w && yy < h && label[j] == 0 && v[j] > level {
-						label[j] = n
-						stack = append(stack, j)
-					}
-				}
-			}
+			ps[p].mass += float64(v[i])
+			ps[p].box = ps[p].box.Union(image.Rect(x, y, x+1, y+1))
 		}
-		ps = append(ps, p)
 	}
 	return label, ps
 }
