@@ -2,6 +2,7 @@ package jsonstr
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -17,7 +18,10 @@ import (
 //     fastjson keeps as it is;
 //   - an escaped UTF-16 surrogate that is not part of a pair, which
 //     fastjson keeps as text and encoding/json reads as U+FFFD (JSON allows
-//     it and leaves its meaning open: we refuse it).
+//     it and leaves its meaning open: we refuse it);
+//   - a number that JSON's grammar does not allow (01, -01, 1., .5, +1,
+//     1e) or a word that is not true, false or null (NaN), all of which
+//     fastjson reads as numbers.
 //
 // Control characters outside strings are left to the parser (whitespace is
 // allowed there, anything else is a syntax error to it).
@@ -35,6 +39,15 @@ func Check(data []byte) error {
 	for i := 0; i < len(data); i++ {
 		c := data[i]
 		switch {
+		case !inString && tokenByte(c):
+			j := i
+			for j < len(data) && tokenByte(data[j]) {
+				j++
+			}
+			if t := string(data[i:j]); t != "true" && t != "false" && t != "null" && !number.MatchString(t) {
+				return fmt.Errorf("%q at byte %d is not a JSON number, true, false or null", Shorten(t), i)
+			}
+			i = j - 1
 		case !inString:
 			inString = c == '"'
 		case c == '"':
@@ -88,3 +101,12 @@ func hex4(data []byte, i int) (rune, bool) {
 	v, err := strconv.ParseUint(string(data[i:i+4]), 16, 16)
 	return rune(v), err == nil
 }
+
+// tokenByte says whether c may be part of a literal outside strings: a
+// number's or a word's.
+func tokenByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '+' || c == '.'
+}
+
+// number is JSON's grammar of numbers (RFC 8259, section 6).
+var number = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)

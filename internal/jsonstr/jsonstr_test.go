@@ -38,12 +38,16 @@ func TestShorten(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	for _, ok := range []string{`{"a":"b"}`, "{\n\t\"a\" : \"b\\n\\u001d\"\r\n}", `"\ud83d\ude00 \/ \u00e9"`, `"\\"`, `"\""`, ``} {
+	for _, ok := range []string{`{"a":"b"}`, "{\n\t\"a\" : \"b\\n\\u001d\"\r\n}", `"\ud83d\ude00 \/ \u00e9"`, `"\\"`, `"\""`, ``,
+		`[0, -0, 10, 0.5, -1.25e-3, 1E+2, 1e01, true, false, null]`, `{"01":"+1 .5 NaN"}`} {
 		if err := Check([]byte(ok)); err != nil {
 			t.Errorf("%q: %v", ok, err)
 		}
 	}
-	for _, bad := range []string{"{\"a\":\"b\x1d\"}", "\"\t\"", "\"\\\"\n\"", "\"\x00", "{\"dec\xff\":1}", "\"\xc3\"", `"\ud800"`, `"\udc00\u0041"`, `"\ud800\u0041"`, `"\x"`, `"\u12"`, `"\`} {
+	for _, bad := range []string{"{\"a\":\"b\x1d\"}", "\"\t\"", "\"\\\"\n\"", "\"\x00", "{\"dec\xff\":1}", "\"\xc3\"", `"\ud800"`, `"\udc00\u0041"`, `"\ud800\u0041"`, `"\x"`, `"\u12"`, `"\`,
+		// Numbers fastjson reads and JSON does not allow (FuzzParseArch
+		// found [1,01,01] taken as a shape).
+		`[01]`, `[-01]`, `[00]`, `[1.]`, `[.5]`, `[+1]`, `[1e]`, `[NaN]`, `[01.5]`, `[1-2]`, `[True]`} {
 		if err := Check([]byte(bad)); err == nil {
 			t.Errorf("%q was accepted", bad)
 		}
