@@ -51,11 +51,11 @@ func (a *app) backReturns(t *testing.T) {
 	assert.Equal(t, "#tab=upload&sample=8", hash)
 	p.run(chromedp.Evaluate(`history.length`, &after))
 	assert.Equal(t, entries, after, "Forward added no entry")
-	// After a reload too (the upload is gone with it, which the page
-	// says).
-	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery))
+	// After a reload too, which brings the upload back (keepUpload).
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery))
 	tab("upload")
-	assert.Equal(t, "Choose a picture of a digit: it shows here, denoised, with what the digit reader sees. It stays on your machine: the page's address does not carry it. A picture chosen before the page was reloaded is not kept: choose it again.", p.text("#results-empty"))
+	p.run(chromedp.WaitVisible("#model-input", chromedp.ByQuery))
+	assert.Equal(t, shown, p.src("#model-input"), "the upload is back")
 	p.js(`history.back()`)
 	tab("gallery")
 	p.run(chromedp.WaitVisible(`#sample-7[aria-pressed="true"]`, chromedp.ByQuery))

@@ -191,6 +191,10 @@ func (a *app) chooseOneOfTwo(t *testing.T) {
 	p.dragBox(2, 1, 0.63, 0.05, 0.99, 0.95)
 	before = p.changed("#model-input", before)
 	assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 is taken: %s", p.text("#model-input-reading"))
+	// A reload brings back the picture and the box on it (keepUpload).
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery))
+	p.run(chromedp.Poll(`document.getElementById("model-input")?.src === `+jsString(before), nil, chromedp.WithPollingTimeout(10*time.Second)))
+	assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 7 ("), "the 7 again after a reload: %s", p.text("#model-input-reading"))
 	assert.Contains(t, p.text("#picture-frame + figcaption"), "dashed: your box; solid: the digit found in it", "the two boxes told apart")
 	var found, chosen []float64
 	box := func(id string, dst *[]float64) {
@@ -577,6 +581,20 @@ func (a *app) uploadFormats(t *testing.T) {
 		assert.True(t, bytes.Equal(shots[0], shot), "the GIF is shown as its first frame, a still picture, not playing (shot %d)", i+2)
 	}
 	assert.Equal(t, "Shown: animated.gif (animated: the page reads its first frame)", p.text("#upload-status"))
+
+	// A reload brings the upload back, as the file it was (keepUpload);
+	// one over 3 MiB is not kept, and the page says so after a reload.
+	gif := p.src("#model-input")
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery), chromedp.WaitVisible("#model-input", chromedp.ByQuery))
+	assert.Equal(t, gif, p.src("#model-input"), "the GIF's first frame again")
+	assert.Equal(t, "Shown: animated.gif (animated: the page reads its first frame)", p.text("#upload-status"))
+	path, data := noisyUpload(t, samples[2].Pixels)
+	data = append(data, make([]byte, 3<<20)...) // after the PNG's end, which browsers do not read
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+	p.changed("#model-input", gif)
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="none"]`, chromedp.ByQuery))
+	assert.Contains(t, p.text("#results-empty"), "The picture shown before the page was reloaded, "+filepath.Base(path)+", was not kept (it is "+fmt.Sprintf("%.1f", float64(len(data))/(1<<20))+" MiB, and the page keeps pictures of up to 3 MiB for a reload): choose it again.")
 }
 
 // uploadsReadRight is TestApp's "uploads of printed and handwritten digits are read right".

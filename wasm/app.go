@@ -34,10 +34,9 @@ type App struct {
 	// address is what the page's address says (webapp.Address).
 	address   *webapp.Address
 	addressMu sync.Mutex
-	// lostOnReload says that a reload opened the page on the upload tab,
-	// which may have shown a picture before: until one is chosen, the tab
-	// says that it is not kept (notKeptOnReload).
-	lostOnReload bool
+	// keptNote says, until an upload is shown, why the one shown before a
+	// reload was not kept (keptNote).
+	keptNote string
 	// given is the digit last given (State.Given).
 	given string
 	// drawnShown is the draw tab's result last shown, and the drawing it
@@ -273,12 +272,15 @@ func loadWeights(url string) (*weights.File, error) {
 }
 
 // uploadFile checks an image file, has the browser decode it and gives it
-// to the store as name (uploadName); it runs on its own goroutine. Only a
+// to the store as name (uploadName), as an upload begun by start (the
+// store's StartUpload, or StartKeptUpload for one read back after a
+// reload), and keeps it for a reload (keepUpload); it runs on its own
+// goroutine. Only a
 // file the store lets decode (Store.PassedChecks) stops the decode under
 // way, of an earlier upload or of a part of one (decodes). The store says
 // which picture URL it no longer shows.
-func uploadFile(s *webapp.Store, file js.Value, name string) {
-	t := s.StartUpload(name)
+func uploadFile(s *webapp.Store, file js.Value, name string, start func(name string) webapp.Ticket) {
+	t := start(name)
 	w, h, animated, err := checkFile(file)
 	var img image.Image
 	if err == nil {
@@ -307,6 +309,7 @@ func uploadFile(s *webapp.Store, file js.Value, name string) {
 	}
 	if u := s.State().Upload; err == nil && u != nil && u.URL == url {
 		go zoomIn(s) // it waits for this decode's turn to end
+		keepUpload(file)
 	}
 }
 
@@ -426,8 +429,8 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			url = grayURL(pixels)
 		}
 		empty := emptyResults[st.Mode]
-		if st.Mode == webapp.ModeUpload && a.lostOnReload && st.Upload == nil {
-			empty += " " + notKeptOnReload
+		if st.Mode == webapp.ModeUpload && a.keptNote != "" && st.Upload == nil {
+			empty += " " + a.keptNote
 		}
 		if st.Mode == webapp.ModeDraw && st.DrawNote != "" {
 			// Where the result would be as well as beside the pad: on a
@@ -498,10 +501,6 @@ var emptyResults = map[webapp.Mode]string{
 // stays says where an upload or a drawing goes: nowhere, not even into
 // the page's address.
 const stays = "It stays on your machine: the page's address does not carry it."
-
-// notKeptOnReload is what the upload tab says, empty, when a reload
-// opened the page on it (App.lostOnReload).
-const notKeptOnReload = "A picture chosen before the page was reloaded is not kept: choose it again."
 
 // reloaded says whether the page was opened by a reload.
 func reloaded() bool {

@@ -127,6 +127,7 @@ func choosePart(s *webapp.Store, url string, left, top, right, bottom float64) {
 	src, _ := sources.get(url) // none: the picture's size counts
 	go func() {
 		if s.ChoosePartIn(url, src.w, src.h, left, top, right, bottom) {
+			keepPart(&[4]float64{left, top, right, bottom})
 			zoomIn(s)
 		}
 	}()

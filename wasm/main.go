@@ -11,8 +11,6 @@ import (
 	"syscall/js"
 
 	"github.com/hexops/vecty"
-
-	"github.com/godae/dae/webapp"
 )
 
 func main() {
@@ -26,7 +24,7 @@ func main() {
 	pasteAnywhere(app.store)
 	dropAnywhere(app.store)
 	app.followAddress(false)
-	app.lostOnReload = reloaded() && app.store.State().Mode == webapp.ModeUpload
+	app.keptNote = keptNote()
 	app.watchAddress()
 	watchScrollStop()
 	app.load()
@@ -44,6 +42,7 @@ func main() {
 			go app.loadStrong()
 			app.retryWhenOnline()
 			go restoreDrawing(app.store)
+			go restoreUpload(app.store)
 			// After that frame's render: frame callbacks run in the order
 			// they were asked for.
 			onFrame(func() {

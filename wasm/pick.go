@@ -23,7 +23,7 @@ var picked js.Value
 // upload, and has the upload picker name it.
 func pick(s *webapp.Store, file js.Value, given int) {
 	setPicked(file)
-	go uploadFile(s, file, uploadName(file, given))
+	go uploadFile(s, file, uploadName(file, given), s.StartUpload)
 }
 
 // uploadName is what the page calls the upload of file, one of given

@@ -151,6 +151,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 		whole = elem.Button(vecty.Markup(prop.ID("whole-picture"), vecty.Attribute("type", "button"), vecty.Class("small"),
 			event.Click(func(*vecty.Event) {
 				u.Store.WholePicture()
+				keepPart(nil)
 				// The button goes with the box: keep the keyboard's focus
 				// on the picture rather than lose it to the page.
 				js.Global().Get("document").Call("getElementById", "picture-frame").Call("focus")

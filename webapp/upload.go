@@ -70,6 +70,16 @@ func (s *Store) StartUpload(name string) Ticket {
 	return t
 }
 
+// StartKeptUpload is StartUpload for an upload the page kept from before
+// a reload and reads again: it takes the place of none given since, and
+// it is shown on the upload tab without bringing that tab to the front,
+// nor is its refusal (the tab shown is the one the address names).
+func (s *Store) StartKeptUpload(name string) Ticket {
+	t := s.StartUpload(name)
+	t.mode = "" // no tab's: FinishUpload brings the upload tab forward only for the tab the upload began on
+	return t
+}
+
 // PassedChecks is called when the file of the upload begun with t has
 // passed the checks made before it is decoded (its size, its header: see
 // digitprep), and says whether the page is to decode it. Only such a file

@@ -445,3 +445,24 @@ func TestInset(t *testing.T) {
 	assert.GreaterOrEqual(t, in.Height, 0.75, "nearly as high as the picture")
 	assert.True(t, in.Left*512 <= 300 && (in.Left+in.Width)*512 >= 328, "around the digit: %+v", in)
 }
+
+// An upload kept from before a reload, read again, is the upload (the
+// upload tab shows it), but the tab the address named stays in front,
+// whether it is taken or refused; an upload the person gives is brought
+// forward.
+func TestKeptUploadStaysOnItsTab(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.SetMode(ModeGallery)
+	s.FinishUpload(s.StartKeptUpload("kept.png"), "kept.png", "blob:1", twoDigits(), nil)
+	st := s.State()
+	require.NotNil(t, st.Upload)
+	assert.Equal(t, "kept.png", st.Upload.Name)
+	assert.Equal(t, ModeGallery, st.Mode, "taken")
+	s.FinishUpload(s.StartKeptUpload("bad.png"), "bad.png", "", nil, errors.New("damaged"))
+	st = s.State()
+	assert.Equal(t, ModeGallery, st.Mode, "refused")
+	assert.Equal(t, "kept.png", st.Upload.Name)
+	assert.Contains(t, st.UploadMessage, "bad.png: damaged")
+	s.FinishUpload(s.StartUpload("given.png"), "given.png", "blob:2", twoDigits(), nil)
+	assert.Equal(t, ModeUpload, s.State().Mode, "given")
+}

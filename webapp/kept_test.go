@@ -1,0 +1,57 @@
+package webapp
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestKept(t *testing.T) {
+	k := Kept{Name: "seven, \"quoted\" \u2028 é.png", Type: "image/png", Part: &[4]float64{0.6, 0, 1, 0.5}}
+	back, err := ReadKept(k.JSON())
+	require.NoError(t, err)
+	assert.Equal(t, k, back)
+	back, err = ReadKept(Kept{Name: "big.jpg", Why: NotKeptWhy(MaxKeptUpload + 1)}.JSON())
+	require.NoError(t, err)
+	assert.Equal(t, "it is 3.0 MiB, and the page keeps pictures of up to 3 MiB for a reload", back.Why)
+	assert.Empty(t, NotKeptWhy(MaxKeptUpload))
+
+	for what, s := range map[string]string{
+		"not JSON":           "seven.png",
+		"no name":            `{"type":"image/png"}`,
+		"a box out of it":    `{"name":"a.png","part":[0.5,0,1.5,1]}`,
+		"a box turned round": `{"name":"a.png","part":[0.9,0,0.1,1]}`,
+		"a box of NaN":       `{"name":"a.png","part":[NaN,0,1,1]}`,
+		"a box of null":      `{"name":"a.png","part":[null,0,1,1]}`,
+		"a box of three":     `{"name":"a.png","part":[0,0,1]}`,
+		"a name twice":       `{"name":"a.png","name":"b.png"}`,
+		"too long":           `{"name":"` + strings.Repeat("a", maxKept) + `"}`,
+	} {
+		_, err := ReadKept(s)
+		assert.Error(t, err, what)
+	}
+}
+
+func TestDataURL(t *testing.T) {
+	data := []byte("\x89PNG\r\n\x1a\n and the rest")
+	for typ, want := range map[string]string{"image/png": "image/png", "": "application/octet-stream", "a;b,c": "application/octet-stream"} {
+		url := DataURL(typ, data)
+		back, gotType, err := FromDataURL(url)
+		require.NoError(t, err, typ)
+		assert.Equal(t, data, back, typ)
+		assert.Equal(t, want, gotType, typ)
+	}
+	_, _, err := FromDataURL(DataURL("image/png", make([]byte, MaxKeptUpload)))
+	assert.NoError(t, err, "the largest file kept")
+	for what, s := range map[string]string{
+		"no data URL":   "https://example.com/a.png",
+		"not base64":    "data:image/png,%89PNG",
+		"broken base64": "data:image/png;base64,!!!",
+		"too long":      DataURL("image/png", make([]byte, MaxKeptUpload+maxKept)),
+	} {
+		_, _, err := FromDataURL(s)
+		assert.Error(t, err, what)
+	}
+}
