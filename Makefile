@@ -81,7 +81,7 @@ eval: $(if $(findstring -uploads,$(ARGS)),fonts) ## Measure weights/ and the cla
 	$(GO) run ./eval $(ARGS)
 
 FUZZTIME ?= 10m
-FUZZ_TARGETS := weights:FuzzParse nn:FuzzParseArch nn:FuzzBudget digitprep:FuzzUpload webapp:FuzzParseLink webapp:FuzzPrepMessages
+FUZZ_TARGETS := weights:FuzzParse nn:FuzzParseArch nn:FuzzBudget digitprep:FuzzUpload webapp:FuzzParseLink webapp:FuzzPrepMessages webapp:FuzzKept internal/jsonstr:FuzzAppend mnist:FuzzRead server:FuzzChooseEncoding
 
 # make test's short runs are counted in executions, 3 to 6 s each here
 # (FuzzUpload's and FuzzParseArch's halved on 2026-12-05, when make test

@@ -101,3 +101,23 @@ func TestReadFirstStopsEarly(t *testing.T) {
 	_, _, err = readFirst(bytes.NewReader(imgs), bytes.NewReader(labels), 2)
 	assert.ErrorContains(t, err, "truncated")
 }
+
+// FuzzRead: any pair of streams is read without a panic, and what is read
+// holds together: the pixels of as many images as labels, each label a
+// digit. (readN's memory follows the bytes there, not the header's count:
+// TestReadRejectsCorruptFiles.)
+func FuzzRead(f *testing.F) {
+	f.Add(idx(imagesMagic, []uint32{2, 2, 2}, []byte{0, 255, 51, 0, 1, 2, 3, 4}), idx(labelsMagic, []uint32{2}, []byte{7, 3}))
+	f.Add(idx(imagesMagic, []uint32{1, 28, 28}, make([]byte, 784)), idx(labelsMagic, []uint32{1}, []byte{9}))
+	f.Add(idx(imagesMagic, []uint32{1 << 20, 1, 1}, nil), idx(labelsMagic, []uint32{1 << 20}, nil))
+	f.Fuzz(func(t *testing.T, images, labels []byte) {
+		s, err := Read(bytes.NewReader(images), bytes.NewReader(labels))
+		if err != nil {
+			return
+		}
+		require.Equal(t, s.Len()*s.Rows*s.Cols, len(s.Pixels))
+		for i, l := range s.Labels {
+			require.LessOrEqual(t, l, uint8(9), "label %d", i)
+		}
+	})
+}

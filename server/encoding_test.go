@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -50,6 +51,32 @@ func TestChooseEncoding(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, chooseEncoding(c.accept, c.a), "Accept-Encoding: %q", c.accept)
 	}
+}
+
+// FuzzChooseEncoding: any Accept-Encoding header names one of the
+// codings the asset has, or none (the file as it is), and a coding the
+// header does not mention, nor "*", is never chosen.
+func FuzzChooseEncoding(f *testing.F) {
+	for _, s := range []string{"gzip, deflate, br", "br;q=0, *", "gzip;q=0.5, identity;q=1", ";;,,;q=;", "br;q=NaN, gzip;q=0.5"} {
+		f.Add(s)
+	}
+	assets := []*asset{{gzip: []byte{1}, br: []byte{2}}, {gzip: []byte{1}}, {}}
+	f.Fuzz(func(t *testing.T, accept string) {
+		lower := strings.ToLower(accept)
+		for _, a := range assets {
+			switch got := chooseEncoding(accept, a); got {
+			case "":
+			case "gzip":
+				require.NotNil(t, a.gzip)
+				require.True(t, strings.Contains(lower, "gzip") || strings.Contains(lower, "*"), "%q", accept)
+			case "br":
+				require.NotNil(t, a.br)
+				require.True(t, strings.Contains(lower, "br") || strings.Contains(lower, "*"), "%q", accept)
+			default:
+				t.Fatalf("%q chose %q", accept, got)
+			}
+		}
+	})
 }
 
 // Each encoding is its own representation: its own ETag, so that a resumed

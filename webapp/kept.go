@@ -138,7 +138,7 @@ func FromDataURL(url string) (data []byte, typ string, err error) {
 	if !ok {
 		return nil, "", errors.New("the upload kept is not a data URL of base64")
 	}
-	if data, err = base64.StdEncoding.DecodeString(rest); err != nil {
+	if data, err = base64.StdEncoding.Strict().DecodeString(rest); err != nil { // as DataURL wrote it, padding bits zero
 		return nil, "", fmt.Errorf("the upload kept is not a data URL of base64: %v", err)
 	}
 	return data, typ, nil

@@ -1,6 +1,7 @@
 package webapp
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 
@@ -54,4 +55,22 @@ func TestDataURL(t *testing.T) {
 		_, _, err := FromDataURL(s)
 		assert.Error(t, err, what)
 	}
+}
+
+// FuzzKept: what the page reads back from the tab's storage, which anyone
+// may have changed, is read without a panic, and what is read is written
+// and read back alike.
+func FuzzKept(f *testing.F) {
+	f.Add(Kept{Name: "seven.png", Type: "image/png", Part: &[4]float64{0.6, 0, 1, 0.5}}.JSON(), DataURL("image/png", []byte("\x89PNG")))
+	f.Add(`{"name":"a.png","part":[1e-320,0,1,1],"why":"x"}`, "data:;base64,")
+	f.Fuzz(func(t *testing.T, about, url string) {
+		if k, err := ReadKept(about); err == nil {
+			back, err := ReadKept(k.JSON())
+			require.NoError(t, err, "%q", k.JSON())
+			require.Equal(t, k, back)
+		}
+		if data, typ, err := FromDataURL(url); err == nil {
+			require.Equal(t, url, "data:"+typ+";base64,"+base64.StdEncoding.EncodeToString(data))
+		}
+	})
 }
