@@ -245,7 +245,7 @@ func tooSmall(w, h int) error {
 type Info struct {
 	Width, Height int             // the source image's size
 	Inverted      bool            // the ink was dark on light, so grey levels were inverted
-	Several       bool            // the picture may hold more than one digit: large pieces of ink side by side taken together, large ink left out, or ink more than twice as wide as high
+	Several       bool            // the picture may hold more than one digit: large pieces of ink side by side taken together, large ink left out, ink more than twice as wide as high, two halves with an empty column between (parted), or lines of ink one above the other (stacked)
 	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input; after ErrDot, ErrLine or ErrSmallDigit, that ink; after other errors, the whole image), in pixels of the image after shrinking to MaxWork, from its Bounds().Min
 }
 
@@ -264,8 +264,10 @@ func (i Info) Area() (left, top, right, bottom float64) {
 // Prepare makes the model input (28×28 values in [0,1], row-major) from an
 // image: grey levels; an image already 28×28 is taken as MNIST-format,
 // inverted if its border is mostly light; any other, the ink found on
-// whichever side of the grey levels gives a digit (findDigit) and
-// levelled (findInk), its strokes brought towards MNIST's width
+// whichever side of the grey levels gives a digit, inside a frame round
+// the picture if there is one (findDigitInFrame, unframe), and levelled
+// (findInk), marks drawn round or under it left out (dropMarks), its
+// strokes brought towards MNIST's width
 // (normaliseStroke), and its box scaled and centred (frame); a digit
 // found small in an image that was shrunk to MaxWork, or ink there too
 // small to read, only a dot or only a line (TooSmall), is then prepared again from the

@@ -46,9 +46,10 @@ func dropMarks(t ink) ink {
 
 // maxMarkPieces is the most pieces of ink dropMarks looks among for marks.
 // A digit with marks round it is a few pieces: the most of any test's
-// pictures is 75 (a pencil's strokes broken up). A picture made of
-// thousands of specks (a narrow strip of dots, which the detection's blur
-// leaves apart) took over half a second natively.
+// pictures is 75 (a pencil's strokes broken up). ringRound's work grows
+// with the square of the pieces, and a picture can be made of thousands
+// of specks (a narrow strip of dots, which the detection's blur leaves
+// apart): TestMarksOfManyPieces.
 const maxMarkPieces = 256
 
 // markLevels are the levels of ink (of the strokes' 1) over which

@@ -11,9 +11,9 @@ import (
 // about as much as a quarter-megapixel one. The
 // digit ends up 20 pixels tall; even one a tenth of the photo's height
 // keeps twice that here, so nothing that matters is lost, and preparation
-// in the browser stays well within a frame's budget of the page's thread
-// (it was 1024: the 40-megapixel photo of the end-to-end test then held
-// the page for 188 ms).
+// costs little wherever it runs (the page's worker, or its own thread
+// where the worker cannot start; it was 1024, four times the work:
+// README, Performance).
 const MaxWork = 512
 
 // shrinkFactor is the smallest integer that brings the longer side of a

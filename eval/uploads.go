@@ -14,7 +14,7 @@ import (
 )
 
 // maxUploads bounds -uploads: each upload is drawn, encoded, decoded and
-// prepared, about 30 ms apiece here (10,000 take about five minutes).
+// prepared, so that 10,000 take minutes.
 const maxUploads = 10_000
 
 // readUploads makes n generated uploads of seed (internal/uploads, as the

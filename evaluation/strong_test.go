@@ -73,6 +73,6 @@ var strongBars = map[string]strongBar{
 	Block(12).Name:                {psnr: 18, ssim: 0.76, read: 0.85, margin: 1.5},
 	GreyPaper(0.3, 0.7, 0.1).Name: {psnr: 23, ssim: 0.92, read: 0.98, margin: 2},
 	// The share of Gaussian noise alone in the training mixture cost blur
-	// 0.2 dB on all 10,000 digits (README, How it was chosen).
+	// 0.2 dB on all 10,000 digits (README, Results of the shipped weights: how it was chosen).
 	Blur(1).Name: {psnr: 22, ssim: 0.9, read: 0.98, margin: 2},
 }

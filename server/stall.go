@@ -19,7 +19,7 @@ var writeStall = 30 * time.Second
 // part just before each deadline would hold its connection for hours (the
 // largest file the server keeps, maxAsset, in parts of writePart). The
 // app's wasm, compressed as browsers take it, comes in time at a few KB/s
-// (README, The server). A variable so that the tests can shorten it.
+// (README, The app: the server). A variable so that the tests can shorten it.
 var writeMost = 15 * time.Minute
 
 // writePart is how much of a response is written under one deadline: at

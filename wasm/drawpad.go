@@ -34,10 +34,9 @@ type DrawPad struct {
 	// no sooner after the last update and the render that showed it than
 	// the two took together: the thread is then left free at least as
 	// long as they hold it, and the ink follows the pen between updates
-	// (on a slow machine one update took 40 ms, and one after every move
-	// held the pen back; with the update's time alone counted, the
-	// render's was not left free, and at 4× CPU throttling the ink was
-	// painted about ten times a second: make bench's drawing).
+	// (on a slow machine an update after every move held the pen back;
+	// with the update's time alone counted, the render's was not left
+	// free, and the ink was painted seldom: make bench's drawing).
 	pending bool     // ink drawn since the last update
 	nextAt  float64  // performance.now() at which the next update may start
 	later   js.Value // the update's timer (setTimeout's id) while it waits, or undefined

@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"errors"
+	"fmt"
 	"math"
 
 	"github.com/godae/dae/classic"
@@ -55,7 +56,7 @@ type curveWorkspaces struct{ dae, ae, strong, rd *nn.Workspace }
 // out while it is not loaded.
 func (m *Models) Curves(clean []float32, n Noise, digit int, step func() bool) (*Curves, error) {
 	if len(clean) != Side*Side {
-		return nil, errors.New("the digit is not 28×28")
+		return nil, fmt.Errorf("the digit has %d values, want %d (28×28)", len(clean), Side*Side)
 	}
 	ws := curveWorkspaces{dae: m.DAE.NewWorkspace(), ae: m.AE.NewWorkspace(), rd: m.Reader.NewWorkspace()}
 	if m.Strong != nil {
@@ -69,7 +70,7 @@ func (m *Models) Curves(clean []float32, n Noise, digit int, step func() bool) (
 		digit = reader.Of(probs).Digit
 	}
 	if digit >= reader.Digits {
-		return nil, errors.New("no such digit")
+		return nil, fmt.Errorf("no digit %d: digits are 0 to %d", digit, reader.Digits-1)
 	}
 	c := &Curves{Kind: n.Kind, Digit: digit}
 	names := []string{CurveInput, CurveMedian, CurvePlain, CurveSeed}

@@ -141,6 +141,7 @@ type LinkError struct {
 	Partly bool
 }
 
+// Error says what is wrong in the address, each part's fault in turn.
 func (e *LinkError) Error() string { return strings.Join(e.Wrong, "; ") }
 
 // Partly says whether err, from ParseLink, leaves parts of the address

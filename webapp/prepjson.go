@@ -80,14 +80,14 @@ func readRequest(s string) (PrepRequest, error) {
 	if v := o.Get("Area"); v != nil && v.Type() != fastjson.TypeNull {
 		area, err := v.Array()
 		if err != nil || len(area) != len(r.Area) {
-			return r, errors.New("Area is not four numbers")
+			return r, fmt.Errorf("Area is %s, not four numbers", jsonstr.Shorten(v.String()))
 		}
 		for i, a := range area {
 			// Read as strconv does, to the nearest float64, where
 			// fastjson's quicker reading can miss it by one in the last
 			// place.
 			if a.Type() != fastjson.TypeNumber {
-				return r, errors.New("Area is not four numbers")
+				return r, fmt.Errorf("Area is %s, not four numbers", jsonstr.Shorten(v.String()))
 			}
 			if r.Area[i], err = strconv.ParseFloat(string(a.MarshalTo(nil)), 64); err != nil {
 				return r, fmt.Errorf("Area: %w", err)

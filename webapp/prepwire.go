@@ -16,8 +16,7 @@ import (
 // JSON, one way; a PrepAnswer as JSON, and its input as bytes beside it,
 // the other. The input's 784 values cross as bytes because decoding them
 // from JSON was most of the page's work on an answer, and, the first time,
-// most of what its browser compiled then (a 2-core machine's first upload
-// drew its results in a task of 90 ms, 60 ms with the bytes).
+// most of what its browser compiled then.
 
 // PrepRequest is what the page asks a worker to do with a picture, as
 // JSON beside its pixels: Prepare it, or, when Coarse is set, Refine it as

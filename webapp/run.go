@@ -254,7 +254,7 @@ func (m *Models) Run(d Denoiser, input, clean []float32) (*Result, error) {
 		return nil, fmt.Errorf("input has %d values, want %d", len(input), Side*Side)
 	}
 	if clean != nil && len(clean) != len(input) {
-		return nil, errors.New("clean and input differ in size")
+		return nil, fmt.Errorf("clean has %d values and input %d: they must be the same size", len(clean), len(input))
 	}
 	model, ws := m.DAE, m.daeWS
 	if d == Strong {

@@ -653,8 +653,9 @@ func (s *Store) curvesKey(st *State) curvesKey {
 // still those they were computed for. A computation that the page has moved
 // on from stops at its next step, so that a drawing in progress or a quick
 // series of clicks does not pile computations up. It does nothing for
-// uploads, or when the curves are current, already being computed, or
-// could not be computed for what is shown (State.PlotFailed).
+// uploads, while a stroke is drawn (State.PenDown: they are computed when
+// the pen lifts), or when the curves are current, already being computed,
+// or could not be computed for what is shown (State.PlotFailed).
 func (s *Store) UpdateCurves(step func()) {
 	s.mu.Lock()
 	st := &s.state

@@ -343,17 +343,6 @@ func drawn(i int) []byte {
 	return rgba
 }
 
-// BenchmarkFromDrawing is the preparation of a drawing, done on every move
-// of the pen.
-func BenchmarkFromDrawing(b *testing.B) {
-	rgba := drawn(3)
-	for b.Loop() {
-		if _, err := FromDrawing(rgba, drawnSide, drawnSide); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func TestLoadDAE(t *testing.T) {
 	m := testModels(t)
 	_, err := m.LoadDAE("notes.safetensors", []byte("not weights"))

@@ -1,7 +1,9 @@
 // Package jsonstr holds what the packages that handle JSON by hand (nn's
-// architectures, weights' headers; by hand so that the browser app, which
-// links them, need not link encoding/json) share: strings written as
-// encoding/json writes them, and parser errors short enough to show.
+// architectures, weights' headers, webapp's preparation messages and the
+// upload kept for a reload; by hand so that the browser app, which links
+// them, need not link encoding/json) share: strings written as
+// encoding/json writes them, Check for what fastjson would read and JSON
+// does not allow, and parser errors short enough to show.
 package jsonstr
 
 import "unicode/utf8"
