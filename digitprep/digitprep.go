@@ -436,13 +436,26 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 		}
 		return g, info, nil
 	}
+	// A small picture is looked at enlarged; what is found is said in its
+	// own pixels.
+	k := enlargeFactor(w, h)
+	info.Bounds = image.Rect(0, 0, w*k, h*k)
+	in, info, err := prepareInk(enlarge(g, w, h, k), w*k, h*k, k, inverted, info)
+	info.Bounds = image.Rect(info.Bounds.Min.X/k, info.Bounds.Min.Y/k, (info.Bounds.Max.X+k-1)/k, (info.Bounds.Max.Y+k-1)/k)
+	return in, info, err
+}
+
+// prepareInk is prepare's work on g, the w×h grey levels of a picture
+// that is not MNIST-format, enlarged grain times (enlarge): the digit
+// found and made a model input.
+func prepareInk(g []float32, w, h, grain int, inverted *bool, info Info) ([]float32, Info, error) {
 	var t ink
 	var err error
 	if inverted != nil {
 		info.Inverted = *inverted
-		t, err = inkOn(g, w, h, *inverted)
+		t, err = inkOn(g, w, h, grain, *inverted)
 	} else {
-		t, info.Inverted, err = findDigitInFrame(g, w, h)
+		t, info.Inverted, err = findDigitInFrame(g, w, h, grain)
 	}
 	if err == nil {
 		t = dropMarks(t) // a ring round the digit, a line under it
@@ -482,12 +495,12 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 // finer look; the whole picture, looked at instead, found no digit), and
 // so does nothing found (a blank page in a frame has no digit; the whole
 // picture gave one made of the frame).
-func findDigitInFrame(g []float32, w, h int) (ink, bool, error) {
+func findDigitInFrame(g []float32, w, h, grain int) (ink, bool, error) {
 	in, ok := unframe(g, w, h)
 	if !ok {
-		return findDigit(g, w, h)
+		return findDigit(g, w, h, grain)
 	}
-	t, inverted, err := findDigit(cropOf(g, w, in), in.Dx(), in.Dy())
+	t, inverted, err := findDigit(cropOf(g, w, in), in.Dx(), in.Dy(), grain)
 	t.origin = t.origin.Add(in.Min)
 	return t, inverted, err
 }

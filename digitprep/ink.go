@@ -43,8 +43,10 @@ type ink struct {
 //     strokes come out near 1 however grey the pen was, and the noise
 //     floor is taken off so that the background comes out at 0.
 //
-// It returns ErrBlank when nothing stands out of the noise.
-func findInk(g []float32, w, h int) (ink, error) {
+// g is the picture enlarged grain times (1: as it is), which the noise's
+// measure and the seeds' level allow for (enlargedSeeds). It returns ErrBlank when nothing stands out of the
+// noise.
+func findInk(g []float32, w, h, grain int) (ink, error) {
 	s := min(w, h)
 	light := boxBlur(g, w, h, max(1, s/100))
 	bg := background(light, w, h)
@@ -66,12 +68,18 @@ func findInk(g []float32, w, h int) (ink, error) {
 	for _, v := range d {
 		top = max(top, v)
 	}
-	dSpread := math.Min(1.4826*float64(quantile(absAll(d), 0.5)), noiseOf(d, w, h, 2*(r+max(1, s/100))+1))
+	// Pixels of a picture enlarged grain times (enlarge) share their noise
+	// within 2·grain of each other.
+	dSpread := math.Min(1.4826*float64(quantile(absAll(d), 0.5)), noiseOf(d, w, h, 2*(r+max(1, s/100))+1+2*(grain-1)))
 	// Seeds stand 5 noise spreads above the background: the blurred noise
 	// of a plain sheet's photo reaches 4 somewhere in over a third of such
 	// pictures (TestPlainPaperIsNoDigit), which then showed a speck as the
 	// digit.
-	high := max(0.4*top, float32(5*dSpread))
+	seeds := 5.0
+	if grain > 1 {
+		seeds = enlargedSeeds
+	}
+	high := max(0.4*top, float32(seeds*dSpread))
 	if top < 1.0/255 || top <= high {
 		return ink{}, ErrBlank
 	}

@@ -151,7 +151,7 @@ func TestStrokesApartAreNoMark(t *testing.T) {
 		require.NoError(t, err, c.what)
 		assert.Equal(t, c.digit, reads(in), c.what)
 		small := shrink(img)
-		found, _, err := findDigitInFrame(grey(small), small.Bounds().Dx(), small.Bounds().Dy())
+		found, _, err := findDigitInFrame(grey(small), small.Bounds().Dx(), small.Bounds().Dy(), 1)
 		require.NoError(t, err, c.what)
 		if c.whole {
 			assert.True(t, slices.Equal(found.v, dropMarks(found).v), "%s: kept whole", c.what)

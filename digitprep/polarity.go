@@ -42,15 +42,15 @@ const minOtherLevel = 0.1
 // along the shadow's edge: a blob (more than strokeCoverage of its box) or
 // ink at the image's edge. Then the other side is taken if it gives a
 // digit as above and the first side's ink is such paper (shadowed).
-func findDigit(g []float32, w, h int) (ink, bool, error) {
+func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	b := border(g, w, h)
 	inverted := paperIsLight(g, b)
-	t, err := inkOn(g, w, h, inverted)
+	t, err := inkOn(g, w, h, grain, inverted)
 	unsure := err == nil && mixed(b) && (coverage(t, 0.5) > strokeCoverage || atEdge(t, w, h))
 	if err == nil && hullCoverage(t) <= filledCoverage && !unsure {
 		return t, inverted, nil
 	}
-	other, oerr := inkOn(g, w, h, !inverted)
+	other, oerr := inkOn(g, w, h, grain, !inverted)
 	if oerr != nil || coverage(other, 0.5) > strokeCoverage || atEdge(other, w, h) {
 		return t, inverted, err
 	}
@@ -150,8 +150,9 @@ const mixedBorder = 0.3
 const thinner = 3
 
 // inkOn is findInk of g, inverted first if invert, refusing ink too small
-// to read or that is only a dot (and saying where it is).
-func inkOn(g []float32, w, h int, invert bool) (ink, error) {
+// to read or that is only a dot (and saying where it is, and its size in
+// the picture's own pixels: g is it enlarged grain times).
+func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 	if invert {
 		inv := make([]float32, len(g))
 		for i, v := range g {
@@ -159,13 +160,13 @@ func inkOn(g []float32, w, h int, invert bool) (ink, error) {
 		}
 		g = inv
 	}
-	t, err := findInk(g, w, h)
+	t, err := findInk(g, w, h, grain)
 	if err != nil {
 		return ink{}, err
 	}
 	long := max(t.box.Dx(), t.box.Dy())
 	if long < minDigit {
-		return t, fmt.Errorf("the digit found is %d×%d pixels of the %d×%d looked at: %w", t.box.Dx(), t.box.Dy(), w, h, ErrSmallDigit)
+		return t, fmt.Errorf("the digit found is %d×%d pixels of the %d×%d looked at: %w", t.box.Dx()/grain, t.box.Dy()/grain, w/grain, h/grain, ErrSmallDigit)
 	}
 	if float64(long) < 2.5*strokeWidth(t.v, t.w, t.box) {
 		return t, ErrDot

@@ -1,0 +1,60 @@
+package digitprep
+
+import "math"
+
+// enlargeBelow is the longer side, in pixels, under which a picture is
+// looked at enlarged (enlarge). The detection measures its blur, its
+// background and its noise in fractions of the picture's side and from
+// differences between neighbouring pixels: in a picture a few pixels
+// larger than the digit, every stroke pixel is an edge, and a crisp 16-pixel
+// 0 was "nothing stands out of the background", whatever box was drawn
+// round it (TestSmallPicture).
+const enlargeBelow = 48
+
+// enlargedSeeds is how many noise spreads above the background the seeds
+// of a digit must stand in an enlarged picture, where findInk's blur
+// averages fewer of the picture's own pixels than in a larger one, so that
+// noise reaches further in it: at 5, as elsewhere, 8 of
+// TestSmallPicture's 180 small pictures of noise alone showed a digit (1
+// at 6), most of them of heavy noise (σ a quarter of the grey range).
+const enlargedSeeds = 6
+
+// enlargeTo is the longer side a small picture is enlarged to, at least.
+const enlargeTo = 64
+
+// enlargeFactor is the integer factor a w×h working picture is enlarged
+// by before the digit is looked for in it: 1 (not at all) for one of
+// enlargeBelow pixels or more on its longer side.
+func enlargeFactor(w, h int) int {
+	long := max(w, h)
+	if long >= enlargeBelow || long <= 0 {
+		return 1
+	}
+	return (enlargeTo + long - 1) / long
+}
+
+// enlarge is g (w×h grey levels) k times wider and higher, each new pixel
+// interpolated bilinearly between the four nearest of g at its centre (a
+// camera's picture of the same digit from closer is smooth, not blocks),
+// or g itself when k is 1.
+func enlarge(g []float32, w, h, k int) []float32 {
+	if k <= 1 {
+		return g
+	}
+	out := make([]float32, w*k*h*k)
+	at := func(v float64, n int) (int, int, float32) { // the two source pixels around v, and the share of the second
+		v = math.Max(0, math.Min(float64(n-1), v))
+		i := min(int(v), n-1)
+		return i, min(i+1, n-1), float32(v - float64(i))
+	}
+	for y := range h * k {
+		y0, y1, fy := at((float64(y)+0.5)/float64(k)-0.5, h)
+		for x := range w * k {
+			x0, x1, fx := at((float64(x)+0.5)/float64(k)-0.5, w)
+			top := g[y0*w+x0]*(1-fx) + g[y0*w+x1]*fx
+			bottom := g[y1*w+x0]*(1-fx) + g[y1*w+x1]*fx
+			out[y*w*k+x] = top*(1-fy) + bottom*fy
+		}
+	}
+	return out
+}
