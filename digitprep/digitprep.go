@@ -67,7 +67,7 @@ var ErrBlank = errors.New("no digit found: nothing stands out of the background"
 // its box (filled), so that a tap on a drawing pad, a speck, a blot or a
 // paragraph of small text is not scaled up into a white block and read
 // as a digit.
-var ErrDot = errors.New("no digit found: the ink taken for it is a dot or a solid block")
+var ErrDot = errors.New("no digit found: the ink taken for it is a dot or a solid block (a blot, lines of small text, a grid), not a digit's strokes")
 
 // ErrLine is returned when the ink found is far wider than it is high
 // (wideLine): no MNIST digit is (of all 70,000, 2.5 times at most), and a

@@ -47,11 +47,14 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	inverted := paperIsLight(g, b)
 	t, err := inkOn(g, w, h, grain, inverted)
 	unsure := err == nil && mixed(b) && (coverage(t, 0.5) > strokeCoverage || atEdge(t, w, h))
-	if err == nil && hullCoverage(t) <= filledCoverage && !unsure {
+	if err == nil && hullCoverage(t, false) <= filledCoverage && hullCoverage(t, true) <= sheetCoverage && !unsure {
 		return t, inverted, nil
 	}
 	other, oerr := inkOn(g, w, h, grain, !inverted)
 	if oerr != nil || coverage(other, 0.5) > strokeCoverage || atEdge(other, w, h) {
+		if s, ok := onSheet(g, w, h, grain, t, inverted); err == nil && ok {
+			return s, !inverted, nil
+		}
 		return t, inverted, err
 	}
 	if unsure && other.level >= t.level/2 && shadowed(t, other, w, h) {
@@ -61,8 +64,19 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 		// Against the filled region found first: of half its contrast at
 		// least, and strokes far thinner than it (a note is far wider than
 		// the pen's strokes on it; the counters of a bold digit, its holes,
-		// are about as wide as its strokes).
-		if other.level < t.level/2 || strokeWidth(t.v, t.w, t.box) < thinner*strokeWidth(other.v, other.w, other.box) {
+		// are about as wide as its strokes), unless the region is itself
+		// the counter of the other side's digit, a blob with no holes
+		// inside its box (the paper in a bold 0 on a sheet on a darker
+		// desk, read as a 1), or a sheet with the digit written on it
+		// (onSheet).
+		counter := hullCoverage(t, false) > filledCoverage && t.box.Add(t.origin).In(other.box.Add(other.origin))
+		keep := other.level < t.level/2 || !counter && strokeWidth(t.v, t.w, t.box) < thinner*strokeWidth(other.v, other.w, other.box)
+		if keep || counter { // unless the region is a sheet with the digit on it
+			if s, ok := onSheet(g, w, h, grain, t, inverted); ok {
+				return s, !inverted, nil
+			}
+		}
+		if keep {
 			return t, inverted, err
 		}
 	} else if other.level < minOtherLevel {
@@ -145,6 +159,14 @@ func mixed(b []float32) bool { return quantile(b, 0.7)-quantile(b, 0.3) > mixedB
 // 0.25 spreads them 0.26).
 const mixedBorder = 0.3
 
+// sheetCoverage is the share of its hull over which ink found, its holes
+// filled, is a sheet of paper or a note, the digit written on it a hole in
+// it: a bold 0 left a fifth of a sheet's hull uncovered, and it passed for
+// strokes (TestBoldDigitOnASheet); sheets cover 0.99 of their hull once
+// filled, bold digits with their counters filled 0.90 at most (the
+// generated uploads).
+const sheetCoverage = 0.95
+
 // thinner is how many times thinner than the filled region found on the
 // border's side the strokes found on the other side must be.
 const thinner = 3
@@ -195,10 +217,14 @@ func coverage(t ink, level float32) float64 {
 }
 
 // hullCoverage is the share of its convex hull that the ink found covers
-// (over half): the hull of each row's leftmost and rightmost ink pixels.
-func hullCoverage(t ink) float64 {
+// (over half), its holes counted as ink if filled: the hull of each row's
+// leftmost and rightmost ink pixels.
+func hullCoverage(t ink, filled bool) float64 {
 	var pts [][2]int
 	n := 0
+	if filled {
+		n = holes(t)
+	}
 	for y := t.box.Min.Y; y < t.box.Max.Y; y++ {
 		lo, hi := -1, -1
 		for x := t.box.Min.X; x < t.box.Max.X; x++ {
@@ -254,4 +280,49 @@ func hullArea(pts [][2]int) float64 {
 		twice += a[0]*b[1] - b[0]*a[1]
 	}
 	return math.Abs(float64(twice)) / 2
+}
+
+// holes is how many pixels of ink t's box are not ink (over half) and are
+// cut off by it from the box's edge (4-connected): its holes.
+func holes(t ink) int {
+	b := t.box
+	w, h := b.Dx(), b.Dy()
+	outside := make([]bool, w*h) // reached from the box's edge
+	var stack []int
+	push := func(x, y int) {
+		if x < 0 || y < 0 || x >= w || y >= h {
+			return
+		}
+		i := y*w + x
+		if !outside[i] && t.v[(b.Min.Y+y)*t.w+b.Min.X+x] <= 0.5 {
+			outside[i] = true
+			stack = append(stack, i)
+		}
+	}
+	for x := range w {
+		push(x, 0)
+		push(x, h-1)
+	}
+	for y := range h {
+		push(0, y)
+		push(w-1, y)
+	}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		x, y := i%w, i/w
+		push(x+1, y)
+		push(x-1, y)
+		push(x, y+1)
+		push(x, y-1)
+	}
+	n := 0
+	for y := range h {
+		for x := range w {
+			if !outside[y*w+x] && t.v[(b.Min.Y+y)*t.w+b.Min.X+x] <= 0.5 {
+				n++
+			}
+		}
+	}
+	return n
 }

@@ -765,7 +765,7 @@ func (a *app) noDigitStays(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "blot.png")
 	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
 	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery), chromedp.WaitVisible("#note", chromedp.ByQuery))
-	assert.Contains(t, p.text("#note"), "blot.png: no digit found: the ink taken for it is a dot or a solid block; if there is one, drag a box around it on the picture")
+	assert.Contains(t, p.text("#note"), "blot.png: no digit found: the ink taken for it is a dot or a solid block (a blot, lines of small text, a grid), not a digit's strokes; if there is one, drag a box around it on the picture")
 	var class string
 	p.run(chromedp.Evaluate(`document.getElementById("note").className`, &class))
 	assert.Equal(t, "note", class, "what the page found, not an error")

@@ -1,0 +1,50 @@
+package digitprep
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A bold digit printed on a sheet of paper, or a note, hardly larger than
+// it, photographed on a darker desk: the desk's side of the grey levels
+// is taken first, as the border is desk, and finds the sheet as light
+// ink; its counter, the paper inside a bold 0, was taken for the digit and
+// read as a 1 at 100 % (a helper's photos: 5 of 10 such 0s), and the
+// sheet itself, with the digit a hole in it, as a 0 or an 8. It is the
+// digit on the sheet that is read (findDigit's counter, onSheet, and the
+// sheet's holes counted as filled by hullCoverage): 70 of these 72, 9
+// before. (Still not: a sheet on a desk lighter than mid-grey with a band
+// of desk round it, which is taken for the digit's side: 2 of 12 such
+// read right, as before, left out here.)
+func TestBoldDigitOnASheet(t *testing.T) {
+	reads := digitReader(t)
+	right, n := 0, 0
+	for _, font := range []string{"dejavu/DejaVuSans-Bold.ttf", "liberation/LiberationSans-Bold.ttf", "liberation/LiberationSerif-Bold.ttf"} {
+		for _, digit := range []int{0, 6, 8, 9} {
+			for _, margin := range []float64{0.12, 0.3, 1} {
+				for _, desk := range []uint8{120, 95} {
+					sheet := glyph(t, filepath.Join("/usr/share/fonts/truetype", font), fmt.Sprint(digit), 300, margin)
+					photo := image.NewGray(image.Rect(0, 0, 1200, 900))
+					draw.Draw(photo, photo.Rect, image.NewUniform(color.Gray{desk}), image.Point{}, draw.Src)
+					at := image.Pt(600-sheet.Rect.Dx()/2, 450-sheet.Rect.Dy()/2)
+					draw.Draw(photo, sheet.Rect.Add(at), sheet, image.Point{}, draw.Src)
+					in, _, err := Prepare(photo)
+					n++
+					if err == nil && reads(in) == digit {
+						right++
+					} else {
+						t.Logf("%s %d, margin %.2f, desk %d: %v", filepath.Base(font), digit, margin, desk, err)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d read right", right, n)
+	assert.GreaterOrEqual(t, right, n-6)
+}
