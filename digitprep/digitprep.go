@@ -441,7 +441,7 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 	k := enlargeFactor(w, h)
 	info.Bounds = image.Rect(0, 0, w*k, h*k)
 	in, info, err := prepareInk(enlarge(g, w, h, k), w*k, h*k, k, inverted, info)
-	info.Bounds = image.Rect(info.Bounds.Min.X/k, info.Bounds.Min.Y/k, (info.Bounds.Max.X+k-1)/k, (info.Bounds.Max.Y+k-1)/k)
+	info.Bounds = inOwnPixels(info.Bounds, k)
 	return in, info, err
 }
 

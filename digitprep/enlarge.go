@@ -1,6 +1,9 @@
 package digitprep
 
-import "math"
+import (
+	"image"
+	"math"
+)
 
 // enlargeBelow is the longer side, in pixels, under which a picture is
 // looked at enlarged (enlarge). The detection measures its blur, its
@@ -10,14 +13,6 @@ import "math"
 // 0 was "nothing stands out of the background", whatever box was drawn
 // round it (TestSmallPicture).
 const enlargeBelow = 48
-
-// enlargedSeeds is how many noise spreads above the background the seeds
-// of a digit must stand in an enlarged picture, where findInk's blur
-// averages fewer of the picture's own pixels than in a larger one, so that
-// noise reaches further in it: at 5, as elsewhere, 8 of
-// TestSmallPicture's 180 small pictures of noise alone showed a digit (1
-// at 6), most of them of heavy noise (σ a quarter of the grey range).
-const enlargedSeeds = 6
 
 // enlargeTo is the longer side a small picture is enlarged to, at least.
 const enlargeTo = 64
@@ -57,4 +52,10 @@ func enlarge(g []float32, w, h, k int) []float32 {
 		}
 	}
 	return out
+}
+
+// inOwnPixels is r, in pixels of a picture enlarged k times, in the
+// picture's own: the pixels it touches, whole.
+func inOwnPixels(r image.Rectangle, k int) image.Rectangle {
+	return image.Rect(r.Min.X/k, r.Min.Y/k, (r.Max.X+k-1)/k, (r.Max.Y+k-1)/k)
 }

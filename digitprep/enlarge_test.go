@@ -46,7 +46,8 @@ func smallPicture(d []float32, side int, sigma float64, seed uint64) *image.Gray
 // screenshot) is read: it is looked at enlarged. Before, of these 20
 // clean 12-pixel digits 6 were read right, of the 14-pixel ones 11 and of
 // the 16-pixel ones 14, most of the others "nothing stands out of the
-// background". A small picture of noise alone is still no digit.
+// background". A small picture of noise alone is still no digit, nor is
+// a speck in it.
 func TestSmallPicture(t *testing.T) {
 	test, reads := testSet(t), digitReader(t)
 	for _, sigma := range []float64{0, 0.1} {
@@ -79,4 +80,18 @@ func TestSmallPicture(t *testing.T) {
 	}
 	t.Logf("of 180 small pictures of noise alone, %d showed a digit", found)
 	assert.LessOrEqual(t, found, 3)
+	// Nor is a speck, no longer than minDigit in the picture's own pixels
+	// (enlarged, it was a digit).
+	for _, side := range []int{12, 20, 47} {
+		for _, speck := range []image.Point{{1, 3}, {2, 5}, {3, 5}} {
+			img := photoWith(nil, side, side, image.Rectangle{})
+			for y := range speck.Y {
+				for x := range speck.X {
+					img.Pix[(side/2+y)*side+side/2+x] = 20
+				}
+			}
+			_, _, err := Prepare(img)
+			assert.True(t, NoDigit(err), "a %v speck in %d px: %v", speck, side, err)
+		}
+	}
 }

@@ -44,7 +44,7 @@ type ink struct {
 //     floor is taken off so that the background comes out at 0.
 //
 // g is the picture enlarged grain times (1: as it is), which the noise's
-// measure and the seeds' level allow for (enlargedSeeds). It returns ErrBlank when nothing stands out of the
+// measure allows for. It returns ErrBlank when nothing stands out of the
 // noise.
 func findInk(g []float32, w, h, grain int) (ink, error) {
 	s := min(w, h)
@@ -75,11 +75,7 @@ func findInk(g []float32, w, h, grain int) (ink, error) {
 	// of a plain sheet's photo reaches 4 somewhere in over a third of such
 	// pictures (TestPlainPaperIsNoDigit), which then showed a speck as the
 	// digit.
-	seeds := 5.0
-	if grain > 1 {
-		seeds = enlargedSeeds
-	}
-	high := max(0.4*top, float32(seeds*dSpread))
+	high := max(0.4*top, float32(5*dSpread))
 	if top < 1.0/255 || top <= high {
 		return ink{}, ErrBlank
 	}

@@ -10,10 +10,9 @@ import (
 // factor, averaging each k×k block, so that a 40 megapixel photo costs
 // about as much as a quarter-megapixel one. The
 // digit ends up 20 pixels tall; even one a tenth of the photo's height
-// keeps twice that here, so nothing that matters is lost, and preparation
-// costs little wherever it runs (the page's worker, or its own thread
-// where the worker cannot start; it was 1024, four times the work:
-// README, Performance).
+// keeps twice that here, so nothing that matters is lost, and the work
+// of preparing any photo is bounded by that of a MaxWork square (it was
+// 1024, four times the work).
 const MaxWork = 512
 
 // shrinkFactor is the smallest integer that brings the longer side of a

@@ -198,7 +198,7 @@ func (a *app) noSiteData(t *testing.T) {
 	assert.Equal(t, "Drawing cleared: Undo brings it back.", p.text("#draw-status"))
 	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-drawing="none"]`, chromedp.ByQuery))
 	// Nor can it know of an upload before the reload, and says so.
-	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible(`#tab-upload[aria-selected="true"]`, chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
 	assert.Contains(t, p.text("#results-empty"), "A picture chosen before the page was reloaded is not kept in this browser: choose it again.")
 	assert.Equal(t, errorsBefore, len(p.b.consoleErrors()), "errors in the console: %v", p.b.consoleErrors()[errorsBefore:])
 }

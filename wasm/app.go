@@ -272,15 +272,14 @@ func loadWeights(url string) (*weights.File, error) {
 }
 
 // uploadFile checks an image file, has the browser decode it and gives it
-// to the store as name (uploadName), as an upload begun by start (the
-// store's StartUpload, or StartKeptUpload for one read back after a
+// to the store as name (uploadName), as the upload begun with ticket t
+// (the store's StartUpload, or StartKeptUpload for one read back after a
 // reload), and keeps it for a reload (keepUpload); it runs on its own
 // goroutine. Only a
 // file the store lets decode (Store.PassedChecks) stops the decode under
 // way, of an earlier upload or of a part of one (decodes). The store says
 // which picture URL it no longer shows.
-func uploadFile(s *webapp.Store, file js.Value, name string, start func(name string) webapp.Ticket) {
-	t := start(name)
+func uploadFile(s *webapp.Store, file js.Value, name string, t webapp.Ticket) {
 	w, h, animated, err := checkFile(file)
 	var img image.Image
 	if err == nil {

@@ -23,7 +23,9 @@ var picked js.Value
 // upload, and has the upload picker name it.
 func pick(s *webapp.Store, file js.Value, given int) {
 	setPicked(file)
-	go uploadFile(s, file, uploadName(file, given), s.StartUpload)
+	name := uploadName(file, given)
+	t := s.StartUpload(name)
+	go uploadFile(s, file, name, t)
 }
 
 // uploadName is what the page calls the upload of file, one of given

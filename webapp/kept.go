@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/valyala/fastjson"
-
 	"github.com/godae/dae/internal/jsonstr"
 )
 
@@ -42,7 +40,7 @@ type Kept struct {
 // be.
 func NotKeptWhy(size int) string {
 	if size > MaxKeptUpload {
-		return fmt.Sprintf("it is %.1f MiB, and the page keeps pictures of up to %d MiB for a reload", float64(size)/(1<<20), MaxKeptUpload>>20)
+		return fmt.Sprintf("it is %.1f MiB, over the %d MiB the page keeps for a reload", math.Ceil(float64(size)/(1<<20)*10)/10, MaxKeptUpload>>20)
 	}
 	return ""
 }
@@ -81,7 +79,7 @@ func ReadKept(s string) (Kept, error) {
 		err = errors.Join(
 			optional(o, "name", &k.Name, stringOf),
 			optional(o, "type", &k.Type, stringOf),
-			optional(o, "part", &k.Part, readPart),
+			optional(o, "part", &k.Part, fourNumbers),
 			optional(o, "why", &k.Why, stringOf),
 		)
 	}
@@ -95,21 +93,6 @@ func ReadKept(s string) (Kept, error) {
 		return Kept{}, fmt.Errorf("the box kept, %v, is not a part of the picture", *p)
 	}
 	return k, nil
-}
-
-// readPart reads a box kept: four numbers.
-func readPart(v *fastjson.Value) (*[4]float64, error) {
-	a, err := v.Array()
-	if err != nil || len(a) != 4 {
-		return nil, errors.New("not four numbers")
-	}
-	var p [4]float64
-	for i, x := range a {
-		if p[i], err = x.Float64(); err != nil {
-			return nil, err
-		}
-	}
-	return &p, nil
 }
 
 // DataURL is data, a file of the media type typ, as a data URL.

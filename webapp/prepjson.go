@@ -78,23 +78,34 @@ func readRequest(s string) (PrepRequest, error) {
 		r.Coarse = &info
 	}
 	if v := o.Get("Area"); v != nil && v.Type() != fastjson.TypeNull {
-		area, err := v.Array()
-		if err != nil || len(area) != len(r.Area) {
-			return r, fmt.Errorf("Area is %s, not four numbers", jsonstr.Shorten(v.String()))
+		area, err := fourNumbers(v)
+		if err != nil {
+			return r, fmt.Errorf("Area: %w", err)
 		}
-		for i, a := range area {
-			// Read as strconv does, to the nearest float64, where
-			// fastjson's quicker reading can miss it by one in the last
-			// place.
-			if a.Type() != fastjson.TypeNumber {
-				return r, fmt.Errorf("Area is %s, not four numbers", jsonstr.Shorten(v.String()))
-			}
-			if r.Area[i], err = strconv.ParseFloat(string(a.MarshalTo(nil)), 64); err != nil {
-				return r, fmt.Errorf("Area: %w", err)
-			}
-		}
+		r.Area = *area
 	}
 	return r, nil
+}
+
+// fourNumbers reads an array of four numbers, each as strconv reads it,
+// to the nearest float64, where fastjson's quicker reading can miss it by
+// one in the last place (a number written and read back must come back
+// the same).
+func fourNumbers(v *fastjson.Value) (*[4]float64, error) {
+	a, err := v.Array()
+	if err != nil || len(a) != 4 {
+		return nil, fmt.Errorf("%s is not four numbers", jsonstr.Shorten(v.String()))
+	}
+	var out [4]float64
+	for i, x := range a {
+		if x.Type() != fastjson.TypeNumber {
+			return nil, fmt.Errorf("%s is not four numbers", jsonstr.Shorten(v.String()))
+		}
+		if out[i], err = strconv.ParseFloat(string(x.MarshalTo(nil)), 64); err != nil {
+			return nil, err
+		}
+	}
+	return &out, nil
 }
 
 // readAnswer is the page's reading of an answer's JSON.

@@ -60,24 +60,31 @@ type pending struct {
 // until it is done (State.Reading).
 func (s *Store) StartUpload(name string) Ticket {
 	var t Ticket
-	s.do(func(st *State) {
-		s.uploads++
-		t = Ticket{n: s.uploads, mode: st.Mode}
-		s.reading = append(s.reading, pending{t.n, name})
-		s.refusals = nil
-		st.Reading, st.UploadMessage = name, ""
-	})
+	s.do(func(st *State) { t = s.start(st, name, st.Mode) })
 	return t
 }
 
+// start begins the upload of the file named name, given on the tab mode.
+func (s *Store) start(st *State, name string, mode Mode) Ticket {
+	s.uploads++
+	s.reading = append(s.reading, pending{s.uploads, name})
+	s.refusals = nil
+	st.Reading, st.UploadMessage = name, ""
+	return Ticket{n: s.uploads, mode: mode}
+}
+
 // StartKeptUpload is StartUpload for an upload the page kept from before
-// a reload and reads again: it takes the place of none given since, and
-// it is shown on the upload tab without bringing that tab to the front,
-// nor is its refusal (the tab shown is the one the address names).
-func (s *Store) StartKeptUpload(name string) Ticket {
-	t := s.StartUpload(name)
-	t.mode = "" // no tab's: FinishUpload brings the upload tab forward only for the tab the upload began on
-	return t
+// a reload and reads again, unless an upload was given since the page
+// opened (ok is false then: that one is the person's latest). It is shown
+// on the upload tab without bringing that tab to the front, nor is its
+// refusal (the tab shown is the one the address names).
+func (s *Store) StartKeptUpload(name string) (t Ticket, ok bool) {
+	s.do(func(st *State) {
+		if ok = s.uploads == 0; ok {
+			t = s.start(st, name, "") // no tab's: FinishUpload brings the upload tab forward only for the tab the upload began on
+		}
+	})
+	return t, ok
 }
 
 // PassedChecks is called when the file of the upload begun with t has
