@@ -121,6 +121,9 @@ func FromDataURL(url string) (data []byte, typ string, err error) {
 	if !ok {
 		return nil, "", errors.New("the upload kept is not a data URL of base64")
 	}
+	if strings.ContainsAny(rest, "\r\n") { // which the decoder skips: not DataURL's
+		return nil, "", errors.New("the upload kept is not a data URL of base64: it holds line breaks")
+	}
 	if data, err = base64.StdEncoding.Strict().DecodeString(rest); err != nil { // as DataURL wrote it, padding bits zero
 		return nil, "", fmt.Errorf("the upload kept is not a data URL of base64: %v", err)
 	}
