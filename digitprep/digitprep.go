@@ -436,12 +436,16 @@ func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 		}
 		return g, info, nil
 	}
-	// A small picture is looked at enlarged; what is found is said in its
-	// own pixels.
-	k := enlargeFactor(w, h)
-	info.Bounds = image.Rect(0, 0, w*k, h*k)
-	in, info, err := prepareInk(enlarge(g, w, h, k), w*k, h*k, k, inverted, info)
-	info.Bounds = inOwnPixels(info.Bounds, k)
+	// A small picture is looked at enlarged, with paper round it; what is
+	// found is said in its own pixels.
+	k, m := enlargeFactor(w, h), 0
+	if k > 1 {
+		g, m = padded(g, w, h)
+	}
+	pw, ph := w+2*m, h+2*m
+	info.Bounds = image.Rect(0, 0, pw*k, ph*k)
+	in, info, err := prepareInk(enlarge(g, pw, ph, k), pw*k, ph*k, k, inverted, info)
+	info.Bounds = inOwnPixels(info.Bounds, k).Sub(image.Pt(m, m)).Intersect(image.Rect(0, 0, w, h))
 	return in, info, err
 }
 

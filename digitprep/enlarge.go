@@ -3,6 +3,7 @@ package digitprep
 import (
 	"image"
 	"math"
+	"math/rand/v2"
 )
 
 // enlargeBelow is the longer side, in pixels, under which a picture is
@@ -58,4 +59,29 @@ func enlarge(g []float32, w, h, k int) []float32 {
 // picture's own: the pixels it touches, whole.
 func inOwnPixels(r image.Rectangle, k int) image.Rectangle {
 	return image.Rect(r.Min.X/k, r.Min.Y/k, (r.Max.X+k-1)/k, (r.Max.Y+k-1)/k)
+}
+
+// padded is g (w×h grey levels) with a margin of m pixels of its paper
+// on every side: the median of its border, with noise as strong as the
+// picture's (drawn from a fixed seed, so that a picture is always
+// prepared alike), as a flat margin would pass for a quiet background and
+// let the picture's own noise stand out as ink. A small picture is often a
+// crop tight round its ink (an icon, a screenshot's detail), whose
+// border is then split between ink and paper, and whose digit is taken
+// for background: "nothing stands out" for a crisp 9 cropped to 28×40,
+// read once a pixel of paper was added round it.
+func padded(g []float32, w, h int) ([]float32, int) {
+	m := max(2, max(w, h)/8)
+	paper := median(border(g, w, h))
+	noise := noiseOf(g, w, h, 1)
+	rng := rand.New(rand.NewPCG(uint64(w), uint64(h)))
+	pw := w + 2*m
+	out := make([]float32, pw*(h+2*m))
+	for i := range out {
+		out[i] = float32(math.Max(0, math.Min(1, float64(paper)+noise*rng.NormFloat64())))
+	}
+	for y := range h {
+		copy(out[(y+m)*pw+m:], g[y*w:(y+1)*w])
+	}
+	return out, m
 }

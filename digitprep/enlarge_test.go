@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math/rand/v2"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -80,6 +81,25 @@ func TestSmallPicture(t *testing.T) {
 	}
 	t.Logf("of 180 small pictures of noise alone, %d showed a digit", found)
 	assert.LessOrEqual(t, found, 3)
+	// A printed digit cropped tight round its ink (an icon, a detail of a
+	// screenshot), whose border is split between ink and paper.
+	tight, cropped := 0, 0
+	for _, font := range []string{"dejavu/DejaVuSans.ttf", "liberation/LiberationSerif-Regular.ttf"} {
+		for _, size := range []float64{22, 32, 50} {
+			for digit := range 10 {
+				img := glyph(t, filepath.Join("/usr/share/fonts/truetype", font), fmt.Sprint(digit), size, 0)
+				if img.Rect.Dx() < MinSide || img.Rect.Dy() < MinSide {
+					continue // refused as too small to hold a digit
+				}
+				cropped++
+				if in, _, err := Prepare(img); err == nil && reads(in) == digit {
+					tight++
+				}
+			}
+		}
+	}
+	t.Logf("of %d printed digits cropped tight, %d read right", cropped, tight)
+	assert.GreaterOrEqual(t, tight, cropped-cropped/10)
 	// Nor is a speck, no longer than minDigit in the picture's own pixels
 	// (enlarged, it was a digit).
 	for _, side := range []int{12, 20, 47} {
