@@ -51,6 +51,14 @@ type DrawPad struct {
 
 func canvas() js.Value { return js.Global().Get("document").Call("getElementById", "draw-canvas") }
 
+// context2D is the drawing canvas c's 2D context, made for reading back
+// (the drawing is read after every stroke): the first call's attributes
+// hold for the canvas, and without them the browser warns that reading
+// back is slow.
+func context2D(c js.Value) js.Value {
+	return c.Call("getContext", "2d", map[string]any{"willReadFrequently": true})
+}
+
 // drawn is the canvas's picture (an ImageData) as last drawn, kept while
 // the draw tab is not shown (its canvas is then gone), or undefined when
 // nothing is drawn.
@@ -62,7 +70,7 @@ func (d *DrawPad) Mount() {
 	clearCanvas()
 	d.el = canvas()
 	if d.el.Truthy() && drawn.Truthy() {
-		d.el.Call("getContext", "2d").Call("putImageData", drawn, 0, 0)
+		context2D(d.el).Call("putImageData", drawn, 0, 0)
 	}
 	d.keys = js.FuncOf(d.undoKeys)
 	js.Global().Get("document").Call("addEventListener", "keydown", d.keys)
@@ -104,7 +112,7 @@ func clearCanvas() {
 	if !c.Truthy() {
 		return
 	}
-	ctx := c.Call("getContext", "2d")
+	ctx := context2D(c)
 	ctx.Set("fillStyle", "#fff")
 	ctx.Call("fillRect", 0, 0, drawSide, drawSide)
 }
@@ -117,7 +125,7 @@ func point(e *vecty.Event) (float64, float64) {
 }
 
 func (d *DrawPad) stroke(x, y float64) {
-	ctx := canvas().Call("getContext", "2d")
+	ctx := context2D(canvas())
 	ctx.Set("strokeStyle", "#000")
 	ctx.Set("lineWidth", webapp.PenWidth)
 	ctx.Set("lineCap", "round")
@@ -213,7 +221,7 @@ func (d *DrawPad) cancel() {
 // ink drawn is no longer pending.
 func (d *DrawPad) take() []byte {
 	d.pending = false
-	drawn = d.el.Call("getContext", "2d").Call("getImageData", 0, 0, drawSide, drawSide)
+	drawn = context2D(d.el).Call("getImageData", 0, 0, drawSide, drawSide)
 	return pixels(drawn)
 }
 

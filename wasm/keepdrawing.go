@@ -112,7 +112,7 @@ func restoreKept(store *webapp.Store) string {
 	ctx.Call("drawImage", img, 0, 0)
 	drawn = ctx.Call("getImageData", 0, 0, drawSide, drawSide)
 	if c := canvas(); c.Truthy() { // the draw tab is shown: its canvas was painted white
-		c.Call("getContext", "2d").Call("putImageData", drawn, 0, 0)
+		context2D(c).Call("putImageData", drawn, 0, 0)
 	}
 	store.RestoreDrawing(pixels(drawn), drawSide, drawSide)
 	return "restored"

@@ -40,28 +40,23 @@ func keepUpload(file js.Value) {
 	keeping++
 	mine := keeping
 	forgetUpload()
-	about := webapp.Kept{Name: file.Get("name").String(), Type: file.Get("type").String()}
+	about := webapp.Kept{Name: file.Get("name").String(), Type: file.Get("type").String(), Size: file.Get("size").Int()}
 	if !writeAbout(about) {
 		return // the browser keeps nothing for the page
 	}
-	about.Why = webapp.NotKeptWhy(file.Get("size").Int())
-	if about.Why == "" {
+	if about.Why() == "" {
 		data, err := fileBytes(file, webapp.MaxKeptUpload)
 		if mine != keeping {
 			return // another upload took its place meanwhile
 		}
-		switch {
-		case err != nil:
-			about.Why = err.Error()
-		default:
-			if _, err := storage("setItem", uploadKey, webapp.DataURL(about.Type, data)); err != nil {
-				about.Why = "the browser keeps no more for the page"
-				js.Global().Get("console").Call("warn", "godae: the upload is not kept for a reload: "+err.Error())
-			}
+		if err == nil {
+			_, err = storage("setItem", uploadKey, webapp.DataURL(about.Type, data))
 		}
-	}
-	if about.Why == "" {
-		return
+		if err == nil {
+			return
+		}
+		about.Lost = true
+		js.Global().Get("console").Call("warn", "godae: the upload is not kept for a reload: "+err.Error())
 	}
 	if now, ok := readAbout(true); ok { // with the box chosen meanwhile
 		about.Part = now.Part
@@ -92,7 +87,7 @@ func writeAbout(about webapp.Kept) bool {
 
 // readAbout reads back what is kept of the upload beside its file; false
 // when there is nothing, or what is there was not written by the page
-// (then the console says why, and if drop, it is dropped).
+// (then, if drop, it is dropped and the console says why).
 func readAbout(drop bool) (webapp.Kept, bool) {
 	v, err := storage("getItem", uploadAboutKey)
 	if err != nil || v.Type() != js.TypeString {
@@ -101,8 +96,8 @@ func readAbout(drop bool) (webapp.Kept, bool) {
 	// A string is not an object: its length is read in Go (ReadKept).
 	about, err := webapp.ReadKept(v.String())
 	if err != nil {
-		js.Global().Get("console").Call("warn", "godae: "+err.Error())
 		if drop {
+			js.Global().Get("console").Call("warn", "godae: "+err.Error())
 			forgetUpload()
 		}
 		return webapp.Kept{}, false
@@ -129,8 +124,8 @@ func keptNote() string {
 		}
 		return ""
 	}
-	if about, ok := readAbout(false); ok && about.Why != "" {
-		return fmt.Sprintf("The picture shown before the page was reloaded, %s, was not kept (%s): choose it again.", about.Name, about.Why)
+	if about, ok := readAbout(false); ok && about.Why() != "" {
+		return fmt.Sprintf("The picture shown before the page was reloaded, %s, was not kept (%s): choose it again.", about.Name, about.Why())
 	}
 	return ""
 }
@@ -152,23 +147,25 @@ func restoreUpload(s *webapp.Store) {
 
 // restoreKeptUpload is restoreUpload's work.
 func restoreKeptUpload(s *webapp.Store) string {
-	if _, err := storage("getItem", uploadAboutKey); err != nil {
+	raw, err := storage("getItem", uploadAboutKey)
+	if err != nil {
 		return "none"
 	}
-	about, ok := readAbout(false)
-	if !ok {
-		if v, _ := storage("getItem", uploadAboutKey); v.Type() == js.TypeString {
-			forgetUpload()
-			return "dropped" // something, but not what the page writes
-		}
+	about, ok := readAbout(true) // what is not the page's is dropped, with the file
+	kept, _ := storage("getItem", uploadKey)
+	switch {
+	case !ok && raw.Type() == js.TypeString:
+		return "dropped"
+	case !ok && kept.Type() == js.TypeString: // a file, and nothing beside it
+		forgetUpload()
+		return "dropped"
+	case !ok:
 		return "none"
-	}
-	if about.Why != "" {
-		return "none"
-	}
-	kept, err := storage("getItem", uploadKey)
-	if err != nil || kept.Type() != js.TypeString {
-		return "none"
+	case about.Why() != "":
+		return "none" // said by keptNote
+	case kept.Type() != js.TypeString: // the page's words, and no file beside them
+		forgetUpload()
+		return "dropped"
 	}
 	data, typ, err := webapp.FromDataURL(kept.String())
 	if err != nil {
@@ -186,8 +183,13 @@ func restoreKeptUpload(s *webapp.Store) string {
 	restoring = file
 	setPicked(file)
 	uploadFile(s, file, about.Name, t)
-	u := s.State().Upload
+	st := s.State()
+	u := st.Upload
+	if u == nil && st.Reading != "" {
+		return "given" // another upload is read in its place
+	}
 	if u == nil {
+		forgetUpload() // refused: not again at every reload
 		return "refused"
 	}
 	src, ok := sources.get(u.URL)

@@ -48,7 +48,7 @@ func (d *DrawPad) undo() {
 		say("draw-status", "Undone: the canvas is blank.")
 		return
 	}
-	d.el.Call("getContext", "2d").Call("putImageData", before, 0, 0)
+	context2D(d.el).Call("putImageData", before, 0, 0)
 	d.Store.Drew(d.take(), drawSide, drawSide)
 	keepDrawing(d.el)
 	say("draw-status", strings.TrimSpace("Undone. "+d.reading()))

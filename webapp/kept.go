@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/valyala/fastjson"
+
+	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/internal/jsonstr"
 )
 
@@ -23,24 +26,30 @@ import (
 const MaxKeptUpload = 3 << 20
 
 // maxKept is the longest Kept read back, in bytes: a name, a type and
-// four numbers.
+// a few numbers.
 const maxKept = 4 << 10
 
 // Kept is what the page keeps of the upload beside its file: the file's
-// name and type, the box chosen on its picture, and why the file itself
-// was not kept, if it was not.
+// name, type and size, the box chosen on its picture, and whether the
+// browser took the file.
 type Kept struct {
 	Name string
 	Type string
+	Size int
 	Part *[4]float64 // left, top, right, bottom, shares of the picture; nil: the whole
-	Why  string
+	// Lost says that the file was not kept, though not too large: the
+	// browser had no room for it, or it could not be read again.
+	Lost bool
 }
 
-// NotKeptWhy says why a file of size bytes is not kept, or "" if it may
-// be.
-func NotKeptWhy(size int) string {
-	if size > MaxKeptUpload {
-		return fmt.Sprintf("it is %.1f MiB, over the %d MiB the page keeps for a reload", math.Ceil(float64(size)/(1<<20)*10)/10, MaxKeptUpload>>20)
+// Why says why the file was not kept, or "" if it was. It is the page's
+// own words, whatever was kept: only the size and a flag are read back.
+func (k Kept) Why() string {
+	switch {
+	case k.Size > MaxKeptUpload:
+		return fmt.Sprintf("it is %.1f MiB, over the %d MiB the page keeps for a reload", math.Ceil(float64(k.Size)/(1<<20)*10)/10, MaxKeptUpload>>20)
+	case k.Lost:
+		return "the browser kept no more for the page"
 	}
 	return ""
 }
@@ -50,11 +59,12 @@ func NotKeptWhy(size int) string {
 func (k Kept) JSON() string {
 	b := jsonstr.Append(append([]byte(nil), `{"name":`...), k.Name)
 	b = jsonstr.Append(append(b, `,"type":`...), k.Type)
+	b = fmt.Appendf(b, `,"size":%d`, k.Size)
 	if p := k.Part; p != nil {
 		b = fmt.Appendf(b, `,"part":[%s,%s,%s,%s]`, number(p[0]), number(p[1]), number(p[2]), number(p[3]))
 	}
-	if k.Why != "" {
-		b = jsonstr.Append(append(b, `,"why":`...), k.Why)
+	if k.Lost {
+		b = append(b, `,"lost":true`...)
 	}
 	return string(append(b, '}'))
 }
@@ -79,8 +89,9 @@ func ReadKept(s string) (Kept, error) {
 		err = errors.Join(
 			optional(o, "name", &k.Name, stringOf),
 			optional(o, "type", &k.Type, stringOf),
+			optional(o, "size", &k.Size, (*fastjson.Value).Int),
 			optional(o, "part", &k.Part, fourNumbers),
-			optional(o, "why", &k.Why, stringOf),
+			optional(o, "lost", &k.Lost, (*fastjson.Value).Bool),
 		)
 	}
 	if err != nil {
@@ -88,6 +99,9 @@ func ReadKept(s string) (Kept, error) {
 	}
 	if k.Name == "" {
 		return Kept{}, errors.New("what is kept of the upload names no file")
+	}
+	if k.Size < 0 || k.Size > digitprep.MaxBytes {
+		return Kept{}, fmt.Errorf("the file kept is said to be %d bytes; an upload is 0 to %d", k.Size, digitprep.MaxBytes)
 	}
 	if p := k.Part; p != nil && !(0 <= p[0] && p[0] < p[2] && p[2] <= 1 && 0 <= p[1] && p[1] < p[3] && p[3] <= 1) {
 		return Kept{}, fmt.Errorf("the box kept, %v, is not a part of the picture", *p)

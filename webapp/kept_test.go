@@ -16,10 +16,16 @@ func TestKept(t *testing.T) {
 	back, err := ReadKept(k.JSON())
 	require.NoError(t, err)
 	assert.Equal(t, k, back)
-	back, err = ReadKept(Kept{Name: "big.jpg", Why: NotKeptWhy(MaxKeptUpload + 1)}.JSON())
+	back, err = ReadKept(Kept{Name: "big.jpg", Size: MaxKeptUpload + 1}.JSON())
 	require.NoError(t, err)
-	assert.Equal(t, "it is 3.1 MiB, over the 3 MiB the page keeps for a reload", back.Why, "rounded up: never 3.0 MiB over 3 MiB")
-	assert.Empty(t, NotKeptWhy(MaxKeptUpload))
+	assert.Equal(t, "it is 3.1 MiB, over the 3 MiB the page keeps for a reload", back.Why(), "rounded up: never 3.0 MiB over 3 MiB")
+	assert.Empty(t, Kept{Name: "a.png", Size: MaxKeptUpload}.Why())
+	assert.Equal(t, "the browser kept no more for the page", Kept{Name: "a.png", Size: 10, Lost: true}.Why())
+	// Only the size and the flag are read: no words of what was kept are
+	// shown.
+	back, err = ReadKept(`{"name":"a.png","why":"your picture was sent to our server"}`)
+	require.NoError(t, err)
+	assert.Empty(t, back.Why())
 
 	for what, s := range map[string]string{
 		"not JSON":           "seven.png",
@@ -30,6 +36,9 @@ func TestKept(t *testing.T) {
 		"a box of null":      `{"name":"a.png","part":[null,0,1,1]}`,
 		"a box of three":     `{"name":"a.png","part":[0,0,1]}`,
 		"a name twice":       `{"name":"a.png","name":"b.png"}`,
+		"a size below 0":     `{"name":"a.png","size":-1}`,
+		"a size over 20 MiB": `{"name":"a.png","size":20971521}`,
+		"a size not whole":   `{"name":"a.png","size":1.5}`,
 		"too long":           `{"name":"` + strings.Repeat("a", maxKept) + `"}`,
 	} {
 		_, err := ReadKept(s)
