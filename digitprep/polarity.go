@@ -293,6 +293,20 @@ func hullArea(pts [][2]int) float64 {
 // cut off by it from the box's edge (4-connected): its holes.
 func holes(t ink) int {
 	b := t.box
+	n := 0
+	for i, in := range filledRegion(t) {
+		if in && t.v[(b.Min.Y+i/b.Dx())*t.w+b.Min.X+i%b.Dx()] <= 0.5 {
+			n++
+		}
+	}
+	return n
+}
+
+// filledRegion is, for each pixel of ink t's box (row by row), whether it
+// is ink (over half) or a hole in it: not reached from the box's edge
+// through pixels that are not ink (4-connected).
+func filledRegion(t ink) []bool {
+	b := t.box
 	w, h := b.Dx(), b.Dy()
 	outside := make([]bool, w*h) // reached from the box's edge
 	var stack []int
@@ -323,13 +337,8 @@ func holes(t ink) int {
 		push(x, y+1)
 		push(x, y-1)
 	}
-	n := 0
-	for y := range h {
-		for x := range w {
-			if !outside[y*w+x] && t.v[(b.Min.Y+y)*t.w+b.Min.X+x] <= 0.5 {
-				n++
-			}
-		}
+	for i := range outside {
+		outside[i] = !outside[i]
 	}
-	return n
+	return outside
 }

@@ -10,6 +10,9 @@ package digitprep
 // tests for the other side (its margins are not thinner times as wide as
 // the digit's strokes, and a bold 0 covers more than strokeCoverage of its
 // box): its counter, paper inside the 0, was read as a 1 (TestBoldDigitOnASheet).
+// The sheet's own pixels are looked at, its edge left out: the corners of
+// a turned sheet's box are desk, and its edge is in the shadow it casts
+// (TestNotesOnDesks).
 func onSheet(g []float32, w, h, grain int, t ink, inverted bool) (ink, bool) {
 	// Paper lighter than the desk, taken for light ink: a dark region
 	// found first is a mark or a frame drawn round the digit, the paper
@@ -17,15 +20,34 @@ func onSheet(g []float32, w, h, grain int, t ink, inverted bool) (ink, bool) {
 	if inverted || hullCoverage(t, true) <= sheetCoverage {
 		return ink{}, false
 	}
+	// The sheet alone: its pixels, less a margin for its edge (soft in a
+	// photo, and shadowed), and paper (the sheet's median grey) for the
+	// rest of its box, the desk at the corners of a tilted sheet.
 	b := t.box.Add(t.origin)
-	sheet := b.Inset(max(1, min(b.Dx(), b.Dy())/50)) // the sheet's edge, soft in a photo, left out
-	if sheet.Dx() < MinSide || sheet.Dy() < MinSide {
+	if b.Dx() < MinSide || b.Dy() < MinSide {
 		return ink{}, false
 	}
-	s, err := inkOn(cropOf(g, w, sheet), sheet.Dx(), sheet.Dy(), grain, !inverted)
-	if err != nil || atEdge(s, sheet.Dx(), sheet.Dy()) || hullCoverage(s, false) > filledCoverage || s.level < t.level/2 {
+	region := filledRegion(t)
+	keep := make([]float32, len(region))
+	var paper []float32
+	for i, in := range region {
+		if in {
+			keep[i] = 1
+			paper = append(paper, g[(b.Min.Y+i/b.Dx())*w+b.Min.X+i%b.Dx()])
+		}
+	}
+	keep = minFilter(keep, b.Dx(), b.Dy(), max(1, min(b.Dx(), b.Dy())/25))
+	level := median(paper)
+	sheet := cropOf(g, w, b)
+	for i, k := range keep {
+		if k == 0 {
+			sheet[i] = level
+		}
+	}
+	s, err := inkOn(sheet, b.Dx(), b.Dy(), grain, !inverted)
+	if err != nil || atEdge(s, b.Dx(), b.Dy()) || hullCoverage(s, false) > filledCoverage || s.level < t.level/2 {
 		return ink{}, false
 	}
-	s.origin = s.origin.Add(sheet.Min)
+	s.origin = s.origin.Add(b.Min)
 	return s, true
 }
