@@ -257,8 +257,20 @@ func hullCoverage(t ink, filled bool) float64 {
 // hullArea is the area of the convex hull of pts (Andrew's monotone chain,
 // then the shoelace formula).
 func hullArea(pts [][2]int) float64 {
+	hull := convexHull(pts)
+	twice := 0
+	for i := range hull {
+		a, b := hull[i], hull[(i+1)%len(hull)]
+		twice += a[0]*b[1] - b[0]*a[1]
+	}
+	return math.Abs(float64(twice)) / 2
+}
+
+// convexHull is the convex hull of pts, its corners in order (Andrew's
+// monotone chain); fewer than three points have none.
+func convexHull(pts [][2]int) [][2]int {
 	if len(pts) < 3 {
-		return 0
+		return nil
 	}
 	sort.Slice(pts, func(i, j int) bool {
 		return pts[i][0] < pts[j][0] || pts[i][0] == pts[j][0] && pts[i][1] < pts[j][1]
@@ -280,13 +292,31 @@ func hullArea(pts [][2]int) float64 {
 		}
 		hull = append(hull, pts[i])
 	}
-	hull = hull[:len(hull)-1]
-	twice := 0
+	return hull[:len(hull)-1]
+}
+
+// rectangleArea is the area of the smallest rectangle, turned any way,
+// round the convex polygon hull: one of its sides lies along a side of
+// the hull (rotating calipers, each side tried).
+func rectangleArea(hull [][2]int) float64 {
+	best := math.Inf(1)
 	for i := range hull {
 		a, b := hull[i], hull[(i+1)%len(hull)]
-		twice += a[0]*b[1] - b[0]*a[1]
+		ex, ey := float64(b[0]-a[0]), float64(b[1]-a[1])
+		n := math.Hypot(ex, ey)
+		if n == 0 {
+			continue
+		}
+		ex, ey = ex/n, ey/n
+		lo, hi, near, far := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+		for _, p := range hull {
+			x, y := float64(p[0]-a[0]), float64(p[1]-a[1])
+			along, across := x*ex+y*ey, -x*ey+y*ex
+			lo, hi, near, far = min(lo, along), max(hi, along), min(near, across), max(far, across)
+		}
+		best = min(best, (hi-lo)*(far-near))
 	}
-	return math.Abs(float64(twice)) / 2
+	return best
 }
 
 // holes is how many pixels of ink t's box are not ink (over half) and are
