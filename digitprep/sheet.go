@@ -1,5 +1,11 @@
 package digitprep
 
+// sheetFill is how much of the smallest rectangle round it, turned any
+// way, a sheet fills at least: sheets and notes on desks filled 0.97 to
+// 1, light 0s of the generated uploads, their counters filled, 0.77 to
+// 0.83.
+const sheetFill = 0.9
+
 // onSheet looks for the digit written on a sheet of paper, or a note,
 // photographed on a darker desk: t is what the desk's side of the grey
 // levels (inverted) found, a filled region that may be such a sheet, its
@@ -13,12 +19,6 @@ package digitprep
 // The sheet's own pixels are looked at, its edge left out: the corners of
 // a turned sheet's box are desk, and its edge is in the shadow it casts
 // (TestNotesOnDesks).
-// sheetFill is how much of the smallest rectangle round it, turned any
-// way, a sheet fills at least: sheets and notes on desks filled 0.97 to
-// 1, light 0s of the generated uploads, their counters filled, 0.77 to
-// 0.83.
-const sheetFill = 0.9
-
 func onSheet(g []float32, w, h, grain int, t ink, inverted bool) (ink, bool) {
 	// Paper lighter than the desk, taken for light ink: a dark region
 	// found first is a mark or a frame drawn round the digit, the paper
