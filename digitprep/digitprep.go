@@ -169,8 +169,23 @@ func NoDigit(err error) bool {
 }
 
 // MinSide is the least width and height of an image that can hold a
-// digit to read (MNIST's are 20 pixels high).
+// digit to read (MNIST's are 20 pixels high), but for a small picture
+// cropped tight round a narrow digit (holdsDigit).
 const MinSide = 12
+
+// minAcross is the least width, or height, of a picture under
+// enlargeBelow pixels long that can hold a digit: a 1 or a 7 cropped tight
+// round its ink, 12 or more pixels high, is a few across. Such a picture
+// is looked at enlarged, with paper round it (padded).
+const minAcross = 4
+
+// holdsDigit says whether a w×h image is large enough to hold a digit to
+// read: MinSide each way, or, under enlargeBelow pixels long, MinSide
+// long and minAcross across.
+func holdsDigit(w, h int) bool {
+	long, across := max(w, h), min(w, h)
+	return across >= MinSide || long >= MinSide && long < enlargeBelow && across >= minAcross
+}
 
 // minDigit is the least height or width in pixels, after shrinking to
 // MaxWork, of a digit that can be read.
@@ -226,19 +241,19 @@ func CheckSize(w, h int) error {
 	if px := int64(w) * int64(h); px > MaxPixels {
 		return fmt.Errorf("the image is %d×%d pixels (%.0f megapixels); the limit is %d megapixels: scale it down, or crop it", w, h, float64(px)/1e6, MaxPixels/1_000_000)
 	}
-	if min(w, h) < MinSide {
+	if !holdsDigit(w, h) {
 		return tooSmall(w, h)
 	}
-	if ww, wh := WorkSize(w, h); min(ww, wh) < MinSide {
+	if ww, wh := WorkSize(w, h); min(ww, wh) < MinSide && (ww < w || wh < h) {
 		return fmt.Errorf("the image is %d×%d pixels: too long for its width to look for a digit in; crop it around the digit", w, h)
 	}
 	return nil
 }
 
-// tooSmall is the error for an image of w×h pixels with a side under
-// MinSide.
+// tooSmall is the error for an image of w×h pixels too small to hold a
+// digit (holdsDigit).
 func tooSmall(w, h int) error {
-	return fmt.Errorf("the image is %d×%d pixels: too small to hold a digit (at least %d×%d)", w, h, MinSide, MinSide)
+	return fmt.Errorf("the image is %d×%d pixels: too small to hold a digit (at least %d×%d, or %d across for a digit cropped tight)", w, h, MinSide, MinSide, minAcross)
 }
 
 // Info tells what Prepare did.
@@ -414,7 +429,7 @@ func (i Info) Zoomed(left, top, right, bottom float64, z Info) Info {
 func prepare(img image.Image, inverted *bool) ([]float32, Info, error) {
 	b := img.Bounds()
 	info := Info{Width: b.Dx(), Height: b.Dy(), Bounds: image.Rect(0, 0, b.Dx(), b.Dy())}
-	if b.Dx() < MinSide || b.Dy() < MinSide {
+	if !holdsDigit(b.Dx(), b.Dy()) {
 		return nil, info, tooSmall(b.Dx(), b.Dy())
 	}
 	img = shrink(img)

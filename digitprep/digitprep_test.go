@@ -125,9 +125,9 @@ func TestBadInput(t *testing.T) {
 	_, _, err = Prepare(white)
 	assert.ErrorIs(t, err, ErrBlank)
 	_, _, err = Prepare(image.NewGray(image.Rect(0, 0, 1, 1)))
-	assert.EqualError(t, err, "the image is 1×1 pixels: too small to hold a digit (at least 12×12)")
+	assert.EqualError(t, err, "the image is 1×1 pixels: too small to hold a digit (at least 12×12, or 4 across for a digit cropped tight)")
 	_, _, err = Prepare(image.NewGray(image.Rect(5, 5, 5, 5)))
-	assert.EqualError(t, err, "the image is 0×0 pixels: too small to hold a digit (at least 12×12)", "an empty image")
+	assert.EqualError(t, err, "the image is 0×0 pixels: too small to hold a digit (at least 12×12, or 4 across for a digit cropped tight)", "an empty image")
 }
 
 // A PNG whose header claims 20000×20000 is refused before decoding.
@@ -255,9 +255,9 @@ func TestTooSmallOrADot(t *testing.T) {
 		img  image.Image
 		want string
 	}{
-		{"a line 1 px high", ink(300, 1, image.Rect(100, 0, 200, 1), false), "the image is 300×1 pixels: too small to hold a digit (at least 12×12)"},
-		{"8×8", ink(8, 8, image.Rect(2, 1, 5, 7), false), "the image is 8×8 pixels: too small to hold a digit (at least 12×12)"},
-		{"1100×11", ink(1100, 11, image.Rect(500, 0, 503, 11), false), "the image is 1100×11 pixels: too small to hold a digit (at least 12×12)"},
+		{"a line 1 px high", ink(300, 1, image.Rect(100, 0, 200, 1), false), "the image is 300×1 pixels: too small to hold a digit (at least 12×12, or 4 across for a digit cropped tight)"},
+		{"8×8", ink(8, 8, image.Rect(2, 1, 5, 7), false), "the image is 8×8 pixels: too small to hold a digit (at least 12×12, or 4 across for a digit cropped tight)"},
+		{"1100×11", ink(1100, 11, image.Rect(500, 0, 503, 11), false), "the image is 1100×11 pixels: too small to hold a digit (at least 12×12, or 4 across for a digit cropped tight)"},
 		{"a digit 5 px high", ink(120, 100, image.Rect(30, 20, 31, 25), false), "the digit found is 3×5 pixels of the 120×100 looked at: too small to read (a closer picture would do)"},
 		{"a dot", ink(280, 280, image.Rect(100, 100, 122, 122), true), ErrDot.Error()},
 		{"a square blob", ink(200, 200, image.Rect(50, 50, 110, 110), false), ErrDot.Error()},

@@ -136,8 +136,8 @@ func TestCheckSize(t *testing.T) {
 	require.NoError(t, CheckSize(3000, 64))
 	assert.EqualError(t, CheckSize(0, 5), "the image is 0×5 pixels: it has no pixels")
 	// With the file's own size (the page prepares a copy at WorkSize).
-	assert.EqualError(t, CheckSize(1, 1), "the image is 1×1 pixels: too small to hold a digit (at least 12×12)")
-	assert.EqualError(t, CheckSize(3000, 11), "the image is 3000×11 pixels: too small to hold a digit (at least 12×12)")
+	assert.EqualError(t, CheckSize(1, 1), "the image is 1×1 pixels: too small to hold a digit (at least 12×12, or 4 across for a digit cropped tight)")
+	assert.EqualError(t, CheckSize(3000, 11), "the image is 3000×11 pixels: too small to hold a digit (at least 12×12, or 4 across for a digit cropped tight)")
 	assert.EqualError(t, CheckSize(3_000_000, 13), "the image is 3000000×13 pixels: too long for its width to look for a digit in; crop it around the digit")
 	assert.EqualError(t, CheckSize(20000, 20000), "the image is 20000×20000 pixels (400 megapixels); the limit is 40 megapixels: scale it down, or crop it")
 	require.NoError(t, CheckFileSize(MaxBytes))
