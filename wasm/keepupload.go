@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"syscall/js"
 
+	"github.com/godae/dae/digitprep"
 	"github.com/godae/dae/webapp"
 )
 
@@ -196,7 +197,9 @@ func restoreKeptUpload(s *webapp.Store) string {
 	if !ok || !src.file.Equal(file) {
 		return "given" // a later upload took its place
 	}
-	if p := about.Part; p != nil {
+	// A box the page would not have taken (edited by hand) is left out,
+	// rather than said too small of a box the person did not draw.
+	if p := about.Part; p != nil && (p[2]-p[0])*float64(src.w) >= digitprep.MinSide && (p[3]-p[1])*float64(src.h) >= digitprep.MinSide {
 		choosePart(s, u.URL, p[0], p[1], p[2], p[3])
 	}
 	return "restored"
