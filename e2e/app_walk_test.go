@@ -95,8 +95,11 @@ func (a *app) walk(t *testing.T) {
 	sameImage(t, "the code as it is", want.Result.DAE, p.src("#nudge-before"))
 	assert.True(t, strings.HasPrefix(p.text("#nudge-image + figcaption"), "Not nudged yet: move the slider"), p.text("#nudge-image + figcaption"))
 	p.js(`(() => { const u = document.getElementById("nudge-unit"); u.value = "17"; u.dispatchEvent(new Event("input", {bubbles: true})) })()`)
-	// The unit typed is said, where it is (its label changes silently).
-	assert.Equal(t, "Unit 17: "+webapp.UnitName(17, want.Result.LatentShape)+".", p.text("#nudge-said"))
+	// The unit typed is said, where it is (its label changes silently),
+	// once the page has taken the input.
+	said := "Unit 17: " + webapp.UnitName(17, want.Result.LatentShape) + "."
+	p.run(chromedp.Poll(`document.getElementById("nudge-said")?.textContent === `+jsString(said), nil, chromedp.WithPollingTimeout(5*time.Second)))
+	assert.Equal(t, said, p.text("#nudge-said"))
 	// The heat maps as text, folded under them, are the engine's code.
 	var cells [][]string
 	p.run(chromedp.Click("#latent-numbers > summary", chromedp.ByQuery), chromedp.WaitVisible("#latent-table", chromedp.ByQuery),
