@@ -51,13 +51,17 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	inverted := paperIsLight(g, b)
 	t, err := inkOn(g, w, h, grain, inverted)
 	unsure := err == nil && mixed(b) && (coverage(t, 0.5) > strokeCoverage || atEdge(t, w, h))
-	if err == nil && hullCoverage(t, false) <= filledCoverage && hullCoverage(t, true) <= sheetCoverage && !unsure {
+	var plain, filled float64 // of t's hull, t's ink, and with its holes
+	if err == nil {
+		plain, filled = hullCoverage(t, false), hullCoverage(t, true)
+	}
+	if err == nil && plain <= filledCoverage && filled <= sheetCoverage && !unsure {
 		return t, inverted, nil
 	}
 	other, oerr := inkOn(g, w, h, grain, !inverted)
 	if oerr != nil || coverage(other, 0.5) > strokeCoverage || atEdge(other, w, h) {
 		if err == nil {
-			if s, ok := onSheet(g, w, h, grain, t, inverted); ok {
+			if s, ok := onSheet(g, w, h, grain, t, filled, inverted); ok {
 				return s, !inverted, nil
 			}
 		}
@@ -75,10 +79,10 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 		// inside its box (the paper in a bold 0 on a sheet on a darker
 		// desk, read as a 1), or a sheet with the digit written on it
 		// (onSheet).
-		counter := hullCoverage(t, false) > filledCoverage && t.box.Add(t.origin).In(other.box.Add(other.origin))
+		counter := plain > filledCoverage && t.box.Add(t.origin).In(other.box.Add(other.origin))
 		keep := other.level < t.level/2 || !counter && strokeWidth(t.v, t.w, t.box) < thinner*strokeWidth(other.v, other.w, other.box)
 		if keep || counter { // unless the region is a sheet with the digit on it
-			if s, ok := onSheet(g, w, h, grain, t, inverted); ok {
+			if s, ok := onSheet(g, w, h, grain, t, filled, inverted); ok {
 				return s, !inverted, nil
 			}
 		}
@@ -227,11 +231,21 @@ func coverage(t ink, level float32) float64 {
 // (over half), its holes counted as ink if filled: the hull of each row's
 // leftmost and rightmost ink pixels.
 func hullCoverage(t ink, filled bool) float64 {
-	var pts [][2]int
-	n := 0
+	pts, n := outline(t)
 	if filled {
-		n = holes(t)
+		n += holes(t)
 	}
+	area := hullArea(pts)
+	if area <= 0 {
+		return 0
+	}
+	return float64(n) / area
+}
+
+// outline is the corners of each row's leftmost and rightmost ink pixels
+// (over half) of ink t, whose convex hull is the ink's, its holes' too (a
+// hole has ink on both sides along its row), and how many pixels are ink.
+func outline(t ink) (pts [][2]int, n int) {
 	for y := t.box.Min.Y; y < t.box.Max.Y; y++ {
 		lo, hi := -1, -1
 		for x := t.box.Min.X; x < t.box.Max.X; x++ {
@@ -247,11 +261,7 @@ func hullCoverage(t ink, filled bool) float64 {
 			pts = append(pts, [2]int{lo, y}, [2]int{hi + 1, y}, [2]int{lo, y + 1}, [2]int{hi + 1, y + 1})
 		}
 	}
-	area := hullArea(pts)
-	if area <= 0 {
-		return 0
-	}
-	return float64(n) / area
+	return pts, n
 }
 
 // hullArea is the area of the convex hull of pts (Andrew's monotone chain,

@@ -9,7 +9,8 @@ const sheetFill = 0.9
 // onSheet looks for the digit written on a sheet of paper, or a note,
 // photographed on a darker desk: t is what the desk's side of the grey
 // levels (inverted) found, a filled region that may be such a sheet, its
-// digit a hole in it. The sheet is looked at alone, as a picture of its
+// digit a hole in it, covering filled of its hull with its holes
+// (hullCoverage). The sheet is looked at alone, as a picture of its
 // own, for ink on the other side: a digit of strokes (not a blob, as the
 // counter of a bold digit that t would be is) clear of the sheet's edges.
 // A sheet hardly larger than a bold digit on it passed findDigit's other
@@ -19,11 +20,11 @@ const sheetFill = 0.9
 // The sheet's own pixels are looked at, its edge left out: the corners of
 // a turned sheet's box are desk, and its edge is in the shadow it casts
 // (TestNotesOnDesks).
-func onSheet(g []float32, w, h, grain int, t ink, inverted bool) (ink, bool) {
+func onSheet(g []float32, w, h, grain int, t ink, filled float64, inverted bool) (ink, bool) {
 	// Paper lighter than the desk, taken for light ink: a dark region
 	// found first is a mark or a frame drawn round the digit, the paper
 	// inside it no digit.
-	if inverted || hullCoverage(t, true) <= sheetCoverage {
+	if inverted || filled <= sheetCoverage {
 		return ink{}, false
 	}
 	// The sheet alone: its pixels, less a margin for its edge (soft in a
@@ -36,30 +37,18 @@ func onSheet(g []float32, w, h, grain int, t ink, inverted bool) (ink, bool) {
 	region := filledRegion(t)
 	keep := make([]float32, len(region))
 	var paper []float32
-	var rows [][2]int // each row's ends, for the region's outline
-	for y := range b.Dy() {
-		lo, hi := -1, -1
-		for x := range b.Dx() {
-			i := y*b.Dx() + x
-			if !region[i] {
-				continue
-			}
+	for i, in := range region {
+		if in {
 			keep[i] = 1
-			paper = append(paper, g[(b.Min.Y+y)*w+b.Min.X+x])
-			if lo < 0 {
-				lo = x
-			}
-			hi = x
-		}
-		if lo >= 0 {
-			rows = append(rows, [2]int{lo, y}, [2]int{hi + 1, y}, [2]int{lo, y + 1}, [2]int{hi + 1, y + 1})
+			paper = append(paper, g[(b.Min.Y+i/b.Dx())*w+b.Min.X+i%b.Dx()])
 		}
 	}
 	// A sheet is a rectangle, turned any way, filling the smallest such
 	// round it; a light digit with its counters filled, a 0 taken for a
 	// sheet, is an ellipse, filling π/4 of it (its counter was then found
-	// as the digit on it).
-	if float64(len(paper)) < sheetFill*rectangleArea(convexHull(rows)) {
+	// as the digit on it). The region's outline is the ink's.
+	pts, _ := outline(t)
+	if float64(len(paper)) < sheetFill*rectangleArea(convexHull(pts)) {
 		return ink{}, false
 	}
 	keep = minFilter(keep, b.Dx(), b.Dy(), max(1, min(b.Dx(), b.Dy())/25))
