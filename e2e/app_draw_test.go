@@ -10,7 +10,6 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	cdppage "github.com/chromedp/cdproto/page"
-	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -98,7 +97,7 @@ func (a *app) draw(t *testing.T) {
 		for (let i = 1; i <= 4; i++) { await new Promise(r => setTimeout(r, 30)); ev("pointermove", 90 + 20*i, 200, held); }
 		ev("pointermove", 190, 195, held); ev("pointermove", 215, 175, held);
 		return true;
-	})()`, &done, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	})()`, &done, awaitPromise))
 	_, held := p.drawing()
 	heldIn, _ := webapp.DefaultNoise().Apply(held)
 	want, err := m.Run(webapp.Strong, heldIn, held)
@@ -129,7 +128,7 @@ func (a *app) draw(t *testing.T) {
 	var gallery bool
 	p.run(chromedp.WaitNotPresent("#draw-canvas", chromedp.ByQuery),
 		chromedp.Evaluate(`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(!document.getElementById("draw-canvas") && document.getElementById("tab-gallery").getAttribute("aria-selected") === "true"))))`, &gallery,
-			func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+			awaitPromise))
 	assert.True(t, gallery, "the gallery's tab shown, not the drawing's again")
 	p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 	p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").toDataURL("image/png")`, &again))
@@ -147,7 +146,7 @@ func (a *app) draw(t *testing.T) {
 		const url = c.toDataURL("image/png");
 		document.getElementById("tab-gallery").click();
 		return url;
-	})()`, &cut, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	})()`, &cut, awaitPromise))
 	p.run(chromedp.WaitNotPresent("#draw-canvas", chromedp.ByQuery), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 	shownNow, keptNow := p.canvas()
 	assert.Equal(t, cut, shownNow, "the stroke cut short by the tab, on the canvas")

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -80,7 +79,7 @@ func (a *app) galleryWithNoise(t *testing.T) {
 		document.getElementById("download-large").click();
 		const size = async href => { const i = new Image(); i.src = href; await i.decode(); return [i.naturalWidth, i.naturalHeight]; };
 		return [...await size(document.getElementById("download").href), ...await size(document.getElementById("download-large").href)];
-	})()`, &sizes, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	})()`, &sizes, awaitPromise))
 	assert.Equal(t, []int{28, 28, 280, 280}, sizes)
 
 	before := p.src("#dae-output")
@@ -119,7 +118,7 @@ func (a *app) memoryDoesNotGrow(t *testing.T) {
 			renders.push(document.getElementById("noise-amount-says").textContent);
 		}
 		return [before / 2**20, (godaeMemory.buffer.byteLength - before) / 2**20, new Set(renders).size];
-	})()`, &grew, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	})()`, &grew, awaitPromise))
 	require.Len(t, grew, 3)
 	t.Logf("the app's memory: %.1f MiB at the first view, %.1f MiB more after 24 changes", grew[0], grew[1])
 	assert.Equal(t, 20.0, grew[2], "every amount was shown (distinct words for it)")
@@ -172,7 +171,7 @@ func (a *app) noiseControls(t *testing.T) {
 			}
 		}
 		return {places: [...places], rerolls};
-	})()`, &seen, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	})()`, &seen, awaitPromise))
 	assert.Len(t, seen.Places, 1, "the slider's places: %v", seen.Places)
 	var rerolls []string
 	for _, kind := range []string{webapp.Gaussian, webapp.SaltPepper, webapp.Occlusion} {

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -59,7 +58,7 @@ func (a *app) ownWeights(t *testing.T) {
 	assert.Zero(t, named, "the picker names no file the page does not use")
 	// The page's own weights, offered to try, are a file it takes.
 	var size int
-	p.run(chromedp.Evaluate(`fetch(document.querySelector("#weights-where a[download]").href).then(r => r.arrayBuffer()).then(b => b.byteLength)`, &size, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	p.run(chromedp.Evaluate(`fetch(document.querySelector("#weights-where a[download]").href).then(r => r.arrayBuffer()).then(b => b.byteLength)`, &size, awaitPromise))
 	bundledDAE, err := os.ReadFile(filepath.Join(root, "weights", "dae.safetensors"))
 	require.NoError(t, err)
 	assert.Equal(t, len(bundledDAE), size, "the link gives the bundled weights")

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -251,7 +250,7 @@ func TestHostileInputKeepsThePageResponsive(t *testing.T) {
 			document.querySelector("footer").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
 		}
 		return big.size;
-	})()`, &bigSize, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }),
+	})()`, &bigSize, awaitPromise),
 		chromedp.Poll(`(s => s.includes("seven.webp") && !s.startsWith("Reading"))(document.getElementById("upload-status").textContent)`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	assert.Equal(t, "Shown: seven.webp", p.text("#upload-status"))
 	t.Logf("the noisy photo: %.1f MB", float64(bigSize)/1e6)

@@ -22,7 +22,6 @@ import (
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/runtime"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -232,7 +231,7 @@ func (p *page) layoutShifts() []layoutShift {
 		setTimeout(() => done([]), 500); // the observer is called only if there are shifts
 		new PerformanceObserver(l => done(l.getEntries().filter(e => !e.hadRecentInput).map(e => ({value: e.value, sources: e.sources.map(s => s.node?.id || s.node?.className || String(s.node))}))))
 			.observe({type: "layout-shift", buffered: true})
-	})`, &shifts, func(e *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return e.WithAwaitPromise(true) }))
+	})`, &shifts, awaitPromise))
 	return shifts
 }
 
@@ -390,7 +389,9 @@ func copyFile(t *testing.T, from, to string) {
 
 // awaitPromise has chromedp.Evaluate wait for the promise its script
 // gives.
-func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+func awaitPromise(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams {
+	return p.WithAwaitPromise(true)
+}
 
 // within is a script (for Evaluate with awaitPromise) that gives the value
 // v of expression once done (of v) holds, or when d has passed, looked at

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -261,7 +260,7 @@ func TestKeyboardAndPhone(t *testing.T) {
 		}
 		p.swipe(way...)
 		var after float64
-		p.run(chromedp.Evaluate(`new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(scrollY))))`, &after, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		p.run(chromedp.Evaluate(`new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(scrollY))))`, &after, awaitPromise))
 		assert.InDelta(t, scrolled-sign*120, after, 1, "the page scrolled as far as the finger went (down %v)", down)
 		var said string
 		p.run(chromedp.Evaluate(`document.getElementById("message")?.textContent ?? ""`, &said))
