@@ -344,7 +344,9 @@ func holes(t ink) int {
 
 // filledRegion is, for each pixel of ink t's box (row by row), whether it
 // is ink (over half) or a hole in it: not reached from the box's edge
-// through pixels that are not ink (4-connected).
+// through pixels that are not ink, 4-connected (the paper between ink's
+// 8-connected pieces; components, which labels 8-connected pieces, would
+// let the paper through a stroke's diagonal step).
 func filledRegion(t ink) []bool {
 	b := t.box
 	w, h := b.Dx(), b.Dy()
