@@ -18,7 +18,7 @@ import (
 // model closes a gap of a pixel, turning a bold 9 into an 8 or a closed 4
 // into a 9. Thinning only strokes beyond MNIST's 95th percentile (3.1 px)
 // left that to happen; an erosion beyond 2.38 px instead erased bold 4s'
-// thinner bars (README, Training and evaluation, has the numbers).
+// thinner bars (docs/training-log.md has the numbers).
 const (
 	minStroke = 1.3
 	midStroke = 2.0

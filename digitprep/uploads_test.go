@@ -102,7 +102,7 @@ func TestMNISTLooksLikeMNIST(t *testing.T) {
 // least as often as the prepared inputs (issue #12), and more often than
 // the seed's model's. It holds on these 250 (249 and 249), not on every
 // set: of 1,000 others (seeds 3 and 5), the model loses 6 and 5 (README,
-// Training and evaluation, has the numbers).
+// Training and evaluation; docs/training-log.md, what was tried).
 func TestUploadsArePreparedAsMNIST(t *testing.T) {
 	set := testUploads(t, uploadCount)
 	f, err := weights.Read("../weights/classifier.safetensors")
