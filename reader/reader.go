@@ -8,6 +8,7 @@ package reader
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/godae/dae/nn"
 )
@@ -15,11 +16,17 @@ import (
 // Digits is how many classes the reader tells apart: 0 to 9.
 const Digits = 10
 
-// Reading is what the reader sees in one image: the most probable digit
-// and its probability.
+// Reading is what the reader sees in one image: the most probable digit,
+// its probability and, where the reader's sums were read (OfSums), its
+// score.
 type Reading struct {
 	Digit int
 	P     float64
+	// Score is the reader's sum for Digit before its softmax (the logit):
+	// how much of that digit it sees, which P, a share of the ten, does
+	// not say. A letter is read as some digit, often surely, but with a
+	// low score. 0 from Of, which has the probabilities alone.
+	Score float64
 }
 
 // String is e.g. "7 (41 %)".
@@ -35,6 +42,27 @@ func Of(probs []float32) Reading {
 		}
 	}
 	return Reading{Digit: best, P: float64(probs[best])}
+}
+
+// Faint is the Score under which the reader sees little of any digit. A
+// letter, a symbol or a doodle is read as some digit, often at over 90 %,
+// but scores low: the page says of an upload scored under Faint before
+// and after denoising that it does not look much like a digit. Of
+// generated pictures of letters and symbols that look like no digit,
+// about a third score under it before and after the strong model; of
+// generated digit uploads, about 1 in 150 (webapp's TestNotADigit and
+// digitprep's TestUploadsArePreparedAsMNIST hold both).
+const Faint = 3
+
+// OfSums is the reading of one image's Digits sums before the reader's
+// softmax (from the reader's nn.Model.Logits): its probabilities as the
+// reader gives them, to the bit, and the digit's sum as its Score.
+func OfSums(z []float32) Reading {
+	probs := slices.Clone(z)
+	nn.Softmax(probs)
+	r := Of(probs)
+	r.Score = float64(z[r.Digit])
+	return r
 }
 
 // Check returns an error unless m is a digit reader: an encoder alone

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,9 +11,24 @@ import (
 )
 
 func TestOf(t *testing.T) {
-	assert.Equal(t, Reading{3, 0.75}, Of([]float32{0, 0, 0, 0.75, 0, 0, 0, 0, 0.25, 0}))
+	assert.Equal(t, Reading{Digit: 3, P: 0.75}, Of([]float32{0, 0, 0, 0.75, 0, 0, 0, 0, 0.25, 0}))
 	assert.Equal(t, 0, Of([]float32{0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0}).Digit, "the first of equals")
-	assert.Equal(t, "7 (41 %)", Reading{7, 0.41}.String())
+	assert.Equal(t, "7 (41 %)", Reading{Digit: 7, P: 0.41}.String())
+}
+
+// The reading of the sums before the softmax: their softmax's most
+// probable digit, and that digit's sum.
+func TestOfSums(t *testing.T) {
+	z := []float32{1, 2, 0, 5, -1, 0, 0, 0, 4, 0}
+	r := OfSums(z)
+	assert.Equal(t, 3, r.Digit)
+	assert.Equal(t, 5.0, r.Score)
+	var total float64
+	for _, v := range z {
+		total += math.Exp(float64(v))
+	}
+	assert.InDelta(t, math.Exp(5)/total, r.P, 1e-7)
+	assert.Equal(t, []float32{1, 2, 0, 5, -1, 0, 0, 0, 4, 0}, z, "the sums are left as they were")
 }
 
 func TestCheck(t *testing.T) {

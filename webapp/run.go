@@ -62,7 +62,8 @@ type Bundle struct {
 // computed beside them, use workspaces of their own.
 type Models struct {
 	Bundle
-	daeWS, aeWS, strongWS, rdWS *nn.Workspace
+	daeWS, aeWS, strongWS *nn.Workspace
+	rdWS                  *nn.Workspace // the reader's sums before its softmax (nn.Model.Logits)
 }
 
 // NewModels checks that the autoencoders take 1×28×28 images to images
@@ -83,7 +84,11 @@ func NewModels(b Bundle) (*Models, error) {
 			return nil, err
 		}
 	}
-	m := &Models{Bundle: b, daeWS: b.DAE.NewWorkspace(), aeWS: b.AE.NewWorkspace(), rdWS: b.Reader.NewWorkspace()}
+	sums, ok := b.Reader.Logits()
+	if !ok {
+		return nil, errors.New("the digit reader's weights do not end in a softmax, so its readings have no probabilities")
+	}
+	m := &Models{Bundle: b, daeWS: b.DAE.NewWorkspace(), aeWS: b.AE.NewWorkspace(), rdWS: sums.NewWorkspace()}
 	if b.Strong != nil {
 		if err := checkAutoencoder("strong model", b.Strong); err != nil {
 			return nil, err
@@ -140,13 +145,14 @@ func (m *Models) Title(d Denoiser) string {
 // weights.
 const yourWeights = "your weights"
 
-// read runs the digit reader on one 28×28 image.
+// read runs the digit reader on one 28×28 image: its sums, and from them
+// its probabilities (reader.OfSums).
 func (m *Models) read(img []float32) (reader.Reading, error) {
-	var probs [reader.Digits]float32
-	if err := m.rdWS.Encode(probs[:], img); err != nil {
+	var sums [reader.Digits]float32
+	if err := m.rdWS.Encode(sums[:], img); err != nil {
 		return reader.Reading{}, err
 	}
-	return reader.Of(probs[:]), nil
+	return reader.OfSums(sums[:]), nil
 }
 
 // Scores are the metrics of one output against the clean digit.
@@ -197,8 +203,9 @@ const unsure = 0.6
 
 // Verdict says in words what denoising did to the digit the reader sees
 // (of an upload read under unsure before and after, that the reader is
-// unsure what it is; under unsure after only, that it is unsure of the
-// output):
+// unsure what it is; of one scored under reader.Faint before and after,
+// that it does not look much like a digit; under unsure after only, that
+// it is unsure of the output):
 // against the digit it is, where that is known, or else against what the
 // reader sees in the clean digit (a drawing before its noise).
 func (r *Result) Verdict() string {
@@ -213,6 +220,8 @@ func (r *Result) Verdict() string {
 		// A picture of something else (a landscape, a smudge) is read as
 		// some digit too, but seldom surely.
 		return fmt.Sprintf("the reader is unsure what this is, before and after denoising (under %.0f %%): if it is not the digit, drag a box around the digit", 100*unsure)
+	case in.Score < reader.Faint && out.Score < reader.Faint:
+		return "this does not look much like any digit to the reader, before or after denoising: if there is a digit in the picture and this is not it, drag a box around the digit"
 	case out.P < unsure:
 		// Read surely before and unsurely after: not a change of digit to
 		// speak of (a sun read as a 5 at 79 %, as a 7 at 37 % after).

@@ -379,14 +379,21 @@ func TestRunReadsInputAndOutputs(t *testing.T) {
 	r, err := m.Run(Strong, in, nil)
 	require.NoError(t, err)
 	ws := m.Reader.NewWorkspace()
+	sums, ok := m.Reader.Logits()
+	require.True(t, ok)
+	sws := sums.NewWorkspace()
 	for name, x := range map[string]struct {
 		img []float32
 		got reader.Reading
 	}{"input": {in, r.InputReading}, "DAE": {r.DAE, r.DAEReading}, "AE": {r.AE, r.AEReading}} {
-		probs := make([]float32, reader.Digits)
+		probs, z := make([]float32, reader.Digits), make([]float32, reader.Digits)
 		require.NoError(t, ws.Encode(probs, x.img))
-		assert.Equal(t, reader.Of(probs), x.got, name)
+		require.NoError(t, sws.Encode(z, x.img))
+		want := reader.Of(probs)
+		want.Score = float64(z[want.Digit])
+		assert.Equal(t, want, x.got, "%s: the reader's probabilities, to the bit, and its sum for the digit", name)
 		assert.Greater(t, x.got.P, 0.0, name)
+		assert.NotZero(t, x.got.Score, name)
 	}
 }
 
@@ -419,7 +426,7 @@ func TestModelsNeedAReader(t *testing.T) {
 
 func TestVerdict(t *testing.T) {
 	r := func(label, in, out int) *Result {
-		return &Result{Label: label, InputReading: reader.Reading{Digit: in, P: 0.5}, DAEReading: reader.Reading{Digit: out, P: 0.9}}
+		return &Result{Label: label, InputReading: reader.Reading{Digit: in, P: 0.5, Score: 8}, DAEReading: reader.Reading{Digit: out, P: 0.9, Score: 9}}
 	}
 	assert.Equal(t, "it is a 0: denoising recovered it", r(0, 8, 0).Verdict())
 	assert.Equal(t, "it is a 3: denoising lost it", r(3, 3, 5).Verdict())
@@ -449,6 +456,20 @@ func TestVerdict(t *testing.T) {
 	assert.Equal(t, "the reader is unsure what denoising made of it (under 60 %)", vague.Verdict())
 	vague.DAEReading.P = 0.6 // and after
 	assert.Equal(t, "denoising kept the digit", vague.Verdict())
+	// An upload read surely, but scored low before and after: a letter,
+	// a symbol, a doodle.
+	letter := r(-1, 8, 8)
+	letter.InputReading.P, letter.DAEReading.P = 0.97, 0.99
+	letter.InputReading.Score, letter.DAEReading.Score = 2.9, 2.99
+	notADigit := "this does not look much like any digit to the reader, before or after denoising: if there is a digit in the picture and this is not it, drag a box around the digit"
+	assert.Equal(t, notADigit, letter.Verdict())
+	letter.InputReading.Score = 3 // scored enough before
+	assert.Equal(t, "denoising kept the digit and made it clearer", letter.Verdict())
+	letter.InputReading.Score, letter.DAEReading.Score = 2, 3 // or after
+	assert.Equal(t, "denoising kept the digit and made it clearer", letter.Verdict())
+	letter.DAEReading.Score = 2
+	letter.Label = 8
+	assert.Equal(t, "it is an 8, and denoising kept it", letter.Verdict(), "a known digit is said to be one")
 
 	// A drawing: against what the reader sees in it before its noise.
 	drawn := func(clean, in, out int) *Result {

@@ -145,6 +145,27 @@ func loadFonts() (map[string]*opentype.Font, error) {
 // one makes upload i.
 func one(i int, r *rand.Rand, faces map[string]*opentype.Font, test *mnist.Set) (Upload, error) {
 	digit := i % 10
+	c := newCase(r)
+	// The digit as coverage in [0,1] at a drawing scale of about 300 px.
+	var mask *image.Gray
+	if test != nil && i%3 == 2 {
+		k := findDigit(test, digit, i)
+		c.Source = fmt.Sprintf("MNIST test digit %d", k)
+		mask = handwriting(test.Image(nil, k))
+	} else {
+		f := Fonts[r.IntN(len(Fonts))]
+		c.Source = f.Name
+		var err error
+		if mask, err = printed(faces[f.Name], string(rune('0'+digit))); err != nil {
+			return Upload{}, fmt.Errorf("%s: %v", f.Name, err)
+		}
+	}
+	return finish(i, digit, mask, c, r)
+}
+
+// newCase draws a picture's canvas, colours, lighting, rotation, stroke,
+// blur, noise and format.
+func newCase(r *rand.Rand) Case {
 	c := Case{
 		Width:    logUniform(r, 56, 1400),
 		Height20: 0.3 + 0.5*r.Float64(),
@@ -166,21 +187,13 @@ func one(i int, r *rand.Rand, faces map[string]*opentype.Font, test *mnist.Set) 
 		c.Paper, c.Ink = 0.3*r.Float64(), 0.6+0.4*r.Float64()
 	}
 	c.Gradient = min(c.Gradient, math.Abs(c.Paper-c.Ink)-0.25)
+	return c
+}
 
-	// The digit as coverage in [0,1] at a drawing scale of about 300 px.
-	var mask *image.Gray
-	if test != nil && i%3 == 2 {
-		k := findDigit(test, digit, i)
-		c.Source = fmt.Sprintf("MNIST test digit %d", k)
-		mask = handwriting(test.Image(nil, k))
-	} else {
-		f := Fonts[r.IntN(len(Fonts))]
-		c.Source = f.Name
-		var err error
-		if mask, err = printed(faces[f.Name], digit); err != nil {
-			return Upload{}, fmt.Errorf("%s: %v", f.Name, err)
-		}
-	}
+// finish thins or thickens the mask's strokes as c says, places it on
+// c's canvas and encodes the picture: upload i, of digit (-1 for a glyph
+// that is no digit).
+func finish(i, digit int, mask *image.Gray, c Case, r *rand.Rand) (Upload, error) {
 	if c.Stroke > 0 {
 		mask = morph(mask, c.Stroke)
 	} else {
@@ -198,6 +211,39 @@ func one(i int, r *rand.Rand, faces map[string]*opentype.Font, test *mnist.Set) 
 		return Upload{}, err
 	}
 	return Upload{Name: name(i, digit, c), Digit: digit, Data: data, Case: c}, nil
+}
+
+// EachOther makes n pictures as Each makes uploads, but of the glyphs in
+// others (letters, symbols, words: any text a font draws), in turn,
+// printed in the fonts the uploads use: what the page is given when it is
+// given no digit. Their Digit is -1; their Source names the glyph and the
+// font.
+func EachOther(n int, seed uint64, others []string, f func(Upload) error) error {
+	if len(others) == 0 {
+		return fmt.Errorf("no glyphs to print")
+	}
+	faces, err := loadFonts()
+	if err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		r := rand.New(rand.NewPCG(seed, uint64(i)))
+		c := newCase(r)
+		face, text := Fonts[r.IntN(len(Fonts))], others[i%len(others)]
+		c.Source = fmt.Sprintf("%q %s", text, face.Name)
+		mask, err := printed(faces[face.Name], text)
+		if err != nil {
+			return fmt.Errorf("%s: %v", face.Name, err)
+		}
+		u, err := finish(i, -1, mask, c, r)
+		if err != nil {
+			return err
+		}
+		if err := f(u); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func logUniform(r *rand.Rand, lo, hi float64) int {
@@ -219,14 +265,13 @@ func findDigit(test *mnist.Set, digit, i int) int {
 	return 0
 }
 
-// printed draws digit in face as coverage, 300 px tall, with a margin.
-func printed(f *opentype.Font, digit int) (*image.Gray, error) {
+// printed draws s in face as coverage, 300 px tall, with a margin.
+func printed(f *opentype.Font, s string) (*image.Gray, error) {
 	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 300, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		return nil, err
 	}
 	defer face.Close()
-	s := string(rune('0' + digit))
 	b, adv := font.BoundString(face, s)
 	w := (adv.Ceil() + 80)
 	h := (b.Max.Y - b.Min.Y).Ceil() + 80
