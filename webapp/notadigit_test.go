@@ -46,8 +46,8 @@ func verdictOf(t *testing.T, m *Models, u uploads.Upload) string {
 // surely; the page says of many of them that it does not look much like
 // a digit (reader.Faint). Of generated pictures of letters and symbols
 // that look like no digit (not O, S, Z, B, I, l, g, q, b), printed as the
-// generated uploads are, it says so of a third or more (34 of 90; the
-// page's only word on them before was that the reader was unsure, of 2). Of
+// generated uploads are, it says so of a third (30 of 90; the page's
+// only word on them before was that the reader was unsure, of 2). Of
 // real digits it says so seldom: TestUploadsArePreparedAsMNIST, in
 // digitprep, counts the tests' 250 uploads.
 func TestNotADigit(t *testing.T) {

@@ -460,14 +460,13 @@ func TestVerdict(t *testing.T) {
 	// a symbol, a doodle.
 	letter := r(-1, 8, 8)
 	letter.InputReading.P, letter.DAEReading.P = 0.97, 0.99
-	letter.InputReading.Score, letter.DAEReading.Score = 2.9, 2.99
-	notADigit := "this does not look much like any digit to the reader, before or after denoising: if there is a digit in the picture and this is not it, drag a box around the digit"
-	assert.Equal(t, notADigit, letter.Verdict())
-	letter.InputReading.Score = 3 // scored enough before
+	letter.InputReading.Score, letter.DAEReading.Score = reader.Faint-0.1, reader.Faint-0.01
+	assert.Equal(t, "this does not look much like any digit to the reader, before or after denoising: if there is a digit in the picture and this is not it, drag a box around the digit", letter.Verdict())
+	letter.InputReading.Score = reader.Faint // scored enough before
 	assert.Equal(t, "denoising kept the digit and made it clearer", letter.Verdict())
-	letter.InputReading.Score, letter.DAEReading.Score = 2, 3 // or after
+	letter.InputReading.Score, letter.DAEReading.Score = 0, reader.Faint // or after
 	assert.Equal(t, "denoising kept the digit and made it clearer", letter.Verdict())
-	letter.DAEReading.Score = 2
+	letter.DAEReading.Score = 0
 	letter.Label = 8
 	assert.Equal(t, "it is an 8, and denoising kept it", letter.Verdict(), "a known digit is said to be one")
 
