@@ -36,7 +36,7 @@ func readUploads(n int, seed uint64, test *mnist.Set, models []model, readerMode
 		denoisers = append(denoisers, m.m.NewWorkspace())
 	}
 	right := make([]int, 1+len(models)) // the input's, then each model's
-	faint := make([]int, len(models))     // each model's uploads scored under reader.Faint before and after
+	faint := make([]int, len(models))   // each model's uploads scored under reader.Faint before and after
 	var noDigit []string
 	err := uploads.Each(n, seed, test, func(u uploads.Upload) error {
 		img, err := digitprep.Decode(u.Data)
