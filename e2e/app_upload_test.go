@@ -603,7 +603,7 @@ func (a *app) uploadFormats(t *testing.T) {
 	assert.True(t, left, "what was kept is dropped")
 }
 
-// uploadsReadRight is TestApp's "uploads of printed and handwritten digits are read right".
+// uploadsReadRight is TestApp's "uploads of printed and handwritten digits are read right, and a letter is said to be none".
 func (a *app) uploadsReadRight(t *testing.T) {
 	m := a.m
 	// A handful of the generated uploads (internal/uploads) through the
@@ -632,6 +632,32 @@ func (a *app) uploadsReadRight(t *testing.T) {
 		assert.Equal(t, u.Digit, want.InputReading.Digit, "%s: read natively as %s", u.Name, want.InputReading)
 		assert.True(t, strings.HasPrefix(shown, fmt.Sprintf("reads %d (", u.Digit)), "%s: the page shows %q", u.Name, shown)
 	}
+
+	// A picture of a letter is read as some digit, but the page says it
+	// does not look much like one (reader.Faint): the first of the
+	// generated letters it says so of natively.
+	said := false
+	require.NoError(t, uploads.EachOther(10, 1, []string{"A", "K", "R", "W", "x", "&"}, func(u uploads.Upload) error {
+		in, _, err := prepare(u.Data)
+		if err != nil || said {
+			return nil
+		}
+		want, err := m.Run(webapp.Strong, in, nil)
+		require.NoError(t, err)
+		if !strings.HasPrefix(want.Verdict(), "this does not look much like any digit") {
+			return nil
+		}
+		said = true
+		path := filepath.Join(tmp, "letter-"+u.Name)
+		require.NoError(t, os.WriteFile(path, u.Data, 0o644))
+		before := p.src("#model-input")
+		p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+		p.changed("#model-input", before)
+		p.checkResult(u.Case.Source, m, webapp.Strong, in, nil)
+		assert.Contains(t, p.text("#reading"), "This does not look much like any digit to the reader, before or after denoising: if there is a digit in the picture and this is not it, drag a box around the digit.", u.Case.Source)
+		return nil
+	}))
+	assert.True(t, said, "one of the letters is said to be no digit natively")
 }
 
 // dropAnywhere is TestApp's "a file dropped anywhere on the page is an upload".
