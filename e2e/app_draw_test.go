@@ -243,12 +243,16 @@ func (a *app) undoStroke(t *testing.T) {
 	assert.Equal(t, "Undone: the canvas is blank.", p.text("#draw-status"))
 	assert.True(t, disabled(), "nothing left to take back")
 
-	// A second finger on the canvas draws nothing: one stroke at a time,
-	// taken back at once (its points were joined to the first's, and
-	// the stroke was taken back in two halves).
+	// A second finger on the canvas during a stroke is a pinch or a
+	// scroll: it draws nothing and takes the first finger's stroke back
+	// (its points were joined to the first's; later the first's line
+	// stayed, and was read as a 1).
 	p.stroke(60, 60, 200, 220)
 	alone, _ := p.canvas()
 	p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+	p.stroke(100, 60, 160, 220)
+	p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	oneStroke, _ := p.canvas()
 	p.js(`(() => {
 		` + penJS + `
 		const finger = id => ({pointerId: id, isPrimary: id === 1, pointerType: "touch"});
@@ -259,12 +263,59 @@ func (a *app) undoStroke(t *testing.T) {
 		ev("pointerup", 200, 240, finger(2));
 		ev("pointerup", 200, 220, finger(1));
 	})()`)
-	p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 	now, _ = p.canvas()
-	assert.Equal(t, alone, now, "the first finger's stroke alone")
+	assert.Equal(t, oneStroke, now, "the pinch's strokes taken back, the stroke before it left")
 	p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
 	now, _ = p.canvas()
-	assert.Equal(t, blank, now, "one undo takes the whole gesture back")
+	assert.Equal(t, blank, now, "one undo takes back the stroke before the pinch")
+
+	// Only the mouse's main button, a pen's tip and a finger draw: not
+	// the right button (it drew, and opened the browser's menu), the
+	// middle one, a pen's barrel button or its eraser.
+	p.js(`(() => {
+		` + penJS + `
+		for (const o of [{button: 2, buttons: 2}, {button: 1, buttons: 4}, {pointerType: "pen", button: 2, buttons: 2}, {pointerType: "pen", button: 5, buttons: 32}]) {
+			ev("pointerdown", 60, 60, o);
+			for (let i = 1; i <= 10; i++) ev("pointermove", 60 + 14*i, 60 + 16*i, o);
+			ev("pointerup", 200, 220, o);
+		}
+	})()`)
+	now, _ = p.canvas()
+	assert.Equal(t, blank, now, "no ink from the other buttons")
+
+	// The moves a browser merges into one pointer-move event (a fast
+	// stroke's) are drawn through, not a straight chord to the last.
+	var merged []int
+	p.run(chromedp.Evaluate(`(() => {
+		`+penJS+`
+		ev("pointerdown", 60, 60);
+		const e = new PointerEvent("pointermove", {bubbles: true, pointerId: 1, isPrimary: true, clientX: r.left + 220, clientY: r.top + 60});
+		const moves = [[80, 160], [140, 230], [220, 60]].map(([x, y]) => new PointerEvent("pointermove", {clientX: r.left + x, clientY: r.top + y}));
+		Object.defineProperty(e, "getCoalescedEvents", {value: () => moves});
+		c.dispatchEvent(e);
+		ev("pointerup", 220, 60);
+		const at = (x, y) => c.getContext("2d").getImageData(x * c.width / r.width, y * c.height / r.height, 1, 1).data[0];
+		return [at(80, 160), at(140, 230), at(140, 60)];
+	})()`, &merged))
+	assert.Equal(t, []int{0, 0, 255}, merged, "ink through the merged moves, none on the chord")
+	p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+
+	// A stroke drawn on past the box: the page says only what is inside
+	// is read, beside the canvas and in the results' verdict, and not
+	// once that stroke is taken back.
+	p.stroke(100, 60, 160, 220)
+	p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	var edgeSaid bool
+	p.run(chromedp.Evaluate(`!!document.getElementById("draw-edge")`, &edgeSaid))
+	assert.False(t, edgeSaid, "a drawing clear of the edges")
+	p.stroke(140, 140, 140, 400)
+	p.run(chromedp.WaitVisible("#draw-edge", chromedp.ByQuery))
+	assert.Equal(t, "Part of it runs off the box: only what is inside is read.", p.text("#draw-edge"))
+	assert.Contains(t, p.text("#reading"), ". Part of it runs off the box: only what is inside is read.")
+	assert.Contains(t, p.text("#draw-status"), "Part of it runs off the box")
+	p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitNotPresent("#draw-edge", chromedp.ByQuery))
+	assert.NotContains(t, p.text("#reading"), "runs off the box")
+	p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
 	// A finger that is not its type's primary pointer (a thumb rests
 	// elsewhere on the screen) draws when no stroke is under way.
 	p.js(`(() => {

@@ -438,7 +438,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			// foot).
 			empty = sentence(st.DrawNote) + "."
 		}
-		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: empty, Quiet: st.Mode == webapp.ModeDraw, Unit: -1}
+		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: empty, Quiet: st.Mode == webapp.ModeDraw, OffEdge: st.Mode == webapp.ModeDraw && st.DrawOffEdge, Unit: -1}
 		if u, ok := st.Walk.Framed(); ok {
 			res.Unit = u
 		}
@@ -517,7 +517,7 @@ func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
 		}
 		return u
 	case webapp.ModeDraw:
-		return elem.Div(&DrawPad{Store: s, Result: st.Result, Note: st.DrawNote, CanUndo: undoable.Len() > 0}, &NoiseControls{Store: s, Noise: st.Noise})
+		return elem.Div(&DrawPad{Store: s, Result: st.Result, Note: st.DrawNote, OffEdge: st.DrawOffEdge, CanUndo: undoable.Len() > 0}, &NoiseControls{Store: s, Noise: st.Noise})
 	default:
 		return elem.Div(&Gallery{Store: s, Selected: st.Sample}, &NoiseControls{Store: s, Noise: st.Noise})
 	}

@@ -24,6 +24,8 @@ type DrawPad struct {
 	Store  *webapp.Store  `vecty:"prop"`
 	Result *webapp.Result `vecty:"prop"` // what the models make of the drawing, or nil
 	Note   string         `vecty:"prop"` // State.DrawNote: why the drawing is not a digit yet
+	// OffEdge is State.DrawOffEdge: the drawing runs off the canvas.
+	OffEdge bool `vecty:"prop"`
 	// CanUndo says a stroke or a clearing can be taken back (undoable).
 	CanUndo bool `vecty:"prop"`
 
@@ -115,6 +117,60 @@ func clearCanvas() {
 	ctx := context2D(c)
 	ctx.Set("fillStyle", "#fff")
 	ctx.Call("fillRect", 0, 0, drawSide, drawSide)
+}
+
+// drawsInk says whether pointer-down event e begins a stroke: the mouse's
+// main button, a pen's tip, a finger. The right button (which opens the
+// browser's menu too), the middle one, a pen's barrel button and its
+// eraser drew ink before.
+func drawsInk(e *vecty.Event) bool {
+	b := e.Get("button")
+	return b.Type() == js.TypeNumber && b.Int() == 0
+}
+
+// maxCoalesced bounds the moves taken from one pointer-move event: a
+// browser merges those of a frame or so, a few dozen at most.
+const maxCoalesced = 256
+
+// points is where pointer-move event e went, in canvas pixels: each move
+// the browser merged into it (getCoalescedEvents) and then e's own, so
+// that a fast stroke is drawn through them rather than as straight chords
+// between the events (a quick 8 came out a polygon). The merged moves are
+// placed by how far they are from e on the screen, as e's own offset is
+// what point reads.
+func points(e *vecty.Event) [][2]float64 {
+	x, y := point(e)
+	last := [][2]float64{{x, y}}
+	if e.Get("getCoalescedEvents").Type() != js.TypeFunction {
+		return last
+	}
+	cx, cy, w := e.Get("clientX"), e.Get("clientY"), e.Target.Get("clientWidth")
+	if cx.Type() != js.TypeNumber || cy.Type() != js.TypeNumber || w.Type() != js.TypeNumber || w.Float() <= 0 {
+		return last
+	}
+	var merged js.Value
+	if thrown(func() { merged = e.Call("getCoalescedEvents") }) != nil || merged.Type() != js.TypeObject {
+		return last
+	}
+	length := merged.Get("length")
+	if length.Type() != js.TypeNumber {
+		return last
+	}
+	scale := float64(drawSide) / w.Float()
+	n := min(length.Int(), maxCoalesced)
+	out := make([][2]float64, 0, n+1)
+	for i := 0; i < n; i++ {
+		m := merged.Index(i)
+		mx, my := m.Get("clientX"), m.Get("clientY")
+		if mx.Type() != js.TypeNumber || my.Type() != js.TypeNumber {
+			continue
+		}
+		out = append(out, [2]float64{x + (mx.Float()-cx.Float())*scale, y + (my.Float()-cy.Float())*scale})
+	}
+	if len(out) == 0 || out[len(out)-1] != last[0] {
+		out = append(out, last[0])
+	}
+	return out
 }
 
 // point is the event's position in canvas pixels.
@@ -273,10 +329,20 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 						// One stroke at a time: a second finger during a
 						// stroke (not its type's primary pointer) draws
 						// nothing, rather than join its points to the
-						// first's. Another primary pointer means the
-						// stroke's end was lost: it starts a new one.
+						// first's, and takes the first finger's stroke
+						// back: two fingers are a pinch or a scroll, and
+						// the first one's line was read as a 1. Another
+						// primary pointer means the stroke's end was
+						// lost: it starts a new one.
 						id, ok := pointerID(e)
-						if !ok || d.drawing && id != d.pointer && !e.Get("isPrimary").Truthy() {
+						if !ok || !drawsInk(e) {
+							return
+						}
+						if d.drawing && id != d.pointer && !e.Get("isPrimary").Truthy() {
+							if e.Get("pointerType").String() == "touch" {
+								d.lift()
+								d.undo()
+							}
 							return
 						}
 						d.lift() // a stroke whose end never came (no capture)
@@ -290,7 +356,9 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					}).PreventDefault(),
 					event.PointerMove(func(e *vecty.Event) {
 						if d.drawing && d.stroking(e) {
-							d.stroke(point(e))
+							for _, p := range points(e) {
+								d.stroke(p[0], p[1])
+							}
 						}
 					}),
 					event.PointerUp(func(e *vecty.Event) {
@@ -360,6 +428,8 @@ func (d *DrawPad) reading() string { return drawReading(d.Store.State()) }
 // is not a digit yet (DrawPad.reading).
 func drawReading(st webapp.State) string {
 	switch {
+	case st.Result != nil && st.DrawOffEdge:
+		return "Your digit, denoised, reads " + st.Result.DAEReading.String() + ". " + offEdge
 	case st.Result != nil:
 		return "Your digit, denoised, reads " + st.Result.DAEReading.String() + "."
 	case st.DrawNote != "":
@@ -367,6 +437,10 @@ func drawReading(st webapp.State) string {
 	}
 	return ""
 }
+
+// offEdge is what the page says of a drawing that runs off the canvas
+// (webapp.OffEdge).
+const offEdge = "Part of it runs off the box: only what is inside is read."
 
 // preview shows, beside the canvas, the drawing with its noise and
 // denoised as it is drawn, with the reader's reading: the results below
@@ -389,5 +463,6 @@ func (d *DrawPad) preview() vecty.ComponentOrHTML {
 		small("draw-preview-input", grayURL(r.Input), "your digit with the noise added", vecty.Text("Model input")),
 		small("draw-preview-output", grayURL(r.DAE), "your digit denoised", vecty.Text("Denoised"), elem.Break(),
 			elem.Span(vecty.Markup(prop.ID("draw-preview-reading"), vecty.Class("reading")), vecty.Text(reads(r.DAEReading)))),
+		vecty.If(d.OffEdge, elem.Paragraph(vecty.Markup(vecty.Class("hint", "draw-note", "draw-edge"), prop.ID("draw-edge")), vecty.Text(offEdge))),
 	)
 }

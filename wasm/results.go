@@ -49,6 +49,9 @@ type Results struct {
 	// drawing changes it at every move of the pen, and the canvas says
 	// what it reads when the pen lifts (DrawPad).
 	Quiet bool `vecty:"prop"`
+	// OffEdge says the drawing shown runs off its canvas
+	// (webapp.State.DrawOffEdge): only what is inside is read.
+	OffEdge bool `vecty:"prop"`
 }
 
 // reads is what a caption says the digit reader sees in a picture,
@@ -109,6 +112,9 @@ func metrics(res *webapp.Result) vecty.List {
 // be two digits read as one, or one of them).
 func (r *Results) verdict() string {
 	v := sentence(r.Result.Verdict())
+	if r.OffEdge {
+		v += ". " + strings.TrimSuffix(offEdge, ".")
+	}
 	if u := r.Upload; u != nil && u.NoDigit == nil && u.Info.Several {
 		if _, chosen := u.Chosen(); chosen {
 			v += ". Your box may hold more than one digit: that reading is of all the ink taken in it"

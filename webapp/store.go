@@ -66,6 +66,9 @@ type State struct {
 	// DrawNote says why the drawing is not taken as a digit yet (a dot, a
 	// line), beside the canvas; "" once it is, or when it is cleared.
 	DrawNote string
+	// DrawOffEdge says that the drawing taken runs off the canvas
+	// (OffEdge): the page says that only what is inside is read.
+	DrawOffEdge bool
 	// PenDown is set while a stroke is drawn: the plot, whose curves take
 	// eleven steps to compute, is computed when the pen lifts rather than
 	// started again (and left after a step) for every state of the stroke.
@@ -387,11 +390,11 @@ func (s *Store) RestoreDrawing(rgba []byte, w, h int) {
 func (s *Store) takeDrawing(st *State, rgba []byte, w, h int) {
 	in, err := FromDrawing(rgba, w, h)
 	if err != nil {
-		st.Drawing, st.DrawNote = nil, err.Error()
+		st.Drawing, st.DrawNote, st.DrawOffEdge = nil, err.Error(), false
 		return
 	}
 	s.drawings++
-	st.Drawing, st.DrawNote = in, ""
+	st.Drawing, st.DrawNote, st.DrawOffEdge = in, "", OffEdge(rgba, w, h)
 }
 
 // SetPenDown says that a stroke is being drawn (down) or is done. The
@@ -408,7 +411,7 @@ func (s *Store) SetPenDown(down bool) {
 // ClearDrawing forgets the drawing.
 func (s *Store) ClearDrawing() {
 	s.do(func(st *State) {
-		st.Drawing, st.DrawNote, st.Message = nil, "", ""
+		st.Drawing, st.DrawNote, st.DrawOffEdge, st.Message = nil, "", false, ""
 		s.show(st)
 	})
 }

@@ -177,6 +177,39 @@ func TestStoreDrawing(t *testing.T) {
 	}
 	s.ClearDrawing()
 	assert.Empty(t, s.State().DrawNote)
+
+	// A stroke drawn on past the box: what is inside is read, and the
+	// page says that that is all; not of a drawing clear of the edges,
+	// nor of one that only grazes an edge (a pen's tip), nor once cleared.
+	s.Drew(drawing(280, 280), 280, 280)
+	assert.False(t, s.State().DrawOffEdge)
+	for _, c := range []struct {
+		r   image.Rectangle
+		off bool
+	}{
+		{image.Rect(130, 150, 130+PenWidth, 280), true},      // down past the bottom
+		{image.Rect(0, 100, 150, 100+PenWidth), true},        // out at the left
+		{image.Rect(130, 0, 130+PenWidth, 150), true},        // up past the top
+		{image.Rect(150, 120, 280, 120+PenWidth), true},      // out at the right
+		{image.Rect(130, 150, 130+PenWidth/2-1, 280), false}, // a narrow graze
+		{image.Rect(130, 150, 130+PenWidth, 279), false},     // a pixel short
+	} {
+		pad := drawing(280, 280)
+		for y := c.r.Min.Y; y < c.r.Max.Y; y++ {
+			for x := c.r.Min.X; x < c.r.Max.X; x++ {
+				i := 4 * (y*280 + x)
+				pad[i], pad[i+1], pad[i+2] = 0, 0, 0
+			}
+		}
+		s.Drew(pad, 280, 280)
+		require.NotNil(t, s.State().Result, "%v", c.r)
+		assert.Equal(t, c.off, s.State().DrawOffEdge, "a stroke over %v", c.r)
+		assert.Equal(t, c.off, OffEdge(pad, 280, 280))
+	}
+	s.ClearDrawing()
+	assert.False(t, s.State().DrawOffEdge)
+	assert.False(t, OffEdge(make([]byte, 4*20*20), 20, 20), "transparent: no ink")
+	assert.False(t, OffEdge(nil, 20, 20))
 }
 
 func TestStoreUpload(t *testing.T) {
