@@ -142,6 +142,12 @@ func TestKeyboardAndPhone(t *testing.T) {
 	assert.LessOrEqual(t, drawn[0], 844.0, "the drawn digit's reading on the first screen at 390×844")
 	assert.LessOrEqual(t, drawn[1], 844.0, "and Clear")
 	assert.Greater(t, drawn[1], drawn[2], "Clear under the canvas")
+	// Clear and Undo as high as a finger's target (they were 40 px).
+	var buttons []float64
+	p.run(chromedp.Evaluate(`["clear", "undo"].map(id => document.getElementById(id).getBoundingClientRect().height)`, &buttons))
+	for i, h := range buttons {
+		assert.GreaterOrEqual(t, h, 44.0, "%s's height", []string{"Clear", "Undo"}[i])
+	}
 	p.b.screenshot(t, "phone-draw")
 	// And on a 360×780 phone (a touch screen: no hint for keys), the
 	// preview beside Clear still (it went under it).
