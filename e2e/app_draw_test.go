@@ -206,7 +206,7 @@ func (a *app) noSiteData(t *testing.T) {
 func (a *app) undoStroke(t *testing.T) {
 	// The draw pad takes back its last strokes and clearings, by its
 	// button and by Ctrl+Z, ten at most: the canvas, the result and the
-	// drawing kept for a reload as they were.
+	// drawing kept for a reload as they were; and Redo does them again.
 	p := a.open(t)
 	p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 	blank, _ := p.canvas()
@@ -242,6 +242,44 @@ func (a *app) undoStroke(t *testing.T) {
 	assert.Empty(t, kept, "nothing kept for a reload")
 	assert.Equal(t, "Undone: the canvas is blank.", p.text("#draw-status"))
 	assert.True(t, disabled(), "nothing left to take back")
+
+	// Redo (its button, Ctrl+Shift+Z, Ctrl+Y) does again what was taken
+	// back, the last taken back first: the first stroke, then the
+	// clearing (the second stroke, taken back before the clearing, is
+	// not to do again), then nothing more. A new stroke leaves nothing
+	// to do again.
+	redoOff := func() bool {
+		var d bool
+		p.run(chromedp.Evaluate(`document.getElementById("redo").disabled`, &d))
+		return d
+	}
+	assert.False(t, redoOff(), "two steps to do again")
+	p.run(chromedp.Click("#redo", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	now, kept = p.canvas()
+	assert.Equal(t, one, now, "the first stroke again")
+	assert.Equal(t, one, kept, "and kept for a reload")
+	assert.Equal(t, oneOut, p.src("#dae-output"))
+	assert.True(t, strings.HasPrefix(p.text("#draw-status"), "Redone. Your digit, denoised, reads "), p.text("#draw-status"))
+	p.run(chromedp.KeyEvent("z", chromedp.KeyModifiers(input.ModifierCtrl|input.ModifierShift)), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+	assert.Equal(t, "Redone: the canvas is blank.", p.text("#draw-status"), "the clearing done again")
+	assert.True(t, redoOff(), "nothing more to do again")
+	p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	assert.False(t, redoOff())
+	p.run(chromedp.KeyEvent("y", chromedp.KeyModifiers(input.ModifierCtrl)), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+	assert.Equal(t, "Redone: the canvas is blank.", p.text("#draw-status"), "Ctrl+Y does it again too")
+	p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	p.stroke(60, 200, 220, 200)
+	p.changed("#dae-output", oneOut)
+	assert.True(t, redoOff(), "a new stroke: nothing to do again")
+	for range 4 { // back to a blank canvas with nothing to take back
+		if disabled() {
+			break
+		}
+		p.run(chromedp.Click("#undo", chromedp.ByQuery))
+	}
+	p.run(chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+	now, _ = p.canvas()
+	require.Equal(t, blank, now)
 
 	// A second finger on the canvas during a stroke is a pinch or a
 	// scroll: it draws nothing and takes the first finger's stroke back

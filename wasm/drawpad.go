@@ -26,8 +26,9 @@ type DrawPad struct {
 	Note   string         `vecty:"prop"` // State.DrawNote: why the drawing is not a digit yet
 	// OffEdge is State.DrawOffEdge: the drawing runs off the canvas.
 	OffEdge bool `vecty:"prop"`
-	// CanUndo says a stroke or a clearing can be taken back (undoable).
-	CanUndo bool `vecty:"prop"`
+	// CanUndo says a stroke or a clearing can be taken back (undoable),
+	// CanRedo that one taken back can be done again.
+	CanUndo, CanRedo bool `vecty:"prop"`
 
 	drawing      bool
 	pointer      int // the pointerId of the stroke drawn
@@ -309,7 +310,7 @@ func (d *DrawPad) update() {
 	js.Global().Call("requestAnimationFrame", rendered)
 }
 
-// Render draws the canvas and its Clear and Undo buttons.
+// Render draws the canvas and its Clear, Undo and Redo buttons.
 func (d *DrawPad) Render() vecty.ComponentOrHTML {
 	return elem.Section(vecty.Markup(vecty.Class("panel")),
 		elem.Heading2(vecty.Text("Draw a digit")),
@@ -342,6 +343,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 							if e.Get("pointerType").String() == "touch" {
 								d.lift()
 								d.undo()
+								undoable.Forget() // a stroke never meant, not to do again
 							}
 							return
 						}
@@ -395,6 +397,9 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					elem.Button(vecty.Markup(prop.ID("undo"), vecty.Attribute("type", "button"), prop.Disabled(!d.CanUndo),
 						vecty.Attribute("aria-keyshortcuts", "Control+Z Meta+Z"), vecty.Attribute("title", "Take back the last stroke or clearing (Ctrl+Z, or ⌘Z on a Mac)"),
 						event.Click(func(*vecty.Event) { d.undo() })), vecty.Text("Undo")),
+					elem.Button(vecty.Markup(prop.ID("redo"), vecty.Attribute("type", "button"), prop.Disabled(!d.CanRedo),
+						vecty.Attribute("aria-keyshortcuts", "Control+Shift+Z Control+Y Meta+Shift+Z"), vecty.Attribute("title", "Do again what Undo took back (Ctrl+Shift+Z or Ctrl+Y, or ⇧⌘Z on a Mac)"),
+						event.Click(func(*vecty.Event) { d.redo() })), vecty.Text("Redo")),
 				),
 			),
 			d.preview(),

@@ -27,43 +27,68 @@ func keepForUndo() { undoable.Keep(drawn) }
 
 // undo takes back the last stroke or clearing: the canvas gets its picture
 // from before it, and the store that drawing (or none, for a blank
-// canvas). It does nothing while the pen is down or when nothing is kept.
-func (d *DrawPad) undo() {
+// canvas); Redo can do it again. It does nothing while the pen is down or
+// when nothing is kept.
+func (d *DrawPad) undo() { d.step(undoable.Back, undoable.Len, "undo", "Undone") }
+
+// redo does again the last stroke or clearing that Undo took back.
+func (d *DrawPad) redo() { d.step(undoable.Forward, undoable.Ahead, "redo", "Redone") }
+
+// step puts on the canvas the picture that move (undoable's Back or
+// Forward) gives for the canvas as last drawn, gives the store that
+// drawing, and says so (said: "Undone"); left is how many more steps
+// that way there are, button the id of the button that takes them.
+func (d *DrawPad) step(move func(js.Value) (js.Value, bool), left func() int, button, said string) {
 	if d.drawing || !d.el.Truthy() {
 		return
 	}
-	before, ok := undoable.Back()
+	// With the pen up no update waits: lift made it, so drawn is what
+	// the canvas shows.
+	to, ok := move(drawn)
 	if !ok {
 		return
 	}
-	// With the pen up no update waits: lift made it.
-	// Undo is disabled once nothing is left to take back: the keyboard's
+	// The button is disabled once no step is left its way: the keyboard's
 	// focus, on it, goes to Clear rather than to the page.
 	doc := js.Global().Get("document")
-	if b := doc.Call("getElementById", "undo"); undoable.Len() == 0 && b.Truthy() && b.Equal(doc.Get("activeElement")) {
+	if b := doc.Call("getElementById", button); left() == 0 && b.Truthy() && b.Equal(doc.Get("activeElement")) {
 		doc.Call("getElementById", "clear").Call("focus")
 	}
-	if !before.Truthy() {
+	if !to.Truthy() {
 		d.blank()
-		say("draw-status", "Undone: the canvas is blank.")
+		say("draw-status", said+": the canvas is blank.")
 		return
 	}
-	context2D(d.el).Call("putImageData", before, 0, 0)
+	context2D(d.el).Call("putImageData", to, 0, 0)
 	d.Store.Drew(d.take(), drawSide, drawSide)
 	keepDrawing(d.el)
-	say("draw-status", strings.TrimSpace("Undone. "+d.reading()))
+	say("draw-status", strings.TrimSpace(said+". "+d.reading()))
 }
 
-// undoKeys takes back the last stroke at Ctrl+Z (⌘Z on a Mac) while the
-// draw tab is shown, but not in a field that has its own undo.
+// undoKeys takes back the last stroke at Ctrl+Z (⌘Z on a Mac), and does
+// it again at Ctrl+Shift+Z or Ctrl+Y (⇧⌘Z), while the draw tab is shown,
+// but not in a field that has its own undo.
 func (d *DrawPad) undoKeys(_ js.Value, args []js.Value) any {
 	e := args[0]
-	// The key says Z in any Latin layout (Z with Caps Lock on); in another
-	// alphabet's (Cyrillic, Greek), the key where a Latin Z would be.
+	// The key says Z (or Y) in any Latin layout (Z with Caps Lock on); in
+	// another alphabet's (Cyrillic, Greek), the key where a Latin Z would
+	// be.
 	key := strings.ToLower(e.Get("key").String())
 	r, n := utf8.DecodeRuneInString(key)
 	otherAlphabet := n == len(key) && r >= utf8.RuneSelf && unicode.IsLetter(r)
-	if !(key == "z" || otherAlphabet && e.Get("code").String() == "KeyZ") || !(e.Get("ctrlKey").Truthy() || e.Get("metaKey").Truthy()) || e.Get("shiftKey").Truthy() || e.Get("altKey").Truthy() {
+	code := e.Get("code").String()
+	z, y := key == "z" || otherAlphabet && code == "KeyZ", key == "y" || otherAlphabet && code == "KeyY"
+	shift := e.Get("shiftKey").Truthy()
+	if !(e.Get("ctrlKey").Truthy() || e.Get("metaKey").Truthy()) || e.Get("altKey").Truthy() {
+		return nil
+	}
+	var act func()
+	switch {
+	case z && !shift:
+		act = d.undo
+	case z && shift, y && !shift:
+		act = d.redo
+	default:
 		return nil
 	}
 	t := e.Get("target")
@@ -73,6 +98,6 @@ func (d *DrawPad) undoKeys(_ js.Value, args []js.Value) any {
 		return nil
 	}
 	e.Call("preventDefault")
-	d.undo()
+	act()
 	return nil
 }

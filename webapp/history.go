@@ -1,41 +1,79 @@
 package webapp
 
 // History keeps the last states of something a person changes, to take
-// the changes back one by one (the draw pad's Undo): at most its limit,
-// the oldest dropped first. A state is whatever its owner keeps (the draw
-// pad keeps the browser's picture of its canvas), held here and not
-// looked into.
+// the changes back one by one (the draw pad's Undo) and to do again what
+// was taken back (Redo): at most its limit each way, the oldest dropped
+// first. A state is whatever its owner keeps (the draw pad keeps the
+// browser's picture of its canvas), held here and not looked into.
 type History[T any] struct {
-	kept  []T
+	kept  []T // the states before each change, latest last
+	ahead []T // the states taken back from, latest taken back last
 	limit int
 }
 
 // NewHistory is a history that keeps at most limit states (at least one).
 func NewHistory[T any](limit int) *History[T] { return &History[T]{limit: max(limit, 1)} }
 
-// Keep keeps state as the latest, dropping the oldest beyond the limit.
+// Keep keeps state, before a change, as the latest, dropping the oldest
+// beyond the limit; what was taken back can no longer be done again.
 func (h *History[T]) Keep(state T) {
-	if len(h.kept) == h.limit {
-		var none T
-		copy(h.kept, h.kept[1:])
-		h.kept[len(h.kept)-1] = none // not held twice
-		h.kept = h.kept[:len(h.kept)-1]
-	}
-	h.kept = append(h.kept, state)
+	h.kept = push(h.kept, state, h.limit)
+	h.Forget()
 }
 
-// Back takes the latest state out; ok is false when none is kept.
-func (h *History[T]) Back() (state T, ok bool) {
-	if len(h.kept) == 0 {
-		return state, false
+// Back takes the latest state kept out, to go back to it from now, which
+// Forward can then return to; ok is false when none is kept.
+func (h *History[T]) Back(now T) (state T, ok bool) {
+	var taken bool
+	if h.kept, state, taken = pop(h.kept); taken {
+		h.ahead = push(h.ahead, now, h.limit)
 	}
-	last := len(h.kept) - 1
-	state = h.kept[last]
-	var none T
-	h.kept[last] = none // let go of it
-	h.kept = h.kept[:last]
-	return state, true
+	return state, taken
+}
+
+// Forward takes out the state that the latest Back went back from, to do
+// again the change taken back, and keeps now to go back to; ok is false
+// when nothing taken back is left.
+func (h *History[T]) Forward(now T) (state T, ok bool) {
+	var taken bool
+	if h.ahead, state, taken = pop(h.ahead); taken {
+		h.kept = push(h.kept, now, h.limit)
+	}
+	return state, taken
+}
+
+// Forget forgets what was taken back: it can no longer be done again (a
+// change taken back that was never meant, such as a pinch's stroke).
+func (h *History[T]) Forget() {
+	clear(h.ahead) // let go of them
+	h.ahead = h.ahead[:0]
 }
 
 // Len is how many states are kept: how many changes can be taken back.
 func (h *History[T]) Len() int { return len(h.kept) }
+
+// Ahead is how many changes taken back can be done again.
+func (h *History[T]) Ahead() int { return len(h.ahead) }
+
+// push appends state to s, dropping the oldest beyond limit.
+func push[T any](s []T, state T, limit int) []T {
+	if len(s) == limit {
+		var none T
+		copy(s, s[1:])
+		s[len(s)-1] = none // not held twice
+		s = s[:len(s)-1]
+	}
+	return append(s, state)
+}
+
+// pop takes the last state out of s, letting go of it there.
+func pop[T any](s []T) (rest []T, state T, ok bool) {
+	if len(s) == 0 {
+		return s, state, false
+	}
+	last := len(s) - 1
+	state = s[last]
+	var none T
+	s[last] = none
+	return s[:last], state, true
+}
