@@ -22,13 +22,15 @@ const maxUploads = 10_000
 // (digitprep) and prints how many of them the digit reader reads as the
 // digit drawn: in the prepared input, and in each model's output of it.
 // Issue #12 asks that denoising keep the digit: a model's count at least
-// the input's. It prints too how many, with each model, the page would
-// say do not look much like a digit (reader.Faint): false alarms.
+// the input's. It prints too how many score under reader.Faint before
+// and after each model, which the page says do not look much like a
+// digit (or, read under 60 % too, that the reader is unsure of): false
+// alarms.
 func readUploads(n int, seed uint64, test *mnist.Set, models []model, readerModel *nn.Model) error {
-	sums, ok := readerModel.Logits()
-	if !ok {
-		return fmt.Errorf("the digit reader's weights do not end in a softmax")
+	if err := reader.Check(readerModel); err != nil {
+		return err
 	}
+	sums, _ := readerModel.Logits()
 	readerWS := sums.NewWorkspace()
 	z := make([]float32, reader.Digits)
 	var denoisers []*nn.Workspace

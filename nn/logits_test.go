@@ -37,6 +37,25 @@ func TestLogits(t *testing.T) {
 		assert.Equal(t, probs, z, "image %d: the classifier's probabilities, to the bit", i)
 	}
 
+	// A softmax that ends a decoder is left out too.
+	d := Arch{Input: Shape{10, 1, 1}, Encoder: []Layer{{Kind: KindDense, Out: 6, Activation: ActReLU}}, Decoder: []Layer{{Kind: KindDense, Out: 10, Activation: ActSoftmax}}}
+	dm, err := New(d, RandomParams(d, 4))
+	require.NoError(t, err)
+	dl, ok := dm.Logits()
+	require.True(t, ok)
+	assert.Equal(t, ActNone, dl.Arch().Decoder[0].Activation)
+	assert.Equal(t, ActReLU, dl.Arch().Encoder[0].Activation, "the encoder as it was")
+	x := randSlice(r, 10)
+	probs, z := make([]float32, 10), make([]float32, 10)
+	require.NoError(t, dm.NewWorkspace().Denoise(probs, x))
+	require.NoError(t, dl.NewWorkspace().Denoise(z, x))
+	outs, err := dl.NewWorkspace().Trace(x)
+	require.NoError(t, err)
+	_, err = dl.CheckTrace("decoder's logits", x, outs)
+	require.NoError(t, err)
+	Softmax(z)
+	assert.Equal(t, probs, z, "the decoder's probabilities, to the bit")
+
 	ae, err := New(DefaultArch(), RandomParams(DefaultArch(), 1))
 	require.NoError(t, err)
 	_, ok = ae.Logits()

@@ -53,7 +53,7 @@ func Of(probs []float32) Reading {
 // digit uploads, and of MNIST's test digits as they are, about 1 in 300
 // (webapp's TestNotADigit and digitprep's TestUploadsArePreparedAsMNIST
 // hold the letters and the uploads). At 3, an eighth more letters scored
-// under it, and twice the digits.
+// under it, and half as many again of MNIST's test digits.
 const Faint = 2.5
 
 // OfSums is the reading of one image's Digits sums before the reader's
@@ -68,11 +68,16 @@ func OfSums(z []float32) Reading {
 }
 
 // Check returns an error unless m is a digit reader: an encoder alone
-// taking 1×28×28 images to Digits probabilities.
+// taking 1×28×28 images to Digits probabilities, by a softmax, so that
+// its sums before it (nn.Model.Logits) can be read too.
 func Check(m *nn.Model) error {
 	in, out := m.InputShape(), m.LatentShape()
 	if in != (nn.Shape{C: 1, H: 28, W: 28}) || m.Arch().IsAutoencoder() || out.Len() != Digits {
 		return fmt.Errorf("the digit reader takes %s images to %s; a reader takes 1×28×28 images to %d probabilities", in, out, Digits)
+	}
+	if _, ok := m.Logits(); !ok {
+		enc := m.Arch().Encoder
+		return fmt.Errorf("the digit reader's last layer ends in %q; a reader's ends in %q, which gives the probabilities", enc[len(enc)-1].Activation, nn.ActSoftmax)
 	}
 	return nil
 }

@@ -38,4 +38,10 @@ func TestCheck(t *testing.T) {
 	dae, err := nn.New(nn.DefaultArch(), nn.RandomParams(nn.DefaultArch(), 1))
 	require.NoError(t, err)
 	assert.EqualError(t, Check(dae), "the digit reader takes 1×28×28 images to 8×4×4; a reader takes 1×28×28 images to 10 probabilities")
+	// Ten sums with no softmax: no probabilities.
+	a := nn.ClassifierArch()
+	a.Encoder[len(a.Encoder)-1].Activation = nn.ActNone
+	sums, err := nn.New(a, nn.RandomParams(a, 1))
+	require.NoError(t, err)
+	assert.EqualError(t, Check(sums), `the digit reader's last layer ends in "none"; a reader's ends in "softmax", which gives the probabilities`)
 }

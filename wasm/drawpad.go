@@ -157,11 +157,16 @@ func points(e *vecty.Event) [][2]float64 {
 	if length.Type() != js.TypeNumber {
 		return last
 	}
+	// The canvas is sized by CSS width, not by a transform, so that a
+	// distance on the screen is one in its box.
 	scale := float64(drawSide) / w.Float()
-	n := min(length.Int(), maxCoalesced)
+	n := max(0, min(length.Int(), maxCoalesced))
 	out := make([][2]float64, 0, n+1)
 	for i := 0; i < n; i++ {
 		m := merged.Index(i)
+		if m.Type() != js.TypeObject {
+			continue
+		}
 		mx, my := m.Get("clientX"), m.Get("clientY")
 		if mx.Type() != js.TypeNumber || my.Type() != js.TypeNumber {
 			continue
@@ -181,7 +186,12 @@ func point(e *vecty.Event) (float64, float64) {
 	return e.Get("offsetX").Float() * scale, e.Get("offsetY").Float() * scale
 }
 
-func (d *DrawPad) stroke(x, y float64) {
+// stroke draws the pen's line on from where it was through the points to
+// (canvas pixels), and has the drawing updated in its turn (schedule).
+func (d *DrawPad) stroke(to ...[2]float64) {
+	if len(to) == 0 {
+		return
+	}
 	ctx := context2D(canvas())
 	ctx.Set("strokeStyle", "#000")
 	ctx.Set("lineWidth", webapp.PenWidth)
@@ -189,11 +199,37 @@ func (d *DrawPad) stroke(x, y float64) {
 	ctx.Set("lineJoin", "round")
 	ctx.Call("beginPath")
 	ctx.Call("moveTo", d.lastX, d.lastY)
-	ctx.Call("lineTo", x, y)
+	for _, p := range to {
+		ctx.Call("lineTo", p[0], p[1])
+	}
 	ctx.Call("stroke")
-	d.lastX, d.lastY = x, y
+	d.lastX, d.lastY = to[len(to)-1][0], to[len(to)-1][1]
 	d.pending = true
 	d.schedule()
+}
+
+// abandon takes back the stroke under way, which was never meant (a
+// second finger came: a pinch or a scroll): the canvas and the store as
+// before it, with nothing of it updated, said or kept for a reload, and
+// nothing to do again. Its place in the history (keepForUndo) is given
+// back too; with the history full, the oldest step it dropped is lost.
+func (d *DrawPad) abandon() {
+	if !d.drawing {
+		return
+	}
+	d.cancel()
+	d.drawing, d.pending = false, false
+	before, ok := undoable.Back(js.Undefined())
+	undoable.Forget()
+	switch {
+	case !ok: // kept nothing (cannot happen: keepForUndo came first)
+	case !before.Truthy():
+		d.blank()
+	default:
+		context2D(d.el).Call("putImageData", before, 0, 0)
+		d.Store.Drew(d.take(), drawSide, drawSide)
+	}
+	d.Store.SetPenDown(false)
 }
 
 // schedule updates now if the update's turn has come (nextAt), or else
@@ -341,9 +377,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 						}
 						if d.drawing && id != d.pointer && !e.Get("isPrimary").Truthy() {
 							if e.Get("pointerType").String() == "touch" {
-								d.lift()
-								d.undo()
-								undoable.Forget() // a stroke never meant, not to do again
+								d.abandon()
 							}
 							return
 						}
@@ -354,13 +388,11 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 						d.Store.SetPenDown(true)
 						capturePointer(e)
 						d.lastX, d.lastY = point(e)
-						d.stroke(d.lastX+0.1, d.lastY+0.1) // a dot for a tap
+						d.stroke([2]float64{d.lastX + 0.1, d.lastY + 0.1}) // a dot for a tap
 					}).PreventDefault(),
 					event.PointerMove(func(e *vecty.Event) {
 						if d.drawing && d.stroking(e) {
-							for _, p := range points(e) {
-								d.stroke(p[0], p[1])
-							}
+							d.stroke(points(e)...)
 						}
 					}),
 					event.PointerUp(func(e *vecty.Event) {

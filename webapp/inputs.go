@@ -35,10 +35,13 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 }
 
 // OffEdge says whether the drawing's ink (w×h RGBA, as FromDrawing takes
-// it: dark and opaque) lies along an edge of the canvas for half a pen's
-// width or more: a stroke drawn on past the box, whose part outside is
-// not on the canvas and is not read (a 2 whose foot ran off was read as
-// a 7 at 100 %, with nothing said).
+// it: dark and opaque) runs into an edge of the canvas, along it for
+// three quarters of a pen's width or more at a stretch: a stroke drawn on
+// past the box, whose part outside is not on the canvas and is not read
+// (a 2 whose foot ran off was read as a 7 at 100 %, with nothing said).
+// A stroke that comes near the edge clips the pen's round tip a little
+// and marks a shorter stretch: the pen's centre must come within about a
+// third of its width of the edge.
 func OffEdge(rgba []byte, w, h int) bool {
 	if w < 1 || h < 1 || len(rgba) != 4*w*h {
 		return false
@@ -47,18 +50,26 @@ func OffEdge(rgba []byte, w, h int) bool {
 		p := rgba[4*(y*w+x):]
 		return p[3] >= 128 && int(p[0])+int(p[1])+int(p[2]) < 3*128
 	}
-	need := max(1, PenWidth*min(w, h)/DrawSide/2)
-	count := func(n int, at func(i int) bool) bool {
-		c := 0
+	need := max(1, 3*PenWidth*min(w, h)/DrawSide/4)
+	along := func(n int, at func(i int) bool) bool {
+		run := 0
 		for i := 0; i < n; i++ {
-			if at(i) {
-				c++
+			if run = (run + 1) * b2i(at(i)); run >= need {
+				return true
 			}
 		}
-		return c >= need
+		return false
 	}
-	return count(w, func(x int) bool { return ink(x, 0) }) || count(w, func(x int) bool { return ink(x, h-1) }) ||
-		count(h, func(y int) bool { return ink(0, y) }) || count(h, func(y int) bool { return ink(w-1, y) })
+	return along(w, func(x int) bool { return ink(x, 0) }) || along(w, func(x int) bool { return ink(x, h-1) }) ||
+		along(h, func(y int) bool { return ink(0, y) }) || along(h, func(y int) bool { return ink(w-1, y) })
+}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // LoadDAE validates a weights file the person dropped in, named name, and

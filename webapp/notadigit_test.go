@@ -75,5 +75,4 @@ func TestNotADigit(t *testing.T) {
 	t.Logf("of %d pictures of letters and symbols, %d said not to look like a digit, %d unsure", n, flagged, unsure)
 	assert.GreaterOrEqual(t, n, 80, "preparation finds ink in most")
 	assert.GreaterOrEqual(t, float64(flagged), 0.25*float64(n))
-
 }

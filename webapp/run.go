@@ -84,10 +84,7 @@ func NewModels(b Bundle) (*Models, error) {
 			return nil, err
 		}
 	}
-	sums, ok := b.Reader.Logits()
-	if !ok {
-		return nil, errors.New("the digit reader's weights do not end in a softmax, so its readings have no probabilities")
-	}
+	sums, _ := b.Reader.Logits() // reader.Check: it has them
 	m := &Models{Bundle: b, daeWS: b.DAE.NewWorkspace(), aeWS: b.AE.NewWorkspace(), rdWS: sums.NewWorkspace()}
 	if b.Strong != nil {
 		if err := checkAutoencoder("strong model", b.Strong); err != nil {

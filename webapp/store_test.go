@@ -180,31 +180,48 @@ func TestStoreDrawing(t *testing.T) {
 
 	// A stroke drawn on past the box: what is inside is read, and the
 	// page says that that is all; not of a drawing clear of the edges,
-	// nor of one that only grazes an edge (a pen's tip), nor once cleared.
+	// nor of one that only grazes an edge (the pen's round tip a few
+	// pixels over it, or two narrow grazes), nor once cleared.
 	s.Drew(drawing(280, 280), 280, 280)
 	assert.False(t, s.State().DrawOffEdge)
-	for _, c := range []struct {
-		r   image.Rectangle
-		off bool
-	}{
-		{image.Rect(130, 150, 130+PenWidth, 280), true},      // down past the bottom
-		{image.Rect(0, 100, 150, 100+PenWidth), true},        // out at the left
-		{image.Rect(130, 0, 130+PenWidth, 150), true},        // up past the top
-		{image.Rect(150, 120, 280, 120+PenWidth), true},      // out at the right
-		{image.Rect(130, 150, 130+PenWidth/2-1, 280), false}, // a narrow graze
-		{image.Rect(130, 150, 130+PenWidth, 279), false},     // a pixel short
-	} {
-		pad := drawing(280, 280)
-		for y := c.r.Min.Y; y < c.r.Max.Y; y++ {
-			for x := c.r.Min.X; x < c.r.Max.X; x++ {
-				i := 4 * (y*280 + x)
-				pad[i], pad[i+1], pad[i+2] = 0, 0, 0
+	pen := func(pad []byte, cx, cy float64) { // the pen's round tip, centred at (cx, cy)
+		for y := 0; y < 280; y++ {
+			for x := 0; x < 280; x++ {
+				if dx, dy := float64(x)+0.5-cx, float64(y)+0.5-cy; dx*dx+dy*dy <= PenWidth*PenWidth/4 {
+					i := 4 * (y*280 + x)
+					pad[i], pad[i+1], pad[i+2] = 0, 0, 0
+				}
 			}
 		}
+	}
+	stroke := func(x0, y0, x1, y1 float64) func([]byte) {
+		return func(pad []byte) {
+			for i := 0; i <= 100; i++ {
+				pen(pad, x0+(x1-x0)*float64(i)/100, y0+(y1-y0)*float64(i)/100)
+			}
+		}
+	}
+	for _, c := range []struct {
+		about string
+		draw  func([]byte)
+		off   bool
+	}{
+		{"down past the bottom", stroke(140, 150, 140, 300), true},
+		{"out at the left", stroke(100, 120, -20, 120), true},
+		{"up past the top", stroke(140, 150, 140, -5), true},
+		{"out at the right", stroke(150, 120, 290, 140), true},
+		{"out at a slant", stroke(200, 150, 290, 290), true},
+		{"on to 5 px of the bottom", stroke(140, 150, 140, 275), true},
+		{"on to 10 px of the bottom", stroke(140, 150, 140, 270), false},
+		{"on to 12 px of the left", stroke(100, 120, 12, 120), false},
+		{"two grazes of the bottom", func(pad []byte) { stroke(60, 150, 60, 270)(pad); stroke(90, 150, 90, 270)(pad) }, false},
+	} {
+		pad := drawing(280, 280)
+		c.draw(pad)
 		s.Drew(pad, 280, 280)
-		require.NotNil(t, s.State().Result, "%v", c.r)
-		assert.Equal(t, c.off, s.State().DrawOffEdge, "a stroke over %v", c.r)
-		assert.Equal(t, c.off, OffEdge(pad, 280, 280))
+		require.NotNil(t, s.State().Result, c.about)
+		assert.Equal(t, c.off, s.State().DrawOffEdge, c.about)
+		assert.Equal(t, c.off, OffEdge(pad, 280, 280), c.about)
 	}
 	s.ClearDrawing()
 	assert.False(t, s.State().DrawOffEdge)

@@ -406,6 +406,12 @@ func TestModelsNeedAReader(t *testing.T) {
 	b.Reader = dae
 	_, err = NewModels(b)
 	assert.ErrorContains(t, err, "a reader takes 1×28×28 images to 10 probabilities")
+	a := nn.ClassifierArch()
+	a.Encoder[len(a.Encoder)-1].Activation = nn.ActNone
+	b.Reader, err = nn.New(a, nn.RandomParams(a, 1))
+	require.NoError(t, err)
+	_, err = NewModels(b)
+	assert.ErrorContains(t, err, `a reader's ends in "softmax"`, "a reader with no probabilities")
 	b = randomBundle(t)
 	strong := b.Strong
 	b.Strong = nil
@@ -467,6 +473,9 @@ func TestVerdict(t *testing.T) {
 	letter.InputReading.Score, letter.DAEReading.Score = 0, reader.Faint // or after
 	assert.Equal(t, "denoising kept the digit and made it clearer", letter.Verdict())
 	letter.DAEReading.Score = 0
+	letter.InputReading.P, letter.DAEReading.P = 0.5, 0.5
+	assert.Equal(t, "the reader is unsure what this is, before and after denoising (under 60 %): if it is not the digit, drag a box around the digit", letter.Verdict(), "unsure too: said so first")
+	letter.InputReading.P, letter.DAEReading.P = 0.97, 0.99
 	letter.Label = 8
 	assert.Equal(t, "it is an 8, and denoising kept it", letter.Verdict(), "a known digit is said to be one")
 

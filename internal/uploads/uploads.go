@@ -66,14 +66,14 @@ func Packages() []string {
 // Upload is one test upload.
 type Upload struct {
 	Name  string // a file name that says what was done, e.g. "017-7-dejavu-sans-bold-dark-paper-gradient-q72.jpg"
-	Digit int    // the digit drawn
+	Digit int    // the digit drawn, or -1 for a glyph that is none (EachOther)
 	Data  []byte // the file
 	Case  Case
 }
 
 // Case is what an upload's picture went through.
 type Case struct {
-	Source     string  // the font, or "MNIST test digit N"
+	Source     string  // the font, "MNIST test digit N", or the glyph quoted and its font (EachOther)
 	Width      int     // canvas size in pixels
 	Height     int     //
 	Height20   float64 // the digit's height as a share of the canvas's shorter side
@@ -529,7 +529,11 @@ func name(i, digit int, c Case) string {
 	if c.JPEG > 0 {
 		ext = fmt.Sprintf("q%d.jpg", c.JPEG)
 	}
-	return fmt.Sprintf("%03d-%d-%s-%dx%d-%s-stroke%+d-noise%.2f.%s", i, digit, slug(c.Source), c.Width, c.Height, polarity, c.Stroke, c.Noise, ext)
+	what := fmt.Sprint(digit)
+	if digit < 0 {
+		what = "glyph" // Source names it, and slug would drop a symbol
+	}
+	return fmt.Sprintf("%03d-%s-%s-%dx%d-%s-stroke%+d-noise%.2f.%s", i, what, slug(c.Source), c.Width, c.Height, polarity, c.Stroke, c.Noise, ext)
 }
 
 func slug(s string) string {
