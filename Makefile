@@ -41,8 +41,8 @@ test-wasm: ## Build the engine, the weights loader and the app for GOOS=js GOARC
 
 # The app's wasm is built without inlining except in math and the engine
 # (nn), whose loops are the only hot code: smaller with gzip, though larger
-# before compression, and the first denoised image comes no later (README,
-# Performance; make bench).
+# before compression, and the first denoised image comes no later (docs/performance.md;
+# make bench).
 APPFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=math= -gcflags=github.com/godae/dae/nn=
 
 # PRECOMPRESS=0 leaves main.wasm.gz out (the browser tests do: zopfli took
