@@ -48,3 +48,26 @@ func TestSet(t *testing.T) {
 	}
 	assert.True(t, light && jpeg && small && large, "light ink %v, JPEG %v, small %v, large %v", light, jpeg, small, large)
 }
+
+// Pictures of other glyphs are made as the uploads are, each glyph in
+// turn, the same every time, with no digit, and named for what they show.
+func TestEachOther(t *testing.T) {
+	var a, b []Upload
+	keep := func(into *[]Upload) func(Upload) error {
+		return func(u Upload) error { *into = append(*into, u); return nil }
+	}
+	require.NoError(t, EachOther(6, 3, []string{"A", "&", "yes"}, keep(&a)))
+	require.NoError(t, EachOther(6, 3, []string{"A", "&", "yes"}, keep(&b)))
+	require.Len(t, a, 6)
+	for i, u := range a {
+		assert.Equal(t, b[i].Data, u.Data, u.Name)
+		assert.Equal(t, -1, u.Digit, u.Name)
+		glyph := []string{`"A"`, `"&"`, `"yes"`}[i%3]
+		assert.True(t, strings.HasPrefix(u.Case.Source, glyph+" "), "%s: %s", u.Name, u.Case.Source)
+		assert.Contains(t, u.Name, "-glyph-", u.Name)
+		img, _, err := image.Decode(bytes.NewReader(u.Data))
+		require.NoError(t, err, u.Name)
+		assert.Equal(t, image.Rect(0, 0, u.Case.Width, u.Case.Height), img.Bounds(), u.Name)
+	}
+	assert.EqualError(t, EachOther(1, 1, nil, keep(&a)), "no glyphs to print")
+}
