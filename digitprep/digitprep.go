@@ -260,6 +260,7 @@ func tooSmall(w, h int) error {
 type Info struct {
 	Width, Height int             // the source image's size
 	Inverted      bool            // the ink was dark on light, so grey levels were inverted
+	AtEdge        bool            // the digit's strokes run into the picture's edge (runsIntoEdge): part of it may be cut off
 	Several       bool            // the picture may hold more than one digit: large pieces of ink side by side taken together, large ink left out, ink more than twice as wide as high, two halves with an empty column between (parted), or lines of ink one above the other (stacked)
 	Bounds        image.Rectangle // the digit's ink as found, before its strokes were thinned or thickened (the whole image for 28×28 input; after ErrDot, ErrLine or ErrSmallDigit, that ink; after other errors, the whole image), in pixels of the image after shrinking to MaxWork, from its Bounds().Min
 }
@@ -420,7 +421,7 @@ func (i Info) Zoomed(left, top, right, bottom float64, z Info) Info {
 	x := func(s float64) float64 { return (left + s*(right-left)) * float64(ww) }
 	y := func(s float64) float64 { return (top + s*(bottom-top)) * float64(wh) }
 	i.Bounds = image.Rect(int(math.Floor(x(zl))), int(math.Floor(y(zt))), int(math.Ceil(x(zr))), int(math.Ceil(y(zb))))
-	i.Inverted, i.Several = z.Inverted, z.Several
+	i.Inverted, i.Several = z.Inverted, z.Several // AtEdge is of the whole picture: coarse's
 	return i
 }
 
@@ -494,6 +495,8 @@ func prepareInk(g []float32, w, h, grain int, inverted *bool, info Info) ([]floa
 	}
 	info.Several = t.several || t.box.Dx() > wideSeveral*t.box.Dy() || parted(t) || stacked(t)
 	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
+	// A small picture is often cropped tight round its digit, on purpose.
+	info.AtEdge = grain == 1 && runsIntoEdge(t, w, h)
 	// A block of ink, which normalising its stroke would thin into a 1;
 	// a smaller one may be a digit too small to show its strokes here
 	// (a finer look takes it, or not).

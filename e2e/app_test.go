@@ -31,7 +31,7 @@ func TestApp(t *testing.T) {
 	t.Run("choose the digit on a picture of two", a.chooseOneOfTwo)
 	t.Run("a small digit in a large photo", a.smallDigitInPhoto)
 	t.Run("upload WebP, CMYK JPEG, a large PNG, a transparent one and an animated GIF", a.uploadFormats)
-	t.Run("uploads of printed and handwritten digits are read right, and a letter is said to be none", a.uploadsReadRight)
+	t.Run("uploads of printed and handwritten digits are read right, a letter is said to be none, a cut digit to run into the edge", a.uploadsReadRight)
 	t.Run("a file dropped anywhere on the page is an upload", a.dropAnywhere)
 	t.Run("upload a file that is not an image", a.uploadNotImage)
 	t.Run("a picture with no digit found stays, to box the digit on", a.noDigitStays)

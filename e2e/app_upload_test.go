@@ -603,7 +603,7 @@ func (a *app) uploadFormats(t *testing.T) {
 	assert.True(t, left, "what was kept is dropped")
 }
 
-// uploadsReadRight is TestApp's "uploads of printed and handwritten digits are read right, and a letter is said to be none".
+// uploadsReadRight is TestApp's "uploads of printed and handwritten digits are read right, a letter is said to be none, a cut digit to run into the edge".
 func (a *app) uploadsReadRight(t *testing.T) {
 	m := a.m
 	// A handful of the generated uploads (internal/uploads) through the
@@ -658,6 +658,40 @@ func (a *app) uploadsReadRight(t *testing.T) {
 		return nil
 	}))
 	assert.True(t, said, "one of the letters is said to be no digit natively")
+
+	// A digit cut by the picture's bottom edge, a quarter of its ink
+	// outside: the page says part of it may be cut off, as the native
+	// preparation finds.
+	d := test.Image(nil, 0) // a 7
+	bottom, top := 0, 28
+	for i, v := range d {
+		if v > 0.5 {
+			top, bottom = min(top, i/28), max(bottom, i/28+1)
+		}
+	}
+	const k = 10
+	y0 := 300 - bottom*k + (bottom-top)*k/4
+	cut := image.NewGray(image.Rect(0, 0, 400, 300))
+	for y := range 300 {
+		for x := range 400 {
+			v := 0.0
+			if dx, dy := (x-60)/k, (y-y0)/k; x >= 60 && y >= y0 && dx < 28 && dy < 28 {
+				v = float64(d[dy*28+dx])
+			}
+			cut.Pix[y*cut.Stride+x] = uint8(235 - 200*v)
+		}
+	}
+	var b bytes.Buffer
+	require.NoError(t, png.Encode(&b, cut))
+	_, info, err := prepare(b.Bytes())
+	require.NoError(t, err)
+	require.True(t, info.AtEdge, "natively: runs into the edge")
+	path := filepath.Join(tmp, "cut-7.png")
+	require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+	before := p.src("#model-input")
+	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+	p.changed("#model-input", before)
+	assert.Equal(t, "Your digit runs into the picture's edge: if part of it is cut off, the reading is of what is in the picture, and a photo with room round the digit reads it whole.", p.text("#at-edge"))
 }
 
 // dropAnywhere is TestApp's "a file dropped anywhere on the page is an upload".

@@ -263,6 +263,8 @@ func (r *Results) boxHint() *vecty.HTML {
 			text = "Your box may hold more than one digit: drag one around yours alone."
 		}
 		say = append(say, elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("note")), vecty.Text(text)))
+	case r.Upload.Info.AtEdge && r.Message == "":
+		say = append(say, elem.Span(vecty.Markup(prop.ID("at-edge"), vecty.Class("note")), vecty.Text(atEdge)))
 	}
 	// How to box the digit, when nothing else is said, is not read out: it
 	// came before the reader's verdict with every upload, and it is about
@@ -286,6 +288,10 @@ func (r *Results) cornerWaits() bool {
 	in, ok := r.Upload.Inset()
 	return ok && r.corner(webapp.OnInset, in) != nil
 }
+
+// atEdge is what the page says of a digit whose strokes run into the
+// picture's edge (digitprep.Info.AtEdge).
+const atEdge = "Your digit runs into the picture's edge: if part of it is cut off, the reading is of what is in the picture, and a photo with room round the digit reads it whole."
 
 // several is what the page says of a picture that may hold more than one
 // digit (digitprep.Info.Several).

@@ -59,8 +59,8 @@ func (a PrepAnswer) json() string {
 
 func appendInfo(b []byte, i digitprep.Info) []byte {
 	r := i.Bounds
-	return fmt.Appendf(b, `{"Width":%d,"Height":%d,"Inverted":%t,"Several":%t,"Bounds":{"Min":{"X":%d,"Y":%d},"Max":{"X":%d,"Y":%d}}}`,
-		i.Width, i.Height, i.Inverted, i.Several, r.Min.X, r.Min.Y, r.Max.X, r.Max.Y)
+	return fmt.Appendf(b, `{"Width":%d,"Height":%d,"Inverted":%t,"Several":%t,"AtEdge":%t,"Bounds":{"Min":{"X":%d,"Y":%d},"Max":{"X":%d,"Y":%d}}}`,
+		i.Width, i.Height, i.Inverted, i.Several, i.AtEdge, r.Min.X, r.Min.Y, r.Max.X, r.Max.Y)
 }
 
 // readRequest is the worker's reading of a request's JSON.
@@ -181,6 +181,7 @@ func readInfo(v *fastjson.Value) (digitprep.Info, error) {
 		optional(v, "Height", &i.Height, (*fastjson.Value).Int),
 		optional(v, "Inverted", &i.Inverted, (*fastjson.Value).Bool),
 		optional(v, "Several", &i.Several, (*fastjson.Value).Bool),
+		optional(v, "AtEdge", &i.AtEdge, (*fastjson.Value).Bool),
 		optional(v, "Bounds", &i.Bounds, readRectangle),
 	)
 }

@@ -21,7 +21,7 @@ func TestPrepJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	info := func() digitprep.Info {
 		n := func() int { return r.IntN(20001) - 10000 }
-		return digitprep.Info{Width: n(), Height: n(), Inverted: r.IntN(2) == 0, Several: r.IntN(2) == 0,
+		return digitprep.Info{Width: n(), Height: n(), Inverted: r.IntN(2) == 0, Several: r.IntN(2) == 0, AtEdge: r.IntN(2) == 0,
 			Bounds: image.Rect(n(), n(), n(), n())}
 	}
 	texts := []string{"", "no digit found: nothing stands out", `a "quoted" name\with\slashes`, "tab\tnew line\n", "é 7 \u2028 \x01", "blank"}

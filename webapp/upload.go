@@ -535,6 +535,9 @@ func prepareUpload(p Preparer, name, url string, picture image.Image, part image
 	if err != nil && !digitprep.NoDigit(err) {
 		return nil, err
 	}
+	if part != picture.Bounds() {
+		info.AtEdge = false // the edges of the person's box are theirs, round the digit
+	}
 	// A picture with no digit found stays, for the person to point at it.
 	u := &Upload{Name: name, URL: url, Picture: picture, Part: part, Input: in, Info: info, NoDigit: err}
 	if part == picture.Bounds() {
