@@ -34,21 +34,23 @@ func runsIntoEdge(t ink, w, h int) bool {
 	}
 	const depth = 3 // pixels in from the edge
 	b := t.box
-	row := func(y int) func(int) bool { return func(x int) bool { return at(x, y) } }
-	col := func(x int) func(int) bool { return func(y int) bool { return at(x, y) } }
-	switch {
-	case t.origin.Y == 0 && b.Min.Y == 0 && b.Dy() > depth &&
-		crosses(longest(b.Min.X, b.Max.X, row(0)), longest(b.Min.X, b.Max.X, row(depth))):
-		return true
-	case t.origin.Y+t.h == h && b.Max.Y == t.h && b.Dy() > depth &&
-		crosses(longest(b.Min.X, b.Max.X, row(t.h-1)), longest(b.Min.X, b.Max.X, row(t.h-1-depth))):
-		return true
-	case t.origin.X == 0 && b.Min.X == 0 && b.Dx() > depth &&
-		crosses(longest(b.Min.Y, b.Max.Y, col(0)), longest(b.Min.Y, b.Max.Y, col(depth))):
-		return true
-	case t.origin.X+t.w == w && b.Max.X == t.w && b.Dx() > depth &&
-		crosses(longest(b.Min.Y, b.Max.Y, col(t.w-1)), longest(b.Min.Y, b.Max.Y, col(t.w-1-depth))):
-		return true
+	// Each edge the crop shares with the picture and the box reaches: the
+	// stretch along it that the box spans, and the ink d pixels in from
+	// it at position i along it.
+	for _, e := range []struct {
+		meets    bool
+		from, to int
+		ink      func(d, i int) bool
+	}{
+		{t.origin.Y == 0 && b.Min.Y == 0, b.Min.X, b.Max.X, func(d, x int) bool { return at(x, d) }},
+		{t.origin.Y+t.h == h && b.Max.Y == t.h, b.Min.X, b.Max.X, func(d, x int) bool { return at(x, t.h-1-d) }},
+		{t.origin.X == 0 && b.Min.X == 0, b.Min.Y, b.Max.Y, func(d, y int) bool { return at(d, y) }},
+		{t.origin.X+t.w == w && b.Max.X == t.w, b.Min.Y, b.Max.Y, func(d, y int) bool { return at(t.w-1-d, y) }},
+	} {
+		if e.meets && b.Dx() > depth && b.Dy() > depth &&
+			crosses(longest(e.from, e.to, func(i int) bool { return e.ink(0, i) }), longest(e.from, e.to, func(i int) bool { return e.ink(depth, i) })) {
+			return true
+		}
 	}
 	return false
 }
