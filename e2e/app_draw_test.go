@@ -303,6 +303,19 @@ func (a *app) undoStroke(t *testing.T) {
 	})()`)
 	now, _ = p.canvas()
 	assert.Equal(t, oneStroke, now, "the pinch's strokes taken back, the stroke before it left")
+	// So when the second finger lands beside the canvas (on a phone the
+	// canvas leaves little room round it).
+	p.js(`(() => {
+		` + penJS + `
+		const finger = id => ({pointerId: id, isPrimary: id === 1, pointerType: "touch"});
+		ev("pointerdown", 60, 60, finger(1));
+		for (let i = 1; i <= 10; i++) ev("pointermove", 60 + 7*i, 60 + 8*i, finger(1));
+		document.body.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true, pointerId: 2, isPrimary: false, pointerType: "touch", clientX: r.right + 30, clientY: r.top + 40}));
+		for (let i = 1; i <= 10; i++) ev("pointermove", 130 + 7*i, 140 + 8*i, finger(1));
+		ev("pointerup", 200, 220, finger(1));
+	})()`)
+	now, _ = p.canvas()
+	assert.Equal(t, oneStroke, now, "the stroke taken back when the second finger is off the canvas")
 	p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
 	now, _ = p.canvas()
 	assert.Equal(t, blank, now, "one undo takes back the stroke before the pinch")
@@ -312,7 +325,7 @@ func (a *app) undoStroke(t *testing.T) {
 	// middle one, a pen's barrel button or its eraser.
 	p.js(`(() => {
 		` + penJS + `
-		for (const o of [{button: 2, buttons: 2}, {button: 1, buttons: 4}, {pointerType: "pen", button: 2, buttons: 2}, {pointerType: "pen", button: 5, buttons: 32}]) {
+		for (const o of [{button: 2, buttons: 2}, {button: 1, buttons: 4}, {pointerType: "pen", button: 2, buttons: 2}, {pointerType: "pen", button: 5, buttons: 32}, {pointerType: "pen", button: 0, buttons: 32}]) {
 			ev("pointerdown", 60, 60, o);
 			for (let i = 1; i <= 10; i++) ev("pointermove", 60 + 14*i, 60 + 16*i, o);
 			ev("pointerup", 200, 220, o);

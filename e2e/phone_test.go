@@ -149,6 +149,20 @@ func TestKeyboardAndPhone(t *testing.T) {
 		assert.GreaterOrEqual(t, h, 44.0, "%s's height", []string{"Clear", "Undo"}[i])
 	}
 	p.b.screenshot(t, "phone-draw")
+	// A stroke run off the box: the note comes under the preview, and
+	// the reading stays beside the buttons, on the first screen (the
+	// note's line widened the preview, which went under them).
+	p.stroke(140, 140, 140, 400)
+	p.run(chromedp.WaitVisible("#draw-edge", chromedp.ByQuery))
+	var edged []float64
+	p.run(chromedp.Evaluate(`["draw-preview-reading", "draw-edge", "clear"].flatMap(id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.bottom, r.left, r.top]; })`, &edged))
+	require.Len(t, edged, 9)
+	assert.LessOrEqual(t, edged[0], 844.0, "the reading on the first screen with the note")
+	var marked bool
+	p.run(chromedp.Evaluate(`document.getElementById("draw-canvas").classList.contains("off-edge") && getComputedStyle(document.getElementById("draw-canvas")).boxShadow !== "none"`, &marked))
+	assert.True(t, marked, "the canvas's edge marked, on the first screen where the note under the preview is not")
+	assert.Greater(t, edged[1], edged[7], "the reading beside Clear, not under it")
+	p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitNotPresent("#draw-edge", chromedp.ByQuery))
 	// And on a 360×780 phone (a touch screen: no hint for keys), the
 	// preview beside Clear still (it went under it).
 	var narrow []float64

@@ -31,7 +31,8 @@ type DrawPad struct {
 	CanUndo, CanRedo bool `vecty:"prop"`
 
 	drawing      bool
-	pointer      int // the pointerId of the stroke drawn
+	pointer      int  // the pointerId of the stroke drawn
+	byTouch      bool // the stroke is a finger's
 	lastX, lastY float64
 	// While the pen moves, the drawing is prepared and denoised (update)
 	// no sooner after the last update and the render that showed it than
@@ -48,8 +49,9 @@ type DrawPad struct {
 	// out of the page (not found by its id) and an update waiting is made.
 	el js.Value
 	// keys is the document's listener for Ctrl+Z (undoKeys) from Mount to
-	// Unmount.
-	keys js.Func
+	// Unmount, and touches its listener for a finger put down off the
+	// canvas during a stroke (offCanvas).
+	keys, touches js.Func
 }
 
 func canvas() js.Value { return js.Global().Get("document").Call("getElementById", "draw-canvas") }
@@ -77,6 +79,22 @@ func (d *DrawPad) Mount() {
 	}
 	d.keys = js.FuncOf(d.undoKeys)
 	js.Global().Get("document").Call("addEventListener", "keydown", d.keys)
+	d.touches = js.FuncOf(d.offCanvas)
+	js.Global().Get("document").Call("addEventListener", "pointerdown", d.touches)
+}
+
+// offCanvas takes back a finger's stroke when a second finger comes down
+// off the canvas (the canvas's own pointer-down hears one on it): a pinch
+// whose second finger landed beside the canvas, as on a phone it often
+// does, left its first finger's line.
+func (d *DrawPad) offCanvas(_ js.Value, args []js.Value) any {
+	e := args[0]
+	if d.drawing && d.byTouch && e.Get("pointerType").String() == "touch" && !e.Get("target").Equal(d.el) {
+		if id := e.Get("pointerId"); id.Type() == js.TypeNumber && id.Int() != d.pointer {
+			d.abandon()
+		}
+	}
+	return nil
 }
 
 // Unmount makes an update waiting for its turn now, from the canvas
@@ -108,6 +126,11 @@ func (d *DrawPad) Unmount() {
 		d.keys.Release()
 		d.keys = js.Func{}
 	}
+	if !d.touches.IsUndefined() {
+		js.Global().Get("document").Call("removeEventListener", "pointerdown", d.touches)
+		d.touches.Release()
+		d.touches = js.Func{}
+	}
 }
 
 func clearCanvas() {
@@ -125,8 +148,9 @@ func clearCanvas() {
 // browser's menu too), the middle one, a pen's barrel button and its
 // eraser drew ink before.
 func drawsInk(e *vecty.Event) bool {
-	b := e.Get("button")
-	return b.Type() == js.TypeNumber && b.Int() == 0
+	b, held := e.Get("button"), e.Get("buttons")
+	eraser := held.Type() == js.TypeNumber && held.Int()&32 != 0 // a pen's eraser, however its button is said
+	return b.Type() == js.TypeNumber && b.Int() == 0 && !eraser
 }
 
 // maxCoalesced bounds the moves taken from one pointer-move event: a
@@ -360,6 +384,9 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 			elem.Div(
 				elem.Canvas(vecty.Markup(
 					prop.ID("draw-canvas"), vecty.Class("draw"),
+					// Its edge marked where the note under the preview
+					// may be below a phone's screen.
+					vecty.ClassMap{"off-edge": d.OffEdge},
 					vecty.Attribute("width", drawSide), vecty.Attribute("height", drawSide),
 					vecty.Attribute("role", "img"), vecty.Attribute("aria-label", "Drawing area: draw a digit with a mouse, a pen or a finger (not from the keyboard)"),
 					event.PointerDown(func(e *vecty.Event) {
@@ -376,7 +403,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 							return
 						}
 						if d.drawing && id != d.pointer && !e.Get("isPrimary").Truthy() {
-							if e.Get("pointerType").String() == "touch" {
+							if d.byTouch && e.Get("pointerType").String() == "touch" {
 								d.abandon()
 							}
 							return
@@ -384,7 +411,7 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 						d.lift() // a stroke whose end never came (no capture)
 						keepForUndo()
 						d.drawing = true
-						d.pointer = id
+						d.pointer, d.byTouch = id, e.Get("pointerType").String() == "touch"
 						d.Store.SetPenDown(true)
 						capturePointer(e)
 						d.lastX, d.lastY = point(e)

@@ -35,13 +35,17 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 }
 
 // OffEdge says whether the drawing's ink (w×h RGBA, as FromDrawing takes
-// it: dark and opaque) runs into an edge of the canvas, along it for
-// three quarters of a pen's width or more at a stretch: a stroke drawn on
+// it: dark and opaque) runs off an edge of the canvas: a stroke drawn on
 // past the box, whose part outside is not on the canvas and is not read
 // (a 2 whose foot ran off was read as a 7 at 100 %, with nothing said).
-// A stroke that comes near the edge clips the pen's round tip a little
-// and marks a shorter stretch: the pen's centre must come within about a
-// third of its width of the edge.
+// The ink meets the edge along a stretch of three quarters of the pen's
+// width or more. Up to one and a half pen widths, that is a stroke
+// crossing the edge (at 42° or more); a longer stretch is a stroke
+// running along the edge, or crossing it at a shallower angle, and counts
+// only when the ink at its middle reaches no deeper in than three
+// quarters of the pen's width: the pen's centre a quarter of its width
+// from the edge or nearer, or its line leaving the box. A 7's bar that
+// only touches the top is not said to run off.
 func OffEdge(rgba []byte, w, h int) bool {
 	if w < 1 || h < 1 || len(rgba) != 4*w*h {
 		return false
@@ -50,26 +54,36 @@ func OffEdge(rgba []byte, w, h int) bool {
 		p := rgba[4*(y*w+x):]
 		return p[3] >= 128 && int(p[0])+int(p[1])+int(p[2]) < 3*128
 	}
-	need := max(1, 3*PenWidth*min(w, h)/DrawSide/4)
-	along := func(n int, at func(i int) bool) bool {
+	pen := float64(PenWidth*min(w, h)) / DrawSide
+	// runsOff looks along one edge, n pixels long, with in(d, i) the ink d
+	// pixels in from the edge at position i along it, deep pixels deep.
+	runsOff := func(n, deep int, in func(d, i int) bool) bool {
 		run := 0
-		for i := 0; i < n; i++ {
-			if run = (run + 1) * b2i(at(i)); run >= need {
-				return true
+		for i := 0; i <= n; i++ {
+			if i < n && in(0, i) {
+				run++
+				continue
 			}
+			if float64(run) >= 0.75*pen {
+				if float64(run) <= 1.5*pen {
+					return true
+				}
+				mid, d := i-run/2, 0
+				for d < deep && in(d, mid) {
+					d++
+				}
+				if float64(d) <= 0.75*pen {
+					return true
+				}
+			}
+			run = 0
 		}
 		return false
 	}
-	return along(w, func(x int) bool { return ink(x, 0) }) || along(w, func(x int) bool { return ink(x, h-1) }) ||
-		along(h, func(y int) bool { return ink(0, y) }) || along(h, func(y int) bool { return ink(w-1, y) })
-}
-
-// b2i is 1 for true, 0 for false.
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return runsOff(w, h, func(d, x int) bool { return ink(x, d) }) ||
+		runsOff(w, h, func(d, x int) bool { return ink(x, h-1-d) }) ||
+		runsOff(h, w, func(d, y int) bool { return ink(d, y) }) ||
+		runsOff(h, w, func(d, y int) bool { return ink(w-1-d, y) })
 }
 
 // LoadDAE validates a weights file the person dropped in, named name, and

@@ -214,6 +214,11 @@ func TestStoreDrawing(t *testing.T) {
 		{"on to 5 px of the bottom", stroke(140, 150, 140, 275), true},
 		{"on to 10 px of the bottom", stroke(140, 150, 140, 270), false},
 		{"on to 12 px of the left", stroke(100, 120, 12, 120), false},
+		{"along the top, 11 px from it", stroke(40, 11, 240, 11), false},
+		{"along the top, 7 px from it", stroke(40, 7, 240, 7), false},
+		{"along the top, 3 px from it", stroke(40, 3, 240, 3), true},
+		{"a 7's bar along the top, 9 px from it", stroke(90, 9, 130, 9), false},
+		{"out at 30°", stroke(40, 230, 40+173, 330), true},
 		{"two grazes of the bottom", func(pad []byte) { stroke(60, 150, 60, 270)(pad); stroke(90, 150, 90, 270)(pad) }, false},
 	} {
 		pad := drawing(280, 280)
