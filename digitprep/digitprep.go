@@ -421,7 +421,10 @@ func (i Info) Zoomed(left, top, right, bottom float64, z Info) Info {
 	x := func(s float64) float64 { return (left + s*(right-left)) * float64(ww) }
 	y := func(s float64) float64 { return (top + s*(bottom-top)) * float64(wh) }
 	i.Bounds = image.Rect(int(math.Floor(x(zl))), int(math.Floor(y(zt))), int(math.Ceil(x(zr))), int(math.Ceil(y(zb))))
-	i.Inverted, i.Several = z.Inverted, z.Several // AtEdge is of the whole picture: coarse's
+	i.Inverted, i.Several = z.Inverted, z.Several
+	// The part's edge is the picture's where the part reaches it (a digit
+	// too small for the coarse look said nothing of its edges).
+	i.AtEdge = i.AtEdge || z.AtEdge && (left <= 0 || top <= 0 || right >= 1 || bottom >= 1)
 	return i
 }
 
@@ -496,7 +499,7 @@ func prepareInk(g []float32, w, h, grain int, inverted *bool, info Info) ([]floa
 	info.Several = t.several || t.box.Dx() > wideSeveral*t.box.Dy() || parted(t) || stacked(t)
 	info.Bounds = t.box.Add(t.origin) // the digit as found, before its strokes change
 	// A small picture is often cropped tight round its digit, on purpose.
-	info.AtEdge = grain == 1 && runsIntoEdge(t, w, h)
+	atEdge := grain == 1 && runsIntoEdge(t, w, h)
 	// A block of ink, which normalising its stroke would thin into a 1;
 	// a smaller one may be a digit too small to show its strokes here
 	// (a finer look takes it, or not).
@@ -508,6 +511,7 @@ func prepareInk(g []float32, w, h, grain int, inverted *bool, info Info) ([]floa
 	if filled(in) {
 		return nil, info, ErrDot // a dot or a blot that passed for strokes
 	}
+	info.AtEdge = atEdge
 	return in, info, nil
 }
 

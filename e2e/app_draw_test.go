@@ -291,6 +291,11 @@ func (a *app) undoStroke(t *testing.T) {
 	p.stroke(100, 60, 160, 220)
 	p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 	oneStroke, _ := p.canvas()
+	oneStrokeOut := p.src("#dae-output")
+	p.stroke(90, 140, 200, 140) // taken back: Redo can do it again, after the pinch too
+	twoStrokesOut := p.changed("#dae-output", oneStrokeOut)
+	p.run(chromedp.Click("#undo", chromedp.ByQuery))
+	p.changed("#dae-output", twoStrokesOut)
 	p.js(`(() => {
 		` + penJS + `
 		const finger = id => ({pointerId: id, isPrimary: id === 1, pointerType: "touch"});
@@ -303,6 +308,7 @@ func (a *app) undoStroke(t *testing.T) {
 	})()`)
 	now, _ = p.canvas()
 	assert.Equal(t, oneStroke, now, "the pinch's strokes taken back, the stroke before it left")
+	assert.False(t, redoOff(), "what Redo could do before the pinch, it can still (the pinch forgot it)")
 	// So when the second finger lands beside the canvas (on a phone the
 	// canvas leaves little room round it).
 	p.js(`(() => {

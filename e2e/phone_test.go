@@ -144,9 +144,9 @@ func TestKeyboardAndPhone(t *testing.T) {
 	assert.Greater(t, drawn[1], drawn[2], "Clear under the canvas")
 	// Clear and Undo as high as a finger's target (they were 40 px).
 	var buttons []float64
-	p.run(chromedp.Evaluate(`["clear", "undo"].map(id => document.getElementById(id).getBoundingClientRect().height)`, &buttons))
+	p.run(chromedp.Evaluate(`["clear", "undo", "redo"].map(id => document.getElementById(id).getBoundingClientRect().height)`, &buttons))
 	for i, h := range buttons {
-		assert.GreaterOrEqual(t, h, 44.0, "%s's height", []string{"Clear", "Undo"}[i])
+		assert.GreaterOrEqual(t, h, 44.0, "%s's height", []string{"Clear", "Undo", "Redo"}[i])
 	}
 	p.b.screenshot(t, "phone-draw")
 	// A stroke run off the box: the note comes under the preview, and

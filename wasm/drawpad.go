@@ -91,7 +91,11 @@ func (d *DrawPad) offCanvas(_ js.Value, args []js.Value) any {
 	e := args[0]
 	if d.drawing && d.byTouch && e.Get("pointerType").String() == "touch" && !e.Get("target").Equal(d.el) {
 		if id := e.Get("pointerId"); id.Type() == js.TypeNumber && id.Int() != d.pointer {
-			d.abandon()
+			if e.Get("isPrimary").Truthy() {
+				d.lift() // the stroke's end was lost, as on the canvas
+			} else {
+				d.abandon()
+			}
 		}
 	}
 	return nil
@@ -235,16 +239,15 @@ func (d *DrawPad) stroke(to ...[2]float64) {
 // abandon takes back the stroke under way, which was never meant (a
 // second finger came: a pinch or a scroll): the canvas and the store as
 // before it, with nothing of it updated, said or kept for a reload, and
-// nothing to do again. Its place in the history (keepForUndo) is given
-// back too; with the history full, the oldest step it dropped is lost.
+// the history as before it too (Unkeep: what Redo could do, and the
+// oldest step a full history dropped, come back).
 func (d *DrawPad) abandon() {
 	if !d.drawing {
 		return
 	}
 	d.cancel()
 	d.drawing, d.pending = false, false
-	before, ok := undoable.Back(js.Undefined())
-	undoable.Forget()
+	before, ok := undoable.Unkeep()
 	switch {
 	case !ok: // kept nothing (cannot happen: keepForUndo came first)
 	case !before.Truthy():

@@ -77,7 +77,8 @@ func (d *DrawPad) undoKeys(_ js.Value, args []js.Value) any {
 	r, n := utf8.DecodeRuneInString(key)
 	otherAlphabet := n == len(key) && r >= utf8.RuneSelf && unicode.IsLetter(r)
 	code := e.Get("code").String()
-	z, y := key == "z" || otherAlphabet && code == "KeyZ", key == "y" || otherAlphabet && code == "KeyY"
+	// Ctrl+Y, not ⌘Y: a Mac's browsers show their history at ⌘Y.
+	z, y := key == "z" || otherAlphabet && code == "KeyZ", (key == "y" || otherAlphabet && code == "KeyY") && e.Get("ctrlKey").Truthy()
 	shift := e.Get("shiftKey").Truthy()
 	if !(e.Get("ctrlKey").Truthy() || e.Get("metaKey").Truthy()) || e.Get("altKey").Truthy() {
 		return nil

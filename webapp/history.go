@@ -9,6 +9,15 @@ type History[T any] struct {
 	kept  []T // the states before each change, latest last
 	ahead []T // the states taken back from, latest taken back last
 	limit int
+	last  *keeping[T] // what the latest Keep changed, for Unkeep; nil once anything else has
+}
+
+// keeping is what a Keep changed: the states it left nothing to do again
+// with, and the oldest state it dropped beyond the limit, if it did.
+type keeping[T any] struct {
+	ahead   []T
+	dropped T
+	drop    bool
 }
 
 // NewHistory is a history that keeps at most limit states (at least one).
@@ -17,13 +26,37 @@ func NewHistory[T any](limit int) *History[T] { return &History[T]{limit: max(li
 // Keep keeps state, before a change, as the latest, dropping the oldest
 // beyond the limit; what was taken back can no longer be done again.
 func (h *History[T]) Keep(state T) {
+	k := &keeping[T]{ahead: h.ahead}
+	if len(h.kept) == h.limit {
+		k.dropped, k.drop = h.kept[0], true
+	}
 	h.kept = push(h.kept, state, h.limit)
-	h.Forget()
+	h.ahead = nil
+	h.last = k
+}
+
+// Unkeep takes back the latest Keep, if nothing changed the history
+// since: the state it kept comes out, the oldest one it dropped comes
+// back, and what could be done again can be again (a change never made:
+// a stroke that turned out to be a pinch). ok is false otherwise.
+func (h *History[T]) Unkeep() (state T, ok bool) {
+	k := h.last
+	if k == nil {
+		return state, false
+	}
+	h.last = nil
+	h.kept, state, _ = pop(h.kept)
+	if k.drop {
+		h.kept = append([]T{k.dropped}, h.kept...)
+	}
+	h.ahead = k.ahead
+	return state, true
 }
 
 // Back takes the latest state kept out, to go back to it from now, which
 // Forward can then return to; ok is false when none is kept.
 func (h *History[T]) Back(now T) (state T, ok bool) {
+	h.last = nil
 	var taken bool
 	if h.kept, state, taken = pop(h.kept); taken {
 		h.ahead = push(h.ahead, now, h.limit)
@@ -35,6 +68,7 @@ func (h *History[T]) Back(now T) (state T, ok bool) {
 // again the change taken back, and keeps now to go back to; ok is false
 // when nothing taken back is left.
 func (h *History[T]) Forward(now T) (state T, ok bool) {
+	h.last = nil
 	var taken bool
 	if h.ahead, state, taken = pop(h.ahead); taken {
 		h.kept = push(h.kept, now, h.limit)
@@ -45,6 +79,7 @@ func (h *History[T]) Forward(now T) (state T, ok bool) {
 // Forget forgets what was taken back: it can no longer be done again (a
 // change taken back that was never meant, such as a pinch's stroke).
 func (h *History[T]) Forget() {
+	h.last = nil
 	clear(h.ahead) // let go of them
 	h.ahead = h.ahead[:0]
 }

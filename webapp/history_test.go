@@ -104,3 +104,38 @@ func ExampleHistory() {
 	// back to a 1
 	// forward to a 7
 }
+
+// Unkeep takes back the latest Keep: what could be done again comes
+// back, and so does what it dropped beyond the limit; after any other
+// change it does nothing.
+func TestHistoryUnkeep(t *testing.T) {
+	h := NewHistory[string](2)
+	h.Keep("blank")
+	h.Keep("a")
+	_, _ = h.Back("b") // "b" can be done again
+	h.Keep("a")        // a stroke begins: "b" forgotten
+	assert.Zero(t, h.Ahead())
+	s, ok := h.Unkeep() // it was a pinch
+	assert.True(t, ok)
+	assert.Equal(t, "a", s)
+	assert.Equal(t, 1, h.Ahead(), "what could be done again can be")
+	now, _ := h.Forward("a")
+	assert.Equal(t, "b", now)
+	_, ok = h.Unkeep()
+	assert.False(t, ok, "Forward changed the history since the Keep")
+
+	// Full: a Keep drops the oldest, and Unkeep brings it back.
+	h = NewHistory[string](2)
+	for _, s := range []string{"blank", "a", "b"} {
+		h.Keep(s)
+	}
+	_, _ = h.Unkeep()
+	assert.Equal(t, 2, h.Len())
+	back, _ := h.Back("c")
+	back, _ = h.Back(back)
+	assert.Equal(t, "blank", back, "the oldest step back")
+	h.Keep("x")
+	h.Forget()
+	_, ok = h.Unkeep()
+	assert.False(t, ok, "nor after Forget")
+}

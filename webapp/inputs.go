@@ -43,8 +43,9 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 // crossing the edge (at 42° or more); a longer stretch is a stroke
 // running along the edge, or crossing it at a shallower angle, and counts
 // only when the ink at its middle reaches no deeper in than three
-// quarters of the pen's width: the pen's centre a quarter of its width
-// from the edge or nearer, or its line leaving the box. A 7's bar that
+// quarters of the pen's width (the pen's centre a quarter of its width
+// from the edge or nearer, or its line leaving the box), or two pen
+// widths or more (a stroke gone over twice as it left). A 7's bar that
 // only touches the top is not said to run off.
 func OffEdge(rgba []byte, w, h int) bool {
 	if w < 1 || h < 1 || len(rgba) != 4*w*h {
@@ -68,11 +69,11 @@ func OffEdge(rgba []byte, w, h int) bool {
 				if float64(run) <= 1.5*pen {
 					return true
 				}
-				mid, d := i-run/2, 0
+				mid, d := i-1-(run-1)/2, 0
 				for d < deep && in(d, mid) {
 					d++
 				}
-				if float64(d) <= 0.75*pen {
+				if float64(d) <= 0.75*pen || float64(d) >= 2*pen {
 					return true
 				}
 			}

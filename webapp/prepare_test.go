@@ -271,3 +271,28 @@ func TestReadAnswer(t *testing.T) {
 	_, err = ReadAnswer(`not json`, nil, false)
 	assert.Error(t, err)
 }
+
+// atEdgeAlways is a Preparer that says every digit runs into the edge of
+// what it was given.
+type atEdgeAlways struct{ Here }
+
+func (atEdgeAlways) Prepare(img image.Image) ([]float32, digitprep.Info, error) {
+	in, info, err := Here{}.Prepare(img)
+	info.AtEdge = true
+	return in, info, err
+}
+
+// A digit said to run into the picture's edge is said so of the whole
+// picture, not of a box the person drew, whose edges are theirs; the
+// whole picture taken again says it again.
+func TestAtEdgeIsOfTheWholePicture(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.PrepareWith(atEdgeAlways{})
+	s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:1", twoDigits(), nil)
+	require.NotNil(t, s.State().Upload)
+	assert.True(t, s.State().Upload.Info.AtEdge)
+	require.True(t, s.ChoosePart(0.6, 0, 1, 1))
+	assert.False(t, s.State().Upload.Info.AtEdge, "a box the person drew")
+	s.WholePicture()
+	assert.True(t, s.State().Upload.Info.AtEdge, "the whole picture again")
+}

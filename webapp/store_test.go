@@ -232,6 +232,9 @@ func TestStoreDrawing(t *testing.T) {
 	assert.False(t, s.State().DrawOffEdge)
 	assert.False(t, OffEdge(make([]byte, 4*20*20), 20, 20), "transparent: no ink")
 	assert.False(t, OffEdge(nil, 20, 20))
+	tiny := make([]byte, 4*8*8)
+	tiny[len(tiny)-1] = 255 // the last pixel opaque black: a run at the loop's end
+	assert.NotPanics(t, func() { OffEdge(tiny, 8, 8) }, "a canvas of 8 px, its pen under 1 px wide: the run's middle within it (it was one past)")
 }
 
 func TestStoreUpload(t *testing.T) {

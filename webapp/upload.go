@@ -275,6 +275,7 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 	if !ok {
 		return
 	}
+
 	s.do(func(st *State) {
 		u := st.Upload
 		if now, ok := z.coarse(u); !ok || now != coarse {
@@ -283,6 +284,8 @@ func (s *Store) FinishZoom(z Zoom, img image.Image, err error) {
 		next := *u
 		if z.part == u.Picture.Bounds() {
 			next.whole = prepared{input: in, info: info, zoomed: true}
+		} else {
+			info.AtEdge = false // the edges of the person's box are theirs (prepareUpload)
 		}
 		if u.Part == z.part {
 			next.Input, next.Info, next.zoomed, next.NoDigit = in, info, true, nil
