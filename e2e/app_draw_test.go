@@ -340,6 +340,26 @@ func (a *app) undoStroke(t *testing.T) {
 	now, _ = p.canvas()
 	assert.Equal(t, blank, now, "no ink from the other buttons")
 
+	// A hand resting on the screen while a pen draws (its touch is its
+	// type's primary pointer) draws nothing, and the pen's stroke goes on
+	// (the touch ended it and began one of its own).
+	p.js(`(() => {
+		` + penJS + `
+		const pen = {pointerType: "pen"}, palm = {pointerId: 7, isPrimary: true, pointerType: "touch"};
+		ev("pointerdown", 60, 60, pen);
+		for (let i = 1; i <= 20; i++) {
+			if (i === 10) ev("pointerdown", 250, 250, palm);
+			if (i > 10) ev("pointermove", 250 - i, 250, palm);
+			ev("pointermove", 60 + 7*i, 60 + 8*i, pen);
+		}
+		ev("pointerup", 200, 220, pen);
+		ev("pointerup", 230, 250, palm);
+	})()`)
+	p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	now, _ = p.canvas()
+	assert.Equal(t, alone, now, "the pen's stroke alone")
+	p.run(chromedp.Click("#undo", chromedp.ByQuery), chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
+
 	// The moves a browser merges into one pointer-move event (a fast
 	// stroke's) are drawn through, not a straight chord to the last.
 	var merged []int

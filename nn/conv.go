@@ -31,7 +31,8 @@ import "math"
 // iterations are faster. Eight positions per iteration beat one, four, six
 // and twelve (twelve spills registers: Go's wasm code has sixteen float32
 // locals), and keeping the eight sums in registers across all input
-// channels was no faster (docs/performance.md has the numbers).
+// channels was no faster (docs/performance.md has the numbers for one,
+// four and eight; the others were measured once, not kept).
 func conv3x3(out, in []float32, st *step, pad, acc []float32) {
 	s, w, b, o, act, lo := st.in, st.w, st.b, st.Out, st.Activation, st.lo
 	valid := st.Padding == PaddingValid

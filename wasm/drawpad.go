@@ -31,8 +31,8 @@ type DrawPad struct {
 	CanUndo, CanRedo bool `vecty:"prop"`
 
 	drawing      bool
-	pointer      int  // the pointerId of the stroke drawn
-	byTouch      bool // the stroke is a finger's
+	pointer      int    // the pointerId of the stroke drawn
+	kind         string // its pointerType: "mouse", "pen" or "touch"
 	lastX, lastY float64
 	// While the pen moves, the drawing is prepared and denoised (update)
 	// no sooner after the last update and the render that showed it than
@@ -89,7 +89,7 @@ func (d *DrawPad) Mount() {
 // does, left its first finger's line.
 func (d *DrawPad) offCanvas(_ js.Value, args []js.Value) any {
 	e := args[0]
-	if d.drawing && d.byTouch && e.Get("pointerType").String() == "touch" && !e.Get("target").Equal(d.el) {
+	if d.drawing && d.kind == "touch" && e.Get("pointerType").String() == "touch" && !e.Get("target").Equal(d.el) {
 		if id := e.Get("pointerId"); id.Type() == js.TypeNumber && id.Int() != d.pointer {
 			if e.Get("isPrimary").Truthy() {
 				d.lift() // the stroke's end was lost, as on the canvas
@@ -405,16 +405,23 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 						if !ok || !drawsInk(e) {
 							return
 						}
+						kind := e.Get("pointerType").String()
 						if d.drawing && id != d.pointer && !e.Get("isPrimary").Truthy() {
-							if d.byTouch && e.Get("pointerType").String() == "touch" {
+							if d.kind == "touch" && kind == "touch" {
 								d.abandon()
 							}
+							return
+						}
+						// A hand resting on the screen while a pen draws
+						// (its touch is its type's primary pointer) draws
+						// nothing: it lifted the pen's stroke and began one.
+						if d.drawing && d.kind == "pen" && kind == "touch" {
 							return
 						}
 						d.lift() // a stroke whose end never came (no capture)
 						keepForUndo()
 						d.drawing = true
-						d.pointer, d.byTouch = id, e.Get("pointerType").String() == "touch"
+						d.pointer, d.kind = id, kind
 						d.Store.SetPenDown(true)
 						capturePointer(e)
 						d.lastX, d.lastY = point(e)
