@@ -38,8 +38,8 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 // it: dark and opaque) runs off an edge of the canvas: a stroke drawn on
 // past the box, whose part outside is not on the canvas and is not read
 // (a 2 whose foot ran off was read as a 7 at 100 %, with nothing said).
-// The ink meets the edge along a stretch of three quarters of the pen's
-// width or more. Up to one and a half pen widths, that is a stroke
+// The ink meets the border along a stretch of three quarters of the
+// pen's width or more (round a corner too). Up to one and a half pen widths, that is a stroke
 // crossing the edge (at 42° or more); a longer stretch is a stroke
 // running along the edge, or crossing it at a shallower angle, and counts
 // only when the ink at its middle reaches no deeper in than three
@@ -56,35 +56,58 @@ func OffEdge(rgba []byte, w, h int) bool {
 		return p[3] >= 128 && int(p[0])+int(p[1])+int(p[2]) < 3*128
 	}
 	pen := float64(PenWidth*min(w, h)) / DrawSide
-	// runsOff looks along one edge, n pixels long, with in(d, i) the ink d
-	// pixels in from the edge at position i along it, deep pixels deep.
-	runsOff := func(n, deep int, in func(d, i int) bool) bool {
-		run := 0
-		for i := 0; i <= n; i++ {
-			if i < n && in(0, i) {
-				run++
-				continue
-			}
-			if float64(run) >= 0.75*pen {
-				if float64(run) <= 1.5*pen {
-					return true
-				}
-				mid, d := i-1-(run-1)/2, 0
-				for d < deep && in(d, mid) {
-					d++
-				}
-				if float64(d) <= 0.75*pen || float64(d) >= 2*pen {
-					return true
-				}
-			}
-			run = 0
-		}
-		return false
+	// The canvas's border, walked round once, clockwise from the top left
+	// corner, as one line, so that a stroke leaving through a corner is one
+	// stretch (at 45°, each edge had only 0.7 of the pen's width): at each
+	// step the pixel, and the way into the canvas from it.
+	type step struct{ x, y, dx, dy int }
+	var border []step
+	for x := 0; x < w; x++ {
+		border = append(border, step{x, 0, 0, 1})
 	}
-	return runsOff(w, h, func(d, x int) bool { return ink(x, d) }) ||
-		runsOff(w, h, func(d, x int) bool { return ink(x, h-1-d) }) ||
-		runsOff(h, w, func(d, y int) bool { return ink(d, y) }) ||
-		runsOff(h, w, func(d, y int) bool { return ink(w-1-d, y) })
+	for y := 1; y < h; y++ {
+		border = append(border, step{w - 1, y, -1, 0})
+	}
+	for x := w - 2; x >= 0 && h > 1; x-- {
+		border = append(border, step{x, h - 1, 0, -1})
+	}
+	for y := h - 2; y > 0 && w > 1; y-- {
+		border = append(border, step{0, y, 1, 0})
+	}
+	n := len(border)
+	// Start where there is no ink, so that no stretch is cut in two.
+	first := -1
+	for i, b := range border {
+		if !ink(b.x, b.y) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return true // ink all round: drawn over the whole box
+	}
+	run := 0
+	for k := 1; k <= n; k++ {
+		b := border[(first+k)%n]
+		if k < n && ink(b.x, b.y) {
+			run++
+			continue
+		}
+		if float64(run) >= 0.75*pen {
+			if float64(run) <= 1.5*pen {
+				return true
+			}
+			mid, d := border[(first+k-1-(run-1)/2)%n], 0
+			for x, y := mid.x, mid.y; 0 <= x && x < w && 0 <= y && y < h && ink(x, y); x, y = x+mid.dx, y+mid.dy {
+				d++
+			}
+			if float64(d) <= 0.75*pen || float64(d) >= 2*pen {
+				return true
+			}
+		}
+		run = 0
+	}
+	return false
 }
 
 // LoadDAE validates a weights file the person dropped in, named name, and

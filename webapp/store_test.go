@@ -219,6 +219,9 @@ func TestStoreDrawing(t *testing.T) {
 		{"along the top, 3 px from it", stroke(40, 3, 240, 3), true},
 		{"a 7's bar along the top, 9 px from it", stroke(90, 9, 130, 9), false},
 		{"out at 30°", stroke(40, 230, 40+173, 330), true},
+		{"out through the bottom right corner", stroke(200, 200, 300, 300), true},
+		{"out through the top left corner", stroke(80, 80, -20, -20), true},
+		{"out at the bottom, gone over twice", func(pad []byte) { stroke(130, 150, 130, 300)(pad); stroke(144, 150, 144, 300)(pad) }, true},
 		{"two grazes of the bottom", func(pad []byte) { stroke(60, 150, 60, 270)(pad); stroke(90, 150, 90, 270)(pad) }, false},
 	} {
 		pad := drawing(280, 280)
