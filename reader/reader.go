@@ -25,9 +25,14 @@ type Reading struct {
 	// Score is the reader's sum for Digit before its softmax (the logit):
 	// how much of that digit it sees, which P, a share of the ten, does
 	// not say. A letter is read as some digit, often surely, but with a
-	// low score. 0 from Of, which has the probabilities alone.
-	Score float64
+	// low score. Scored says it was read (OfSums); Of has the
+	// probabilities alone, and leaves both zero.
+	Score  float64
+	Scored bool
 }
+
+// Faint says whether the reading was scored, under Faint.
+func (r Reading) Faint() bool { return r.Scored && r.Score < Faint }
 
 // String is e.g. "7 (41 %)".
 func (r Reading) String() string { return fmt.Sprintf("%d (%.0f %%)", r.Digit, 100*r.P) }
@@ -63,7 +68,7 @@ func OfSums(z []float32) Reading {
 	probs := slices.Clone(z)
 	nn.Softmax(probs)
 	r := Of(probs)
-	r.Score = float64(z[r.Digit])
+	r.Score, r.Scored = float64(z[r.Digit]), true
 	return r
 }
 

@@ -23,6 +23,10 @@ func TestOfSums(t *testing.T) {
 	r := OfSums(z)
 	assert.Equal(t, 3, r.Digit)
 	assert.Equal(t, 5.0, r.Score)
+	assert.True(t, r.Scored)
+	assert.False(t, r.Faint())
+	assert.True(t, OfSums([]float32{1, 2, 0, 2.4, -1, 0, 0, 0, 1, 0}).Faint(), "2.4, under Faint")
+	assert.False(t, Of([]float32{0, 0, 0, 1, 0, 0, 0, 0, 0, 0}).Faint(), "not scored: not faint")
 	var total float64
 	for _, v := range z {
 		total += math.Exp(float64(v))

@@ -217,7 +217,7 @@ func (r *Result) Verdict() string {
 		// A picture of something else (a landscape, a smudge) is read as
 		// some digit too, but seldom surely.
 		return fmt.Sprintf("the reader is unsure what this is, before and after denoising (under %.0f %%): if it is not the digit, drag a box around the digit", 100*unsure)
-	case in.Score < reader.Faint && out.Score < reader.Faint:
+	case in.Faint() && out.Faint():
 		return "this does not look much like any digit to the reader, before or after denoising: if there is a digit in the picture and this is not it, drag a box around the digit"
 	case out.P < unsure:
 		// Read surely before and unsurely after: not a change of digit to

@@ -46,7 +46,7 @@ func TestStoreWalk(t *testing.T) {
 	require.NoError(t, m.Reader.NewWorkspace().Encode(probs, want))
 	got := w.BetweenReading
 	assert.NotZero(t, got.Score, "read from the reader's sums")
-	got.Score = 0
+	got.Score, got.Scored = 0, false
 	assert.Equal(t, reader.Of(probs), got, "the reader's probabilities")
 	s.SetWalkT(0)
 	assert.Equal(t, s.State().Walk.Between, decodeWith(t, m, a), "at A, A's image")

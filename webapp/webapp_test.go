@@ -390,7 +390,7 @@ func TestRunReadsInputAndOutputs(t *testing.T) {
 		require.NoError(t, ws.Encode(probs, x.img))
 		require.NoError(t, sws.Encode(z, x.img))
 		want := reader.Of(probs)
-		want.Score = float64(z[want.Digit])
+		want.Score, want.Scored = float64(z[want.Digit]), true
 		assert.Equal(t, want, x.got, "%s: the reader's probabilities, to the bit, and its sum for the digit", name)
 		assert.Greater(t, x.got.P, 0.0, name)
 		assert.NotZero(t, x.got.Score, name)
@@ -432,7 +432,7 @@ func TestModelsNeedAReader(t *testing.T) {
 
 func TestVerdict(t *testing.T) {
 	r := func(label, in, out int) *Result {
-		return &Result{Label: label, InputReading: reader.Reading{Digit: in, P: 0.5, Score: 8}, DAEReading: reader.Reading{Digit: out, P: 0.9, Score: 9}}
+		return &Result{Label: label, InputReading: reader.Reading{Digit: in, P: 0.5, Score: 8, Scored: true}, DAEReading: reader.Reading{Digit: out, P: 0.9, Score: 9, Scored: true}}
 	}
 	assert.Equal(t, "it is a 0: denoising recovered it", r(0, 8, 0).Verdict())
 	assert.Equal(t, "it is a 3: denoising lost it", r(3, 3, 5).Verdict())
@@ -473,6 +473,7 @@ func TestVerdict(t *testing.T) {
 	letter.InputReading.Score, letter.DAEReading.Score = 0, reader.Faint // or after
 	assert.Equal(t, "denoising kept the digit and made it clearer", letter.Verdict())
 	letter.DAEReading.Score = 0
+	assert.Equal(t, "denoising kept the digit and made it clearer", (&Result{Label: -1, InputReading: reader.Reading{Digit: 8, P: 0.97}, DAEReading: reader.Reading{Digit: 8, P: 0.99}}).Verdict(), "readings not scored (reader.Of) are not taken as scored low")
 	letter.InputReading.P, letter.DAEReading.P = 0.5, 0.5
 	assert.Equal(t, "the reader is unsure what this is, before and after denoising (under 60 %): if it is not the digit, drag a box around the digit", letter.Verdict(), "unsure too: said so first")
 	letter.InputReading.P, letter.DAEReading.P = 0.97, 0.99
