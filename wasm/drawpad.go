@@ -31,8 +31,9 @@ type DrawPad struct {
 	CanUndo, CanRedo bool `vecty:"prop"`
 
 	drawing      bool
-	pointer      int    // the pointerId of the stroke drawn
-	kind         string // its pointerType: "mouse", "pen" or "touch"
+	pointer      int     // the pointerId of the stroke drawn
+	kind         string  // its pointerType: "mouse", "pen" or "touch"
+	movedAt      float64 // performance.now() at its last move
 	lastX, lastY float64
 	// While the pen moves, the drawing is prepared and denoised (update)
 	// no sooner after the last update and the render that showed it than
@@ -232,6 +233,7 @@ func (d *DrawPad) stroke(to ...[2]float64) {
 	}
 	ctx.Call("stroke")
 	d.lastX, d.lastY = to[len(to)-1][0], to[len(to)-1][1]
+	d.movedAt = now()
 	d.pending = true
 	d.schedule()
 }
@@ -414,8 +416,11 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 						}
 						// A hand resting on the screen while a pen draws
 						// (its touch is its type's primary pointer) draws
-						// nothing: it lifted the pen's stroke and began one.
-						if d.drawing && d.kind == "pen" && kind == "touch" {
+						// nothing, where it ended the pen's stroke and began
+						// its own; unless the pen has not moved for a second
+						// (its stroke's end was lost), so that fingers are
+						// never shut out.
+						if d.drawing && d.kind == "pen" && kind == "touch" && now()-d.movedAt < 1000 {
 							return
 						}
 						d.lift() // a stroke whose end never came (no capture)
