@@ -212,7 +212,7 @@ func (r *Result) Verdict() string {
 		return against("it is "+aDigit(r.Label), r.Label, in, out)
 	case r.CleanReading != nil:
 		d := r.CleanReading.Digit
-		return against("your digit reads as "+aDigit(d), d, in, out)
+		return against("your drawing reads as "+aDigit(d)+" without its noise", d, in, out)
 	case in.P < unsure && out.P < unsure:
 		// A picture of something else (a landscape, a smudge) is read as
 		// some digit too, but seldom surely.

@@ -486,10 +486,10 @@ func TestVerdict(t *testing.T) {
 		res.CleanReading = &reader.Reading{Digit: clean, P: 0.99}
 		return res
 	}
-	assert.Equal(t, "your digit reads as a 7: denoising recovered it", drawn(7, 8, 7).Verdict())
-	assert.Equal(t, "your digit reads as a 7: denoising lost it", drawn(7, 7, 1).Verdict())
-	assert.Equal(t, "your digit reads as a 7, and denoising kept it", drawn(7, 7, 7).Verdict())
-	assert.Equal(t, "your digit reads as a 7, which the reader sees neither before nor after denoising", drawn(7, 1, 2).Verdict())
+	assert.Equal(t, "your drawing reads as a 7 without its noise: denoising recovered it", drawn(7, 8, 7).Verdict())
+	assert.Equal(t, "your drawing reads as a 7 without its noise: denoising lost it", drawn(7, 7, 1).Verdict())
+	assert.Equal(t, "your drawing reads as a 7 without its noise, and denoising kept it", drawn(7, 7, 7).Verdict())
+	assert.Equal(t, "your drawing reads as a 7 without its noise, which the reader sees neither before nor after denoising", drawn(7, 1, 2).Verdict())
 	withLabel := drawn(7, 8, 7)
 	withLabel.Label = 1
 	assert.Equal(t, "it is a 1, which the reader sees neither before nor after denoising", withLabel.Verdict(), "a known digit comes first")
