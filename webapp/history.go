@@ -55,25 +55,21 @@ func (h *History[T]) Unkeep() (state T, ok bool) {
 
 // Back takes the latest state kept out, to go back to it from now, which
 // Forward can then return to; ok is false when none is kept.
-func (h *History[T]) Back(now T) (state T, ok bool) {
-	h.last = nil
-	var taken bool
-	if h.kept, state, taken = pop(h.kept); taken {
-		h.ahead = push(h.ahead, now, h.limit)
-	}
-	return state, taken
-}
+func (h *History[T]) Back(now T) (state T, ok bool) { return h.move(&h.kept, &h.ahead, now) }
 
 // Forward takes out the state that the latest Back went back from, to do
 // again the change taken back, and keeps now to go back to; ok is false
 // when nothing taken back is left.
-func (h *History[T]) Forward(now T) (state T, ok bool) {
+func (h *History[T]) Forward(now T) (state T, ok bool) { return h.move(&h.ahead, &h.kept, now) }
+
+// move takes the latest state out of from and keeps now in to, if from
+// has one: Back and Forward, one the other's mirror.
+func (h *History[T]) move(from, to *[]T, now T) (state T, ok bool) {
 	h.last = nil
-	var taken bool
-	if h.ahead, state, taken = pop(h.ahead); taken {
-		h.kept = push(h.kept, now, h.limit)
+	if *from, state, ok = pop(*from); ok {
+		*to = push(*to, now, h.limit)
 	}
-	return state, taken
+	return state, ok
 }
 
 // Forget forgets what was taken back: it can no longer be done again (a
