@@ -6,9 +6,8 @@ package digitprep
 // it is (from 0.6 to 2.5 stroke widths: a stroke that runs along the
 // edge, a 0's flat side, is longer), and no more than about 1.4 times as
 // wide a few pixels in (a curve that only reaches the edge widens away
-// from it). Photos that
-// cut the digit were read with confidence (a 7 cut at the top as a 4 at
-// 99 %), and nothing was said.
+// from it). Photos that cut the digit were read with confidence (a 7 cut
+// at the top as a 4 at 99 %), and nothing was said.
 func runsIntoEdge(t ink, w, h int) bool {
 	if t.box.Empty() {
 		return false

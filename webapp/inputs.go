@@ -39,14 +39,14 @@ func FromDrawing(rgba []byte, w, h int) ([]float32, error) {
 // past the box, whose part outside is not on the canvas and is not read
 // (a 2 whose foot ran off was read as a 7 at 100 %, with nothing said).
 // The ink meets the border along a stretch of three quarters of the
-// pen's width or more (round a corner too). Up to one and a half pen widths, that is a stroke
-// crossing the edge (at 42° or more); a longer stretch is a stroke
-// running along the edge, or crossing it at a shallower angle, and counts
-// only when the ink at its middle reaches no deeper in than three
-// quarters of the pen's width (the pen's centre a quarter of its width
-// from the edge or nearer, or its line leaving the box), or two pen
-// widths or more (a stroke gone over twice as it left). A 7's bar that
-// only touches the top is not said to run off.
+// pen's width or more (round a corner too). Up to one and a half pen
+// widths, that is a stroke crossing the edge (at 42° or more); a longer
+// stretch is a stroke running along the edge, or crossing it at a
+// shallower angle, and counts only when the ink at its middle reaches no
+// deeper in than three quarters of the pen's width (the pen's centre a
+// quarter of its width from the edge or nearer, or its line leaving the
+// box), or two pen widths or more (a stroke gone over twice as it left).
+// A 7's bar that only touches the top is not said to run off.
 func OffEdge(rgba []byte, w, h int) bool {
 	if w < 1 || h < 1 || len(rgba) != 4*w*h {
 		return false
@@ -58,28 +58,30 @@ func OffEdge(rgba []byte, w, h int) bool {
 	pen := float64(PenWidth*min(w, h)) / DrawSide
 	// The canvas's border, walked round once, clockwise from the top left
 	// corner, as one line, so that a stroke leaving through a corner is one
-	// stretch (at 45°, each edge had only 0.7 of the pen's width): at each
-	// step the pixel, and the way into the canvas from it.
+	// stretch (at 45°, each edge had only 0.7 of the pen's width): its n
+	// pixels, and at each the way into the canvas.
 	type step struct{ x, y, dx, dy int }
-	var border []step
-	for x := 0; x < w; x++ {
-		border = append(border, step{x, 0, 0, 1})
+	n := 2*(w+h) - 4
+	if w == 1 || h == 1 {
+		n = w * h
 	}
-	for y := 1; y < h; y++ {
-		border = append(border, step{w - 1, y, -1, 0})
+	at := func(k int) step {
+		k %= n
+		switch {
+		case k < w: // the top, rightwards
+			return step{k, 0, 0, 1}
+		case k < w+h-1: // the right, downwards
+			return step{w - 1, k - w + 1, -1, 0}
+		case k < 2*w+h-2: // the bottom, leftwards
+			return step{2*w + h - 3 - k, h - 1, 0, -1}
+		}
+		return step{0, 2*(w+h) - 4 - k, 1, 0} // the left, upwards
 	}
-	for x := w - 2; x >= 0 && h > 1; x-- {
-		border = append(border, step{x, h - 1, 0, -1})
-	}
-	for y := h - 2; y > 0 && w > 1; y-- {
-		border = append(border, step{0, y, 1, 0})
-	}
-	n := len(border)
 	// Start where there is no ink, so that no stretch is cut in two.
 	first := -1
-	for i, b := range border {
-		if !ink(b.x, b.y) {
-			first = i
+	for k := 0; k < n; k++ {
+		if b := at(k); !ink(b.x, b.y) {
+			first = k
 			break
 		}
 	}
@@ -88,7 +90,7 @@ func OffEdge(rgba []byte, w, h int) bool {
 	}
 	run := 0
 	for k := 1; k <= n; k++ {
-		b := border[(first+k)%n]
+		b := at(first + k)
 		if k < n && ink(b.x, b.y) {
 			run++
 			continue
@@ -97,7 +99,7 @@ func OffEdge(rgba []byte, w, h int) bool {
 			if float64(run) <= 1.5*pen {
 				return true
 			}
-			mid, d := border[(first+k-1-(run-1)/2)%n], 0
+			mid, d := at(first+k-1-(run-1)/2), 0
 			for x, y := mid.x, mid.y; 0 <= x && x < w && 0 <= y && y < h && ink(x, y); x, y = x+mid.dx, y+mid.dy {
 				d++
 			}
