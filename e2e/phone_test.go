@@ -382,9 +382,22 @@ func TestKeyboardAndPhone(t *testing.T) {
 	// that a whole digit is drawn without the page scrolling under the pen
 	// (it was 280 px high on a 360 px screen).
 	var pad, screen float64
-	p.run(chromedp.EmulateViewport(740, 360), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery),
+	p.run(chromedp.EmulateViewport(740, 360), chromedp.Evaluate(`scrollTo(0, 0)`, nil), chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery),
 		chromedp.Evaluate(`document.getElementById("draw-canvas").getBoundingClientRect().height`, &pad), chromedp.Evaluate(`innerHeight`, &screen))
 	assert.LessOrEqual(t, pad, 0.76*screen, "the draw pad's height on a 740×360 screen")
+	// And the tab's tap brings the pad and its buttons up onto the screen
+	// (the page's top and the tabs filled it, the pad's top at 310 px),
+	// once the page has scrolled, smoothly, as far as needed.
+	var sight struct{ Top, Bottom, Screen float64 }
+	p.run(chromedp.Evaluate(`new Promise(done => {
+		let was = -1, checks = 0; // the same scroll 200 ms apart, or 3 s gone
+		const check = () => scrollY > 0 && scrollY === was || ++checks > 15
+			? done({top: document.getElementById("draw-canvas").getBoundingClientRect().top, bottom: document.getElementById("clear").getBoundingClientRect().bottom, screen: innerHeight})
+			: (was = scrollY, setTimeout(check, 200));
+		check();
+	})`, &sight, awaitPromise))
+	assert.True(t, sight.Top >= 0 && sight.Bottom <= sight.Screen, "the canvas and its buttons on the screen: %+v", sight)
+	assert.True(t, sight.Top <= 9 || sight.Bottom >= sight.Screen-9, "scrolled no further than needed (8 px to spare): %+v", sight)
 	// The result, beside it, stays in view while the page scrolls past
 	// where it starts, to the pad's foot: as high as the screen at most,
 	// the rest of it scrolling within it.
@@ -393,7 +406,8 @@ func TestKeyboardAndPhone(t *testing.T) {
 		Within                               bool
 	}
 	p.run(chromedp.Evaluate(`(() => {
-		const results = document.getElementById("results"), start = results.getBoundingClientRect().top + scrollY;
+		scrollTo(0, 0);
+		const results = document.getElementById("results"), start = results.getBoundingClientRect().top;
 		document.getElementById("draw-canvas").scrollIntoView({block: "end"});
 		const r = results.getBoundingClientRect();
 		return {scrolled: scrollY, start: start, top: r.top, bottom: r.bottom, screen: innerHeight, within: results.scrollHeight > results.clientHeight};

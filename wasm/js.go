@@ -167,12 +167,18 @@ func bringIntoView(el js.Value) {
 	if !el.Truthy() {
 		return
 	}
-	behavior, block := "smooth", "center"
-	if js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool() {
-		behavior = "auto"
-	}
+	block := "center"
 	if el.Call("getBoundingClientRect").Get("height").Float() > js.Global().Get("innerHeight").Float() {
 		block = "start"
 	}
-	el.Call("scrollIntoView", map[string]any{"block": block, "behavior": behavior})
+	el.Call("scrollIntoView", map[string]any{"block": block, "behavior": scrollBehavior()})
+}
+
+// scrollBehavior is how the page scrolls of itself: smoothly, unless the
+// person asks for less motion.
+func scrollBehavior() string {
+	if js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool() {
+		return "auto"
+	}
+	return "smooth"
 }

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"syscall/js"
+
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/event"
@@ -46,7 +48,15 @@ func (t *Tabs) Render() vecty.ComponentOrHTML {
 				vecty.Attribute("aria-controls", tabPanel),
 				vecty.Attribute("tabindex", tabindex),
 				vecty.ClassMap{"active": t.Mode == mode},
-				event.Click(func(*vecty.Event) { t.Store.SetMode(mode) }),
+				event.Click(func(e *vecty.Event) {
+					t.Store.SetMode(mode)
+					// Tapped or clicked (a key's click has no detail),
+					// the pad is brought up to be drawn on: a phone held
+					// sideways showed the top and the tabs, and no pad.
+					if mode == webapp.ModeDraw && e.Get("detail").Int() > 0 {
+						onFrame(padInSight)
+					}
+				}),
 				event.KeyDown(func(e *vecty.Event) {
 					if next, ok := arrowKey(e, i, len(webapp.Modes), true, 0); ok {
 						if next != i {
@@ -71,4 +81,24 @@ func (t *Tabs) Render() vecty.ComponentOrHTML {
 		),
 		tabs,
 	)
+}
+
+// padInSight scrolls the page, when the draw pad is not whole on the
+// screen, so that it is: its canvas and, if there is room, its buttons
+// under it; or as much of the canvas as fits, from its top. A digit is
+// then drawn where it is seen, with no scroll first (the canvas takes
+// every touch, so the page does not scroll under a finger on it). On a
+// phone held sideways, the page's top and its tabs filled the screen.
+func padInSight() {
+	doc := js.Global().Get("document")
+	canvas, buttons := doc.Call("getElementById", "draw-canvas"), doc.Call("getElementById", "clear")
+	if !canvas.Truthy() || !buttons.Truthy() {
+		return
+	}
+	const margin = 8 // px of the page above the canvas, or under the buttons
+	top := canvas.Call("getBoundingClientRect").Get("top").Float() - margin
+	over := buttons.Call("getBoundingClientRect").Get("bottom").Float() + margin - js.Global().Get("innerHeight").Float()
+	if by := min(top, over); by > 0 {
+		js.Global().Call("scrollBy", map[string]any{"top": by, "behavior": scrollBehavior()})
+	}
 }
