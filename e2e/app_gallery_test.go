@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -151,8 +152,22 @@ func (a *app) noiseControls(t *testing.T) {
 	p.changed("#model-input", before)
 	n.Amount = 0.8
 	in, _ = n.Apply(samples[7].Pixels)
-	p.checkResult("amount 0.8", m, webapp.Seed, in, samples[7].Pixels)
+	want := p.checkResult("amount 0.8", m, webapp.Seed, in, samples[7].Pixels)
 	assert.Equal(t, "The amount: "+n.AmountSays()+".", p.text("#noise-amount-says"))
+	// The verdict, as the page says it: the reader reads most digits
+	// under this noise as one digit, which its reading of the input is
+	// not taken for (webapp.Noise.ReadAs).
+	want.Label = samples[7].Label
+	require.NoError(t, want.Noised(n))
+	v := want.Verdict()
+	assert.Contains(t, p.text("#reading"), ". "+strings.ToUpper(v[:1])+v[1:]+".")
+	// Every pixel salted or peppered: nothing of the digit is left to
+	// recover or lose, whatever the reader makes of it.
+	p.js(`(() => { const s = document.getElementById("noise-amount"); s.value = "100"; s.dispatchEvent(new Event("input", {bubbles: true})); })()`)
+	p.run(chromedp.Poll(`document.getElementById("reading").textContent.includes("leaves nothing of it")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	assert.Contains(t, p.text("#reading"), ". It is a 2, but this much noise leaves nothing of it: every digit gives this same input.", "sample 7, a 2")
+	p.js(`(() => { const s = document.getElementById("noise-amount"); s.value = "80"; s.dispatchEvent(new Event("input", {bubbles: true})); })()`)
+	p.run(chromedp.Poll(`!document.getElementById("reading").textContent.includes("leaves nothing of it")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 
 	// The slider stays where it is whatever its words say, for every
 	// kind and amount (words beside it moved it from under a drag); and

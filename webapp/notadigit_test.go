@@ -18,14 +18,19 @@ const notADigit = "this does not look much like any digit to the reader"
 
 // shippedModels are the page's own models.
 func shippedModels(t *testing.T) *Models {
+	m, err := NewModels(shippedBundle(t))
+	require.NoError(t, err)
+	return m
+}
+
+// shippedBundle is the page's own weights.
+func shippedBundle(t *testing.T) Bundle {
 	read := func(name string) *weights.File {
 		f, err := weights.Read("../weights/" + name + ".safetensors")
 		require.NoError(t, err)
 		return f
 	}
-	m, err := NewModels(Bundle{DAE: read("dae").Model, AE: read("ae").Model, Strong: read("strong").Model, Reader: read("classifier").Model})
-	require.NoError(t, err)
-	return m
+	return Bundle{DAE: read("dae").Model, AE: read("ae").Model, Strong: read("strong").Model, Reader: read("classifier").Model}
 }
 
 // verdictOf is what the page says of an upload, denoised by the strong

@@ -190,6 +190,17 @@ type Result struct {
 	// is known (a gallery digit, a drawing before its noise); nil for an
 	// upload.
 	CleanReading *reader.Reading
+	// NoiseReadAs is the digit the reader reads most digits as under the
+	// input's noise (Noise.ReadAs), and NoiseShare the share it reads so,
+	// where it reads most so and the noise is known (a gallery digit, a
+	// drawing); else NoiseShare is 0. Its reading of the input, if that
+	// digit, says little of the digit under the noise.
+	NoiseReadAs int
+	NoiseShare  float64
+	// Washed says that the noise left nothing of the digit: the input is
+	// the noise alone (salt and pepper on every pixel), the same for every
+	// digit.
+	Washed bool
 }
 
 // unsure is the reader's probability under which the page says, of an
@@ -209,10 +220,10 @@ func (r *Result) Verdict() string {
 	in, out := r.InputReading, r.DAEReading
 	switch {
 	case r.Label >= 0:
-		return against("it is "+aDigit(r.Label), r.Label, in, out)
+		return r.against("it is "+aDigit(r.Label), r.Label)
 	case r.CleanReading != nil:
 		d := r.CleanReading.Digit
-		return against("your drawing reads as "+aDigit(d)+" without its noise", d, in, out)
+		return r.against("your drawing reads as "+aDigit(d)+" without its noise", d)
 	case in.P < unsure && out.P < unsure:
 		// A picture of something else (a landscape, a smudge) is read as
 		// some digit too, but seldom surely.
@@ -234,22 +245,36 @@ func (r *Result) Verdict() string {
 }
 
 // against says what denoising did to digit d, which what says it is:
-// whether the reader sees it in the input in and in the output out, and
-// how surely in the output: seen there under unsure, denoising neither
-// kept nor recovered it to speak of (salt and pepper on every pixel, the
-// same input for every digit, was said to recover a 7 read at 20 %).
-func against(what string, d int, in, out reader.Reading) string {
-	switch inOK, outOK := in.Digit == d, out.Digit == d; {
+// whether the reader sees it in the input and in the output, and how
+// surely in the output: seen there under unsure, denoising neither kept
+// nor recovered it to speak of (salt and pepper on every pixel, the same
+// input for every digit, was said to recover a 7 read at 20 %). The
+// input's reading counts only if it is not the digit the reader reads
+// most digits as under that noise (NoiseReadAs): an 8 under heavy noise
+// was said to be kept, or lost, when the reader had read the noise.
+func (r *Result) against(what string, d int) string {
+	in, out := r.InputReading, r.DAEReading
+	byNoise := r.NoiseShare > 0 && in.Digit == r.NoiseReadAs
+	inOK, outOK := in.Digit == d && !byNoise, out.Digit == d
+	noise := ""
+	if byNoise {
+		noise = fmt.Sprintf(" (with this noise the reader reads %.0f %% of handwritten digits as %s)", 100*r.NoiseShare, aDigit(r.NoiseReadAs))
+	}
+	switch {
+	case r.Washed:
+		return what + ", but this much noise leaves nothing of it: every digit gives this same input"
 	case outOK && out.P < unsure:
 		return fmt.Sprintf("%s: after denoising the reader leans to it, but unsurely (under %.0f %%)", what, 100*unsure)
 	case inOK && outOK:
 		return what + ", and denoising kept it"
 	case outOK:
-		return what + ": denoising recovered it"
+		return what + ": denoising recovered it" + noise
 	case inOK:
 		return what + ": denoising lost it"
+	case in.Digit == d:
+		return what + ", which the reader does not see after denoising" + noise
 	default:
-		return what + ", which the reader sees neither before nor after denoising"
+		return what + ", which the reader sees neither before nor after denoising" + noise
 	}
 }
 

@@ -531,6 +531,12 @@ func (s *Store) show(st *State) {
 	if st.Mode == ModeGallery {
 		r.Label = Samples()[st.Sample].Label
 	}
+	if clean != nil {
+		if err := r.Noised(st.Noise); err != nil {
+			st.Message = err.Error()
+			return
+		}
+	}
 	st.Result = r
 	if err := s.models.nudged(&st.Walk, r); err != nil {
 		st.Message = err.Error()

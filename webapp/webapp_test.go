@@ -493,6 +493,68 @@ func TestVerdict(t *testing.T) {
 	withLabel := drawn(7, 8, 7)
 	withLabel.Label = 1
 	assert.Equal(t, "it is a 1, which the reader sees neither before nor after denoising", withLabel.Verdict(), "a known digit comes first")
+
+	// Under noise that the reader reads most digits as an 8 under, its
+	// reading an 8 of the input is not taken for seeing the digit: an 8
+	// is not said to be kept, nor lost, and the page says why it read 8.
+	noisy := func(label, in, out int) *Result {
+		res := r(label, in, out)
+		res.NoiseReadAs, res.NoiseShare = 8, 0.92
+		return res
+	}
+	why := " (with this noise the reader reads 92 % of handwritten digits as an 8)"
+	assert.Equal(t, "it is an 8: denoising recovered it"+why, noisy(8, 8, 8).Verdict())
+	assert.Equal(t, "it is an 8, which the reader does not see after denoising"+why, noisy(8, 8, 2).Verdict())
+	assert.Equal(t, "it is a 3: denoising recovered it"+why, noisy(3, 8, 3).Verdict())
+	assert.Equal(t, "it is a 3, which the reader sees neither before nor after denoising"+why, noisy(3, 8, 5).Verdict())
+	assert.Equal(t, "it is a 3: denoising lost it", noisy(3, 3, 5).Verdict(), "another digit than the noise's is a reading")
+	assert.Equal(t, "it is a 3, and denoising kept it", noisy(3, 3, 3).Verdict())
+	unsurely := noisy(8, 8, 8)
+	unsurely.DAEReading.P = 0.3
+	assert.Equal(t, "it is an 8: after denoising the reader leans to it, but unsurely (under 60 %)", unsurely.Verdict())
+	drawnNoisy := drawn(1, 8, 1)
+	drawnNoisy.NoiseReadAs, drawnNoisy.NoiseShare = 8, 0.92
+	assert.Equal(t, "your drawing reads as a 1 without its noise: denoising recovered it"+why, drawnNoisy.Verdict())
+	// Nothing of the digit left: said so, whatever the readings.
+	for _, washed := range []*Result{r(3, 8, 3), r(3, 3, 3), noisy(8, 8, 2), drawn(7, 8, 7)} {
+		washed.Washed = true
+		assert.Contains(t, washed.Verdict(), ", but this much noise leaves nothing of it: every digit gives this same input")
+	}
+}
+
+// Noised says what the noise leaves of a digit: nothing where every pixel
+// is the noise's, and which digit the reader reads most digits as under
+// it, from the page's table (TestNoiseReads holds it), where it reads
+// half of them or more so.
+func TestNoised(t *testing.T) {
+	clean := Samples()[7].Pixels
+	for _, c := range []struct {
+		n      Noise
+		washed bool
+		share  float64 // 0 where none
+	}{
+		{DefaultNoise(), false, 0.922},
+		{Noise{Kind: Gaussian, Amount: 0.3, Seed: 1}, false, 0}, // the reader reads 37 % as an 8
+		{Noise{Kind: Gaussian, Amount: 0}, false, 0},
+		{Noise{Kind: SaltPepper, Amount: 1, Seed: 4}, true, 0.944},
+		{Noise{Kind: SaltPepper, Amount: 0.95, Seed: 4}, false, 0.952},
+		{Noise{Kind: Occlusion, Amount: 1, Seed: 2}, false, 0},
+	} {
+		in, err := c.n.Apply(clean)
+		require.NoError(t, err)
+		r := &Result{Input: in}
+		require.NoError(t, r.Noised(c.n))
+		assert.Equal(t, c.washed, r.Washed, "%+v", c.n)
+		assert.InDelta(t, c.share, r.NoiseShare, 1e-9, "%+v", c.n)
+		if c.share > 0 {
+			assert.Equal(t, 8, r.NoiseReadAs, "%+v", c.n)
+		}
+	}
+	_, _, ok := Noise{Kind: Gaussian, Amount: 0.51}.ReadAs()
+	assert.False(t, ok, "an amount the page does not offer")
+	_, _, ok = Noise{Kind: "speckle", Amount: 0.5}.ReadAs()
+	assert.False(t, ok, "a kind the page does not offer")
+	assert.Error(t, (&Result{Input: clean}).Noised(Noise{Kind: "speckle", Amount: 0.5}))
 }
 
 // Noise is random, and a re-roll changes it, exactly where Random says: at
