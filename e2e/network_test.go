@@ -124,8 +124,19 @@ func TestNetworkFailures(t *testing.T) {
 
 	// The first view's weights stalling (the seed's model, here; the
 	// fetches of the three stall alike when the network does): the page
-	// says so once, and that a reload tries again.
-	p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*dae.safetensors*"}}), chromedp.Navigate(url),
-		chromedp.WaitVisible("#fatal", chromedp.ByQuery))
-	assert.Equal(t, "The model could not be loaded: its download stopped: nothing came for 2 s; check the connection, then reload the page", p.text("#fatal"))
+	// says so once, and that a reload tries again, which a button beside
+	// it does; with the network back, the page comes.
+	stall := func() {
+		p.run(fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*dae.safetensors*"}}), chromedp.Navigate(url),
+			chromedp.WaitVisible("#fatal", chromedp.ByQuery))
+		assert.Equal(t, "The page's models could not be loaded: its download stopped: nothing came for 2 s. Check the connection, then reload the page.", p.text("#fatal"))
+		p.run(fetch.Disable())
+	}
+	stall()
+	p.run(chromedp.Click("#reload", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+	// And the page reloads by itself when the browser says it is online
+	// again.
+	stall()
+	p.js(`window.dispatchEvent(new Event("online"))`)
+	p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 }

@@ -376,7 +376,7 @@ func TestBrokenWeightsShowAMessage(t *testing.T) {
 	url := serve(t, bin, "-dir", dir)
 	p := &page{t: t, b: newBrowser(t)}
 	p.run(chromedp.Navigate(url), chromedp.WaitVisible("#fatal", chromedp.ByQuery))
-	assert.Contains(t, p.text("#fatal"), "The model could not be loaded: weights/dae.safetensors: not a safetensors file")
+	assert.Contains(t, p.text("#fatal"), "The page's models could not be loaded: weights/dae.safetensors: not a safetensors file")
 	p.b.screenshot(t, "broken-weights")
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
 
 	"github.com/godae/dae/digitprep"
@@ -47,6 +48,9 @@ type App struct {
 	}
 	// stopAsked says that scrollStop is to run on the next frame.
 	stopAsked bool
+	// offline says that the first view's weights did not come for the
+	// network: a reload is the way to try again (a button offers it).
+	offline bool
 }
 
 // topOfResults scrolls the result back to its top, where it scrolls
@@ -190,15 +194,19 @@ func (a *App) load() {
 	mark("weights-parsed")
 	if err := errors.Join(errs...); err != nil {
 		// A network that failed is said once, not for each file, with what
-		// to do (the page has no Try again here: a reload is one); any
-		// other error is said as it is.
+		// to do: a reload, which a button beside the words offers, and
+		// which the page does by itself when the browser says it is
+		// online again (nothing is on the page to lose); any other error
+		// is said as it is.
 		network := true
 		for _, e := range errs {
 			var n networkError
 			network = network && errors.As(e, &n)
 		}
 		if network {
-			err = fmt.Errorf("%w; check the connection, then reload the page", errs[0])
+			err = fmt.Errorf("%w. Check the connection, then reload the page", errs[0])
+			a.offline = true
+			js.Global().Call("addEventListener", "online", callOnce(reload))
 		}
 		a.store.Loaded(webapp.Bundle{}, err)
 		return
@@ -414,9 +422,13 @@ func loadCustomWeights(s *webapp.Store, file js.Value) {
 func (a *App) Render() vecty.ComponentOrHTML {
 	st := a.store.State()
 	var main vecty.List
-	if st.Fatal != "" {
+	switch {
+	case st.Fatal != "" && a.offline:
+		main = append(main, elem.Div(alert("fatal", st.Fatal),
+			elem.Button(vecty.Markup(prop.ID("reload"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) { reload() })), vecty.Text("Reload the page"))))
+	case st.Fatal != "":
 		main = append(main, alert("fatal", st.Fatal))
-	} else {
+	default:
 		main = append(main, nil)
 	}
 	if st.Ready {
@@ -482,6 +494,10 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	)
 }
 
+// reload loads the page again, as the browser's reload button does.
+func reload() { js.Global().Get("location").Call("reload") }
+
+// alert is text said at once to a screen reader, as an error.
 func alert(id, text string) *vecty.HTML {
 	return elem.Paragraph(vecty.Markup(vecty.Class("error"), vecty.Attribute("role", "alert"), prop.ID(id)), vecty.Text(text))
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/godae/dae/nn"
@@ -263,7 +264,7 @@ func (s *Store) Loaded(b Bundle, err error) {
 			s.bundled = b.DAE
 		}
 		if err != nil {
-			st.Fatal = "The model could not be loaded: " + err.Error()
+			st.Fatal = "The page's models could not be loaded: " + strings.TrimSuffix(err.Error(), ".") + "."
 			return
 		}
 		if b.Strong != nil {

@@ -75,7 +75,7 @@ func TestStoreModelsThatDoNotLoad(t *testing.T) {
 	s := NewStore(nil)
 	s.Loaded(Bundle{}, errors.New("weights/dae.safetensors: not a weights file"))
 	st := s.State()
-	assert.Equal(t, "The model could not be loaded: weights/dae.safetensors: not a weights file", st.Fatal)
+	assert.Equal(t, "The page's models could not be loaded: weights/dae.safetensors: not a weights file.", st.Fatal)
 	assert.False(t, st.Ready)
 	assert.Nil(t, st.Result)
 	s.ShowSample(3) // the controls are not shown, but nothing breaks
