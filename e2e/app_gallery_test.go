@@ -161,6 +161,24 @@ func (a *app) noiseControls(t *testing.T) {
 	require.NoError(t, want.Noised(n))
 	v := want.Verdict()
 	assert.Contains(t, p.text("#reading"), ". "+strings.ToUpper(v[:1])+v[1:]+".")
+	// The amount stepped eight times, 50 ms apart, as a key held on the
+	// slider steps it: a screen reader hears the reader's sentence once,
+	// of the amount it stops at (it heard six in half a second).
+	p.js(`window.readingSaid = 0; new MutationObserver(rs => window.readingSaid += rs.length).observe(document.getElementById("reading-said"), {childList: true, characterData: true, subtree: true})`)
+	var steps bool
+	p.run(chromedp.Evaluate(`new Promise(done => {
+		const s = document.getElementById("noise-amount");
+		let v = 40;
+		const step = () => { s.value = String(v); s.dispatchEvent(new Event("input", {bubbles: true})); v += 5; if (v <= 75) setTimeout(step, 50); else done(true); };
+		step();
+	})`, &steps, awaitPromise))
+	var heard int
+	p.run(chromedp.Poll(`window.readingSaid > 0`, nil, chromedp.WithPollingTimeout(5*time.Second)), chromedp.Sleep(time.Second), chromedp.Evaluate(`window.readingSaid`, &heard))
+	assert.Equal(t, 1, heard, "the sentence read out once")
+	assert.Equal(t, p.spoken("#reading"), p.text("#reading-said"))
+	n.Amount = 0.75
+	in, _ = n.Apply(samples[7].Pixels)
+	p.checkResult("amount 0.75", m, webapp.Seed, in, samples[7].Pixels)
 	// Every pixel salted or peppered: nothing of the digit is left to
 	// recover or lose, whatever the reader makes of it.
 	p.js(`(() => { const s = document.getElementById("noise-amount"); s.value = "100"; s.dispatchEvent(new Event("input", {bubbles: true})); })()`)

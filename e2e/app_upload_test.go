@@ -41,7 +41,7 @@ func (a *app) uploadNoisyDigit(t *testing.T) {
 	// What is read out of the results is the reader's sentence alone,
 	// in an element there before the first result (a region is read
 	// out when it changes, not when it comes).
-	p.js(`window.summaryBefore = document.getElementById("reading")`)
+	p.js(`window.summaryBefore = document.getElementById("reading-said")`)
 	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
 	p.changed("#dae-output", "")
 	in, info, err := prepare(data)
@@ -53,15 +53,17 @@ func (a *app) uploadNoisyDigit(t *testing.T) {
 	assert.Contains(t, p.text("#prepared-note"), "prepared as MNIST's digits were made", "why the denoised digit looks much like the input")
 	var live []string
 	p.run(chromedp.Evaluate(`[...document.querySelectorAll("#results, #results *")].filter(e => e.matches("[aria-live], [role=status], [role=alert]")).map(e => e.id)`, &live))
-	assert.Equal(t, []string{"keybox-status", "box-said", "reading"}, live, "the results' live regions")
+	assert.Equal(t, []string{"keybox-status", "box-said"}, live, "the results' live regions (the reader's sentence is said from outside them: sayReading)")
 	// The picture takes the keys it says (Enter, the arrows) from a
 	// screen reader, which would take them to read on with.
 	var role string
 	p.run(chromedp.Evaluate(`(e => e.getAttribute("role") + " " + e.getAttribute("aria-roledescription"))(document.getElementById("picture-frame"))`, &role))
 	assert.Equal(t, "application box picker", role)
 	var same bool
-	p.run(chromedp.Evaluate(`document.getElementById("reading") === window.summaryBefore && document.getElementById("reading").getAttribute("aria-live") === "polite"`, &same))
+	p.run(chromedp.Evaluate(`document.getElementById("reading-said") === window.summaryBefore && document.getElementById("reading-said").getAttribute("aria-live") === "polite"`, &same))
 	assert.True(t, same, "the reader's sentence is read out from an element there from the start")
+	p.run(chromedp.Poll(`document.getElementById("reading-said").textContent !== ""`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	assert.Equal(t, p.spoken("#reading"), p.text("#reading-said"), "the reader's sentence, as a screen reader hears it")
 	assert.Equal(t, "none: an upload has no clean digit to compare with", p.text("#dae-scores"), "no clean digit, no scores")
 	var labelled []string
 	p.run(chromedp.Evaluate(`[document.querySelector("table.metrics caption")?.textContent ?? "no caption", document.querySelector("#dropzone h2 label[for=upload]")?.textContent ?? "no heading"]`, &labelled))

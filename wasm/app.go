@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"strings"
 	"sync"
 	"syscall/js"
 
@@ -48,6 +49,12 @@ type App struct {
 	}
 	// stopAsked says that scrollStop is to run on the next frame.
 	stopAsked bool
+	// readingSaid is the result whose reader's sentence sayReading has
+	// a screen reader hear, and the timer that will.
+	readingSaid struct {
+		result *webapp.Result
+		timer  js.Value
+	}
 	// offline says that the first view's weights did not come for the
 	// network: a reload is the way to try again (a button offers it).
 	offline bool
@@ -113,6 +120,7 @@ func (a *App) rerender() {
 			topOfResults()
 		}
 		a.sayDrawReading(st)
+		a.sayReading(st)
 		vecty.Rerender(a)
 		if !a.stopAsked { // after vecty's render, which waits for the next frame
 			a.stopAsked = true
@@ -138,6 +146,65 @@ func (a *App) sayDrawReading(st webapp.State) {
 		say("draw-status", drawReading(st))
 	}
 	a.drawnShown.result, a.drawnShown.drawing = st.Result, st.Drawing
+}
+
+// readingPause is how long, in milliseconds, the reader's sentence stays
+// the same before a screen reader hears it.
+const readingPause = 600
+
+// sayReading has a screen reader hear the reader's sentence (Results'
+// #reading) once its result has stayed readingPause, on the gallery's and
+// the upload's tabs: a slider dragged, or the arrow keys held through the
+// samples, had it read out a sentence at every step, six in half a
+// second. The draw tab says its reading when the pen lifts
+// (sayDrawReading): the pen changes the result at every move.
+func (a *App) sayReading(st webapp.State) {
+	said := &a.readingSaid
+	if st.Result == said.result && st.Mode != webapp.ModeDraw {
+		return
+	}
+	said.result = st.Result
+	if said.timer.Truthy() {
+		js.Global().Call("clearTimeout", said.timer)
+		said.timer = js.Undefined()
+	}
+	if st.Mode == webapp.ModeDraw {
+		say("reading-said", "") // the sentence of another tab's digit, whose result this is not
+	}
+	if st.Result == nil || st.Mode == webapp.ModeDraw {
+		return
+	}
+	said.timer = js.Global().Call("setTimeout", callOnce(func() {
+		said.timer = js.Undefined()
+		say("reading-said", spoken(js.Global().Get("document").Call("getElementById", "reading")))
+	}), readingPause)
+}
+
+// spoken is the text of el that a screen reader reads: its text less what
+// is hidden from it (aria-hidden; the arrow between readings, said "then"
+// by a hidden-on-screen word).
+func spoken(el js.Value) string {
+	if !el.Truthy() {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(n js.Value)
+	walk = func(n js.Value) {
+		switch n.Get("nodeType").Int() {
+		case 3: // text
+			b.WriteString(n.Get("data").String())
+		case 1: // an element
+			if n.Call("getAttribute", "aria-hidden").Equal(js.ValueOf("true")) {
+				return
+			}
+			kids := n.Get("childNodes")
+			for i := range kids.Length() {
+				walk(kids.Index(i))
+			}
+		}
+	}
+	walk(el)
+	return b.String()
 }
 
 // updateCurves has the store compute the plot's curves if they are
@@ -450,7 +517,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			// foot).
 			empty = sentence(st.DrawNote) + "."
 		}
-		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: empty, Quiet: st.Mode == webapp.ModeDraw, OffEdge: st.Mode == webapp.ModeDraw && st.DrawOffEdge, Unit: -1}
+		res := &Results{Result: st.Result, Original: url, Store: a.store, Empty: empty, OffEdge: st.Mode == webapp.ModeDraw && st.DrawOffEdge, Unit: -1}
 		if u, ok := st.Walk.Framed(); ok {
 			res.Unit = u
 		}
@@ -490,6 +557,8 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			elem.Paragraph(vecty.Text("Pick, upload or draw a digit: a small neural network cleans off its noise — in Go, in your browser, on your machine.")),
 		),
 		elem.Main(main),
+		// What the digit reader sees, for a screen reader (sayReading).
+		elem.Paragraph(vecty.Markup(prop.ID("reading-said"), vecty.Class("sr-only"), vecty.Attribute("aria-live", "polite"), vecty.Attribute("aria-atomic", "true"))),
 		elem.Footer(elem.Paragraph(vecty.Text("Trained on MNIST with libtorch; inference by a pure-Go engine compiled to WebAssembly. Nothing you give the page leaves your machine."))),
 	)
 }

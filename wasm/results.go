@@ -45,10 +45,6 @@ type Results struct {
 	// Unit is the code unit nudged under "What one code unit does", framed
 	// on the heat maps, or −1 when none is (or its nudge is 0).
 	Unit int `vecty:"prop"`
-	// Quiet says not to read the reader's sentence out as it changes: a
-	// drawing changes it at every move of the pen, and the canvas says
-	// what it reads when the pen lifts (DrawPad).
-	Quiet bool `vecty:"prop"`
 	// OffEdge says the drawing shown runs off its canvas
 	// (webapp.State.DrawOffEdge): only what is inside is read.
 	OffEdge bool `vecty:"prop"`
@@ -144,18 +140,14 @@ func resultsHeading() vecty.ComponentOrHTML {
 	return elem.Heading2(vecty.Markup(vecty.Class("sr-only"), prop.ID("results-heading")), vecty.Text("Result"))
 }
 
-// summary is the line that says what the digit reader sees, read out as
-// it changes unless r is Quiet. It is the section's third element
-// whatever the section holds, empty when there is no result, so that it
-// stays the same element on the page from the start: a region is read out
-// when it changes, not when it comes, so the first result would not be.
-// Its words are a list in every state (vecty matches children by place).
+// summary is the line that says what the digit reader sees. A screen
+// reader hears it from App.sayReading once it has stayed a moment, not at
+// every change (a slider dragged changed it at every step). It is the
+// section's third element whatever the section holds, empty when there
+// is no result. Its words are a list in every state (vecty matches
+// children by place).
 func (r *Results) summary(words ...vecty.ComponentOrHTML) vecty.ComponentOrHTML {
-	live := "polite"
-	if r.Quiet {
-		live = "off"
-	}
-	return elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary"), vecty.Attribute("aria-live", live), vecty.Attribute("aria-atomic", "true")), vecty.List(words))
+	return elem.Paragraph(vecty.Markup(prop.ID("reading"), vecty.Class("reading-summary")), vecty.List(words))
 }
 
 // then is the arrow between two readings, which a screen reader would
