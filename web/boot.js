@@ -15,7 +15,10 @@
   var cut = false;
   function fail(err) {
     if (cut) {
-      say("The app could not be downloaded (" + err + "): check the connection, then reload the page.");
+      // The browser's words ("TypeError: Failed to fetch") say nothing
+      // more to a person: they go to the console.
+      console.error("the app's download failed:", err);
+      say("The app could not be downloaded: the network failed. Check the connection, then reload the page.");
     } else {
       say("The app could not start: " + err + ". Try reloading the page.");
     }
@@ -25,7 +28,8 @@
     return;
   }
   if (typeof Go !== "function") { // wasm_exec.js, loaded before this script, did not come
-    say("The app could not be downloaded (web/wasm_exec.js did not come): check the connection, then reload the page.");
+    console.error("web/wasm_exec.js did not come");
+    say("The app could not be downloaded: the network failed. Check the connection, then reload the page.");
     return;
   }
   // counting reads a copy of the app's download as it comes, saying beside
