@@ -42,7 +42,7 @@ func (d Denoiser) About() string {
 	if d == Strong {
 		return "A wider autoencoder, trained on many kinds of damage and on clean digits: the choice for uploads and drawings."
 	}
-	return "The small denoiser the project started from (its seed), trained on Gaussian noise only: the lesson beside the plain one."
+	return "The project's first denoiser (its seed), small, trained on Gaussian noise only: compare it with the plain autoencoder."
 }
 
 // Bundle is the models the page loads: the seed's denoising and plain
