@@ -1,9 +1,12 @@
 package e2e
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // On a slow network the page says, while the app downloads, how much of it
@@ -24,12 +28,19 @@ func TestAppDownload(t *testing.T) {
 	t.Parallel() // see the package doc
 	url := startServer(t)
 	p := &page{t: t, b: newBrowser(t)}
-	progress := chromedp.Poll(`/^ (\d+ KB|\d+\.\d MB) so far$/.test(document.getElementById("boot-progress")?.textContent ?? "")`, nil, chromedp.WithPollingTimeout(20*time.Second))
+	app, err := os.Stat(filepath.Join(root, "web", "main.wasm"))
+	require.NoError(t, err)
+	// How much has come, of the whole (the server says what it unpacks to).
+	of := fmt.Sprintf(" of %.1f MB", float64(app.Size())/(1<<20))
+	var said string
+	progress := chromedp.Poll(`(t => /^ \d+\.\d of \d+\.\d MB$/.test(t) ? t : null)(document.getElementById("boot-progress")?.textContent ?? "")`, &said, chromedp.WithPollingTimeout(20*time.Second))
 	// Every download the page's, from the network, at 1 MB/s: the app
 	// comes in about a second.
 	p.run(network.Enable(), network.SetCacheDisabled(true), network.SetBypassServiceWorker(true),
 		networkAs(network.Conditions{DownloadThroughput: 1 << 20, UploadThroughput: -1}),
-		chromedp.Navigate(url), progress, chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
+		chromedp.Navigate(url), progress)
+	assert.True(t, strings.HasSuffix(said, of), "%q: the whole is %s", said, of)
+	p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 
 	// The app's download cut short: the connection lost after its first
 	// bytes (in Chromium the failure then names neither the network nor a

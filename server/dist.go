@@ -102,7 +102,8 @@ func clearDist(dir string, names []string) error {
 }
 
 // distHeaders is the _headers file: the headers of every response, then
-// each file's content type.
+// each file's content type, and the length a compressed file unpacks to
+// (the host sends the .gz or .br beside it).
 func distHeaders(assets map[string]*asset, paths []string) string {
 	var b strings.Builder
 	hd := http.Header{}
@@ -119,6 +120,9 @@ func distHeaders(assets map[string]*asset, paths []string) string {
 	}
 	for _, p := range paths {
 		fmt.Fprintf(&b, "%s\n  Content-Type: %s\n", p, assets[p].contentType)
+		if a := assets[p]; a.gzip != nil || a.br != nil {
+			fmt.Fprintf(&b, "  %s: %d\n", unpackedLength, len(a.body))
+		}
 	}
 	return b.String()
 }

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/andybalholm/brotli"
@@ -49,7 +50,7 @@ func TestDist(t *testing.T) {
 	headers, err := os.ReadFile(filepath.Join(dir, headersFile))
 	require.NoError(t, err)
 	for _, want := range []string{"/*\n", "  Content-Security-Policy: " + appPolicy.csp + "\n", "  X-Content-Type-Options: nosniff\n",
-		"  Cache-Control: no-cache\n", "/web/main.wasm\n  Content-Type: application/wasm\n", "/web/boot.js\n  Content-Type: text/javascript; charset=utf-8\n"} {
+		"  Cache-Control: no-cache\n", "/web/main.wasm\n  Content-Type: application/wasm\n  X-Unpacked-Length: " + strconv.Itoa(len(big)) + "\n", "/web/boot.js\n  Content-Type: text/javascript; charset=utf-8\n"} {
 		assert.Contains(t, string(headers), want)
 	}
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -37,6 +38,12 @@ type handler struct {
 	start  time.Time
 	policy policy
 }
+
+// unpackedLength is the header that gives a compressed response the
+// length of the file it unpacks to: boot.js says how much of the app has
+// come out of its download ("3.1 of 6.2 MB"), which Content-Length, the
+// compressed length, cannot say. Static hosts get it from _headers.
+const unpackedLength = "X-Unpacked-Length"
 
 // assetCacheControl is how the app's files may be cached: kept, but
 // revalidated on every use, as their URLs are not content-hashed.
@@ -78,13 +85,17 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Cache-Control", assetCacheControl)
 	hd.Set("Vary", "Accept-Encoding")
 	body, etag := a.body, a.etag
-	switch enc := chooseEncoding(r.Header.Get("Accept-Encoding"), a); enc {
+	enc := chooseEncoding(r.Header.Get("Accept-Encoding"), a)
+	switch enc {
 	case "br":
 		body, etag = a.br, a.etagBr
 		hd.Set("Content-Encoding", "br")
 	case "gzip":
 		body, etag = a.gzip, a.etagGzip
 		hd.Set("Content-Encoding", "gzip")
+	}
+	if enc != "" {
+		hd.Set(unpackedLength, strconv.Itoa(len(a.body)))
 	}
 	hd.Set("ETag", etag)
 	// ServeContent handles If-None-Match (304), If-Range, HEAD and ranges.

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -68,6 +69,7 @@ func TestCompressionByAcceptEncoding(t *testing.T) {
 	h := testHandler(t)
 	resp := get(t, h, "GET", "/web/main.wasm", map[string]string{"Accept-Encoding": "gzip, deflate, br"})
 	assert.Equal(t, "br", resp.Header.Get("Content-Encoding"))
+	assert.Equal(t, strconv.Itoa(len(big)), resp.Header.Get("X-Unpacked-Length"), "the length it unpacks to, for boot.js's progress")
 	body, err := io.ReadAll(brotli.NewReader(resp.Body))
 	require.NoError(t, err)
 	assert.Equal(t, big, body)
@@ -80,8 +82,11 @@ func TestCompressionByAcceptEncoding(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, big, body)
 
+	assert.Equal(t, strconv.Itoa(len(big)), resp.Header.Get("X-Unpacked-Length"))
+
 	resp = get(t, h, "GET", "/web/main.wasm", nil)
 	assert.Empty(t, resp.Header.Get("Content-Encoding"))
+	assert.Empty(t, resp.Header.Get("X-Unpacked-Length"), "Content-Length says it")
 	body, _ = io.ReadAll(resp.Body)
 	assert.Equal(t, big, body)
 	assert.Equal(t, "Accept-Encoding", resp.Header.Get("Vary"))

@@ -36,11 +36,15 @@
   // "Loading the app…" how much has come, a few times a second, so that on
   // a slow network the page is seen to be at work (the bytes are the
   // unpacked ones: a compressed download's length would not match them).
-  // The browser compiles the download itself, not a stream made here,
+  // Of how much, where the server says (its X-Unpacked-Length on a
+  // compressed download, or the length of one that is not): "3.1 of 6.2
+  // MB". The browser compiles the download itself, not a stream made here,
   // which it could not keep compiled for the next visit. It resolves once
   // the copy has ended, failed (cut) or been read whole.
   function counting(response) {
     if (!boot || !response.ok || !response.body || typeof response.clone !== "function") return Promise.resolve();
+    var h = response.headers;
+    var total = Number(h.get("X-Unpacked-Length")) || (!h.get("Content-Encoding") && Number(h.get("Content-Length"))) || 0;
     var got = 0, said = 0, reader = response.clone().body.getReader();
     var progress = document.createElement("span");
     progress.id = "boot-progress";
@@ -53,12 +57,20 @@
         var now = performance.now();
         if (now - said > 250) {
           said = now;
-          progress.textContent = " " + (got < 1048576 ? Math.round(got / 1024) + " KB" : (got / 1048576).toFixed(1) + " MB") + " so far";
+          progress.textContent = " " + amount(got, total);
         }
         return next();
       });
     }
     return next().catch(function () { cut = true; });
+  }
+  // amount says how much of the app has come: "3.1 of 6.2 MB", "640 KB so
+  // far" where the whole is not known (or less than has come).
+  function amount(got, total) {
+    var mb = Math.max(got, total) >= 1048576;
+    function size(n) { return mb ? (n / 1048576).toFixed(1) : String(Math.round(n / 1024)); }
+    var unit = mb ? " MB" : " KB";
+    return total >= got ? size(got) + " of " + size(total) + unit : size(got) + unit + " so far";
   }
   // download fetches url's body (an ArrayBuffer), and gives up when none of
   // it has come for stallMs: a network that holds the connection open and
