@@ -161,6 +161,11 @@ func (a *app) noiseControls(t *testing.T) {
 	require.NoError(t, want.Noised(n))
 	v := want.Verdict()
 	assert.Contains(t, p.text("#reading"), ". "+strings.ToUpper(v[:1])+v[1:]+".")
+	// And why the reader read the input so, under its reading.
+	var note string
+	p.run(chromedp.Evaluate(`document.getElementById("model-input-noise")?.textContent ?? ""`, &note))
+	assert.Equal(t, want.NoiseNote(), note)
+	assert.NotEmpty(t, note, "salt and pepper 0.8: the input read as an 8, as 94 % of digits are")
 	// The amount stepped eight times, 50 ms apart, as a key held on the
 	// slider steps it: a screen reader hears the reader's sentence once,
 	// of the amount it stops at (it heard six in half a second).

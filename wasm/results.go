@@ -58,8 +58,9 @@ func reads(r reader.Reading) string {
 }
 
 // tile is a picture with its title and, if reading is not nil, what the
-// digit reader sees in it (in an element with id ID-reading).
-func tile(id, title, src, alt string, reading *reader.Reading) vecty.ComponentOrHTML {
+// digit reader sees in it (in an element with id ID-reading), and what
+// more its caption says.
+func tile(id, title, src, alt string, reading *reader.Reading, more ...vecty.ComponentOrHTML) vecty.ComponentOrHTML {
 	// The title a block of its own, which style.css makes two lines high
 	// in a row of tiles, so that their readings line up when one title
 	// takes two lines ("Denoised by the seed's model").
@@ -67,6 +68,7 @@ func tile(id, title, src, alt string, reading *reader.Reading) vecty.ComponentOr
 	if reading != nil {
 		caption = append(caption, elem.Span(vecty.Markup(prop.ID(id+"-reading"), vecty.Class("reading")), vecty.Text(reads(*reading))))
 	}
+	caption = append(caption, more...)
 	return elem.Figure(
 		// elementtiming: the browser records when each picture is painted
 		// (the Element Timing API; make bench reads "dae-output").
@@ -80,6 +82,18 @@ func scores(s *webapp.Scores) string {
 		return "—"
 	}
 	return s.String()
+}
+
+// noiseNote says under the model input's reading, where the reader reads
+// it as it reads most digits under this noise, that it does
+// (webapp.Result.NoiseNote): an input read as an 8 whatever the digit
+// puzzled. A list in every state (vecty matches children by place).
+func noiseNote(res *webapp.Result) vecty.ComponentOrHTML {
+	note := res.NoiseNote()
+	if note == "" {
+		return vecty.List{}
+	}
+	return vecty.List{elem.Span(vecty.Markup(prop.ID("model-input-noise"), vecty.Class("noise-note")), vecty.Text(note))}
 }
 
 // sentence is s with its first letter capitalised, to begin a sentence.
@@ -194,7 +208,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		tiles = append(tiles, tile("original", title, r.Original, alt, nil))
 	}
 	tiles = append(tiles,
-		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading),
+		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading, noiseNote(res)),
 		tile("dae-output", "Denoised by "+res.Title, dae, "the digit denoised", &res.DAEReading),
 		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output", &res.AEReading),
 	)

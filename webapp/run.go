@@ -244,22 +244,29 @@ func (r *Result) Verdict() string {
 	}
 }
 
+// NoiseNote says, where the reader reads the input as the digit it reads
+// most digits as under its noise (NoiseReadAs), that it does: its
+// reading of the input then says little of the digit. "" otherwise. The
+// page shows it under the input's reading, which it explains (the reader
+// reads the noise as an 8, whatever digit is drawn or picked).
+func (r *Result) NoiseNote() string {
+	if r.NoiseShare == 0 || r.InputReading.Digit != r.NoiseReadAs {
+		return ""
+	}
+	return fmt.Sprintf("under this noise it reads %.0f %% of digits as %s", 100*r.NoiseShare, aDigit(r.NoiseReadAs))
+}
+
 // against says what denoising did to digit d, which what says it is:
 // whether the reader sees it in the input and in the output, and how
 // surely in the output: seen there under unsure, denoising neither kept
 // nor recovered it to speak of (salt and pepper on every pixel, the same
 // input for every digit, was said to recover a 7 read at 20 %). The
 // input's reading counts only if it is not the digit the reader reads
-// most digits as under that noise (NoiseReadAs): an 8 under heavy noise
+// most digits as under that noise (NoiseNote): an 8 under heavy noise
 // was said to be kept, or lost, when the reader had read the noise.
 func (r *Result) against(what string, d int) string {
 	in, out := r.InputReading, r.DAEReading
-	byNoise := r.NoiseShare > 0 && in.Digit == r.NoiseReadAs
-	inOK, outOK := in.Digit == d && !byNoise, out.Digit == d
-	noise := ""
-	if byNoise {
-		noise = fmt.Sprintf(" (with this noise the reader reads %.0f %% of handwritten digits as %s)", 100*r.NoiseShare, aDigit(r.NoiseReadAs))
-	}
+	inOK, outOK := in.Digit == d && r.NoiseNote() == "", out.Digit == d
 	switch {
 	case r.Washed:
 		return what + ", but this much noise leaves nothing of it: every digit gives this same input"
@@ -268,13 +275,13 @@ func (r *Result) against(what string, d int) string {
 	case inOK && outOK:
 		return what + ", and denoising kept it"
 	case outOK:
-		return what + ": denoising recovered it" + noise
+		return what + ": denoising recovered it"
 	case inOK:
 		return what + ": denoising lost it"
 	case in.Digit == d:
-		return what + ", which the reader does not see after denoising" + noise
+		return what + ", which the reader does not see after denoising"
 	default:
-		return what + ", which the reader sees neither before nor after denoising" + noise
+		return what + ", which the reader sees neither before nor after denoising"
 	}
 }
 

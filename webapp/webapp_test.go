@@ -502,19 +502,29 @@ func TestVerdict(t *testing.T) {
 		res.NoiseReadAs, res.NoiseShare = 8, 0.92
 		return res
 	}
-	why := " (with this noise the reader reads 92 % of handwritten digits as an 8)"
-	assert.Equal(t, "it is an 8: denoising recovered it"+why, noisy(8, 8, 8).Verdict())
-	assert.Equal(t, "it is an 8, which the reader does not see after denoising"+why, noisy(8, 8, 2).Verdict())
-	assert.Equal(t, "it is a 3: denoising recovered it"+why, noisy(3, 8, 3).Verdict())
-	assert.Equal(t, "it is a 3, which the reader sees neither before nor after denoising"+why, noisy(3, 8, 5).Verdict())
-	assert.Equal(t, "it is a 3: denoising lost it", noisy(3, 3, 5).Verdict(), "another digit than the noise's is a reading")
-	assert.Equal(t, "it is a 3, and denoising kept it", noisy(3, 3, 3).Verdict())
+	why := "under this noise it reads 92 % of digits as an 8"
+	for _, c := range []struct {
+		res       *Result
+		want, why string
+	}{
+		{noisy(8, 8, 8), "it is an 8: denoising recovered it", why},
+		{noisy(8, 8, 2), "it is an 8, which the reader does not see after denoising", why},
+		{noisy(3, 8, 3), "it is a 3: denoising recovered it", why},
+		{noisy(3, 8, 5), "it is a 3, which the reader sees neither before nor after denoising", why},
+		{noisy(3, 3, 5), "it is a 3: denoising lost it", ""}, // another digit than the noise's is a reading
+		{noisy(3, 3, 3), "it is a 3, and denoising kept it", ""},
+		{r(8, 8, 8), "it is an 8, and denoising kept it", ""}, // no noise the reader reads as one digit
+	} {
+		assert.Equal(t, c.want, c.res.Verdict())
+		assert.Equal(t, c.why, c.res.NoiseNote(), c.want)
+	}
 	unsurely := noisy(8, 8, 8)
 	unsurely.DAEReading.P = 0.3
 	assert.Equal(t, "it is an 8: after denoising the reader leans to it, but unsurely (under 60 %)", unsurely.Verdict())
 	drawnNoisy := drawn(1, 8, 1)
 	drawnNoisy.NoiseReadAs, drawnNoisy.NoiseShare = 8, 0.92
-	assert.Equal(t, "your drawing reads as a 1 without its noise: denoising recovered it"+why, drawnNoisy.Verdict())
+	assert.Equal(t, "your drawing reads as a 1 without its noise: denoising recovered it", drawnNoisy.Verdict())
+	assert.Equal(t, why, drawnNoisy.NoiseNote())
 	// Nothing of the digit left: said so, whatever the readings.
 	for _, washed := range []*Result{r(3, 8, 3), r(3, 3, 3), noisy(8, 8, 2), drawn(7, 8, 7)} {
 		washed.Washed = true
