@@ -239,6 +239,19 @@ func (a *app) noiseControls(t *testing.T) {
 	var kind string
 	p.run(chromedp.Value("#noise-kind", &kind, chromedp.ByQuery))
 	assert.Equal(t, "saltpepper", kind)
+
+	// A block that fell on the black background changed nothing: the
+	// amount's line says so, and what to do (the control looked broken).
+	var roll uint64
+	for roll = 1; ; roll++ {
+		n := webapp.Noise{Kind: webapp.Occlusion, Amount: 0.05, Seed: roll}
+		if in, _ := n.Apply(samples[7].Pixels); slices.Equal(in, samples[7].Pixels) {
+			break
+		}
+	}
+	p.run(chromedp.Navigate(fmt.Sprintf("%s#sample=7&noise=occlusion&amount=0.05&roll=%d", a.url, roll)),
+		chromedp.Poll(`document.getElementById("noise-amount-says")?.textContent.includes("changed nothing")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	assert.Equal(t, "The amount: a block of 1×1 pixels blanked. This one fell on the black background and changed nothing: Re-roll noise moves it.", p.text("#noise-amount-says"))
 }
 
 // firstViewBeforeStrong is TestApp's "the first view comes before the strong model".

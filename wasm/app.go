@@ -602,8 +602,8 @@ func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
 		}
 		return u
 	case webapp.ModeDraw:
-		return elem.Div(&DrawPad{Store: s, Result: st.Result, Note: st.DrawNote, OffEdge: st.DrawOffEdge, CanUndo: undoable.Len() > 0, CanRedo: undoable.Ahead() > 0}, &NoiseControls{Store: s, Noise: st.Noise})
+		return elem.Div(&DrawPad{Store: s, Result: st.Result, Note: st.DrawNote, OffEdge: st.DrawOffEdge, CanUndo: undoable.Len() > 0, CanRedo: undoable.Ahead() > 0}, &NoiseControls{Store: s, Noise: st.Noise, Untouched: st.Result != nil && st.Result.Untouched})
 	default:
-		return elem.Div(&Gallery{Store: s, Selected: st.Sample}, &NoiseControls{Store: s, Noise: st.Noise})
+		return elem.Div(&Gallery{Store: s, Selected: st.Sample}, &NoiseControls{Store: s, Noise: st.Noise, Untouched: st.Result != nil && st.Result.Untouched})
 	}
 }

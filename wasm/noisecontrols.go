@@ -19,6 +19,9 @@ type NoiseControls struct {
 	vecty.Core
 	Store *webapp.Store `vecty:"prop"`
 	Noise webapp.Noise  `vecty:"prop"`
+	// Untouched says that the noise's draw changed no pixel of the digit
+	// (webapp.Result.Untouched).
+	Untouched bool `vecty:"prop"`
 }
 
 // Render draws the kind selector, the amount slider and the re-roll button.
@@ -62,6 +65,20 @@ func (n *NoiseControls) Render() vecty.ComponentOrHTML {
 		})), vecty.Text("Re-roll noise")),
 		// On a line of its own, under the slider: words of changing
 		// length beside it moved it from under the pointer.
-		elem.Paragraph(vecty.Markup(prop.ID("noise-amount-says"), vecty.Class("hint", "amount-says")), vecty.Text("The amount: "+n.Noise.AmountSays()+".")),
+		elem.Paragraph(vecty.Markup(prop.ID("noise-amount-says"), vecty.Class("hint", "amount-says")), vecty.Text("The amount: "+n.Noise.AmountSays()+"."+n.untouched())),
 	)
+}
+
+// untouched says, where the noise's draw changed no pixel, why and what
+// to do: a small block on the black background looked like a control
+// that does nothing.
+func (n *NoiseControls) untouched() string {
+	switch {
+	case !n.Untouched:
+		return ""
+	case n.Noise.Kind == webapp.Occlusion:
+		return " This one fell on the black background and changed nothing: Re-roll noise moves it."
+	default:
+		return " This draw changed no pixel: Re-roll noise draws another."
+	}
 }

@@ -33,15 +33,17 @@ func (n Noise) ReadAs() (digit int, share float64, ok bool) {
 	return r.Digit, float64(r.Count) / noiseReadsOf, 2*r.Count >= noiseReadsOf
 }
 
-// Noised says, in r, what noise n, which made r's input, leaves of a
-// digit: nothing (Result.Washed), or too little for the reader's reading
-// of the input to say much (Result.NoiseReadAs).
+// Noised says, in r, what noise n, which made r's input from r.Clean,
+// did to the digit: nothing (Result.Untouched), left nothing of it
+// (Result.Washed), or too little for the reader's reading of the input to
+// say much (Result.NoiseReadAs).
 func (r *Result) Noised(n Noise) error {
 	alone, err := n.Apply(make([]float32, len(r.Input))) // the same draw: its seed and amount
 	if err != nil {
 		return err
 	}
 	r.Washed = slices.Equal(alone, r.Input)
+	r.Untouched = n.Amount > 0 && slices.Equal(r.Input, r.Clean)
 	r.NoiseReadAs, r.NoiseShare = 0, 0
 	if d, share, ok := n.ReadAs(); ok {
 		r.NoiseReadAs, r.NoiseShare = d, share

@@ -201,6 +201,9 @@ type Result struct {
 	// the noise alone (salt and pepper on every pixel), the same for every
 	// digit.
 	Washed bool
+	// Untouched says that the noise, at an amount over 0, changed no
+	// pixel: a small block fell on the black background.
+	Untouched bool
 }
 
 // unsure is the reader's probability under which the page says, of an

@@ -560,6 +560,23 @@ func TestNoised(t *testing.T) {
 			assert.Equal(t, 8, r.NoiseReadAs, "%+v", c.n)
 		}
 	}
+	// A block that fell on the black background changed nothing, and is
+	// said to have; one on the digit is not; nor is no noise at all.
+	var on, off bool
+	for seed := uint64(1); seed <= 30 && !(on && off); seed++ {
+		n := Noise{Kind: Occlusion, Amount: 0.05, Seed: seed}
+		in, err := n.Apply(clean)
+		require.NoError(t, err)
+		r := &Result{Input: in, Clean: clean}
+		require.NoError(t, r.Noised(n))
+		same := slices.Equal(in, clean)
+		assert.Equal(t, same, r.Untouched, "seed %d", seed)
+		on, off = on || !same, off || same
+	}
+	assert.True(t, on && off, "a block on the digit and one beside it, among 30 draws")
+	none := &Result{Input: clean, Clean: clean}
+	require.NoError(t, none.Noised(Noise{Kind: Occlusion}))
+	assert.False(t, none.Untouched, "no noise: nothing to draw again")
 	_, _, ok := Noise{Kind: Gaussian, Amount: 0.51}.ReadAs()
 	assert.False(t, ok, "an amount the page does not offer")
 	_, _, ok = Noise{Kind: "speckle", Amount: 0.5}.ReadAs()
