@@ -40,14 +40,16 @@ const maxBlock = 0.6
 // value: the slider alone is a number from 0 to 1 that means another thing
 // for each kind.
 func (n Noise) AmountSays() string {
+	if n.Amount == 0 {
+		// Every denoiser's output is then worse than its input, which a
+		// newcomer took for a fault: the code keeps only so much.
+		return "no noise: the digit as it is, which no autoencoder gives back exactly (its code keeps only so much of it)"
+	}
 	switch n.Kind {
 	case SaltPepper:
 		return fmt.Sprintf("%.0f %% of the pixels turned black or white", 100*n.Amount)
 	case Occlusion:
 		s := noise.BlockSide(Side, Side, n.Amount*maxBlock)
-		if s == 0 {
-			return "no block"
-		}
 		return fmt.Sprintf("a block of %d×%d pixels blanked", s, s)
 	}
 	return fmt.Sprintf("noise of standard deviation %.2f added to each pixel", n.Amount)

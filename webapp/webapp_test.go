@@ -609,7 +609,7 @@ func TestNoiseRandom(t *testing.T) {
 }
 
 // The amount's words name what it does for each kind, with the block's
-// size as Apply blanks it.
+// size as Apply blanks it, and at 0 why a denoiser makes the digit worse.
 func TestNoiseAmountSays(t *testing.T) {
 	for _, c := range []struct {
 		n    Noise
@@ -618,8 +618,18 @@ func TestNoiseAmountSays(t *testing.T) {
 		{DefaultNoise(), "noise of standard deviation 0.50 added to each pixel"},
 		{Noise{Kind: SaltPepper, Amount: 0.2}, "20 % of the pixels turned black or white"},
 		{Noise{Kind: Occlusion, Amount: 1}, "a block of 17×17 pixels blanked"},
-		{Noise{Kind: Occlusion, Amount: 0}, "no block"},
+		{Noise{Kind: Gaussian, Amount: 0.05}, "noise of standard deviation 0.05 added to each pixel"},
+		{Noise{Kind: Occlusion, Amount: 0.05}, "a block of 1×1 pixels blanked"},
 	} {
+		assert.Equal(t, c.says, c.n.AmountSays())
+	}
+	// No noise, of any kind: why every denoiser's output is worse than
+	// its input then.
+	for _, k := range NoiseKinds {
+		c := struct {
+			n    Noise
+			says string
+		}{Noise{Kind: k.Kind}, "no noise: the digit as it is, which no autoencoder gives back exactly (its code keeps only so much of it)"}
 		assert.Equal(t, c.says, c.n.AmountSays())
 	}
 	n := Noise{Kind: Occlusion, Amount: 0.5, Seed: 3}
