@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/godae/dae/nn"
 	"github.com/godae/dae/webapp"
 )
 
@@ -66,6 +67,12 @@ func (a *app) ownWeights(t *testing.T) {
 	var gap float64
 	p.run(chromedp.Evaluate(`document.getElementById("weights-message").getBoundingClientRect().top - document.getElementById("weights-file").getBoundingClientRect().bottom`, &gap))
 	assert.True(t, gap >= 0 && gap < 100, "the refusal %.0f px below the weights' control", gap)
+	// The module such weights are saved from, and how, on the page (it
+	// named one in the README): its architecture, as the file must carry it.
+	var recipe string
+	p.run(chromedp.Evaluate(`document.querySelector("#weights-pytorch code").textContent`, &recipe)) // folded: no innerText
+	assert.Contains(t, recipe, nn.DefaultArch().PyTorch("AE"))
+	assert.Contains(t, recipe, "ARCH = '"+nn.DefaultArch().JSON()+"'\nsave_file(model.state_dict(), \"mine.safetensors\", metadata={\"arch\": ARCH})")
 
 	golden, err := filepath.Abs(filepath.Join(root, "nn", "testdata", "golden.safetensors"))
 	require.NoError(t, err)

@@ -49,3 +49,25 @@ func ExampleArch_Shapes() {
 	// 13 layers, 4385 parameters
 	// input 1×28×28 code 8×4×4 output 1×28×28
 }
+
+// PyTorch writes the module a model's weights files load into with
+// load_state_dict(strict=True): here the seed's denoising autoencoder.
+func ExampleArch_PyTorch() {
+	fmt.Print("import torch.nn as nn\n" + nn.DefaultArch().PyTorch("AE"))
+	// Output:
+	// import torch.nn as nn
+	// class AE(nn.Module):
+	//     def __init__(self):
+	//         super().__init__()
+	//         self.encoder = nn.Sequential(
+	//             nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2, ceil_mode=True),
+	//             nn.Conv2d(16, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2, ceil_mode=True),
+	//             nn.Conv2d(8, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2, ceil_mode=True))
+	//         self.decoder = nn.Sequential(
+	//             nn.Conv2d(8, 8, 3, padding=1), nn.ReLU(), nn.Upsample(scale_factor=2),
+	//             nn.Conv2d(8, 8, 3, padding=1), nn.ReLU(), nn.Upsample(scale_factor=2),
+	//             nn.Conv2d(8, 16, 3), nn.ReLU(), nn.Upsample(scale_factor=2),
+	//             nn.Conv2d(16, 1, 3, padding=1), nn.Sigmoid())
+	//     def forward(self, x):
+	//         return self.decoder(self.encoder(x))
+}

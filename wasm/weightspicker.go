@@ -47,11 +47,23 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 		elem.Paragraph(vecty.Markup(prop.ID("weights-message"), vecty.Class("error"), vecty.Attribute("role", "status")), vecty.Text(w.Refusal)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-where")),
 			vecty.Text("Files that load: an autoencoder written by "), elem.Code(vecty.Text("make train")),
-			vecty.Text(", or saved from the PyTorch module in the README, with its architecture in the file's metadata. To try the picker, download the page's own, which change nothing you will see: "),
+			vecty.Text(", or saved from the PyTorch module below, with its architecture in the file's metadata. To try the picker, download the page's own, which change nothing you will see: "),
 			elem.Anchor(vecty.Markup(prop.Href(bundled[0]), vecty.Attribute("download", "dae.safetensors")), vecty.Text("dae.safetensors")), vecty.Text(".")),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-limits")), vecty.Text(weightsLimits)),
+		elem.Details(vecty.Markup(vecty.Class("more-numbers"), prop.ID("weights-pytorch")),
+			elem.Summary(vecty.Text("Weights of your own from PyTorch")),
+			elem.Preformatted(elem.Code(vecty.Text(pytorchRecipe)))),
 	)
 }
+
+// pytorchRecipe is the PyTorch module the seed's model's weights load
+// from, and how to save a trained one's for the page, with the
+// architecture the page reads in the file's metadata: the page named a
+// module in the README, which a visitor of the page does not have.
+var pytorchRecipe = "import torch.nn as nn\nfrom safetensors.torch import save_file\n\n" + nn.DefaultArch().PyTorch("AE") +
+	"\nmodel = AE()\n# ... trained: noisy digits in (28×28, 0 to 1), clean ones as the targets ...\n" +
+	"ARCH = '" + nn.DefaultArch().JSON() + "'\n" +
+	"save_file(model.state_dict(), \"mine.safetensors\", metadata={\"" + weights.ArchKey + "\": ARCH})\n"
 
 // weightsLimits states what a weights file may ask of the page, from the
 // limits the loader enforces.
