@@ -123,7 +123,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 	}
 	return elem.Section(vecty.Markup(vecty.Class("panel", "walk"), prop.ID("walk")),
 		elem.Heading2(vecty.Text("Walk the code space")),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("walk-about")), vecty.Text("The encoder turns a digit into its code (shown as heat maps under the results); the decoder turns any code back into a picture. Slide from one digit's code to another's to see what lies between them. A button takes the code of the model input shown, noise and all, from the model chosen; the walk stays with the model its ends were taken with, whichever is chosen after.")),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("walk-about")), vecty.Text("The encoder turns a digit into its code (shown as heat maps under the results); the decoder turns any code back into a picture. Slide from one digit's code to another's to see what lies between them. A button takes the code of the model input shown, noise and all, from the model chosen; a walk keeps the model its ends were taken with, even if another is chosen afterwards.")),
 		elem.Div(vecty.Markup(vecty.Class("tiles")),
 			end("A", w.A),
 			elem.Div(vecty.Markup(vecty.Class("between")),
