@@ -210,7 +210,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 	tiles = append(tiles,
 		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading, noiseNote(res)),
 		tile("dae-output", "Denoised by "+res.Title, dae, "the digit denoised", &res.DAEReading),
-		tile("ae-output", "Plain autoencoder", png(res.AE), "the plain autoencoder's output", &res.AEReading),
+		tile("ae-output", "Plain autoencoder, trained without noise", png(res.AE), "the output of the plain autoencoder, trained on clean digits only", &res.AEReading),
 	)
 	return elem.Section(section, resultsHeading(),
 		// The hint is one of the tiles: under them on a wide screen, right
