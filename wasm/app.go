@@ -54,6 +54,7 @@ type App struct {
 	readingSaid struct {
 		result *webapp.Result
 		timer  js.Value
+		say    js.Func // what the timer calls
 	}
 	// offline says that the first view's weights did not come for the
 	// network: a reload is the way to try again (a button offers it).
@@ -160,24 +161,30 @@ const readingPause = 600
 // (sayDrawReading): the pen changes the result at every move.
 func (a *App) sayReading(st webapp.State) {
 	said := &a.readingSaid
-	if st.Result == said.result && st.Mode != webapp.ModeDraw {
+	shown := st.Result
+	if st.Mode == webapp.ModeDraw {
+		shown = nil // the pad says its own
+	}
+	if shown == said.result {
 		return
 	}
-	said.result = st.Result
+	said.result = shown
 	if said.timer.Truthy() {
 		js.Global().Call("clearTimeout", said.timer)
 		said.timer = js.Undefined()
 	}
-	if st.Mode == webapp.ModeDraw {
-		say("reading-said", "") // the sentence of another tab's digit, whose result this is not
-	}
-	if st.Result == nil || st.Mode == webapp.ModeDraw {
+	if shown == nil {
+		say("reading-said", "") // the sentence of a digit no longer shown
 		return
 	}
-	said.timer = js.Global().Call("setTimeout", callOnce(func() {
-		said.timer = js.Undefined()
-		say("reading-said", spoken(js.Global().Get("document").Call("getElementById", "reading")))
-	}), readingPause)
+	if said.say.IsUndefined() { // one function for every timer: one cleared would never release its own
+		said.say = js.FuncOf(func(js.Value, []js.Value) any {
+			said.timer = js.Undefined()
+			say("reading-said", spoken(js.Global().Get("document").Call("getElementById", "reading")))
+			return nil
+		})
+	}
+	said.timer = js.Global().Call("setTimeout", said.say, readingPause)
 }
 
 // spoken is the text of el that a screen reader reads: its text less what
