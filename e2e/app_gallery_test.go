@@ -158,7 +158,7 @@ func (a *app) noiseControls(t *testing.T) {
 	// under this noise as one digit, which its reading of the input is
 	// not taken for (webapp.Noise.ReadAs).
 	want.Label = samples[7].Label
-	require.NoError(t, want.Noised(n))
+	require.NoError(t, want.NoteNoise(n))
 	v := want.Verdict()
 	assert.Contains(t, p.text("#reading"), ". "+strings.ToUpper(v[:1])+v[1:]+".")
 	// And why the reader read the input so, under its reading.

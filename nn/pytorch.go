@@ -11,7 +11,8 @@ import (
 // alone), of the modules Params names the tensors of. Each line holds a
 // layer with parameters and what follows it up to the next (a pooling, an
 // upsampling); a flatten begins the line of the dense layer after it. It
-// uses nn for torch.nn, which the caller imports.
+// uses nn for torch.nn, which the caller imports. As Params, it assumes a
+// valid Arch (see [Arch.Shapes]).
 func (a Arch) PyTorch(class string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "class %s(nn.Module):\n    def __init__(self):\n        super().__init__()\n", class)

@@ -72,10 +72,15 @@ type lengthWriter struct {
 	n int
 }
 
-// WriteHeader sets Content-Length on a 200 and passes the status on.
+// WriteHeader sets Content-Length on a 200 and passes the status on. An
+// error's body (a range not satisfiable: ServeContent's words) is not the
+// file: the length it would unpack to goes.
 func (w lengthWriter) WriteHeader(code int) {
 	if code == http.StatusOK {
 		w.Header().Set("Content-Length", strconv.Itoa(w.n))
+	}
+	if code >= http.StatusBadRequest {
+		w.Header().Del(unpackedLength)
 	}
 	w.ResponseWriter.WriteHeader(code)
 }

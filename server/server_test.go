@@ -76,13 +76,12 @@ func TestCompressionByAcceptEncoding(t *testing.T) {
 
 	resp = get(t, h, "GET", "/web/main.wasm", map[string]string{"Accept-Encoding": "gzip, br;q=0"})
 	assert.Equal(t, "gzip", resp.Header.Get("Content-Encoding"))
+	assert.Equal(t, strconv.Itoa(len(big)), resp.Header.Get("X-Unpacked-Length"))
 	zr, err := gzip.NewReader(resp.Body)
 	require.NoError(t, err)
 	body, err = io.ReadAll(zr)
 	require.NoError(t, err)
 	assert.Equal(t, big, body)
-
-	assert.Equal(t, strconv.Itoa(len(big)), resp.Header.Get("X-Unpacked-Length"))
 
 	resp = get(t, h, "GET", "/web/main.wasm", nil)
 	assert.Empty(t, resp.Header.Get("Content-Encoding"))
@@ -90,6 +89,10 @@ func TestCompressionByAcceptEncoding(t *testing.T) {
 	body, _ = io.ReadAll(resp.Body)
 	assert.Equal(t, big, body)
 	assert.Equal(t, "Accept-Encoding", resp.Header.Get("Vary"))
+	// A range past the end: an error, whose words are not the file.
+	resp = get(t, h, "GET", "/web/main.wasm", map[string]string{"Accept-Encoding": "gzip", "Range": "bytes=99999999-"})
+	assert.Equal(t, http.StatusRequestedRangeNotSatisfiable, resp.StatusCode)
+	assert.Empty(t, resp.Header.Get("X-Unpacked-Length"))
 }
 
 func TestETagRevalidation(t *testing.T) {

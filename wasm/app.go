@@ -137,10 +137,10 @@ func (a *App) rerender() {
 
 // sayDrawReading has a screen reader hear, on the draw tab, the reading of
 // a result that changed while the drawing did not: the noise, the model or
-// the weights changed it. The results' line is quiet there (Results.Quiet:
-// it would speak at every move of the pen), and the pad says the reading
-// of a new drawing when the pen lifts; before, these changes were not said,
-// and the pad's line kept the reading from before them.
+// the weights changed it. The results' line is not read out there
+// (sayReading: it would speak at every move of the pen), and the pad says
+// the reading of a new drawing when the pen lifts; before, these changes
+// were not said, and the pad's line kept the reading from before them.
 func (a *App) sayDrawReading(st webapp.State) {
 	sameDrawing := len(st.Drawing) > 0 && len(a.drawnShown.drawing) > 0 && &st.Drawing[0] == &a.drawnShown.drawing[0]
 	if st.Mode == webapp.ModeDraw && !st.PenDown && st.Result != nil && st.Result != a.drawnShown.result && sameDrawing {
@@ -601,6 +601,7 @@ func reloaded() bool {
 
 // panel is the current tab's panel.
 func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
+	noise := &NoiseControls{Store: s, Noise: st.Noise, Untouched: st.Result != nil && st.Result.Untouched}
 	switch st.Mode {
 	case webapp.ModeUpload:
 		u := &Upload{Store: s, Reading: st.Reading, Refusal: st.UploadMessage}
@@ -609,8 +610,8 @@ func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
 		}
 		return u
 	case webapp.ModeDraw:
-		return elem.Div(&DrawPad{Store: s, Result: st.Result, Note: st.DrawNote, OffEdge: st.DrawOffEdge, CanUndo: undoable.Len() > 0, CanRedo: undoable.Ahead() > 0}, &NoiseControls{Store: s, Noise: st.Noise, Untouched: st.Result != nil && st.Result.Untouched})
+		return elem.Div(&DrawPad{Store: s, Result: st.Result, Note: st.DrawNote, OffEdge: st.DrawOffEdge, CanUndo: undoable.Len() > 0, CanRedo: undoable.Ahead() > 0}, noise)
 	default:
-		return elem.Div(&Gallery{Store: s, Selected: st.Sample}, &NoiseControls{Store: s, Noise: st.Noise, Untouched: st.Result != nil && st.Result.Untouched})
+		return elem.Div(&Gallery{Store: s, Selected: st.Sample}, noise)
 	}
 }

@@ -93,7 +93,9 @@ func noiseNote(res *webapp.Result) vecty.ComponentOrHTML {
 	if note == "" {
 		return vecty.List{}
 	}
-	return vecty.List{elem.Span(vecty.Markup(prop.ID("model-input-noise"), vecty.Class("noise-note")), vecty.Text(note))}
+	// A line of its own on the screen; a pause after the reading for a
+	// screen reader, which ran the two together ("85 %)under this").
+	return vecty.List{elem.Span(vecty.Markup(vecty.Class("sr-only")), vecty.Text(", ")), elem.Span(vecty.Markup(prop.ID("model-input-noise"), vecty.Class("noise-note")), vecty.Text(note))}
 }
 
 // sentence is s with its first letter capitalised, to begin a sentence.

@@ -91,7 +91,7 @@ func (t *Tabs) Render() vecty.ComponentOrHTML {
 // phone held sideways, the page's top and its tabs filled the screen.
 func padInSight() {
 	doc := js.Global().Get("document")
-	canvas, buttons := doc.Call("getElementById", "draw-canvas"), doc.Call("getElementById", "clear")
+	canvas, buttons := doc.Call("getElementById", "draw-canvas"), doc.Call("querySelector", ".draw-buttons") // on a phone upright, one over another
 	if !canvas.Truthy() || !buttons.Truthy() {
 		return
 	}

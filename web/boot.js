@@ -13,12 +13,13 @@
   // its first byte or after): its failure is the network's, not the
   // browser's, and is said so.
   var cut = false;
+  var networkFailed = "The app could not be downloaded: the network failed. Check the connection, then reload the page.";
   function fail(err) {
     if (cut) {
       // The browser's words ("TypeError: Failed to fetch") say nothing
       // more to a person: they go to the console.
       console.error("the app's download failed:", err);
-      say("The app could not be downloaded: the network failed. Check the connection, then reload the page.");
+      say(networkFailed);
     } else {
       say("The app could not start: " + err + ". Try reloading the page.");
     }
@@ -29,7 +30,7 @@
   }
   if (typeof Go !== "function") { // wasm_exec.js, loaded before this script, did not come
     console.error("web/wasm_exec.js did not come");
-    say("The app could not be downloaded: the network failed. Check the connection, then reload the page.");
+    say(networkFailed);
     return;
   }
   // counting reads a copy of the app's download as it comes, saying beside

@@ -3,7 +3,6 @@ package webapp
 import (
 	"errors"
 	"fmt"
-	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -215,12 +214,12 @@ func (l *Link) set(key, value string) error {
 		l.Noise.Kind = value
 	case linkAmount:
 		a, err := strconv.ParseFloat(value, 64)
-		steps := math.Round(100 * a / AmountStep)
-		if err != nil || math.IsNaN(a) || a < 0 || a > 1 || math.Abs(100*a-AmountStep*steps) > 1e-6 {
+		step, ok := amountStep(a)
+		if err != nil || !ok {
 			return wrong(fmt.Sprintf("an amount the slider offers (0 to 1 in steps of %g)", AmountStep/100.0))
 		}
 		// As the slider gives it, and 0 for -0.
-		l.Noise.Amount = float64(int(steps)*AmountStep) / 100
+		l.Noise.Amount = float64(step*AmountStep) / 100
 	case linkRoll:
 		s, err := strconv.ParseUint(strings.TrimPrefix(value, "+"), 10, 64) // +5, as Atoi and ParseFloat read it
 		if err != nil {

@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/godae/dae/noise"
 )
@@ -31,6 +32,17 @@ type Noise struct {
 // AmountStep is the amount slider's step, in hundredths: the amounts the
 // page offers are 0, 0.05, 0.1, … 1.
 const AmountStep = 5
+
+// amountStep is which of the slider's steps amount a is (0 for 0, 20 for
+// 1), and whether it is one: as the slider gives it (55/100, a hair over
+// 0.55 × 100 / AmountStep), or as an address writes it.
+func amountStep(a float64) (int, bool) {
+	steps := math.Round(100 * a / AmountStep)
+	if math.IsNaN(a) || a < 0 || a > 1 || math.Abs(100*a-AmountStep*steps) > 1e-6 {
+		return 0, false
+	}
+	return int(steps), true
+}
 
 // maxBlock is the side of the page's largest occluding block, as a share
 // of the digit's: 17 of 28 pixels.

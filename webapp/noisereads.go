@@ -1,10 +1,5 @@
 package webapp
 
-import (
-	"math"
-	"slices"
-)
-
 // The digit reader learnt clean digits: under heavy noise it reads most
 // digits as one digit, mostly an 8, whatever digit is under the noise. Its
 // reading of a noisy input then says little of the digit, and the verdict
@@ -25,30 +20,12 @@ type noiseRead struct{ Digit, Count int }
 // (light noise, a block) or n is not one the page offers.
 func (n Noise) ReadAs() (digit int, share float64, ok bool) {
 	steps, known := noiseReads[n.Kind]
-	i := n.Amount * 100 / AmountStep
-	if !known || i != math.Round(i) || i < 0 || int(i) >= len(steps) {
+	i, offered := amountStep(n.Amount)
+	if !known || !offered {
 		return 0, 0, false
 	}
-	r := steps[int(i)]
+	r := steps[i]
 	return r.Digit, float64(r.Count) / noiseReadsOf, 2*r.Count >= noiseReadsOf
-}
-
-// Noised says, in r, what noise n, which made r's input from r.Clean,
-// did to the digit: nothing (Result.Untouched), left nothing of it
-// (Result.Washed), or too little for the reader's reading of the input to
-// say much (Result.NoiseReadAs).
-func (r *Result) Noised(n Noise) error {
-	alone, err := n.Apply(make([]float32, len(r.Input))) // the same draw: its seed and amount
-	if err != nil {
-		return err
-	}
-	r.Washed = slices.Equal(alone, r.Input)
-	r.Untouched = n.Amount > 0 && slices.Equal(r.Input, r.Clean)
-	r.NoiseReadAs, r.NoiseShare = 0, 0
-	if d, share, ok := n.ReadAs(); ok {
-		r.NoiseReadAs, r.NoiseShare = d, share
-	}
-	return nil
 }
 
 // noiseReads is, for each kind of noise and each amount the page offers

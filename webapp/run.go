@@ -3,6 +3,7 @@ package webapp
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/godae/dae/digitprep"
@@ -245,6 +246,24 @@ func (r *Result) Verdict() string {
 	default:
 		return "denoising changed what the reader sees"
 	}
+}
+
+// NoteNoise says, in r, what noise n, which made r's input from r.Clean,
+// did to the digit: nothing (Result.Untouched), left nothing of it
+// (Result.Washed), or too little for the reader's reading of the input to
+// say much (Result.NoiseReadAs).
+func (r *Result) NoteNoise(n Noise) error {
+	alone, err := n.Apply(make([]float32, len(r.Input))) // the same draw: its seed and amount
+	if err != nil {
+		return err
+	}
+	r.Washed = n.Amount > 0 && slices.Equal(alone, r.Input)
+	r.Untouched = n.Amount > 0 && slices.Equal(r.Input, r.Clean)
+	r.NoiseReadAs, r.NoiseShare = 0, 0
+	if d, share, ok := n.ReadAs(); ok {
+		r.NoiseReadAs, r.NoiseShare = d, share
+	}
+	return nil
 }
 
 // NoiseNote says, where the reader reads the input as the digit it reads

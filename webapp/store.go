@@ -533,7 +533,7 @@ func (s *Store) show(st *State) {
 		r.Label = Samples()[st.Sample].Label
 	}
 	if clean != nil {
-		if err := r.Noised(st.Noise); err != nil {
+		if err := r.NoteNoise(st.Noise); err != nil {
 			st.Message = err.Error()
 			return
 		}

@@ -64,7 +64,7 @@ func TestStoreStartsWithTheFirstSample(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, st.Result.Input)
 	assert.NotNil(t, st.Result.DAEScores, "a gallery digit is known clean")
-	assert.Equal(t, 0.922, st.Result.NoiseShare, "what the noise leaves of the digit (Result.Noised)")
+	assert.Equal(t, 0.922, st.Result.NoiseShare, "what the noise leaves of the digit (Result.NoteNoise)")
 	pixels, url := st.Original()
 	assert.Equal(t, Samples()[0].Pixels, pixels)
 	assert.Empty(t, url)

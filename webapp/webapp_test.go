@@ -532,11 +532,11 @@ func TestVerdict(t *testing.T) {
 	}
 }
 
-// Noised says what the noise leaves of a digit: nothing where every pixel
+// NoteNoise says what the noise leaves of a digit: nothing where every pixel
 // is the noise's, and which digit the reader reads most digits as under
 // it, from the page's table (TestNoiseReads holds it), where it reads
 // half of them or more so.
-func TestNoised(t *testing.T) {
+func TestNoteNoise(t *testing.T) {
 	clean := Samples()[7].Pixels
 	for _, c := range []struct {
 		n      Noise
@@ -553,7 +553,7 @@ func TestNoised(t *testing.T) {
 		in, err := c.n.Apply(clean)
 		require.NoError(t, err)
 		r := &Result{Input: in}
-		require.NoError(t, r.Noised(c.n))
+		require.NoError(t, r.NoteNoise(c.n))
 		assert.Equal(t, c.washed, r.Washed, "%+v", c.n)
 		assert.InDelta(t, c.share, r.NoiseShare, 1e-9, "%+v", c.n)
 		if c.share > 0 {
@@ -568,20 +568,29 @@ func TestNoised(t *testing.T) {
 		in, err := n.Apply(clean)
 		require.NoError(t, err)
 		r := &Result{Input: in, Clean: clean}
-		require.NoError(t, r.Noised(n))
+		require.NoError(t, r.NoteNoise(n))
 		same := slices.Equal(in, clean)
 		assert.Equal(t, same, r.Untouched, "seed %d", seed)
 		on, off = on || !same, off || same
 	}
 	assert.True(t, on && off, "a block on the digit and one beside it, among 30 draws")
 	none := &Result{Input: clean, Clean: clean}
-	require.NoError(t, none.Noised(Noise{Kind: Occlusion}))
+	require.NoError(t, none.NoteNoise(Noise{Kind: Occlusion}))
 	assert.False(t, none.Untouched, "no noise: nothing to draw again")
+	// Every amount as the slider gives it (55/100 is a hair over 11
+	// steps) finds its row of the table.
+	for _, k := range NoiseKinds {
+		for v := 0; v <= 100; v += AmountStep {
+			d, share, ok := Noise{Kind: k.Kind, Amount: float64(v) / 100}.ReadAs()
+			r := noiseReads[k.Kind][v/AmountStep]
+			assert.Equal(t, []any{r.Digit, float64(r.Count) / noiseReadsOf, 2*r.Count >= noiseReadsOf}, []any{d, share, ok}, "%s at %d/100", k.Kind, v)
+		}
+	}
 	_, _, ok := Noise{Kind: Gaussian, Amount: 0.51}.ReadAs()
 	assert.False(t, ok, "an amount the page does not offer")
 	_, _, ok = Noise{Kind: "speckle", Amount: 0.5}.ReadAs()
 	assert.False(t, ok, "a kind the page does not offer")
-	assert.Error(t, (&Result{Input: clean}).Noised(Noise{Kind: "speckle", Amount: 0.5}))
+	assert.Error(t, (&Result{Input: clean}).NoteNoise(Noise{Kind: "speckle", Amount: 0.5}))
 }
 
 // Noise is random, and a re-roll changes it, exactly where Random says: at
