@@ -169,23 +169,35 @@ func (a *app) noiseControls(t *testing.T) {
 	// The amount stepped eight times, 50 ms apart, as a key held on the
 	// slider steps it: a screen reader hears the reader's sentence once,
 	// of the amount it stops at (it heard six in half a second).
+	// Gaussian noise, whose every step changes the input's reading (salt
+	// and pepper here read 8 at 100 % at every step: the same sentence).
+	p.js(`(() => { const s = document.getElementById("noise-kind"); s.value = "gaussian"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
 	p.js(`window.readingSaid = 0; new MutationObserver(rs => window.readingSaid += rs.length).observe(document.getElementById("reading-said"), {childList: true, characterData: true, subtree: true})`)
 	var steps bool
 	p.run(chromedp.Evaluate(`new Promise(done => {
 		const s = document.getElementById("noise-amount");
 		let v = 40;
 		const step = () => { s.value = String(v); s.dispatchEvent(new Event("input", {bubbles: true})); v += 5; if (v <= 75) setTimeout(step, 50); else done(true); };
-		step();
+		setTimeout(() => { window.readingSaid = 0; step(); }, 0); // the kind's change not counted
 	})`, &steps, awaitPromise))
 	var heard int
 	p.run(chromedp.Poll(`window.readingSaid > 0`, nil, chromedp.WithPollingTimeout(5*time.Second)), chromedp.Sleep(time.Second), chromedp.Evaluate(`window.readingSaid`, &heard))
 	assert.Equal(t, 1, heard, "the sentence read out once")
-	assert.Equal(t, p.spoken("#reading"), p.text("#reading-said"))
-	n.Amount = 0.75
+	// With why the input read so, which the screen shows in its tile.
+	heardWhy := ""
+	var why string
+	p.run(chromedp.Evaluate(`document.getElementById("model-input-noise")?.textContent ?? ""`, &why))
+	if why != "" {
+		heardWhy = " " + strings.ToUpper(why[:1]) + why[1:] + "."
+	}
+	assert.Equal(t, p.spoken("#reading")+heardWhy, p.text("#reading-said"))
+	assert.NotEmpty(t, heardWhy, "Gaussian 0.75: the input read as an 8, as 96 % of digits are")
+	n.Kind, n.Amount = webapp.Gaussian, 0.75
 	in, _ = n.Apply(samples[7].Pixels)
-	p.checkResult("amount 0.75", m, webapp.Seed, in, samples[7].Pixels)
+	p.checkResult("Gaussian, amount 0.75", m, webapp.Seed, in, samples[7].Pixels)
 	// Every pixel salted or peppered: nothing of the digit is left to
 	// recover or lose, whatever the reader makes of it.
+	p.js(`(() => { const s = document.getElementById("noise-kind"); s.value = "saltpepper"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
 	p.js(`(() => { const s = document.getElementById("noise-amount"); s.value = "100"; s.dispatchEvent(new Event("input", {bubbles: true})); })()`)
 	p.run(chromedp.Poll(`document.getElementById("reading").textContent.includes("leaves nothing of it")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 	assert.Contains(t, p.text("#reading"), ". It is a 2, but this much noise leaves nothing of it: every digit gives this same input.", "sample 7, a 2")

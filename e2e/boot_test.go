@@ -31,7 +31,7 @@ func TestAppDownload(t *testing.T) {
 	app, err := os.Stat(filepath.Join(root, "web", "main.wasm"))
 	require.NoError(t, err)
 	// How much has come, of the whole (the server says what it unpacks to).
-	of := fmt.Sprintf(" of %.1f MB", float64(app.Size())/(1<<20))
+	of := fmt.Sprintf(" of %.1f MB", float64(app.Size())/1e6)
 	var said string
 	progress := chromedp.Poll(`(t => /^ \d+\.\d of \d+\.\d MB$/.test(t) ? t : null)(document.getElementById("boot-progress")?.textContent ?? "")`, &said, chromedp.WithPollingTimeout(20*time.Second))
 	// Every download the page's, from the network, at 1 MB/s: the app

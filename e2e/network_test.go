@@ -133,6 +133,9 @@ func TestNetworkFailures(t *testing.T) {
 		p.run(fetch.Disable())
 	}
 	stall()
+	var button float64
+	p.run(chromedp.Evaluate(`document.getElementById("reload").getBoundingClientRect().height`, &button))
+	assert.GreaterOrEqual(t, button, 44.0, "a finger's target")
 	p.run(chromedp.Click("#reload", chromedp.ByQuery), chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
 	// And the page reloads by itself when the browser says it is online
 	// again.

@@ -50,12 +50,13 @@ type App struct {
 	// stopAsked says that scrollStop is to run on the next frame.
 	stopAsked bool
 	// readingSaid is the result whose reader's sentence sayReading has
-	// a screen reader hear, and the timer that will.
+	// a screen reader hear, and the pause before it does; drawSaid the
+	// pause before sayDrawReading's.
 	readingSaid struct {
 		result *webapp.Result
-		timer  js.Value
-		say    js.Func // what the timer calls
+		pause
 	}
+	drawSaid pause
 	// offline says that the first view's weights did not come for the
 	// network: a reload is the way to try again (a button offers it).
 	offline bool
@@ -136,15 +137,20 @@ func (a *App) rerender() {
 }
 
 // sayDrawReading has a screen reader hear, on the draw tab, the reading of
-// a result that changed while the drawing did not: the noise, the model or
-// the weights changed it. The results' line is not read out there
-// (sayReading: it would speak at every move of the pen), and the pad says
-// the reading of a new drawing when the pen lifts; before, these changes
-// were not said, and the pad's line kept the reading from before them.
+// a result that changed while the drawing did not (the noise, the model or
+// the weights changed it), once it has stayed readingPause: a key held on
+// the amount's slider had it said at every step. The results' line is not
+// read out there (sayReading: it would speak at every move of the pen),
+// and the pad says the reading of a new drawing when the pen lifts; before,
+// these changes were not said, and the pad's line kept the reading from
+// before them.
 func (a *App) sayDrawReading(st webapp.State) {
 	sameDrawing := len(st.Drawing) > 0 && len(a.drawnShown.drawing) > 0 && &st.Drawing[0] == &a.drawnShown.drawing[0]
-	if st.Mode == webapp.ModeDraw && !st.PenDown && st.Result != nil && st.Result != a.drawnShown.result && sameDrawing {
-		say("draw-status", drawReading(st))
+	switch {
+	case st.Mode != webapp.ModeDraw || st.PenDown || !sameDrawing:
+		a.drawSaid.cancel() // a new stroke, cleared or undone, is said by the pad
+	case st.Result != nil && st.Result != a.drawnShown.result:
+		a.drawSaid.after(func() { sayNew("draw-status", drawReading(st)) })
 	}
 	a.drawnShown.result, a.drawnShown.drawing = st.Result, st.Drawing
 }
@@ -154,9 +160,11 @@ func (a *App) sayDrawReading(st webapp.State) {
 const readingPause = 600
 
 // sayReading has a screen reader hear the reader's sentence (Results'
-// #reading) once its result has stayed readingPause, on the gallery's and
-// the upload's tabs: a slider dragged, or the arrow keys held through the
-// samples, had it read out a sentence at every step, six in half a
+// #reading), with why it read the input so where the page says that
+// (the model input's noise note, which the sentence on the screen leaves
+// to the tile), once its result has stayed readingPause, on the gallery's
+// and the upload's tabs: a slider dragged, or the arrow keys held through
+// the samples, had it read out a sentence at every step, six in half a
 // second. The draw tab says its reading when the pen lifts
 // (sayDrawReading): the pen changes the result at every move.
 func (a *App) sayReading(st webapp.State) {
@@ -169,22 +177,62 @@ func (a *App) sayReading(st webapp.State) {
 		return
 	}
 	said.result = shown
-	if said.timer.Truthy() {
-		js.Global().Call("clearTimeout", said.timer)
-		said.timer = js.Undefined()
-	}
 	if shown == nil {
+		said.cancel()
 		say("reading-said", "") // the sentence of a digit no longer shown
 		return
 	}
-	if said.say.IsUndefined() { // one function for every timer: one cleared would never release its own
-		said.say = js.FuncOf(func(js.Value, []js.Value) any {
-			said.timer = js.Undefined()
-			say("reading-said", spoken(js.Global().Get("document").Call("getElementById", "reading")))
+	said.after(func() {
+		doc := js.Global().Get("document")
+		text := spoken(doc.Call("getElementById", "reading"))
+		if note := doc.Call("getElementById", "model-input-noise"); note.Truthy() {
+			text += " " + sentence(note.Get("textContent").String()) + "."
+		}
+		sayNew("reading-said", text)
+	})
+}
+
+// pause runs a function once the page has asked nothing else of it for
+// readingPause: the last asked, the others dropped.
+type pause struct {
+	timer js.Value
+	fire  js.Func // one for every timer: one cleared would never release its own
+	next  func()
+}
+
+// after runs f after readingPause, unless asked again, or cancelled,
+// before then.
+func (p *pause) after(f func()) {
+	p.cancel()
+	p.next = f
+	if p.fire.IsUndefined() {
+		p.fire = js.FuncOf(func(js.Value, []js.Value) any {
+			next := p.next
+			p.timer, p.next = js.Undefined(), nil
+			if next != nil {
+				next()
+			}
 			return nil
 		})
 	}
-	said.timer = js.Global().Call("setTimeout", said.say, readingPause)
+	p.timer = js.Global().Call("setTimeout", p.fire, readingPause)
+}
+
+// cancel drops what p was to run.
+func (p *pause) cancel() {
+	if p.timer.Truthy() {
+		js.Global().Call("clearTimeout", p.timer)
+	}
+	p.timer, p.next = js.Undefined(), nil
+}
+
+// sayNew says text in the live region id unless it says it already: the
+// same sentence again (the sample already shown, picked again; a model
+// changed and changed back) was read out again.
+func sayNew(id, text string) {
+	if el := js.Global().Get("document").Call("getElementById", id); el.Truthy() && el.Get("textContent").String() != text {
+		el.Set("textContent", text)
+	}
 }
 
 // spoken is the text of el that a screen reader reads: its text less what

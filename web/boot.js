@@ -53,7 +53,10 @@
     boot.appendChild(progress);
     function next() {
       return reader.read().then(function (r) {
-        if (r.done) return;
+        if (r.done) {
+          progress.textContent = " " + amount(got, total); // the whole, not the count a quarter second before
+          return;
+        }
         got += r.value.byteLength;
         var now = performance.now();
         if (now - said > 250) {
@@ -65,11 +68,12 @@
     }
     return next().catch(function () { cut = true; });
   }
-  // amount says how much of the app has come: "3.1 of 6.2 MB", "640 KB so
-  // far" where the whole is not known (or less than has come).
+  // amount says how much of the app has come: "3.1 of 6.5 MB", "640 KB so
+  // far" where the whole is not known (or less than has come); decimal
+  // units, as a browser's downloads say them.
   function amount(got, total) {
-    var mb = Math.max(got, total) >= 1048576;
-    function size(n) { return mb ? (n / 1048576).toFixed(1) : String(Math.round(n / 1024)); }
+    var mb = Math.max(got, total) >= 1e6;
+    function size(n) { return mb ? (n / 1e6).toFixed(1) : String(Math.round(n / 1e3)); }
     var unit = mb ? " MB" : " KB";
     return total >= got ? size(got) + " of " + size(total) + unit : size(got) + unit + " so far";
   }

@@ -296,6 +296,8 @@ func (r *Result) against(what string, d int) string {
 		return fmt.Sprintf("%s: after denoising the reader leans to it, but unsurely (under %.0f %%)", what, 100*unsure)
 	case inOK && outOK:
 		return what + ", and denoising kept it"
+	case outOK && in.Digit == d: // read so before too, as most digits are under this noise: neither kept nor recovered
+		return what + ", and the reader sees it after denoising"
 	case outOK:
 		return what + ": denoising recovered it"
 	case inOK:

@@ -507,7 +507,7 @@ func TestVerdict(t *testing.T) {
 		res       *Result
 		want, why string
 	}{
-		{noisy(8, 8, 8), "it is an 8: denoising recovered it", why},
+		{noisy(8, 8, 8), "it is an 8, and the reader sees it after denoising", why}, // not "recovered": the input read 8 too
 		{noisy(8, 8, 2), "it is an 8, which the reader does not see after denoising", why},
 		{noisy(3, 8, 3), "it is a 3: denoising recovered it", why},
 		{noisy(3, 8, 5), "it is a 3, which the reader sees neither before nor after denoising", why},
