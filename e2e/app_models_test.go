@@ -72,7 +72,8 @@ func (a *app) ownWeights(t *testing.T) {
 	var recipe string
 	p.run(chromedp.Evaluate(`document.querySelector("#weights-pytorch code").textContent`, &recipe)) // folded: no innerText
 	assert.Contains(t, recipe, nn.DefaultArch().PyTorch("AE"))
-	assert.Contains(t, recipe, "ARCH = '"+nn.DefaultArch().JSON()+"'\nsave_file(model.state_dict(), \"mine.safetensors\", metadata={\"arch\": ARCH})")
+	assert.Contains(t, recipe, "ARCH = '"+nn.DefaultArch().JSON()+"'\n")
+	assert.Contains(t, recipe, "save_file(model.float().state_dict(), \"mine.safetensors\", metadata={\"arch\": ARCH})")
 
 	golden, err := filepath.Abs(filepath.Join(root, "nn", "testdata", "golden.safetensors"))
 	require.NoError(t, err)
@@ -80,6 +81,7 @@ func (a *app) ownWeights(t *testing.T) {
 	p.run(chromedp.SetUploadFiles("#weights-file", []string{golden}, chromedp.ByQuery))
 	p.changed("#dae-output", before)
 	assert.Equal(t, "golden.safetensors", p.text("#weights-in-use"))
+	assert.Equal(t, "Weights of the seed's model: golden.safetensors. Back to the bundled weights", p.spoken("#weights-line"), "read out with a pause between the name and the button")
 	assert.Contains(t, p.text("#denoiser-about"), "Your weights (golden.safetensors)", "the picker's line says whose weights denoise")
 	var described string
 	p.run(chromedp.Evaluate(`document.getElementById("denoiser-seed-about").textContent`, &described))

@@ -61,9 +61,10 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 // architecture the page reads in the file's metadata: the page named a
 // module in the README, which a visitor of the page does not have.
 var pytorchRecipe = "import torch.nn as nn\nfrom safetensors.torch import save_file\n\n" + nn.DefaultArch().PyTorch("AE") +
-	"\nmodel = AE()\n# ... trained: noisy digits in (28×28, 0 to 1), clean ones as the targets ...\n" +
+	"\nmodel = AE()\n# ... trained: noisy digits in (N×1×28×28, 0 to 1), clean ones as the targets ...\n" +
 	"ARCH = '" + nn.DefaultArch().JSON() + "'\n" +
-	"save_file(model.state_dict(), \"mine.safetensors\", metadata={\"" + weights.ArchKey + "\": ARCH})\n"
+	"# float32 tensors, named as AE's own (not module.… from DataParallel)\n" +
+	"save_file(model.float().state_dict(), \"mine.safetensors\", metadata={\"" + weights.ArchKey + "\": ARCH})\n"
 
 // weightsLimits states what a weights file may ask of the page, from the
 // limits the loader enforces.
@@ -83,7 +84,9 @@ func (w *WeightsPicker) back() vecty.ComponentOrHTML {
 	if w.InUse == webapp.BundledWeights {
 		return nil
 	}
-	return elem.Button(vecty.Markup(prop.ID("weights-bundled"), vecty.Attribute("type", "button"), vecty.Class("small"),
+	// A pause before it, for a screen reader reading the line out: it ran
+	// the file's name into the button's words.
+	return vecty.List{elem.Span(vecty.Markup(vecty.Class("sr-only")), vecty.Text(". ")), elem.Button(vecty.Markup(prop.ID("weights-bundled"), vecty.Attribute("type", "button"), vecty.Class("small"),
 		vecty.Style("margin-left", "0.75rem"), event.Click(func(*vecty.Event) {
 			w.Store.UseBundledWeights()
 			// The picker no longer names the file given (it did, beside
@@ -94,5 +97,5 @@ func (w *WeightsPicker) back() vecty.ComponentOrHTML {
 			// on the picker, rather than lose it to the page.
 			picker.Call("focus")
 		})),
-		vecty.Text("Back to the bundled weights"))
+		vecty.Text("Back to the bundled weights"))}
 }
