@@ -71,6 +71,11 @@ func checkParams(specs []ParamSpec, params map[string]Tensor) error {
 		want[s.Name] = true
 		t, ok := params[s.Name]
 		if !ok {
+			for name := range params {
+				if strings.HasSuffix(name, "."+s.Name) { // PyTorch's wrappers' state_dict: module.encoder.0.weight
+					return fmt.Errorf("tensor %q is missing (shape %v expected); the file has %q: save the model's own tensors, without the prefix", s.Name, s.Shape, name)
+				}
+			}
 			return fmt.Errorf("tensor %q is missing (shape %v expected)", s.Name, s.Shape)
 		}
 		if !equalInts(t.Shape, s.Shape) {

@@ -96,6 +96,11 @@ func TestNewRejectsBadParams(t *testing.T) {
 	}{
 		"missing": {func(p map[string]Tensor) { delete(p, "decoder.9.bias") },
 			`tensor "decoder.9.bias" is missing (shape [1] expected)`},
+		"prefixed": {func(p map[string]Tensor) {
+			p["module.encoder.0.weight"] = p["encoder.0.weight"]
+			delete(p, "encoder.0.weight")
+		},
+			`tensor "encoder.0.weight" is missing (shape [16 1 3 3] expected); the file has "module.encoder.0.weight": save the model's own tensors, without the prefix`},
 		"extra": {func(p map[string]Tensor) { p["decoder.11.weight"] = Tensor{Shape: []int{1}, Data: []float32{0}} },
 			`tensors "decoder.11.weight" are not part of the architecture`},
 		"misshaped": {func(p map[string]Tensor) {

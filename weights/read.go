@@ -111,7 +111,7 @@ func ParseTensors(data []byte) (map[string]nn.Tensor, map[string]string, error) 
 	tensors := map[string]nn.Tensor{}
 	for _, e := range entries {
 		if e.dtype != "F32" {
-			return nil, nil, fmt.Errorf("tensor %q has dtype %s; only F32 is supported", e.name, e.dtype)
+			return nil, nil, fmt.Errorf("tensor %q has dtype %s; only F32 is supported (in PyTorch, a model's float() tensors)", e.name, e.dtype)
 		}
 		shape := make([]int, len(e.shape))
 		for i, d := range e.shape {

@@ -98,7 +98,7 @@ func TestParseRejectsBadFiles(t *testing.T) {
 		"header cut":     {good[:100], "file is truncated: the header declares"},
 		"not json":       {withHeader(good, "[1,2,3]"), "the header is not a JSON object"},
 		"broken json":    {withHeader(good, "{\"a\":"), "invalid safetensors file"},
-		"f16":            {replace(`"dtype":"F32","shape":[16]`, `"dtype":"F16","shape":[32]`), `dtype F16; only F32 is supported`},
+		"f16":            {replace(`"dtype":"F32","shape":[16]`, `"dtype":"F16","shape":[32]`), `dtype F16; only F32 is supported (in PyTorch, a model's float() tensors)`},
 		"no arch":        {replace(`"arch":`, `"arhc":`), `has no "arch" entry`},
 		"bad arch":       {replace(`\"kind\":\"upsample\"`, `\"kind\":\"upsampel\"`), `invalid architecture in __metadata__: decoder layer 1 (upsampel)`},
 		"overlap":        {replace(`"data_offsets":[0,`, `"data_offsets":[4,`), "invalid safetensors file"},
