@@ -55,7 +55,7 @@ func (n Noise) AmountSays() string {
 	if n.Amount == 0 {
 		// Every denoiser's output is then worse than its input, which a
 		// newcomer took for a fault: the code keeps only so much.
-		return "no noise: the digit as it is, which no autoencoder gives back exactly (its code keeps only so much of it)"
+		return "no noise: the digit as it is, which no autoencoder gives back exactly (its code keeps only so much of it), so every denoised digit scores below it"
 	}
 	switch n.Kind {
 	case SaltPepper:

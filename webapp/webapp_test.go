@@ -638,7 +638,7 @@ func TestNoiseAmountSays(t *testing.T) {
 		c := struct {
 			n    Noise
 			says string
-		}{Noise{Kind: k.Kind}, "no noise: the digit as it is, which no autoencoder gives back exactly (its code keeps only so much of it)"}
+		}{Noise{Kind: k.Kind}, "no noise: the digit as it is, which no autoencoder gives back exactly (its code keeps only so much of it), so every denoised digit scores below it"}
 		assert.Equal(t, c.says, c.n.AmountSays())
 	}
 	n := Noise{Kind: Occlusion, Amount: 0.5, Seed: 3}
