@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/godae/dae/nn"
 	"github.com/godae/dae/reader"
@@ -155,6 +156,12 @@ func (m *Models) nudged(w *Walk, r *Result) error {
 	code := append([]float32(nil), r.Latent...)
 	_, top := LatentRange(code) // the top of the heat maps' scale, as their caption says
 	w.UnitValue, w.Largest = code[w.Unit], top
+	if w.Nudge == 0 {
+		// The code as it is: the denoised digit, decoded and read
+		// already (a decode and a reading at every step of a slider).
+		w.Nudged, w.NudgedReading = slices.Clone(r.DAE), r.DAEReading
+		return nil
+	}
 	code[w.Unit] = w.nudgedValue()
 	var err error
 	w.Nudged, w.NudgedReading, err = m.decode(r.Denoiser, code)

@@ -51,8 +51,16 @@ func TestStoreWalk(t *testing.T) {
 	s.SetWalkT(0)
 	assert.Equal(t, s.State().Walk.Between, decodeWith(t, m, a), "at A, A's image")
 
-	s.SetNudge(5, 1)
+	// No nudge: the denoised digit as decoding its code gives it, and its
+	// reading (taken from the result, not decoded again).
 	st := s.State()
+	require.Zero(t, st.Walk.Nudge)
+	assert.Equal(t, decodeWith(t, m, st.Result.Latent), st.Walk.Nudged)
+	nudgedRead, err := m.read(st.Walk.Nudged)
+	require.NoError(t, err)
+	assert.Equal(t, nudgedRead, st.Walk.NudgedReading)
+	s.SetNudge(5, 1)
+	st = s.State()
 	code = append([]float32(nil), st.Result.Latent...)
 	var top float32
 	for _, v := range code {
