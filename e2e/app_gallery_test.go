@@ -165,7 +165,7 @@ func (a *app) noiseControls(t *testing.T) {
 	var note string
 	p.run(chromedp.Evaluate(`document.getElementById("model-input-noise")?.textContent ?? ""`, &note))
 	assert.Equal(t, want.NoiseNote(), note)
-	assert.NotEmpty(t, note, "salt and pepper 0.8: the input read as an 8, as 94 % of digits are")
+	assert.NotEmpty(t, note, "salt and pepper 0.8: the input read as an 8, as 95 % of digits are")
 	// The amount stepped eight times, 50 ms apart, as a key held on the
 	// slider steps it: a screen reader hears the reader's sentence once,
 	// of the amount it stops at (it heard six in half a second).
