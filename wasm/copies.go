@@ -15,6 +15,7 @@ import "github.com/hexops/vecty"
 func (c *App) Copy() vecty.Component            { return unchained(c) }
 func (c *DenoiserPicker) Copy() vecty.Component { return unchained(c) }
 func (c *DrawPad) Copy() vecty.Component        { return unchained(c) }
+func (c *Folded) Copy() vecty.Component         { return unchained(c) }
 func (c *Gallery) Copy() vecty.Component        { return unchained(c) }
 func (c *InsetView) Copy() vecty.Component      { return unchained(c) }
 func (c *NoiseControls) Copy() vecty.Component  { return unchained(c) }

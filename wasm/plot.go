@@ -77,19 +77,20 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 // look into the plot's picture. Its line is there while the plot is
 // computed too, so that nothing under it moves when the plot comes.
 func (p *Plot) numbers() vecty.ComponentOrHTML {
-	// A list either way: vecty matches children by place, and an element
-	// where a list of two comes next puts the list's second after what
-	// follows it (see Results.Render).
-	status := computing
-	if p.Failed != "" {
-		status = "None: the plot could not be drawn (said above)." // said once in full, above
-	}
-	table := vecty.List{elem.Paragraph(vecty.Markup(vecty.Class("status")), vecty.Text(status))}
-	if p.Curves != nil {
-		table = numbersTable(p.Curves.Table(), "plot-table", "the plot's numbers")
-	}
-	return elem.Details(vecty.Markup(vecty.Class("more-numbers"), prop.ID("plot-numbers")),
-		elem.Summary(vecty.Text("The plot's numbers")), table)
+	curves, failed := p.Curves, p.Failed
+	return &Folded{ID: "plot-numbers", Summary: "The plot's numbers", Content: func() vecty.ComponentOrHTML {
+		if curves != nil {
+			return numbersTable(curves.Table(), "plot-table", "the plot's numbers")
+		}
+		status := computing
+		if failed != "" {
+			status = "None: the plot could not be drawn (said above)." // said once in full, above
+		}
+		// A list either way: vecty matches children by place, and an
+		// element where a list of two comes next puts the list's second
+		// after what follows it (see Results.Render).
+		return vecty.List{elem.Paragraph(vecty.Markup(vecty.Class("status")), vecty.Text(status))}
+	}}
 }
 
 // numbersTable is t as an HTML table with id id, each row led by a header

@@ -226,9 +226,9 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 			elem.Figure(vecty.Markup(vecty.Class("latent")),
 				r.latentMap(res),
 				elem.FigureCaption(vecty.Text(latentCaption(res))),
-				elem.Details(vecty.Markup(vecty.Class("more-numbers"), prop.ID("latent-numbers")),
-					elem.Summary(vecty.Text("The code's numbers, map by map")),
-					numbersTable(webapp.LatentTable(res.Latent, res.LatentShape), "latent-table", "the code's numbers")),
+				&Folded{ID: "latent-numbers", Summary: "The code's numbers, map by map", Content: func() vecty.ComponentOrHTML {
+					return numbersTable(webapp.LatentTable(res.Latent, res.LatentShape), "latent-table", "the code's numbers")
+				}},
 			),
 		),
 		elem.Paragraph(vecty.Markup(vecty.Class("downloads")),
