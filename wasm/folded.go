@@ -27,7 +27,9 @@ func (f *Folded) Render() vecty.ComponentOrHTML {
 	if f.open {
 		content = f.Content()
 	}
-	return elem.Details(vecty.Markup(vecty.Class("more-numbers"), prop.ID(f.ID),
+	// Its open state said too, so that a details element the renderer
+	// reuses for this one is not left open with nothing in it.
+	return elem.Details(vecty.Markup(vecty.Class("more-numbers"), prop.ID(f.ID), vecty.Property("open", f.open),
 		&vecty.EventListener{Name: "toggle", Listener: func(e *vecty.Event) {
 			if open := e.Target.Get("open").Bool(); open != f.open {
 				f.open = open
