@@ -2,7 +2,9 @@ package nn
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -71,7 +73,7 @@ func checkParams(specs []ParamSpec, params map[string]Tensor) error {
 		want[s.Name] = true
 		t, ok := params[s.Name]
 		if !ok {
-			for name := range params {
+			for _, name := range slices.Sorted(maps.Keys(params)) { // the same name named at every run
 				if strings.HasSuffix(name, "."+s.Name) { // PyTorch's wrappers' state_dict: module.encoder.0.weight
 					return fmt.Errorf("tensor %q is missing (shape %v expected); the file has %q: save the model's own tensors, without the prefix", s.Name, s.Shape, name)
 				}

@@ -147,10 +147,16 @@ func (a *App) rerender() {
 func (a *App) sayDrawReading(st webapp.State) {
 	sameDrawing := len(st.Drawing) > 0 && len(a.drawnShown.drawing) > 0 && &st.Drawing[0] == &a.drawnShown.drawing[0]
 	switch {
-	case st.Mode != webapp.ModeDraw || st.PenDown || !sameDrawing:
+	case st.Mode != webapp.ModeDraw || st.PenDown || !sameDrawing || st.Result == nil:
 		a.drawSaid.cancel() // a new stroke, cleared or undone, is said by the pad
-	case st.Result != nil && st.Result != a.drawnShown.result:
-		a.drawSaid.after(func() { sayNew("draw-status", drawReading(st)) })
+	case st.Result != a.drawnShown.result:
+		a.drawSaid.after(func() {
+			// Said only of what is still shown: a pen gone down since
+			// (which the store does not announce) begins another.
+			if now := a.store.State(); now.Mode == webapp.ModeDraw && !now.PenDown && now.Result == st.Result {
+				sayNew("draw-status", drawReading(now))
+			}
+		})
 	}
 	a.drawnShown.result, a.drawnShown.drawing = st.Result, st.Drawing
 }

@@ -12,7 +12,8 @@ import (
 // element), made only while it is open. Folded, the code's numbers and the
 // plot's (up to some 300 elements of the page's 600) were made and
 // compared anew at every render, every step of a slider, unseen: a screen
-// reader does not read a closed details' content either.
+// reader does not read a closed details' content either (nor does a
+// browser's find in the page find it, which it would in a closed details).
 type Folded struct {
 	vecty.Core
 	ID      string                       `vecty:"prop"`
@@ -34,6 +35,10 @@ func (f *Folded) Render() vecty.ComponentOrHTML {
 			if open := e.Target.Get("open").Bool(); open != f.open {
 				f.open = open
 				vecty.Rerender(f)
+				// The results' column may scroll now, or no longer: its
+				// stop is set again once the table is in (after vecty's
+				// frame callback, asked for first).
+				onFrame(scrollStop)
 			}
 		}}),
 		elem.Summary(vecty.Text(f.Summary)), content)

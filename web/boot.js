@@ -38,7 +38,7 @@
   // a slow network the page is seen to be at work (the bytes are the
   // unpacked ones: a compressed download's length would not match them).
   // Of how much, where the server says (its X-Unpacked-Length on a
-  // compressed download, or the length of one that is not): "3.1 of 6.2
+  // compressed download, or the length of one that is not): "3.1 of 6.5
   // MB". The browser compiles the download itself, not a stream made here,
   // which it could not keep compiled for the next visit. It resolves once
   // the copy has ended, failed (cut) or been read whole.
@@ -54,7 +54,7 @@
     function next() {
       return reader.read().then(function (r) {
         if (r.done) {
-          progress.textContent = " " + amount(got, total); // the whole, not the count a quarter second before
+          progress.textContent = " " + amount(got, Math.max(total, got)); // the whole, not the count a quarter second before
           return;
         }
         got += r.value.byteLength;

@@ -285,7 +285,9 @@ func (r *Result) NoiseNote() string {
 // input for every digit, was said to recover a 7 read at 20 %). The
 // input's reading counts only if it is not the digit the reader reads
 // most digits as under that noise (NoiseNote): an 8 under heavy noise
-// was said to be kept, or lost, when the reader had read the noise.
+// was said to be kept, or lost, when the reader had read the noise. Read
+// so before and seen after, it is said to be seen after denoising: not
+// recovered, which the input's line (8 at 100 %) contradicted.
 func (r *Result) against(what string, d int) string {
 	in, out := r.InputReading, r.DAEReading
 	inOK, outOK := in.Digit == d && r.NoiseNote() == "", out.Digit == d
