@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -72,8 +73,30 @@ func (a *app) ownWeights(t *testing.T) {
 	var recipe string
 	p.run(chromedp.Evaluate(`document.querySelector("#weights-pytorch code").textContent`, &recipe)) // folded: no innerText
 	assert.Contains(t, recipe, nn.DefaultArch().PyTorch("AE"))
-	assert.Contains(t, recipe, "ARCH = '"+nn.DefaultArch().JSON()+"'\n")
+	_, arch, _ := strings.Cut(recipe, `ARCH = """`)
+	arch, _, _ = strings.Cut(arch, `"""`)
+	got, err := nn.ParseArch([]byte(arch))
+	require.NoError(t, err, "ARCH:\n%s", arch)
+	assert.Equal(t, nn.DefaultArch(), got)
 	assert.Contains(t, recipe, "save_file(model.float().state_dict(), \"mine.safetensors\", metadata={\"arch\": ARCH})")
+
+	// Copied with a click, or, where the browser will not let the page
+	// write the clipboard, selected for the person to copy.
+	p.run(chromedp.Evaluate(`document.getElementById("weights-pytorch").open = true`, nil),
+		cdpbrowser.SetPermission(&cdpbrowser.PermissionDescriptor{Name: "clipboard-read"}, cdpbrowser.PermissionSettingGranted), // for the test to read it back
+		chromedp.Click("#copy-recipe", chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById("copy-said").textContent !== ""`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	assert.Equal(t, "Copied.", p.text("#copy-said"))
+	var copied string
+	p.run(chromedp.Evaluate(`navigator.clipboard.readText()`, &copied, awaitPromise))
+	assert.Equal(t, recipe, copied)
+	p.run(chromedp.Evaluate(`navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"))`, nil),
+		chromedp.Click("#copy-recipe", chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById("copy-said").textContent.includes("selected")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	var selected string
+	p.run(chromedp.Evaluate(`getSelection().toString()`, &selected))
+	assert.Equal(t, strings.TrimSpace(recipe), strings.TrimSpace(selected), "all of it")
+	p.run(chromedp.Evaluate(`getSelection().removeAllRanges(); document.getElementById("weights-pytorch").open = false`, nil))
 
 	golden, err := filepath.Abs(filepath.Join(root, "nn", "testdata", "golden.safetensors"))
 	require.NoError(t, err)

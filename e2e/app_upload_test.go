@@ -188,7 +188,8 @@ func (a *app) chooseOneOfTwo(t *testing.T) {
 	before := p.changed("#model-input", "")
 	assert.True(t, strings.HasPrefix(p.text("#model-input-reading"), "reads 8 ("), "the 8 is taken: %s", p.text("#model-input-reading"))
 	assert.Contains(t, p.text("#several"), "may hold more than one digit", "the 7 left out is said")
-	assert.Contains(t, p.text("#reading"), ". This picture may hold more than one digit: that reading is of the ink boxed on it.", "and the verdict is said of the digit taken")
+	assert.Contains(t, p.text("#reading"), ". That reading is of the ink boxed on the picture.", "and the verdict is said of the digit taken")
+	assert.Equal(t, 1, strings.Count(p.text("#reading")+p.text("#several"), "more than one"), "said once")
 	// The picture is 2:1; the 7 is in its right third.
 	p.dragBox(2, 1, 0.63, 0.05, 0.99, 0.95)
 	before = p.changed("#model-input", before)
@@ -220,7 +221,7 @@ func (a *app) chooseOneOfTwo(t *testing.T) {
 	// A box around both digits: what may hold more than one is the box.
 	p.dragBox(2, 1, 0.02, 0.03, 0.98, 0.97)
 	p.run(chromedp.Poll(`document.getElementById("several")?.textContent === "Your box may hold more than one digit: drag one around yours alone."`, nil, chromedp.WithPollingTimeout(5*time.Second)))
-	assert.Contains(t, p.text("#reading"), ". Your box may hold more than one digit: that reading is of all the ink taken in it.")
+	assert.Contains(t, p.text("#reading"), ". That reading is of all the ink in your box.")
 	p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
 
 	// For those who cannot drag, two taps at opposite corners: the

@@ -21,7 +21,7 @@ func (a Arch) JSON() string {
 }
 
 // appendLayers writes layers as encoding/json writes a []Layer: null when
-// nil, and each layer's fields in order, those with zero values left out.
+// nil, and each layer as appendLayer writes it.
 func appendLayers(b []byte, layers []Layer) []byte {
 	if layers == nil {
 		return append(b, "null"...)
@@ -31,22 +31,55 @@ func appendLayers(b []byte, layers []Layer) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = jsonstr.Append(append(b, `{"kind":`...), string(l.Kind))
-		if l.Out != 0 {
-			b = strconv.AppendInt(append(b, `,"out":`...), int64(l.Out), 10)
-		}
-		if l.Kernel != 0 {
-			b = strconv.AppendInt(append(b, `,"kernel":`...), int64(l.Kernel), 10)
-		}
-		if l.Padding != "" {
-			b = jsonstr.Append(append(b, `,"padding":`...), string(l.Padding))
-		}
-		if l.Activation != "" {
-			b = jsonstr.Append(append(b, `,"activation":`...), string(l.Activation))
-		}
-		b = append(b, '}')
+		b = appendLayer(b, l)
 	}
 	return append(b, ']')
+}
+
+// appendLayer writes l as encoding/json writes a Layer: its fields in
+// order, those with zero values left out.
+func appendLayer(b []byte, l Layer) []byte {
+	b = jsonstr.Append(append(b, `{"kind":`...), string(l.Kind))
+	if l.Out != 0 {
+		b = strconv.AppendInt(append(b, `,"out":`...), int64(l.Out), 10)
+	}
+	if l.Kernel != 0 {
+		b = strconv.AppendInt(append(b, `,"kernel":`...), int64(l.Kernel), 10)
+	}
+	if l.Padding != "" {
+		b = jsonstr.Append(append(b, `,"padding":`...), string(l.Padding))
+	}
+	if l.Activation != "" {
+		b = jsonstr.Append(append(b, `,"activation":`...), string(l.Activation))
+	}
+	return append(b, '}')
+}
+
+// JSONByLayer is the JSON that JSON writes, laid out for a person to read
+// and to copy: the input on the first line, and each layer on a line of
+// its own (JSON's one line of the seed's model is 670 characters). ParseArch
+// reads the same Arch from either.
+func (a Arch) JSONByLayer() string {
+	b := append([]byte(`{"input":[`), strconv.Itoa(a.Input.C)+","+strconv.Itoa(a.Input.H)+","+strconv.Itoa(a.Input.W)+"],\n"...)
+	part := func(name string, layers []Layer) {
+		b = jsonstr.Append(append(b, ' '), name)
+		if layers == nil {
+			b = append(b, ":null"...)
+			return
+		}
+		b = append(b, ":["...)
+		for i, l := range layers {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendLayer(append(b, "\n  "...), l)
+		}
+		b = append(b, ']')
+	}
+	part("encoder", a.Encoder)
+	b = append(b, ",\n"...)
+	part("decoder", a.Decoder)
+	return string(append(b, '}'))
 }
 
 // ParseArch decodes an Arch from JSON and validates it. Unknown fields and

@@ -84,3 +84,20 @@ func TestParseArchErrorIsShort(t *testing.T) {
 	assert.Less(t, len(err.Error()), 400)
 	assert.Contains(t, err.Error(), "exceeds 300")
 }
+
+func TestJSONByLayer(t *testing.T) {
+	for name, a := range map[string]Arch{"seed": DefaultArch(), "strong": StrongArch(), "classifier": ClassifierArch()} {
+		laid := a.JSONByLayer()
+		var compact bytes.Buffer
+		require.NoError(t, json.Compact(&compact, []byte(laid)), name)
+		assert.Equal(t, a.JSON(), compact.String(), "%s: the same JSON, laid out", name)
+		got, err := ParseArch([]byte(laid))
+		require.NoError(t, err, name)
+		assert.Equal(t, a, got, name)
+		lines := strings.Split(laid, "\n")
+		assert.Len(t, lines, 3+len(a.Encoder)+len(a.Decoder), "%s: the input's line, the parts' names and a line a layer", name)
+		for _, l := range lines {
+			assert.LessOrEqual(t, len(l), 90, "%s: %s", name, l)
+		}
+	}
+}

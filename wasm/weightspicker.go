@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"syscall/js"
 
@@ -52,7 +53,10 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-limits")), vecty.Text(weightsLimits)),
 		elem.Details(vecty.Markup(vecty.Class("more-numbers"), prop.ID("weights-pytorch")),
 			elem.Summary(vecty.Text("Weights of your own from PyTorch")),
-			elem.Preformatted(elem.Code(vecty.Text(pytorchRecipe)))),
+			elem.Preformatted(elem.Code(vecty.Markup(prop.ID("pytorch-recipe")), vecty.Text(pytorchRecipe))),
+			elem.Button(vecty.Markup(prop.ID("copy-recipe"), vecty.Attribute("type", "button"), vecty.Class("small"),
+				event.Click(func(*vecty.Event) { go copyRecipe() })), vecty.Text("Copy the code")),
+			elem.Span(vecty.Markup(prop.ID("copy-said"), vecty.Class("hint"), vecty.Style("margin-left", "0.75rem"), vecty.Attribute("role", "status")))),
 	)
 }
 
@@ -62,9 +66,35 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 // module in the README, which a visitor of the page does not have.
 var pytorchRecipe = "import torch.nn as nn\nfrom safetensors.torch import save_file\n\n" + nn.DefaultArch().PyTorch("AE") +
 	"\nmodel = AE()\n# ... trained: noisy digits in (N×1×28×28, 0 to 1), clean ones as the targets ...\n" +
-	"ARCH = '" + nn.DefaultArch().JSON() + "'\n" +
+	"ARCH = \"\"\"" + nn.DefaultArch().JSONByLayer() + "\"\"\"\n" +
 	"# float32 tensors, named as AE's own (not module.… from DataParallel)\n" +
 	"save_file(model.float().state_dict(), \"mine.safetensors\", metadata={\"" + weights.ArchKey + "\": ARCH})\n"
+
+// copyRecipe puts the PyTorch recipe on the clipboard, and says so. Where
+// the browser does not let the page write there (an address not https,
+// the person's settings), it selects the code for the person to copy, and
+// says that.
+func copyRecipe() {
+	clip := js.Global().Get("navigator").Get("clipboard")
+	var err error
+	if !clip.Truthy() {
+		err = errors.New("the browser has no clipboard for the page")
+	} else {
+		var p js.Value
+		if err = thrown(func() { p = clip.Call("writeText", pytorchRecipe) }); err == nil {
+			_, err = await(p)
+		}
+	}
+	if err == nil {
+		say("copy-said", "Copied.")
+		return
+	}
+	js.Global().Get("console").Call("warn", "godae: the code is not copied: "+err.Error())
+	if code := js.Global().Get("document").Call("getElementById", "pytorch-recipe"); code.Truthy() {
+		js.Global().Call("getSelection").Call("selectAllChildren", code)
+	}
+	say("copy-said", "The browser did not let the page copy it: the code is selected, for you to copy.")
+}
 
 // weightsLimits states what a weights file may ask of the page, from the
 // limits the loader enforces.
