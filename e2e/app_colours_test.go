@@ -92,5 +92,11 @@ func (a *app) lightAndDark(t *testing.T) {
 	var edgeless []string
 	p.run(chromedp.Evaluate(`[...document.querySelectorAll(".panel")].filter(e => getComputedStyle(e).borderTopStyle === "none").map(e => e.id || e.className)`, &edgeless))
 	assert.Empty(t, edgeless, "forced colours: cards without an edge (their shadows are dropped)")
+	// The plot's mark in the ink of the plot's picture, which forced
+	// colours leave as it is drawn (it was the picture's, once).
+	var mark []string
+	p.run(chromedp.WaitVisible(".plot-mark", chromedp.ByQuery),
+		chromedp.Evaluate(`[getComputedStyle(document.querySelector(".plot-mark")).borderLeftColor, getComputedStyle(document.body).getPropertyValue("--ink")]`, &mark))
+	assert.Equal(t, "rgb(29, 34, 48)", mark[0], "forced colours: the plot's mark in the picture's ink, %s", mark[1])
 	p.b.screenshot(t, "forced-colours")
 }

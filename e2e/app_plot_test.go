@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +64,22 @@ func (a *app) plot(t *testing.T) {
 		ordinary = max(ordinary, longest(p.longTasks()))
 	}
 	sameNumbers(t, "moving the amount moves the mark only", want.Summary(0.5), alt())
+	// The mark: a line over each panel at the amount, 0.5, the panel's
+	// height, in the page's ink; the narrow layout's hidden.
+	var marks [][]float64
+	p.run(chromedp.Evaluate(`(() => { const p = document.getElementById("plot").getBoundingClientRect();
+		return [...document.querySelectorAll(".plot-mark")].map(m => { const r = m.getBoundingClientRect(); return r.width ? [(r.left + r.right) / 2 - p.left, r.top - p.top, r.height].map(v => v / p.width * `+fmt.Sprint(webapp.WidePlot.Width)+`) : [] }) })()`, &marks))
+	require.Len(t, marks, 4, "two lines a layout")
+	for i, m := range webapp.WidePlot.Mark(0.5) {
+		require.Len(t, marks[i], 3, "the wide layout's are shown")
+		assert.InDelta(t, m.X, marks[i][0], 1, "the line's place, in the plot's units")
+		assert.InDelta(t, m.Top, marks[i][1], 1)
+		assert.InDelta(t, m.Height, marks[i][2], 1)
+	}
+	assert.Equal(t, [][]float64{{}, {}}, marks[2:], "the narrow layout's are not")
+	var inked bool
+	p.run(chromedp.Evaluate(`getComputedStyle(document.querySelector(".plot-mark")).borderLeftColor === getComputedStyle(document.body).color`, &inked))
+	assert.True(t, inked, "the mark in the page's ink")
 
 	p.js(`performance.clearMarks("plot-step")`)
 	// While it is computed, the panel says it is busy, and only then.

@@ -48,13 +48,15 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 	if p.Curves == nil {
 		body = elem.Paragraph(vecty.Markup(vecty.Class("status"), prop.ID("plot-status")), vecty.Text(p.status()))
 	} else {
-		src := func(l webapp.PlotLayout) string {
-			return "data:image/svg+xml," + js.Global().Call("encodeURIComponent", p.Curves.SVG(p.Amount, l)).String()
+		wide, narrow := plotPictures(p.Curves)
+		body = vecty.List{
+			elem.Picture(
+				elem.Source(vecty.Markup(vecty.Attribute("media", narrowScreen), vecty.Attribute("srcset", narrow))),
+				elem.Image(vecty.Markup(prop.ID("plot"), prop.Src(wide), prop.Alt(p.Curves.Summary(p.Amount)), vecty.Class("plot"))),
+			),
+			marks(webapp.WidePlot, p.Amount, "wide"),
+			marks(webapp.NarrowPlot, p.Amount, "narrow"),
 		}
-		body = elem.Picture(
-			elem.Source(vecty.Markup(vecty.Attribute("media", narrowScreen), vecty.Attribute("srcset", src(webapp.NarrowPlot)))),
-			elem.Image(vecty.Markup(prop.ID("plot"), prop.Src(src(webapp.WidePlot)), prop.Alt(p.Curves.Summary(p.Amount)), vecty.Class("plot"))),
-		)
 	}
 	// The box's shape for each layout, which style.css picks with the
 	// same media query as the picture's.
@@ -70,6 +72,42 @@ func (p *Plot) Render() vecty.ComponentOrHTML {
 			vecty.Style("--narrow", shape(webapp.NarrowPlot)), vecty.Style("--narrow-width", fmt.Sprintf("%dpx", webapp.NarrowPlot.Width))), body),
 		p.numbers(),
 	)
+}
+
+// plotPictures is the plot of curves in its two layouts, as data URLs of
+// SVG. They are made once for a plot (kept in plotMade): the slider's steps
+// move the line of the amount laid over them (marks), so that the browser
+// keeps the picture it has decoded.
+func plotPictures(curves *webapp.Curves) (wide, narrow string) {
+	if plotMade.curves != curves {
+		src := func(l webapp.PlotLayout) string {
+			return "data:image/svg+xml," + js.Global().Call("encodeURIComponent", curves.SVG(l)).String()
+		}
+		plotMade.curves, plotMade.wide, plotMade.narrow = curves, src(webapp.WidePlot), src(webapp.NarrowPlot)
+	}
+	return plotMade.wide, plotMade.narrow
+}
+
+// plotMade is the plot plotPictures made last: a Plot is made anew at
+// every render of the page.
+var plotMade struct {
+	curves       *webapp.Curves
+	wide, narrow string
+}
+
+// marks is the line of the amount chosen in each panel of layout l, as
+// boxes laid over the plot's picture, placed in shares of its size (the
+// picture scales with the page); style.css shows those of the layout
+// shown (class), and draws them in the page's ink, as the plot's words
+// are.
+func marks(l webapp.PlotLayout, amount float64, class string) vecty.List {
+	var list vecty.List
+	for _, m := range l.Mark(amount) {
+		percent := func(v float64, of int) string { return fmt.Sprintf("%.3f%%", 100*v/float64(of)) }
+		list = append(list, elem.Div(vecty.Markup(vecty.Class("plot-mark", class), vecty.Attribute("aria-hidden", "true"),
+			vecty.Style("left", percent(m.X, l.Width)), vecty.Style("top", percent(m.Top, l.Height)), vecty.Style("height", percent(m.Height, l.Height)))))
+	}
+	return list
 }
 
 // numbers is the plot's numbers as a table, folded under it: for those who

@@ -42,7 +42,7 @@ func contrast(t *testing.T, a, b string) float64 {
 func TestPlotColours(t *testing.T) {
 	schemes := pageSchemes(t)
 	c := &Curves{Curves: []Curve{{Name: CurveInput, PSNR: []float64{10}, Confidence: []float64{0.5}}}, Amounts: []float64{0}}
-	svg := c.SVG(0, WidePlot)
+	svg := c.SVG(WidePlot)
 	for scheme, p := range map[string]plotPalette{"light": lightPlot, "dark": darkPlot} {
 		page := schemes[scheme]
 		assert.Equal(t, page("card"), p.background, "%s: the plot's background is the page's card", scheme)
@@ -50,7 +50,6 @@ func TestPlotColours(t *testing.T) {
 		assert.Equal(t, page("muted"), p.muted, "%s: its numbers the page's muted words", scheme)
 		assert.GreaterOrEqual(t, contrast(t, p.text, p.background), 4.5, scheme)
 		assert.GreaterOrEqual(t, contrast(t, p.muted, p.background), 4.5, scheme)
-		assert.GreaterOrEqual(t, contrast(t, p.mark, p.background), 3.0, scheme)
 		for name, st := range curveStyles {
 			colour := st.light
 			if scheme == "dark" {
@@ -61,7 +60,7 @@ func TestPlotColours(t *testing.T) {
 		}
 	}
 	for rule, colour := range map[string]string{".bg { fill: ": darkPlot.background, "text { fill: ": darkPlot.text, "text.muted { fill: ": darkPlot.muted,
-		".grid { stroke: ": darkPlot.grid, ".mark { stroke: ": darkPlot.mark} {
+		".grid { stroke: ": darkPlot.grid} {
 		assert.Contains(t, svg, rule+colour+" }", "the dark page's %s", rule)
 	}
 	assert.Contains(t, svg, `<rect class="bg" width="100%" height="100%" fill="`+lightPlot.background+`"/>`)

@@ -81,18 +81,22 @@ func TestPlot(t *testing.T) {
 	s := Samples()[0]
 	c, err := m.Curves(s.Pixels, DefaultNoise(), s.Label, nil)
 	require.NoError(t, err)
-	wide := c.SVG(0.5, WidePlot)
+	wide := c.SVG(WidePlot)
 	for _, l := range []PlotLayout{WidePlot, NarrowPlot} {
-		svg := c.SVG(0.5, l)
+		svg := c.SVG(l)
 		require.NoError(t, xml.Unmarshal([]byte(svg), new(struct{})), "well-formed")
 		assert.Equal(t, 2*len(c.Curves), strings.Count(svg, "<polyline"), "a line per denoiser in each panel")
-		assert.Contains(t, svg, `x1="175.0" x2="175.0"`, "the amount chosen, half way along the first panel")
+		assert.NotContains(t, svg, `class="mark"`, "the amount chosen is laid over it")
 		assert.Contains(t, svg, "The reader's confidence that it is a 0")
 		assert.Contains(t, svg, fmt.Sprintf(`width="%d" height="%d"`, l.Width, l.Height))
 	}
+	// The amount chosen: half way along each panel, its whole height.
+	assert.Equal(t, [2]PlotMark{{175, 20, 160}, {495, 20, 160}}, WidePlot.Mark(0.5))
+	assert.Equal(t, [2]PlotMark{{50, 20, 160}, {50, 240, 160}}, NarrowPlot.Mark(0))
+	assert.Equal(t, [2]PlotMark{{300, 20, 160}, {300, 240, 160}}, NarrowPlot.Mark(1))
 	// Narrow, the panels are one above the other, and the legend in
 	// three rows under them.
-	narrow := c.SVG(0.5, NarrowPlot)
+	narrow := c.SVG(NarrowPlot)
 	assert.Contains(t, narrow, `<text x="50" y="12" font-weight="bold">PSNR`)
 	assert.Contains(t, narrow, `<text x="50" y="232" font-weight="bold">The reader's`)
 	assert.Contains(t, narrow, `<text x="78" y="492">strong model</text>`)

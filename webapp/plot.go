@@ -20,15 +20,15 @@ var curveStyles = map[string]struct{ class, light, dark, dashes string }{
 }
 
 // plotPalette is the colours of the plot's parts but its curves.
-type plotPalette struct{ background, text, muted, grid, mark string }
+type plotPalette struct{ background, text, muted, grid string }
 
 // The plot's palettes: on the page's card (web/style.css's --card, --ink,
 // --muted) in its light and its dark scheme. The SVG is drawn in the
 // light one and carries a style that takes the dark one where the browser
 // asks for a dark page, as an SVG image follows the page's scheme.
 var (
-	lightPlot = plotPalette{background: "#ffffff", text: "#1d2230", muted: "#5b6275", grid: "#e3e5ea", mark: "#1d2230"}
-	darkPlot  = plotPalette{background: "#1d2028", text: "#e4e6ec", muted: "#a4abbb", grid: "#343845", mark: "#e4e6ec"}
+	lightPlot = plotPalette{background: "#ffffff", text: "#1d2230", muted: "#5b6275", grid: "#e3e5ea"}
+	darkPlot  = plotPalette{background: "#1d2028", text: "#e4e6ec", muted: "#a4abbb", grid: "#343845"}
 )
 
 // stroke is the SVG attributes that draw a line of curve name, width wide.
@@ -46,8 +46,8 @@ func stroke(name string, width float64) string {
 // attributes the light colours are given in).
 func darkStyle() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<style>@media (prefers-color-scheme: dark) { .bg { fill: %s } text { fill: %s } text.muted { fill: %s } .grid { stroke: %s } .mark { stroke: %s }`,
-		darkPlot.background, darkPlot.text, darkPlot.muted, darkPlot.grid, darkPlot.mark)
+	fmt.Fprintf(&b, `<style>@media (prefers-color-scheme: dark) { .bg { fill: %s } text { fill: %s } text.muted { fill: %s } .grid { stroke: %s }`,
+		darkPlot.background, darkPlot.text, darkPlot.muted, darkPlot.grid)
 	for _, name := range []string{CurveInput, CurveMedian, CurvePlain, CurveSeed, CurveStrong} {
 		st := curveStyles[name]
 		fmt.Fprintf(&b, ` .%s { stroke: %s }`, st.class, st.dark)
@@ -79,10 +79,11 @@ var (
 const panelW, panelH = 250, 160
 
 // SVG draws the curves as an SVG image in layout l: PSNR (dB) and the
-// reader's confidence (%) against the noise amount, one line per denoiser,
-// and the amount now chosen as a vertical line. The page shows it as an
-// image.
-func (c *Curves) SVG(current float64, l PlotLayout) string {
+// reader's confidence (%) against the noise amount, one line per denoiser.
+// The page shows it as an image, and the amount chosen as a line laid
+// over it (Mark): the slider then moves a line rather than have a new
+// image made and decoded at every step.
+func (c *Curves) SVG(l PlotLayout) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" font-family="sans-serif" font-size="12" fill="%s">`, l.Width, l.Height, l.Width, l.Height, lightPlot.text)
 	b.WriteString(darkStyle())
@@ -100,7 +101,6 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 			fmt.Fprintf(&b, `<text class="muted" x="%.1f" y="%d" text-anchor="middle" fill="%s">%g</text>`, x(a), top+panelH+14, lightPlot.muted, a)
 		}
 		fmt.Fprintf(&b, `<text class="muted" x="%.1f" y="%d" text-anchor="middle" fill="%s">noise amount</text>`, x(0.5), top+panelH+28, lightPlot.muted)
-		fmt.Fprintf(&b, `<line class="mark" x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="%s"/>`, x(current), x(current), top, top+panelH, lightPlot.mark)
 		for _, cv := range c.Curves {
 			var pts []string
 			for i, a := range c.Amounts {
@@ -123,6 +123,21 @@ func (c *Curves) SVG(current float64, l PlotLayout) string {
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
+}
+
+// PlotMark is a line of the amount chosen on the plot, in the SVG's units:
+// upright at X, from Top down Height.
+type PlotMark struct{ X, Top, Height float64 }
+
+// Mark is where the line of the amount chosen, current, runs in each of
+// layout l's panels. The page lays them over the plot's picture (SVG),
+// in its ink's colour.
+func (l PlotLayout) Mark(current float64) [2]PlotMark {
+	var m [2]PlotMark
+	for i, at := range l.panels {
+		m[i] = PlotMark{X: float64(at.X) + current*panelW, Top: float64(at.Y), Height: panelH}
+	}
+	return m
 }
 
 // summaryPSNR is p in words: the plot draws values over MaxPlotPSNR (an

@@ -366,8 +366,8 @@ func TestLoadDAE(t *testing.T) {
 	assert.Equal(t, "the strong model", next.Title(Strong))
 	c, err := next.Curves(in, DefaultNoise(), 2, nil)
 	require.NoError(t, err)
-	assert.Contains(t, c.SVG(0.5, WidePlot), ">your weights<")
-	assert.NotContains(t, c.SVG(0.5, WidePlot), CurveSeed)
+	assert.Contains(t, c.SVG(WidePlot), ">your weights<")
+	assert.NotContains(t, c.SVG(WidePlot), CurveSeed)
 	assert.Contains(t, c.Summary(0.5), "your weights ")
 }
 
