@@ -604,6 +604,23 @@ func (a *app) uploadFormats(t *testing.T) {
 	var left bool
 	p.run(chromedp.Evaluate(`sessionStorage.getItem("godae-upload-about") === null && sessionStorage.getItem("godae-upload") === null`, &left))
 	assert.True(t, left, "what was kept is dropped")
+
+	// A file being read when the page is reloaded: the page marks it while
+	// it reads it; after a reload, the upload kept before it comes back,
+	// and the page says that the file was not read.
+	p.js(`window.setItems = []; const set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { setItems.push([k, String(v)]); return set.call(this, k, v) }`)
+	path, _ = noisyUpload(t, samples[3].Pixels)
+	p.run(chromedp.SetUploadFiles("#upload", []string{path}, chromedp.ByQuery))
+	shown := p.changed("#model-input", "")
+	var marked []bool
+	p.run(chromedp.Evaluate(`[setItems.some(([k, v]) => k === "godae-upload-reading" && v === "noisy-digit.png"), sessionStorage.getItem("godae-upload-reading") === null]`, &marked))
+	assert.Equal(t, []bool{true, true}, marked, "marked while it is read, and no longer once read")
+	p.js(`sessionStorage.setItem("godae-upload-reading", "next.png")`) // as a reload while next.png is read leaves it
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery), chromedp.WaitVisible("#model-input", chromedp.ByQuery))
+	assert.Equal(t, shown, p.src("#model-input"), "the upload kept before it")
+	assert.Equal(t, "next.png: it was being read when the page was reloaded, and is not kept: choose it again. Still shown: noisy-digit.png", p.text("#upload-status"))
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery))
+	assert.Equal(t, "Shown: noisy-digit.png", p.text("#upload-status"), "said once")
 }
 
 // uploadsReadRight is TestApp's "uploads of printed and handwritten digits are read right, a letter is said to be none, a cut digit to run into the edge".

@@ -416,6 +416,9 @@ func loadWeights(url string) (*weights.File, error) {
 // way, of an earlier upload or of a part of one (decodes). The store says
 // which picture URL it no longer shows.
 func uploadFile(s *webapp.Store, file js.Value, name string, t webapp.Ticket) {
+	if !restoring.Truthy() || !file.Equal(restoring) {
+		markReading(name)
+	}
 	w, h, animated, err := checkFile(file)
 	var img image.Image
 	if err == nil {
@@ -439,8 +442,9 @@ func uploadFile(s *webapp.Store, file js.Value, name string, t webapp.Ticket) {
 		sources.drop(release)
 		js.Global().Get("URL").Call("revokeObjectURL", release)
 	}
-	if s.State().Reading == "" { // while a later file is read, the picker names it
+	if s.State().Reading == "" { // while a later file is read, the picker names it, and it is marked
 		pickShown(s)
+		unmarkReading()
 	}
 	if u := s.State().Upload; err == nil && u != nil && u.URL == url {
 		go zoomIn(s) // it waits for this decode's turn to end

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"syscall/js"
 
@@ -16,9 +17,35 @@ import (
 // that tab of the browser, on the person's machine, and goes when the tab
 // is closed.
 const (
-	uploadKey      = "godae-upload"       // the file, as a data URL
-	uploadAboutKey = "godae-upload-about" // webapp.Kept, as JSON
+	uploadKey        = "godae-upload"         // the file, as a data URL
+	uploadAboutKey   = "godae-upload-about"   // webapp.Kept, as JSON
+	uploadReadingKey = "godae-upload-reading" // the name of a file being read (markReading)
 )
+
+// markReading keeps the name of the file the page is reading, until it is
+// read (unmarkReading): a reload meanwhile, such as a phone's browser
+// makes of a tab it put aside, brings back the upload kept before it, and
+// the page then says that this one was not read (interruptedNote), rather
+// than show the one before as if it were the one chosen.
+func markReading(name string) { _, _ = storage("setItem", uploadReadingKey, name) }
+
+// unmarkReading drops the name markReading kept.
+func unmarkReading() { _, _ = storage("removeItem", uploadReadingKey) }
+
+// takeInterrupted is the name of the file that was being read when the
+// page was reloaded, or "", and drops it: it is said once.
+func takeInterrupted() string {
+	v, err := storage("getItem", uploadReadingKey)
+	if err != nil || v.Type() != js.TypeString {
+		return ""
+	}
+	unmarkReading()
+	return webapp.KeptName(v.String())
+}
+
+// errInterrupted is what the page says of a file it was reading when the
+// page was reloaded.
+var errInterrupted = errors.New("it was being read when the page was reloaded, and is not kept: choose it again")
 
 // restoring is the file read back from what was kept: keepUpload need
 // not keep it again.
@@ -142,8 +169,17 @@ const notKeptOnReload = "A picture chosen before the page was reloaded is not ke
 // (nothing kept, or not the file), "dropped" (what was kept is not the
 // page's), "given" (an upload given since the page opened is the one),
 // "refused" (the file read back was not taken) or "restored".
-func restoreUpload(s *webapp.Store) {
-	js.Global().Get("document").Get("body").Call("setAttribute", "data-kept-upload", restoreKeptUpload(s))
+//
+// A file that was being read when the page was reloaded (interrupted, from
+// takeInterrupted) is then said not to be kept, unless an upload was given
+// since the page opened.
+func restoreUpload(s *webapp.Store, interrupted string) {
+	came := restoreKeptUpload(s)
+	if interrupted != "" && came != "given" && s.State().Reading == "" {
+		s.FinishUpload(s.StartUpload(interrupted), interrupted, "", nil, errInterrupted)
+		pickShown(s)
+	}
+	js.Global().Get("document").Get("body").Call("setAttribute", "data-kept-upload", came)
 }
 
 // restoreKeptUpload is restoreUpload's work.

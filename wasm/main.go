@@ -25,6 +25,7 @@ func main() {
 	dropAnywhere(app.store)
 	app.followAddress(false)
 	app.keptNote = keptNote()
+	interrupted := takeInterrupted()
 	app.watchAddress()
 	watchScrollStop()
 	app.load()
@@ -42,7 +43,7 @@ func main() {
 			go app.loadStrong()
 			app.retryWhenOnline()
 			go restoreDrawing(app.store)
-			go restoreUpload(app.store)
+			go restoreUpload(app.store, interrupted)
 			// After that frame's render: frame callbacks run in the order
 			// they were asked for.
 			onFrame(func() {

@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/valyala/fastjson"
 
@@ -107,6 +109,17 @@ func ReadKept(s string) (Kept, error) {
 		return Kept{}, fmt.Errorf("the box kept, %v, is not a part of the picture", *p)
 	}
 	return k, nil
+}
+
+// KeptName is the name of a file the page kept for a reload, read back
+// (anyone may have changed it): s, or "" when it is not a name the page
+// would keep (empty, over maxKept bytes, not UTF-8, or with control
+// characters, which a file's name from the browser never has).
+func KeptName(s string) string {
+	if s == "" || len(s) > maxKept || !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+		return ""
+	}
+	return s
 }
 
 // DataURL is data, a file of the media type typ, as a data URL.

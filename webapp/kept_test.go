@@ -85,3 +85,12 @@ func FuzzKept(f *testing.F) {
 		}
 	})
 }
+
+func TestKeptName(t *testing.T) {
+	for _, name := range []string{"7.png", "photo de l'été.jpg", strings.Repeat("n", maxKept)} {
+		assert.Equal(t, name, KeptName(name))
+	}
+	for _, name := range []string{"", strings.Repeat("n", maxKept+1), "a\nb.png", "\x1b[31mred.png", "\xff.png"} {
+		assert.Empty(t, KeptName(name), "%q", name)
+	}
+}
