@@ -171,13 +171,11 @@ const notKeptOnReload = "A picture chosen before the page was reloaded is not ke
 // "refused" (the file read back was not taken) or "restored".
 //
 // A file that was being read when the page was reloaded (interrupted, from
-// takeInterrupted) is then said not to be kept, unless an upload was given
-// since the page opened.
+// takeInterrupted) is then said not to be kept (Store.Unread).
 func restoreUpload(s *webapp.Store, interrupted string) {
 	came := restoreKeptUpload(s)
-	if interrupted != "" && came != "given" && s.State().Reading == "" {
-		s.FinishUpload(s.StartUpload(interrupted), interrupted, "", nil, errInterrupted)
-		pickShown(s)
+	if interrupted != "" {
+		s.Unread(interrupted, errInterrupted)
 	}
 	js.Global().Get("document").Get("body").Call("setAttribute", "data-kept-upload", came)
 }

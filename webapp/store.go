@@ -187,6 +187,7 @@ type Store struct {
 	models  *Models
 	bundled *nn.Model // the seed's denoising model as the page came with it
 	uploads int       // tickets given for uploads
+	kept    int       // of them, for uploads kept from before a reload (StartKeptUpload)
 	// checked is the last upload ticket whose file passed the checks made
 	// before decoding, or was taken; the uploads begun before it are
 	// superseded.

@@ -81,10 +81,26 @@ func (s *Store) start(st *State, name string, mode Mode) Ticket {
 func (s *Store) StartKeptUpload(name string) (t Ticket, ok bool) {
 	s.do(func(st *State) {
 		if ok = s.uploads == 0; ok {
+			s.kept++
 			t = s.start(st, name, "") // no tab's: FinishUpload brings the upload tab forward only for the tab the upload began on
 		}
 	})
 	return t, ok
+}
+
+// Unread says, on the upload tab, that the file named name was not read,
+// and why (err): the page was reloaded while it read it. As a kept
+// upload's refusal, it does not bring the upload tab forward; nothing is
+// said once an upload was given since the page opened, or while one is
+// read.
+func (s *Store) Unread(name string, err error) {
+	s.do(func(st *State) {
+		if s.uploads != s.kept || st.Reading != "" {
+			return
+		}
+		s.refusals = append(s.refusals, fmt.Sprintf("%s: %v", name, err))
+		st.UploadMessage = refusalsSaid(s.refusals)
+	})
 }
 
 // PassedChecks is called when the file of the upload begun with t has

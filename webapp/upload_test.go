@@ -481,3 +481,33 @@ func TestKeptUploadStaysOnItsTab(t *testing.T) {
 	s.FinishUpload(given, "given.png", "blob:3", twoDigits(), nil)
 	assert.Equal(t, "given.png", s.State().Upload.Name)
 }
+
+// A file the page was reading when it was reloaded is said not to be read,
+// on the upload tab, without bringing it forward, beside the upload kept
+// before it; not once the person has given an upload, nor while one is read.
+func TestUnread(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.SetMode(ModeGallery)
+	kept, ok := s.StartKeptUpload("kept.png")
+	require.True(t, ok)
+	s.FinishUpload(kept, "kept.png", "blob:1", twoDigits(), nil)
+	s.Unread("next.png", errors.New("not read"))
+	st := s.State()
+	assert.Equal(t, "next.png: not read", st.UploadMessage)
+	assert.Equal(t, "kept.png", st.Upload.Name, "the upload kept is still shown")
+	assert.Equal(t, ModeGallery, st.Mode, "the tab the address named stays in front")
+	s.FinishUpload(s.StartUpload("given.png"), "given.png", "blob:2", twoDigits(), nil)
+	assert.Empty(t, s.State().UploadMessage, "gone with the next upload")
+
+	s, _ = loadedStore(t)
+	given := s.StartUpload("given.png")
+	s.Unread("next.png", errors.New("not read"))
+	assert.Empty(t, s.State().UploadMessage, "while an upload given is read")
+	s.FinishUpload(given, "given.png", "blob:3", twoDigits(), nil)
+	s.Unread("next.png", errors.New("not read"))
+	assert.Empty(t, s.State().UploadMessage, "once an upload was given")
+
+	s, _ = loadedStore(t)
+	s.Unread("next.png", errors.New("not read"))
+	assert.Equal(t, "next.png: not read", s.State().UploadMessage, "with no upload kept")
+}
