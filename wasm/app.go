@@ -415,8 +415,14 @@ func loadWeights(url string) (*weights.File, error) {
 // file the store lets decode (Store.PassedChecks) stops the decode under
 // way, of an earlier upload or of a part of one (decodes). The store says
 // which picture URL it no longer shows.
+//
+// While a file given is read and until it is kept, its name is marked for
+// a reload (markReading); then that of the latest given still read, if
+// any. A file read back after a reload is not: restoreUpload says what
+// came of the one marked before it.
 func uploadFile(s *webapp.Store, file js.Value, name string, t webapp.Ticket) {
-	if !restoring.Truthy() || !file.Equal(restoring) {
+	given := !restoring.Truthy() || !file.Equal(restoring)
+	if given {
 		markReading(name)
 	}
 	w, h, animated, err := checkFile(file)
@@ -442,13 +448,20 @@ func uploadFile(s *webapp.Store, file js.Value, name string, t webapp.Ticket) {
 		sources.drop(release)
 		js.Global().Get("URL").Call("revokeObjectURL", release)
 	}
-	if s.State().Reading == "" { // while a later file is read, the picker names it, and it is marked
+	if s.State().Reading == "" { // while a later file is read, the picker names it
 		pickShown(s)
-		unmarkReading()
 	}
 	if u := s.State().Upload; err == nil && u != nil && u.URL == url {
 		go zoomIn(s) // it waits for this decode's turn to end
 		keepUpload(file)
+	}
+	if !given {
+		return
+	}
+	if later := s.ReadingGiven(); later != "" {
+		markReading(later) // one given after this one, or before it and still read
+	} else {
+		unmarkReading()
 	}
 }
 

@@ -23,29 +23,32 @@ const (
 )
 
 // markReading keeps the name of the file the page is reading, until it is
-// read (unmarkReading): a reload meanwhile, such as a phone's browser
-// makes of a tab it put aside, brings back the upload kept before it, and
-// the page then says that this one was not read (interruptedNote), rather
-// than show the one before as if it were the one chosen.
+// read and kept (uploadFile): a reload meanwhile, such as a phone's
+// browser makes of a tab it put aside, brings back the upload kept before
+// it, and the page then says that this one was not read (restoreUpload),
+// rather than show the one before as if it were the one chosen.
 func markReading(name string) { _, _ = storage("setItem", uploadReadingKey, name) }
 
 // unmarkReading drops the name markReading kept.
 func unmarkReading() { _, _ = storage("removeItem", uploadReadingKey) }
 
-// takeInterrupted is the name of the file that was being read when the
-// page was reloaded, or "", and drops it: it is said once.
-func takeInterrupted() string {
+// interrupted is the name of the file that was being read when the page
+// was reloaded, or "". It stays marked until restoreUpload has said so: a
+// reload before then says it again.
+func interrupted() string {
 	v, err := storage("getItem", uploadReadingKey)
 	if err != nil || v.Type() != js.TypeString {
 		return ""
 	}
-	unmarkReading()
+	// A string is not an object (its length cannot be asked first): its
+	// size is bounded by what the browser keeps for the tab.
 	return webapp.KeptName(v.String())
 }
 
 // errInterrupted is what the page says of a file it was reading when the
-// page was reloaded.
-var errInterrupted = errors.New("it was being read when the page was reloaded, and is not kept: choose it again")
+// page was reloaded. The file is not read again by itself: one that froze
+// the page would freeze it at every reload.
+var errInterrupted = errors.New("it was still being opened when the page was reloaded, and is not shown: choose it again (or a smaller picture, if the page froze on it)")
 
 // restoring is the file read back from what was kept: keepUpload need
 // not keep it again.
@@ -170,12 +173,14 @@ const notKeptOnReload = "A picture chosen before the page was reloaded is not ke
 // page's), "given" (an upload given since the page opened is the one),
 // "refused" (the file read back was not taken) or "restored".
 //
-// A file that was being read when the page was reloaded (interrupted, from
-// takeInterrupted) is then said not to be kept (Store.Unread).
-func restoreUpload(s *webapp.Store, interrupted string) {
+// A file that was being read when the page was reloaded (unread, from
+// interrupted) is then said not to be shown (Store.Unread), and its mark
+// dropped; unless an upload was given since the page opened, which is the
+// person's latest, and marks its own.
+func restoreUpload(s *webapp.Store, unread string) {
 	came := restoreKeptUpload(s)
-	if interrupted != "" {
-		s.Unread(interrupted, errInterrupted)
+	if unread != "" && s.Unread(unread, errInterrupted) {
+		unmarkReading()
 	}
 	js.Global().Get("document").Get("body").Call("setAttribute", "data-kept-upload", came)
 }

@@ -25,7 +25,7 @@ func main() {
 	dropAnywhere(app.store)
 	app.followAddress(false)
 	app.keptNote = keptNote()
-	interrupted := takeInterrupted()
+	unread := interrupted()
 	app.watchAddress()
 	watchScrollStop()
 	app.load()
@@ -43,7 +43,7 @@ func main() {
 			go app.loadStrong()
 			app.retryWhenOnline()
 			go restoreDrawing(app.store)
-			go restoreUpload(app.store, interrupted)
+			go restoreUpload(app.store, unread)
 			// After that frame's render: frame callbacks run in the order
 			// they were asked for.
 			onFrame(func() {

@@ -121,20 +121,28 @@ func metrics(res *webapp.Result) vecty.List {
 
 // verdict says whether denoising kept the digit; of a picture that may
 // hold several, that it is said of the ink taken as the digit (which may
-// be two digits read as one, or one of them). The box hint says that the
-// picture may hold several, and what to do (boxHint): the verdict does
-// not say it again, which a screen reader read out twice.
+// be two digits read as one, or one of them). Where the box hint says
+// that the picture may hold several (severalNoted), the verdict does not
+// say it again, which a screen reader read out twice.
 func (r *Results) verdict() string {
 	v := sentence(r.Result.Verdict())
 	if r.OffEdge {
 		v += ". " + strings.TrimSuffix(offEdge, ".")
 	}
-	if u := r.Upload; u != nil && u.NoDigit == nil && u.Info.Several {
-		if _, chosen := u.Chosen(); chosen {
-			v += ". That reading is of all the ink in your box"
-		} else {
-			v += ". That reading is of the ink boxed on the picture"
-		}
+	u := r.Upload
+	if u == nil || u.NoDigit != nil || !u.Info.Several {
+		return v
+	}
+	_, chosen := u.Chosen()
+	switch {
+	case chosen && r.severalNoted():
+		v += ". That reading is of all the ink in your box"
+	case chosen:
+		v += ". Your box may hold more than one digit: that reading is of all the ink taken in it"
+	case r.severalNoted():
+		v += ". That reading is of the ink boxed on the picture"
+	default:
+		v += ". This picture may hold more than one digit: that reading is of the ink boxed on it"
 	}
 	return v
 }

@@ -257,7 +257,7 @@ func (r *Results) boxHint() *vecty.HTML {
 		say = append(say, elem.Span(vecty.Markup(prop.ID("corner-note"), vecty.Class("note")), vecty.Text(before), elem.Span(vecty.Markup(vecty.Class("keys")), vecty.Text(webapp.CornerEscape)), vecty.Text(after)))
 	case r.Note != "":
 		say = append(say, elem.Span(vecty.Markup(prop.ID("note"), vecty.Class("note")), vecty.Text(r.Note+".")))
-	case r.Upload.Info.Several && r.Message == "": // a box refused is not of several digits
+	case r.severalNoted():
 		text := several + ": drag a box around yours on the picture."
 		if _, chosen := r.Upload.Chosen(); chosen {
 			text = "Your box may hold more than one digit: drag one around yours alone."
@@ -277,6 +277,14 @@ func (r *Results) boxHint() *vecty.HTML {
 		elem.Span(vecty.Markup(prop.ID("box-said"), vecty.Attribute("role", "status")), say),
 		vecty.Text(help),
 		elem.Span(vecty.Markup(vecty.Class("keys"), prop.ID(boxKeys), vecty.Attribute("aria-hidden", "true")), vecty.Text(" From the keyboard: Enter on the picture, the arrows to move, Shift and the arrows to size, Enter.")))
+}
+
+// severalNoted says whether the box hint says that the picture, or the
+// box chosen on it, may hold more than one digit (boxHint): not while it
+// says why a box was refused (a box refused is not of several digits),
+// that a corner waits for the other, or a note.
+func (r *Results) severalNoted() bool {
+	return r.Upload != nil && r.Upload.Info.Several && r.Message == "" && !r.cornerWaits() && r.Note == ""
 }
 
 // cornerWaits says whether the first corner of a box tapped on the

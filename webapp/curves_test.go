@@ -69,8 +69,9 @@ func names(c *Curves) []string {
 	return out
 }
 
-// The plot is well-formed SVG with a line per denoiser in each panel and
-// the chosen amount marked; its summary gives the numbers at that amount.
+// The plot is well-formed SVG with a line per denoiser in each panel; the
+// chosen amount's mark, laid over it, runs down each panel at the amount;
+// its summary gives the numbers at that amount.
 func TestPlot(t *testing.T) {
 	f, err := weights.Read("../weights/strong.safetensors")
 	require.NoError(t, err)

@@ -90,17 +90,30 @@ func (s *Store) StartKeptUpload(name string) (t Ticket, ok bool) {
 
 // Unread says, on the upload tab, that the file named name was not read,
 // and why (err): the page was reloaded while it read it. As a kept
-// upload's refusal, it does not bring the upload tab forward; nothing is
-// said once an upload was given since the page opened, or while one is
-// read.
-func (s *Store) Unread(name string, err error) {
+// upload's refusal, it does not bring the upload tab forward. Nothing is
+// said once an upload was given since the page opened (said is false
+// then): that one is the person's latest.
+func (s *Store) Unread(name string, err error) (said bool) {
 	s.do(func(st *State) {
-		if s.uploads != s.kept || st.Reading != "" {
-			return
+		if said = s.uploads == s.kept; said {
+			s.refusals = append(s.refusals, fmt.Sprintf("%s: %v", name, err))
+			st.UploadMessage = refusalsSaid(s.refusals)
 		}
-		s.refusals = append(s.refusals, fmt.Sprintf("%s: %v", name, err))
-		st.UploadMessage = refusalsSaid(s.refusals)
 	})
+	return said
+}
+
+// ReadingGiven is the name of the latest upload the person gave that is
+// still under way, or "": not one kept from before a reload.
+func (s *Store) ReadingGiven() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := len(s.reading) - 1; i >= 0; i-- {
+		if p := s.reading[i]; p.n > s.kept { // a kept upload is read before any is given
+			return p.name
+		}
+	}
+	return ""
 }
 
 // PassedChecks is called when the file of the upload begun with t has

@@ -484,14 +484,14 @@ func TestKeptUploadStaysOnItsTab(t *testing.T) {
 
 // A file the page was reading when it was reloaded is said not to be read,
 // on the upload tab, without bringing it forward, beside the upload kept
-// before it; not once the person has given an upload, nor while one is read.
+// before it; not once the person has given an upload.
 func TestUnread(t *testing.T) {
 	s, _ := loadedStore(t)
 	s.SetMode(ModeGallery)
 	kept, ok := s.StartKeptUpload("kept.png")
 	require.True(t, ok)
 	s.FinishUpload(kept, "kept.png", "blob:1", twoDigits(), nil)
-	s.Unread("next.png", errors.New("not read"))
+	assert.True(t, s.Unread("next.png", errors.New("not read")))
 	st := s.State()
 	assert.Equal(t, "next.png: not read", st.UploadMessage)
 	assert.Equal(t, "kept.png", st.Upload.Name, "the upload kept is still shown")
@@ -501,13 +501,30 @@ func TestUnread(t *testing.T) {
 
 	s, _ = loadedStore(t)
 	given := s.StartUpload("given.png")
-	s.Unread("next.png", errors.New("not read"))
-	assert.Empty(t, s.State().UploadMessage, "while an upload given is read")
+	assert.False(t, s.Unread("next.png", errors.New("not read")), "while an upload given is read")
 	s.FinishUpload(given, "given.png", "blob:3", twoDigits(), nil)
-	s.Unread("next.png", errors.New("not read"))
-	assert.Empty(t, s.State().UploadMessage, "once an upload was given")
+	assert.False(t, s.Unread("next.png", errors.New("not read")), "once an upload was given")
+	assert.Empty(t, s.State().UploadMessage)
 
 	s, _ = loadedStore(t)
-	s.Unread("next.png", errors.New("not read"))
+	assert.True(t, s.Unread("next.png", errors.New("not read")))
 	assert.Equal(t, "next.png: not read", s.State().UploadMessage, "with no upload kept")
+}
+
+// ReadingGiven names the latest upload given still under way, not one kept
+// from before a reload: the page marks it for a reload.
+func TestReadingGiven(t *testing.T) {
+	s, _ := loadedStore(t)
+	kept, ok := s.StartKeptUpload("kept.png")
+	require.True(t, ok)
+	assert.Empty(t, s.ReadingGiven(), "a kept upload")
+	a := s.StartUpload("a.png")
+	b := s.StartUpload("b.png")
+	assert.Equal(t, "b.png", s.ReadingGiven())
+	s.FinishUpload(b, "b.png", "", nil, errors.New("refused"))
+	assert.Equal(t, "a.png", s.ReadingGiven(), "b refused, a still read")
+	s.FinishUpload(a, "a.png", "blob:1", twoDigits(), nil)
+	assert.Empty(t, s.ReadingGiven(), "the kept one is still read, but not given")
+	s.FinishUpload(kept, "kept.png", "blob:2", twoDigits(), nil)
+	assert.Empty(t, s.ReadingGiven())
 }
