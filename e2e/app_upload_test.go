@@ -221,7 +221,7 @@ func (a *app) chooseOneOfTwo(t *testing.T) {
 	// A box around both digits: what may hold more than one is the box.
 	p.dragBox(2, 1, 0.02, 0.03, 0.98, 0.97)
 	p.run(chromedp.Poll(`document.getElementById("several")?.textContent === "Your box may hold more than one digit: drag one around yours alone."`, nil, chromedp.WithPollingTimeout(5*time.Second)))
-	assert.Contains(t, p.text("#reading"), ". That reading is of all the ink in your box.")
+	assert.Contains(t, p.text("#reading"), ". That reading is of the ink framed within your box.")
 	p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
 
 	// For those who cannot drag, two taps at opposite corners: the
@@ -617,11 +617,31 @@ func (a *app) uploadFormats(t *testing.T) {
 	p.run(chromedp.Evaluate(`[setItems.some(([k, v]) => k === "godae-upload-reading" && v === "noisy-digit.png"), sessionStorage.getItem("godae-upload-reading") === null]`, &marked))
 	assert.Equal(t, []bool{true, true}, marked, "marked while it is read, and no longer once read")
 	p.js(`sessionStorage.setItem("godae-upload-reading", "next.png")`) // as a reload while next.png is read leaves it
-	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery), chromedp.WaitVisible("#model-input", chromedp.ByQuery))
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery), chromedp.WaitVisible("#model-input", chromedp.ByQuery),
+		chromedp.Poll(`!document.getElementById("upload-status").textContent.startsWith("Reading")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 	assert.Equal(t, shown, p.src("#model-input"), "the upload kept before it")
 	assert.Equal(t, "next.png: it was still being opened when the page was reloaded, and is not shown: choose it again (or a smaller picture, if the page froze on it). Still shown: noisy-digit.png", p.text("#upload-status"))
 	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery))
+	// (The status is drawn at the frame after the store has the upload.)
+	p.run(chromedp.Poll(`!document.getElementById("upload-status").textContent.startsWith("Reading")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 	assert.Equal(t, "Shown: noisy-digit.png", p.text("#upload-status"), "said once")
+
+	// A reload after a file is shown but before it is kept (its bytes read
+	// a second time, to keep: held here) brings back the upload kept
+	// before it, and says the file was not shown; nothing is lost.
+	second := filepath.Join(t.TempDir(), "second-digit.png")
+	_, data = noisyUpload(t, samples[4].Pixels)
+	require.NoError(t, os.WriteFile(second, data, 0o644))
+	p.js(`(() => { const read = Blob.prototype.arrayBuffer; let n = 0; Blob.prototype.arrayBuffer = function () { return this.name === "second-digit.png" && ++n === 2 ? new Promise(() => {}) : read.call(this) } })()`)
+	p.run(chromedp.SetUploadFiles("#upload", []string{second}, chromedp.ByQuery))
+	p.changed("#model-input", shown)
+	var keptNow []string
+	p.run(chromedp.Evaluate(`[sessionStorage.getItem("godae-upload-reading"), JSON.parse(sessionStorage.getItem("godae-upload-about")).name]`, &keptNow))
+	assert.Equal(t, []string{"second-digit.png", "noisy-digit.png"}, keptNow, "shown, not yet kept: marked, and the one before still kept")
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery),
+		chromedp.Poll(`!document.getElementById("upload-status").textContent.startsWith("Reading")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	assert.Equal(t, shown, p.src("#model-input"), "the upload kept before it")
+	assert.True(t, strings.HasPrefix(p.text("#upload-status"), "second-digit.png: it was still being opened when the page was reloaded"), p.text("#upload-status"))
 }
 
 // uploadsReadRight is TestApp's "uploads of printed and handwritten digits are read right, a letter is said to be none, a cut digit to run into the edge".

@@ -600,7 +600,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 			res.Unit = u
 		}
 		if st.Mode == webapp.ModeUpload {
-			res.Upload, res.Busy, res.Refining, res.Corner = st.Upload, st.Reading != "", st.Refining, st.Corner
+			res.Upload, res.Busy, res.Refining, res.Corner, res.Choosing = st.Upload, st.Reading != "", st.Refining, st.Corner, st.Choosing
 			if m, ok := st.Refused(); ok {
 				res.Refused = &m
 			}

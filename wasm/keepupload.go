@@ -58,47 +58,74 @@ var restoring js.Value
 // upload replaced while its file was read does not store it.
 var keeping int
 
-// keepUpload keeps file, the upload just taken, for a reload. What is
-// kept of it beside the file is written first, so that a box chosen on it
-// while its file is read is kept with it (keepPart), and the last upload's
-// box is never put on this one. A file over webapp.MaxKeptUpload, or one
-// the browser has no room for, is not kept: the page says so after a
-// reload (keptNote), and the console why.
+// While keepUpload reads an upload's file (readingKept), a box chosen on
+// its picture waits for it (keepPart): keptPart, or nil for the whole
+// picture, if keptPartSet.
+var (
+	readingKept bool
+	keptPart    *[4]float64
+	keptPartSet bool
+)
+
+// keepUpload keeps file, the upload just taken, for a reload. It reads
+// the file first, and only then, with no wait between (so that a reload
+// comes before or after, never between), drops the upload kept before and
+// writes this one's: a reload while the file is read brings back the one
+// before (uploadFile marks this one as not read meanwhile). A box chosen
+// on it while its file is read is kept with it (keepPart). A file over
+// webapp.MaxKeptUpload, or one the browser has no room for, is not kept:
+// the page says so after a reload (keptNote), and the console why.
 func keepUpload(file js.Value) {
 	if restoring.Truthy() && file.Equal(restoring) {
 		return
 	}
 	keeping++
 	mine := keeping
-	forgetUpload()
+	readingKept, keptPart, keptPartSet = false, nil, false // an earlier upload's reading stops here
 	about := webapp.Kept{Name: file.Get("name").String(), Type: file.Get("type").String(), Size: file.Get("size").Int()}
-	if !writeAbout(about) {
-		return // the browser keeps nothing for the page
-	}
+	var url string
+	var err error
 	if about.Why() == "" {
-		data, err := fileBytes(file, webapp.MaxKeptUpload)
+		var data []byte
+		readingKept = true
+		data, err = fileBytes(file, webapp.MaxKeptUpload)
 		if mine != keeping {
 			return // another upload took its place meanwhile
 		}
+		readingKept = false
 		if err == nil {
-			_, err = storage("setItem", uploadKey, webapp.DataURL(about.Type, data))
+			url = webapp.DataURL(about.Type, data)
 		}
-		if err == nil {
+	}
+	if keptPartSet {
+		about.Part = keptPart
+	}
+	keptPartSet = false
+	forgetUpload()
+	if !writeAbout(about) {
+		return // the browser keeps nothing for the page
+	}
+	if about.Why() != "" {
+		return // said after a reload
+	}
+	if err == nil {
+		if _, err = storage("setItem", uploadKey, url); err == nil {
 			return
 		}
-		about.Lost = true
-		js.Global().Get("console").Call("warn", "godae: the upload is not kept for a reload: "+err.Error())
 	}
-	if now, ok := readAbout(true); ok { // with the box chosen meanwhile
-		about.Part = now.Part
-	}
-	_, _ = storage("removeItem", uploadKey)
+	about.Lost = true
+	js.Global().Get("console").Call("warn", "godae: the upload is not kept for a reload: "+err.Error())
 	writeAbout(about)
 }
 
 // keepPart keeps the box chosen on the kept upload's picture (shares of
-// it); none (nil) is the whole picture.
+// it); none (nil) is the whole picture. While keepUpload reads the file,
+// the box waits for it.
 func keepPart(part *[4]float64) {
+	if readingKept {
+		keptPart, keptPartSet = part, true
+		return
+	}
 	about, ok := readAbout(true)
 	if !ok {
 		return

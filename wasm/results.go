@@ -39,6 +39,9 @@ type Results struct {
 	// Corner is the first corner of a box tapped on the upload, or nil
 	// (webapp.State.Corner; r.corner says whether it still waits).
 	Corner *webapp.Corner `vecty:"prop"`
+	// Choosing says a box chosen on the upload is being prepared
+	// (webapp.State.Choosing).
+	Choosing bool `vecty:"prop"`
 	// Refused is where the last box drawn on the upload, in which no
 	// digit was found, is drawn, or nil (webapp.State.Refused).
 	Refused *webapp.Mark `vecty:"prop"`
@@ -133,13 +136,16 @@ func (r *Results) verdict() string {
 	if u == nil || u.NoDigit != nil || !u.Info.Several {
 		return v
 	}
+	// While a box chosen is prepared, the note is not said, but the
+	// verdict keeps its words until the box's digit comes.
+	noted := r.severalNoted() || r.Choosing
 	_, chosen := u.Chosen()
 	switch {
-	case chosen && r.severalNoted():
-		v += ". That reading is of all the ink in your box"
+	case chosen && noted:
+		v += ". That reading is of the ink framed within your box"
 	case chosen:
-		v += ". Your box may hold more than one digit: that reading is of all the ink taken in it"
-	case r.severalNoted():
+		v += ". Your box may hold more than one digit: that reading is of the ink framed within it"
+	case noted:
 		v += ". That reading is of the ink boxed on the picture"
 	default:
 		v += ". This picture may hold more than one digit: that reading is of the ink boxed on it"

@@ -282,9 +282,10 @@ func (r *Results) boxHint() *vecty.HTML {
 // severalNoted says whether the box hint says that the picture, or the
 // box chosen on it, may hold more than one digit (boxHint): not while it
 // says why a box was refused (a box refused is not of several digits),
-// that a corner waits for the other, or a note.
+// that a corner waits for the other, or a note, nor while a box chosen is
+// prepared (it told a person who had just drawn a box to draw one).
 func (r *Results) severalNoted() bool {
-	return r.Upload != nil && r.Upload.Info.Several && r.Message == "" && !r.cornerWaits() && r.Note == ""
+	return r.Upload != nil && r.Upload.Info.Several && r.Message == "" && !r.cornerWaits() && r.Note == "" && !r.Choosing
 }
 
 // cornerWaits says whether the first corner of a box tapped on the

@@ -51,6 +51,10 @@ type State struct {
 	// refused is the last box drawn on the upload in which no digit was
 	// found (Refused).
 	refused *refusedBox
+	// Choosing says that a box chosen on the upload is being prepared
+	// (ChoosePartIn): what is shown is still the digit before it, and what
+	// the page said of that one is not to be said again meanwhile.
+	Choosing bool
 	// Reading is the name of the file an upload is reading and preparing,
 	// while it does (the results shown are still the last ones); "" else.
 	Reading string

@@ -444,7 +444,8 @@ func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, botto
 			return true
 		}
 		toPrepare = true
-		return false
+		st.Choosing = true
+		return true
 	})
 	if !toPrepare {
 		return false
@@ -465,9 +466,13 @@ func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, botto
 		err = next.NoDigit
 	}
 	s.do(func(st *State) {
+		if box != s.boxGen {
+			return // another box came meanwhile, which says when it is done
+		}
+		st.Choosing = false
 		now := st.Upload
-		if box != s.boxGen || now == nil || now.URL != u.URL {
-			return // another box, or another picture, came meanwhile
+		if now == nil || now.URL != u.URL {
+			return // another picture came meanwhile
 		}
 		if err != nil {
 			st.Message = fmt.Sprintf("the box chosen: %v", err)
@@ -510,7 +515,7 @@ func (st State) Refused() (Mark, bool) {
 func (s *Store) WholePicture() {
 	s.do(func(st *State) {
 		s.boxGen++ // a box being prepared is not taken after it
-		st.Corner = nil
+		st.Corner, st.Choosing = nil, false
 		u := st.Upload
 		if u == nil {
 			return

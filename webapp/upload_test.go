@@ -528,3 +528,46 @@ func TestReadingGiven(t *testing.T) {
 	s.FinishUpload(kept, "kept.png", "blob:2", twoDigits(), nil)
 	assert.Empty(t, s.ReadingGiven())
 }
+
+// gatedPreparer prepares as digitprep does, once its gate is opened, and
+// says on started when it is asked.
+type gatedPreparer struct {
+	Here
+	started chan struct{}
+	gate    chan struct{}
+}
+
+func (g gatedPreparer) Prepare(img image.Image) ([]float32, digitprep.Info, error) {
+	g.started <- struct{}{}
+	<-g.gate
+	return g.Here.Prepare(img)
+}
+
+// While a box chosen on an upload is prepared, the state says so, and no
+// longer once it is taken, refused, or given up for the whole picture.
+func TestChoosing(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:1", twoDigits(), nil)
+	require.NotNil(t, s.State().Upload)
+	assert.False(t, s.State().Choosing)
+	g := gatedPreparer{started: make(chan struct{}), gate: make(chan struct{})}
+	s.PrepareWith(g)
+	choose := func(l, t, r, b float64) chan bool {
+		taken := make(chan bool)
+		go func() { taken <- s.ChoosePartIn("blob:1", 0, 0, l, t, r, b) }()
+		<-g.started
+		return taken
+	}
+	taken := choose(0, 0, 0.5, 1)
+	assert.True(t, s.State().Choosing, "while the box is prepared")
+	g.gate <- struct{}{}
+	assert.True(t, <-taken)
+	assert.False(t, s.State().Choosing, "taken")
+
+	taken = choose(0.5, 0, 1, 1)
+	s.WholePicture()
+	assert.False(t, s.State().Choosing, "the whole picture taken meanwhile")
+	g.gate <- struct{}{}
+	assert.False(t, <-taken)
+	assert.False(t, s.State().Choosing)
+}
