@@ -801,6 +801,25 @@ func (a *app) dropAnywhere(t *testing.T) {
 	p.changed("#dae-output", before)
 	p.run(chromedp.Poll(`document.querySelector("#upload-status.refused")?.textContent.endsWith("Still shown: other.jpg")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 	assert.True(t, strings.HasPrefix(p.text("#upload-status"), "notes.txt: "), p.text("#upload-status"))
+
+	// A file dropped on another tab brings the upload tab forward at once,
+	// where the page says it reads it (here it never ends: its bytes are
+	// held), rather than give no sign until it is shown.
+	p.js(`(() => {
+		const read = Blob.prototype.arrayBuffer;
+		Blob.prototype.arrayBuffer = function () { return this.name === "slow.webp" ? new Promise(() => {}) : read.call(this) };
+		document.getElementById("tab-gallery").click();
+	})()`)
+	p.run(chromedp.WaitVisible("#sample-0", chromedp.ByQuery))
+	p.js(`(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([Uint8Array.from(atob(` + jsString(base64.StdEncoding.EncodeToString(data)) + `), c => c.charCodeAt(0))], "slow.webp", {type: "image/webp"}));
+		document.querySelector("footer").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+	})()`)
+	p.run(chromedp.Poll(`document.getElementById("upload-status")?.textContent === "Reading slow.webp and finding its digit…"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	var chosen string
+	p.run(chromedp.Evaluate(`document.querySelector("[role=tab][aria-selected=true]").id`, &chosen))
+	assert.Equal(t, "tab-upload", chosen)
 }
 
 // uploadNotImage is TestApp's "upload a file that is not an image".

@@ -20,8 +20,14 @@ import (
 var picked js.Value
 
 // pick reads file, one of given files dropped or pasted together, as an
-// upload, and has the upload picker name it.
+// upload, and has the upload picker name it. A file dropped or pasted on
+// another tab brings the upload tab forward at once, where the page says
+// it is reading it: on the gallery, a large file gave no sign of being
+// read until it was shown.
 func pick(s *webapp.Store, file js.Value, given int) {
+	if s.State().Mode != webapp.ModeUpload {
+		s.SetMode(webapp.ModeUpload)
+	}
 	setPicked(file)
 	name := uploadName(file, given)
 	t := s.StartUpload(name)
