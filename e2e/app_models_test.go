@@ -93,6 +93,9 @@ func (a *app) ownWeights(t *testing.T) {
 	p.run(chromedp.Evaluate(`navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"))`, nil),
 		chromedp.Click("#copy-recipe", chromedp.ByQuery),
 		chromedp.Poll(`document.getElementById("copy-said").textContent.includes("selected")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	var above bool
+	p.run(chromedp.Evaluate(`document.getElementById("copy-recipe").getBoundingClientRect().bottom <= document.querySelector("#weights-pytorch pre").getBoundingClientRect().top`, &above))
+	assert.True(t, above, "the button above the code, in sight as the section opens")
 	var region []string
 	p.run(chromedp.Evaluate(`["tabindex", "role", "aria-label"].map(a => document.querySelector("#weights-pytorch pre").getAttribute(a))`, &region))
 	assert.Equal(t, []string{"0", "region", "The PyTorch code"}, region, "its lines scroll within it on a phone: the keys reach it, and it has a name")

@@ -53,13 +53,15 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-limits")), vecty.Text(weightsLimits)),
 		elem.Details(vecty.Markup(vecty.Class("more-numbers"), prop.ID("weights-pytorch")),
 			elem.Summary(vecty.Text("Weights of your own from PyTorch")),
+			// The button above the code, in sight as the section opens: on
+			// a phone the code is taller than the screen.
+			elem.Button(vecty.Markup(prop.ID("copy-recipe"), vecty.Attribute("type", "button"), vecty.Class("small"),
+				event.Click(func(*vecty.Event) { go copyRecipe() })), vecty.Text("Copy the code")),
+			elem.Span(vecty.Markup(prop.ID("copy-said"), vecty.Class("hint"), vecty.Style("margin-left", "0.75rem"), vecty.Attribute("role", "status"))),
 			// Its lines scroll within it on a phone: the keys scroll it too
 			// (as the tables of numbers), and it has a name of its own.
 			elem.Preformatted(vecty.Markup(vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "region"), vecty.Attribute("aria-label", "The PyTorch code")),
-				elem.Code(vecty.Markup(prop.ID("pytorch-recipe")), vecty.Text(pytorchRecipe))),
-			elem.Button(vecty.Markup(prop.ID("copy-recipe"), vecty.Attribute("type", "button"), vecty.Class("small"),
-				event.Click(func(*vecty.Event) { go copyRecipe() })), vecty.Text("Copy the code")),
-			elem.Span(vecty.Markup(prop.ID("copy-said"), vecty.Class("hint"), vecty.Style("margin-left", "0.75rem"), vecty.Attribute("role", "status")))),
+				elem.Code(vecty.Markup(prop.ID("pytorch-recipe")), vecty.Text(pytorchRecipe)))),
 	)
 }
 
