@@ -111,15 +111,21 @@ func ReadKept(s string) (Kept, error) {
 	return k, nil
 }
 
-// KeptName is the name of a file the page kept for a reload, read back
-// (anyone may have changed it): s, or "" when it is not a name the page
-// would keep (empty, over maxKept bytes, not UTF-8, or with control
-// characters, which a file's name from the browser never has).
+// KeptName checks a file's name the page stored for a reload (the file
+// being read: wasm's markReading) as it is read back, which anyone may have
+// changed: "" when it is not a name (empty, over 4 KiB, not UTF-8), else
+// the name, with any control character (a line break, which Linux allows
+// in a file's name) shown as U+FFFD, so that it is said on one line.
 func KeptName(s string) string {
-	if s == "" || len(s) > maxKept || !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+	if s == "" || len(s) > maxKept || !utf8.ValidString(s) {
 		return ""
 	}
-	return s
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
 }
 
 // DataURL is data, a file of the media type typ, as a data URL.

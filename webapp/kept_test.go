@@ -4,6 +4,8 @@ import (
 	"encoding/base64"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -83,6 +85,11 @@ func FuzzKept(f *testing.F) {
 		if data, typ, err := FromDataURL(url); err == nil {
 			require.Equal(t, url, "data:"+typ+";base64,"+base64.StdEncoding.EncodeToString(data))
 		}
+		for _, s := range []string{about, url} { // as the name of a file being read
+			if n := KeptName(s); n != "" {
+				require.True(t, utf8.ValidString(n) && len(n) <= 3*maxKept && !strings.ContainsFunc(n, unicode.IsControl), "%q", n)
+			}
+		}
 	})
 }
 
@@ -90,7 +97,9 @@ func TestKeptName(t *testing.T) {
 	for _, name := range []string{"7.png", "photo de l'été.jpg", strings.Repeat("n", maxKept)} {
 		assert.Equal(t, name, KeptName(name))
 	}
-	for _, name := range []string{"", strings.Repeat("n", maxKept+1), "a\nb.png", "\x1b[31mred.png", "\xff.png"} {
+	assert.Equal(t, "a\ufffdb.png", KeptName("a\nb.png"), "on one line")
+	assert.Equal(t, "\ufffd[31mred.png", KeptName("\x1b[31mred.png"))
+	for _, name := range []string{"", strings.Repeat("n", maxKept+1), "\xff.png"} {
 		assert.Empty(t, KeptName(name), "%q", name)
 	}
 }

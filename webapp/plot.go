@@ -131,7 +131,7 @@ type PlotMark struct{ X, Top, Height float64 }
 
 // Mark is where the line of the amount chosen, current, runs in each of
 // layout l's panels. The page lays them over the plot's picture (SVG),
-// in its ink's colour.
+// in the page's ink colour (web/style.css's .plot-mark).
 func (l PlotLayout) Mark(current float64) [2]PlotMark {
 	var m [2]PlotMark
 	for i, at := range l.panels {

@@ -89,8 +89,9 @@ func (s *Store) StartKeptUpload(name string) (t Ticket, ok bool) {
 }
 
 // Unread says, on the upload tab, that the file named name was not read,
-// and why (err): the page was reloaded while it read it. As a kept
-// upload's refusal, it does not bring the upload tab forward. Nothing is
+// and why (err): the page was reloaded while it read it. Like the refusal
+// of an upload read back after a reload, it does not bring the upload tab
+// forward. Nothing is
 // said once an upload was given since the page opened (said is false
 // then): that one is the person's latest.
 func (s *Store) Unread(name string, err error) (said bool) {
