@@ -90,6 +90,14 @@ func (a *app) ownWeights(t *testing.T) {
 	var copied string
 	p.run(chromedp.Evaluate(`navigator.clipboard.readText()`, &copied, awaitPromise))
 	assert.Equal(t, recipe, copied)
+	// Copied again: said again (the words go, then come back).
+	var said []string
+	p.run(chromedp.Evaluate(`new Promise(done => {
+		const el = document.getElementById("copy-said"), seen = [];
+		new MutationObserver(() => { seen.push(el.textContent); if (el.textContent) done(seen) }).observe(el, {childList: true, characterData: true, subtree: true});
+		document.getElementById("copy-recipe").click();
+	})`, &said, awaitPromise))
+	assert.Equal(t, []string{"", "Copied."}, said)
 	p.run(chromedp.Evaluate(`navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"))`, nil),
 		chromedp.Click("#copy-recipe", chromedp.ByQuery),
 		chromedp.Poll(`document.getElementById("copy-said").textContent.includes("selected")`, nil, chromedp.WithPollingTimeout(5*time.Second)))

@@ -80,6 +80,7 @@ var pytorchRecipe = "import torch.nn as nn\nfrom safetensors.torch import save_f
 // the person's settings), it selects the code for the person to copy, and
 // says that.
 func copyRecipe() {
+	say("copy-said", "") // so that a second copy is said again
 	clip := js.Global().Get("navigator").Get("clipboard")
 	var err error
 	if !clip.Truthy() {
