@@ -1,6 +1,7 @@
 // The app's service worker: after one visit the app works with no network.
 // The server writes into this script, when it loads the app's files, the
-// version (a hash of all of them) and the list of files to keep, so that a
+// version (a hash of all of them), the list of files to keep and each
+// one's hash, so that a
 // change to any file is a change to this script, which the browser
 // installs on the next visit with a network: it fetches the new files into
 // a cache of the new version, takes over at once (the page open then gets
@@ -9,6 +10,10 @@
 "use strict";
 const VERSION = "__GODAE_VERSION__";
 const FILES = __GODAE_FILES__;
+// Each file's hash (the page's aside): a file of another version (a deploy
+// caught halfway, a CDN's older copy) fails the install, and the version
+// kept before stays in use.
+const INTEGRITY = __GODAE_INTEGRITY__;
 // The scope is in the cache's name: two copies of the app on one origin
 // (caches are the origin's) keep their own.
 const PREFIX = "godae " + self.registration.scope + " ";
@@ -17,7 +22,7 @@ const CACHE = PREFIX + VERSION;
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "no-cache" }))))
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "no-cache", integrity: INTEGRITY[f] || "" }))))
       .then(() => self.skipWaiting()),
   );
 });

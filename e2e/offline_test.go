@@ -1,6 +1,10 @@
 package e2e
 
 import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/cdproto/network"
@@ -54,4 +58,42 @@ func TestOffline(t *testing.T) {
 	p.run(chromedp.Evaluate(`caches.keys().then(ks => Promise.all(ks.map(k => caches.delete(k)))).then(() => true)`, &cleared, awaitPromise),
 		chromedp.Navigate(srv.URL+"/"), chromedp.Text("body", &text, chromedp.ByQuery))
 	assert.Equal(t, "The network is down, and this browser has not kept the app for use offline (its copy was cleared): open it again once the network is back.", text)
+}
+
+// A static host caught halfway through a deploy serves one file of another
+// version than the service worker's (here style.css, changed after the
+// worker was written): the worker's install fails on the file's hash, and
+// keeps nothing, rather than keep a mix of versions for use offline (it
+// kept the old main.wasm in the new version's cache, for good).
+func TestOfflineKeepsOneVersion(t *testing.T) {
+	t.Parallel() // see the package doc
+	serveDist(t).Close() // writes the site
+	files := http.FileServer(http.Dir(dist.dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/web/style.css" {
+			body, err := os.ReadFile(filepath.Join(dist.dir, "web", "style.css"))
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			w.Header().Set("Content-Type", "text/css; charset=utf-8")
+			_, _ = w.Write(append(body, "\n/* the next version */\n"...))
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p := &page{t: t, b: newBrowser(t)}
+	var state string
+	var kept int
+	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`(async () => {
+			const reg = await navigator.serviceWorker.register("sw.js");
+			const w = reg.installing || reg.waiting || reg.active;
+			if (w.state === "installing") await new Promise(done => w.addEventListener("statechange", () => { if (w.state !== "installing") done() }));
+			return w.state;
+		})()`, &state, awaitPromise),
+		chromedp.Evaluate(`caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))).then(ls => ls.reduce((n, l) => n + l.length, 0))`, &kept, awaitPromise))
+	assert.Equal(t, "redundant", state, "the install failed")
+	assert.Zero(t, kept, "nothing kept for use offline")
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -249,5 +250,24 @@ func versionWorker(files map[string][]byte) []byte {
 	}
 	js, _ := json.Marshal(list) // strings always marshal
 	out := bytes.Replace(files[serviceWorker], []byte("__GODAE_VERSION__"), []byte(hex.EncodeToString(h.Sum(nil))[:16]), 1)
-	return bytes.Replace(out, []byte("__GODAE_FILES__"), js, 1)
+	out = bytes.Replace(out, []byte("__GODAE_FILES__"), js, 1)
+	return bytes.Replace(out, []byte("__GODAE_INTEGRITY__"), integrity(files, names), 1)
+}
+
+// integrity is, as JSON, each of names' Subresource Integrity ("sha256-"
+// and the base64 of its bytes' SHA-256), for the service worker to keep
+// only the files of its own version: a static host caught halfway through
+// a deploy (sw.js new, main.wasm still old), or a CDN that caches each
+// file apart, served the old wasm into the new version's cache, where it
+// stayed. The browser checks it against the body decoded, so a
+// precompressed form is checked as its file. The page ("./") is left out:
+// hosts rewrite HTML (a script put in), and the page only names the files.
+func integrity(files map[string][]byte, names []string) []byte {
+	sums := make(map[string]string, len(names))
+	for _, p := range names {
+		sum := sha256.Sum256(files[p])
+		sums[p] = "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+	}
+	js, _ := json.Marshal(sums) // strings always marshal
+	return js
 }

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -240,7 +244,7 @@ func TestPrecompressedGzip(t *testing.T) {
 // makes a new script, which browsers install on their next visit.
 func TestServiceWorkerVersion(t *testing.T) {
 	files := testFS()
-	files["sw.js"] = &fstest.MapFile{Data: []byte(`const VERSION = "__GODAE_VERSION__"; const FILES = __GODAE_FILES__;`)}
+	files["sw.js"] = &fstest.MapFile{Data: []byte(`const VERSION = "__GODAE_VERSION__"; const FILES = __GODAE_FILES__; const INTEGRITY = __GODAE_INTEGRITY__;`)}
 	script := func() string {
 		srv, err := newServer(files, true, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		require.NoError(t, err)
@@ -251,7 +255,20 @@ func TestServiceWorkerVersion(t *testing.T) {
 		return string(body)
 	}
 	first := script()
-	assert.Regexp(t, `^const VERSION = "[0-9a-f]{16}"; const FILES = \["\./",.*"web/main\.wasm",.*"weights/strong\.safetensors"\];$`, first)
+	assert.Regexp(t, `^const VERSION = "[0-9a-f]{16}"; const FILES = \["\./",.*"web/main\.wasm",.*"weights/strong\.safetensors"\]; const INTEGRITY = \{.*\};$`, first)
+	// Each file's hash, as the browser checks it (the page's aside).
+	var sums map[string]string
+	_, list, _ := strings.Cut(first, "const FILES = ")
+	list, _, _ = strings.Cut(list, ";")
+	var names []string
+	require.NoError(t, json.Unmarshal([]byte(list), &names))
+	_, integrity, _ := strings.Cut(first, "const INTEGRITY = ")
+	require.NoError(t, json.Unmarshal([]byte(strings.TrimSuffix(integrity, ";")), &sums))
+	assert.Len(t, sums, len(names)-1, "every file but the page")
+	for _, name := range names[1:] {
+		sum := sha256.Sum256(files[name].Data)
+		assert.Equal(t, "sha256-"+base64.StdEncoding.EncodeToString(sum[:]), sums[name], name)
+	}
 	assert.NotContains(t, first, `"sw.js"`, "the worker does not keep itself")
 	assert.NotContains(t, first, `"index.html"`, "the page is kept as ./ (a static host may redirect index.html there)")
 	assert.Equal(t, first, script(), "the same files, the same script")
