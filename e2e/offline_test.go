@@ -66,7 +66,7 @@ func TestOffline(t *testing.T) {
 // keeps nothing, rather than keep a mix of versions for use offline (it
 // kept the old main.wasm in the new version's cache, for good).
 func TestOfflineKeepsOneVersion(t *testing.T) {
-	t.Parallel() // see the package doc
+	t.Parallel()         // see the package doc
 	serveDist(t).Close() // writes the site
 	files := http.FileServer(http.Dir(dist.dir))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
