@@ -1,12 +1,12 @@
 // The app's service worker: after one visit the app works with no network.
 // The server writes into this script, when it loads the app's files, the
 // version (a hash of all of them), the list of files to keep and each
-// one's hash, so that a
-// change to any file is a change to this script, which the browser
-// installs on the next visit with a network: it fetches the new files into
-// a cache of the new version, takes over at once (the page open then gets
-// its later files, such as the strong model's weights, from the new
-// version) and drops the old cache.
+// one's hash, so that a change to any file is a change to this script,
+// which the browser installs on the next visit with a network: it fetches
+// the new files into a cache of the new version, takes over at once (the
+// page open then gets its later files, such as the strong model's weights,
+// from the new version, and says that a new version is ready) and drops
+// the old cache.
 "use strict";
 const VERSION = "__GODAE_VERSION__";
 const FILES = __GODAE_FILES__;

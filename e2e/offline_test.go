@@ -5,7 +5,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -96,4 +98,46 @@ func TestOfflineKeepsOneVersion(t *testing.T) {
 		chromedp.Evaluate(`caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))).then(ls => ls.reduce((n, l) => n + l.length, 0))`, &kept, awaitPromise))
 	assert.Equal(t, "redundant", state, "the install failed")
 	assert.Zero(t, kept, "nothing kept for use offline")
+}
+
+// A new version deployed while the page is open takes it over (sw.js): the
+// page says a new version is ready, with a button to reload; the first
+// worker, which takes over a page of no other version, is not one.
+func TestNewVersionIsSaid(t *testing.T) {
+	t.Parallel()         // see the package doc
+	serveDist(t).Close() // writes the site
+	files := http.FileServer(http.Dir(dist.dir))
+	var deployed atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/sw.js" && deployed.Load() {
+			body, err := os.ReadFile(filepath.Join(dist.dir, "sw.js"))
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+			_, _ = w.Write(append(body, "\n// the next version\n"...))
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p := &page{t: t, b: newBrowser(t)}
+	controlled := chromedp.Poll(`navigator.serviceWorker.controller !== null`, nil, chromedp.WithPollingTimeout(20*time.Second))
+	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, chromedp.Sleep(200*time.Millisecond))
+	var said int
+	p.run(chromedp.Evaluate(`document.querySelectorAll("#new-version").length`, &said))
+	assert.Zero(t, said, "the first worker is no new version")
+
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled)
+	deployed.Store(true)
+	p.run(chromedp.Evaluate(`navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true)`, nil, awaitPromise),
+		chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery))
+	assert.Equal(t, "A new version of this page is ready: reload to use it. Reload", p.text("#new-version"))
+	// Reloaded: the new version, which has nothing to say of one.
+	// (The words go only with the old page: the button's reload.)
+	p.run(chromedp.Click("#new-version-reload", chromedp.ByQuery), chromedp.WaitNotPresent("#new-version", chromedp.ByQuery),
+		chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery))
+	p.run(chromedp.Evaluate(`document.querySelectorAll("#new-version").length`, &said))
+	assert.Zero(t, said)
 }

@@ -60,6 +60,9 @@ type App struct {
 	// offline says that the first view's weights did not come for the
 	// network: a reload is the way to try again (a button offers it).
 	offline bool
+	// newVersion says that a new version of the app took over the page
+	// (registerServiceWorker): a reload shows it.
+	newVersion bool
 }
 
 // topOfResults scrolls the result back to its top, where it scrolls
@@ -357,7 +360,7 @@ func (a *App) loadStrong() {
 		status = "failed"
 	}
 	js.Global().Get("document").Get("body").Call("setAttribute", "data-strong", status)
-	registerServiceWorker()
+	a.registerServiceWorker()
 }
 
 // retryWhenOnline loads the strong model again, if it could not be
@@ -384,10 +387,25 @@ func (a *App) retryStrong() {
 // model loaded, so that the worker's downloads do not compete with theirs.
 // Where there are no service workers (plain http on a host other than
 // localhost, private modes) the app works as before, online only.
-func registerServiceWorker() {
+//
+// A new version's worker takes over an open page at once: the page then
+// says that a new version is ready, with a button to reload (newVersion);
+// until then it is the old version, which takes the files it loads later,
+// such as a worker's script, from the new one. A page the first worker
+// takes over was no other version: nothing is said.
+func (a *App) registerServiceWorker() {
 	sw := js.Global().Get("navigator").Get("serviceWorker")
 	if !sw.Truthy() {
 		return
+	}
+	if sw.Get("controller").Truthy() {
+		sw.Call("addEventListener", "controllerchange", js.FuncOf(func(js.Value, []js.Value) any {
+			if !a.newVersion {
+				a.newVersion = true
+				vecty.Rerender(a)
+			}
+			return nil
+		}))
 	}
 	if _, err := await(sw.Call("register", "sw.js")); err != nil {
 		js.Global().Get("console").Call("error", "the app cannot be kept for offline use: "+err.Error())
@@ -574,6 +592,13 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	case st.Fatal != "":
 		main = append(main, alert("fatal", st.Fatal))
 	default:
+		main = append(main, nil)
+	}
+	if a.newVersion {
+		main = append(main, elem.Paragraph(vecty.Markup(prop.ID("new-version"), vecty.Class("status"), vecty.Attribute("role", "status")),
+			vecty.Text("A new version of this page is ready: reload to use it. "),
+			elem.Button(vecty.Markup(prop.ID("new-version-reload"), vecty.Attribute("type", "button"), vecty.Class("small"), event.Click(func(*vecty.Event) { reload() })), vecty.Text("Reload"))))
+	} else {
 		main = append(main, nil)
 	}
 	if st.Ready {
