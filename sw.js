@@ -10,9 +10,9 @@
 "use strict";
 const VERSION = "__GODAE_VERSION__";
 const FILES = __GODAE_FILES__;
-// Each file's hash (the page's aside): a file of another version (a deploy
-// caught halfway, a CDN's older copy) fails the install, and the version
-// kept before stays in use.
+// Each file's hash (all but the page's and the icons': server/assets.go
+// integrity): a file of another version (a deploy caught halfway, a CDN's
+// older copy) fails the install, and the version kept before stays in use.
 const INTEGRITY = __GODAE_INTEGRITY__;
 // The scope is in the cache's name: two copies of the app on one origin
 // (caches are the origin's) keep their own.

@@ -260,14 +260,24 @@ func versionWorker(files map[string][]byte) []byte {
 // a deploy (sw.js new, main.wasm still old), or a CDN that caches each
 // file apart, served the old wasm into the new version's cache, where it
 // stayed. The browser checks it against the body decoded, so a
-// precompressed form is checked as its file. The page ("./") is left out:
-// hosts rewrite HTML (a script put in), and the page only names the files.
+// precompressed form is checked as its file. The page ("./") and the
+// pictures (the icons) are left out: hosts rewrite HTML (a script put in)
+// and recompress pictures, which would fail every install, and neither
+// holds any of the app's workings (the page only names the files).
 func integrity(files map[string][]byte, names []string) []byte {
 	sums := make(map[string]string, len(names))
 	for _, p := range names {
+		if isPicture(p) {
+			continue
+		}
 		sum := sha256.Sum256(files[p])
 		sums[p] = "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 	}
 	js, _ := json.Marshal(sums) // strings always marshal
 	return js
+}
+
+// isPicture says whether the file p is a picture, by its name.
+func isPicture(p string) bool {
+	return strings.HasPrefix(mime.TypeByExtension(path.Ext(p)), "image/")
 }

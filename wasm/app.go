@@ -387,29 +387,70 @@ func (a *App) retryStrong() {
 // model loaded, so that the worker's downloads do not compete with theirs.
 // Where there are no service workers (plain http on a host other than
 // localhost, private modes) the app works as before, online only.
-//
-// A new version's worker takes over an open page at once: the page then
-// says that a new version is ready, with a button to reload (newVersion);
-// until then it is the old version, which takes the files it loads later,
-// such as a worker's script, from the new one. A page the first worker
-// takes over was no other version: nothing is said.
 func (a *App) registerServiceWorker() {
 	sw := js.Global().Get("navigator").Get("serviceWorker")
 	if !sw.Truthy() {
 		return
 	}
-	if sw.Get("controller").Truthy() {
-		sw.Call("addEventListener", "controllerchange", js.FuncOf(func(js.Value, []js.Value) any {
-			if !a.newVersion {
-				a.newVersion = true
-				vecty.Rerender(a)
+	reg, err := await(sw.Call("register", "sw.js"))
+	if err != nil {
+		js.Global().Get("console").Call("error", "the app cannot be kept for offline use: "+err.Error())
+		return
+	}
+	// An install that fails (a file not of its version: sw.js) leaves
+	// register's promise resolved; the console says why there is no copy
+	// for use offline, or no new one.
+	if w := reg.Get("installing"); w.Truthy() {
+		installed := false // a worker replaced later by a new version's is redundant too
+		w.Call("addEventListener", "statechange", js.FuncOf(func(js.Value, []js.Value) any {
+			switch w.Get("state").String() {
+			case "installed", "activating", "activated":
+				installed = true
+			case "redundant":
+				if !installed {
+					js.Global().Get("console").Call("warn", "godae: this version of the app was not kept for use offline: one of its files could not be fetched, or is not of its version")
+				}
 			}
 			return nil
 		}))
 	}
-	if _, err := await(sw.Call("register", "sw.js")); err != nil {
-		js.Global().Get("console").Call("error", "the app cannot be kept for offline use: "+err.Error())
+}
+
+// watchNewVersion has the page say, when a new version's service worker
+// takes it over, that a new version is ready, with a button to reload
+// (newVersion). The worker takes over an open page at once, and the page,
+// still the old version, then takes the files it loads later, such as a
+// worker's script, from the new one. It watches from the start, so that a
+// takeover before the worker is registered again is said too; of a page
+// no worker served, the first takeover is the first worker's, no new
+// version.
+func (a *App) watchNewVersion() {
+	sw := js.Global().Get("navigator").Get("serviceWorker")
+	if !sw.Truthy() {
+		return
 	}
+	firstSkipped := sw.Get("controller").Truthy()
+	sw.Call("addEventListener", "controllerchange", js.FuncOf(func(js.Value, []js.Value) any {
+		switch {
+		case !firstSkipped:
+			firstSkipped = true
+		case !a.newVersion:
+			a.newVersion = true
+			if a.shown { // else the first render says it
+				vecty.Rerender(a)
+			}
+		}
+		return nil
+	}))
+}
+
+// newVersionSaid is what the page says when a new version takes it over:
+// a reload drops weights of the person's own, which are not kept.
+func newVersionSaid(st webapp.State) string {
+	if st.Weights != webapp.BundledWeights {
+		return "A new version of this page is ready: reload to use it (your own weights are not kept: give their file again after)."
+	}
+	return "A new version of this page is ready: reload to use it."
 }
 
 // loadWeights fetches and parses a weights file.
@@ -594,13 +635,16 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	default:
 		main = append(main, nil)
 	}
+	// Always there, empty until a new version takes the page over
+	// (watchNewVersion), so that its words are read out as they come; the
+	// button beside, not in, what is read out.
+	var newWords, reloadNew vecty.ComponentOrHTML
 	if a.newVersion {
-		main = append(main, elem.Paragraph(vecty.Markup(prop.ID("new-version"), vecty.Class("status"), vecty.Attribute("role", "status")),
-			vecty.Text("A new version of this page is ready: reload to use it. "),
-			elem.Button(vecty.Markup(prop.ID("new-version-reload"), vecty.Attribute("type", "button"), vecty.Class("small"), event.Click(func(*vecty.Event) { reload() })), vecty.Text("Reload"))))
-	} else {
-		main = append(main, nil)
+		newWords = vecty.Text(newVersionSaid(st))
+		reloadNew = elem.Button(vecty.Markup(prop.ID("new-version-reload"), vecty.Attribute("type", "button"), vecty.Class("small"), vecty.Style("margin-left", "0.5rem"), event.Click(func(*vecty.Event) { reload() })), vecty.Text("Reload"))
 	}
+	main = append(main, elem.Div(vecty.Markup(prop.ID("new-version-box"), vecty.Class("new-version")),
+		elem.Span(vecty.Markup(prop.ID("new-version"), vecty.Class("status"), vecty.Attribute("role", "status")), newWords), reloadNew))
 	if st.Ready {
 		work := vecty.List{&Tabs{Store: a.store, Mode: st.Mode, Step: a.stepTabs, EndSteps: a.endSteps},
 			elem.Div(vecty.Markup(prop.ID(tabPanel), vecty.Attribute("role", "tabpanel"), vecty.Attribute("aria-labelledby", "tab-"+string(st.Mode))), panel(a.store, st)),

@@ -24,6 +24,7 @@ func main() {
 	pasteAnywhere(app.store)
 	dropAnywhere(app.store)
 	app.followAddress(false)
+	app.watchNewVersion()
 	app.keptNote = keptNote()
 	unread := interrupted()
 	app.watchAddress()

@@ -136,9 +136,10 @@ func (r *Results) verdict() string {
 	if u == nil || u.NoDigit != nil || !u.Info.Several {
 		return v
 	}
-	// While a box chosen is prepared, the note is not said, but the
-	// verdict keeps its words until the box's digit comes.
-	noted := r.severalNoted() || r.Choosing
+	// While a box chosen is prepared, the note is not said: the verdict
+	// says the short words it said with the note, if nothing else was
+	// said in the note's place, until the box's digit comes.
+	noted := r.severalNoted() || r.Choosing && r.Message == "" && r.Note == ""
 	_, chosen := u.Chosen()
 	switch {
 	case chosen && noted:

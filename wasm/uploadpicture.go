@@ -270,7 +270,7 @@ func (r *Results) boxHint() *vecty.HTML {
 	// came before the reader's verdict with every upload, and it is about
 	// the pointer (the keys are the pictures' description: boxPicker).
 	help := ""
-	if len(say) == 0 {
+	if len(say) == 0 && !r.Choosing { // not to a person who has just chosen a box
 		help = "Not the digit, or not all of it? Drag a box around it on the picture, or tap two opposite corners of one."
 	}
 	return elem.Paragraph(vecty.Markup(vecty.Class("hint", "box-hint"), prop.ID("box-hint")),

@@ -91,15 +91,18 @@ func copyRecipe() {
 			_, err = await(p)
 		}
 	}
+	// The words on the next frame: where no promise was awaited they came
+	// in the same task as their removal, and a screen reader would not
+	// hear them again.
 	if err == nil {
-		say("copy-said", "Copied.")
+		onFrame(func() { say("copy-said", "Copied.") })
 		return
 	}
 	js.Global().Get("console").Call("warn", "godae: the code is not copied: "+err.Error())
 	if code := js.Global().Get("document").Call("getElementById", "pytorch-recipe"); code.Truthy() {
 		js.Global().Call("getSelection").Call("selectAllChildren", code)
 	}
-	say("copy-said", "The browser did not let the page copy it: the code is selected, for you to copy.")
+	onFrame(func() { say("copy-said", "The browser did not let the page copy it: the code is selected, for you to copy.") })
 }
 
 // weightsLimits states what a weights file may ask of the page, from the

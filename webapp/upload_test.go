@@ -570,4 +570,13 @@ func TestChoosing(t *testing.T) {
 	g.gate <- struct{}{}
 	assert.False(t, <-taken)
 	assert.False(t, s.State().Choosing)
+
+	// Another box, refused before it is prepared, chosen meanwhile.
+	taken = choose(0.5, 0, 1, 1)
+	assert.False(t, s.ChoosePartIn("blob:1", 0, 0, 0.5, 0.5, 0.501, 0.501))
+	assert.NotEmpty(t, s.State().Message, "too small")
+	assert.False(t, s.State().Choosing, "refused")
+	g.gate <- struct{}{}
+	assert.False(t, <-taken, "the box before it is not taken after it")
+	assert.False(t, s.State().Choosing)
 }
