@@ -102,7 +102,9 @@ func copyRecipe() {
 	if code := js.Global().Get("document").Call("getElementById", "pytorch-recipe"); code.Truthy() {
 		js.Global().Call("getSelection").Call("selectAllChildren", code)
 	}
-	onFrame(func() { say("copy-said", "The browser did not let the page copy it: the code is selected, for you to copy.") })
+	onFrame(func() {
+		say("copy-said", "The browser did not let the page copy it: the code is selected, for you to copy.")
+	})
 }
 
 // weightsLimits states what a weights file may ask of the page, from the

@@ -416,7 +416,7 @@ func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, botto
 	s.doIf(func(st *State) (changed bool) {
 		s.boxGen++
 		box = s.boxGen
-		st.Corner = nil // a box chosen otherwise: the corner tapped is not one of it
+		st.Corner = nil     // a box chosen otherwise: the corner tapped is not one of it
 		st.Choosing = false // a box being prepared is not taken after this one, refused or not
 		u = st.Upload
 		if u == nil {
