@@ -1,7 +1,8 @@
 // The app's service worker: after one visit the app works with no network.
 // The server writes into this script, when it loads the app's files, the
-// version (a hash of all of them), the list of files to keep and each
-// one's hash, so that a change to any file is a change to this script,
+// version (a hash of all of them), the list of files to keep and the hash
+// of each but the page and the icons, so that a change to any file is a
+// change to this script,
 // which the browser installs on the next visit with a network: it fetches
 // the new files into a cache of the new version, takes over at once (the
 // page open then gets its later files, such as the strong model's weights,

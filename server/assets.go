@@ -221,8 +221,9 @@ const serviceWorker = "sw.js"
 
 // versionWorker is the service worker script with its placeholders filled
 // in: the version, a hash of every other file of the app (names and
-// bytes) and of the headers they are served with, and the list of those
-// files (the page itself as "./"), for it to keep. Any change to the app changes the script, and the browser installs
+// bytes) and of the headers they are served with, the list of those files
+// (the page itself as "./"), for it to keep, and their Subresource
+// Integrity (integrity). Any change to the app changes the script, and the browser installs
 // a changed script on the next visit with a network.
 func versionWorker(files map[string][]byte) []byte {
 	var names []string

@@ -240,8 +240,9 @@ func TestPrecompressedGzip(t *testing.T) {
 }
 
 // The service worker is served with its version, a hash of every other
-// file of the app, and the list of those files: a change to any file
-// makes a new script, which browsers install on their next visit.
+// file of the app, the list of those files, and each one's SHA-256 but the
+// page's and the pictures': a change to any file makes a new script,
+// which browsers install on their next visit.
 func TestServiceWorkerVersion(t *testing.T) {
 	files := testFS()
 	files["sw.js"] = &fstest.MapFile{Data: []byte(`const VERSION = "__GODAE_VERSION__"; const FILES = __GODAE_FILES__; const INTEGRITY = __GODAE_INTEGRITY__;`)}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"slices"
 	"strings"
 	"sync"
 	"syscall/js"
@@ -61,7 +62,7 @@ type App struct {
 	// network: a reload is the way to try again (a button offers it).
 	offline bool
 	// newVersion says that a new version of the app took over the page
-	// (registerServiceWorker): a reload shows it.
+	// (watchNewVersion): a reload shows it.
 	newVersion bool
 }
 
@@ -397,39 +398,64 @@ func (a *App) registerServiceWorker() {
 		js.Global().Get("console").Call("error", "the app cannot be kept for offline use: "+err.Error())
 		return
 	}
-	// An install that fails (a file not of its version: sw.js) leaves
-	// register's promise resolved; the console says why there is no copy
-	// for use offline, or no new one.
-	if w := reg.Get("installing"); w.Truthy() {
-		installed := false // a worker replaced later by a new version's is redundant too
-		w.Call("addEventListener", "statechange", js.FuncOf(func(js.Value, []js.Value) any {
-			switch w.Get("state").String() {
-			case "installed", "activating", "activated":
-				installed = true
-			case "redundant":
-				if !installed {
-					js.Global().Get("console").Call("warn", "godae: this version of the app was not kept for use offline: one of its files could not be fetched, or is not of its version")
-				}
-			}
-			return nil
-		}))
+	// An install that fails (for one, a file whose hash is not its
+	// version's: sw.js) leaves register's promise resolved: the console
+	// says why there is no copy for use offline, or no new one, of the
+	// install under way now or of one found later (the browser looks for a
+	// new version at each visit).
+	watchInstall(reg.Get("installing"))
+	reg.Call("addEventListener", "updatefound", js.FuncOf(func(js.Value, []js.Value) any {
+		watchInstall(reg.Get("installing"))
+		return nil
+	}))
+}
+
+// watched is the installing service workers watchInstall watches.
+var watched []js.Value
+
+// watchInstall has the console say if the installing service worker w
+// (none: nothing) fails its install.
+func watchInstall(w js.Value) {
+	if !w.Truthy() || slices.ContainsFunc(watched, w.Equal) {
+		return
 	}
+	watched = append(watched, w)
+	installed := false // a worker replaced later by a new version's is redundant too
+	w.Call("addEventListener", "statechange", js.FuncOf(func(js.Value, []js.Value) any {
+		switch w.Get("state").String() {
+		case "installed", "activating", "activated":
+			installed = true
+		case "redundant":
+			if !installed {
+				js.Global().Get("console").Call("warn", "godae: this version of the app was not kept for use offline: one of its files could not be fetched, or is not of its version")
+			}
+		}
+		return nil
+	}))
 }
 
 // watchNewVersion has the page say, when a new version's service worker
 // takes it over, that a new version is ready, with a button to reload
 // (newVersion). The worker takes over an open page at once, and the page,
 // still the old version, then takes the files it loads later, such as a
-// worker's script, from the new one. It watches from the start, so that a
-// takeover before the worker is registered again is said too; of a page
-// no worker served, the first takeover is the first worker's, no new
-// version.
+// worker's script, from the new one. It watches from the page's start, so
+// that a takeover before the worker is registered again is said too. A
+// page of a site with no worker yet (a first visit) skips its first
+// takeover, which is the first worker's; a page no worker served where
+// one is (after Shift+Reload) does not.
 func (a *App) watchNewVersion() {
 	sw := js.Global().Get("navigator").Get("serviceWorker")
 	if !sw.Truthy() {
 		return
 	}
 	firstSkipped := sw.Get("controller").Truthy()
+	if !firstSkipped {
+		go func() {
+			if reg, err := await(sw.Call("getRegistration")); err == nil && reg.Truthy() && reg.Get("active").Truthy() {
+				firstSkipped = true // a worker of an earlier visit: its takeover is a new version's
+			}
+		}()
+	}
 	sw.Call("addEventListener", "controllerchange", js.FuncOf(func(js.Value, []js.Value) any {
 		switch {
 		case !firstSkipped:
@@ -448,7 +474,7 @@ func (a *App) watchNewVersion() {
 // a reload drops weights of the person's own, which are not kept.
 func newVersionSaid(st webapp.State) string {
 	if st.Weights != webapp.BundledWeights {
-		return "A new version of this page is ready: reload to use it (your own weights are not kept: give their file again after)."
+		return "A new version of this page is ready: reload to use it (your own weights are not kept: load their file again after reloading)."
 	}
 	return "A new version of this page is ready: reload to use it."
 }
@@ -637,7 +663,8 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	}
 	// Always there, empty until a new version takes the page over
 	// (watchNewVersion), so that its words are read out as they come; the
-	// button beside, not in, what is read out.
+	// button sits beside the status region, not in it, so that it is not
+	// read out with them.
 	var newWords, reloadNew vecty.ComponentOrHTML
 	if a.newVersion {
 		newWords = vecty.Text(newVersionSaid(st))

@@ -137,9 +137,10 @@ func (r *Results) verdict() string {
 		return v
 	}
 	// While a box chosen is prepared, the note is not said: the verdict
-	// says the short words it said with the note, if nothing else was
-	// said in the note's place, until the box's digit comes.
-	noted := r.severalNoted() || r.Choosing && r.Message == "" && r.Note == ""
+	// keeps its short form ("That reading is of the ink boxed on the
+	// picture"), if no refusal, note or corner was said in the note's
+	// place, until the box's digit comes.
+	noted := r.severalNoted() || r.Choosing && r.Message == "" && r.Note == "" && !r.cornerWaits()
 	_, chosen := u.Chosen()
 	switch {
 	case chosen && noted:

@@ -571,7 +571,8 @@ func TestChoosing(t *testing.T) {
 	assert.False(t, <-taken)
 	assert.False(t, s.State().Choosing)
 
-	// Another box, refused before it is prepared, chosen meanwhile.
+	// Meanwhile another box is chosen and refused (too small): the box
+	// before it is not taken after it.
 	taken = choose(0.5, 0, 1, 1)
 	assert.False(t, s.ChoosePartIn("blob:1", 0, 0, 0.5, 0.5, 0.501, 0.501))
 	assert.NotEmpty(t, s.State().Message, "too small")
