@@ -14,6 +14,7 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // After one visit the app works with no network: its service worker keeps
@@ -139,6 +140,11 @@ func TestNewVersionIsSaid(t *testing.T) {
 	p.run(chromedp.Evaluate(`navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true)`, nil, awaitPromise),
 		chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery))
 	assert.Equal(t, "A new version of this page is ready: reload to use it.", p.text("#new-version"), "said by a status region there from the start, the button beside it")
+	// With weights of one's own, which a reload does not keep: said too.
+	golden, err := filepath.Abs(filepath.Join(root, "nn", "testdata", "golden.safetensors"))
+	require.NoError(t, err)
+	p.run(chromedp.WaitVisible("#weights-file", chromedp.ByQuery), chromedp.SetUploadFiles("#weights-file", []string{golden}, chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById("new-version").textContent.includes("your own weights are not kept")`, nil, chromedp.WithPollingTimeout(10*time.Second)))
 	var live string
 	p.run(chromedp.Evaluate(`document.getElementById("new-version").getAttribute("role")`, &live))
 	assert.Equal(t, "status", live)
