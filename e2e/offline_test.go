@@ -71,23 +71,8 @@ func TestOffline(t *testing.T) {
 // keeps nothing, rather than keep a mix of versions for use offline (it
 // kept the old main.wasm in the new version's cache, for good).
 func TestOfflineKeepsOneVersion(t *testing.T) {
-	t.Parallel()         // see the package doc
-	serveDist(t).Close() // writes the site
-	files := http.FileServer(http.Dir(dist.dir))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/web/style.css" {
-			body, err := os.ReadFile(filepath.Join(dist.dir, "web", "style.css"))
-			if err != nil {
-				http.Error(w, err.Error(), http.StatusInternalServerError)
-				return
-			}
-			w.Header().Set("Content-Type", "text/css; charset=utf-8")
-			_, _ = w.Write(append(body, "\n/* the next version */\n"...))
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	t.Parallel() // see the package doc
+	srv := serveDistChanged(t, "web/style.css", "text/css; charset=utf-8", "\n/* the next version */\n", func() bool { return true })
 	p := &page{t: t, b: newBrowser(t)}
 	var state string
 	var kept int
@@ -112,24 +97,9 @@ func TestOfflineKeepsOneVersion(t *testing.T) {
 // page says a new version is ready, with a button to reload; the first
 // worker, which takes over a page of no other version, is not one.
 func TestNewVersionIsSaid(t *testing.T) {
-	t.Parallel()         // see the package doc
-	serveDist(t).Close() // writes the site
-	files := http.FileServer(http.Dir(dist.dir))
+	t.Parallel() // see the package doc
 	var deployed atomic.Bool
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/sw.js" && deployed.Load() {
-			body, err := os.ReadFile(filepath.Join(dist.dir, "sw.js"))
-			if err != nil {
-				http.Error(w, err.Error(), http.StatusInternalServerError)
-				return
-			}
-			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-			_, _ = w.Write(append(body, "\n// the next version\n"...))
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	srv := serveDistChanged(t, "sw.js", "text/javascript; charset=utf-8", "\n// the next version\n", deployed.Load)
 	p := &page{t: t, b: newBrowser(t)}
 	controlled := chromedp.Poll(`navigator.serviceWorker.controller !== null`, nil, chromedp.WithPollingTimeout(20*time.Second))
 	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, chromedp.Sleep(200*time.Millisecond))
@@ -153,4 +123,28 @@ func TestNewVersionIsSaid(t *testing.T) {
 	p.run(chromedp.Click("#new-version-reload", chromedp.ByQuery), chromedp.WaitNotPresent("#new-version-reload", chromedp.ByQuery),
 		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, chromedp.Sleep(time.Second))
 	assert.Empty(t, p.text("#new-version"))
+}
+
+// serveDistChanged is serveDist with the file name (its path in the site)
+// served with more at its end, as the content type typ, while changed
+// says so: a file of another version than the rest.
+func serveDistChanged(t *testing.T, name, typ, more string, changed func() bool) *httptest.Server {
+	t.Helper()
+	serveDist(t).Close() // writes the site
+	files := http.FileServer(http.Dir(dist.dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/"+name || !changed() {
+			files.ServeHTTP(w, r)
+			return
+		}
+		body, err := os.ReadFile(filepath.Join(dist.dir, filepath.FromSlash(name)))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", typ)
+		_, _ = w.Write(append(body, more...))
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }

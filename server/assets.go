@@ -144,13 +144,7 @@ func loadAssets(fsys fs.FS, requireApp bool) (map[string]*asset, error) {
 // newAsset makes the asset of file p; pre is its precompressed gzip form,
 // if any.
 func newAsset(p string, body, pre []byte) (*asset, error) {
-	a := &asset{body: body, contentType: contentTypes[path.Ext(p)]}
-	if a.contentType == "" {
-		a.contentType = mime.TypeByExtension(path.Ext(p))
-	}
-	if a.contentType == "" {
-		a.contentType = "application/octet-stream"
-	}
+	a := &asset{body: body, contentType: contentType(p)}
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:12])
 	a.etag, a.etagGzip, a.etagBr = `"`+tag+`"`, `"`+tag+`-gzip"`, `"`+tag+`-br"`
@@ -279,6 +273,15 @@ func integrity(files map[string][]byte, names []string) []byte {
 }
 
 // isPicture says whether the file p is a picture, by its name.
-func isPicture(p string) bool {
-	return strings.HasPrefix(mime.TypeByExtension(path.Ext(p)), "image/")
+func isPicture(p string) bool { return strings.HasPrefix(contentType(p), "image/") }
+
+// contentType is the type the file p is served as, by its name.
+func contentType(p string) string {
+	if t := contentTypes[path.Ext(p)]; t != "" {
+		return t
+	}
+	if t := mime.TypeByExtension(path.Ext(p)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
 }

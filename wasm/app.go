@@ -361,7 +361,7 @@ func (a *App) loadStrong() {
 		status = "failed"
 	}
 	js.Global().Get("document").Get("body").Call("setAttribute", "data-strong", status)
-	a.registerServiceWorker()
+	registerServiceWorker()
 }
 
 // retryWhenOnline loads the strong model again, if it could not be
@@ -388,7 +388,7 @@ func (a *App) retryStrong() {
 // model loaded, so that the worker's downloads do not compete with theirs.
 // Where there are no service workers (plain http on a host other than
 // localhost, private modes) the app works as before, online only.
-func (a *App) registerServiceWorker() {
+func registerServiceWorker() {
 	sw := js.Global().Get("navigator").Get("serviceWorker")
 	if !sw.Truthy() {
 		return
@@ -654,8 +654,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	var main vecty.List
 	switch {
 	case st.Fatal != "" && a.offline:
-		main = append(main, elem.Div(alert("fatal", st.Fatal),
-			elem.Button(vecty.Markup(prop.ID("reload"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) { reload() })), vecty.Text("Reload the page"))))
+		main = append(main, elem.Div(alert("fatal", st.Fatal), reloadButton("reload", "Reload the page")))
 	case st.Fatal != "":
 		main = append(main, alert("fatal", st.Fatal))
 	default:
@@ -668,7 +667,7 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	var newWords, reloadNew vecty.ComponentOrHTML
 	if a.newVersion {
 		newWords = vecty.Text(newVersionSaid(st))
-		reloadNew = elem.Button(vecty.Markup(prop.ID("new-version-reload"), vecty.Attribute("type", "button"), vecty.Class("small"), vecty.Style("margin-left", "0.5rem"), event.Click(func(*vecty.Event) { reload() })), vecty.Text("Reload"))
+		reloadNew = reloadButton("new-version-reload", "Reload", vecty.Class("small"), vecty.Style("margin-left", "0.5rem"))
 	}
 	main = append(main, elem.Div(vecty.Markup(prop.ID("new-version-box"), vecty.Class("new-version")),
 		elem.Span(vecty.Markup(prop.ID("new-version"), vecty.Class("status"), vecty.Attribute("role", "status")), newWords), reloadNew))
@@ -739,6 +738,12 @@ func (a *App) Render() vecty.ComponentOrHTML {
 
 // reload loads the page again, as the browser's reload button does.
 func reload() { js.Global().Get("location").Call("reload") }
+
+// reloadButton is a button, with id id and the words text, that reloads
+// the page.
+func reloadButton(id, text string, more ...vecty.Applyer) *vecty.HTML {
+	return elem.Button(vecty.Markup(append([]vecty.Applyer{prop.ID(id), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) { reload() })}, more...)...), vecty.Text(text))
+}
 
 // alert is text said at once to a screen reader, as an error.
 func alert(id, text string) *vecty.HTML {
