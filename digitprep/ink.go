@@ -27,8 +27,10 @@ type ink struct {
 //  1. the background, lighting gradients and shadows included, is what is
 //     left after removing every bright structure narrower than a third of
 //     the image (see background; of the lightly blurred image, so that
-//     noise does not drag it down); the ink is what stands above it, less
-//     the typical offset of the background pixels;
+//     noise does not drag it down), and the parts of a shadow or a desk
+//     narrower than that where they come into the picture (reachPlateaus);
+//     the ink is what stands above it, less the typical offset of the
+//     background pixels;
 //  2. the noise is the spread of that ink over the whole image (most
 //     pixels are background), measured robustly (the median absolute
 //     deviation), or, if less, from differences between pixels (noiseOf),
@@ -50,15 +52,23 @@ func findInk(g []float32, w, h, grain int) (ink, error) {
 	s := min(w, h)
 	light := boxBlur(g, w, h, max(1, s/100))
 	bg := background(light, w, h)
+	// The noise is measured against the opening's background: the
+	// plateaus' reach sets the background to the light itself down their
+	// edges, where nothing is left to measure.
+	plain := make([]float32, w*h)
+	for i := range plain {
+		plain[i] = light[i] - bg[i]
+	}
+	offset := quantile(plain, 0.5)
+	for i := range plain {
+		plain[i] -= offset
+	}
+	spread := 1.4826 * float64(quantile(absAll(plain), 0.5))
+	bg, reached := reachPlateaus(light, bg, w, h, max(1, s/6), max(1, s/100), max(2, s/28))
 	raw := make([]float32, w*h)
 	for i := range raw {
-		raw[i] = light[i] - bg[i]
+		raw[i] = light[i] - bg[i] - offset
 	}
-	offset := quantile(raw, 0.5)
-	for i := range raw {
-		raw[i] -= offset
-	}
-	spread := 1.4826 * float64(quantile(absAll(raw), 0.5))
 
 	// The detection map: blurred over about 1/56 of the image, so that
 	// scattered noise averages out and a stroke stays one piece.
@@ -70,7 +80,11 @@ func findInk(g []float32, w, h, grain int) (ink, error) {
 	}
 	// Pixels of a picture enlarged grain times (enlarge) share their noise
 	// within 2·grain of each other.
-	dSpread := math.Min(1.4826*float64(quantile(absAll(d), 0.5)), noiseOf(d, w, h, 2*(r+max(1, s/100))+1+2*(grain-1)))
+	dPlain := d
+	if reached {
+		dPlain = boxBlur(plain, w, h, r)
+	}
+	dSpread := math.Min(1.4826*float64(quantile(absAll(dPlain), 0.5)), noiseOf(dPlain, w, h, 2*(r+max(1, s/100))+1+2*(grain-1)))
 	// Seeds stand 5 noise spreads above the background: the blurred noise
 	// of a plain sheet's photo reaches 4 somewhere in over a third of such
 	// pictures (TestPlainPaperIsNoDigit), which then showed a speck as the

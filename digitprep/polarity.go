@@ -55,11 +55,19 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	if err == nil {
 		plain, filled = hullCoverage(t, false), hullCoverage(t, true)
 	}
-	if err == nil && plain <= filledCoverage && filled <= sheetCoverage && !unsure {
+	strokes := err == nil && plain <= filledCoverage && filled <= sheetCoverage
+	if strokes && !unsure && !mixed(b) {
 		return t, inverted, nil
 	}
 	other, oerr := inkOn(g, w, h, grain, !inverted)
-	if oerr != nil || coverage(other, 0.5) > strokeCoverage || atEdge(other, w, h) {
+	digit := oerr == nil && coverage(other, 0.5) <= strokeCoverage && !atEdge(other, w, h)
+	if strokes && !unsure {
+		if digit && paperIn(t, other) {
+			return other, !inverted, nil
+		}
+		return t, inverted, nil
+	}
+	if !digit || strokes && counterOf(other, t) {
 		if err == nil {
 			if s, ok := onSheet(g, w, h, grain, t, filled, inverted); ok {
 				return s, !inverted, nil
@@ -108,6 +116,25 @@ func shadowed(t, other ink, w, h int) bool {
 		return strokeWidth(t.v, t.w, t.box) >= edgeWider*strokeWidth(other.v, other.w, other.box)
 	}
 	return !other.box.Add(other.origin).In(t.box.Add(t.origin))
+}
+
+// paperIn says whether ink t, found first where the picture's border is
+// split between two levels, is the paper between the strokes of the digit
+// other found on the other side: smaller than other's box and centred
+// inside it, and of less contrast (the lit paper in a 9's loop across a
+// shadow's edge, the rest of the lit paper taken into the background by
+// reachPlateaus).
+func paperIn(t, other ink) bool {
+	b, o := t.box.Add(t.origin), other.box.Add(other.origin)
+	centre := b.Min.Add(b.Max).Div(2)
+	return b.Dx() < o.Dx() && b.Dy() < o.Dy() && centre.In(o) && t.level < other.level
+}
+
+// counterOf says whether ink c, a blob covering its hull, lies inside the
+// box of ink t: the paper enclosed by t's strokes (a bold 4's triangle,
+// which covers no more of its box than strokes do).
+func counterOf(c, t ink) bool {
+	return hullCoverage(c, false) > filledCoverage && c.box.Add(c.origin).In(t.box.Add(t.origin))
 }
 
 // edgeWider is how many times wider than the digit's strokes the first

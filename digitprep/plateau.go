@@ -1,0 +1,214 @@
+package digitprep
+
+import "math"
+
+// reachPlateaus raises the background estimate bg of light (both w×h) over
+// the parts of the background's plateaus that the opening's window could
+// not follow: a shadow that comes into the picture from its edge (a
+// phone's, a hand's) has corners, or meets the picture's edge at a slant,
+// in wedges narrower than the window, which stood out of the background as
+// large pieces of "ink" and were taken for the digit.
+//
+// First, the level of the pixels on the picture's edge that lie on a flat
+// stretch of background (their light within plateauTol of bg, and the
+// light's spread within flat pixels of them under flatSpread) spreads to
+// the pixels connected to them (8-connected) whose light is within
+// plateauTol of that level and flat within step pixels: the plateaus that
+// reach the picture's edge, each pixel at the highest level that reaches
+// it. The paper inside a digit's loop, which no plateau from the edge
+// reaches, is left as it was. Where that level is more than plateauRise
+// above bg, the opening missed the plateau. From those pixels, the level
+// then spreads down the plateau's edges, reach pixels at most, to pixels
+// no more than plateauTol lighter than it and no higher than their own
+// light, so that the edges leave no rim; not up into strokes, which stand
+// out of any background. It says whether it raised the estimate anywhere.
+func reachPlateaus(light, bg []float32, w, h, flat, step, reach int) ([]float32, bool) {
+	// Whether the light within step pixels of a pixel is flat, worked out
+	// when first asked (0: not yet, 1: flat, 2: not).
+	var sp *spread
+	flatNear := make([]uint8, w*h)
+	isFlat := func(i int) bool {
+		if flatNear[i] == 0 {
+			if sp == nil {
+				s := newSpread(light, w, h)
+				sp = &s
+			}
+			flatNear[i] = 2
+			if sp.at(i%w, i/w, step) <= flatSpread {
+				flatNear[i] = 1
+			}
+		}
+		return flatNear[i] == 1
+	}
+	if !mayMiss(light, bg, w, h, isFlat) {
+		return bg, false
+	}
+	level := make([]float32, w*h)
+	for i := range level {
+		level[i] = -1
+	}
+	var q levelQueue
+	for _, i := range edgePixels(w, h) {
+		if d := light[i] - bg[i]; d >= -plateauTol && d <= plateauTol && sp.at(i%w, i/w, flat) <= flatSpread {
+			level[i] = bg[i]
+			q.push(bg[i], int32(i))
+		}
+	}
+	q.flood(w, h, func(i, j int) (float32, bool) {
+		v := level[i]
+		if v <= level[j] || light[j] < v-plateauTol || light[j] > v+plateauTol || !isFlat(j) {
+			return 0, false
+		}
+		level[j] = v
+		return v, true
+	})
+	out := append([]float32(nil), bg...)
+	dist := make([]int32, w*h)
+	for i, v := range level {
+		if v > bg[i]+plateauRise {
+			out[i] = v
+			q.push(v, int32(i))
+		}
+	}
+	q.flood(w, h, func(i, j int) (float32, bool) {
+		v := out[i]
+		if dist[i] >= int32(reach) || light[j] > v+plateauTol {
+			return 0, false
+		}
+		u := min(v, light[j])
+		if u <= out[j] {
+			return 0, false
+		}
+		out[j], dist[j] = u, dist[i]+1
+		return u, true
+	})
+	return out, true
+}
+
+// plateauTol is how far from a plateau's level a pixel's light may be and
+// still be taken as part of it: more than the lightly blurred noise of a
+// photo's paper strays from the opening, less than a faint stroke.
+const plateauTol = 0.05
+
+// flatSpread is the most that light may spread (its standard deviation)
+// round a pixel of a plateau: that of a gradient of light of 0.1 across
+// the window.
+const flatSpread = 0.03
+
+// spread answers the standard deviation of an image's values over a
+// square window round a pixel, from its sums and sums of squares over
+// [0,x)×[0,y) (integral images).
+type spread struct {
+	w, h       int
+	sum, sumSq []float64
+}
+
+func newSpread(g []float32, w, h int) spread {
+	s := spread{w: w, h: h, sum: make([]float64, (w+1)*(h+1)), sumSq: make([]float64, (w+1)*(h+1))}
+	for y := range h {
+		var row, rowSq float64
+		for x := range w {
+			v := float64(g[y*w+x])
+			row += v
+			rowSq += v * v
+			s.sum[(y+1)*(w+1)+x+1] = s.sum[y*(w+1)+x+1] + row
+			s.sumSq[(y+1)*(w+1)+x+1] = s.sumSq[y*(w+1)+x+1] + rowSq
+		}
+	}
+	return s
+}
+
+// at is the standard deviation over the (2r+1)² window round (x, y), cut
+// at the image's edges.
+func (s spread) at(x, y, r int) float32 {
+	x0, x1, y0, y1 := max(0, x-r), min(s.w, x+r+1), max(0, y-r), min(s.h, y+r+1)
+	box := func(t []float64) float64 {
+		return t[y1*(s.w+1)+x1] - t[y0*(s.w+1)+x1] - t[y1*(s.w+1)+x0] + t[y0*(s.w+1)+x0]
+	}
+	n := float64((x1 - x0) * (y1 - y0))
+	mean := box(s.sum) / n
+	return float32(math.Sqrt(max(0, box(s.sumSq)/n-mean*mean)))
+}
+
+// plateauRise is how far above the background's estimate a plateau's
+// level must be for the opening to have missed it: more than smoothing
+// lifts the estimate on a gradient of light (maxLift).
+const plateauRise = maxLift
+
+// mayMiss says whether the opening may have missed part of a plateau
+// that reaches the picture's edge: whether some pixel stands out of bg by
+// more than plateauRise less plateauTol, flat, at a level within
+// plateauTol of the background at the edge. Most pictures, a drawing on a
+// blank canvas among them, have none, and are spared the search.
+func mayMiss(light, bg []float32, w, h int, isFlat func(i int) bool) bool {
+	lo, hi := float32(2), float32(-1)
+	for _, i := range edgePixels(w, h) {
+		if d := light[i] - bg[i]; d >= -plateauTol && d <= plateauTol {
+			lo, hi = min(lo, bg[i]), max(hi, bg[i])
+		}
+	}
+	for i, v := range light {
+		if v-bg[i] > plateauRise-plateauTol && v >= lo-plateauTol && v <= hi+plateauTol && isFlat(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// edgePixels is the indices of the pixels on the edge of a w×h image.
+func edgePixels(w, h int) []int {
+	var e []int
+	for x := range w {
+		e = append(e, x)
+		if h > 1 {
+			e = append(e, (h-1)*w+x)
+		}
+	}
+	for y := 1; y < h-1; y++ {
+		e = append(e, y*w)
+		if w > 1 {
+			e = append(e, y*w+w-1)
+		}
+	}
+	return e
+}
+
+// levelQueue holds pixels by level, highest first: a bucket queue, as
+// levels run from 0 to 1 and a level only falls as it spreads, so that the
+// highest waiting is final when taken (the widest bottleneck first).
+type levelQueue struct{ bucket [levelBuckets][]int32 }
+
+const levelBuckets = 1024
+
+func (q *levelQueue) push(v float32, i int32) {
+	k := min(levelBuckets-1, max(0, int(v*(levelBuckets-1))))
+	q.bucket[k] = append(q.bucket[k], i)
+}
+
+// flood takes the pixels of a w×h image highest first, each once, and
+// pushes each neighbour j of a pixel i taken whose level spread(i, j)
+// raised, at that level.
+func (q *levelQueue) flood(w, h int, spread func(i, j int) (float32, bool)) {
+	done := make([]bool, w*h)
+	for k := levelBuckets - 1; k >= 0; k-- {
+		for len(q.bucket[k]) > 0 {
+			b := q.bucket[k]
+			i := int(b[len(b)-1])
+			q.bucket[k] = b[:len(b)-1]
+			if done[i] {
+				continue
+			}
+			done[i] = true
+			x, y := i%w, i/w
+			for ny := max(0, y-1); ny <= min(h-1, y+1); ny++ {
+				for nx := max(0, x-1); nx <= min(w-1, x+1); nx++ {
+					if j := ny*w + nx; !done[j] {
+						if v, ok := spread(i, j); ok {
+							q.push(v, int32(j))
+						}
+					}
+				}
+			}
+		}
+	}
+}
