@@ -27,14 +27,15 @@ type ink struct {
 //  1. the background, lighting gradients and shadows included, is what is
 //     left after removing every bright structure narrower than a third of
 //     the image (see background; of the lightly blurred image, so that
-//     noise does not drag it down), and the parts of a shadow or a desk
-//     narrower than that where they come into the picture (reachPlateaus);
-//     the ink is what stands above it, less the typical offset of the
-//     background pixels;
-//  2. the noise is the spread of that ink over the whole image (most
+//     noise does not drag it down), but with the wedges and corners of a
+//     shadow or a desk that come into the picture kept in it, narrower
+//     though they are (reachPlateaus); the ink is what stands above it,
+//     less the typical offset of the background pixels;
+//  2. the noise is the spread of the ink over the whole image (most
 //     pixels are background), measured robustly (the median absolute
 //     deviation), or, if less, from differences between pixels (noiseOf),
-//     which holds when the ink is much of the image;
+//     which holds when the ink is much of the image; the ink as it stands
+//     above the opening alone (see below);
 //  3. the digit is the connected component of blurred ink that holds the
 //     most ink, with the pieces close to it (a stroke broken by noise or a
 //     faint pen); specks, page borders and smudges elsewhere are dropped.
@@ -52,9 +53,10 @@ func findInk(g []float32, w, h, grain int) (ink, error) {
 	s := min(w, h)
 	light := boxBlur(g, w, h, max(1, s/100))
 	bg := background(light, w, h)
-	// The noise is measured against the opening's background: the
+	// The noise is measured against the opening's background alone: the
 	// plateaus' reach sets the background to the light itself down their
-	// edges, where nothing is left to measure.
+	// edges and over much of the plateaus within reach of them, where
+	// nothing is left to measure.
 	plain := make([]float32, w*h)
 	for i := range plain {
 		plain[i] = light[i] - bg[i]
@@ -64,10 +66,13 @@ func findInk(g []float32, w, h, grain int) (ink, error) {
 		plain[i] -= offset
 	}
 	spread := 1.4826 * float64(quantile(absAll(plain), 0.5))
+	raw := plain
 	bg, reached := reachPlateaus(light, bg, w, h, max(1, s/6), max(1, s/100), max(2, s/28))
-	raw := make([]float32, w*h)
-	for i := range raw {
-		raw[i] = light[i] - bg[i] - offset
+	if reached {
+		raw = make([]float32, w*h)
+		for i := range raw {
+			raw[i] = light[i] - bg[i] - offset
+		}
 	}
 
 	// The detection map: blurred over about 1/56 of the image, so that

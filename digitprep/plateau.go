@@ -11,36 +11,37 @@ import "math"
 //
 // First, the level of the pixels on the picture's edge that lie on a flat
 // stretch of background (their light within plateauTol of bg, and the
-// light's spread within flat pixels of them under flatSpread) spreads to
+// light's spread within seedRadius of them under flatSpread) spreads to
 // the pixels connected to them (8-connected) whose light is within
-// plateauTol of that level and flat within step pixels: the plateaus that
+// plateauTol of that level and flat within flatRadius: the plateaus that
 // reach the picture's edge, each pixel at the highest level that reaches
 // it. The paper inside a digit's loop, which no plateau from the edge
 // reaches, is left as it was. Where that level is more than plateauRise
 // above bg, the opening missed the plateau. From those pixels, the level
 // then spreads down the plateau's edges, reach pixels at most, to pixels
-// no more than plateauTol lighter than it and no higher than their own
-// light, so that the edges leave no rim; not up into strokes, which stand
-// out of any background. It says whether it raised the estimate anywhere.
-func reachPlateaus(light, bg []float32, w, h, flat, step, reach int) ([]float32, bool) {
-	// Whether the light within step pixels of a pixel is flat, worked out
+// no more than plateauTol lighter than it, each raised no higher than its
+// own light, so that the edges leave no rim. A stroke stands out of the
+// plateau it crosses and is not reached there; but where a stroke fainter
+// than the plateau's level runs out of a wedge, the stroke's pixels within
+// reach of the wedge are lighter than the plateau only by their ink, less
+// than the plateau stands out, and lose it. It says whether it raised the
+// estimate anywhere.
+func reachPlateaus(light, bg []float32, w, h, seedRadius, flatRadius, reach int) ([]float32, bool) {
+	sp := newSpread(light, w, h)
+	// Whether the light within flatRadius of a pixel is flat, worked out
 	// when first asked (0: not yet, 1: flat, 2: not).
-	var sp *spread
 	flatNear := make([]uint8, w*h)
 	isFlat := func(i int) bool {
 		if flatNear[i] == 0 {
-			if sp == nil {
-				s := newSpread(light, w, h)
-				sp = &s
-			}
 			flatNear[i] = 2
-			if sp.at(i%w, i/w, step) <= flatSpread {
+			if sp.at(i%w, i/w, flatRadius) <= flatSpread {
 				flatNear[i] = 1
 			}
 		}
 		return flatNear[i] == 1
 	}
-	if !mayMiss(light, bg, w, h, isFlat) {
+	edge := edgePixels(w, h)
+	if !mayMiss(light, bg, edge, isFlat) {
 		return bg, false
 	}
 	level := make([]float32, w*h)
@@ -48,13 +49,14 @@ func reachPlateaus(light, bg []float32, w, h, flat, step, reach int) ([]float32,
 		level[i] = -1
 	}
 	var q levelQueue
-	for _, i := range edgePixels(w, h) {
-		if d := light[i] - bg[i]; d >= -plateauTol && d <= plateauTol && sp.at(i%w, i/w, flat) <= flatSpread {
+	done := make([]bool, w*h)
+	for _, i := range edge {
+		if d := light[i] - bg[i]; d >= -plateauTol && d <= plateauTol && sp.at(i%w, i/w, seedRadius) <= flatSpread {
 			level[i] = bg[i]
 			q.push(bg[i], int32(i))
 		}
 	}
-	q.flood(w, h, func(i, j int) (float32, bool) {
+	q.flood(w, h, done, func(i, j int) (float32, bool) {
 		v := level[i]
 		if v <= level[j] || light[j] < v-plateauTol || light[j] > v+plateauTol || !isFlat(j) {
 			return 0, false
@@ -62,15 +64,22 @@ func reachPlateaus(light, bg []float32, w, h, flat, step, reach int) ([]float32,
 		level[j] = v
 		return v, true
 	})
-	out := append([]float32(nil), bg...)
-	dist := make([]int32, w*h)
+	var out []float32
 	for i, v := range level {
 		if v > bg[i]+plateauRise {
+			if out == nil {
+				out = append([]float32(nil), bg...)
+			}
 			out[i] = v
 			q.push(v, int32(i))
 		}
 	}
-	q.flood(w, h, func(i, j int) (float32, bool) {
+	if out == nil {
+		return bg, false
+	}
+	clear(done)
+	dist := make([]int32, w*h)
+	q.flood(w, h, done, func(i, j int) (float32, bool) {
 		v := out[i]
 		if dist[i] >= int32(reach) || light[j] > v+plateauTol {
 			return 0, false
@@ -136,13 +145,14 @@ func (s spread) at(x, y, r int) float32 {
 const plateauRise = maxLift
 
 // mayMiss says whether the opening may have missed part of a plateau
-// that reaches the picture's edge: whether some pixel stands out of bg by
-// more than plateauRise less plateauTol, flat, at a level within
-// plateauTol of the background at the edge. Most pictures, a drawing on a
-// blank canvas among them, have none, and are spared the search.
-func mayMiss(light, bg []float32, w, h int, isFlat func(i int) bool) bool {
+// that reaches the picture's edge (edge: its pixels): whether some pixel
+// stands out of bg by more than plateauRise less plateauTol, flat, at a
+// level within plateauTol of the background at the edge. A drawing on a
+// blank canvas has none, and is spared the search; most photos have some
+// (the paper in a digit's loop).
+func mayMiss(light, bg []float32, edge []int, isFlat func(i int) bool) bool {
 	lo, hi := float32(2), float32(-1)
-	for _, i := range edgePixels(w, h) {
+	for _, i := range edge {
 		if d := light[i] - bg[i]; d >= -plateauTol && d <= plateauTol {
 			lo, hi = min(lo, bg[i]), max(hi, bg[i])
 		}
@@ -175,8 +185,14 @@ func edgePixels(w, h int) []int {
 
 // levelQueue holds pixels by level, highest first: a bucket queue, as
 // levels run from 0 to 1 and a level only falls as it spreads, so that the
-// highest waiting is final when taken (the widest bottleneck first).
-type levelQueue struct{ bucket [levelBuckets][]int32 }
+// highest waiting is final when taken (the widest bottleneck first), to
+// within a bucket's width. Each bucket is taken first in, first out, so
+// that a level spreads over a plateau in rings, each pixel first reached
+// by a shortest way.
+type levelQueue struct {
+	bucket [levelBuckets][]int32
+	head   [levelBuckets]int
+}
 
 const levelBuckets = 1024
 
@@ -185,16 +201,15 @@ func (q *levelQueue) push(v float32, i int32) {
 	q.bucket[k] = append(q.bucket[k], i)
 }
 
-// flood takes the pixels of a w×h image highest first, each once, and
-// pushes each neighbour j of a pixel i taken whose level spread(i, j)
-// raised, at that level.
-func (q *levelQueue) flood(w, h int, spread func(i, j int) (float32, bool)) {
-	done := make([]bool, w*h)
+// flood takes the pixels of a w×h image highest first, each once (done
+// says which were, and is cleared by the caller), and pushes each
+// neighbour j of a pixel i taken whose level spread(i, j) raised, at that
+// level.
+func (q *levelQueue) flood(w, h int, done []bool, spread func(i, j int) (float32, bool)) {
 	for k := levelBuckets - 1; k >= 0; k-- {
-		for len(q.bucket[k]) > 0 {
-			b := q.bucket[k]
-			i := int(b[len(b)-1])
-			q.bucket[k] = b[:len(b)-1]
+		for q.head[k] < len(q.bucket[k]) {
+			i := int(q.bucket[k][q.head[k]])
+			q.head[k]++
 			if done[i] {
 				continue
 			}
@@ -210,5 +225,6 @@ func (q *levelQueue) flood(w, h int, spread func(i, j int) (float32, bool)) {
 				}
 			}
 		}
+		q.bucket[k], q.head[k] = q.bucket[k][:0], 0
 	}
 }
