@@ -67,7 +67,7 @@ func findInk(g []float32, w, h, grain int) (ink, error) {
 	}
 	spread := 1.4826 * float64(quantile(absAll(plain), 0.5))
 	raw := plain
-	bg, reached := reachPlateaus(light, bg, w, h, max(1, s/6), max(1, s/100), max(2, s/28))
+	bg, reached := reachPlateaus(light, bg, w, h, max(1, s/6), max(1, s/50), max(2, s/28))
 	if reached {
 		raw = make([]float32, w*h)
 		for i := range raw {
