@@ -46,9 +46,10 @@ const minOtherLevel = 0.1
 // along the shadow's edge: a blob (more than strokeCoverage of its box) or
 // ink at the image's edge. Then the other side is taken if it gives a
 // digit as above and the first side's ink is such paper (shadowed); or,
-// whatever the first side's ink is like, if it is smaller paper inside the
-// other side's digit (paperIn). The other side's ink is not taken when it
-// is a blob inside the first side's digit, its counter (counterOf).
+// when the first side's ink looks like a digit too, if it is paper inside
+// the other side's digit or far fainter than it (paperIn). The other
+// side's ink is not taken when it is a blob inside the first side's
+// digit, its counter (counterOf).
 func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	b := border(g, w, h)
 	inverted := paperIsLight(g, b)
