@@ -16,25 +16,48 @@ func boxBlur(g []float32, w, h, r int) []float32 {
 	if r < 1 {
 		return append([]float32(nil), g...)
 	}
-	// Integral image: sum of g over [0,x)×[0,y) at (y*(w+1)+x).
-	sum := make([]float64, (w+1)*(h+1))
-	for y := 0; y < h; y++ {
-		var row float64
-		for x := 0; x < w; x++ {
-			row += float64(g[y*w+x])
-			sum[(y+1)*(w+1)+x+1] = sum[y*(w+1)+x+1] + row
-		}
-	}
+	sum := newIntegral(g, w, h, false)
 	out := make([]float32, w*h)
 	for y := 0; y < h; y++ {
 		y0, y1 := max(0, y-r), min(h, y+r+1)
 		for x := 0; x < w; x++ {
 			x0, x1 := max(0, x-r), min(w, x+r+1)
-			s := sum[y1*(w+1)+x1] - sum[y0*(w+1)+x1] - sum[y1*(w+1)+x0] + sum[y0*(w+1)+x0]
-			out[y*w+x] = float32(s / float64((y1-y0)*(x1-x0)))
+			out[y*w+x] = float32(sum.box(x0, y0, x1, y1) / float64((y1-y0)*(x1-x0)))
 		}
 	}
 	return out
+}
+
+// integral is an integral image: the sum of an image's values (or of
+// their squares) over [0,x)×[0,y) at y*(w+1)+x, so that the sum over any
+// box takes four lookups.
+type integral struct {
+	w   int
+	sum []float64
+}
+
+// newIntegral is the integral image of g (w×h), of its values squared if
+// squared.
+func newIntegral(g []float32, w, h int, squared bool) integral {
+	s := integral{w: w, sum: make([]float64, (w+1)*(h+1))}
+	for y := 0; y < h; y++ {
+		var row float64
+		for x := 0; x < w; x++ {
+			v := float64(g[y*w+x])
+			if squared {
+				v *= v
+			}
+			row += v
+			s.sum[(y+1)*(w+1)+x+1] = s.sum[y*(w+1)+x+1] + row
+		}
+	}
+	return s
+}
+
+// box is the sum over [x0,x1)×[y0,y1).
+func (s integral) box(x0, y0, x1, y1 int) float64 {
+	w := s.w + 1
+	return s.sum[y1*w+x1] - s.sum[y0*w+x1] - s.sum[y1*w+x0] + s.sum[y0*w+x0]
 }
 
 // minFilter is the smallest value in the (2r+1)² window around each pixel

@@ -252,13 +252,21 @@ func shadowOver(digit []float32, share float64, through bool) *image.Gray {
 		x0 = edge - 28*k/2
 	}
 	pen := penOf(digit, w, h, image.Rect(x0, (h-28*k)/2, x0+28*k, (h+28*k)/2))
-	r := rand.New(rand.NewPCG(2, uint64(edge)))
+	return pageLit(pen, func(x, _ int) float64 {
+		return 0.45 + 0.55*math.Max(0, math.Min(1, float64(x-edge+3)/6))
+	}, 2, rand.New(rand.NewPCG(2, uint64(edge))))
+}
+
+// pageLit is a photo of a page (grey 235) with pen's ink on it (grey 25),
+// each pixel (x, y) lit by light(x, y), a share of the full light, with a
+// sensor's noise of noise grey levels drawn from r.
+func pageLit(pen *image.Gray, light func(x, y int) float64, noise float64, r *rand.Rand) *image.Gray {
+	w, h := pen.Rect.Dx(), pen.Rect.Dy()
 	img := image.NewGray(image.Rect(0, 0, w, h))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			light := 0.45 + 0.55*math.Max(0, math.Min(1, float64(x-edge+3)/6))
+	for y := range h {
+		for x := range w {
 			v := float64(pen.Pix[y*w+x]) / 255
-			img.Pix[y*w+x] = uint8(max(0, min(255, light*(235*(1-v)+25*v)+2*r.NormFloat64())))
+			img.Pix[y*w+x] = uint8(max(0, min(255, light(x, y)*(235*(1-v)+25*v)+noise*r.NormFloat64())))
 		}
 	}
 	return img
@@ -296,16 +304,10 @@ func shadowAcross(digit []float32, deg, dark float64, seed uint64) *image.Gray {
 	r := rand.New(rand.NewPCG(seed, 9))
 	sin, cos := math.Sincos(deg * math.Pi / 180)
 	off := (r.Float64() - 0.5) * 40
-	img := image.NewGray(image.Rect(0, 0, w, h))
-	for y := range h {
-		for x := range w {
-			d := (float64(x)-w/2)*cos + (float64(y)-h/2)*sin - off
-			light := dark + (1-dark)*math.Max(0, math.Min(1, (d+soft/2)/soft))
-			v := float64(pen.Pix[y*w+x]) / 255
-			img.Pix[y*w+x] = uint8(max(0, min(255, light*(235*(1-v)+25*v)+3*r.NormFloat64())))
-		}
-	}
-	return img
+	return pageLit(pen, func(x, y int) float64 {
+		d := (float64(x)-w/2)*cos + (float64(y)-h/2)*sin - off
+		return dark + (1-dark)*math.Max(0, math.Min(1, (d+soft/2)/soft))
+	}, 3, r)
 }
 
 // The edge of a shadow through the digit at a slant, as a phone's or a
@@ -349,18 +351,12 @@ func phoneShadow(digit []float32, deg, dark float64, seed uint64, beside bool) *
 	if beside {
 		cx, cy = cx-120, cy-120
 	}
-	img := image.NewGray(image.Rect(0, 0, w, h))
-	for y := range h {
-		for x := range w {
-			dx, dy := float64(x)-cx, float64(y)-cy
-			u, v := dx*cos+dy*sin, -dx*sin+dy*cos   // the corner at 0, 0
-			in := math.Min(math.Min(-u, u+300), -v) // how far inside the shadow
-			light := dark + (1-dark)*math.Max(0, math.Min(1, (soft/2-in)/soft))
-			ink := float64(pen.Pix[y*w+x]) / 255
-			img.Pix[y*w+x] = uint8(max(0, min(255, light*(235*(1-ink)+25*ink)+3*r.NormFloat64())))
-		}
-	}
-	return img
+	return pageLit(pen, func(x, y int) float64 {
+		dx, dy := float64(x)-cx, float64(y)-cy
+		u, v := dx*cos+dy*sin, -dx*sin+dy*cos   // the corner at 0, 0
+		in := math.Min(math.Min(-u, u+300), -v) // how far inside the shadow
+		return dark + (1-dark)*math.Max(0, math.Min(1, (soft/2-in)/soft))
+	}, 3, r)
 }
 
 // The shadow of a phone held over the page, its corner by the digit or on

@@ -105,38 +105,24 @@ const plateauTol = 0.05
 const flatSpread = 0.03
 
 // spread answers the standard deviation of an image's values over a
-// square window round a pixel, from its sums and sums of squares over
-// [0,x)×[0,y) (integral images).
+// square window round a pixel, from the integral images of its values and
+// of their squares.
 type spread struct {
 	w, h       int
-	sum, sumSq []float64
+	sum, sumSq integral
 }
 
 func newSpread(g []float32, w, h int) spread {
-	s := spread{w: w, h: h, sum: make([]float64, (w+1)*(h+1)), sumSq: make([]float64, (w+1)*(h+1))}
-	for y := range h {
-		var row, rowSq float64
-		for x := range w {
-			v := float64(g[y*w+x])
-			row += v
-			rowSq += v * v
-			s.sum[(y+1)*(w+1)+x+1] = s.sum[y*(w+1)+x+1] + row
-			s.sumSq[(y+1)*(w+1)+x+1] = s.sumSq[y*(w+1)+x+1] + rowSq
-		}
-	}
-	return s
+	return spread{w: w, h: h, sum: newIntegral(g, w, h, false), sumSq: newIntegral(g, w, h, true)}
 }
 
 // at is the standard deviation over the (2r+1)² window round (x, y), cut
 // at the image's edges.
 func (s spread) at(x, y, r int) float32 {
 	x0, x1, y0, y1 := max(0, x-r), min(s.w, x+r+1), max(0, y-r), min(s.h, y+r+1)
-	box := func(t []float64) float64 {
-		return t[y1*(s.w+1)+x1] - t[y0*(s.w+1)+x1] - t[y1*(s.w+1)+x0] + t[y0*(s.w+1)+x0]
-	}
 	n := float64((x1 - x0) * (y1 - y0))
-	mean := box(s.sum) / n
-	return float32(math.Sqrt(max(0, box(s.sumSq)/n-mean*mean)))
+	mean := s.sum.box(x0, y0, x1, y1) / n
+	return float32(math.Sqrt(max(0, s.sumSq.box(x0, y0, x1, y1)/n-mean*mean)))
 }
 
 // plateauRise is how far above the background's estimate a plateau's

@@ -54,13 +54,14 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	b := border(g, w, h)
 	inverted := paperIsLight(g, b)
 	t, err := inkOn(g, w, h, grain, inverted)
-	unsure := err == nil && mixed(b) && (coverage(t, 0.5) > strokeCoverage || atEdge(t, w, h))
+	split := mixed(b)
+	unsure := err == nil && split && (coverage(t, 0.5) > strokeCoverage || atEdge(t, w, h))
 	var plain, filled float64 // of t's hull, t's ink, and with its holes
 	if err == nil {
 		plain, filled = hullCoverage(t, false), hullCoverage(t, true)
 	}
 	strokes := err == nil && plain <= filledCoverage && filled <= sheetCoverage
-	if strokes && !unsure && !mixed(b) {
+	if strokes && !unsure && !split {
 		return t, inverted, nil
 	}
 	other, oerr := inkOn(g, w, h, grain, !inverted)

@@ -446,26 +446,33 @@ func TestInset(t *testing.T) {
 	assert.True(t, in.Left*512 <= 300 && (in.Left+in.Width)*512 >= 328, "around the digit: %+v", in)
 }
 
-// An upload kept from before a reload, read again, is the upload (the
-// upload tab shows it), but the tab the address named stays in front,
-// whether it is taken or refused; an upload the person gives is brought
-// forward.
-func TestKeptUploadStaysOnItsTab(t *testing.T) {
+// keptOnGallery is a store on the gallery that has read again "kept.png",
+// an upload kept from before a reload.
+func keptOnGallery(t *testing.T) *Store {
 	s, _ := loadedStore(t)
 	s.SetMode(ModeGallery)
 	kept, ok := s.StartKeptUpload("kept.png")
 	require.True(t, ok)
 	s.FinishUpload(kept, "kept.png", "blob:1", twoDigits(), nil)
+	return s
+}
+
+// An upload kept from before a reload, read again, is the upload (the
+// upload tab shows it), but the tab the address named stays in front,
+// whether it is taken or refused; an upload the person gives is brought
+// forward.
+func TestKeptUploadStaysOnItsTab(t *testing.T) {
+	s := keptOnGallery(t)
 	st := s.State()
 	require.NotNil(t, st.Upload)
 	assert.Equal(t, "kept.png", st.Upload.Name)
 	assert.Equal(t, ModeGallery, st.Mode, "taken")
-	_, ok = s.StartKeptUpload("again.png")
+	_, ok := s.StartKeptUpload("again.png")
 	assert.False(t, ok, "once an upload was begun, a kept one is not read")
 
 	s, _ = loadedStore(t)
 	s.SetMode(ModeGallery)
-	kept, ok = s.StartKeptUpload("bad.png")
+	kept, ok := s.StartKeptUpload("bad.png")
 	require.True(t, ok)
 	s.FinishUpload(kept, "bad.png", "", nil, errors.New("damaged"))
 	st = s.State()
@@ -486,11 +493,7 @@ func TestKeptUploadStaysOnItsTab(t *testing.T) {
 // on the upload tab, without bringing it forward, beside the upload kept
 // before it; not once the person has given an upload.
 func TestUnread(t *testing.T) {
-	s, _ := loadedStore(t)
-	s.SetMode(ModeGallery)
-	kept, ok := s.StartKeptUpload("kept.png")
-	require.True(t, ok)
-	s.FinishUpload(kept, "kept.png", "blob:1", twoDigits(), nil)
+	s := keptOnGallery(t)
 	assert.True(t, s.Unread("next.png", errors.New("not read")))
 	st := s.State()
 	assert.Equal(t, "next.png: not read", st.UploadMessage)
