@@ -302,6 +302,14 @@ type piece struct {
 	along        [4]bool
 	pixels, near int
 	rim          int // sides of its pixels that face others within the image
+	// fills says that a piece that touches two edges of the image that
+	// meet (corner) fills its convex hull, more than filledCoverage of it,
+	// as the desk at a corner of a page turned on it does, cut by the
+	// page's edge and the picture's. It is measured on the detection map
+	// (blurred, grown down to its low threshold), where a small digit's
+	// holes are filled too: a digit at the picture's corner, a 1 most of
+	// all, may fill its hull there (see blob).
+	fills bool
 }
 
 // thick is the width of the piece's strokes: twice its area over its rim,
@@ -325,7 +333,8 @@ func (c piece) clear(w, h int) bool {
 // component it leaves out with a quarter of the most ink or more (the
 // others of "7 1 3"). Bands of lighting or desk at the border are left
 // out, and so is what lies beside a digit and is not one: a thumb coming
-// in from the edge, a screenshot's button (blob).
+// in from the edge, a screenshot's button, the desk at each corner of a
+// turned page (blob).
 func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	label, count := components(d, w, h, high, low) // 0: not above the threshold
 	comps := make([]piece, count+1)                // component n is comps[n]
@@ -372,8 +381,9 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 			c.near++
 		}
 	}
-	// Pieces left out: bands at the border, and the heaviest piece if it is
-	// a blob beside another (blobBeside).
+	wedges(comps, label, w, h)
+	// Pieces left out: bands at the border, and the heaviest piece while it
+	// is a blob beside another (blobBeside).
 	out := make([]bool, len(comps))
 	for n, c := range comps {
 		out[n] = float64(c.near) >= bandNear*float64(c.pixels)
@@ -391,7 +401,8 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		return main
 	}
 	main := heaviest(true)
-	if main != 0 && blobBeside(main, comps, out, w, h) {
+	// In turn, as a turned page has desk at each corner of the picture.
+	for main != 0 && blobBeside(main, comps, out, w, h) {
 		out[main] = true
 		main = heaviest(true)
 	}
@@ -490,12 +501,75 @@ func blobBeside(main int, pieces []piece, out []bool, w, h int) bool {
 // sticker (b is boxy, d not); or a thumb or a finger holding the paper, or
 // a shadow, coming in from the image's edge, beside d clear of the edges
 // and of strokes at least thinner times thinner (a thumb is about as wide
-// as a digit is high).
+// as a digit is high); or, filling its hull at a corner of the image
+// (piece.fills), the desk at a corner of a page turned on it, beside d
+// at least wedgeWider times thinner. For a piece that fills its hull,
+// thick measures how broad it is, not a stroke: a digit at the picture's
+// corner that fills its hull at the detection's blur (a 1, most often) is
+// as broad as a wedge, and is left out beside a mark or a second digit;
+// any piece at the picture's edge that fills its hull, taken for a wedge,
+// lost far more digits at an edge (docs/preparation.md has the counts).
 func blob(b, d piece, w, h int) bool {
 	if max(d.box.Dx(), d.box.Dy()) < 2*minDigit {
 		return false
 	}
-	return b.boxy() && !d.boxy() || !b.clear(w, h) && d.clear(w, h) && d.thick()*thinner <= b.thick()
+	if b.boxy() && !d.boxy() {
+		return true
+	}
+	if b.clear(w, h) || !d.clear(w, h) {
+		return false
+	}
+	return d.thick()*thinner <= b.thick() || b.fills && d.thick()*wedgeWider <= b.thick()
+}
+
+// wedgeWider is how many times broader than the digit's strokes (both
+// piece.thick) the desk at a corner of a turned page must be to be left
+// out (TestPageTurnedOnADesk measures the wedges' breadth).
+const wedgeWider = 1.5
+
+// wedges marks the pieces (labelled by label in a w×h image) that touch
+// two edges of the image that meet and fill their convex hull
+// (piece.fills): the hull of each row's leftmost and rightmost pixels,
+// worked out in one pass over the rows.
+func wedges(pieces []piece, label []int32, w, h int) {
+	first, last := make([]int, len(pieces)), make([]int, len(pieces))
+	for n := range first {
+		first[n] = -1
+	}
+	pts := make([][][2]int, len(pieces))
+	var seen []int32
+	for y := range h {
+		seen = seen[:0]
+		for x, n := range label[y*w : (y+1)*w] {
+			if n == 0 || !pieces[n].corner() {
+				continue
+			}
+			if first[n] < 0 {
+				first[n] = x
+				seen = append(seen, n)
+			}
+			last[n] = x
+		}
+		for _, n := range seen {
+			pts[n] = append(pts[n], [2]int{first[n], y}, [2]int{last[n] + 1, y}, [2]int{first[n], y + 1}, [2]int{last[n] + 1, y + 1})
+			first[n] = -1
+		}
+	}
+	for n := range pieces {
+		if area := hullArea(pts[n]); area > 0 {
+			pieces[n].fills = float64(pieces[n].pixels) > filledCoverage*area
+		}
+	}
+}
+
+// corner says whether the piece touches two edges of the image that meet.
+func (c piece) corner() bool {
+	for e := range c.edge {
+		if c.edge[e] > 0 && c.edge[(e+1)%4] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // boxy says whether the piece fills nearly all of its box and is at least

@@ -446,6 +446,131 @@ func TestPageWithTheDeskAlongItsEdges(t *testing.T) {
 	}
 }
 
+// turnedPage is an MNIST digit written with a dark pen, 4 times MNIST's
+// size, on an 800×600 photo of a page turned by deg degrees on a wood desk
+// (grey 60 to 82), the page 880×660 about the photo's middle, so that the
+// desk shows at the photo's corners in wedges; the digit up to 150 pixels
+// off the middle (seeded by seed), the page's edge soft over 3 pixels, with
+// sensor noise.
+func turnedPage(digit []float32, deg float64, seed uint64) *image.Gray {
+	const w, h, k, soft = 800, 600, 4, 3
+	r := rand.New(rand.NewPCG(seed, 17))
+	cx, cy := w/2+int((r.Float64()-0.5)*300), h/2+int((r.Float64()-0.5)*200)
+	pen := penOf(digit, w, h, image.Rect(cx-28*k/2, cy-28*k/2, cx+28*k/2, cy+28*k/2))
+	sin, cos := math.Sincos(deg * math.Pi / 180)
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			dx, dy := float64(x)-w/2, float64(y)-h/2
+			u, v := dx*cos+dy*sin, -dx*sin+dy*cos
+			in := math.Min(440-math.Abs(u), 330-math.Abs(v)) // how far inside the page
+			page := math.Max(0, math.Min(1, (in+soft/2)/soft))
+			paper := page*235 + (1-page)*float64(60+(x*7+y*13)%23)
+			ink := float64(pen.Pix[y*w+x]) / 255
+			img.Pix[y*w+x] = uint8(max(0, min(255, paper*(1-ink)+25*ink+3*r.NormFloat64())))
+		}
+	}
+	return img
+}
+
+// A page turned on a desk, the desk at the photo's corners: each corner's
+// desk is a wedge narrower than the background's window, cut by the
+// page's edge and the photo's, with no flat stretch of the desk wide
+// enough for the window to follow (reachPlateaus finds none), and the
+// heaviest wedge was taken for the digit (read as a 2, a 7, or refused
+// as a line). A wedge that fills its hull, at a corner of the picture,
+// beside a digit of far thinner strokes clear of the edges is left out
+// (digitMask's blob). Before (2026-12-07), of these 40 photos 4 were read
+// right: 26 were read as another digit, 10 refused as a line.
+func TestPageTurnedOnADesk(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	right, n := 0, 0
+	for _, deg := range []float64{-30, -20, -12, 12, 20, 30, 40, 50} {
+		for i := range 5 {
+			j := i + 5*int(deg+30) // other digits at each angle
+			in, info, err := Prepare(turnedPage(test.Image(nil, j), deg, uint64(i)))
+			n++
+			if err == nil && info.Inverted && reads(in) == int(test.Labels[j]) {
+				right++
+			} else {
+				t.Logf("%g°, digit %d: %v", deg, j, err)
+			}
+		}
+	}
+	t.Logf("%d of %d read right", right, n)
+	assert.GreaterOrEqual(t, right, n-2)
+}
+
+// noteInShadow is an MNIST digit written with a dark pen, 4 times MNIST's
+// size, in the middle of a note (grey 232, side wide, turned by deg
+// degrees) on a wood desk (grey 60 to 82) in an 800×600 photo, the note
+// cut by the photo's top and bottom edges, with the edge of a shadow (55 %
+// of the light, soft over 10 pixels) across the photo at a slant, 80 to 100
+// pixels left of the digit's middle on its middle row (across) or 150, and
+// sensor noise.
+func noteInShadow(digit []float32, side, deg float64, across bool, seed uint64) *image.Gray {
+	const w, h, k, soft = 800, 600, 4, 10
+	r := rand.New(rand.NewPCG(seed, 23))
+	pen := penOf(digit, w, h, image.Rect(w/2-28*k/2, h/2-28*k/2, w/2+28*k/2, h/2+28*k/2))
+	sin, cos := math.Sincos(deg * math.Pi / 180)
+	// The shadow's edge: a line at 60° to 120° from the horizontal, the
+	// shadow on its left, on the digit's middle row 80 to 100 pixels left
+	// of the digit's middle (across) or 150.
+	at := w/2 - 80 - 20*r.Float64()
+	if !across {
+		at = 250
+	}
+	ss, sc := math.Sincos((60 + 60*r.Float64()) * math.Pi / 180)
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			dx, dy := float64(x)-w/2, float64(y)-h/2
+			u, v := dx*cos+dy*sin, -dx*sin+dy*cos
+			in := side/2 - math.Max(math.Abs(u), math.Abs(v)) // how far inside the note
+			note := math.Max(0, math.Min(1, in+0.5))
+			paper := note*232 + (1-note)*float64(60+(x*7+y*13)%23)
+			d := (float64(x)-at)*ss - dy*sc // how far right of the shadow's edge
+			light := 0.55 + 0.45*math.Max(0, math.Min(1, (d+soft/2)/soft))
+			ink := float64(pen.Pix[y*w+x]) / 255
+			img.Pix[y*w+x] = uint8(max(0, min(255, light*(paper*(1-ink)+25*ink)+3*r.NormFloat64())))
+		}
+	}
+	return img
+}
+
+// A note on a darker desk, cut by the photo's top and bottom edges, a
+// shadow across the photo: the desk at the photo's corners, in light or in
+// shadow, is not the digit (digitMask's blob). Before (2026-12-07), 19 of
+// these 48 photos were read right; now 33, all 24 of the wider note.
+// Still wrong, 15 of the narrower note: the border is mostly desk, and
+// light ink is found first, a sliver of lit desk or paper beside the
+// shadow. (Looking at the dark side too, and taking its digit when the
+// light ink is paper in it or far fainter, read 2 more right, at the cost
+// of a second search for ink in every picture of light ink found first.)
+func TestNoteOnADeskInAShadow(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	right, n := 0, 0
+	for _, side := range []float64{640, 720} {
+		for _, across := range []bool{true, false} {
+			for _, deg := range []float64{-15, 0, 10, 20} {
+				for i := range 3 {
+					j := n + 40 // each photo its own digit
+					in, info, err := Prepare(noteInShadow(test.Image(nil, j), side, deg, across, uint64(i)))
+					n++
+					if err == nil && info.Inverted && reads(in) == int(test.Labels[j]) {
+						right++
+					} else {
+						l, tp, r, b := info.Area()
+						t.Logf("note %g px turned %g°, shadow across it %v, digit %d: %v, dark ink %v, found at %.2f,%.2f-%.2f,%.2f", side, deg, across, j, err, info.Inverted, l, tp, r, b)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d read right", right, n)
+	assert.GreaterOrEqual(t, right, 31)
+}
+
 // blankPage is a photo of w×h of paper without a digit: 225 grey, darker
 // by grad levels towards the left edge, by vig (a share) towards the
 // corners, with sensor noise.
