@@ -533,15 +533,17 @@ const wedgeWider = 1.5
 // worked out in one pass over the rows.
 func wedges(pieces []piece, label []int32, w, h int) {
 	first, last := make([]int, len(pieces)), make([]int, len(pieces))
+	atCorner := make([]bool, len(pieces))
 	for n := range first {
 		first[n] = -1
+		atCorner[n] = n != 0 && pieces[n].corner()
 	}
 	pts := make([][][2]int, len(pieces))
 	var seen []int32
 	for y := range h {
 		seen = seen[:0]
 		for x, n := range label[y*w : (y+1)*w] {
-			if n == 0 || !pieces[n].corner() {
+			if !atCorner[n] {
 				continue
 			}
 			if first[n] < 0 {
@@ -551,7 +553,7 @@ func wedges(pieces []piece, label []int32, w, h int) {
 			last[n] = x
 		}
 		for _, n := range seen {
-			pts[n] = append(pts[n], [2]int{first[n], y}, [2]int{last[n] + 1, y}, [2]int{first[n], y + 1}, [2]int{last[n] + 1, y + 1})
+			pts[n] = rowCorners(pts[n], first[n], last[n], y)
 			first[n] = -1
 		}
 	}

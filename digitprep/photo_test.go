@@ -413,7 +413,7 @@ func deskAlong(digit []float32, top, left int) *image.Gray {
 		for x := 0; x < w; x++ {
 			paper := 235.0
 			if y < top || x < left {
-				paper = float64(60 + (x*7+y*13)%23) // wood
+				paper = wood(x, y)
 			}
 			v := float64(pen.Pix[y*w+x]) / 255
 			img.SetGray(x, y, color.Gray{uint8(paper*(1-v) + 25*v)})
@@ -421,6 +421,9 @@ func deskAlong(digit []float32, top, left int) *image.Gray {
 	}
 	return img
 }
+
+// wood is the grey level of a wood desk at (x, y): 60 to 82, in a grain.
+func wood(x, y int) float64 { return float64(60 + (x*7+y*13)%23) }
 
 // A page photographed with the desk along two of its edges, or one: the
 // ink is dark on the paper, though the border is as much desk as paper,
@@ -465,7 +468,7 @@ func turnedPage(digit []float32, deg float64, seed uint64) *image.Gray {
 			u, v := dx*cos+dy*sin, -dx*sin+dy*cos
 			in := math.Min(440-math.Abs(u), 330-math.Abs(v)) // how far inside the page
 			page := math.Max(0, math.Min(1, (in+soft/2)/soft))
-			paper := page*235 + (1-page)*float64(60+(x*7+y*13)%23)
+			paper := page*235 + (1-page)*wood(x, y)
 			ink := float64(pen.Pix[y*w+x]) / 255
 			img.Pix[y*w+x] = uint8(max(0, min(255, paper*(1-ink)+25*ink+3*r.NormFloat64())))
 		}
@@ -528,7 +531,7 @@ func noteInShadow(digit []float32, side, deg float64, across bool, seed uint64) 
 			u, v := dx*cos+dy*sin, -dx*sin+dy*cos
 			in := side/2 - math.Max(math.Abs(u), math.Abs(v)) // how far inside the note
 			note := math.Max(0, math.Min(1, in+0.5))
-			paper := note*232 + (1-note)*float64(60+(x*7+y*13)%23)
+			paper := note*232 + (1-note)*wood(x, y)
 			d := (float64(x)-at)*ss - dy*sc // how far right of the shadow's edge
 			light := 0.55 + 0.45*math.Max(0, math.Min(1, (d+soft/2)/soft))
 			ink := float64(pen.Pix[y*w+x]) / 255

@@ -296,10 +296,16 @@ func outline(t ink) (pts [][2]int, n int) {
 			}
 		}
 		if lo >= 0 {
-			pts = append(pts, [2]int{lo, y}, [2]int{hi + 1, y}, [2]int{lo, y + 1}, [2]int{hi + 1, y + 1})
+			pts = rowCorners(pts, lo, hi, y)
 		}
 	}
 	return pts, n
+}
+
+// rowCorners appends to pts the corners of the pixels lo to hi of row y,
+// whose convex hull, over all rows, is that of the ink there.
+func rowCorners(pts [][2]int, lo, hi, y int) [][2]int {
+	return append(pts, [2]int{lo, y}, [2]int{hi + 1, y}, [2]int{lo, y + 1}, [2]int{hi + 1, y + 1})
 }
 
 // hullArea is the area of the convex hull of pts (Andrew's monotone chain,
