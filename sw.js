@@ -4,10 +4,12 @@
 // of each but the page and the icons, so that a change to any file is a
 // change to this script,
 // which the browser installs on the next visit with a network: it fetches
-// the new files into a cache of the new version, takes over at once (the
-// page open then gets its later files, such as the strong model's weights,
-// from the new version, and says that a new version is ready) and drops
-// the old cache.
+// the new files into a cache of the new version and waits. A page open
+// keeps the version it was loaded with, every file it loads later from
+// that version's cache, and says that a new version is ready; its Reload
+// asks the new version to take over ("take over"), which drops the old
+// cache. With no page open, the browser lets the new version take over
+// by itself.
 "use strict";
 const VERSION = "__GODAE_VERSION__";
 const FILES = __GODAE_FILES__;
@@ -23,9 +25,17 @@ const CACHE = PREFIX + VERSION;
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "no-cache", integrity: INTEGRITY[f] || "" }))))
-      .then(() => self.skipWaiting()),
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "no-cache", integrity: INTEGRITY[f] || "" })))),
   );
+});
+
+// A page's Reload of the new version that waits: it takes over every page
+// open, and the page that asked reloads. Taking over at once, as this
+// worker did before 2026-12-07, gave a page of the old version its later
+// files (the upload workers' scripts, the strong model's weights) from the
+// new one.
+self.addEventListener("message", (event) => {
+  if (event.data === "take over") self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {

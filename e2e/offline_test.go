@@ -5,7 +5,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,6 +17,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	dae "github.com/godae/dae"
 )
 
 // After one visit the app works with no network: its service worker keeps
@@ -93,23 +97,35 @@ func TestOfflineKeepsOneVersion(t *testing.T) {
 	p.run(chromedp.Poll(`warned.some(w => w.includes("not kept for use offline"))`, nil, chromedp.WithPollingTimeout(10*time.Second))) // and the console says so
 }
 
-// A new version deployed while the page is open takes it over (sw.js): the
-// page says a new version is ready, with a button to reload; the first
-// worker, which takes over a page of no other version, is not one.
+// A new version deployed while the page is open (here one with web/prep.js
+// changed, the upload workers' script) installs and waits (sw.js): the page
+// says a new version is ready, with a button to reload, and keeps its own
+// version until then, every file it loads later with it (the new version
+// took the page over at once, which then loaded the new version's workers);
+// the Reload shows the new version. The first worker, which takes over a
+// page of no other version, is not one.
 func TestNewVersionIsSaid(t *testing.T) {
 	t.Parallel() // see the package doc
+	const next = "\n// the next version\n"
 	var deployed atomic.Bool
-	srv := serveDistChanged(t, "sw.js", "text/javascript; charset=utf-8", "\n// the next version\n", deployed.Load)
+	srv := serveNextVersion(t, "web/prep.js", next, deployed.Load)
 	p := &page{t: t, b: newBrowser(t)}
 	controlled := chromedp.Poll(`navigator.serviceWorker.controller !== null`, nil, chromedp.WithPollingTimeout(20*time.Second))
 	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, chromedp.Sleep(200*time.Millisecond))
 	assert.Empty(t, p.text("#new-version"), "the first worker is no new version")
+	var prep string
+	workers := chromedp.Evaluate(`fetch("web/prep.js").then(r => r.text())`, &prep, awaitPromise)
 
 	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled)
 	deployed.Store(true)
 	p.run(chromedp.Evaluate(`navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true)`, nil, awaitPromise),
-		chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery))
+		chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery), workers)
 	assert.Equal(t, "A new version of this page is ready: reload to use it.", p.text("#new-version"), "said by a status region there from the start, the button beside it")
+	assert.False(t, strings.Contains(prep, next), "the page keeps its own version's files until it is reloaded")
+	// A reload of the browser's own keeps the old version, the new one
+	// still waiting: said at once.
+	p.run(chromedp.Reload(), chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery), workers)
+	assert.False(t, strings.Contains(prep, next), "the browser's reload: the old version still")
 	// With weights of one's own, which a reload does not keep: said too.
 	golden, err := filepath.Abs(filepath.Join(root, "nn", "testdata", "golden.safetensors"))
 	require.NoError(t, err)
@@ -118,11 +134,50 @@ func TestNewVersionIsSaid(t *testing.T) {
 	var live string
 	p.run(chromedp.Evaluate(`document.getElementById("new-version").getAttribute("role")`, &live))
 	assert.Equal(t, "status", live)
-	// Reloaded: the new version, which has nothing to say of one.
-	// (The words go only with the old page: the button's reload.)
+	// The button's Reload: the new version, which has nothing to say of one.
 	p.run(chromedp.Click("#new-version-reload", chromedp.ByQuery), chromedp.WaitNotPresent("#new-version-reload", chromedp.ByQuery),
-		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, chromedp.Sleep(time.Second))
+		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, workers, chromedp.Sleep(time.Second))
 	assert.Empty(t, p.text("#new-version"))
+	assert.True(t, strings.Contains(prep, next), "the new version's files")
+}
+
+// serveNextVersion is serveDist, and from when deployed says so, the
+// next version of the app: the same files but name (its path in the
+// site), with more at its end, as the server's -dist writes them (a
+// service worker of their version).
+func serveNextVersion(t *testing.T, name, more string, deployed func() bool) *httptest.Server {
+	t.Helper()
+	serveDist(t).Close() // writes the first version's site
+	src, site := t.TempDir(), t.TempDir()
+	for _, f := range dae.AppFiles {
+		from, to := filepath.Join(root, filepath.FromSlash(f)), filepath.Join(src, filepath.FromSlash(f))
+		require.NoError(t, os.MkdirAll(filepath.Dir(to), 0o755))
+		info, err := os.Stat(from)
+		require.NoError(t, err)
+		if info.IsDir() {
+			require.NoError(t, os.CopyFS(to, os.DirFS(from)))
+			continue
+		}
+		data, err := os.ReadFile(from)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(to, data, 0o644))
+	}
+	changed := filepath.Join(src, filepath.FromSlash(name))
+	data, err := os.ReadFile(changed)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(changed, append(data, more...), 0o644))
+	out, err := exec.Command(built.bin, "-dir", src, "-dist", site).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	first, second := http.FileServer(http.Dir(dist.dir)), http.FileServer(http.Dir(site))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if deployed() {
+			second.ServeHTTP(w, r)
+			return
+		}
+		first.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 // serveDistChanged is serveDist with the file name (its path in the site)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"syscall/js"
+	"time"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -61,9 +62,12 @@ type App struct {
 	// offline says that the first view's weights did not come for the
 	// network: a reload is the way to try again (a button offers it).
 	offline bool
-	// newVersion says that a new version of the app took over the page
-	// (watchNewVersion): a reload shows it.
+	// newVersion says that a new version of the app is ready
+	// (watchNewVersion): its Reload shows it (takeNewVersion).
 	newVersion bool
+	// registration is the app's service worker registration, once a
+	// worker is active (watchNewVersion).
+	registration js.Value
 }
 
 // topOfResults scrolls the result back to its top, where it scrolls
@@ -434,12 +438,14 @@ func watchInstall(w js.Value) {
 	}))
 }
 
-// watchNewVersion has the page say, when a new version's service worker
-// takes it over, that a new version is ready, with a button to reload
-// (newVersion). The worker takes over an open page at once, and the page,
-// still the old version, then takes the files it loads later, such as a
-// worker's script, from the new one. It watches from the page's start, so
-// that a takeover before the worker is registered again is said too. A
+// watchNewVersion has the page say that a new version of the app is ready
+// (newVersion), with a button that takes it (takeNewVersion): when a new
+// version's service worker has installed and waits (sw.js), the page
+// keeping its own version until then; or when a Reload in another page of
+// the app made the new version take this one over too (the page, still
+// the old version, then takes the files it loads later from the new one).
+// It watches from the page's start, so that a version waiting already
+// (the page reloaded, which the old version serves) is said at once. A
 // page of a site with no worker yet (a first visit) skips its first
 // takeover, which is the first worker's; a page no worker served where
 // one is (after Shift+Reload) does not.
@@ -457,21 +463,85 @@ func (a *App) watchNewVersion() {
 		}()
 	}
 	sw.Call("addEventListener", "controllerchange", js.FuncOf(func(js.Value, []js.Value) any {
-		switch {
-		case !firstSkipped:
+		if !firstSkipped {
 			firstSkipped = true
-		case !a.newVersion:
-			a.newVersion = true
-			if a.shown { // else the first render says it
-				vecty.Rerender(a)
+			return nil
+		}
+		a.sayNewVersion()
+		return nil
+	}))
+	go func() {
+		reg, err := await(sw.Get("ready")) // a worker active: not before the first visit's is
+		if err != nil {
+			return
+		}
+		a.registration = reg
+		if reg.Get("waiting").Truthy() {
+			a.sayNewVersion()
+		}
+		waits := func(w js.Value) { // w, installing, is a new version once it waits
+			if !w.Truthy() {
+				return
 			}
+			w.Call("addEventListener", "statechange", js.FuncOf(func(js.Value, []js.Value) any {
+				if w.Get("state").String() == "installed" && reg.Get("active").Truthy() {
+					a.sayNewVersion()
+				}
+				return nil
+			}))
+		}
+		waits(reg.Get("installing"))
+		reg.Call("addEventListener", "updatefound", js.FuncOf(func(js.Value, []js.Value) any {
+			waits(reg.Get("installing"))
+			return nil
+		}))
+	}()
+}
+
+// sayNewVersion has the page say that a new version is ready.
+func (a *App) sayNewVersion() {
+	if a.newVersion {
+		return
+	}
+	a.newVersion = true
+	if a.shown { // else the first render says it
+		vecty.Rerender(a)
+	}
+}
+
+// takeNewVersion is the new version's Reload: it asks the version that
+// waits to take over (sw.js) and reloads once it has, or at once if none
+// waits (another page's Reload took it). Should it not take over within
+// tookTooLong, the page reloads all the same, as the old version.
+func (a *App) takeNewVersion() {
+	var w js.Value
+	if a.registration.Truthy() {
+		w = a.registration.Get("waiting")
+	}
+	if !w.Truthy() {
+		reload()
+		return
+	}
+	w.Call("addEventListener", "statechange", js.FuncOf(func(js.Value, []js.Value) any {
+		if s := w.Get("state").String(); s == "activated" || s == "redundant" {
+			reload()
 		}
 		return nil
 	}))
+	w.Call("postMessage", "take over")
+	go func() {
+		time.Sleep(tookTooLong)
+		reload()
+	}()
 }
 
-// newVersionSaid is what the page says when a new version takes it over:
-// a reload drops weights of the person's own, which are not kept.
+// tookTooLong is how long the Reload of a new version waits for it to take
+// over: it fetches nothing (its files were kept as it installed), and
+// drops the old version's.
+const tookTooLong = 10 * time.Second
+
+// newVersionSaid is what the page says when a new version is ready: a
+// reload drops weights of the person's own, which are not kept.
 func newVersionSaid(st webapp.State) string {
 	if st.Weights != webapp.BundledWeights {
 		return "A new version of this page is ready: reload to use it (your own weights are not kept: load their file again after reloading)."
@@ -654,20 +724,20 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	var main vecty.List
 	switch {
 	case st.Fatal != "" && a.offline:
-		main = append(main, elem.Div(alert("fatal", st.Fatal), reloadButton("reload", "Reload the page")))
+		main = append(main, elem.Div(alert("fatal", st.Fatal), reloadButton("reload", "Reload the page", reload)))
 	case st.Fatal != "":
 		main = append(main, alert("fatal", st.Fatal))
 	default:
 		main = append(main, nil)
 	}
-	// Always there, empty until a new version takes the page over
+	// Always there, empty until a new version is ready
 	// (watchNewVersion), so that its words are read out as they come; the
 	// button sits beside the status region, not in it, so that it is not
 	// read out with them.
 	var newWords, reloadNew vecty.ComponentOrHTML
 	if a.newVersion {
 		newWords = vecty.Text(newVersionSaid(st))
-		reloadNew = reloadButton("new-version-reload", "Reload", vecty.Class("small"), vecty.Style("margin-left", "0.5rem"))
+		reloadNew = reloadButton("new-version-reload", "Reload", a.takeNewVersion, vecty.Class("small"), vecty.Style("margin-left", "0.5rem"))
 	}
 	main = append(main, elem.Div(vecty.Markup(prop.ID("new-version-box"), vecty.Class("new-version")),
 		elem.Span(vecty.Markup(prop.ID("new-version"), vecty.Class("status"), vecty.Attribute("role", "status")), newWords), reloadNew))
@@ -740,9 +810,9 @@ func (a *App) Render() vecty.ComponentOrHTML {
 func reload() { js.Global().Get("location").Call("reload") }
 
 // reloadButton is a button, with id id and the words text, that reloads
-// the page.
-func reloadButton(id, text string, more ...vecty.Applyer) *vecty.HTML {
-	return elem.Button(vecty.Markup(append([]vecty.Applyer{prop.ID(id), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) { reload() })}, more...)...), vecty.Text(text))
+// the page with do.
+func reloadButton(id, text string, do func(), more ...vecty.Applyer) *vecty.HTML {
+	return elem.Button(vecty.Markup(append([]vecty.Applyer{prop.ID(id), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) { do() })}, more...)...), vecty.Text(text))
 }
 
 // alert is text said at once to a screen reader, as an error.
