@@ -22,10 +22,18 @@ const INTEGRITY = __GODAE_INTEGRITY__;
 const PREFIX = "godae " + self.registration.scope + " ";
 const CACHE = PREFIX + VERSION;
 
+// The files are fetched past the browser's cache, asking the server
+// whether its copy is still its version's ("no-cache": an unchanged file
+// costs no download). Should one fail, all are fetched again whole
+// ("reload"): a host that dates its files, rather than tagging them with a
+// hash, answers that a copy of another version, fetched halfway through a
+// deploy and dated later than the file that replaced it, is still good,
+// and the version would never be kept.
 self.addEventListener("install", (event) => {
+  const keep = (cache, mode) => cache.addAll(FILES.map((f) => new Request(f, { cache: mode, integrity: INTEGRITY[f] || "" })));
   event.waitUntil(
     caches.open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "no-cache", integrity: INTEGRITY[f] || "" })))),
+      .then((cache) => keep(cache, "no-cache").catch(() => keep(cache, "reload"))),
   );
 });
 
@@ -33,7 +41,8 @@ self.addEventListener("install", (event) => {
 // open, and the page that asked reloads. Taking over at once, as this
 // worker did before 2026-12-07, gave a page of the old version its later
 // files (the upload workers' scripts, the strong model's weights) from the
-// new one.
+// new one. Every later version must take over when asked so: the pages of
+// this one ask it in these words.
 self.addEventListener("message", (event) => {
   if (event.data === "take over") self.skipWaiting();
 });

@@ -73,10 +73,16 @@ func TestOffline(t *testing.T) {
 // version than the service worker's (here style.css, changed after the
 // worker was written): the worker's install fails on the file's hash, and
 // keeps nothing, rather than keep a mix of versions for use offline (it
-// kept the old main.wasm in the new version's cache, for good).
+// kept the old main.wasm in the new version's cache, for good). Once the
+// deploy is done, the next visit keeps the version, though the host, which
+// dates its files (Go's file server, as many), dated the file of the other
+// version later than the one that replaced it: asked whether the browser's
+// copy is still good, it said so, and the install failed at every visit.
 func TestOfflineKeepsOneVersion(t *testing.T) {
 	t.Parallel() // see the package doc
-	srv := serveDistChanged(t, "web/style.css", "text/css; charset=utf-8", "\n/* the next version */\n", func() bool { return true })
+	var halfway atomic.Bool
+	halfway.Store(true)
+	srv := serveDistChanged(t, "web/style.css", "text/css; charset=utf-8", "\n/* the next version */\n", halfway.Load)
 	p := &page{t: t, b: newBrowser(t)}
 	var state string
 	var kept int
@@ -84,48 +90,58 @@ func TestOfflineKeepsOneVersion(t *testing.T) {
 		_, err := cdppage.AddScriptToEvaluateOnNewDocument(`window.warned = []; const warn = console.warn; console.warn = (...a) => { warned.push(a.join(" ")); warn(...a) }`).Do(ctx)
 		return err
 	}))
-	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery),
-		chromedp.Evaluate(`(async () => {
+	install := chromedp.Evaluate(`(async () => {
 			const reg = await navigator.serviceWorker.register("sw.js");
 			const w = reg.installing || reg.waiting || reg.active;
 			if (w.state === "installing") await new Promise(done => w.addEventListener("statechange", () => { if (w.state !== "installing") done() }));
 			return w.state;
-		})()`, &state, awaitPromise),
-		chromedp.Evaluate(`caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))).then(ls => ls.reduce((n, l) => n + l.length, 0))`, &kept, awaitPromise))
+		})()`, &state, awaitPromise)
+	count := chromedp.Evaluate(`caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))).then(ls => ls.reduce((n, l) => n + l.length, 0))`, &kept, awaitPromise)
+	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery), install, count)
 	assert.Equal(t, "redundant", state, "the install failed")
 	assert.Zero(t, kept, "nothing kept for use offline")
 	p.run(chromedp.Poll(`warned.some(w => w.includes("not kept for use offline"))`, nil, chromedp.WithPollingTimeout(10*time.Second))) // and the console says so
+
+	halfway.Store(false)
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery), install, count)
+	assert.Contains(t, []string{"installed", "activating", "activated"}, state, "the deploy done, the version is kept")
+	assert.NotZero(t, kept)
 }
 
 // A new version deployed while the page is open (here one with web/prep.js
-// changed, the upload workers' script) installs and waits (sw.js): the page
-// says a new version is ready, with a button to reload, and keeps its own
-// version until then, every file it loads later with it (the new version
-// took the page over at once, which then loaded the new version's workers);
-// the Reload shows the new version. The first worker, which takes over a
-// page of no other version, is not one.
+// changed, the upload workers' script) installs and waits (sw.js), found
+// when the network comes back: the page says a new version is ready, with
+// a button to reload, and keeps its own version until then, every file it
+// loads later with it (the new version took the page over at once, which
+// then loaded the new version's workers); the browser's reload keeps it
+// too, and says so at once; the button's Reload shows the new version. The
+// first worker, which takes over a page of no other version, is not one;
+// nor is, after Shift+Reload (the page from the network), the version
+// that waited.
 func TestNewVersionIsSaid(t *testing.T) {
 	t.Parallel() // see the package doc
-	const next = "\n// the next version\n"
-	var deployed atomic.Bool
-	srv := serveNextVersion(t, "web/prep.js", next, deployed.Load)
+	next := []string{"\n// the next version\n", "\n// the one after\n"}
+	var deployed atomic.Int32
+	srv := serveVersions(t, "web/prep.js", next, func() int { return int(deployed.Load()) })
 	p := &page{t: t, b: newBrowser(t)}
 	controlled := chromedp.Poll(`navigator.serviceWorker.controller !== null`, nil, chromedp.WithPollingTimeout(20*time.Second))
 	p.run(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, chromedp.Sleep(200*time.Millisecond))
 	assert.Empty(t, p.text("#new-version"), "the first worker is no new version")
 	var prep string
 	workers := chromedp.Evaluate(`fetch("web/prep.js").then(r => r.text())`, &prep, awaitPromise)
+	online := chromedp.Evaluate(`dispatchEvent(new Event("online"))`, nil)
 
-	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled)
-	deployed.Store(true)
-	p.run(chromedp.Evaluate(`navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true)`, nil, awaitPromise),
-		chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery), workers)
+	// The browser's own looks for a new version (at the visit, at the
+	// page's register) done before the deploy: a look is queued after
+	// those under way.
+	looked := chromedp.Evaluate(`navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true)`, nil, awaitPromise)
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, looked)
+	deployed.Store(1)
+	p.run(online, chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery), workers)
 	assert.Equal(t, "A new version of this page is ready: reload to use it.", p.text("#new-version"), "said by a status region there from the start, the button beside it")
-	assert.False(t, strings.Contains(prep, next), "the page keeps its own version's files until it is reloaded")
-	// A reload of the browser's own keeps the old version, the new one
-	// still waiting: said at once.
+	assert.False(t, strings.Contains(prep, next[0]), "the page keeps its own version's files until it is reloaded")
 	p.run(chromedp.Reload(), chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery), workers)
-	assert.False(t, strings.Contains(prep, next), "the browser's reload: the old version still")
+	assert.False(t, strings.Contains(prep, next[0]), "the browser's reload: the old version still")
 	// With weights of one's own, which a reload does not keep: said too.
 	golden, err := filepath.Abs(filepath.Join(root, "nn", "testdata", "golden.safetensors"))
 	require.NoError(t, err)
@@ -138,44 +154,50 @@ func TestNewVersionIsSaid(t *testing.T) {
 	p.run(chromedp.Click("#new-version-reload", chromedp.ByQuery), chromedp.WaitNotPresent("#new-version-reload", chromedp.ByQuery),
 		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, workers, chromedp.Sleep(time.Second))
 	assert.Empty(t, p.text("#new-version"))
-	assert.True(t, strings.Contains(prep, next), "the new version's files")
+	assert.True(t, strings.Contains(prep, next[0]), "the new version's files")
+
+	// The version after, waiting, and the page opened past the worker.
+	p.run(looked)
+	deployed.Store(2)
+	p.run(online, chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery),
+		chromedp.ActionFunc(func(ctx context.Context) error { return cdppage.Reload().WithIgnoreCache(true).Do(ctx) }),
+		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, workers, chromedp.Sleep(time.Second))
+	assert.Empty(t, p.text("#new-version"), "after Shift+Reload the page is the version that waited")
+	assert.True(t, strings.Contains(prep, next[1]), "the version after's files")
 }
 
-// serveNextVersion is serveDist, and from when deployed says so, the
-// next version of the app: the same files but name (its path in the
-// site), with more at its end, as the server's -dist writes them (a
-// service worker of their version).
-func serveNextVersion(t *testing.T, name, more string, deployed func() bool) *httptest.Server {
+// serveVersions serves the versions of the app while version says which:
+// the first (0) as serveDist writes it, then, for each of more, the same
+// files but name (its path in the site), with the more at its end, as the
+// server's -dist writes them (a service worker of their version).
+func serveVersions(t *testing.T, name string, more []string, version func() int) *httptest.Server {
 	t.Helper()
 	serveDist(t).Close() // writes the first version's site
-	src, site := t.TempDir(), t.TempDir()
-	for _, f := range dae.AppFiles {
-		from, to := filepath.Join(root, filepath.FromSlash(f)), filepath.Join(src, filepath.FromSlash(f))
-		require.NoError(t, os.MkdirAll(filepath.Dir(to), 0o755))
-		info, err := os.Stat(from)
-		require.NoError(t, err)
-		if info.IsDir() {
-			require.NoError(t, os.CopyFS(to, os.DirFS(from)))
-			continue
+	sites := []http.Handler{http.FileServer(http.Dir(dist.dir))}
+	for _, m := range more {
+		src, site := t.TempDir(), t.TempDir()
+		for _, f := range dae.AppFiles {
+			from, to := filepath.Join(root, filepath.FromSlash(f)), filepath.Join(src, filepath.FromSlash(f))
+			require.NoError(t, os.MkdirAll(filepath.Dir(to), 0o755))
+			info, err := os.Stat(from)
+			require.NoError(t, err)
+			if info.IsDir() {
+				require.NoError(t, os.CopyFS(to, os.DirFS(from)))
+				continue
+			}
+			data, err := os.ReadFile(from)
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(to, data, 0o644))
 		}
-		data, err := os.ReadFile(from)
+		changed := filepath.Join(src, filepath.FromSlash(name))
+		data, err := os.ReadFile(changed)
 		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(to, data, 0o644))
+		require.NoError(t, os.WriteFile(changed, append(data, m...), 0o644))
+		out, err := exec.Command(built.bin, "-dir", src, "-dist", site).CombinedOutput()
+		require.NoError(t, err, "%s", out)
+		sites = append(sites, http.FileServer(http.Dir(site)))
 	}
-	changed := filepath.Join(src, filepath.FromSlash(name))
-	data, err := os.ReadFile(changed)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(changed, append(data, more...), 0o644))
-	out, err := exec.Command(built.bin, "-dir", src, "-dist", site).CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	first, second := http.FileServer(http.Dir(dist.dir)), http.FileServer(http.Dir(site))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if deployed() {
-			second.ServeHTTP(w, r)
-			return
-		}
-		first.ServeHTTP(w, r)
-	}))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { sites[version()].ServeHTTP(w, r) }))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -198,6 +220,7 @@ func serveDistChanged(t *testing.T, name, typ, more string, changed func() bool)
 			return
 		}
 		w.Header().Set("Content-Type", typ)
+		w.Header().Set("Last-Modified", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat)) // later than the file that replaces it
 		_, _ = w.Write(append(body, more...))
 	}))
 	t.Cleanup(srv.Close)

@@ -7,11 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"slices"
 	"strings"
 	"sync"
 	"syscall/js"
-	"time"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -68,6 +66,9 @@ type App struct {
 	// registration is the app's service worker registration, once a
 	// worker is active (watchNewVersion).
 	registration js.Value
+	// takingOver says that the new version's Reload was pressed: it waits
+	// for the new version to take over (takeNewVersion).
+	takingOver bool
 }
 
 // topOfResults scrolls the result back to its top, where it scrolls
@@ -387,168 +388,6 @@ func (a *App) retryStrong() {
 	}
 }
 
-// registerServiceWorker asks the browser to keep the app for use with no
-// network (sw.js). It runs once the first view is shown and the strong
-// model loaded, so that the worker's downloads do not compete with theirs.
-// Where there are no service workers (plain http on a host other than
-// localhost, private modes) the app works as before, online only.
-func registerServiceWorker() {
-	sw := js.Global().Get("navigator").Get("serviceWorker")
-	if !sw.Truthy() {
-		return
-	}
-	reg, err := await(sw.Call("register", "sw.js"))
-	if err != nil {
-		js.Global().Get("console").Call("error", "the app cannot be kept for offline use: "+err.Error())
-		return
-	}
-	// An install that fails (for one, a file whose hash is not its
-	// version's: sw.js) leaves register's promise resolved: the console
-	// says why there is no copy for use offline, or no new one, of the
-	// install under way now or of one found later (the browser looks for a
-	// new version at each visit).
-	watchInstall(reg.Get("installing"))
-	reg.Call("addEventListener", "updatefound", js.FuncOf(func(js.Value, []js.Value) any {
-		watchInstall(reg.Get("installing"))
-		return nil
-	}))
-}
-
-// watched is the installing service workers watchInstall watches.
-var watched []js.Value
-
-// watchInstall has the console say if the installing service worker w
-// (none: nothing) fails its install.
-func watchInstall(w js.Value) {
-	if !w.Truthy() || slices.ContainsFunc(watched, w.Equal) {
-		return
-	}
-	watched = append(watched, w)
-	installed := false // a worker replaced later by a new version's is redundant too
-	w.Call("addEventListener", "statechange", js.FuncOf(func(js.Value, []js.Value) any {
-		switch w.Get("state").String() {
-		case "installed", "activating", "activated":
-			installed = true
-		case "redundant":
-			if !installed {
-				js.Global().Get("console").Call("warn", "godae: this version of the app was not kept for use offline: one of its files could not be fetched, or is not of its version")
-			}
-		}
-		return nil
-	}))
-}
-
-// watchNewVersion has the page say that a new version of the app is ready
-// (newVersion), with a button that takes it (takeNewVersion): when a new
-// version's service worker has installed and waits (sw.js), the page
-// keeping its own version until then; or when a Reload in another page of
-// the app made the new version take this one over too (the page, still
-// the old version, then takes the files it loads later from the new one).
-// It watches from the page's start, so that a version waiting already
-// (the page reloaded, which the old version serves) is said at once. A
-// page of a site with no worker yet (a first visit) skips its first
-// takeover, which is the first worker's; a page no worker served where
-// one is (after Shift+Reload) does not.
-func (a *App) watchNewVersion() {
-	sw := js.Global().Get("navigator").Get("serviceWorker")
-	if !sw.Truthy() {
-		return
-	}
-	firstSkipped := sw.Get("controller").Truthy()
-	if !firstSkipped {
-		go func() {
-			if reg, err := await(sw.Call("getRegistration")); err == nil && reg.Truthy() && reg.Get("active").Truthy() {
-				firstSkipped = true // a worker of an earlier visit: its takeover is a new version's
-			}
-		}()
-	}
-	sw.Call("addEventListener", "controllerchange", js.FuncOf(func(js.Value, []js.Value) any {
-		if !firstSkipped {
-			firstSkipped = true
-			return nil
-		}
-		a.sayNewVersion()
-		return nil
-	}))
-	go func() {
-		reg, err := await(sw.Get("ready")) // a worker active: not before the first visit's is
-		if err != nil {
-			return
-		}
-		a.registration = reg
-		if reg.Get("waiting").Truthy() {
-			a.sayNewVersion()
-		}
-		waits := func(w js.Value) { // w, installing, is a new version once it waits
-			if !w.Truthy() {
-				return
-			}
-			w.Call("addEventListener", "statechange", js.FuncOf(func(js.Value, []js.Value) any {
-				if w.Get("state").String() == "installed" && reg.Get("active").Truthy() {
-					a.sayNewVersion()
-				}
-				return nil
-			}))
-		}
-		waits(reg.Get("installing"))
-		reg.Call("addEventListener", "updatefound", js.FuncOf(func(js.Value, []js.Value) any {
-			waits(reg.Get("installing"))
-			return nil
-		}))
-	}()
-}
-
-// sayNewVersion has the page say that a new version is ready.
-func (a *App) sayNewVersion() {
-	if a.newVersion {
-		return
-	}
-	a.newVersion = true
-	if a.shown { // else the first render says it
-		vecty.Rerender(a)
-	}
-}
-
-// takeNewVersion is the new version's Reload: it asks the version that
-// waits to take over (sw.js) and reloads once it has, or at once if none
-// waits (another page's Reload took it). Should it not take over within
-// tookTooLong, the page reloads all the same, as the old version.
-func (a *App) takeNewVersion() {
-	var w js.Value
-	if a.registration.Truthy() {
-		w = a.registration.Get("waiting")
-	}
-	if !w.Truthy() {
-		reload()
-		return
-	}
-	w.Call("addEventListener", "statechange", js.FuncOf(func(js.Value, []js.Value) any {
-		if s := w.Get("state").String(); s == "activated" || s == "redundant" {
-			reload()
-		}
-		return nil
-	}))
-	w.Call("postMessage", "take over")
-	go func() {
-		time.Sleep(tookTooLong)
-		reload()
-	}()
-}
-
-// tookTooLong is how long the Reload of a new version waits for it to take
-// over: it fetches nothing (its files were kept as it installed), and
-// drops the old version's.
-const tookTooLong = 10 * time.Second
-
-// newVersionSaid is what the page says when a new version is ready: a
-// reload drops weights of the person's own, which are not kept.
-func newVersionSaid(st webapp.State) string {
-	if st.Weights != webapp.BundledWeights {
-		return "A new version of this page is ready: reload to use it (your own weights are not kept: load their file again after reloading)."
-	}
-	return "A new version of this page is ready: reload to use it."
-}
-
 // loadWeights fetches and parses a weights file.
 func loadWeights(url string) (*weights.File, error) {
 	data, err := startedFetch(url)
@@ -737,7 +576,11 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	var newWords, reloadNew vecty.ComponentOrHTML
 	if a.newVersion {
 		newWords = vecty.Text(newVersionSaid(st))
-		reloadNew = reloadButton("new-version-reload", "Reload", a.takeNewVersion, vecty.Class("small"), vecty.Style("margin-left", "0.5rem"))
+		words := "Reload"
+		if a.takingOver {
+			words = "Reloading…"
+		}
+		reloadNew = reloadButton("new-version-reload", words, a.takeNewVersion, vecty.Class("small"), vecty.Style("margin-left", "0.5rem"), vecty.Property("disabled", a.takingOver))
 	}
 	main = append(main, elem.Div(vecty.Markup(prop.ID("new-version-box"), vecty.Class("new-version")),
 		elem.Span(vecty.Markup(prop.ID("new-version"), vecty.Class("status"), vecty.Attribute("role", "status")), newWords), reloadNew))
