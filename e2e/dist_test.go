@@ -7,8 +7,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -73,4 +75,33 @@ func (p *page) checkFirstViewAndUpload(what string, m *webapp.Models, digit int)
 	in, _, err := prepare(data)
 	require.NoError(p.t, err)
 	p.checkResult(what+"an upload", m, webapp.Strong, in, nil)
+}
+
+// A static host caught halfway through a deploy (or a network that fails)
+// may answer the page's style sheet with an error: the page works, but
+// shows without its layout, and it said nothing of why. It says so now,
+// with a button to reload; with its style sheet, nothing.
+func TestStyleSheetThatDidNotCome(t *testing.T) {
+	t.Parallel()         // see the package doc
+	serveDist(t).Close() // writes the site
+	files := http.FileServer(http.Dir(dist.dir))
+	var broken atomic.Bool
+	broken.Store(true)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/web/style.css" && broken.Load() {
+			http.Error(w, "the deploy is under way", http.StatusInternalServerError)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p := &page{t: t, b: newBrowser(t)}
+	p.run(network.Enable(), network.SetCacheDisabled(true), chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#reload-unstyled", chromedp.ByQuery))
+	assert.Equal(t, "This page's style sheet did not come (the site answered with an error, or the network failed): the page works, but shows without its layout. Reload the page to try again.", p.text("#unstyled"))
+	broken.Store(false)
+	p.run(chromedp.Click("#reload-unstyled", chromedp.ByQuery), chromedp.WaitVisible(`body[data-ready="true"]`, chromedp.ByQuery))
+	var gone bool
+	p.run(chromedp.Evaluate(`document.getElementById("unstyled") === null && document.querySelector('link[rel="stylesheet"]').sheet !== null`, &gone))
+	assert.True(t, gone, "its style sheet came: nothing said")
 }

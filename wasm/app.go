@@ -66,6 +66,8 @@ type App struct {
 	// registration is the app's service worker registration, once a
 	// worker is active (watchNewVersion).
 	registration js.Value
+	// unstyled says that the page's style sheet did not come (unstyled).
+	unstyled bool
 	// takingOver says that the new version's Reload was pressed: it waits
 	// for the new version to take over (takeNewVersion).
 	takingOver bool
@@ -569,6 +571,11 @@ func (a *App) Render() vecty.ComponentOrHTML {
 	default:
 		main = append(main, nil)
 	}
+	if a.unstyled {
+		main = append(main, elem.Div(alert("unstyled", unstyledSaid), reloadButton("reload-unstyled", "Reload the page", reload)))
+	} else {
+		main = append(main, nil)
+	}
 	// Always there, empty until a new version is ready
 	// (watchNewVersion), so that its words are read out as they come; the
 	// button sits beside the status region, not in it, so that it is not
@@ -648,6 +655,20 @@ func (a *App) Render() vecty.ComponentOrHTML {
 		elem.Footer(elem.Paragraph(vecty.Text("Trained on MNIST with libtorch; inference by a pure-Go engine compiled to WebAssembly. Nothing you give the page leaves your machine."))),
 	)
 }
+
+// unstyled says whether the page's style sheet did not come: a static host
+// caught halfway through a deploy answering with an error for it, or the
+// network failing. The page works without it, but looks broken, and said
+// nothing of why. The sheet sets --styled on the page's root: a sheet
+// that failed is an empty one in Chromium, whose rules cannot be read. (The
+// page's scripts ran after the sheet came or failed.)
+func unstyled() bool {
+	root := js.Global().Get("document").Get("documentElement")
+	return js.Global().Call("getComputedStyle", root).Call("getPropertyValue", "--styled").String() == ""
+}
+
+// unstyledSaid is what the page says when its style sheet did not come.
+const unstyledSaid = "This page's style sheet did not come (the site answered with an error, or the network failed): the page works, but shows without its layout. Reload the page to try again."
 
 // reload loads the page again, as the browser's reload button does.
 func reload() { js.Global().Get("location").Call("reload") }

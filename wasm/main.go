@@ -26,6 +26,7 @@ func main() {
 	app.followAddress(false)
 	app.watchNewVersion()
 	app.keptNote = keptNote()
+	app.unstyled = unstyled()
 	unread := interrupted()
 	app.watchAddress()
 	watchScrollStop()
