@@ -121,6 +121,9 @@ func (a *App) watchNewVersion() {
 			w.Call("addEventListener", "statechange", js.FuncOf(func(js.Value, []js.Value) any {
 				if w.Get("state").String() == "installed" && reg.Get("active").Truthy() {
 					a.sayNewVersion()
+					if a.takingOver { // it replaced the version the Reload asked
+						a.askToTakeOver(w)
+					}
 				}
 				return nil
 			}))
@@ -140,9 +143,11 @@ func (a *App) watchNewVersion() {
 // the last look.
 func (a *App) checkForNewVersion(reg js.Value) {
 	ignore := js.FuncOf(func(js.Value, []js.Value) any { return nil }) // offline, or the server down: the next look
-	last := time.Now()
+	// The wall clock's time: the monotonic clock may not count a laptop's
+	// sleep.
+	last := time.Now().Round(0)
 	check := func() {
-		last = time.Now()
+		last = time.Now().Round(0)
 		reg.Call("update").Call("catch", ignore)
 	}
 	js.Global().Call("addEventListener", "online", js.FuncOf(func(js.Value, []js.Value) any {
@@ -181,37 +186,59 @@ func (a *App) redraw() {
 }
 
 // takeNewVersion is the new version's Reload: it asks the version that
-// waits to take over (sw.js) and reloads once it has, or at once if none
-// waits (another page's Reload took it). Should a newer version replace
-// the one asked as it waits, the newer is asked. Should none take over
-// within tookTooLong, the page reloads all the same, as the old version.
+// waits to take over (askToTakeOver), or reloads at once if none waits
+// (another page's Reload took it). Should none take over within
+// tookTooLong, the page reloads all the same, as the old version.
 func (a *App) takeNewVersion() {
-	var w js.Value
-	if a.registration.Truthy() {
-		w = a.registration.Get("waiting")
-	}
+	w := waiting(a.registration)
 	if !w.Truthy() {
 		reload()
 		return
 	}
-	if !a.takingOver {
-		a.takingOver = true
-		a.redraw()
-		go func() {
-			time.Sleep(tookTooLong)
-			reload()
-		}()
+	if a.takingOver {
+		return
 	}
+	a.takingOver = true
+	a.redraw()
+	go func() {
+		time.Sleep(tookTooLong)
+		reload()
+	}()
+	a.askToTakeOver(w)
+}
+
+// askToTakeOver asks the waiting service worker w to take over (sw.js),
+// and reloads the page once it has. A newer version that replaces w as it
+// waits (w redundant) is asked in turn: at once if it waits already, else
+// once it has installed (watchNewVersion); with none, the page reloads.
+func (a *App) askToTakeOver(w js.Value) {
 	w.Call("addEventListener", "statechange", js.FuncOf(func(js.Value, []js.Value) any {
 		switch w.Get("state").String() {
 		case "activated":
 			reload()
 		case "redundant":
-			a.takeNewVersion()
+			if next := waiting(a.registration); next.Truthy() {
+				a.askToTakeOver(next)
+			} else if !a.registration.Get("installing").Truthy() {
+				reload()
+			}
 		}
 		return nil
 	}))
 	w.Call("postMessage", "take over")
+}
+
+// waiting is registration reg's version that waits, if any (none: not a
+// value). As one replaces another, Chromium names the one replaced as
+// waiting for a moment after it is redundant.
+func waiting(reg js.Value) js.Value {
+	if !reg.Truthy() {
+		return js.Undefined()
+	}
+	if w := reg.Get("waiting"); w.Truthy() && w.Get("state").String() == "installed" {
+		return w
+	}
+	return js.Undefined()
 }
 
 // tookTooLong is how long the Reload of a new version waits for it to take
