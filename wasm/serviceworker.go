@@ -111,7 +111,7 @@ func (a *App) watchNewVersion() {
 		}
 		a.registration = reg
 		newer := func(w js.Value) bool { return w.Truthy() && !slices.ContainsFunc(known, w.Equal) }
-		if newer(reg.Get("waiting")) {
+		if newer(waiting(reg)) {
 			a.sayNewVersion()
 		}
 		waits := func(w js.Value) { // w, installing, is a new version once it waits
