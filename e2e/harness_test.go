@@ -252,6 +252,22 @@ func (b *browser) run(t *testing.T, actions ...chromedp.Action) {
 	require.NoError(t, chromedp.Run(ctx, actions...), "browser actions (each run has %s)", runTimeout)
 }
 
+// tab opens another tab in b's browser, with the same profile (its
+// service workers and caches), until close.
+func (b *browser) tab(t *testing.T) *browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	require.NoError(t, chromedp.Run(ctx))
+	return &browser{ctx: ctx}
+}
+
+// close closes tab b that tab opened, and waits until it has closed.
+func (b *browser) close(t *testing.T) {
+	t.Helper()
+	require.NoError(t, chromedp.Cancel(b.ctx))
+}
+
 func (b *browser) consoleErrors() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -156,14 +156,24 @@ func TestNewVersionIsSaid(t *testing.T) {
 	assert.Empty(t, p.text("#new-version"))
 	assert.True(t, strings.Contains(prep, next[0]), "the new version's files")
 
-	// The version after, waiting, and the page opened past the worker.
+	// The version after, waiting, and the page opened past the worker
+	// while a second page holds the version before, so that the version
+	// after still waits as the first page starts.
+	second := p.b.tab(t)
+	second.run(t, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled)
 	p.run(looked)
 	deployed.Store(2)
 	p.run(online, chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery),
 		chromedp.ActionFunc(func(ctx context.Context) error { return cdppage.Reload().WithIgnoreCache(true).Do(ctx) }),
-		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), controlled, workers, chromedp.Sleep(time.Second))
-	assert.Empty(t, p.text("#new-version"), "after Shift+Reload the page is the version that waited")
+		chromedp.WaitVisible(`body[data-strong="loaded"]`, chromedp.ByQuery), workers, chromedp.Sleep(time.Second))
+	assert.Empty(t, p.text("#new-version"), "after Shift+Reload the page is the version that waits, not older")
 	assert.True(t, strings.Contains(prep, next[1]), "the version after's files")
+	second.run(t, cdppage.BringToFront(), chromedp.WaitVisible("#new-version-reload", chromedp.ByQuery)) // a hidden page draws when shown
+	// The second page closed, the version after takes over the first
+	// page, which was already that version: nothing to say.
+	second.close(t)
+	p.run(controlled, chromedp.Sleep(time.Second))
+	assert.Empty(t, p.text("#new-version"), "taken over by its own version")
 }
 
 // serveVersions serves the versions of the app while version says which:
