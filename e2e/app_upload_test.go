@@ -210,6 +210,15 @@ func (a *app) chooseOneOfTwo(t *testing.T) {
 	assert.Zero(t, several, "the part chosen holds one digit")
 	assert.True(t, found[0] >= chosen[0] && found[1] >= chosen[1] && found[2] <= chosen[2] && found[3] <= chosen[3], "the 7 found (%v) is in the box drawn (%v)", found, chosen)
 	p.b.screenshot(t, "upload-part")
+	// A reload on another tab stays there, the box back on the upload
+	// tab (it brought that tab forward).
+	p.run(chromedp.Click("#tab-gallery", chromedp.ByQuery), chromedp.WaitVisible(`#tab-gallery[aria-selected="true"]`, chromedp.ByQuery),
+		chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery))
+	var tab string
+	p.run(chromedp.Evaluate(`document.querySelector('[role="tab"][aria-selected="true"]').id`, &tab))
+	assert.Equal(t, "tab-gallery", tab)
+	p.run(chromedp.Click("#tab-upload", chromedp.ByQuery), chromedp.WaitVisible("#chosen", chromedp.ByQuery))
+	assert.Equal(t, before, p.src("#model-input"), "the box's digit")
 
 	before = p.src("#model-input")
 	p.run(chromedp.Click("#whole-picture", chromedp.ByQuery))
@@ -895,6 +904,7 @@ func (a *app) noDigitStays(t *testing.T) {
 	var class string
 	p.run(chromedp.Evaluate(`document.getElementById("note").className`, &class))
 	assert.Equal(t, "note", class, "what the page found, not an error")
+	assert.Equal(t, "Shown: blot.png, in which no digit was found: see under the picture", p.text("#upload-status"), "said where the picture was chosen too")
 	p.run(chromedp.WaitVisible("#original", chromedp.ByQuery))
 	var tiles int
 	p.run(chromedp.Evaluate(`document.querySelectorAll("#model-input, #found").length`, &tiles))

@@ -712,7 +712,7 @@ func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
 	case webapp.ModeUpload:
 		u := &Upload{Store: s, Reading: st.Reading, Refusal: st.UploadMessage}
 		if st.Upload != nil {
-			u.Shown = st.Upload.Name
+			u.Shown, u.NoDigit = st.Upload.Name, st.Upload.Note() != ""
 		}
 		return u
 	case webapp.ModeDraw:

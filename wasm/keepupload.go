@@ -266,7 +266,9 @@ func restoreKeptUpload(s *webapp.Store) string {
 	// A box the page would not have taken (edited by hand) is left out,
 	// rather than said too small of a box the person did not draw.
 	if p := about.Part; p != nil && (p[2]-p[0])*float64(src.w) >= digitprep.MinSide && (p[3]-p[1])*float64(src.h) >= digitprep.MinSide {
-		choosePart(s, u.URL, p[0], p[1], p[2], p[3])
+		if s.RestorePartIn(u.URL, src.w, src.h, p[0], p[1], p[2], p[3]) {
+			go zoomIn(s)
+		}
 	}
 	return "restored"
 }

@@ -22,6 +22,7 @@ type Upload struct {
 	Store   *webapp.Store `vecty:"prop"`
 	Reading string        `vecty:"prop"` // State.Reading
 	Shown   string        `vecty:"prop"` // the name of the upload shown, or ""
+	NoDigit bool          `vecty:"prop"` // no digit was found in it (said under its picture: webapp.Upload.Note)
 	Refusal string        `vecty:"prop"` // State.UploadMessage
 }
 
@@ -66,7 +67,8 @@ func (u *Upload) Render() vecty.ComponentOrHTML {
 }
 
 // status says which file the page is reading, or else why the last one
-// given was refused, and which it shows.
+// given was refused, and which it shows (and whether a digit was found in
+// it).
 func (u *Upload) status() string {
 	switch {
 	case u.Reading != "" && u.Refusal != "": // a file refused while an earlier one is read
@@ -77,6 +79,10 @@ func (u *Upload) status() string {
 		return u.Refusal + ". Still shown: " + u.Shown
 	case u.Refusal != "":
 		return u.Refusal + "."
+	case u.Shown != "" && u.NoDigit:
+		// Said here too: the picture, shown large, can take the first
+		// screen, and what is said under it then comes below it.
+		return "Shown: " + u.Shown + ", in which no digit was found: see under the picture"
 	case u.Shown != "":
 		return "Shown: " + u.Shown
 	}

@@ -406,6 +406,20 @@ const boxElsewhere = "the box was begun on the picture before this one, so it wa
 // again there, finer (Upload.Zoom), when it is small in the picture. A
 // box on a picture no longer shown is not taken.
 func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, bottom float64) (taken bool) {
+	return s.choosePartIn(url, srcW, srcH, left, top, right, bottom, true)
+}
+
+// RestorePartIn is ChoosePartIn for the box kept with an upload read back
+// after a reload (StartKeptUpload): like that upload, it is taken without
+// bringing the upload tab forward (the tab shown is the one the address
+// names), and, should it be refused, that is said only on the upload tab.
+func (s *Store) RestorePartIn(url string, srcW, srcH int, left, top, right, bottom float64) (taken bool) {
+	return s.choosePartIn(url, srcW, srcH, left, top, right, bottom, false)
+}
+
+// choosePartIn is ChoosePartIn, bringing the upload tab forward if
+// forward.
+func (s *Store) choosePartIn(url string, srcW, srcH int, left, top, right, bottom float64, forward bool) (taken bool) {
 	// What the box is, decided under the lock; a part to prepare is
 	// prepared outside it (see Preparer) and taken if no other box was
 	// chosen, nor another picture uploaded, meanwhile.
@@ -433,8 +447,8 @@ func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, botto
 		}
 		part = digitprep.PartOf(u.Picture.Bounds(), left, top, right, bottom)
 		if part == u.Picture.Bounds() {
-			st.Upload, st.Mode, st.Message = u.wholeAgain(), ModeUpload, ""
-			s.show(st)
+			st.Upload = u.wholeAgain()
+			s.forward(st, forward)
 			return true
 		}
 		pb := u.Picture.Bounds()
@@ -477,16 +491,30 @@ func (s *Store) ChoosePartIn(url string, srcW, srcH int, left, top, right, botto
 			return // another picture came meanwhile
 		}
 		if err != nil {
+			if !forward && st.Mode != ModeUpload {
+				return
+			}
 			st.Message = fmt.Sprintf("the box chosen: %v", err)
 			st.refused = &refusedBox{url: now.URL, part: now.Part, message: st.Message, box: [4]float64{left, top, right, bottom}}
 			return
 		}
 		next.whole = now.whole // refined meanwhile, maybe
-		st.Upload, st.Mode, st.Message = next, ModeUpload, ""
-		s.show(st)
+		st.Upload = next
+		s.forward(st, forward)
 		taken = true
 	})
 	return taken
+}
+
+// forward shows the upload just taken in st, bringing the upload tab
+// forward if bring; else the tab shown stays, and so does what it says.
+func (s *Store) forward(st *State, bring bool) {
+	if bring {
+		st.Mode, st.Message = ModeUpload, ""
+	} else if st.Mode == ModeUpload {
+		st.Message = ""
+	}
+	s.show(st)
 }
 
 // refusedBox is a box drawn on an upload in which no digit was found: the

@@ -489,6 +489,36 @@ func TestKeptUploadStaysOnItsTab(t *testing.T) {
 	assert.Equal(t, "given.png", s.State().Upload.Name)
 }
 
+// The box kept with an upload read back after a reload is taken as that
+// upload is, with the tab the address named left in front (it brought
+// the upload tab forward, and a reload on the gallery came back on the
+// upload tab); a box refused then is said on the upload tab only. A box
+// the person chooses brings the upload tab forward.
+func TestKeptBoxStaysOnItsTab(t *testing.T) {
+	s := keptOnGallery(t)
+	require.True(t, s.RestorePartIn("blob:1", 0, 0, 0.6, 0, 1, 1))
+	st := s.State()
+	assert.Equal(t, ModeGallery, st.Mode, "a box")
+	_, ok := st.Upload.Chosen()
+	assert.True(t, ok, "the box is taken")
+	assert.Empty(t, st.Message)
+	assert.Equal(t, ModeGallery, st.Link().Mode, "the address names the gallery")
+	s.RestorePartIn("blob:1", 0, 0, 0, 0, 1, 1)
+	_, ok = s.State().Upload.Chosen()
+	assert.False(t, ok, "the whole picture")
+	assert.Equal(t, ModeGallery, s.State().Mode, "the whole picture")
+	assert.False(t, s.RestorePartIn("blob:1", 0, 0, 0.4, 0, 0.6, 1), "a part with no ink")
+	assert.Empty(t, s.State().Message, "not said on the gallery")
+	assert.Equal(t, ModeGallery, s.State().Mode)
+
+	s.SetMode(ModeUpload)
+	assert.False(t, s.RestorePartIn("blob:1", 0, 0, 0.4, 0, 0.6, 1))
+	assert.Contains(t, s.State().Message, "the box chosen", "said on the upload tab")
+	s.SetMode(ModeGallery)
+	require.True(t, s.ChoosePartIn("blob:1", 0, 0, 0.6, 0, 1, 1))
+	assert.Equal(t, ModeUpload, s.State().Mode, "a box the person chose")
+}
+
 // A file the page was reading when it was reloaded is said not to be read,
 // on the upload tab, without bringing it forward, beside the upload kept
 // before it; not once the person has given an upload.
