@@ -16,6 +16,7 @@ type ink struct {
 	box    image.Rectangle
 	origin image.Point // where the crop's top left corner is in the image
 	level  float32     // the ink's contrast against the background, in grey levels of the image
+	floor  float32     // the grey level above the background taken off as noise: v is (grey − floor) / (level − floor)
 	// several says that the picture may hold more than one digit (see
 	// digitMask).
 	several bool
@@ -47,31 +48,33 @@ type ink struct {
 //     floor is taken off so that the background comes out at 0.
 //
 // g is the picture enlarged grain times (1: as it is), which the noise's
-// measure allows for. It returns ErrBlank when nothing stands out of the
-// noise.
-func findInk(g []float32, w, h, grain int) (ink, error) {
+// measure allows for. shade is nil, or, for dark ink on light paper (g
+// inverted), a shadow's darkness over the picture (shadeIn: w×h, in g's
+// grey levels), taken into the background, and the ink under it brought
+// back to the contrast it has in the light (lit). It returns ErrBlank
+// when nothing stands out of the noise.
+func findInk(g []float32, w, h, grain int, shade []float32) (ink, error) {
 	s := min(w, h)
-	light := boxBlur(g, w, h, max(1, s/100))
+	light := lightOf(g, w, h)
 	bg := background(light, w, h)
+	for i, v := range shade {
+		bg[i] += v
+	}
 	// The noise is measured against the opening's background alone: the
 	// plateaus' reach sets the background to the light itself down their
 	// edges and over much of the plateaus within reach of them, where
 	// nothing is left to measure.
-	plain := make([]float32, w*h)
-	for i := range plain {
-		plain[i] = light[i] - bg[i]
-	}
-	offset := quantile(plain, 0.5)
-	for i := range plain {
-		plain[i] -= offset
-	}
+	plain, offset := above(light, bg)
 	spread := 1.4826 * float64(quantile(absAll(plain), 0.5))
 	raw := plain
 	bg, reached := reachPlateaus(light, bg, w, h, max(1, s/6), max(1, s/50), max(2, s/28))
-	if reached {
+	if reached || shade != nil {
 		raw = make([]float32, w*h)
 		for i := range raw {
 			raw[i] = light[i] - bg[i] - offset
+			if shade != nil {
+				raw[i] *= lit(bg[i], shade[i])
+			}
 		}
 	}
 
@@ -136,7 +139,7 @@ func findInk(g []float32, w, h, grain int) (ink, error) {
 	}
 	m := max(r+1, max(kb.Dx(), kb.Dy())/4)
 	crop := kb.Inset(-m).Intersect(image.Rect(0, 0, w, h))
-	out := ink{w: crop.Dx(), h: crop.Dy(), origin: crop.Min, level: float32(level), several: several}
+	out := ink{w: crop.Dx(), h: crop.Dy(), origin: crop.Min, level: float32(level), floor: float32(floor), several: several}
 	near := make([]float32, out.w*out.h)
 	for y := 0; y < out.h; y++ {
 		for x := 0; x < out.w; x++ {
@@ -160,6 +163,27 @@ func findInk(g []float32, w, h, grain int) (ink, error) {
 		return ink{}, ErrBlank
 	}
 	return out, nil
+}
+
+// lightOf is g (w×h) lightly blurred, over a hundredth of its shorter
+// side, so that noise does not drag the background's estimate down.
+func lightOf(g []float32, w, h int) []float32 {
+	return boxBlur(g, w, h, max(1, min(w, h)/100))
+}
+
+// above is how far light stands above the background bg, less the
+// median of that over the picture (offset): the background's pixels come
+// out about 0.
+func above(light, bg []float32) (plain []float32, offset float32) {
+	plain = make([]float32, len(light))
+	for i := range plain {
+		plain[i] = light[i] - bg[i]
+	}
+	offset = quantile(plain, 0.5)
+	for i := range plain {
+		plain[i] -= offset
+	}
+	return plain, offset
 }
 
 // inkBox is the box of the pixels of v (w×h) over half.
@@ -187,7 +211,7 @@ func background(light []float32, w, h int) []float32 {
 	k := max(1, min(w, h)/128)
 	small, sw, sh := downsample(light, w, h, k)
 	win := max(2, min(sw, sh)/6)
-	open := maxFilter(minFilter(small, sw, sh, win), sw, sh, win)
+	open := opening(small, sw, sh, win)
 	bg := boxBlur(open, sw, sh, win)
 	// The blur takes the edge of a dark region wider than the window (a
 	// shadow, the desk around a page) into the light beside it, which would

@@ -220,8 +220,13 @@ const sheetCoverage = 0.95
 const thinner = 3
 
 // inkOn is findInk of g, inverted first if invert, refusing ink too small
-// to read or that is only a dot (and saying where it is, and its size in
-// the picture's own pixels: g is it enlarged grain times).
+// to read or that is only a dot (readable; g is the picture enlarged
+// grain times). Dark ink found with a shadow's broad parts in it
+// (shadeIn) is found again with the shadow taken into the background, if
+// that finds ink that is readable. Light ink is
+// taken as found: there the broad region fainter than the strokes is as
+// often paper lighter than a desk, the digit written on it
+// (TestBoldDigitOnASheet lost 10 of its 72), as light.
 func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 	if invert {
 		inv := make([]float32, len(g))
@@ -230,19 +235,33 @@ func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 		}
 		g = inv
 	}
-	t, err := findInk(g, w, h, grain)
+	t, err := findInk(g, w, h, grain, nil)
 	if err != nil {
 		return ink{}, err
 	}
+	if invert {
+		if shade, ok := shadeIn(t, g, w, h); ok {
+			if u, err := findInk(g, w, h, grain, shade); err == nil && readable(u, w, h, grain) == nil {
+				t = u
+			}
+		}
+	}
+	return t, readable(t, w, h, grain)
+}
+
+// readable refuses ink t found in g (w×h, enlarged grain times) that is
+// too small to read or only a dot (saying where it is, and its size in the
+// picture's own pixels).
+func readable(t ink, w, h, grain int) error {
 	long := max(t.box.Dx(), t.box.Dy())
 	if long < minDigit*grain {
 		b := inOwnPixels(t.box.Add(t.origin), grain)
-		return t, fmt.Errorf("the digit found is %d×%d pixels of the %d×%d looked at: %w", b.Dx(), b.Dy(), w/grain, h/grain, ErrSmallDigit)
+		return fmt.Errorf("the digit found is %d×%d pixels of the %d×%d looked at: %w", b.Dx(), b.Dy(), w/grain, h/grain, ErrSmallDigit)
 	}
 	if float64(long) < 2.5*strokeWidth(t.v, t.w, t.box) {
-		return t, ErrDot
+		return ErrDot
 	}
-	return t, nil
+	return nil
 }
 
 // atEdge reports whether the ink found touches the edge of the w×h image.
