@@ -233,7 +233,7 @@ func (u *UploadPicture) Render() vecty.ComponentOrHTML {
 			elem.Div(vecty.Markup(prop.ID("drag"), vecty.Class("mark", "chosen"), vecty.Attribute("aria-hidden", "true"), vecty.Style("display", "none"))),
 			corner,
 		),
-		elem.FigureCaption(vecty.Text("Your digit"), elem.Break(),
+		elem.FigureCaption(vecty.Text("Your picture"), elem.Break(),
 			elem.Span(vecty.Markup(vecty.Class("reading")), vecty.Text(caption)),
 			whole,
 		),

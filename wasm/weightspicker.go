@@ -48,7 +48,7 @@ func (w *WeightsPicker) Render() vecty.ComponentOrHTML {
 		elem.Paragraph(vecty.Markup(prop.ID("weights-message"), vecty.Class("error"), vecty.Attribute("role", "status")), vecty.Text(w.Refusal)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-where")),
 			vecty.Text("Files that load: an autoencoder written by "), elem.Code(vecty.Text("make train")),
-			vecty.Text(", or saved from the PyTorch module below, with its architecture in the file's metadata. To try the picker, download the page's own, which change nothing you will see: "),
+			vecty.Text(", or saved from the PyTorch module below, with its architecture in the file's metadata. To try the picker, download the page's own weights, which load as they are and change nothing you will see: "),
 			elem.Anchor(vecty.Markup(prop.Href(bundled[0]), vecty.Attribute("download", "dae.safetensors")), vecty.Text("dae.safetensors")), vecty.Text(".")),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint"), prop.ID("weights-limits")), vecty.Text(weightsLimits)),
 		elem.Details(vecty.Markup(vecty.Class("more-numbers"), prop.ID("weights-pytorch")),
