@@ -232,6 +232,12 @@ func (a *app) chooseOneOfTwo(t *testing.T) {
 	p.run(chromedp.Poll(`document.getElementById("several")?.textContent === "Your box may hold more than one digit: drag one around yours alone."`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 	assert.Contains(t, p.text("#reading"), ". That reading is of the ink framed within your box.")
 	p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
+	// A box through the 8, its lower loop cut off: said, for a larger box.
+	before = p.src("#model-input")
+	p.dragBox(2, 1, 0.01, 0.03, 0.5, 0.5)
+	p.changed("#model-input", before)
+	assert.True(t, strings.HasPrefix(p.text("#box-cut"), "Your box may cut through the digit"), p.text("#box-said"))
+	p.run(chromedp.Click("#whole-picture", chromedp.ByQuery), chromedp.WaitNotPresent("#whole-picture", chromedp.ByQuery))
 
 	// For those who cannot drag, two taps at opposite corners: the
 	// first is marked on the picture and said under it, the second

@@ -263,6 +263,8 @@ func (r *Results) boxHint() *vecty.HTML {
 			text = "Your box may hold more than one digit: drag one around yours alone."
 		}
 		say = append(say, elem.Span(vecty.Markup(prop.ID("several"), vecty.Class("note")), vecty.Text(text)))
+	case r.Upload.Cut() && r.Message == "":
+		say = append(say, elem.Span(vecty.Markup(prop.ID("box-cut"), vecty.Class("note")), vecty.Text(boxCuts)))
 	case r.Upload.Info.AtEdge && r.Message == "":
 		say = append(say, elem.Span(vecty.Markup(prop.ID("at-edge"), vecty.Class("note")), vecty.Text(atEdge)))
 	}
@@ -297,6 +299,10 @@ func (r *Results) cornerWaits() bool {
 	in, ok := r.Upload.Inset()
 	return ok && r.corner(webapp.OnInset, in) != nil
 }
+
+// boxCuts is what the page says of a box that may cut through the digit
+// (webapp.Upload.Cut).
+const boxCuts = "Your box may cut through the digit: the ink in it runs to the box's edge, and on past it in the picture. If part of the digit is outside the box, drag a larger one."
 
 // atEdge is what the page says of a digit whose strokes run into the
 // picture's edge (digitprep.Info.AtEdge).

@@ -662,6 +662,32 @@ func (u Upload) Chosen() (Mark, bool) {
 	return u.inPart(0, 0, 1, 1), true
 }
 
+// Cut says whether the box the person chose may cut through the digit:
+// the ink found in it comes within cutSlack of one of its edges, past which
+// the digit found in the whole picture goes on. A box that cuts along a
+// stroke leaves ink that runs along its edge, which the finding that a
+// digit runs into the picture's edge (digitprep.Info.AtEdge) does not
+// take for a cut; then the page asks for a larger box.
+func (u Upload) Cut() bool {
+	if u.Part == u.Picture.Bounds() || u.NoDigit != nil || u.whole.noDigit != nil || u.whole.input == nil {
+		return false
+	}
+	pb := u.Picture.Bounds()
+	il, it, ir, ib := u.inPicture(u.Info.Area()) // the ink found in the box
+	bl, bt, br, bb := u.inPicture(0, 0, 1, 1)    // the box
+	wl, wt, wr, wb := u.whole.info.Area()        // the digit found in the whole picture
+	if wr <= bl || wl >= br || wb <= bt || wt >= bb {
+		return false // the box is round other ink
+	}
+	at := func(ink, edge float64, of int) bool { return math.Abs(ink-edge)*float64(of) <= cutSlack }
+	return at(il, bl, pb.Dx()) && wl < bl || at(ir, br, pb.Dx()) && wr > br ||
+		at(it, bt, pb.Dy()) && wt < bt || at(ib, bb, pb.Dy()) && wb > bb
+}
+
+// cutSlack is how near, in the picture's pixels, the ink found in a box
+// must come to its edge for the box to cut it (Cut).
+const cutSlack = 2
+
 // inPart is the box between left and right, top and bottom (shares of the
 // part) as the page shows the picture.
 func (u Upload) inPart(left, top, right, bottom float64) Mark {

@@ -446,6 +446,28 @@ func TestInset(t *testing.T) {
 	assert.True(t, in.Left*512 <= 300 && (in.Left+in.Width)*512 >= 328, "around the digit: %+v", in)
 }
 
+// A box that cuts through the digit found in the whole picture, its ink
+// running to the box's edge, is said to (Cut); one round the whole digit,
+// or tight round another, is not.
+func TestCut(t *testing.T) {
+	s, _ := loadedStore(t)
+	s.FinishUpload(s.StartUpload("two.png"), "two.png", "blob:1", twoDigits(), nil)
+	assert.False(t, s.State().Upload.Cut(), "the whole picture")
+	for _, c := range []struct {
+		box [4]float64
+		cut bool
+	}{
+		{[4]float64{0, 0, 0.5, 0.5}, true},        // the thick bar's top half
+		{[4]float64{0, 0.3, 1, 1}, true},          // its lower part, and the thin bar
+		{[4]float64{0, 0, 0.4, 1}, false},         // round all of it
+		{[4]float64{0.7, 0.28, 0.8, 0.72}, false}, // tight round the thin bar
+	} {
+		require.True(t, s.ChoosePart(c.box[0], c.box[1], c.box[2], c.box[3]), "%v: %s", c.box, s.State().Message)
+		u := s.State().Upload
+		assert.Equal(t, c.cut, u.Cut(), "%v", c.box)
+	}
+}
+
 // keptOnGallery is a store on the gallery that has read again "kept.png",
 // an upload kept from before a reload.
 func keptOnGallery(t *testing.T) *Store {
