@@ -223,10 +223,10 @@ const thinner = 3
 // to read or that is only a dot (readable; g is the picture enlarged
 // grain times). Dark ink found with a shadow's broad parts in it
 // (shadeIn) is found again with the shadow taken into the background, if
-// that finds ink that is readable. Light ink is
-// taken as found: there the broad region fainter than the strokes is as
-// often paper lighter than a desk, the digit written on it
-// (TestBoldDigitOnASheet lost 10 of its 72), as light.
+// that finds ink that is readable. Light ink is taken as found: there the
+// broad region fainter than the strokes is as often paper lighter than a
+// desk, the digit written on it (TestBoldDigitOnASheet lost 10 of its
+// 72), as light.
 func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 	if invert {
 		inv := make([]float32, len(g))
