@@ -25,6 +25,13 @@ func penOf(digit []float32, w, h int, r image.Rectangle) *image.Gray {
 	return pen
 }
 
+// penInMiddle is penOf with the digit k times MNIST's size in the middle
+// of the photo.
+func penInMiddle(digit []float32, w, h, k int) *image.Gray {
+	x0, y0 := (w-28*k)/2, (h-28*k)/2
+	return penOf(digit, w, h, image.Rect(x0, y0, x0+28*k, y0+28*k))
+}
+
 // onDesk is an MNIST digit written with a dark pen, 4 times MNIST's size
 // at (244, 169), on a photo of 600×450: "note" a light sticky note
 // (200..400 × 150..300) on a darker desk that fills the rest, the desk at
@@ -299,8 +306,7 @@ func TestShadowOverMostOfThePage(t *testing.T) {
 // seed), with sensor noise.
 func shadowAcross(digit []float32, deg, dark float64, seed uint64) *image.Gray {
 	const w, h, k, soft = 800, 600, 4, 6
-	x0, y0 := (w-28*k)/2, (h-28*k)/2
-	pen := penOf(digit, w, h, image.Rect(x0, y0, x0+28*k, y0+28*k))
+	pen := penInMiddle(digit, w, h, k)
 	r := rand.New(rand.NewPCG(seed, 9))
 	sin, cos := math.Sincos(deg * math.Pi / 180)
 	off := (r.Float64() - 0.5) * 40
@@ -343,8 +349,7 @@ func TestShadowEdgeAtASlant(t *testing.T) {
 // or 120 pixels up and left of it (beside); with sensor noise.
 func phoneShadow(digit []float32, deg, dark float64, seed uint64, beside bool) *image.Gray {
 	const w, h, k, soft = 800, 600, 4, 6
-	x0, y0 := (w-28*k)/2, (h-28*k)/2
-	pen := penOf(digit, w, h, image.Rect(x0, y0, x0+28*k, y0+28*k))
+	pen := penInMiddle(digit, w, h, k)
 	r := rand.New(rand.NewPCG(seed, 9))
 	sin, cos := math.Sincos(deg * math.Pi / 180)
 	cx, cy := float64(w)/2+(r.Float64()-0.5)*60, float64(h)/2+(r.Float64()-0.5)*60
@@ -392,8 +397,7 @@ func TestPhoneShadow(t *testing.T) {
 // with sensor noise.
 func armShadow(digit []float32, deg, dark float64, seed uint64, across bool) *image.Gray {
 	const w, h, k, soft, half = 800, 600, 8, 6, 50
-	x0, y0 := (w-28*k)/2, (h-28*k)/2
-	pen := penOf(digit, w, h, image.Rect(x0, y0, x0+28*k, y0+28*k))
+	pen := penInMiddle(digit, w, h, k)
 	r := rand.New(rand.NewPCG(seed, 11))
 	sin, cos := math.Sincos(deg * math.Pi / 180)
 	cx, cy := float64(w)/2+(r.Float64()-0.5)*40, float64(h)/2+(r.Float64()-0.5)*40

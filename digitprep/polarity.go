@@ -242,7 +242,7 @@ func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 	if invert {
 		if shade, ok := shadeIn(t, g, w, h); ok {
 			if u, err := findInk(g, w, h, grain, shade); err == nil && readable(u, w, h, grain) == nil {
-				t = u
+				return u, nil
 			}
 		}
 	}

@@ -38,6 +38,19 @@ const (
 // found, in g's grey levels, when t holds a shadow's broad parts (see
 // shadeWider); ok is false when it does not.
 func shadeIn(t ink, g []float32, w, h int) (shade []float32, ok bool) {
+	// The faint parts' ink bounds the broad faint parts' (an opening is
+	// nowhere above what it opens): most digits are refused here, before
+	// the blur and the opening.
+	var faintInk, all float64
+	for _, v := range t.v {
+		all += float64(v)
+		if v >= shadeLow && v <= shadeHigh {
+			faintInk += float64(v)
+		}
+	}
+	if all == 0 || faintInk < shadeShare*all {
+		return nil, false
+	}
 	// The strokes' core, lightly blurred first: noise speckles a noisy
 	// one's, and its measured width would shrink.
 	strokes := make([]float32, len(t.v))
@@ -52,14 +65,13 @@ func shadeIn(t ink, g []float32, w, h int) (shade []float32, ok bool) {
 	}
 	r := int(math.Ceil(shadeWider*sw)) + 1
 	broad := opening(t.v, t.w, t.h, r)
-	var faint, all float64
+	var faint float64
 	for i, v := range t.v {
-		all += float64(v)
 		if b := broad[i]; b >= shadeLow && b <= shadeHigh && v <= shadeHigh {
 			faint += float64(b)
 		}
 	}
-	if all == 0 || faint < shadeShare*all {
+	if faint < shadeShare*all {
 		return nil, false
 	}
 	// The same over the whole picture, in its grey levels above the

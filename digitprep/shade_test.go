@@ -15,8 +15,7 @@ import (
 // 800×600 photo of a page, with a thin ring drawn round it in a black pen.
 func paleInRing(digit []float32) *image.Gray {
 	const w, h, k = 800, 600, 8
-	x0, y0 := (w-28*k)/2, (h-28*k)/2
-	pen := penOf(digit, w, h, image.Rect(x0, y0, x0+28*k, y0+28*k))
+	pen := penInMiddle(digit, w, h, k)
 	v := make([]float32, w*h)
 	for i, p := range pen.Pix {
 		v[i] = float32(p) / 255

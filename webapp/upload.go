@@ -448,7 +448,7 @@ func (s *Store) choosePartIn(url string, srcW, srcH int, left, top, right, botto
 		part = digitprep.PartOf(u.Picture.Bounds(), left, top, right, bottom)
 		if part == u.Picture.Bounds() {
 			st.Upload = u.wholeAgain()
-			s.forward(st, forward)
+			s.showTaken(st, forward)
 			return true
 		}
 		pb := u.Picture.Bounds()
@@ -500,15 +500,15 @@ func (s *Store) choosePartIn(url string, srcW, srcH int, left, top, right, botto
 		}
 		next.whole = now.whole // refined meanwhile, maybe
 		st.Upload = next
-		s.forward(st, forward)
+		s.showTaken(st, forward)
 		taken = true
 	})
 	return taken
 }
 
-// forward shows the upload just taken in st, bringing the upload tab
+// showTaken shows the upload just taken in st, bringing the upload tab
 // forward if bring; else the tab shown stays, and so does what it says.
-func (s *Store) forward(st *State, bring bool) {
+func (s *Store) showTaken(st *State, bring bool) {
 	if bring {
 		st.Mode, st.Message = ModeUpload, ""
 	} else if st.Mode == ModeUpload {
