@@ -27,13 +27,25 @@ func (a *app) draw(t *testing.T) {
 	p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
 	assert.Contains(t, p.text("#draw-hint"), "With a mouse, a pen or a finger", "what to do, said where it is seen")
 	assert.Equal(t, "Draw a digit in the box: it shows here too, with its figures and the plot. It stays on your machine: the page's address does not carry it.", p.text("#results-empty"), "the results' own words for this tab, and that a shared address opens it without the drawing")
+	// Clear on the blank canvas is shown disabled and does nothing: it
+	// said "Drawing cleared." and kept the blank canvas for Undo.
+	assert.Equal(t, "true", p.attr("#clear", "aria-disabled"), "Clear on a blank canvas")
+	p.run(chromedp.Click("#clear", chromedp.ByQuery))
+	var undoOff bool
+	var status string
+	p.run(chromedp.Evaluate(`document.getElementById("undo").disabled`, &undoOff),
+		chromedp.Evaluate(`document.getElementById("draw-status").textContent`, &status))
+	assert.True(t, undoOff, "nothing kept for Undo by Clear on a blank canvas")
+	assert.Empty(t, status, "nothing said by it")
 	// A press made by a script, of a pointer the browser does not know
 	// (which it will not let the page capture), does not stop the app
-	// (it did: a panic): the strokes below are drawn and denoised.
+	// (it did: a panic): the strokes below are drawn and denoised. Its
+	// dot is cleared.
 	p.js(`(() => { const c = document.getElementById("draw-canvas"); c.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true, pointerId: 99, isPrimary: true})); c.dispatchEvent(new PointerEvent("pointerup", {bubbles: true, pointerId: 99, isPrimary: true})); c.dispatchEvent(new PointerEvent("pointercancel", {bubbles: true, pointerId: 99, isPrimary: true})) })()`)
 	p.run(chromedp.Click("#clear", chromedp.ByQuery))
 	p.stroke(100, 60, 160, 220)
 	p.changed("#dae-output", "")
+	assert.Equal(t, "false", p.attr("#clear", "aria-disabled"), "Clear with a digit drawn")
 	var again string
 	dataURL, clean := p.drawing()
 	in, _ := webapp.DefaultNoise().Apply(clean)
@@ -43,6 +55,7 @@ func (a *app) draw(t *testing.T) {
 	// sight while one draws.
 	assert.Equal(t, p.src("#dae-output"), p.src("#draw-preview-output"))
 	assert.Equal(t, "reads "+res.DAEReading.String(), strings.ReplaceAll(p.text("#draw-preview-reading"), "\u00a0", " "))
+	assert.Equal(t, "reads "+res.InputReading.String(), strings.ReplaceAll(p.text("#draw-preview-input-reading"), "\u00a0", " "), "and the model input's")
 	// Said once the pen lifts, not at every move (the results' line is
 	// quiet while one draws).
 	assert.Equal(t, "Your digit, denoised, reads "+res.DAEReading.String()+".", p.text("#draw-status"))
@@ -429,7 +442,8 @@ func (a *app) undoStroke(t *testing.T) {
 
 	// Ctrl+Z with Caps Lock on (the key says Z) and in a Cyrillic
 	// layout (the key says я where a Latin Z is) takes back too; and
-	// the focus on Undo, disabled by the last undo, goes to Clear.
+	// the focus on Undo, disabled by the last undo, goes to Redo (Clear,
+	// on the blank canvas, has nothing to do).
 	p.stroke(100, 60, 160, 220)
 	p.stroke(90, 140, 200, 140)
 	p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
@@ -449,7 +463,7 @@ func (a *app) undoStroke(t *testing.T) {
 		chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
 	var focused string
 	p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
-	assert.Equal(t, "clear", focused, "the focus where it can go on")
+	assert.Equal(t, "redo", focused, "the focus where it can go on (Clear, on a blank canvas, cannot)")
 
 	// Clear while a stroke's ink waits for its update keeps that ink for
 	// Undo too (it kept the drawing as last updated); and an event with
@@ -499,4 +513,6 @@ func (a *app) undoStroke(t *testing.T) {
 	now, _ = p.canvas()
 	assert.Equal(t, second, now, "the canvas as after the second of twelve strokes")
 	assert.Eventually(t, disabled, 5*time.Second, 20*time.Millisecond, "ten taken back, and no more")
+	p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
+	assert.Equal(t, "clear", focused, "the focus on the disabled Undo gone to Clear, the canvas not blank")
 }

@@ -46,14 +46,15 @@ func (a *app) galleryWithNoise(t *testing.T) {
 	// The readings on one line across the row, though "Denoised by
 	// the seed's model" takes two lines where the others take one.
 	var tops []float64
-	p.run(chromedp.Evaluate(`["model-input-reading", "dae-output-reading", "ae-output-reading"].map(id => document.getElementById(id).getBoundingClientRect().top)`, &tops))
-	assert.Equal(t, []float64{tops[0], tops[0], tops[0]}, tops, "the readings' tops")
+	p.run(chromedp.Evaluate(`["original-reading", "model-input-reading", "dae-output-reading", "ae-output-reading"].map(id => document.getElementById(id).getBoundingClientRect().top)`, &tops))
+	assert.Equal(t, []float64{tops[0], tops[0], tops[0], tops[0]}, tops, "the readings' tops")
 	var captionWidth float64
 	p.run(chromedp.Evaluate(`document.querySelector("table.metrics > caption")?.getBoundingClientRect().width ?? 0`, &captionWidth))
 	assert.Greater(t, captionWidth, 300.0, "the figures' caption is the table's, as wide as it")
 	// On a wide screen (the tests' 1000 px) the numbers are beside the
-	// code and a digit's pixel is 7 screen pixels; on a tablet's width
-	// the code is under the numbers and a pixel is 6.
+	// code and a digit's pixel is 8 screen pixels, the row of tiles as
+	// wide as the panels above it, near enough; at 920 px a pixel is 7;
+	// on a tablet's width the code is under the numbers and a pixel is 6.
 	layout := func() (numbersRight, numbersTop, numbersBottom, codeLeft, codeTop, tile float64) {
 		var v []float64
 		p.run(chromedp.Evaluate(`(() => { const n = document.querySelector("table.metrics").getBoundingClientRect(), c = document.getElementById("latent").getBoundingClientRect(); return [n.right, n.top, n.bottom, c.left, c.top, document.getElementById("dae-output").getBoundingClientRect().width]; })()`, &v))
@@ -63,9 +64,15 @@ func (a *app) galleryWithNoise(t *testing.T) {
 	right, top, _, codeLeft, codeTop, tile := layout()
 	assert.Less(t, right, codeLeft, "wide: the code right of the numbers")
 	assert.InDelta(t, top, codeTop, 1, "wide: the code beside the numbers, level with them")
-	assert.Equal(t, 7.0*webapp.Side, tile)
+	assert.Equal(t, 8.0*webapp.Side, tile)
+	var short float64
+	p.run(chromedp.Evaluate(`document.querySelector(".noise").getBoundingClientRect().right - document.getElementById("ae-output").getBoundingClientRect().right`, &short))
+	assert.Less(t, short, 20.0, "the row of tiles short of the panels' right edge by")
 	clear := chromedp.ActionFunc(func(ctx context.Context) error { return emulation.ClearDeviceMetricsOverride().Do(ctx) })
 	t.Cleanup(func() { _ = chromedp.Run(p.b.ctx, clear) }) // the browser's tab is the next subtest's too
+	p.run(chromedp.EmulateViewport(920, 1024))
+	_, _, _, _, _, tile = layout()
+	assert.Equal(t, 7.0*webapp.Side, tile, "at 920 px")
 	p.run(chromedp.EmulateViewport(768, 1024))
 	_, _, bottom, _, codeTop, tile := layout()
 	p.run(clear)

@@ -43,9 +43,13 @@ type page struct {
 func (p *page) run(actions ...chromedp.Action) { p.t.Helper(); p.b.run(p.t, actions...) }
 
 // src is an element's src attribute, "" while there is no such element.
-func (p *page) src(sel string) string {
+func (p *page) src(sel string) string { return p.attr(sel, "src") }
+
+// attr is an element's attribute, "" while there is no such element or
+// attribute.
+func (p *page) attr(sel, name string) string {
 	var v string
-	p.run(chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q)?.getAttribute("src") ?? ""`, sel), &v))
+	p.run(chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q)?.getAttribute(%q) ?? ""`, sel, name), &v))
 	return v
 }
 
@@ -294,8 +298,8 @@ func nativeModels(t *testing.T) *webapp.Models {
 }
 
 // checkResult compares the page's three 28×28 pictures, and what the
-// digit reader saw in each, with a native run with denoiser d, which the
-// page must say it used.
+// digit reader saw in each (and in the clean digit, where there is one),
+// with a native run with denoiser d, which the page must say it used.
 func (p *page) checkResult(what string, m *webapp.Models, d webapp.Denoiser, input, clean []float32) *webapp.Result {
 	p.t.Helper()
 	want, err := m.Run(d, input, clean)
@@ -310,6 +314,9 @@ func (p *page) checkResult(what string, m *webapp.Models, d webapp.Denoiser, inp
 	sameImage(p.t, what+": plain AE", want.AE, p.src("#ae-output"))
 	for id, r := range map[string]reader.Reading{"#model-input-reading": want.InputReading, "#dae-output-reading": want.DAEReading, "#ae-output-reading": want.AEReading} {
 		sameReading(p.t, what+": "+id, r, p.text(id))
+	}
+	if want.CleanReading != nil { // a sample's or a drawing's: the digit before its noise, read too
+		sameReading(p.t, what+": #original-reading", *want.CleanReading, p.text("#original-reading"))
 	}
 	assert.Contains(p.t, p.text("#reading"), "Digit reader — input: ", what)
 	// A screen reader hears "then" where the eye sees an arrow.

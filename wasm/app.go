@@ -716,7 +716,7 @@ func panel(s *webapp.Store, st webapp.State) vecty.ComponentOrHTML {
 		}
 		return u
 	case webapp.ModeDraw:
-		return elem.Div(&DrawPad{Store: s, Result: st.Result, Note: st.DrawNote, OffEdge: st.DrawOffEdge, CanUndo: undoable.Len() > 0, CanRedo: undoable.Ahead() > 0}, noise)
+		return elem.Div(&DrawPad{Store: s, Result: st.Result, Note: st.DrawNote, OffEdge: st.DrawOffEdge, CanUndo: undoable.Len() > 0, CanRedo: undoable.Ahead() > 0, CanClear: drawn.Truthy()}, noise)
 	default:
 		return elem.Div(&Gallery{Store: s, Selected: st.Sample}, noise)
 	}

@@ -29,6 +29,12 @@ type DrawPad struct {
 	// CanUndo says a stroke or a clearing can be taken back (undoable),
 	// CanRedo that one taken back can be done again.
 	CanUndo, CanRedo bool `vecty:"prop"`
+	// CanClear says the canvas holds ink as last drawn (drawn): Clear is
+	// shown disabled on a blank canvas, where it did nothing and said it
+	// had. Only shown (aria-disabled): the keyboard's focus stays on it
+	// once it has cleared, and ink of a first stroke not yet taken, which
+	// it did not know of, it still clears.
+	CanClear bool `vecty:"prop"`
 
 	drawing      bool
 	pointer      int     // the pointerId of the stroke drawn
@@ -347,23 +353,19 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 					}),
 				)),
 				elem.Div(vecty.Markup(vecty.Class("draw-buttons")),
-					elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), event.Click(func(*vecty.Event) {
+					elem.Button(vecty.Markup(prop.ID("clear"), vecty.Attribute("type", "button"), vecty.Attribute("aria-disabled", !d.CanClear), event.Click(func(*vecty.Event) {
 						// What is on the canvas is kept for Undo: ink
 						// drawn since the last update (a stroke under way)
 						// is not in drawn yet. (blank cancels the update.)
 						if d.pending && d.el.Truthy() {
 							d.take()
 						}
-						kept := drawn.Truthy()
-						if kept {
-							keepForUndo()
+						if !drawn.Truthy() { // shown disabled: nothing to clear, nor to keep for Undo
+							return
 						}
+						keepForUndo()
 						d.blank()
-						if kept {
-							say("draw-status", "Drawing cleared: Undo brings it back.")
-						} else {
-							say("draw-status", "Drawing cleared.")
-						}
+						say("draw-status", "Drawing cleared: Undo brings it back.")
 					})), vecty.Text("Clear")),
 					elem.Button(vecty.Markup(prop.ID("undo"), vecty.Attribute("type", "button"), prop.Disabled(!d.CanUndo),
 						vecty.Attribute("aria-keyshortcuts", "Control+Z Meta+Z"), vecty.Attribute("title", "Take back the last stroke or clearing (Ctrl+Z, or ⌘Z on a Mac)"),
@@ -419,7 +421,7 @@ func drawReading(st webapp.State) string {
 const offEdge = "Part of it runs off the box: only what is inside is read."
 
 // preview shows, beside the canvas, the drawing with its noise and
-// denoised as it is drawn, with the reader's reading: the results below
+// denoised as it is drawn, with the reader's reading of each: the results below
 // are out of sight while one draws (on a phone, and on a wide screen
 // where the canvas leaves most of its row empty).
 func (d *DrawPad) preview() vecty.ComponentOrHTML {
@@ -436,7 +438,8 @@ func (d *DrawPad) preview() vecty.ComponentOrHTML {
 		return elem.Figure(elem.Image(vecty.Markup(prop.ID(id), prop.Src(src), prop.Alt(alt), vecty.Class("digit", "small"))), elem.FigureCaption(caption...))
 	}
 	return elem.Div(vecty.Markup(vecty.Class("draw-preview"), prop.ID("draw-preview")),
-		small("draw-preview-input", grayURL(r.Input), "your digit with the noise added", vecty.Text("Model input")),
+		small("draw-preview-input", grayURL(r.Input), "your digit with the noise added", vecty.Text("Model input"), elem.Break(),
+			elem.Span(vecty.Markup(prop.ID("draw-preview-input-reading"), vecty.Class("reading")), vecty.Text(reads(r.InputReading)))),
 		small("draw-preview-output", grayURL(r.DAE), "your digit denoised", vecty.Text("Denoised"), elem.Break(),
 			elem.Span(vecty.Markup(prop.ID("draw-preview-reading"), vecty.Class("reading")), vecty.Text(reads(r.DAEReading)))),
 		vecty.If(d.OffEdge, elem.Paragraph(vecty.Markup(vecty.Class("hint", "draw-note", "draw-edge"), prop.ID("draw-edge")), vecty.Text(offEdge))),

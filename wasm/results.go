@@ -225,7 +225,9 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		if res.Label >= 0 { // a gallery digit
 			title, alt = "MNIST test digit", fmt.Sprintf("MNIST test digit %d", res.Label)
 		}
-		tiles = append(tiles, tile("original", title, r.Original, alt, nil))
+		// What the reader sees in it, the digit as it is before its noise:
+		// the line the verdict measures the denoising against.
+		tiles = append(tiles, tile("original", title, r.Original, alt, res.CleanReading))
 	}
 	tiles = append(tiles,
 		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading, noiseNote(res)),

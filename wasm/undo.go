@@ -49,10 +49,20 @@ func (d *DrawPad) step(move func(js.Value) (js.Value, bool), left func() int, bu
 		return
 	}
 	// The button is disabled once no step is left its way: the keyboard's
-	// focus, on it, goes to Clear rather than to the page.
+	// focus, on it, goes to Clear rather than to the page, or, where the
+	// step leaves the canvas blank (Clear disabled too), to the other
+	// button, which takes the step back.
 	doc := js.Global().Get("document")
 	if b := doc.Call("getElementById", button); left() == 0 && b.Truthy() && b.Equal(doc.Get("activeElement")) {
-		doc.Call("getElementById", "clear").Call("focus")
+		next := "clear"
+		if !to.Truthy() {
+			next = map[string]string{"undo": "redo", "redo": "undo"}[button]
+		}
+		// Enabled by the render to come (a step the other way is
+		// kept): a disabled button does not take the focus.
+		n := doc.Call("getElementById", next)
+		n.Set("disabled", false)
+		n.Call("focus")
 	}
 	if !to.Truthy() {
 		d.blank()

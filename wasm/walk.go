@@ -110,7 +110,7 @@ func (v *WalkView) Render() vecty.ComponentOrHTML {
 			elem.Paragraph(vecty.Markup(prop.ID("nudge-note"), vecty.Class("hint"), vecty.Attribute("role", "status")), vecty.Text(nudgeNote(w, res))),
 			// Back up to the heat maps, which a click on one brought the
 			// page down from, a long way on a phone, for another unit.
-			elem.Button(vecty.Markup(prop.ID("nudge-back"), vecty.Attribute("type", "button"), vecty.Class("small"),
+			elem.Button(vecty.Markup(prop.ID("nudge-back"), vecty.Attribute("type", "button"),
 				event.Click(func(*vecty.Event) {
 					latent := js.Global().Get("document").Call("getElementById", "latent")
 					if latent.Truthy() { // the keyboard's place goes up with the page (it can take the focus: tabindex −1)
