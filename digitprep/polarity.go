@@ -2,6 +2,7 @@ package digitprep
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"sort"
 )
@@ -223,7 +224,9 @@ const thinner = 3
 // to read or that is only a dot (readable; g is the picture enlarged
 // grain times). Dark ink found with a shadow's broad parts in it
 // (shadeIn) is found again with the shadow taken into the background, if
-// that finds ink that is readable. Light ink is taken as found: there the
+// that finds ink that is readable; so is dark ink that is a shadow whole,
+// with darker ink beside it (shadowTaken), if what is found then holds
+// that darker ink. Light ink is taken as found: there the
 // broad region fainter than the strokes is as often paper lighter than a
 // desk, the digit written on it (TestBoldDigitOnASheet lost 10 of its
 // 72), as light.
@@ -242,6 +245,11 @@ func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 	if invert {
 		if shade, ok := shadeIn(t, g, w, h); ok {
 			if u, err := findInk(g, w, h, grain, shade); err == nil && readable(u, w, h, grain) == nil {
+				return u, nil
+			}
+		} else if shade, darker, ok := shadowTaken(t, g, w, h, grain); ok {
+			at := image.Pt((darker.Min.X+darker.Max.X)/2, (darker.Min.Y+darker.Max.Y)/2)
+			if u, err := findInk(g, w, h, grain, shade); err == nil && readable(u, w, h, grain) == nil && at.In(u.box.Add(u.origin)) {
 				return u, nil
 			}
 		}

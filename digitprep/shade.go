@@ -146,3 +146,82 @@ func lit(bg, shade float32) float32 {
 // maxLit is the most that lit brings ink under a shadow up by: a shadow
 // of a third of the light.
 const maxLit = 3
+
+// A shadow can also be taken for the digit whole: an arm's band across
+// the page, broader and holding more ink than a small digit beside it
+// (digitMask takes the piece with the most ink), was read as a 1, or, as
+// wide as the picture, refused as a line. What tells it is that the
+// picture holds darker ink, a pen's, as large as a digit: a piece of it,
+// darkerInk times as strong as the ink found, whose strokes are far
+// narrower (the ink found broaderThan times as wide, or more: not a
+// pencil's digit beside a pen's mark). Then the ink found, where it lies
+// between shadeLow and shadeHigh of that darker ink's level, and comes in
+// from beyond it (castOn), is the shadow. The digit found once it is
+// taken into the background must hold that darker ink: on a noisy digit
+// touching the edge, the noise's peaks on its strokes can pass for it.
+const (
+	darkerInk   = 1.6
+	broaderThan = 2.5
+)
+
+// shadowTaken is the darkness of the shadow that ink t, found in g (w×h,
+// enlarged grain times, dark ink inverted to light on dark), is, and where
+// the darker ink is (see darkerInk); ok is false when t is no such shadow.
+func shadowTaken(t ink, g []float32, w, h, grain int) (shade []float32, darker image.Rectangle, ok bool) {
+	if !atEdge(t, w, h) { // a shadow is cast from beyond the picture
+		return nil, image.Rectangle{}, false
+	}
+	light := lightOf(g, w, h)
+	bg := background(light, w, h)
+	// The darker ink measured unblurred: a small digit's strokes, a pixel
+	// or two wide, lose half their contrast in the light's blur.
+	sharp, _ := above(g, bg)
+	level := float32(darkerInk) * t.level
+	label, n := components(sharp, w, h, level, level)
+	boxes, sizes := make([]image.Rectangle, n+1), make([]int, n+1)
+	for i, l := range label {
+		if l > 0 {
+			boxes[l] = boxes[l].Union(image.Rect(i%w, i/w, i%w+1, i/w+1))
+			sizes[l]++
+		}
+	}
+	best := 0 // the largest piece
+	for l := 1; l <= n; l++ {
+		if sizes[l] > sizes[best] {
+			best = l
+		}
+	}
+	b := boxes[best]
+	if best == 0 || max(b.Dx(), b.Dy()) < minDigit*grain || b.Dx() > wideLine*b.Dy() {
+		return nil, image.Rectangle{}, false
+	}
+	piece := make([]float32, w*h)
+	var values []float32
+	for i, l := range label {
+		if int(l) == best {
+			piece[i] = 1
+			values = append(values, sharp[i])
+		}
+	}
+	if strokeWidth(t.v, t.w, t.box) < broaderThan*strokeWidth(piece, w, b) {
+		return nil, image.Rectangle{}, false
+	}
+	// The shadow in the grey levels findInk measures the ink in (of the
+	// blurred light), at shadeIn's shares of the darker ink's level.
+	plain, _ := above(light, bg)
+	dark := quantile(values, 0.5)
+	lo, hi := t.floor+shadeLow*(dark-t.floor), t.floor+shadeHigh*(dark-t.floor)
+	shade = make([]float32, w*h)
+	for y := range t.h {
+		for x := range t.w {
+			i := (y+t.origin.Y)*w + x + t.origin.X
+			if v := plain[i]; t.v[y*t.w+x] > 0 && v >= lo && v <= hi {
+				shade[i] = v
+			}
+		}
+	}
+	if !castOn(shade, w, h, t) {
+		return nil, image.Rectangle{}, false
+	}
+	return boxBlur(maxFilter(shade, w, h, 1), w, h, 1), b, true
+}
