@@ -33,7 +33,7 @@ func (a *app) draw(t *testing.T) {
 	p.run(chromedp.Click("#clear", chromedp.ByQuery))
 	var undoOff bool
 	var status string
-	p.run(chromedp.Evaluate(`document.getElementById("undo").disabled`, &undoOff),
+	p.run(chromedp.Evaluate(`document.getElementById("undo").getAttribute("aria-disabled") === "true"`, &undoOff),
 		chromedp.Evaluate(`document.getElementById("draw-status").textContent`, &status))
 	assert.True(t, undoOff, "nothing kept for Undo by Clear on a blank canvas")
 	assert.Empty(t, status, "nothing said by it")
@@ -245,7 +245,7 @@ func (a *app) undoStroke(t *testing.T) {
 	blank, _ := p.canvas()
 	disabled := func() bool {
 		var d bool
-		p.run(chromedp.Evaluate(`document.getElementById("undo").disabled`, &d))
+		p.run(chromedp.Evaluate(`document.getElementById("undo").getAttribute("aria-disabled") === "true"`, &d))
 		return d
 	}
 	assert.True(t, disabled(), "nothing to take back yet")
@@ -283,7 +283,7 @@ func (a *app) undoStroke(t *testing.T) {
 	// to do again.
 	redoOff := func() bool {
 		var d bool
-		p.run(chromedp.Evaluate(`document.getElementById("redo").disabled`, &d))
+		p.run(chromedp.Evaluate(`document.getElementById("redo").getAttribute("aria-disabled") === "true"`, &d))
 		return d
 	}
 	assert.False(t, redoOff(), "two steps to do again")
@@ -442,8 +442,9 @@ func (a *app) undoStroke(t *testing.T) {
 
 	// Ctrl+Z with Caps Lock on (the key says Z) and in a Cyrillic
 	// layout (the key says я where a Latin Z is) takes back too; and
-	// the focus on Undo, disabled by the last undo, goes to Redo (Clear,
-	// on the blank canvas, has nothing to do).
+	// the focus stays on Undo, shown disabled by the last undo, where a
+	// key pressed once too often does nothing (the focus went to Clear,
+	// which it pressed, and Redo's steps were lost).
 	p.stroke(100, 60, 160, 220)
 	p.stroke(90, 140, 200, 140)
 	p.run(chromedp.WaitVisible("#dae-output", chromedp.ByQuery))
@@ -463,7 +464,10 @@ func (a *app) undoStroke(t *testing.T) {
 		chromedp.WaitVisible("#results-empty", chromedp.ByQuery))
 	var focused string
 	p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
-	assert.Equal(t, "redo", focused, "the focus where it can go on (Clear, on a blank canvas, cannot)")
+	assert.Equal(t, "undo", focused, "the focus stays")
+	p.run(chromedp.KeyEvent(kb.Enter))
+	now, _ = p.canvas()
+	assert.Equal(t, blank, now, "Enter again does nothing")
 
 	// Clear while a stroke's ink waits for its update keeps that ink for
 	// Undo too (it kept the drawing as last updated); and an event with
@@ -513,6 +517,14 @@ func (a *app) undoStroke(t *testing.T) {
 	now, _ = p.canvas()
 	assert.Equal(t, second, now, "the canvas as after the second of twelve strokes")
 	assert.Eventually(t, disabled, 5*time.Second, 20*time.Millisecond, "ten taken back, and no more")
+	// Once more from the keyboard: nothing is cleared, and Redo still
+	// has its ten steps.
 	p.run(chromedp.Evaluate(`document.activeElement.id`, &focused))
-	assert.Equal(t, "clear", focused, "the focus on the disabled Undo gone to Clear, the canvas not blank")
+	assert.Equal(t, "undo", focused, "the focus stays on Undo")
+	p.run(chromedp.KeyEvent(kb.Enter))
+	now, _ = p.canvas()
+	assert.Equal(t, second, now, "Enter once too often takes nothing back, nor clears")
+	var ahead string
+	p.run(chromedp.Evaluate(`document.getElementById("redo").getAttribute("aria-disabled")`, &ahead))
+	assert.Equal(t, "false", ahead, "Redo's steps kept")
 }

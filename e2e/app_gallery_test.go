@@ -29,7 +29,7 @@ func (a *app) galleryWithNoise(t *testing.T) {
 	noisy, err := webapp.DefaultNoise().Apply(samples[0].Pixels)
 	require.NoError(t, err)
 	want := p.checkResult("sample 0", m, webapp.Seed, noisy, samples[0].Pixels)
-	psnr := regexp.MustCompile(`[\d.]+ dB`).FindString(p.text("#dae-scores"))
+	psnr := strings.ReplaceAll(regexp.MustCompile(`[\d.]+\x{a0}dB`).FindString(p.text("#dae-scores")), "\u00a0", " ")
 	sameNumbers(t, "the denoised digit's PSNR", fmt.Sprintf("%.1f dB", want.DAEScores.PSNR), psnr)
 	assert.NotEqual(t, p.src("#dae-output"), p.src("#ae-output"), "the two models differ")
 	var more string

@@ -640,6 +640,13 @@ func (a *app) uploadFormats(t *testing.T) {
 	// (The status is drawn at the frame after the store has the upload.)
 	p.run(chromedp.Poll(`!document.getElementById("upload-status").textContent.startsWith("Reading")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 	assert.Equal(t, "Shown: noisy-digit.png", p.text("#upload-status"), "said once")
+	// A file of the same name, read again when the page was reloaded: the
+	// one shown is said to be the one given before it (the page said "is
+	// not shown" and "Still shown" of one name).
+	p.js(`sessionStorage.setItem("godae-upload-reading", "noisy-digit.png")`)
+	p.run(chromedp.Reload(), chromedp.WaitVisible(`body[data-kept-upload="restored"]`, chromedp.ByQuery),
+		chromedp.Poll(`!document.getElementById("upload-status").textContent.startsWith("Reading")`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	assert.True(t, strings.HasSuffix(p.text("#upload-status"), "is not shown: choose it again (or a smaller picture, if the page froze on it). Still shown: the noisy-digit.png given before it"), p.text("#upload-status"))
 
 	// A reload after a file is shown but before it is kept (its bytes read
 	// a second time, to keep: held here) brings back the upload kept

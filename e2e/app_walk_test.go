@@ -111,6 +111,10 @@ func (a *app) walk(t *testing.T) {
 	s.SetNudge(17, 0.8)
 	sameImage(t, "unit 17 nudged", s.State().Walk.Nudged, p.src("#nudge-image"))
 	sameReading(t, "unit 17 nudged", s.State().Walk.NudgedReading, p.text("#nudge-image-reading"))
+	var level []float64
+	p.run(chromedp.Evaluate(`["nudge-before-reading", "nudge-image-reading"].map(id => document.getElementById(id).getBoundingClientRect().top)`, &level))
+	require.Len(t, level, 2)
+	assert.Equal(t, level[0], level[1], "the two readings level, whatever their titles' lines")
 	// In numbers too: the unit's value, nudged, and the code's largest,
 	// each within a hundredth of the native one's (the last digit
 	// printed may round either way where multiply-adds are fused).

@@ -134,6 +134,12 @@ func TestKeyboardAndPhone(t *testing.T) {
 	// A digit drawn: its reading under the preview is on the first
 	// screen, and so is Clear, beside it.
 	p.run(chromedp.Click("#tab-draw", chromedp.ByQuery), chromedp.WaitVisible("#draw-canvas", chromedp.ByQuery))
+	// Before anything is drawn, what will show there is said beside the
+	// buttons (it went under them, and the column of buttons looked lost).
+	var blankPad []float64
+	p.run(chromedp.Evaluate(`[document.getElementById("clear").getBoundingClientRect().right, document.getElementById("draw-preview").getBoundingClientRect().left]`, &blankPad))
+	require.Len(t, blankPad, 2)
+	assert.Greater(t, blankPad[1], blankPad[0], "the blank pad's words beside Clear")
 	p.stroke(100, 60, 160, 220)
 	p.run(chromedp.WaitVisible("#draw-preview-reading", chromedp.ByQuery))
 	var drawn []float64

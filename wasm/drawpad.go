@@ -27,14 +27,15 @@ type DrawPad struct {
 	// OffEdge is State.DrawOffEdge: the drawing runs off the canvas.
 	OffEdge bool `vecty:"prop"`
 	// CanUndo says a stroke or a clearing can be taken back (undoable),
-	// CanRedo that one taken back can be done again.
-	CanUndo, CanRedo bool `vecty:"prop"`
-	// CanClear says the canvas holds ink as last drawn (drawn): Clear is
-	// shown disabled on a blank canvas, where it did nothing and said it
-	// had. Only shown (aria-disabled): the keyboard's focus stays on it
-	// once it has cleared, and ink of a first stroke not yet taken, which
-	// it did not know of, it still clears.
-	CanClear bool `vecty:"prop"`
+	// CanRedo that one taken back can be done again, and CanClear that the
+	// canvas holds ink as last drawn (drawn). A button that cannot is
+	// shown disabled (aria-disabled), not disabled: the keyboard's focus
+	// stays on it, where a disabled button's went to the page, or was
+	// handed on to Clear, which a key pressed once too often on Undo then
+	// pressed (Redo's steps lost). Clear on a blank canvas did nothing
+	// and said it had; a first stroke's ink not yet taken, which CanClear
+	// does not know of, it clears.
+	CanUndo, CanRedo, CanClear bool `vecty:"prop"`
 
 	drawing      bool
 	pointer      int     // the pointerId of the stroke drawn
@@ -367,10 +368,10 @@ func (d *DrawPad) Render() vecty.ComponentOrHTML {
 						d.blank()
 						say("draw-status", "Drawing cleared: Undo brings it back.")
 					})), vecty.Text("Clear")),
-					elem.Button(vecty.Markup(prop.ID("undo"), vecty.Attribute("type", "button"), prop.Disabled(!d.CanUndo),
+					elem.Button(vecty.Markup(prop.ID("undo"), vecty.Attribute("type", "button"), vecty.Attribute("aria-disabled", !d.CanUndo),
 						vecty.Attribute("aria-keyshortcuts", "Control+Z Meta+Z"), vecty.Attribute("title", "Take back the last stroke or clearing (Ctrl+Z, or ⌘Z on a Mac)"),
 						event.Click(func(*vecty.Event) { d.undo() })), vecty.Text("Undo")),
-					elem.Button(vecty.Markup(prop.ID("redo"), vecty.Attribute("type", "button"), prop.Disabled(!d.CanRedo),
+					elem.Button(vecty.Markup(prop.ID("redo"), vecty.Attribute("type", "button"), vecty.Attribute("aria-disabled", !d.CanRedo),
 						vecty.Attribute("aria-keyshortcuts", "Control+Shift+Z Control+Y Meta+Shift+Z"), vecty.Attribute("title", "Do again what Undo took back (Ctrl+Shift+Z or Ctrl+Y, or ⇧⌘Z on a Mac)"),
 						event.Click(func(*vecty.Event) { d.redo() })), vecty.Text("Redo")),
 				),
@@ -439,7 +440,10 @@ func (d *DrawPad) preview() vecty.ComponentOrHTML {
 	}
 	return elem.Div(vecty.Markup(vecty.Class("draw-preview"), prop.ID("draw-preview")),
 		small("draw-preview-input", grayURL(r.Input), "your digit with the noise added", vecty.Text("Model input"), elem.Break(),
-			elem.Span(vecty.Markup(prop.ID("draw-preview-input-reading"), vecty.Class("reading")), vecty.Text(reads(r.InputReading)))),
+			elem.Span(vecty.Markup(prop.ID("draw-preview-input-reading"), vecty.Class("reading")), vecty.Text(reads(r.InputReading))),
+			// Why a 7 drawn reads as an 8 here: the results' note is out of
+			// sight while one draws.
+			noiseNote(r, "draw-preview-input-noise")),
 		small("draw-preview-output", grayURL(r.DAE), "your digit denoised", vecty.Text("Denoised"), elem.Break(),
 			elem.Span(vecty.Markup(prop.ID("draw-preview-reading"), vecty.Class("reading")), vecty.Text(reads(r.DAEReading)))),
 		vecty.If(d.OffEdge, elem.Paragraph(vecty.Markup(vecty.Class("hint", "draw-note", "draw-edge"), prop.ID("draw-edge")), vecty.Text(offEdge))),

@@ -90,15 +90,16 @@ func scores(s *webapp.Scores) string {
 // noiseNote says under the model input's reading, where the reader reads
 // it as it reads most digits under this noise, that it does
 // (webapp.Result.NoiseNote): an input read as an 8 whatever the digit
-// puzzled. A list in every state (vecty matches children by place).
-func noiseNote(res *webapp.Result) vecty.ComponentOrHTML {
+// puzzled. id is its element's. A list in every state (vecty matches
+// children by place).
+func noiseNote(res *webapp.Result, id string) vecty.ComponentOrHTML {
 	note := res.NoiseNote()
 	if note == "" {
 		return vecty.List{}
 	}
 	// A line of its own on the screen; a pause after the reading for a
 	// screen reader, which ran the two together ("85 %)under this").
-	return vecty.List{elem.Span(vecty.Markup(vecty.Class("sr-only")), vecty.Text(", ")), elem.Span(vecty.Markup(prop.ID("model-input-noise"), vecty.Class("noise-note")), vecty.Text(note))}
+	return vecty.List{elem.Span(vecty.Markup(vecty.Class("sr-only")), vecty.Text(", ")), elem.Span(vecty.Markup(prop.ID(id), vecty.Class("noise-note")), vecty.Text(note))}
 }
 
 // sentence is s with its first letter capitalised, to begin a sentence.
@@ -230,7 +231,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		tiles = append(tiles, tile("original", title, r.Original, alt, res.CleanReading))
 	}
 	tiles = append(tiles,
-		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading, noiseNote(res)),
+		tile("model-input", "Model input (28×28)", png(res.Input), "the noisy digit the model sees", &res.InputReading, noiseNote(res, "model-input-noise")),
 		tile("dae-output", "Denoised by "+res.Title, dae, "the digit denoised", &res.DAEReading),
 		tile("ae-output", "Plain autoencoder, trained without noise", png(res.AE), "the output of the plain autoencoder, trained on clean digits only", &res.AEReading),
 	)

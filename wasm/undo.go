@@ -29,16 +29,16 @@ func keepForUndo() { undoable.Keep(drawn) }
 // from before it, and the store that drawing (or none, for a blank
 // canvas); Redo can do it again. It does nothing while the pen is down or
 // when nothing is kept.
-func (d *DrawPad) undo() { d.step(undoable.Back, undoable.Len, "undo", "Undone") }
+func (d *DrawPad) undo() { d.step(undoable.Back, "Undone") }
 
 // redo does again the last stroke or clearing that Undo took back.
-func (d *DrawPad) redo() { d.step(undoable.Forward, undoable.Ahead, "redo", "Redone") }
+func (d *DrawPad) redo() { d.step(undoable.Forward, "Redone") }
 
 // step puts on the canvas the picture that move (undoable's Back or
 // Forward) gives for the canvas as last drawn, gives the store that
-// drawing, and says so (said: "Undone"); left is how many more steps
-// that way there are, button the id of the button that takes them.
-func (d *DrawPad) step(move func(js.Value) (js.Value, bool), left func() int, button, said string) {
+// drawing, and says so (said: "Undone"). With no step that way, it does
+// nothing.
+func (d *DrawPad) step(move func(js.Value) (js.Value, bool), said string) {
 	if d.drawing || !d.el.Truthy() {
 		return
 	}
@@ -47,22 +47,6 @@ func (d *DrawPad) step(move func(js.Value) (js.Value, bool), left func() int, bu
 	to, ok := move(drawn)
 	if !ok {
 		return
-	}
-	// The button is disabled once no step is left its way: the keyboard's
-	// focus, on it, goes to Clear rather than to the page, or, where the
-	// step leaves the canvas blank (Clear disabled too), to the other
-	// button, which takes the step back.
-	doc := js.Global().Get("document")
-	if b := doc.Call("getElementById", button); left() == 0 && b.Truthy() && b.Equal(doc.Get("activeElement")) {
-		next := "clear"
-		if !to.Truthy() {
-			next = map[string]string{"undo": "redo", "redo": "undo"}[button]
-		}
-		// Enabled by the render to come (a step the other way is
-		// kept): a disabled button does not take the focus.
-		n := doc.Call("getElementById", next)
-		n.Set("disabled", false)
-		n.Call("focus")
 	}
 	if !to.Truthy() {
 		d.blank()

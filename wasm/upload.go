@@ -75,6 +75,10 @@ func (u *Upload) status() string {
 		return u.Refusal + ". Still reading " + u.Reading + "…"
 	case u.Reading != "":
 		return "Reading " + u.Reading + " and finding its digit…"
+	case u.Shown != "" && strings.HasPrefix(u.Refusal, u.Shown+":"):
+		// A file of the name shown: "not shown" and "still shown" of one
+		// name said both of one file.
+		return u.Refusal + ". Still shown: the " + u.Shown + " given before it"
 	case u.Refusal != "" && u.Shown != "":
 		return u.Refusal + ". Still shown: " + u.Shown
 	case u.Refusal != "":

@@ -158,16 +158,18 @@ type Scores struct{ PSNR, SSIM float64 }
 
 // String is the scores as the page shows them: PSNR to a tenth of a dB
 // ("identical (∞ dB)" for the same picture) and SSIM to a hundredth, a
-// value a hair under 0 shown as 0.00, not -0.00.
+// value a hair under 0 shown as 0.00, not -0.00. A line breaks it at the
+// dot only (no-break spaces): a phone's narrow column broke "SSIM" from
+// its value.
 func (s Scores) String() string {
 	ssim := fmt.Sprintf("%.2f", s.SSIM)
 	if ssim == "-0.00" {
 		ssim = "0.00"
 	}
 	if s.PSNR >= quality.MaxPSNR {
-		return "identical (∞ dB) · SSIM " + ssim
+		return "identical (∞\u00a0dB) · SSIM\u00a0" + ssim
 	}
-	return fmt.Sprintf("%.1f dB · SSIM %s", s.PSNR, ssim)
+	return fmt.Sprintf("%.1f\u00a0dB · SSIM\u00a0%s", s.PSNR, ssim)
 }
 
 // Result is what the page shows for one input.

@@ -659,8 +659,8 @@ func TestNoiseAmountSays(t *testing.T) {
 }
 
 func TestScoresString(t *testing.T) {
-	assert.Equal(t, "15.0 dB · SSIM 0.73", Scores{PSNR: 14.96, SSIM: 0.7312}.String())
-	assert.Equal(t, "6.9 dB · SSIM 0.00", Scores{PSNR: 6.9, SSIM: -0.004}.String(), "not -0.00")
-	assert.Equal(t, "6.9 dB · SSIM -0.08", Scores{PSNR: 6.9, SSIM: -0.08}.String())
-	assert.Equal(t, "identical (∞ dB) · SSIM 1.00", Scores{PSNR: math.Inf(1), SSIM: 1}.String())
+	assert.Equal(t, "15.0\u00a0dB · SSIM\u00a00.73", Scores{PSNR: 14.96, SSIM: 0.7312}.String())
+	assert.Equal(t, "6.9\u00a0dB · SSIM\u00a00.00", Scores{PSNR: 6.9, SSIM: -0.004}.String(), "not -0.00")
+	assert.Equal(t, "6.9\u00a0dB · SSIM\u00a0-0.08", Scores{PSNR: 6.9, SSIM: -0.08}.String())
+	assert.Equal(t, "identical (∞\u00a0dB) · SSIM\u00a01.00", Scores{PSNR: math.Inf(1), SSIM: 1}.String())
 }
