@@ -71,6 +71,10 @@ func (a *app) uploadNoisyDigit(t *testing.T) {
 	var rows int
 	p.run(chromedp.Evaluate(`document.querySelectorAll("#noisy-scores, #ae-scores").length`, &rows))
 	assert.Zero(t, rows, "nor rows of dashes")
+	var captions []float64
+	p.run(chromedp.Evaluate(`[".upload-picture > figcaption", "#model-input + figcaption"].map(s => document.querySelector(s).getBoundingClientRect().top)`, &captions))
+	require.Len(t, captions, 2)
+	assert.Equal(t, captions[0], captions[1], "the picture's caption level with the tiles' (it was 6 px higher)")
 	assert.Contains(t, p.text("#box-hint"), "Not the digit, or not all of it? Drag a box around it on the picture", "how to box another part, under the tiles")
 	assert.Empty(t, p.text("#box-said"), "not read out before the reader's verdict with every upload")
 	// Away and back: the file picker is drawn anew, naming the file
