@@ -150,25 +150,45 @@ const maxLit = 3
 // A shadow can also be taken for the digit whole: an arm's band across
 // the page, broader and holding more ink than a small digit beside it
 // (digitMask takes the piece with the most ink), was read as a 1, or, as
-// wide as the picture, refused as a line. What tells it is that the
-// picture holds darker ink, a pen's, as large as a digit: a piece of it,
-// darkerInk times as strong as the ink found, whose strokes are far
-// narrower (the ink found broaderThan times as wide, or more: not a
-// pencil's digit beside a pen's mark). Then the ink found, where it lies
-// between shadeLow and shadeHigh of that darker ink's level, and comes in
-// from beyond it (castOn), is the shadow. The digit found once it is
-// taken into the background must hold that darker ink: on a noisy digit
-// touching the edge, the noise's peaks on its strokes can pass for it.
+// wide as the picture, refused as a line. What tells it is that it is a
+// band cast across the picture, reaching two of its sides and filling
+// bandCoverage of its hull or more (a digit's strokes do not, but for a
+// broad 1's), and that the picture holds darker ink, a pen's, as large as
+// a digit: a piece of it, darkerInk times as strong as the ink found,
+// whose strokes are far narrower (the ink found broaderThan times as
+// wide, or more). Then the ink found, where it lies between shadeLow and
+// shadeHigh of that darker ink's level, and comes in from beyond it
+// (castOn), is the shadow. The digit found once it is taken into the
+// background must hold that darker ink: on a noisy digit touching the
+// edge, the noise's peaks on its strokes can pass for it.
+//
+// Without the band's shape, a grey felt-tip's digit running into the
+// picture's edge, with a black ballpoint's tick or line elsewhere, was
+// taken for a shadow and the tick read in its place (a review's probe:
+// 174 of 576 such photos lost; TestGreyDigitAtTheEdgeBesideAPenMark).
 const (
-	darkerInk   = 1.6
-	broaderThan = 2.5
+	darkerInk    = 1.6
+	broaderThan  = 2.5
+	bandCoverage = 0.8
 )
+
+// sidesReached is how many of the w×h picture's sides ink t reaches.
+func sidesReached(t ink, w, h int) int {
+	b := t.box.Add(t.origin)
+	n := 0
+	for _, on := range [4]bool{b.Min.X <= 0, b.Min.Y <= 0, b.Max.X >= w, b.Max.Y >= h} {
+		if on {
+			n++
+		}
+	}
+	return n
+}
 
 // shadowTaken is the darkness of the shadow that ink t, found in g (w×h,
 // enlarged grain times, dark ink inverted to light on dark), is, and where
 // the darker ink is (see darkerInk); ok is false when t is no such shadow.
 func shadowTaken(t ink, g []float32, w, h, grain int) (shade []float32, darker image.Rectangle, ok bool) {
-	if !atEdge(t, w, h) { // a shadow is cast from beyond the picture
+	if sidesReached(t, w, h) < 2 || hullCoverage(t, false) <= bandCoverage {
 		return nil, image.Rectangle{}, false
 	}
 	light := lightOf(g, w, h)
