@@ -17,6 +17,9 @@ type ink struct {
 	origin image.Point // where the crop's top left corner is in the image
 	level  float32     // the ink's contrast against the background, in grey levels of the image
 	floor  float32     // the grey level above the background taken off as noise: v is (grey − floor) / (level − floor)
+	// paper is the light of the paper under the digit's strokes, 1 − the
+	// background there (of dark ink inverted, as findInk takes it).
+	paper float32
 	// several says that the picture may hold more than one digit (see
 	// digitMask).
 	several bool
@@ -115,10 +118,11 @@ func findInk(g []float32, w, h, grain int, shade []float32) (ink, error) {
 			digitTop = max(digitTop, d[i])
 		}
 	}
-	var strong []float32
+	var strong, under []float32
 	for i, k := range keep {
 		if k && d[i] > 0.6*digitTop {
 			strong = append(strong, raw[i])
+			under = append(under, bg[i])
 		}
 	}
 	if len(strong) == 0 {
@@ -139,7 +143,7 @@ func findInk(g []float32, w, h, grain int, shade []float32) (ink, error) {
 	}
 	m := max(r+1, max(kb.Dx(), kb.Dy())/4)
 	crop := kb.Inset(-m).Intersect(image.Rect(0, 0, w, h))
-	out := ink{w: crop.Dx(), h: crop.Dy(), origin: crop.Min, level: float32(level), floor: float32(floor), several: several}
+	out := ink{w: crop.Dx(), h: crop.Dy(), origin: crop.Min, level: float32(level), floor: float32(floor), paper: 1 - quantile(under, 0.5), several: several}
 	near := make([]float32, out.w*out.h)
 	for y := 0; y < out.h; y++ {
 		for x := 0; x < out.w; x++ {

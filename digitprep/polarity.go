@@ -222,7 +222,8 @@ const thinner = 3
 
 // inkOn is findInk of g, inverted first if invert, refusing ink too small
 // to read or that is only a dot (readable; g is the picture enlarged
-// grain times). Dark ink found with a shadow's broad parts in it
+// grain times). Dark ink that is the lighting's (lighting) is no digit.
+// Dark ink found with a shadow's broad parts in it
 // (shadeIn) is found again with the shadow taken into the background, if
 // that finds ink that is readable; so is dark ink that is a shadow whole,
 // with darker ink beside it (shadowTaken), if what is found then holds
@@ -242,6 +243,9 @@ func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 	if err != nil {
 		return ink{}, err
 	}
+	if invert && lighting(t, w, h) {
+		return ink{}, ErrBlank
+	}
 	if invert {
 		if shade, ok := shadeIn(t, g, w, h); ok {
 			if u, err := findInk(g, w, h, grain, shade); err == nil && readable(u, w, h, grain) == nil {
@@ -256,6 +260,23 @@ func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 	}
 	return t, readable(t, w, h, grain)
 }
+
+// lighting says whether dark ink t, found in a w×h picture, is the
+// lighting's rather than a pen's: the edge of a soft shadow or a dim
+// corner, coming in from the picture's edge, darker than the paper by
+// less than minContrast of its light. A blank page with a soft shadow
+// across it gave its shadow's wedge at the edge as a digit, scaled up and
+// read as a 1 at 74 % (a new user's look, 2026-12-07). A line is left to
+// be refused as one (ErrLine: a notebook's faint ruled lines).
+func lighting(t ink, w, h int) bool {
+	return t.paper > 0.05 && t.level < minContrast*t.paper && atEdge(t, w, h) && t.box.Dx() <= wideLine*t.box.Dy()
+}
+
+// minContrast is the least share of the paper's light by which dark ink
+// that comes in from the picture's edge is darker than the paper (see
+// lighting): a pale pencil's is about a third, a soft shadow's edge,
+// where the background estimate left some of it, often less.
+const minContrast = 0.15
 
 // readable refuses ink t found in g (w×h, enlarged grain times) that is
 // too small to read or only a dot (saying where it is, and its size in the

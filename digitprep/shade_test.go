@@ -93,12 +93,13 @@ func TestNoisePeaksAreNoDarkerInk(t *testing.T) {
 	}
 }
 
-// greyAtEdge is an MNIST digit written 9 times MNIST's size in a grey
-// felt-tip (grey level 120 on paper of 235), running into the left edge
-// of a 640×480 photo, and a black ballpoint's upright stroke, 3 px wide
-// and 30 long, in its right third (seeded by seed), with sensor noise.
-func greyAtEdge(digit []float32, seed uint64) *image.Gray {
-	const w, h, k, paper, grey = 640, 480, 9, 235.0, 120.0
+// greyAtEdge is an MNIST digit written 9 times MNIST's size in grey ink
+// (grey level grey on paper of 235), running into the left edge of a
+// 640×480 photo, and, if mark, a black ballpoint's upright stroke, 3 px
+// wide and 30 long, in its right third (seeded by seed), with sensor
+// noise.
+func greyAtEdge(digit []float32, grey float64, mark bool, seed uint64) *image.Gray {
+	const w, h, k, paper = 640, 480, 9, 235.0
 	b := boxOver(digit, 28, 28, 0.5)
 	x0, y0 := -b.Min.X*k-k/2, (h-28*k)/2
 	pen := penOf(digit, w, h, image.Rect(x0, y0, x0+28*k, y0+28*k))
@@ -109,7 +110,7 @@ func greyAtEdge(digit []float32, seed uint64) *image.Gray {
 		for x := range w {
 			a := float64(pen.Pix[y*w+x]) / 255
 			v := paper*(1-a) + grey*a
-			if x >= mx && x < mx+3 && y >= my && y < my+30 {
+			if mark && x >= mx && x < mx+3 && y >= my && y < my+30 {
 				v = 20
 			}
 			img.Pix[y*w+x] = uint8(max(0, min(255, v+3*r.NormFloat64())))
@@ -118,8 +119,8 @@ func greyAtEdge(digit []float32, seed uint64) *image.Gray {
 	return img
 }
 
-// A grey digit running into the picture's edge, with a black pen's stroke
-// elsewhere, is the digit, not a shadow beside a darker one
+// A grey felt-tip's digit (grey 120) running into the picture's edge,
+// with a black pen's stroke elsewhere, is the digit, not a shadow beside a darker one
 // (shadowTaken's band): taken for a shadow, the stroke was read as a 1.
 func TestGreyDigitAtTheEdgeBesideAPenMark(t *testing.T) {
 	test, reads := testSet(t), digitReader(t)
@@ -127,11 +128,57 @@ func TestGreyDigitAtTheEdgeBesideAPenMark(t *testing.T) {
 	const n = 12
 	for i := range n {
 		j := 900 + 7*i
-		in, info, err := Prepare(greyAtEdge(test.Image(nil, j), uint64(i)))
+		in, info, err := Prepare(greyAtEdge(test.Image(nil, j), 120, true, uint64(i)))
 		if err == nil && info.Inverted && reads(in) == int(test.Labels[j]) {
 			right++
 		}
 	}
 	t.Logf("%d of %d read right", right, n)
 	assert.GreaterOrEqual(t, right, n-2)
+}
+
+// softShadowed is a blank page of 800×600 (paper at 228, sensor noise)
+// under a soft shadow: the light at (x, y), in shares of the width and
+// height, is shade(x, y) of the paper's.
+func softShadowed(seed uint64, shade func(x, y float64) float64) *image.Gray {
+	const w, h = 800, 600
+	r := rand.New(rand.NewPCG(seed, 7))
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			v := (228 + 3*r.NormFloat64()) * shade(float64(x)/w, float64(y)/h)
+			img.Pix[y*w+x] = uint8(max(0, min(255, v)))
+		}
+	}
+	return img
+}
+
+// A blank page with a soft shadow across it is no digit (lighting): the
+// wedge of its edge that meets the picture's edge, which the background
+// estimate leaves, was scaled up and read as a 1. A pale pencil's digit
+// running into the edge is still read.
+func TestSoftShadowOnABlankPageIsNoDigit(t *testing.T) {
+	soft := func(d, s float64) float64 { return 1 / (1 + math.Exp(-d/s)) }
+	for name, shade := range map[string]func(x, y float64) float64{
+		// The new user's photo: the paper lit from one corner too.
+		"across": func(x, y float64) float64 {
+			return (235 - 10*(x+y)) / 228 * (1 - 0.4*soft(1280*x+720*y-1100, 60))
+		},
+		"from top": func(x, y float64) float64 { return 1 - 0.35*soft(0.4-y-0.1*x, 0.04) },
+		"gentle":   func(x, y float64) float64 { return 1 - 0.25*soft(x-0.6+0.3*y, 0.05) },
+	} {
+		_, _, err := Prepare(softShadowed(3, shade))
+		assert.True(t, NoDigit(err), "%s: %v", name, err)
+	}
+	test, reads := testSet(t), digitReader(t)
+	right := 0
+	for i := range 6 {
+		j := 300 + 11*i
+		in, info, err := Prepare(greyAtEdge(test.Image(nil, j), 190, false, uint64(i)))
+		if err == nil && info.Inverted && reads(in) == int(test.Labels[j]) {
+			right++
+		}
+	}
+	t.Logf("pale pencil at the edge: %d of 6 read right", right)
+	assert.GreaterOrEqual(t, right, 5)
 }
