@@ -294,9 +294,18 @@ func readable(t ink, w, h, grain int) error {
 }
 
 // atEdge reports whether the ink found touches the edge of the w×h image.
-func atEdge(t ink, w, h int) bool {
+func atEdge(t ink, w, h int) bool { return sidesReached(t, w, h) > 0 }
+
+// sidesReached is how many of the w×h image's sides ink t reaches.
+func sidesReached(t ink, w, h int) int {
 	b := t.box.Add(t.origin)
-	return b.Min.X <= 0 || b.Min.Y <= 0 || b.Max.X >= w || b.Max.Y >= h
+	n := 0
+	for _, on := range [4]bool{b.Min.X <= 0, b.Min.Y <= 0, b.Max.X >= w, b.Max.Y >= h} {
+		if on {
+			n++
+		}
+	}
+	return n
 }
 
 // coverage is the share of its box that the ink found covers: its

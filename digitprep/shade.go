@@ -172,18 +172,6 @@ const (
 	bandCoverage = 0.8
 )
 
-// sidesReached is how many of the w×h picture's sides ink t reaches.
-func sidesReached(t ink, w, h int) int {
-	b := t.box.Add(t.origin)
-	n := 0
-	for _, on := range [4]bool{b.Min.X <= 0, b.Min.Y <= 0, b.Max.X >= w, b.Max.Y >= h} {
-		if on {
-			n++
-		}
-	}
-	return n
-}
-
 // shadowTaken is the darkness of the shadow that ink t, found in g (w×h,
 // enlarged grain times, dark ink inverted to light on dark), is, and where
 // the darker ink is (see darkerInk); ok is false when t is no such shadow.

@@ -226,8 +226,8 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		if res.Label >= 0 { // a gallery digit
 			title, alt = "MNIST test digit", fmt.Sprintf("MNIST test digit %d", res.Label)
 		}
-		// What the reader sees in it, the digit as it is before its noise:
-		// the line the verdict measures the denoising against.
+		// What the reader sees in it, the digit before its noise (a
+		// drawing's verdict measures the denoising against it).
 		tiles = append(tiles, tile("original", title, r.Original, alt, res.CleanReading))
 	}
 	tiles = append(tiles,
