@@ -243,7 +243,7 @@ func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 	if err != nil {
 		return ink{}, err
 	}
-	if invert && lighting(t, w, h) {
+	if invert && lighting(t, g, w, h) {
 		return ink{}, ErrBlank
 	}
 	if invert {
@@ -261,24 +261,49 @@ func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 	return t, readable(t, w, h, grain)
 }
 
-// lighting says whether dark ink t, found in a w×h picture, is the
+// lighting says whether dark ink t, found in g (w×h, inverted), is the
 // lighting's rather than a pen's: the edge of a soft shadow or a dim
 // corner, coming in from the picture's edge, darker than the paper by
-// less than minContrast of its light. A blank page with a soft shadow
+// less than minContrast of its light, where the light around it changes
+// by more than half that (lightSpread). A blank page with a soft shadow
 // across it gave its shadow's wedge at the edge as a digit, scaled up and
-// read as a 1 at 74 % (a new user's look, 2026-12-07). A line is left to
-// be refused as one (ErrLine: a notebook's faint ruled lines).
-func lighting(t ink, w, h int) bool {
-	return t.paper > 0.05 && t.level < minContrast*t.paper && atEdge(t, w, h) && t.box.Dx() <= wideLine*t.box.Dy()
+// read as a 1 at 74 % (a new user's look, 2026-12-07). A pale pencil's
+// digit running into the edge is as faint, but on paper as even as
+// itself: without the light's change around it, it was refused too. A
+// line is left to be refused as one (ErrLine: a notebook's faint ruled
+// lines).
+func lighting(t ink, g []float32, w, h int) bool {
+	if t.paper <= 0.05 || t.level >= minContrast*t.paper || !atEdge(t, w, h) || t.box.Dx() > wideLine*t.box.Dy() {
+		return false
+	}
+	return lightSpread(t, g, w, h) > t.level/2
+}
+
+// lightSpread is how much the light of g (w×h, as lightOf blurs it)
+// changes around ink t: from its tenth to its ninetieth percentile, over
+// the pixels of t's crop that hold none of its ink. Around a soft
+// shadow's edge it is the shadow's depth; on even paper, the noise and
+// the lighting's slow gradient.
+func lightSpread(t ink, g []float32, w, h int) float32 {
+	light := lightOf(g, w, h)
+	var around []float32
+	for y := range t.h {
+		for x := range t.w {
+			if t.v[y*t.w+x] == 0 {
+				around = append(around, light[(y+t.origin.Y)*w+x+t.origin.X])
+			}
+		}
+	}
+	return quantile(around, 0.9) - quantile(around, 0.1)
 }
 
 // minContrast is the least share of the paper's light by which dark ink
 // that comes in from the picture's edge is darker than the paper, as
-// findInk measures it (see lighting): a soft shadow's edge, where the
-// background estimate left some of it, is often less. The measure runs
-// under the ink's own: a pencil a fifth darker than its paper measures
-// 0.15 to 0.19 (the light's blur and its strokes' soft edges), so that a
-// paler one running into the edge is refused.
+// findInk measures it, unless the paper around it is as even as itself
+// (see lighting): a soft shadow's edge, where the background estimate
+// left some of it, is often less. The measure runs under the ink's own: a
+// pencil a fifth darker than its paper measures 0.15 to 0.19 (the light's
+// blur and its strokes' soft edges), a twelfth darker about 0.06.
 const minContrast = 0.15
 
 // readable refuses ink t found in g (w×h, enlarged grain times) that is
