@@ -364,6 +364,19 @@ func (c piece) clear(w, h int) bool {
 // in from the edge, a screenshot's button, the desk at each corner of a
 // turned page (blob).
 func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
+	keep, several, _ := maskAt(d, w, h, high, low, true)
+	return keep, several
+}
+
+// maskAt is digitMask, which also gives the piece it takes for the digit.
+// In a photo whose pieces are all bands, it looks again, if again, over
+// half the strongest ink, and takes what it finds there if that is of
+// strokes (strokesLong times as long as they are wide): a faint digit
+// that touches the band of lighting at an edge (a vignette's) and is one
+// piece with it stands out of the band there, where the band's strongest
+// part, a vignette's corner, is a blob. (A small digit's strokes, blurred,
+// are too wide for it: those are still left out.)
+func maskAt(d []float32, w, h int, high, low float32, again bool) ([]bool, bool, piece) {
 	label, count := components(d, w, h, high, low) // 0: not above the threshold
 	comps := make([]piece, count+1)                // component n is comps[n]
 	for i, n := range label {
@@ -381,7 +394,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 		}
 	}
 	if len(comps) == 1 {
-		return nil, false // nothing above high
+		return nil, false, piece{} // nothing above high
 	}
 	// A band runs along half an edge or more and lies near the edges it
 	// runs along (a desk, a shadow, lighting at the edges), unlike a
@@ -448,7 +461,18 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 	someKept := main != 0 // a piece not left out was found; then those left out stay out
 	if !someKept {
 		if min(w, h) >= photoSide {
-			return nil, false // only bands, in a photo: lighting at its edges
+			// Only bands, in a photo: lighting at its edges, or a faint
+			// digit one piece with it.
+			top := float32(0)
+			for _, v := range d {
+				top = max(top, v)
+			}
+			if again && low < top/2 {
+				if keep, several, c := maskAt(d, w, h, top/2, top/2, false); keep != nil && float64(max(c.box.Dx(), c.box.Dy())) >= strokesLong*c.thick() {
+					return keep, several, c
+				}
+			}
+			return nil, false, piece{}
 		}
 		main = heaviest(false)
 	}
@@ -480,7 +504,7 @@ func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
 			}
 		}
 	}
-	return keep, several
+	return keep, several, comps[main]
 }
 
 // heldBy finds the piece that piece main (of the pieces of a w×h image,
