@@ -265,13 +265,13 @@ func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 // lighting's rather than a pen's: the edge of a soft shadow or a dim
 // corner, coming in from the picture's edge, darker than the paper by
 // less than minContrast of its light, where the light around it changes
-// by more than half that (lightSpread). A blank page with a soft shadow
-// across it gave its shadow's wedge at the edge as a digit, scaled up and
-// read as a 1 at 74 % (a new user's look, 2026-12-07). A pale pencil's
-// digit running into the edge is as faint, but on paper as even as
-// itself: without the light's change around it, it was refused too. A
-// line is left to be refused as one (ErrLine: a notebook's faint ruled
-// lines).
+// by more than half the ink's own contrast (lightSpread). A blank page
+// with a soft shadow across it gave its shadow's wedge at the edge as a
+// digit, scaled up and read as a 1 at 74 % (a new user's look,
+// 2026-12-07). A pale pencil's digit running into the edge is as faint,
+// but on paper as even as itself: without the light's change around it,
+// it was refused too. A line is left to be refused as one (ErrLine: a
+// notebook's faint ruled lines).
 func lighting(t ink, g []float32, w, h int) bool {
 	if t.paper <= 0.05 || t.level >= minContrast*t.paper || !atEdge(t, w, h) || t.box.Dx() > wideLine*t.box.Dy() {
 		return false
