@@ -1,9 +1,11 @@
 package digitprep
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -700,14 +702,27 @@ func pageInUnevenLight(w, h int, grad, vig float64, pen *image.Gray, dark float6
 
 // A blank page photographed in uneven light has no digit: the lighting at
 // its edges, which the background's estimate leaves, is not one (it was
-// read as a 1 or a 7 at 100 %).
+// read as a 1 or a 7 at 100 %), nor is the strongest part of that
+// lighting (a wedge along an edge, a speck: maskAt's second look took
+// those, as JPEG saved them too, for digits in the last eight).
 func TestBlankPageInUnevenLight(t *testing.T) {
 	for _, c := range []struct {
 		w, h      int
 		grad, vig float64
-	}{{1600, 1200, 20, 0}, {900, 700, 20, 0}, {900, 700, 40, 0}, {1600, 1200, 0, 0.15}, {900, 700, 0, 0.15}, {1600, 1200, 20, 0.15},
-		{900, 700, 20, 0.15}, {1600, 1200, 0, 0.3}, {600, 800, 0, 0.3}, {900, 700, 20, 0.45}} {
-		_, info, err := Prepare(blankPage(c.w, c.h, c.grad, c.vig))
+		quality   int // of a JPEG round trip, or 0
+	}{{1600, 1200, 20, 0, 0}, {900, 700, 20, 0, 0}, {900, 700, 40, 0, 0}, {1600, 1200, 0, 0.15, 0}, {900, 700, 0, 0.15, 0}, {1600, 1200, 20, 0.15, 0},
+		{900, 700, 20, 0.15, 0}, {1600, 1200, 0, 0.3, 0}, {600, 800, 0, 0.3, 0}, {900, 700, 20, 0.45, 0},
+		{800, 640, 15, 0.45, 0}, {800, 640, 0, 0.45, 35}, {640, 480, 30, 0.45, 0}, {1024, 768, 30, 0.45, 35},
+		{600, 800, 0, 0.1, 0}, {600, 800, 15, 0.3, 35}, {600, 800, 30, 0.45, 35}, {600, 800, 60, 0.45, 70}} {
+		var img image.Image = blankPage(c.w, c.h, c.grad, c.vig)
+		if c.quality > 0 {
+			var b bytes.Buffer
+			require.NoError(t, jpeg.Encode(&b, img, &jpeg.Options{Quality: c.quality}))
+			var err error
+			img, err = jpeg.Decode(&b)
+			require.NoError(t, err)
+		}
+		_, info, err := Prepare(img)
 		assert.ErrorIs(t, err, ErrBlank, "%+v: found %v", c, info.Bounds)
 	}
 }

@@ -276,8 +276,25 @@ func lighting(t ink, g []float32, w, h int) bool {
 	if t.paper <= 0.05 || t.level >= minContrast*t.paper || !atEdge(t, w, h) || t.box.Dx() > wideLine*t.box.Dy() {
 		return false
 	}
-	return lightSpread(t, g, w, h) > t.level/2
+	return t.level < leastInk*t.paper || crosses(t, w, h) || lightSpread(t, g, w, h) > t.level/2
 }
+
+// crosses says whether ink t reaches two opposite sides of the w×h
+// picture: faint, it is a fold's crease or the lighting's, however even
+// the light around it (a crease 6 % darker than the page was read as a 1).
+func crosses(t ink, w, h int) bool {
+	b := t.box.Add(t.origin)
+	return b.Min.X <= 0 && b.Max.X >= w || b.Min.Y <= 0 && b.Max.Y >= h
+}
+
+// leastInk is the least share of the paper's light by which dark ink from
+// the picture's edge must be darker than the paper, however even the
+// light around it, as findInk measures it (see minContrast): a pencil a
+// twelfth darker than its paper measures about 0.06; a fold's faint
+// crease, ruled lines and clumps of noise or JPEG blocks at the edge
+// measured 0.013 to 0.038 (a review's photos of blank pages), and the 47
+// pale digits the light around them let through 0.044 or more.
+const leastInk = 0.04
 
 // lightSpread is how much the light of g (w×h, as lightOf blurs it)
 // changes around ink t: from its tenth to its ninetieth percentile, over

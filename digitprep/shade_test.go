@@ -1,7 +1,9 @@
 package digitprep
 
 import (
+	"bytes"
 	"image"
+	"image/jpeg"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -184,5 +186,43 @@ func TestSoftShadowOnABlankPageIsNoDigit(t *testing.T) {
 		}
 		t.Logf("pencil at grey %.0f at the edge: %d of 6 read right", grey, right)
 		assert.GreaterOrEqual(t, right, 5, "grey %.0f", grey)
+	}
+}
+
+// creased is a blank page of w×h (paper at 225, sensor noise) with a
+// crease down it, a share dark darker than the paper at its middle, of a
+// Gaussian profile width pixels wide, slanting a little; through a JPEG of
+// quality, or not if 0.
+func creased(t *testing.T, w, h int, dark, width float64, quality int) image.Image {
+	r := rand.New(rand.NewPCG(1, 3))
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			d := float64(x) - 0.4*float64(w) - 0.05*float64(y)
+			v := 225 * (1 - dark*math.Exp(-d*d/(2*width*width)))
+			img.Pix[y*w+x] = uint8(max(0, min(255, v+3*r.NormFloat64())))
+		}
+	}
+	if quality == 0 {
+		return img
+	}
+	var b bytes.Buffer
+	require.NoError(t, jpeg.Encode(&b, img, &jpeg.Options{Quality: quality}))
+	out, err := jpeg.Decode(&b)
+	require.NoError(t, err)
+	return out
+}
+
+// A blank page with a faint crease across it is no digit (lighting's
+// leastInk and crosses): the light around the crease is even, as around a
+// pale pencil's digit, and the crease was read as a 1.
+func TestFaintCreaseIsNoDigit(t *testing.T) {
+	for _, c := range []struct {
+		w, h        int
+		dark, width float64
+		quality     int
+	}{{621, 349, 0.03, 4, 35}, {640, 480, 0.04, 2, 0}, {640, 480, 0.02, 8, 0}, {400, 600, 0.06, 8, 70}, {621, 349, 0.06, 4, 0}} {
+		_, info, err := Prepare(creased(t, c.w, c.h, c.dark, c.width, c.quality))
+		assert.True(t, NoDigit(err), "%+v: found %v", c, info.Bounds)
 	}
 }
