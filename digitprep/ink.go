@@ -104,7 +104,7 @@ func findInk(g []float32, w, h, grain int, shade []float32) (ink, error) {
 	if top < 1.0/255 || top <= high {
 		return ink{}, ErrBlank
 	}
-	keep, several := digitMask(d, w, h, high, max(0.15*top, float32(3*dSpread)))
+	keep, several := digitMask(d, w, h, top, high, max(0.15*top, float32(3*dSpread)))
 	if keep == nil {
 		return ink{}, ErrBlank
 	}
@@ -345,47 +345,56 @@ type piece struct {
 // out of the rim (a thumb cut by the edge is as thick as it looks).
 func (c piece) thick() float64 { return 2 * float64(c.pixels) / float64(max(1, c.rim)) }
 
+// long is the longer side of the piece's box.
+func (c piece) long() int { return max(c.box.Dx(), c.box.Dy()) }
+
+// strokes says whether the piece is of strokes: strokesLong times as long
+// as they are wide (thick) or more.
+func (c piece) strokes() bool { return float64(c.long()) >= strokesLong*c.thick() }
+
 // hiddenDigit says whether piece c, which the second look over the
-// strongest part of a w×h photo's bands found (maskAt), passes for a digit
-// that the band hid: of strokes (strokesLong times as long as they are
-// wide), where the band's strongest part, a vignette's corner, is a blob;
-// not along an edge, as its wedges are (alongEdge); of a digit's size
-// (digitSized). A small digit's strokes, blurred, are too wide: those are
-// still left out.
+// strongest ink of a w×h photo's bands found (digitMask), passes for a
+// digit that a band hid: of strokes, where the band's strongest part, a
+// vignette's corner, is a blob; not lying on an edge, as the band's wedges
+// do (hugsEdge); of a digit's size (digitSized). A small digit's strokes,
+// blurred, are too wide to pass: those are still left out.
 func hiddenDigit(c piece, w, h int) bool {
-	return float64(max(c.box.Dx(), c.box.Dy())) >= strokesLong*c.thick() && !c.alongEdge() && digitSized(c, w, h)
+	return c.strokes() && !c.hugsEdge() && digitSized(c, w, h)
 }
 
-// alongEdge says whether the piece lies on an edge of the image for most
-// of its length (alongShare of its box's longer side): a wedge of lighting
-// along the edge, that the second look over a band's strongest part
-// (maskAt) found as strokes, was taken for a 1 (a review's 2,300 photos:
-// 59 of the 72 blank pages it gave a digit in, against 2 of the 70 digits
-// it found).
-func (c piece) alongEdge() bool {
-	long := float64(max(c.box.Dx(), c.box.Dy()))
+// hugsEdge says whether the piece lies on an edge of the image for most
+// of its length (hugShare of its box's longer side or more): a wedge of
+// lighting along the edge, that the second look over a band's strongest
+// ink found as strokes, was taken for a 1 (a review's 2,300 generated
+// photos, 2026-12-07: 59 of the 71 blank pages that the second look,
+// strokes alone, gave a digit in, against 2 of the 70 digits it found).
+func (c piece) hugsEdge() bool {
 	for _, n := range c.edge {
-		if float64(n) >= alongShare*long {
+		if float64(n) >= hugShare*float64(c.long()) {
 			return true
 		}
 	}
 	return false
 }
 
-// alongShare is the share of its longer side along which a piece lying
-// along an edge touches it.
-const alongShare = 0.9
+// hugShare is the share of its longer side along which a piece that lies
+// on an edge touches it.
+const hugShare = 0.9
 
-// digitSized says whether the piece's longer side is a tenth to three
-// quarters of the w×h picture's shorter side, as that of a digit hidden in
-// a band of lighting is: what the second look over a band's strongest part
-// (maskAt) found beyond those were the lighting's, a speck of it or the
-// band down a whole side (5 of the 12 blank pages of a review's 2,300
-// photos that gave a digit there, none of the 70 digits found).
+// digitSized says whether the piece's longer side is within
+// hiddenSides of the w×h picture's shorter side, as a digit hidden in a
+// band of lighting is. Pieces outside those bounds that the second look
+// over a band's strongest ink found were the lighting's: a speck of it, or
+// the band down a whole side (5 of the 12 blank pages left of the 71
+// above, none of the 70 digits).
 func digitSized(c piece, w, h int) bool {
-	long, side := float64(max(c.box.Dx(), c.box.Dy())), float64(min(w, h))
-	return long >= side/10 && long <= 0.75*side
+	long, side := float64(c.long()), float64(min(w, h))
+	return long >= hiddenSides[0]*side && long <= hiddenSides[1]*side
 }
+
+// hiddenSides are the least and the most share of a picture's shorter
+// side that a digit hidden in a band of lighting spans (digitSized).
+var hiddenSides = [2]float64{0.1, 0.75}
 
 // clear says whether the piece is clear of the edges of a w×h image.
 func (c piece) clear(w, h int) bool {
@@ -404,19 +413,35 @@ func (c piece) clear(w, h int) bool {
 // others of "7 1 3"). Bands of lighting or desk at the border are left
 // out, and so is what lies beside a digit and is not one: a thumb coming
 // in from the edge, a screenshot's button, the desk at each corner of a
-// turned page (blob).
-func digitMask(d []float32, w, h int, high, low float32) ([]bool, bool) {
-	keep, several, _ := maskAt(d, w, h, high, low, true)
-	return keep, several
+// turned page (blob). In a photo whose ink is all such bands, it looks
+// again over secondLook of the strongest ink (top) for a digit the bands
+// hid (hiddenDigit), and else returns nil.
+func digitMask(d []float32, w, h int, top, high, low float32) ([]bool, bool) {
+	keep, several, _, bands := maskAt(d, w, h, high, low)
+	if !bands {
+		return keep, several
+	}
+	// Only bands, in a photo: lighting at its edges, or a faint digit
+	// that touches the band at an edge (a vignette's) and is one piece
+	// with it. The digit stands out of the band over its strongest ink.
+	if next := secondLook * top; low < next {
+		if keep, several, c, bands := maskAt(d, w, h, next, next); !bands && keep != nil && hiddenDigit(c, w, h) {
+			return keep, several
+		}
+	}
+	return nil, false
 }
 
-// maskAt is digitMask, which also gives the piece it takes for the digit.
-// In a photo whose pieces are all bands, it looks again, if again, over
-// half the strongest ink, and takes what it finds there if that passes
-// for a digit (hiddenDigit): a faint digit that touches the band of
-// lighting at an edge (a vignette's) and is one piece with it stands out
-// of the band there.
-func maskAt(d []float32, w, h int, high, low float32, again bool) ([]bool, bool, piece) {
+// secondLook is the share of the strongest ink (the detection map's top)
+// over which digitMask looks again for a digit in a photo whose ink is all
+// bands.
+const secondLook = 0.5
+
+// maskAt is digitMask's one look at d over high and low: the pieces it
+// keeps and whether they may be several digits, the main one (zero when
+// none), and whether, in a photo, every piece was a band (then it keeps
+// none).
+func maskAt(d []float32, w, h int, high, low float32) ([]bool, bool, piece, bool) {
 	label, count := components(d, w, h, high, low) // 0: not above the threshold
 	comps := make([]piece, count+1)                // component n is comps[n]
 	for i, n := range label {
@@ -434,7 +459,7 @@ func maskAt(d []float32, w, h int, high, low float32, again bool) ([]bool, bool,
 		}
 	}
 	if len(comps) == 1 {
-		return nil, false, piece{} // nothing above high
+		return nil, false, piece{}, false // nothing above high
 	}
 	// A band runs along half an edge or more and lies near the edges it
 	// runs along (a desk, a shadow, lighting at the edges), unlike a
@@ -501,19 +526,7 @@ func maskAt(d []float32, w, h int, high, low float32, again bool) ([]bool, bool,
 	someKept := main != 0 // a piece not left out was found; then those left out stay out
 	if !someKept {
 		if min(w, h) >= photoSide {
-			// Only bands, in a photo: lighting at its edges, or a faint
-			// digit one piece with it.
-			top := float32(0)
-			for _, v := range d {
-				top = max(top, v)
-			}
-			if again && low < top/2 {
-				keep, several, c := maskAt(d, w, h, top/2, top/2, false)
-				if keep != nil && hiddenDigit(c, w, h) {
-					return keep, several, c
-				}
-			}
-			return nil, false, piece{}
+			return nil, false, piece{}, true // only bands, in a photo: see digitMask
 		}
 		main = heaviest(false)
 	}
@@ -545,7 +558,7 @@ func maskAt(d []float32, w, h int, high, low float32, again bool) ([]bool, bool,
 			}
 		}
 	}
-	return keep, several, comps[main]
+	return keep, several, comps[main], false
 }
 
 // heldBy finds the piece that piece main (of the pieces of a w×h image,
@@ -561,9 +574,8 @@ func heldBy(main int, pieces []piece, label []int32, out []bool, w, h int) (int,
 	inside := m.box.Inset(1)
 	best := 0
 	for n, c := range pieces {
-		long := max(c.box.Dx(), c.box.Dy())
 		if n == 0 || n == main || out[n] || !c.box.In(inside) || c.mass < m.mass/20 ||
-			long < max(minDigit, max(m.box.Dx(), m.box.Dy())/6) || float64(long) < strokesLong*c.thick() {
+			c.long() < max(minDigit, m.long()/6) || !c.strokes() {
 			continue
 		}
 		if (best == 0 || c.mass > pieces[best].mass) && surrounds(label, int32(main), w, h, image.Pt((c.box.Min.X+c.box.Max.X)/2, (c.box.Min.Y+c.box.Max.Y)/2)) {

@@ -264,14 +264,15 @@ func inkOn(g []float32, w, h, grain int, invert bool) (ink, error) {
 // lighting says whether dark ink t, found in g (w×h, inverted), is the
 // lighting's rather than a pen's: the edge of a soft shadow or a dim
 // corner, coming in from the picture's edge, darker than the paper by
-// less than minContrast of its light, where the light around it changes
-// by more than half the ink's own contrast (lightSpread). A blank page
-// with a soft shadow across it gave its shadow's wedge at the edge as a
-// digit, scaled up and read as a 1 at 74 % (a new user's look,
-// 2026-12-07). A pale pencil's digit running into the edge is as faint,
-// but on paper as even as itself: without the light's change around it,
-// it was refused too. A line is left to be refused as one (ErrLine: a
-// notebook's faint ruled lines).
+// less than minContrast of its light, and either fainter than leastInk,
+// or crossing the picture as a thin line (crosses), or where the light
+// around it changes by more than half the ink's own contrast
+// (lightSpread). A blank page with a soft shadow across it gave its
+// shadow's wedge at the edge as a digit, scaled up and read as a 1 at 74 %
+// (a new user's look, 2026-12-07). A pale pencil's digit at the edge is as
+// faint, but the paper around it is evenly lit: lighting refused it until
+// it looked at that light. A line along the picture is left to be refused
+// as one (ErrLine: a notebook's faint ruled lines).
 func lighting(t ink, g []float32, w, h int) bool {
 	if t.paper <= 0.05 || t.level >= minContrast*t.paper || !atEdge(t, w, h) || t.box.Dx() > wideLine*t.box.Dy() {
 		return false
@@ -280,12 +281,20 @@ func lighting(t ink, g []float32, w, h int) bool {
 }
 
 // crosses says whether ink t reaches two opposite sides of the w×h
-// picture: faint, it is a fold's crease or the lighting's, however even
-// the light around it (a crease 6 % darker than the page was read as a 1).
+// picture as a thin line (its box over crossesThin times as long as it is
+// wide): faint (see lighting), it is a fold's crease or the lighting's (a
+// crease 6 % darker than the page was read as a 1). A pale digit cropped
+// to its own height reaches two sides too, but is wider.
 func crosses(t ink, w, h int) bool {
 	b := t.box.Add(t.origin)
-	return b.Min.X <= 0 && b.Max.X >= w || b.Min.Y <= 0 && b.Max.Y >= h
+	return b.Min.X <= 0 && b.Max.X >= w && b.Dx() > crossesThin*b.Dy() ||
+		b.Min.Y <= 0 && b.Max.Y >= h && b.Dy() > crossesThin*b.Dx()
 }
+
+// crossesThin is how many times longer than it is wide a faint line
+// across the picture is (crosses): a crease is thinner; an MNIST 1 is
+// about 2.5 to 7 times as tall as it is wide.
+const crossesThin = 6
 
 // leastInk is the least share of the paper's light by which dark ink from
 // the picture's edge must be darker than the paper, however even the
@@ -300,7 +309,8 @@ const leastInk = 0.04
 // changes around ink t: from its tenth to its ninetieth percentile, over
 // the pixels of t's crop that hold none of its ink. Around a soft
 // shadow's edge it is the shadow's depth; on even paper, the noise and
-// the lighting's slow gradient.
+// the lighting's slow gradient. (The blur findInk made is not kept with
+// every ink found: it is made again on this rare path.)
 func lightSpread(t ink, g []float32, w, h int) float32 {
 	light := lightOf(g, w, h)
 	var around []float32
@@ -316,11 +326,12 @@ func lightSpread(t ink, g []float32, w, h int) float32 {
 
 // minContrast is the least share of the paper's light by which dark ink
 // that comes in from the picture's edge is darker than the paper, as
-// findInk measures it, unless the paper around it is as even as itself
-// (see lighting): a soft shadow's edge, where the background estimate
-// left some of it, is often less. The measure runs under the ink's own: a
+// findInk measures it, under which lighting takes it for the lighting's
+// if it is fainter than leastInk, crosses the picture or the light around
+// it changes: a soft shadow's edge, where the background estimate left
+// some of it, is often less. The measure runs under the ink's own: a
 // pencil a fifth darker than its paper measures 0.15 to 0.19 (the light's
-// blur and its strokes' soft edges), a twelfth darker about 0.06.
+// blur and its strokes' soft edges).
 const minContrast = 0.15
 
 // readable refuses ink t found in g (w×h, enlarged grain times) that is
