@@ -381,20 +381,23 @@ func (c piece) hugsEdge() bool {
 // on an edge touches it.
 const hugShare = 0.9
 
-// digitSized says whether the piece's longer side is within
-// hiddenSides of the w×h picture's shorter side, as a digit hidden in a
+// digitSized says whether the piece's longer side is leastHidden to
+// mostHidden of the w×h picture's shorter side, as a digit hidden in a
 // band of lighting is. Pieces outside those bounds that the second look
 // over a band's strongest ink found were the lighting's: a speck of it, or
 // the band down a whole side (5 of the 12 blank pages left of the 71
 // above, none of the 70 digits).
 func digitSized(c piece, w, h int) bool {
 	long, side := float64(c.long()), float64(min(w, h))
-	return long >= hiddenSides[0]*side && long <= hiddenSides[1]*side
+	return long >= leastHidden*side && long <= mostHidden*side
 }
 
-// hiddenSides are the least and the most share of a picture's shorter
-// side that a digit hidden in a band of lighting spans (digitSized).
-var hiddenSides = [2]float64{0.1, 0.75}
+// The least and the most share of a picture's shorter side that a digit
+// hidden in a band of lighting spans (digitSized).
+const (
+	leastHidden = 0.1
+	mostHidden  = 0.75
+)
 
 // clear says whether the piece is clear of the edges of a w×h image.
 func (c piece) clear(w, h int) bool {

@@ -292,8 +292,10 @@ func crosses(t ink, w, h int) bool {
 }
 
 // crossesThin is how many times longer than it is wide a faint line
-// across the picture is (crosses): a crease is thinner; an MNIST 1 is
-// about 2.5 to 7 times as tall as it is wide.
+// across the picture is (crosses): a crease is thinner; the MNIST test
+// set's 1s are 2.9 times as tall as they are wide (the median; 69 of its
+// 1,135 over 6, and such a pale 1 cropped to its height is taken for a
+// crease).
 const crossesThin = 6
 
 // leastInk is the least share of the paper's light by which dark ink from
