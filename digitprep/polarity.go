@@ -286,9 +286,8 @@ func lighting(t ink, g []float32, w, h int) bool {
 // crease 6 % darker than the page was read as a 1). A pale digit cropped
 // to its own height reaches two sides too, but is wider.
 func crosses(t ink, w, h int) bool {
-	b := t.box.Add(t.origin)
-	return b.Min.X <= 0 && b.Max.X >= w && b.Dx() > crossesThin*b.Dy() ||
-		b.Min.Y <= 0 && b.Max.Y >= h && b.Dy() > crossesThin*b.Dx()
+	on, b := sides(t, w, h), t.box
+	return on[0] && on[2] && b.Dx() > crossesThin*b.Dy() || on[1] && on[3] && b.Dy() > crossesThin*b.Dx()
 }
 
 // crossesThin is how many times longer than it is wide a faint line
@@ -356,14 +355,20 @@ func atEdge(t ink, w, h int) bool { return sidesReached(t, w, h) > 0 }
 
 // sidesReached is how many of the w×h image's sides ink t reaches.
 func sidesReached(t ink, w, h int) int {
-	b := t.box.Add(t.origin)
 	n := 0
-	for _, on := range [4]bool{b.Min.X <= 0, b.Min.Y <= 0, b.Max.X >= w, b.Max.Y >= h} {
+	for _, on := range sides(t, w, h) {
 		if on {
 			n++
 		}
 	}
 	return n
+}
+
+// sides says which of the w×h image's sides ink t reaches: its left, top,
+// right and bottom.
+func sides(t ink, w, h int) [4]bool {
+	b := t.box.Add(t.origin)
+	return [4]bool{b.Min.X <= 0, b.Min.Y <= 0, b.Max.X >= w, b.Max.Y >= h}
 }
 
 // coverage is the share of its box that the ink found covers: its
