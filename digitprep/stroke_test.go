@@ -7,18 +7,12 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/godae/dae/mnist"
 )
 
 // minStroke and midStroke are the 5th percentile and the median of the
 // stroke widths of MNIST's test digits, at the scale of the 20-pixel box.
 func TestStrokeWidthsOfMNIST(t *testing.T) {
-	dir, err := mnist.DefaultDir()
-	require.NoError(t, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(t, err)
+	test := testSet(t)
 	var widths []float64
 	for i := 0; i < test.Len(); i++ {
 		d := test.Image(nil, i)

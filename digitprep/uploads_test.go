@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"sort"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -22,10 +23,7 @@ const uploadCount = 250
 // testUploads is the first n of the tests' generated uploads (seed 1),
 // a third of them MNIST test digits drawn large.
 func testUploads(tb testing.TB, n int) []uploads.Upload {
-	dir, err := mnist.DefaultDir()
-	require.NoError(tb, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(tb, err)
+	test := testSet(tb)
 	set, err := uploads.Set(n, 1, test)
 	require.NoError(tb, err)
 	return set
@@ -80,10 +78,7 @@ func looksLikeMNIST(in []float32) string {
 
 // The checks hold for MNIST's own test digits, which they describe.
 func TestMNISTLooksLikeMNIST(t *testing.T) {
-	dir, err := mnist.DefaultDir()
-	require.NoError(t, err)
-	test, err := mnist.Load(dir, mnist.Test)
-	require.NoError(t, err)
+	test := testSet(t)
 	failed := 0
 	for i := 0; i < test.Len(); i++ {
 		if why := looksLikeMNIST(test.Image(nil, i)); why != "" {
@@ -204,14 +199,21 @@ func TestThinDrawingIsThickened(t *testing.T) {
 	assert.GreaterOrEqual(t, w, minStroke)
 }
 
-// testSet is MNIST's test set.
+// testSet is MNIST's test set, read once for all the tests (which only
+// read it).
 func testSet(tb testing.TB) *mnist.Set {
-	dir, err := mnist.DefaultDir()
-	require.NoError(tb, err)
-	test, err := mnist.Load(dir, mnist.Test)
+	test, err := loadTestSet()
 	require.NoError(tb, err)
 	return test
 }
+
+var loadTestSet = sync.OnceValues(func() (*mnist.Set, error) {
+	dir, err := mnist.DefaultDir()
+	if err != nil {
+		return nil, err
+	}
+	return mnist.Load(dir, mnist.Test)
+})
 
 // digitReader is the shipped digit reader: the digit it reads in a
 // prepared 28×28 input.
