@@ -321,7 +321,7 @@ func (p *page) checkResult(what string, m *webapp.Models, d webapp.Denoiser, inp
 	assert.Contains(p.t, p.text("#reading"), "Digit reader — input: ", what)
 	// A screen reader hears "then" where the eye sees an arrow.
 	spoken := p.spoken("#reading")
-	assert.Regexp(p.t, `^Digit reader — input: \d \(\d+ %\), then denoised: \d \(\d+ %\)\. `, spoken, what)
+	assert.Regexp(p.t, `^Digit reader — input: \d \(\d+\x{a0}%\), then denoised: \d \(\d+\x{a0}%\)\. `, spoken, what)
 	assert.NotContains(p.t, spoken, "→", what)
 	return want
 }

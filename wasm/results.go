@@ -54,11 +54,13 @@ type Results struct {
 }
 
 // reads is what a caption says the digit reader sees in a picture,
-// "reads 7 (41 %)", with the percentage's number and sign on one line
-// (a narrow caption broke between them).
-func reads(r reader.Reading) string {
-	return "reads " + strings.Replace(r.String(), " %", "\u00a0%", 1)
-}
+// "reads 7 (41 %)" (see unbroken).
+func reads(r reader.Reading) string { return "reads " + unbroken(r) }
+
+// unbroken is a reading, "7 (41 %)", with the percentage's number and sign
+// on one line: a narrow caption broke between them, and the reader's
+// sentence over the tiles left "%)." alone at a line's start.
+func unbroken(r reader.Reading) string { return strings.Replace(r.String(), " %", "\u00a0%", 1) }
 
 // tile is a picture with its title and, if reading is not nil, what the
 // digit reader sees in it (in an element with id ID-reading), and what
@@ -239,7 +241,7 @@ func (r *Results) Render() vecty.ComponentOrHTML {
 		// The hint is one of the tiles: under them on a wide screen, right
 		// under the picture on a phone's two columns (style.css).
 		elem.Div(vecty.Markup(vecty.Class("tiles")), tiles, hint),
-		r.summary(vecty.Text("Digit reader — input: "+res.InputReading.String()), then(), vecty.Text(fmt.Sprintf("denoised: %s. %s.", res.DAEReading, r.verdict()))),
+		r.summary(vecty.Text("Digit reader — input: "+unbroken(res.InputReading)), then(), vecty.Text(fmt.Sprintf("denoised: %s. %s.", unbroken(res.DAEReading), r.verdict()))),
 		r.preparedNote(),
 		// The numbers and the code: side by side on a wide screen (style.css).
 		elem.Div(vecty.Markup(vecty.Class("measures")),
