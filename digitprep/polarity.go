@@ -62,17 +62,11 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 		plain, filled = hullCoverage(t, false), hullCoverage(t, true)
 	}
 	strokes := err == nil && plain <= filledCoverage && filled <= sheetCoverage
-	if strokes && !unsure && !split && !sheetSized(t, w, h) {
+	if strokes && !unsure && !split {
 		return t, inverted, nil
 	}
 	other, oerr := inkOn(g, w, h, grain, !inverted)
 	digit := oerr == nil && coverage(other, 0.5) <= strokeCoverage && !atEdge(other, w, h)
-	if strokes && !unsure && !split { // and sheet-sized
-		if digit && writtenOn(other, t) {
-			return other, !inverted, nil
-		}
-		return t, inverted, nil
-	}
 	if strokes && !unsure {
 		if digit && paperIn(t, other) {
 			return other, !inverted, nil
@@ -554,36 +548,3 @@ func filledRegion(t ink) []bool {
 	}
 	return outside
 }
-
-// sheetSized says whether ink t may be part of a sheet of paper or a
-// note on a darker desk, whose middle, as wide as the background's window,
-// the background took, leaving the rest of the sheet found as ink (a 9 on
-// a sheet 60 % of a photo's width left the sheet's top and right side,
-// read as a 7 at 100 %): clear of the picture's edges, spanning a third of
-// it or more, of strokes wider than a tenth of its longer side. Its
-// strokes are then taken only if the other side holds no digit written on
-// it (writtenOn).
-func sheetSized(t ink, w, h int) bool {
-	return 3*t.box.Dx()*t.box.Dy() > w*h && !atEdge(t, w, h) && 10*strokeWidth(t.v, t.w, t.box) > float64(max(t.box.Dx(), t.box.Dy()))
-}
-
-// writtenOn says whether digit d, found on the other side of the grey
-// levels, is written on the sheet t: inside t's box, of three quarters of
-// t's contrast at least, of strokes thinner times thinner than t's, a
-// quarter of t's size at least, and covering minWrittenOn of its box. The
-// pen's digits on the sheets of a new user's photos stood out of the paper
-// 1.2 to 1.4 times as much as the paper out of the desk; what the other
-// side finds inside large bold digits (a speck in a counter, a halo, the
-// paper in a thick 6's loop at 0.54 of its contrast) fails one or more.
-func writtenOn(d, t ink) bool {
-	long := func(b image.Rectangle) int { return max(b.Dx(), b.Dy()) }
-	return d.box.Add(d.origin).In(t.box.Add(t.origin)) && 4*d.level >= 3*t.level &&
-		strokeWidth(t.v, t.w, t.box) >= thinner*strokeWidth(d.v, d.w, d.box) &&
-		4*long(d.box) >= long(t.box) && coverage(d, 0.5) >= minWrittenOn
-}
-
-// minWrittenOn is the least share of its box that the ink of a digit
-// written on a sheet covers (writtenOn): the sheets' digits covered 0.28
-// to 0.32; what the other side found inside large bold digits, a thin
-// halo round them, 0.05.
-const minWrittenOn = 0.1
