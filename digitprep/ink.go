@@ -207,7 +207,8 @@ func boxOver(v []float32, w, h int, level float32) image.Rectangle {
 }
 
 // background is the grey opening of light over a window a third of its
-// shorter side wide, smoothed over the same window: what is left when every
+// shorter side wide, carried on to the borders where it rises towards them
+// (toBorders), smoothed over the same window: what is left when every
 // structure narrower than that, the strokes, is taken away. It holds no
 // structure narrower than the window, so it is computed on a copy at most
 // 128 pixels on its shorter side and scaled back up.
@@ -216,6 +217,9 @@ func background(light []float32, w, h int) []float32 {
 	small, sw, sh := downsample(light, w, h, k)
 	win := max(2, min(sw, sh)/6)
 	open := opening(small, sw, sh, win)
+	if max(w, h) >= minCarried {
+		open = toBorders(open, small, sw, sh, win)
+	}
 	bg := boxBlur(open, sw, sh, win)
 	// The blur takes the edge of a dark region wider than the window (a
 	// shadow, the desk around a page) into the light beside it, which would
