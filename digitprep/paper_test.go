@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/draw"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -92,19 +93,20 @@ func TestALineIsNoDigit(t *testing.T) {
 	for _, c := range []struct {
 		digit []float32
 		paper string
-		want  error
+		want  []error // any of them
 	}{
-		{dash, "plain", ErrLine}, {dash, "squared", ErrLine}, {make([]float32, 28*28), "ruled", ErrLine},
+		{dash, "plain", []error{ErrLine}}, {dash, "squared", []error{ErrLine}}, {make([]float32, 28*28), "ruled", []error{ErrLine}},
 		// Its dark lines were ErrDot, blurred together into a block, while
 		// pieces within half the ink's size were taken with it; within a
-		// quarter (digitMask), one line was taken. Since the background
-		// is carried on to the edges where the page's light falls off
-		// towards them (toBorders: its bottom and right edges here), five
-		// lines are taken together again, a block: no digit all the same.
-		{make([]float32, 28*28), "ruled in grey", ErrDot},
+		// quarter (digitMask), one line is taken, unless the page's light,
+		// which falls off towards its bottom and right edges in a line, is
+		// carried on to them (toBorders), as it just is along the right
+		// edge (its rise there is at minRise, along just over half of it):
+		// then five lines are taken together, a block.
+		{make([]float32, 28*28), "ruled in grey", []error{ErrLine, ErrDot}},
 	} {
 		_, info, err := Prepare(notebook(c.digit, c.paper))
-		assert.ErrorIs(t, err, c.want, "%s paper: found %v", c.paper, info.Bounds)
+		assert.True(t, slices.ContainsFunc(c.want, func(want error) bool { return errors.Is(err, want) }), "%s paper: %v, found %v", c.paper, err, info.Bounds)
 		assert.True(t, NoDigit(err), "the page keeps the picture, to box a digit on")
 	}
 }

@@ -734,21 +734,21 @@ func TestBlankPageInUnevenLight(t *testing.T) {
 // lighting (0 of these 12 were read).
 func TestFaintDigitOnABandOfLighting(t *testing.T) {
 	const n, k = 12, 5
-	right := pencilDigitsRead(t, 2000, 7, n, k, func(i int, b image.Rectangle) pencil {
+	right := pencilDigitsRead(t, 2000, 7, n, k, func(i int, b image.Rectangle) pencilPhoto {
 		if i%2 == 1 {
-			return pencil{x: -b.Min.X*k - k/2, y: (pencilH - 28*k) / 2, grad: 20, vig: 0.2, dark: 0.2} // on the left edge
+			return pencilPhoto{x: -b.Min.X*k - k/2, y: (pencilH - 28*k) / 2, grad: 20, vig: 0.2, dark: 0.2} // on the left edge
 		}
-		return pencil{x: (pencilW - 28*k) / 2, y: pencilH - b.Max.Y*k + k/2, grad: 20, vig: 0.2, dark: 0.2} // the foot on the bottom edge
+		return pencilPhoto{x: (pencilW - 28*k) / 2, y: pencilH - b.Max.Y*k + k/2, grad: 20, vig: 0.2, dark: 0.2} // the foot on the bottom edge
 	})
 	t.Logf("%d of %d read right", right, n)
 	assert.GreaterOrEqual(t, right, n-3)
 }
 
-// pencil is where a digit is drawn in a pencilW×pencilH photo (the top
+// pencilPhoto is where a digit is drawn in a pencilW×pencilH photo (the top
 // left corner of its 28×28 box, enlarged) and the photo's light
 // (pageInUnevenLight's grad and vig), and how much darker than its paper
 // the pencil is.
-type pencil struct {
+type pencilPhoto struct {
 	x, y            int
 	grad, vig, dark float64
 }
@@ -760,7 +760,7 @@ const pencilW, pencilH = 640, 480
 // every step-th, Prepare reads right as dark ink, each drawn k times its
 // size in a photo as at says (from its number among the n and its ink's
 // box in 28×28).
-func pencilDigitsRead(t *testing.T, first, step, n, k int, at func(i int, box image.Rectangle) pencil) int {
+func pencilDigitsRead(t *testing.T, first, step, n, k int, at func(i int, box image.Rectangle) pencilPhoto) int {
 	test, reads := testSet(t), digitReader(t)
 	right := 0
 	for i := range n {
@@ -1116,11 +1116,11 @@ func TestLampLitPhoto(t *testing.T) {
 // out more than the digit.
 func TestPaleDigitInAVignette(t *testing.T) {
 	const n, k = 16, 5
-	middle := pencilDigitsRead(t, 3000, 37, n, k, func(int, image.Rectangle) pencil {
-		return pencil{x: (pencilW - 28*k) / 2, y: (pencilH - 28*k) / 2, vig: 0.45, dark: 0.08}
+	middle := pencilDigitsRead(t, 3000, 37, n, k, func(int, image.Rectangle) pencilPhoto {
+		return pencilPhoto{x: (pencilW - 28*k) / 2, y: (pencilH - 28*k) / 2, vig: 0.45, dark: 0.08}
 	})
-	corner := pencilDigitsRead(t, 3000, 37, n, k, func(_ int, b image.Rectangle) pencil {
-		return pencil{x: pencilW - b.Max.X*k - 20, y: -b.Min.Y*k + 20, vig: 0.3, dark: 0.2} // 20 pixels from the top right corner
+	corner := pencilDigitsRead(t, 3000, 37, n, k, func(_ int, b image.Rectangle) pencilPhoto {
+		return pencilPhoto{x: pencilW - b.Max.X*k - 20, y: -b.Min.Y*k + 20, vig: 0.3, dark: 0.2} // 20 pixels from the top right corner
 	})
 	t.Logf("read right: %d of %d in the middle, %d near a corner", middle, n, corner)
 	assert.GreaterOrEqual(t, middle, n-2)
