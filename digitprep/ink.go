@@ -208,10 +208,11 @@ func boxOver(v []float32, w, h int, level float32) image.Rectangle {
 
 // background is the grey opening of light over a window a third of its
 // shorter side wide, carried on to the borders where it rises towards them
-// in pictures of minCarried pixels or more (toBorders), smoothed over the same window: what is left when every
-// structure narrower than that, the strokes, is taken away. It holds no
-// structure narrower than the window, so it is computed on a copy at most
-// 128 pixels on its shorter side and scaled back up.
+// in pictures of minCarried pixels or more (toBorders), smoothed over the
+// same window: what is left when every structure narrower than that, the
+// strokes, is taken away. It holds no structure narrower than the window,
+// so it is computed on a copy at most 128 pixels on its shorter side and
+// scaled back up.
 func background(light []float32, w, h int) []float32 {
 	k := max(1, min(w, h)/128)
 	small, sw, sh := downsample(light, w, h, k)
