@@ -335,15 +335,18 @@ type piece struct {
 	along        [4]bool
 	pixels, near int
 	rim          int // sides of its pixels that face others within the image
-	// fills says that a piece that touches two edges of the image that
-	// meet (corner) fills its convex hull, more than filledCoverage of it,
-	// as the desk at a corner of a page turned on it does, cut by the
-	// page's edge and the picture's. It is measured on the detection map
-	// (blurred, grown down to its low threshold), where a small digit's
-	// holes are filled too: a digit at the picture's corner, a 1 most of
-	// all, may fill its hull there (see blob).
-	fills bool
+	// cover is the share of its convex hull that the piece fills. It is
+	// measured on the detection map (blurred, grown down to its low
+	// threshold), where a small digit's holes are filled too: a digit, a 1
+	// most of all, may fill its hull there (see blob).
+	cover float64
 }
+
+// fills says that a piece that touches two edges of the image that meet
+// (corner) fills its convex hull, more than filledCoverage of it, as the
+// desk at a corner of a page turned on it does, cut by the page's edge and
+// the picture's.
+func (c piece) fills() bool { return c.corner() && c.cover > filledCoverage }
 
 // thick is the width of the piece's strokes: twice its area over its rim,
 // as strokeWidth measures it, but with the sides on the image's edge left
@@ -421,7 +424,7 @@ func (c piece) clear(w, h int) bool {
 // others of "7 1 3"). Bands of lighting or desk at the border are left
 // out, and so is what lies beside a digit and is not one: a thumb coming
 // in from the edge, a screenshot's button, the desk at each corner of a
-// turned page (blob). In a photo whose ink is all such bands, it looks
+// turned page, a pen (blob). In a photo whose ink is all such bands, it looks
 // again over secondLook of the strongest ink (top) for a digit the bands
 // hid (hiddenDigit), and else returns nil.
 func digitMask(d []float32, w, h int, top, high, low float32) ([]bool, bool) {
@@ -495,7 +498,7 @@ func maskAt(d []float32, w, h int, high, low float32) ([]bool, bool, piece, bool
 			c.near++
 		}
 	}
-	wedges(comps, label, w, h)
+	hulls(comps, label, w, h)
 	// Pieces left out: bands at the border, and the heaviest piece while it
 	// is a blob beside another (blobBeside).
 	out := make([]bool, len(comps))
@@ -611,10 +614,10 @@ func blobBeside(main int, pieces []piece, out []bool, w, h int) bool {
 
 // blob says whether piece b is something beside the digit that piece d,
 // long enough to be a digit, is: a button or a label of a screenshot, a
-// sticker (b is boxy, d not); or a thumb or a finger holding the paper, or
-// a shadow, coming in from the image's edge, beside d clear of the edges
-// and of strokes at least thinner times thinner (a thumb is about as wide
-// as a digit is high); or, filling its hull at a corner of the image
+// sticker (b is boxy, d not); a pen lying beside it (penBeside); or a
+// thumb or a finger holding the paper, or a shadow, coming in from the
+// image's edge, beside d clear of the edges and of strokes at least
+// thinner times thinner (a thumb is about as wide as a digit is high); or, filling its hull at a corner of the image
 // (piece.fills), the desk at a corner of a page turned on it, beside d
 // at least wedgeWider times thinner. For a piece that fills its hull,
 // thick measures how broad it is, not a stroke: a digit at the picture's
@@ -626,37 +629,73 @@ func blob(b, d piece, w, h int) bool {
 	if max(d.box.Dx(), d.box.Dy()) < 2*minDigit {
 		return false
 	}
-	if b.boxy() && !d.boxy() {
+	if b.boxy() && !d.boxy() || b.penBeside(d, w, h) {
 		return true
 	}
 	if b.clear(w, h) || !d.clear(w, h) {
 		return false
 	}
-	return d.thick()*thinner <= b.thick() || b.fills && d.thick()*wedgeWider <= b.thick()
+	return d.thick()*thinner <= b.thick() || b.fills() && d.thick()*wedgeWider <= b.thick()
 }
+
+// penBeside says whether piece b is a pen or a pencil lying beside the
+// digit d of a w×h picture: a straight bar (barCoverage) at least
+// penLonger times as long as d and penSlender times as long as it is
+// thick (its length the diagonal of its box, so that a pen lying at a
+// slant measures its length), and no thinner than d's strokes; d of
+// strokes (dotLong) and a tenth of the picture's shorter side long or
+// more (leastHidden). A mark beside a bold 1 (a dot, a dash, a tick, a
+// minus) is not read instead of it: the bounds are what keeps it.
+func (b piece) penBeside(d piece, w, h int) bool {
+	length := math.Hypot(float64(b.box.Dx()), float64(b.box.Dy()))
+	return b.cover >= barCoverage && length >= penLonger*float64(d.long()) && length >= penSlender*b.thick() &&
+		b.thick() >= d.thick() && float64(d.long()) >= dotLong*d.thick() &&
+		float64(d.long()) >= leastHidden*float64(min(w, h))
+}
+
+// barCoverage is the share of its convex hull that a pen's piece fills at
+// least: a straight bar fills about all of it (pens beside digits, at the
+// detection's blur: 0.91 to 0.98), a digit's strokes less, but for a 1's.
+const barCoverage = 0.9
+
+// penLonger is how many times longer than the digit a straight bar must be
+// to be a pen lying beside it: a pen (about 140 mm) is 5 to 14 times as
+// long as a digit written on paper (10 to 25 mm high); TestMarkedDigit's
+// short stroke beside a 1 is 2.6 to 2.8 times shorter than the 1 at the
+// detection's blur. A pen cut short by the picture's edge is not told
+// from a 1.
+const penLonger = 4
+
+// penSlender is how many times as long as it is thick (piece.thick) a pen
+// is at least, and a bold 1 is not: at the detection's blur, which widens
+// both, pens beside digits measured 6.5 to 19, bold 1s beside a mark a
+// fifth of their length 5.3 to 8.8 (docs/preparation.md). A 1 drawn with a
+// fine pen across much of the picture is as slender as a pen.
+const penSlender = 9
+
+// dotLong is how many times as long as its strokes are wide (piece.thick)
+// a piece is at least for a pen to be left out beside it: a dot's is 2.
+const dotLong = 3
 
 // wedgeWider is how many times broader than the digit's strokes (both
 // piece.thick) the desk at a corner of a turned page must be to be left
 // out (TestPageTurnedOnADesk measures the wedges' breadth).
 const wedgeWider = 1.5
 
-// wedges marks the pieces (labelled by label in a w×h image) that touch
-// two edges of the image that meet and fill their convex hull
-// (piece.fills): the hull of each row's leftmost and rightmost pixels,
-// worked out in one pass over the rows.
-func wedges(pieces []piece, label []int32, w, h int) {
+// hulls measures how much of its convex hull each piece (labelled by
+// label in a w×h image) fills (piece.cover): the hull of each row's
+// leftmost and rightmost pixels, worked out in one pass over the rows.
+func hulls(pieces []piece, label []int32, w, h int) {
 	first, last := make([]int, len(pieces)), make([]int, len(pieces))
-	atCorner := make([]bool, len(pieces))
 	for n := range first {
 		first[n] = -1
-		atCorner[n] = n != 0 && pieces[n].corner()
 	}
 	pts := make([][][2]int, len(pieces))
 	var seen []int32
 	for y := range h {
 		seen = seen[:0]
 		for x, n := range label[y*w : (y+1)*w] {
-			if !atCorner[n] {
+			if n == 0 {
 				continue
 			}
 			if first[n] < 0 {
@@ -672,7 +711,7 @@ func wedges(pieces []piece, label []int32, w, h int) {
 	}
 	for n := range pieces {
 		if area := hullArea(pts[n]); area > 0 {
-			pieces[n].fills = float64(pieces[n].pixels) > filledCoverage*area
+			pieces[n].cover = float64(pieces[n].pixels) / area
 		}
 	}
 }
