@@ -424,9 +424,9 @@ func (c piece) clear(w, h int) bool {
 // others of "7 1 3"). Bands of lighting or desk at the border are left
 // out, and so is what lies beside a digit and is not one: a thumb coming
 // in from the edge, a screenshot's button, the desk at each corner of a
-// turned page, a pen (blob). In a photo whose ink is all such bands, it looks
-// again over secondLook of the strongest ink (top) for a digit the bands
-// hid (hiddenDigit), and else returns nil.
+// turned page, a pen (blob). In a photo whose ink is all such bands, it
+// looks again over secondLook of the strongest ink (top) for a digit the
+// bands hid (hiddenDigit), and else returns nil.
 func digitMask(d []float32, w, h int, top, high, low float32) ([]bool, bool) {
 	keep, several, _, bands := maskAt(d, w, h, high, low)
 	if !bands {
@@ -617,14 +617,15 @@ func blobBeside(main int, pieces []piece, out []bool, w, h int) bool {
 // sticker (b is boxy, d not); a pen lying beside it (penBeside); or a
 // thumb or a finger holding the paper, or a shadow, coming in from the
 // image's edge, beside d clear of the edges and of strokes at least
-// thinner times thinner (a thumb is about as wide as a digit is high); or, filling its hull at a corner of the image
-// (piece.fills), the desk at a corner of a page turned on it, beside d
-// at least wedgeWider times thinner. For a piece that fills its hull,
-// thick measures how broad it is, not a stroke: a digit at the picture's
-// corner that fills its hull at the detection's blur (a 1, most often) is
-// as broad as a wedge, and is left out beside a mark or a second digit;
-// any piece at the picture's edge that fills its hull, taken for a wedge,
-// lost far more digits at an edge (docs/preparation.md has the counts).
+// thinner times thinner (a thumb is about as wide as a digit is high);
+// or, filling its hull at a corner of the image (piece.fills), the desk
+// at a corner of a page turned on it, beside d at least wedgeWider times
+// thinner. For a piece that fills its hull, thick measures how broad it
+// is, not a stroke: a digit at the picture's corner that fills its hull
+// at the detection's blur (a 1, most often) is as broad as a wedge, and is
+// left out beside a mark or a second digit; any piece at the picture's
+// edge that fills its hull, taken for a wedge, lost far more digits at an
+// edge (docs/preparation.md has the counts).
 func blob(b, d piece, w, h int) bool {
 	if max(d.box.Dx(), d.box.Dy()) < 2*minDigit {
 		return false
@@ -639,23 +640,26 @@ func blob(b, d piece, w, h int) bool {
 }
 
 // penBeside says whether piece b is a pen or a pencil lying beside the
-// digit d of a w×h picture: a straight bar (barCoverage) at least
-// penLonger times as long as d and penSlender times as long as it is
-// thick (its length the diagonal of its box, so that a pen lying at a
-// slant measures its length), and no thinner than d's strokes; d of
-// strokes (dotLong) and a tenth of the picture's shorter side long or
-// more (leastHidden). A mark beside a bold 1 (a dot, a dash, a tick, a
-// minus) is not read instead of it: the bounds are what keeps it.
+// digit d of a w×h picture, which was written with it: a straight bar,
+// far longer than the digit and slender, no thinner than its strokes,
+// beside a digit that is no dot and spans a share of the picture. Each
+// bound keeps a bold 1 from being left out beside a mark (a tick, a dash,
+// a minus, a dot), which is then read instead of it; the bar's length is
+// its box's diagonal, so that a pen lying at a slant measures its length.
 func (b piece) penBeside(d piece, w, h int) bool {
 	length := math.Hypot(float64(b.box.Dx()), float64(b.box.Dy()))
-	return b.cover >= barCoverage && length >= penLonger*float64(d.long()) && length >= penSlender*b.thick() &&
-		b.thick() >= d.thick() && float64(d.long()) >= dotLong*d.thick() &&
-		float64(d.long()) >= leastHidden*float64(min(w, h))
+	bar := b.cover >= barCoverage
+	longer := length >= penLonger*float64(d.long())
+	slender := length >= penSlender*b.thick()
+	broad := b.thick() >= d.thick()
+	noDot := float64(d.long()) >= dotLong*d.thick()
+	seen := float64(d.long()) >= penDigitShare*float64(min(w, h))
+	return bar && longer && slender && broad && noDot && seen
 }
 
 // barCoverage is the share of its convex hull that a pen's piece fills at
 // least: a straight bar fills about all of it (pens beside digits, at the
-// detection's blur: 0.91 to 0.98), a digit's strokes less, but for a 1's.
+// detection's blur: 0.91 to 0.98), a digit's strokes less, except a 1's.
 const barCoverage = 0.9
 
 // penLonger is how many times longer than the digit a straight bar must be
@@ -663,19 +667,29 @@ const barCoverage = 0.9
 // long as a digit written on paper (10 to 25 mm high); TestMarkedDigit's
 // short stroke beside a 1 is 2.6 to 2.8 times shorter than the 1 at the
 // detection's blur. A pen cut short by the picture's edge is not told
-// from a 1.
+// from a 1, and is still taken for the digit or with it.
 const penLonger = 4
 
 // penSlender is how many times as long as it is thick (piece.thick) a pen
-// is at least, and a bold 1 is not: at the detection's blur, which widens
-// both, pens beside digits measured 6.5 to 19, bold 1s beside a mark a
-// fifth of their length 5.3 to 8.8 (docs/preparation.md). A 1 drawn with a
-// fine pen across much of the picture is as slender as a pen.
+// must be, and a bold 1 is not. The detection's blur widens both: pens
+// beside digits measured 6.5 to 19, bold 1s that a first version left out
+// beside a mark a fifth of their length 5.3 to 8.8 (docs/preparation.md).
+// The stubbier pens are given up for the 1s. A 1 drawn with a fine pen
+// across much of the picture is as slender as a pen: beside a mark a
+// quarter of its length or less, and a tenth of the picture, the mark is
+// read instead.
 const penSlender = 9
 
 // dotLong is how many times as long as its strokes are wide (piece.thick)
-// a piece is at least for a pen to be left out beside it: a dot's is 2.
+// the digit beside a pen is at least: a dot's is 2. It is not strokesLong
+// (4): a digit at the detection's blur measures 3.3 and up.
 const dotLong = 3
+
+// penDigitShare is the least share of the picture's shorter side that the
+// digit beside a pen spans: a digit photographed with the pen beside it
+// spans more (TestPenBesideTheDigit's: 0.14 to 0.23), a mark beside a bold
+// 1 that fills the picture less (TestMarkedDigit's stroke: 0.09).
+const penDigitShare = 0.1
 
 // wedgeWider is how many times broader than the digit's strokes (both
 // piece.thick) the desk at a corner of a turned page must be to be left
