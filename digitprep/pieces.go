@@ -216,9 +216,7 @@ const penLonger = 4
 // beside digits measured 6.5 to 19, bold 1s that a first version left out
 // beside a mark a fifth of their length 5.3 to 8.8 (docs/preparation.md).
 // The stubbier pens are given up for the 1s. A 1 drawn with a fine pen
-// across much of the picture is as slender as a pen: beside a mark a
-// quarter of its length or less, and a tenth of the picture, the mark is
-// read instead.
+// across much of the picture is as slender as a pen: penWider keeps it.
 const penSlender = 9
 
 // dotLong is how many times as long as its strokes are wide (piece.thick)
