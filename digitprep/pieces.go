@@ -234,10 +234,11 @@ const penDigitShare = 0.1
 // a pen is at least. A pen is 8 to 10 mm wide, many times a pen's stroke,
 // but the detection's blur widens thin strokes most; a 1 written as one
 // straight stroke with a fine pen is as slender as a pen, and a mark
-// beside it, written with the same pen, as thick as it. In a helper's
-// probe of 4,500 such 1s beside marks, other writing, chalk and ruled
-// lines, no thicker than the 1 let 229 be read as the mark, 1.3 times 53,
-// 1.6 times 1 (docs/preparation.md).
+// beside it, written with the same pen, as thick as it. Of a helper's
+// 4,500 hand-written digits, such 1s most, beside marks, other writing,
+// in chalk, on ruled paper, the pen no thinner than the digit's strokes
+// lost 229 read right before (the mark read instead), 1.3 times as thick
+// 53, 1.6 times 1 (docs/preparation.md).
 const penWider = 1.6
 
 // wedgeWider is how many times broader than the digit's strokes (both
