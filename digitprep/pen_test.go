@@ -142,7 +142,7 @@ func TestPenBeside(t *testing.T) {
 		{"a bold 1, 8.9 times as long as thick, beside a dash a quarter its length",
 			bar(image.Rect(180, 40, 200, 260), 220, 28, 0.95), bar(image.Rect(220, 140, 270, 152), 50, 10, 0.95), false},
 		{"a stroke 1.3 times as thick as the digit's", bar(image.Rect(20, 200, 380, 215), 360, 15, 0.95), digit, false},
-		{"a pen beside a dot", pen, piece{box: image.Rect(200, 120, 230, 150), pixels: 700, rim: 120, cover: 0.95}, false},
+		{"a pen beside a dot", pen, piece{box: image.Rect(200, 120, 236, 156), pixels: 1000, rim: 160, cover: 0.95}, false},
 		{"a pen beside a mark under a tenth of the picture", pen, bar(image.Rect(200, 120, 225, 130), 25, 8, 0.95), false},
 	} {
 		assert.Equal(t, c.want, c.b.penBeside(c.d, 400, 300), c.name)
