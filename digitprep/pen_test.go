@@ -45,9 +45,10 @@ func (p rod) over(x, y, v float64) float64 {
 // MNIST's size, on a page photographed at 800×600 in light falling off to
 // the right, with the pen that wrote it lying beside it (seeded by seed):
 // 5 to 8 times as long as the digit is high and a third to three fifths
-// as wide, black, blue or red, at any slant, half to one digit's height
-// away on one side of it, wholly in the photo. It returns the photo and
-// the digit's ink box in it.
+// as wide, as grey as a black, blue or red one, at any slant, half to one
+// digit's height away on one side of it, wholly in the photo. It returns
+// the photo and the digit's ink box in it (its longer side 20 MNIST
+// pixels).
 func withPenBeside(digit []float32, seed uint64) (*image.Gray, image.Rectangle) {
 	const w, h = 800, 600
 	r := rand.New(rand.NewPCG(seed, 5))
@@ -112,7 +113,7 @@ func TestPenBesideTheDigit(t *testing.T) {
 		}
 		l, tp, r, b := info.Area()
 		found := image.Rect(int(800*l), int(600*tp), int(800*r), int(600*b))
-		if found.In(box.Inset(-2*box.Dy()/20)) && reads(in) == int(test.Labels[i]) {
+		if found.In(box.Inset(-2*max(box.Dx(), box.Dy())/20)) && reads(in) == int(test.Labels[i]) {
 			right++
 		}
 	}
