@@ -685,12 +685,10 @@ func blankPage(w, h int, grad, vig float64) *image.Gray {
 func pageInUnevenLight(w, h int, grad, vig float64, pen *image.Gray, dark float64) *image.Gray {
 	r := rand.New(rand.NewPCG(1, 1))
 	img := image.NewGray(image.Rect(0, 0, w, h))
-	rmax := math.Hypot(float64(w)/2, float64(h)/2)
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			v := 225 - grad*float64(w-1-x)/float64(w-1)
-			rr := math.Hypot(float64(x)-float64(w)/2, float64(y)-float64(h)/2) / rmax
-			v *= 1 - vig*rr*rr
+			v *= vignette(x, y, w, h, vig)
 			if pen != nil {
 				v *= 1 - dark*float64(pen.Pix[y*w+x])/255
 			}
@@ -698,6 +696,14 @@ func pageInUnevenLight(w, h int, grad, vig float64, pen *image.Gray, dark float6
 		}
 	}
 	return img
+}
+
+// vignette is the share of a w×h photo's light that falls at (x, y) when
+// its corners get 1−vig of its middle's, falling off with the square of
+// the distance from the middle.
+func vignette(x, y, w, h int, vig float64) float64 {
+	rr := math.Hypot(float64(x)-float64(w)/2, float64(y)-float64(h)/2) / math.Hypot(float64(w)/2, float64(h)/2)
+	return 1 - vig*rr*rr
 }
 
 // A blank page photographed in uneven light has no digit: the lighting at

@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -125,15 +124,13 @@ func TestBlankSheetOnADesk(t *testing.T) {
 		}
 		desk := 90 + 50*r.Float64()
 		img := image.NewGray(image.Rect(0, 0, w, h))
-		rmax := math.Hypot(float64(w)/2, float64(h)/2)
 		for y := range h {
 			for x := range w {
-				rr := math.Hypot(float64(x)-float64(w)/2, float64(y)-float64(h)/2) / rmax
 				v := 228.0
 				if x < band[0] || y < band[1] || x >= w-band[2] || y >= h-band[3] {
 					v = desk + float64((x*7+y*13)%17) // the desk's grain
 				}
-				img.Pix[y*w+x] = uint8(max(0, min(255, v*(1-0.2*rr*rr)+5*r.NormFloat64())))
+				img.Pix[y*w+x] = uint8(max(0, min(255, v*vignette(x, y, w, h, 0.2)+5*r.NormFloat64())))
 			}
 		}
 		if _, info, err := Prepare(img); err == nil {
