@@ -1,5 +1,7 @@
 package digitprep
 
+import "image"
+
 // sheetFill is how much of the smallest rectangle round it, turned any
 // way, a sheet fills at least: sheets and notes on desks filled 0.97 to
 // 1, light 0s of the generated uploads, their counters filled, 0.77 to
@@ -66,3 +68,56 @@ func onSheet(g []float32, w, h, grain int, t ink, filled float64, inverted bool)
 	s.origin = s.origin.Add(b.Min)
 	return s, true
 }
+
+// sheetOnDesk finds a sheet of paper, or a note, photographed on a darker
+// desk that fills the border of g (w×h): the largest region of the
+// lightly blurred picture lighter than halfway from the desk (the border's
+// median) to the picture's light (lightShare of it is lighter), as an ink
+// of the sheet's pixels (1) whose contrast is the light's over the desk's.
+// findInk's background takes in a sheet wider than its window, and what
+// it leaves of one, its rim and a vignette's lit middle, passed for light
+// strokes.
+func sheetOnDesk(g []float32, w, h int) (ink, bool) {
+	light := lightOf(g, w, h)
+	desk, top := median(border(light, w, h)), quantile(light, 1-lightShare)
+	if top-desk < minSheetStep {
+		return ink{}, false
+	}
+	label, n := components(light, w, h, (desk+top)/2, (desk+top)/2)
+	if n == 0 {
+		return ink{}, false
+	}
+	size := make([]int, n+1)
+	for _, l := range label {
+		size[l]++
+	}
+	biggest := int32(1)
+	for l := 2; l <= n; l++ {
+		if size[l] > size[biggest] {
+			biggest = int32(l)
+		}
+	}
+	var b image.Rectangle
+	for i, l := range label {
+		if l == biggest {
+			b = b.Union(image.Rect(i%w, i/w, i%w+1, i/w+1))
+		}
+	}
+	t := ink{w: b.Dx(), h: b.Dy(), box: image.Rect(0, 0, b.Dx(), b.Dy()), origin: b.Min, level: top - desk, v: make([]float32, b.Dx()*b.Dy())}
+	for y := range t.h {
+		for x := range t.w {
+			if label[(y+b.Min.Y)*w+x+b.Min.X] == biggest {
+				t.v[y*t.w+x] = 1
+			}
+		}
+	}
+	return t, true
+}
+
+// lightShare is the share of a picture of a sheet on a desk that is at
+// least as light as the sheet's paper, as sheetOnDesk takes it.
+const lightShare = 0.05
+
+// minSheetStep is how much lighter than the desk a sheet on it is at
+// least, as sheetOnDesk finds it.
+const minSheetStep = 0.15
