@@ -109,10 +109,10 @@ func TestLightZeroIsNoSheet(t *testing.T) {
 // desk along one to four of the photo's edges, its light falling off to
 // the corners by a fifth, has no digit in it. (On desks darker than 0.3 of
 // white, which make preparation look for light ink on dark as on a
-// chalkboard, the sheet's lit middle and pieces of its rim are still found
-// as a digit in about a quarter of such photos, and in more under stronger
+// chalkboard, the sheet's lit middle and pieces of its rim were found as
+// a digit in about a quarter of such photos, and in more under stronger
 // vignettes: a review's 400 photos, 2026-12-07; 5 of these 24 on desks of
-// 45 to 75 grey.)
+// 45 to 75 grey; none since sheetOnDesk, 2026-12-08.)
 func TestBlankSheetOnADesk(t *testing.T) {
 	const n = 24
 	found := 0
