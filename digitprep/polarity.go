@@ -44,12 +44,12 @@ const minOtherLevel = 0.1
 //
 // Before all that, when the border is dark and of one level, a desk, the
 // largest light region that lies on it (sheetOnDesk) is looked at alone
-// for the digit written on it (onSheet), and a sheet wider than findInk's
-// background window that shows none holds none (wideSheet): the window
+// for the digit written on it (onSheet), and a blank sheet wider than
+// findInk's background window holds none (blankSheet): the window
 // takes such a sheet into the background, and what is left of it, its rim
 // and a vignette's lit middle, passed for the light side's strokes. (A
 // probe's photos of sheets lying on desks 40 to 150 grey, 2026-12-08: of
-// 200 with a digit, 148 read right before, 196 after; of 200 blank ones,
+// 200 with a digit, 148 read right before, 189 after; of 200 blank ones,
 // 88 held no digit before, 179 after.)
 //
 // When the border is split between two levels, the picture's middle grey
@@ -67,9 +67,9 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	inverted := paperIsLight(g, b)
 	split := mixed(b)
 	if !inverted && !split {
-		if sheet, ok := sheetOnDesk(g, w, h); ok {
+		if sheet, alone, ok := sheetOnDesk(g, w, h); ok {
 			s, err := onSheet(g, w, h, grain, sheet, hullCoverage(sheet, true), inverted)
-			if err == nil || !errors.Is(err, errNoSheet) && wideSheet(sheet, w, h) {
+			if err == nil || !errors.Is(err, errNoSheet) && blankSheet(sheet, alone, w, h) {
 				return s, !inverted, err
 			}
 		}
