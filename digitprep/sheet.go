@@ -179,11 +179,11 @@ func slenderInk(s ink) bool {
 // blankSheet says whether sheet t in a w×h picture, in which onSheet found
 // no digit, is a blank sheet: alone on the desk (a blank label or a
 // screen's light panel beside a light digit is not: blankBeside), at
-// least as wide each way as findInk's
-// background window, which then takes it in (findDigit's other tests
-// would take its rim for light ink), and with hardly a hole in it
-// (blankHoles): a light glyph, a seven-segment 8 or 0, passes for a sheet
-// too, but its counters are holes of a third of it or more.
+// least as wide each way as findInk's background window, which then takes
+// it in (findDigit's other tests would take its rim for light ink), and
+// with hardly a hole in it (blankHoles): a light glyph, a seven-segment 8
+// or 0, passes for a sheet too, but its counters are holes of a third of
+// it or more.
 func blankSheet(t ink, alone bool, w, h int) bool {
 	return alone && 3*min(t.box.Dx(), t.box.Dy()) >= min(w, h) && float64(holes(t)) <= blankHoles*float64(t.box.Dx()*t.box.Dy())
 }
@@ -206,8 +206,9 @@ const minSheetStep = 0.15
 
 // blankBeside is how much light there is beside a blank sheet on a desk
 // at most, as a share of the sheet's (noise and the desk's grain): a light
-// digit beside a blank label or panel on a dark ground is 1 to 10 % of
-// it.
+// digit beside a blank label or a screen's light panel on a dark ground is
+// more (a helper's probe, with only maxBeside's bound, then 0.1: 55 of 650
+// such pictures lost their digit, most refused as blank sheets).
 const blankBeside = 0.005
 
 // maxBeside is how much light there is beside a sheet on a desk at most,
