@@ -67,9 +67,9 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	inverted := paperIsLight(g, b)
 	split := mixed(b)
 	if !inverted && !split {
-		if sheet, alone, ok := sheetOnDesk(g, w, h); ok {
+		if sheet, blank, ok := sheetOnDesk(g, w, h); ok {
 			s, err := onSheet(g, w, h, grain, sheet, hullCoverage(sheet, true), inverted)
-			if err == nil || !errors.Is(err, errNoSheet) && blankSheet(sheet, alone, w, h) {
+			if err == nil || !errors.Is(err, errNoSheet) && blank {
 				return s, !inverted, err
 			}
 		}

@@ -109,8 +109,9 @@ func onSheet(g []float32, w, h, grain int, t ink, filled float64, inverted bool)
 // for light strokes. A sheet lies alone on the desk (maxBeside), holds
 // at most a tenth of the picture's border (maxSheetEdge), and is more
 // paper than holes: a light frame round a light digit on a dark ground
-// is mostly the ground it holds.
-func sheetOnDesk(g []float32, w, h int) (t ink, alone, ok bool) {
+// is mostly the ground it holds. blank says whether it is a blank sheet
+// should onSheet find no digit on it (blankSheet).
+func sheetOnDesk(g []float32, w, h int) (t ink, blank, ok bool) {
 	light := lightOf(g, w, h)
 	desk, top := median(border(light, w, h)), quantile(light, 1-lightShare)
 	if top-desk < minSheetStep {
@@ -156,10 +157,11 @@ func sheetOnDesk(g []float32, w, h int) (t ink, alone, ok bool) {
 	for y := range t.h {
 		copy(t.v[y*t.w:(y+1)*t.w], on[(y+b.Min.Y)*w+b.Min.X:])
 	}
-	if holes(t) > size[largest] { // a frame round what it holds
+	hollow := holes(t)
+	if hollow > size[largest] { // a frame round what it holds
 		return ink{}, false, false
 	}
-	return t, beside <= blankBeside, true
+	return t, blankSheet(t, hollow, beside, w, h), true
 }
 
 // inside says whether ink s lies clear of the edges of its w×h picture by
@@ -176,16 +178,17 @@ func slenderInk(s ink) bool {
 	return float64(max(s.box.Dx(), s.box.Dy())) >= slender*strokeWidth(s.v, s.w, s.box)
 }
 
-// blankSheet says whether sheet t in a w×h picture, in which onSheet found
-// no digit, is a blank sheet: alone on the desk (a blank label or a
+// blankSheet says whether sheet t in a w×h picture, with holes holes in it
+// and beside times its light beside it on the desk, is a blank sheet when
+// onSheet finds no digit on it: alone on the desk (a blank label or a
 // screen's light panel beside a light digit is not: blankBeside), at
 // least as wide each way as findInk's background window, which then takes
 // it in (findDigit's other tests would take its rim for light ink), and
 // with hardly a hole in it (blankHoles): a light glyph, a seven-segment 8
 // or 0, passes for a sheet too, but its counters are holes of a third of
 // it or more.
-func blankSheet(t ink, alone bool, w, h int) bool {
-	return alone && 3*min(t.box.Dx(), t.box.Dy()) >= min(w, h) && float64(holes(t)) <= blankHoles*float64(t.box.Dx()*t.box.Dy())
+func blankSheet(t ink, holes int, beside float64, w, h int) bool {
+	return beside <= blankBeside && 3*min(t.box.Dx(), t.box.Dy()) >= min(w, h) && float64(holes) <= blankHoles*float64(t.box.Dx()*t.box.Dy())
 }
 
 // blankHoles is the most of a blank sheet's box that its holes cover, as
