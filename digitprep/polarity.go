@@ -42,15 +42,19 @@ const minOtherLevel = 0.1
 // little wider than its strokes to be taken for paper, the digit found on
 // the region alone (onSheet), if it is a sheet.
 //
-// Before all that, when the border is dark and of one level, a desk, the
-// largest light region that lies on it (sheetOnDesk) is looked at alone
+// Before all that, when the border is of one level, a desk, the largest
+// region that lies on it lighter than it (sheetOnDesk) is looked at alone
 // for the digit written on it (onSheet), and a blank sheet wider than
-// findInk's background window holds none (blankSheet): the window
-// takes such a sheet into the background, and what is left of it, its rim
-// and a vignette's lit middle, passed for the light side's strokes. (A
-// probe's photos of sheets lying on desks 40 to 150 grey, 2026-12-08: of
-// 200 with a digit, 148 read right before, 189 after; of 200 blank ones,
-// 88 held no digit before, 179 after.)
+// findInk's background window holds none (blankSheet): the window takes
+// such a sheet into the background, and what is left of it passed for
+// ink: on a dark desk its rim and a vignette's lit middle, taken for the
+// light side's strokes; on a desk lighter than mid-grey, which the border
+// takes for paper, the desk along the sheet's edge, for dark strokes.
+// (A probe's photos of sheets lying on desks 40 to 150 grey, 2026-12-08:
+// of 200 with a digit, 148 read right before, 198 after; of 200 blank
+// ones, 88 held no digit before, 199 after. On desks 150 to 195 grey, of
+// 120 with a digit, all read right before and after; of 120 blank ones,
+// 94 held no digit before, 116 after.)
 //
 // When the border is split between two levels, the picture's middle grey
 // level that chose the side may be a shadow over half of the page, and the
@@ -66,11 +70,13 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	b := border(g, w, h)
 	inverted := paperIsLight(g, b)
 	split := mixed(b)
-	if !inverted && !split {
-		if sheet, blank, ok := sheetOnDesk(g, w, h); ok {
-			s, err := onSheet(g, w, h, grain, sheet, hullCoverage(sheet, true), inverted)
+	if !split {
+		// The sheet is found as light ink, whichever side the border says
+		// is paper; on a light desk, dark ink on the desk is the digit.
+		if sheet, blank, ok := sheetOnDesk(g, w, h); ok && (!inverted || !deskHoldsInk(g, w, h, grain, sheet)) {
+			s, err := onSheet(g, w, h, grain, sheet, hullCoverage(sheet, true), false)
 			if err == nil || !errors.Is(err, errNoSheet) && blank {
-				return s, !inverted, err
+				return s, true, err
 			}
 		}
 	}

@@ -23,17 +23,24 @@ import (
 // read as a 1 at 100 % (a helper's photos: 5 of 10 such 0s), and the
 // sheet itself, with the digit a hole in it, as a 0 or an 8. It is the
 // digit on the sheet that is read (findDigit's counter, onSheet, and the
-// sheet's holes counted as filled by hullCoverage): 70 of these 72, 9
-// before. (Still not: a sheet on a desk lighter than mid-grey with a band
-// of desk round it, which is taken for the digit's side: 2 of 12 such
-// read right, as before, left out here.)
+// sheet's holes counted as filled by hullCoverage): 70 of the 72 on
+// desks of 120 and 95 grey, 9 before (2026-12-06); all 72 since
+// sheetOnDesk. On desks lighter than mid-grey (150 and 175), which the
+// border takes for the paper, and where the sheet is now looked for too
+// (2026-12-08), the 48 on sheets of the two smaller sizes read right,
+// before and since. (glyph's canvas leaves dark bands along the widest
+// sheet, dark ink beside it on a light desk, which the desk's side then
+// takes: those are left out.)
 func TestBoldDigitOnASheet(t *testing.T) {
 	reads := digitReader(t)
 	right, n := 0, 0
 	for _, font := range []string{"dejavu/DejaVuSans-Bold.ttf", "liberation/LiberationSans-Bold.ttf", "liberation/LiberationSerif-Bold.ttf"} {
 		for _, digit := range []int{0, 6, 8, 9} {
 			for _, margin := range []float64{0.12, 0.3, 1} {
-				for _, desk := range []uint8{120, 95} {
+				for _, desk := range []uint8{120, 95, 150, 175} {
+					if desk > 128 && margin == 1 {
+						continue
+					}
 					sheet := glyph(t, filepath.Join("/usr/share/fonts/truetype", font), fmt.Sprint(digit), 300, margin)
 					photo := image.NewGray(image.Rect(0, 0, 1200, 900))
 					draw.Draw(photo, photo.Rect, image.NewUniform(color.Gray{desk}), image.Point{}, draw.Src)
@@ -150,7 +157,7 @@ func TestBlankSheetOnADesk(t *testing.T) {
 // the sheet's height, anywhere on it clear of its edges, or nothing if
 // digit is nil; light falling off to the corners by up to 30 %, and
 // sensor noise.
-func sheetOnADesk(digit []float32, r *rand.Rand) *image.Gray {
+func sheetOnADesk(digit []float32, desks [2]float64, r *rand.Rand) *image.Gray {
 	size := [][2]int{{800, 600}, {600, 800}, {1024, 768}}[r.IntN(3)]
 	w, h := size[0], size[1]
 	sw, sh := (0.45+0.45*r.Float64())*float64(w), (0.45+0.45*r.Float64())*float64(h)
@@ -160,7 +167,7 @@ func sheetOnADesk(digit []float32, r *rand.Rand) *image.Gray {
 	}
 	cx := float64(w)/2 + 0.4*(r.Float64()-0.5)*(float64(w)-sw)
 	cy := float64(h)/2 + 0.4*(r.Float64()-0.5)*(float64(h)-sh)
-	desk, paper, dark := 40+80*r.Float64(), 205+35*r.Float64(), 20+40*r.Float64()
+	desk, paper, dark := desks[0]+(desks[1]-desks[0])*r.Float64(), 205+35*r.Float64(), 20+40*r.Float64()
 	vig, noise := 0.3*r.Float64(), 2+4*r.Float64()
 	pen := image.NewGray(image.Rect(0, 0, w, h))
 	if digit != nil {
@@ -188,42 +195,65 @@ func sheetOnADesk(digit []float32, r *rand.Rand) *image.Gray {
 // A digit written on a sheet of paper that lies wholly on a darker desk,
 // the sheet wider each way than a third of the photo: the background's
 // estimate (findInk's, over a window a third of the picture wide) takes
-// the sheet in, and what it left of it, its rim and a vignette's lit
-// middle, was taken for light ink and read (a 4 as a 1): 16 of these 32
-// were read right before (2026-12-08). The sheet is now found as the
-// largest light region (sheetOnDesk) and looked at alone (onSheet): 29.
-// (Three are still misread: the path is not taken where light other than
-// the sheet's, a fiftieth of it, lies on the desk, maxBeside.)
+// the sheet in, and on a dark desk what it left of it, its rim and a
+// vignette's lit middle, was taken for light ink and read (a 4 as a 1):
+// 16 of these 32 were read right before (2026-12-08). The sheet is now
+// found as the largest light region (sheetOnDesk) and looked at alone
+// (onSheet): 29, and 31 since the paper in the digit's counters is not
+// taken for light beside the sheet (maxBeside). The one left, a 4 read as
+// a 9, all but touches the sheet's edge. On desks lighter than mid-grey,
+// where the border says the paper is light, all 32 were read right before
+// the sheet was looked for there too (2026-12-08), and are now.
 func TestDigitOnALargeSheetOnADesk(t *testing.T) {
 	test, reads := testSet(t), digitReader(t)
 	const n = 32
-	right := 0
-	for i := range n {
-		j := 97 * i
-		in, info, err := Prepare(sheetOnADesk(test.Image(nil, j), rand.New(rand.NewPCG(41, uint64(i)))))
-		if err == nil && info.Inverted && reads(in) == int(test.Labels[j]) {
-			right++
-		} else {
-			t.Logf("photo %d, digit %d: %v", i, j, err)
+	for _, desks := range []struct {
+		name  string
+		greys [2]float64
+		wrong int // at most
+	}{{"dark desks", darkDesks, 2}, {"light desks", lightDesks, 1}} {
+		right := 0
+		for i := range n {
+			j := 97 * i
+			in, info, err := Prepare(sheetOnADesk(test.Image(nil, j), desks.greys, rand.New(rand.NewPCG(41, uint64(i)))))
+			if err == nil && info.Inverted && reads(in) == int(test.Labels[j]) {
+				right++
+			} else {
+				t.Logf("%s, photo %d, digit %d: %v", desks.name, i, j, err)
+			}
 		}
+		t.Logf("%s: %d of %d read right", desks.name, right, n)
+		assert.GreaterOrEqual(t, right, n-desks.wrong, desks.name)
 	}
-	t.Logf("%d of %d read right", right, n)
-	assert.GreaterOrEqual(t, right, n-4)
 }
 
 // A blank sheet lying wholly on a darker desk, wider each way than a
-// third of the photo, has no digit: what the background's estimate left
-// of it, its rim and a vignette's lit middle, was read as one in 11 of
-// these 24 before (2026-12-08). A sheet so wide that shows no digit and
-// hardly a hole is now said to hold none (blankSheet).
+// third of the photo, has no digit. On a dark desk, what the background's
+// estimate left of it, its rim and a vignette's lit middle, was read as
+// one in 11 of these 24 before (2026-12-08); on a desk lighter than
+// mid-grey, the desk along the sheet's edge, darker than the sheet the
+// estimate took in, was taken for dark ink: 6 of 24. A sheet so wide that
+// shows no digit and hardly a hole is now said to hold none (blankSheet),
+// on either desk.
 func TestBlankLargeSheetOnADesk(t *testing.T) {
 	const n = 24
-	found := 0
-	for i := range n {
-		if _, info, err := Prepare(sheetOnADesk(nil, rand.New(rand.NewPCG(43, uint64(i))))); err == nil {
-			found++
-			t.Logf("photo %d: a digit at %v", i, info.Bounds)
+	for _, desks := range [][2]float64{darkDesks, lightDesks} {
+		found := 0
+		for i := range n {
+			if _, info, err := Prepare(sheetOnADesk(nil, desks, rand.New(rand.NewPCG(43, uint64(i))))); err == nil {
+				found++
+				t.Logf("desks %v, photo %d: a digit at %v", desks, i, info.Bounds)
+			}
 		}
+		assert.LessOrEqual(t, found, 1, "of %d blank sheets on desks %v", n, desks)
 	}
-	assert.LessOrEqual(t, found, 1, "of %d blank sheets", n)
 }
+
+// darkDesks and lightDesks are greys of the desks sheetOnADesk draws: those
+// of a photo whose border preparation takes for a dark ground, where it
+// looks for light ink, and those lighter than mid-grey, where it looks for
+// dark ink, but at least 0.1 of white darker than the sheet.
+var (
+	darkDesks  = [2]float64{40, 120}
+	lightDesks = [2]float64{140, 180}
+)
