@@ -48,8 +48,10 @@ const minOtherLevel = 0.1
 // findInk's background window holds none (blankSheet): the window takes
 // such a sheet into the background, and what is left of it passed for
 // ink: on a dark desk its rim and a vignette's lit middle, taken for the
-// light side's strokes; on a desk lighter than mid-grey, which the border
-// takes for paper, the desk along the sheet's edge, for dark strokes.
+// light side's strokes; on a desk the border is taken for paper (a desk
+// lighter than mid-grey), the desk along the sheet's edge, for dark
+// strokes, and there the sheet is looked at only when the desk round it
+// holds no dark ink (deskHoldsInk).
 // (A probe's photos of sheets lying on desks 40 to 150 grey, 2026-12-08:
 // of 200 with a digit, 148 read right before, 198 after; of 200 blank
 // ones, 88 held no digit before, 199 after. On desks 150 to 195 grey, of
@@ -72,7 +74,8 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	split := mixed(b)
 	if !split {
 		// The sheet is found as light ink, whichever side the border says
-		// is paper; on a light desk, dark ink on the desk is the digit.
+		// is paper; where it says the desk is paper, dark ink on the desk
+		// is the digit (deskHoldsInk), and the sheet is not looked at.
 		if sheet, blank, ok := sheetOnDesk(g, w, h); ok && (!inverted || !deskHoldsInk(g, w, h, grain, sheet)) {
 			s, err := onSheet(g, w, h, grain, sheet, hullCoverage(sheet, true), false)
 			if err == nil || !errors.Is(err, errNoSheet) && blank {

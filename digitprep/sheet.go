@@ -179,16 +179,17 @@ func sheetOnDesk(g []float32, w, h int) (t ink, blank, ok bool) {
 }
 
 // deskHoldsInk says whether the desk round sheet t (sheetOnDesk's, in g,
-// w×h) holds dark ink: whatever inkOn finds, a digit or not, on the
-// picture with the sheet, its holes and a margin round it (its edge is
-// soft) painted the desk's grey (the border's median), if it stands
-// minOtherLevel or more above the desk (what a vignette's dim corners
-// leave on a blank desk stood 0.01 to 0.04). On a desk lighter than
-// mid-grey a digit written beside a sheet, a card, a blank label or a
-// lamp's lit patch is dark ink on the desk, where on a dark desk it is
-// light ink beside the sheet (maxBeside): a helper's probe, 2026-12-08,
-// of 2,160 such pictures lost 353 of their digits when the sheet was
-// looked at alone on a light desk with no such test.
+// w×h) holds dark ink, a digit or not. The sheet, its holes and a margin
+// round it (a 25th of its size, as onSheet leaves off its edge) are
+// painted the desk's grey (the border's median), and inkOn looks for
+// dark ink on what is left; what it finds counts if its contrast is
+// deskInk or more. Where the border is taken for paper (paperIsLight:
+// a desk lighter than mid-grey), a digit written beside a sheet, a card, a
+// blank label or a lamp's lit patch is dark ink on the desk; on a dark
+// desk it is light ink beside the sheet (maxBeside). A helper's probe of
+// 2,160 such pictures (2026-12-08) lost 353 of their digits when the
+// sheet was looked at alone with no such test, and
+// TestDigitBesideACardOnALightDesk 22 of its 24.
 func deskHoldsInk(g []float32, w, h, grain int, t ink) bool {
 	b := t.box.Add(t.origin)
 	sheet := make([]float32, w*h)
@@ -206,8 +207,16 @@ func deskHoldsInk(g []float32, w, h, grain int, t ink) bool {
 		}
 	}
 	s, err := inkOn(alone, w, h, grain, true)
-	return !errors.Is(err, ErrBlank) && s.level >= minOtherLevel
+	return !errors.Is(err, ErrBlank) && s.level >= deskInk
 }
+
+// deskInk is the least contrast of ink deskHoldsInk finds on a desk when
+// it is ink: what a vignette's dim corners left on a blank desk measured
+// 0.01 to 0.05, digits beside a card 0.17 or more; the shadow a card casts
+// round it, which may be found instead of a digit beside it, 0.06 to 0.12
+// (a helper's probe: with half the sheet's contrast for the bound, 8 of
+// its 2,160 digits were lost, 4 with this one).
+const deskInk = 0.1
 
 // inside says whether ink s lies clear of the edges of its w×h picture by
 // faintMargin of its width and height.

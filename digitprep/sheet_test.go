@@ -24,13 +24,12 @@ import (
 // sheet itself, with the digit a hole in it, as a 0 or an 8. It is the
 // digit on the sheet that is read (findDigit's counter, onSheet, and the
 // sheet's holes counted as filled by hullCoverage): 70 of the 72 on
-// desks of 120 and 95 grey, 9 before (2026-12-06); all 72 since
-// sheetOnDesk. On desks lighter than mid-grey (150 and 175), which the
-// border takes for the paper, and where the sheet is now looked for too
-// (2026-12-08), the 48 on sheets of the two smaller sizes read right,
-// before and since. (glyph's canvas leaves dark bands along the widest
-// sheet, dark ink beside it on a light desk, which the desk's side then
-// takes: those are left out.)
+// desks of 120 and 95 grey, 9 before (2026-12-06). On desks lighter than
+// mid-grey (150 and 175), which the border takes for the paper, and where
+// the sheet is looked for too since 2026-12-08, all 72 read right, as
+// they did before. (Until then glyph's widest crop ran past its canvas
+// and left black bands along the sheet: with those, 52 of the 72 on light
+// desks read right. All 144 read right now, before the change and after.)
 func TestBoldDigitOnASheet(t *testing.T) {
 	reads := digitReader(t)
 	right, n := 0, 0
@@ -38,9 +37,6 @@ func TestBoldDigitOnASheet(t *testing.T) {
 		for _, digit := range []int{0, 6, 8, 9} {
 			for _, margin := range []float64{0.12, 0.3, 1} {
 				for _, desk := range []uint8{120, 95, 150, 175} {
-					if desk > 128 && margin == 1 {
-						continue
-					}
 					sheet := glyph(t, filepath.Join("/usr/share/fonts/truetype", font), fmt.Sprint(digit), 300, margin)
 					photo := image.NewGray(image.Rect(0, 0, 1200, 900))
 					draw.Draw(photo, photo.Rect, image.NewUniform(color.Gray{desk}), image.Point{}, draw.Src)
@@ -58,7 +54,7 @@ func TestBoldDigitOnASheet(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d read right", right, n)
-	assert.GreaterOrEqual(t, right, n-6)
+	assert.GreaterOrEqual(t, right, n-4)
 }
 
 // Notes turned a little and lifted off a desk, in the soft shadow they
@@ -150,13 +146,13 @@ func TestBlankSheetOnADesk(t *testing.T) {
 }
 
 // sheetOnADesk is a photo (800×600, 600×800 or 1024×768, picked by r) of
-// a sheet of paper (grey 205 to 240) lying wholly on a darker desk (grey
-// 40 to 120, with a grain), the sheet 0.45 to 0.9 of the photo each way,
-// turned by up to 10° half the time, its edge soft over 3 pixels; on it
-// an MNIST digit written with a dark pen (grey 20 to 60), 0.15 to 0.6 of
-// the sheet's height, anywhere on it clear of its edges, or nothing if
-// digit is nil; light falling off to the corners by up to 30 %, and
-// sensor noise.
+// a sheet of paper (grey 205 to 240) lying wholly on a darker desk (a grey
+// in the range desks, with a grain), the sheet 0.45 to 0.9 of the photo
+// each way, turned by up to 10° half the time, its edge soft over 3
+// pixels; on it an MNIST digit written with a dark pen (grey 20 to 60),
+// 0.15 to 0.6 of the sheet's height, anywhere on it clear of its edges, or
+// nothing if digit is nil; light falling off to the corners by up to
+// 30 %, and sensor noise.
 func sheetOnADesk(digit []float32, desks [2]float64, r *rand.Rand) *image.Gray {
 	size := [][2]int{{800, 600}, {600, 800}, {1024, 768}}[r.IntN(3)]
 	w, h := size[0], size[1]
@@ -232,7 +228,7 @@ func TestDigitOnALargeSheetOnADesk(t *testing.T) {
 // estimate left of it, its rim and a vignette's lit middle, was read as
 // one in 11 of these 24 before (2026-12-08); on a desk lighter than
 // mid-grey, the desk along the sheet's edge, darker than the sheet the
-// estimate took in, was taken for dark ink: 6 of 24. A sheet so wide that
+// estimate took in, was taken for dark ink: 5 of 24. A sheet so wide that
 // shows no digit and hardly a hole is now said to hold none (blankSheet),
 // on either desk.
 func TestBlankLargeSheetOnADesk(t *testing.T) {
@@ -249,11 +245,77 @@ func TestBlankLargeSheetOnADesk(t *testing.T) {
 	}
 }
 
-// darkDesks and lightDesks are greys of the desks sheetOnADesk draws: those
-// of a photo whose border preparation takes for a dark ground, where it
-// looks for light ink, and those lighter than mid-grey, where it looks for
-// dark ink, but at least 0.1 of white darker than the sheet.
+// darkDesks and lightDesks are the ranges of greys of the desks
+// sheetOnADesk draws: darker ones, whose border preparation mostly takes
+// for a dark ground, where it looks for light ink (paperIsLight takes a
+// border of 77 to 128 grey for paper when the picture's middle is
+// lighter), and ones lighter than mid-grey, taken for paper, where it
+// looks for dark ink. Against the lightest papers the lightest desks
+// stand less than minSheetStep below the sheet, and are left to the path
+// that does not look for the sheet.
 var (
 	darkDesks  = [2]float64{40, 120}
 	lightDesks = [2]float64{140, 180}
 )
+
+// cardBesideADigit is a photo (800×600 or 600×800, picked by r) of a
+// blank white card (grey 215 to 245), 0.35 to 0.45 of the photo each way
+// and turned by up to 10°, lying in one half of a light desk (grey 150 to
+// 190, with a grain), and an MNIST digit written with a dark pen (grey 20
+// to 60) on the desk in the other half, 0.25 to 0.4 of the photo's
+// shorter side; light falling off to the corners by up to 20 %, and
+// sensor noise.
+func cardBesideADigit(digit []float32, r *rand.Rand) *image.Gray {
+	size := [][2]int{{800, 600}, {600, 800}}[r.IntN(2)]
+	w, h := size[0], size[1]
+	cw, ch := (0.35+0.1*r.Float64())*float64(w), (0.35+0.1*r.Float64())*float64(h)
+	deg := 20 * (r.Float64() - 0.5)
+	left := r.IntN(2) == 0 // the card's half of the photo
+	cx, cy := 0.27*float64(w), float64(h)/2+0.2*(r.Float64()-0.5)*float64(h)
+	dx := 0.75 * float64(w)
+	if !left {
+		cx, dx = float64(w)-cx, float64(w)-dx
+	}
+	side := (0.25 + 0.15*r.Float64()) * float64(min(w, h)) / 0.72
+	dy := float64(h)/2 + 0.3*(r.Float64()-0.5)*(float64(h)-side)
+	pen := penOf(digit, w, h, image.Rect(int(dx-side/2), int(dy-side/2), int(dx+side/2), int(dy+side/2)))
+	desk, card, dark := 150+40*r.Float64(), 215+30*r.Float64(), 20+40*r.Float64()
+	vig, noise := 0.2*r.Float64(), 2+4*r.Float64()
+	sin, cos := math.Sincos(deg * math.Pi / 180)
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			ux, uy := float64(x)-cx, float64(y)-cy
+			u, v := ux*cos+uy*sin, -ux*sin+uy*cos
+			in := math.Min(cw/2-math.Abs(u), ch/2-math.Abs(v))
+			on := math.Max(0, math.Min(1, (in+1.5)/3))
+			ground := on*card + (1-on)*(desk+float64((x*7+y*13)%17))
+			ink := float64(pen.Pix[y*w+x]) / 255
+			img.Pix[y*w+x] = uint8(max(0, min(255, (ground*(1-ink)+dark*ink)*vignette(x, y, w, h, vig)+noise*r.NormFloat64())))
+		}
+	}
+	return img
+}
+
+// A digit written on a light desk beside a blank white card: the card is
+// a sheet on the desk (sheetOnDesk), blank, but the digit is dark ink on
+// the desk beside it (deskHoldsInk), where on a dark desk it would be
+// light beside the sheet. Without that test 2 of these 24 read right, all
+// before the sheet was looked for on light desks, and all since
+// (2026-12-08).
+func TestDigitBesideACardOnALightDesk(t *testing.T) {
+	test, reads := testSet(t), digitReader(t)
+	const n = 24
+	right := 0
+	for i := range n {
+		j := 89 * i
+		in, _, err := Prepare(cardBesideADigit(test.Image(nil, j), rand.New(rand.NewPCG(47, uint64(i)))))
+		if err == nil && reads(in) == int(test.Labels[j]) {
+			right++
+		} else {
+			t.Logf("photo %d, digit %d: %v", i, j, err)
+		}
+	}
+	t.Logf("%d of %d read right", right, n)
+	assert.GreaterOrEqual(t, right, n-1)
+}

@@ -148,6 +148,7 @@ func glyph(t *testing.T, path, s string, size, margin float64) *image.Gray {
 	}
 	r := ink.Inset(-int(margin * float64(max(ink.Dx(), ink.Dy()))))
 	out := image.NewGray(image.Rect(0, 0, r.Dx(), r.Dy()))
+	draw.Draw(out, out.Rect, image.NewUniform(color.Gray{235}), image.Point{}, draw.Src) // where the margin runs past big
 	draw.Draw(out, out.Rect, big, r.Min, draw.Src)
 	return out
 }
