@@ -51,12 +51,12 @@ const minOtherLevel = 0.1
 // light side's strokes; on a desk the border is taken for paper (a desk
 // lighter than mid-grey), the desk along the sheet's edge, for dark
 // strokes, and there the sheet is looked at only when the desk round it
-// holds no dark ink (deskHoldsInk).
-// (A probe's photos of sheets lying on desks 40 to 150 grey, 2026-12-08:
-// of 200 with a digit, 148 read right before, 198 after; of 200 blank
-// ones, 88 held no digit before, 199 after. On desks 150 to 195 grey, of
-// 120 with a digit, all read right before and after; of 120 blank ones,
-// 94 held no digit before, 116 after.)
+// holds no dark ink (deskHoldsInk). (A probe's photos of sheets lying on
+// desks 40 to 150 grey, 2026-12-08: of 200 with a digit, 148 read right
+// before, 198 after; of 200 blank ones, 88 held no digit before, 199
+// after. On desks 150 to 195 grey, of 120 with a digit, all read right
+// before and after; of 120 blank ones, 94 held no digit before, 116
+// after.)
 //
 // When the border is split between two levels, the picture's middle grey
 // level that chose the side may be a shadow over half of the page, and the
