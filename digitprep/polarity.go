@@ -75,10 +75,10 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	if !split {
 		// The sheet is found as light ink, whichever side the border says
 		// is paper; where it says the desk is paper, dark ink on the desk
-		// is the digit (deskHoldsInk), and the sheet is not looked at.
-		if sheet, blank, ok := sheetOnDesk(g, w, h); ok && (!inverted || !deskHoldsInk(g, w, h, grain, sheet)) {
+		// is the digit (deskHoldsInk), and what is on the sheet is not.
+		if sheet, blank, ok := sheetOnDesk(g, w, h); ok {
 			s, err := onSheet(g, w, h, grain, sheet, hullCoverage(sheet, true), false)
-			if err == nil || !errors.Is(err, errNoSheet) && blank {
+			if (err == nil || !errors.Is(err, errNoSheet) && blank) && (!inverted || !deskHoldsInk(g, w, h, grain, sheet)) {
 				return s, true, err
 			}
 		}
