@@ -74,11 +74,16 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 	split := mixed(b)
 	if !split {
 		// The sheet is found as light ink, whichever side the border says
-		// is paper; where it says the desk is paper, dark ink on the desk
-		// is the digit (deskHoldsInk), and what is on the sheet is not.
-		if sheet, blank, ok := sheetOnDesk(g, w, h); ok {
+		// is paper. A sheet cut by the picture's edge gives only a digit
+		// far darker than its paper (darkOnSheet), never a blank. Where
+		// the border says the desk is paper, or the sheet is cut, ink on
+		// the desk round it is the digit (deskHoldsInk): dark ink on a
+		// light desk, light ink on a dark one.
+		if sheet, blank, cut, ok := sheetOnDesk(g, w, h); ok {
 			s, err := onSheet(g, w, h, grain, sheet, hullCoverage(sheet, true), false)
-			if (err == nil || !errors.Is(err, errNoSheet) && blank) && (!inverted || !deskHoldsInk(g, w, h, grain, sheet)) {
+			found := err == nil && (!cut || darkOnSheet(g, w, s, sheet, median(b)))
+			none := blank && !errors.Is(err, errNoSheet) // a blank sheet, or what onSheet says of the ink on it
+			if (found || none) && (!inverted && !cut || !deskHoldsInk(g, w, h, grain, sheet, inverted)) {
 				return s, true, err
 			}
 		}

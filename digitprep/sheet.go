@@ -115,15 +115,15 @@ func onSheet(g []float32, w, h, grain int, t ink, filled float64, inverted bool)
 // it holds. blank says whether it is a blank sheet should onSheet find no
 // digit on it: one lying wholly on the desk (maxSheetEdge) that blankSheet
 // takes for blank.
-func sheetOnDesk(g []float32, w, h int) (t ink, blank, ok bool) {
+func sheetOnDesk(g []float32, w, h int) (t ink, blank, cut, ok bool) {
 	light := lightOf(g, w, h)
 	desk, top := median(border(light, w, h)), quantile(light, 1-lightShare)
 	if top-desk < minSheetStep {
-		return ink{}, false, false
+		return ink{}, false, false, false
 	}
 	label, n := components(light, w, h, (desk+top)/2, (desk+top)/2)
 	if n == 0 {
-		return ink{}, false, false
+		return ink{}, false, false, false
 	}
 	size := make([]int, n+1)
 	for _, l := range label {
@@ -151,9 +151,9 @@ func sheetOnDesk(g []float32, w, h int) (t ink, blank, ok bool) {
 		}
 	}
 	if float64(held) > maxCutEdge*float64(len(rim)) {
-		return ink{}, false, false
+		return ink{}, false, false, false
 	}
-	cut := float64(held) > maxSheetEdge*float64(len(rim))
+	cut = float64(held) > maxSheetEdge*float64(len(rim))
 	t = ink{w: b.Dx(), h: b.Dy(), box: image.Rect(0, 0, b.Dx(), b.Dy()), origin: b.Min, level: top - desk, v: make([]float32, b.Dx()*b.Dy())}
 	for y := range t.h {
 		copy(t.v[y*t.w:(y+1)*t.w], on[(y+b.Min.Y)*w+b.Min.X:])
@@ -171,28 +171,31 @@ func sheetOnDesk(g []float32, w, h int) (t ink, blank, ok bool) {
 		}
 	}
 	if hollow > size[largest] { // a frame round what it holds
-		return ink{}, false, false
+		return ink{}, false, false, false
 	}
 	beside := float64(lit-size[largest]-lightIn) / float64(size[largest])
 	if beside > maxBeside {
-		return ink{}, false, false
+		return ink{}, false, false, false
 	}
-	return t, !cut && blankSheet(t, hollow, beside, w, h), true
+	return t, !cut && blankSheet(t, hollow, beside, w, h), cut, true
 }
 
 // deskHoldsInk says whether the desk round sheet t (sheetOnDesk's, in g,
-// w×h) holds dark ink, a digit or not. The sheet, its holes and a margin
-// round it (a 25th of its size, as onSheet leaves off its edge) are
-// painted the desk's grey (the border's median), and inkOn looks for
-// dark ink on what is left; what it finds counts if its contrast is
-// deskInk or more. Where the border is taken for paper (paperIsLight:
-// a desk lighter than mid-grey), a digit written beside a sheet, a card, a
-// blank label or a lamp's lit patch is dark ink on the desk; on a dark
-// desk it is light ink beside the sheet (maxBeside). A helper's probe of
-// 2,160 such pictures (2026-12-08) lost 353 of their digits when the
-// sheet was looked at alone with no such test, and
-// TestDigitBesideACardOnALightDesk 22 of its 24.
-func deskHoldsInk(g []float32, w, h, grain int, t ink) bool {
+// w×h) holds ink, dark if dark, light if not, a digit or not. The sheet,
+// its holes and a margin round it (a 25th of its size, as onSheet leaves
+// off its edge) are painted the desk's grey (the border's median), and
+// inkOn looks for such ink on what is left; what it finds counts if its
+// contrast is deskInk or more. Where the border is taken for paper
+// (paperIsLight: a desk lighter than mid-grey), a digit written beside a
+// sheet, a card, a blank label or a lamp's lit patch is dark ink on the
+// desk; on a dark desk it is light ink beside the sheet, which maxBeside
+// bounds for a sheet lying wholly on the desk. A helper's probe of 2,160
+// such pictures (2026-12-08) lost 353 of their digits when the sheet was
+// looked at alone on a light desk with no such test, and
+// TestDigitBesideACardOnALightDesk 22 of its 24; another's, of a light
+// digit beside a light panel that runs off a dark screenshot's edge, taken
+// for a sheet cut by it, 2 of 120.
+func deskHoldsInk(g []float32, w, h, grain int, t ink, dark bool) bool {
 	b := t.box.Add(t.origin)
 	sheet := make([]float32, w*h)
 	for i, in := range filledRegion(t) {
@@ -208,7 +211,7 @@ func deskHoldsInk(g []float32, w, h, grain int, t ink) bool {
 			alone[i] = desk
 		}
 	}
-	s, err := inkOn(alone, w, h, grain, true)
+	s, err := inkOn(alone, w, h, grain, dark)
 	return !errors.Is(err, ErrBlank) && s.level >= deskInk
 }
 
@@ -294,11 +297,45 @@ const maxBeside = 0.02
 const maxSheetEdge = 0.1
 
 // maxCutEdge is the most of a picture's border that a sheet cut by the
-// picture's edge holds, as sheetOnDesk finds it: a digit found on it is
-// the digit, and when none is, what the border's side finds is taken as
-// before. (A helper's probe, 2026-12-08: of 90 photos of sheets on dark
-// desks cut by one or two of the picture's edges, 52 read right with the
-// sheet looked for only when wholly on the desk, 83 at any bound from 0.3
-// to 0.6; a review's probe of 80 photos of pages with the desk along one
-// to three edges, 7 more read right, none fewer.)
+// picture's edge holds, as sheetOnDesk finds it: a digit found on it,
+// darker than its paper (cutInk), is the digit if the desk round it holds
+// no ink (deskHoldsInk), and otherwise what the border's side finds is
+// taken, as before. (A helper's probe, 2026-12-08: of 90 photos of sheets
+// on dark desks cut by one or two of the picture's edges, 52 read right
+// with the sheet looked for only when wholly on the desk, 83 at any bound
+// from 0.3 to 0.6, and 83 with cutInk and deskHoldsInk; a review's probe of
+// 80 photos of pages with the desk along one to three edges, 3 more read
+// right, none fewer.)
 const maxCutEdge = 0.5
+
+// darkOnSheet says whether ink s, found on sheet t (both in g, w wide),
+// is darker than the sheet's paper (the median of its pixels) by cutInk
+// of the paper's height over the desk, desk, or more, as a pen's is.
+func darkOnSheet(g []float32, w int, s, t ink, desk float32) bool {
+	var paper, dark []float32
+	for y := range t.h {
+		for x := range t.w {
+			if t.v[y*t.w+x] > 0.5 {
+				paper = append(paper, g[(y+t.origin.Y)*w+x+t.origin.X])
+			}
+		}
+	}
+	for y := s.box.Min.Y; y < s.box.Max.Y; y++ {
+		for x := s.box.Min.X; x < s.box.Max.X; x++ {
+			if s.v[y*s.w+x] > 0.5 {
+				dark = append(dark, g[(y+s.origin.Y)*w+x+s.origin.X])
+			}
+		}
+	}
+	p := median(paper)
+	return len(dark) > 0 && median(dark) <= p-cutInk*(p-desk)
+}
+
+// cutInk is how much darker than its paper ink found on a sheet cut by
+// the picture's edge is at least, as a share of the paper's height over
+// the desk: a lamp's lit strip coming in from a chalkboard's edge, with a
+// chalk digit on it, passed for such a sheet, and the gaps between the
+// chalk's strokes, no darker than the strip, were found as dark ink on it
+// (a helper's probe, 2026-12-08: 5 of 130 chalk digits so misread, none
+// with this bound; its 250 photos of cut sheets read as well with it).
+const cutInk = 0.25
