@@ -81,9 +81,10 @@ func findDigit(g []float32, w, h, grain int) (ink, bool, error) {
 		// light desk, light ink on a dark one.
 		if sheet, blank, cut, ok := sheetOnDesk(g, w, h); ok {
 			s, err := onSheet(g, w, h, grain, sheet, hullCoverage(sheet, true), false)
-			found := err == nil && (!cut || darkOnSheet(g, w, s, sheet, median(b)))
+			desk := median(b)
+			found := err == nil && (!cut || darkOnSheet(g, w, s, sheet, desk))
 			none := blank && !errors.Is(err, errNoSheet) // a blank sheet, or what onSheet says of the ink on it
-			if (found || none) && (!inverted && !cut || !deskHoldsInk(g, w, h, grain, sheet, inverted)) {
+			if (found || none) && (!inverted && !cut || !deskHoldsInk(g, w, h, grain, sheet, desk, inverted)) {
 				return s, true, err
 			}
 		}

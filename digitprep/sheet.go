@@ -183,9 +183,9 @@ func sheetOnDesk(g []float32, w, h int) (t ink, blank, cut, ok bool) {
 // deskHoldsInk says whether the desk round sheet t (sheetOnDesk's, in g,
 // w×h) holds ink, dark if dark, light if not, a digit or not. The sheet,
 // its holes and a margin round it (a 25th of its size, as onSheet leaves
-// off its edge) are painted the desk's grey (the border's median), and
-// inkOn looks for such ink on what is left; what it finds counts if its
-// contrast is deskInk or more. Where the border is taken for paper
+// off its edge) are painted the desk's grey, desk (the border's median),
+// and inkOn looks for such ink on what is left; what it finds counts if
+// its contrast is deskInk or more. Where the border is taken for paper
 // (paperIsLight: a desk lighter than mid-grey), a digit written beside a
 // sheet, a card, a blank label or a lamp's lit patch is dark ink on the
 // desk; on a dark desk it is light ink beside the sheet, which maxBeside
@@ -195,7 +195,7 @@ func sheetOnDesk(g []float32, w, h int) (t ink, blank, cut, ok bool) {
 // TestDigitBesideACardOnALightDesk 22 of its 24; another's, of a light
 // digit beside a light panel that runs off a dark screenshot's edge, taken
 // for a sheet cut by it, 2 of 120.
-func deskHoldsInk(g []float32, w, h, grain int, t ink, dark bool) bool {
+func deskHoldsInk(g []float32, w, h, grain int, t ink, desk float32, dark bool) bool {
 	b := t.box.Add(t.origin)
 	sheet := make([]float32, w*h)
 	for i, in := range filledRegion(t) {
@@ -204,7 +204,6 @@ func deskHoldsInk(g []float32, w, h, grain int, t ink, dark bool) bool {
 		}
 	}
 	sheet = maxFilter(sheet, w, h, max(1, min(b.Dx(), b.Dy())/25))
-	desk := median(border(g, w, h))
 	alone := slices.Clone(g)
 	for i, on := range sheet {
 		if on > 0 {
@@ -312,23 +311,23 @@ const maxCutEdge = 0.5
 // is darker than the sheet's paper (the median of its pixels) by cutInk
 // of the paper's height over the desk, desk, or more, as a pen's is.
 func darkOnSheet(g []float32, w int, s, t ink, desk float32) bool {
-	var paper, dark []float32
-	for y := range t.h {
-		for x := range t.w {
-			if t.v[y*t.w+x] > 0.5 {
-				paper = append(paper, g[(y+t.origin.Y)*w+x+t.origin.X])
-			}
-		}
-	}
-	for y := s.box.Min.Y; y < s.box.Max.Y; y++ {
-		for x := s.box.Min.X; x < s.box.Max.X; x++ {
-			if s.v[y*s.w+x] > 0.5 {
-				dark = append(dark, g[(y+s.origin.Y)*w+x+s.origin.X])
-			}
-		}
-	}
-	p := median(paper)
+	dark := greysUnder(g, w, s)
+	p := median(greysUnder(g, w, t))
 	return len(dark) > 0 && median(dark) <= p-cutInk*(p-desk)
+}
+
+// greysUnder is the grey levels of g (w wide) under ink t, its pixels over
+// half.
+func greysUnder(g []float32, w int, t ink) []float32 {
+	var v []float32
+	for y := t.box.Min.Y; y < t.box.Max.Y; y++ {
+		for x := t.box.Min.X; x < t.box.Max.X; x++ {
+			if t.v[y*t.w+x] > 0.5 {
+				v = append(v, g[(y+t.origin.Y)*w+x+t.origin.X])
+			}
+		}
+	}
+	return v
 }
 
 // cutInk is how much darker than its paper ink found on a sheet cut by
