@@ -172,20 +172,7 @@ func sheetOnADesk(digit []float32, desks [2]float64, r *rand.Rand) *image.Gray {
 		y0 := int(cy + 0.6*(r.Float64()-0.5)*(sh-side) - side/2)
 		pen = penOf(digit, w, h, image.Rect(x0, y0, x0+int(side), y0+int(side)))
 	}
-	sin, cos := math.Sincos(deg * math.Pi / 180)
-	img := image.NewGray(image.Rect(0, 0, w, h))
-	for y := range h {
-		for x := range w {
-			dx, dy := float64(x)-cx, float64(y)-cy
-			u, v := dx*cos+dy*sin, -dx*sin+dy*cos
-			in := math.Min(sw/2-math.Abs(u), sh/2-math.Abs(v)) // how far inside the sheet
-			on := math.Max(0, math.Min(1, (in+1.5)/3))
-			ground := on*paper + (1-on)*(desk+float64((x*7+y*13)%17))
-			ink := float64(pen.Pix[y*w+x]) / 255
-			img.Pix[y*w+x] = uint8(max(0, min(255, (ground*(1-ink)+dark*ink)*vignette(x, y, w, h, vig)+noise*r.NormFloat64())))
-		}
-	}
-	return img
+	return paperOnDesk{w, h, cx, cy, sw, sh, deg, paper, desk, dark, vig, noise}.photo(pen, r)
 }
 
 // A digit written on a sheet of paper that lies wholly on a darker desk,
@@ -311,6 +298,36 @@ func cutThroughSheet(photo *image.Gray) image.Image {
 	return photo.SubImage(crop)
 }
 
+// paperOnDesk is a w×h photo of a rectangle of paper (centred at cx, cy,
+// sw×sh, turned by deg°, grey paper) on a desk (grey desk, with a grain),
+// its edge soft over 3 pixels, what a pen wrote on it grey dark, light
+// falling off to the corners by vig, and sensor noise of sd noise.
+type paperOnDesk struct {
+	w, h                          int
+	cx, cy, sw, sh, deg           float64
+	paper, desk, dark, vig, noise float64
+}
+
+// photo draws the photo with pen's strokes (1 is ink) on it, its noise
+// drawn from r.
+func (p paperOnDesk) photo(pen *image.Gray, r *rand.Rand) *image.Gray {
+	w, h := p.w, p.h
+	sin, cos := math.Sincos(p.deg * math.Pi / 180)
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			dx, dy := float64(x)-p.cx, float64(y)-p.cy
+			u, v := dx*cos+dy*sin, -dx*sin+dy*cos
+			in := math.Min(p.sw/2-math.Abs(u), p.sh/2-math.Abs(v)) // how far inside the paper
+			on := math.Max(0, math.Min(1, (in+1.5)/3))
+			ground := on*p.paper + (1-on)*(p.desk+float64((x*7+y*13)%17))
+			ink := float64(pen.Pix[y*w+x]) / 255
+			img.Pix[y*w+x] = uint8(max(0, min(255, (ground*(1-ink)+p.dark*ink)*vignette(x, y, w, h, p.vig)+p.noise*r.NormFloat64())))
+		}
+	}
+	return img
+}
+
 // darkDesks and lightDesks are the ranges of greys of the desks
 // sheetOnADesk draws: darker ones, whose border preparation mostly takes
 // for a dark ground, where it looks for light ink (paperIsLight takes a
@@ -347,20 +364,7 @@ func cardBesideADigit(digit []float32, r *rand.Rand) *image.Gray {
 	pen := penOf(digit, w, h, image.Rect(int(dx-side/2), int(dy-side/2), int(dx+side/2), int(dy+side/2)))
 	desk, card, dark := 150+40*r.Float64(), 215+30*r.Float64(), 20+40*r.Float64()
 	vig, noise := 0.2*r.Float64(), 2+4*r.Float64()
-	sin, cos := math.Sincos(deg * math.Pi / 180)
-	img := image.NewGray(image.Rect(0, 0, w, h))
-	for y := range h {
-		for x := range w {
-			ux, uy := float64(x)-cx, float64(y)-cy
-			u, v := ux*cos+uy*sin, -ux*sin+uy*cos
-			in := math.Min(cw/2-math.Abs(u), ch/2-math.Abs(v))
-			on := math.Max(0, math.Min(1, (in+1.5)/3))
-			ground := on*card + (1-on)*(desk+float64((x*7+y*13)%17))
-			ink := float64(pen.Pix[y*w+x]) / 255
-			img.Pix[y*w+x] = uint8(max(0, min(255, (ground*(1-ink)+dark*ink)*vignette(x, y, w, h, vig)+noise*r.NormFloat64())))
-		}
-	}
-	return img
+	return paperOnDesk{w, h, cx, cy, cw, ch, deg, card, desk, dark, vig, noise}.photo(pen, r)
 }
 
 // A digit written on a light desk beside a blank white card: the card is
